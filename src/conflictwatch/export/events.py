@@ -1,0 +1,1 @@
+"""Events export (STUB: being written)."""

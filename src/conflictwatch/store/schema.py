@@ -1,0 +1,174 @@
+"""Table definitions and the ordered list of schema migrations.
+
+To change the schema, append a step to MIGRATIONS (never edit a released one): the
+database remembers the version it reached in `schema_info` and runs only newer steps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    text,
+)
+
+metadata = MetaData()
+
+schema_info = Table(
+    "schema_info",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", String(256)),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("published", Date),
+    Column("published_inferred", Boolean, nullable=False, default=False),
+    Column("dateline", String(200)),
+    Column("agency", String(200)),
+    Column("captions", Text, nullable=False, default="[]"),  # JSON list
+    Column("credits", Text, nullable=False, default="[]"),  # JSON list
+    Column("url", Text),
+    Column("source", String(200)),
+    Column("meta", Text, nullable=False, default="{}"),  # JSON object
+    Column("origin", Text),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", String(32)),
+)
+
+_RANGE_COLS = [
+    Column(f"{name}_{part}", Integer)
+    for name in ("killed", "injured", "children_killed")
+    for part in ("low", "high")
+]
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("claim_id", String(32), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.article_id"), nullable=False),
+    Column("article_title", Text),
+    Column("scope", String(16), nullable=False),
+    Column("event_type", String(64)),
+    Column("sub_event_type", String(64)),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("time_precision", Integer),
+    Column("location", String(200)),
+    Column("place_context", Text, nullable=False, default="[]"),  # JSON list
+    Column("admin1", String(200)),
+    Column("country", String(100)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("actor1", String(200)),
+    Column("actor2", String(200)),
+    *_RANGE_COLS,
+    Column("claimed_by", String(200)),
+    Column("reported_by", String(200)),
+    Column("quote", Text, nullable=False),
+    Column("confidence", Float),
+    Column("sentence_index", Integer),
+    Index("ix_claims_article", "article_id"),
+    Index("ix_claims_date", "date_start"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("event_date", Date),
+    Column("time_precision", Integer),
+    Column("event_type", String(64)),
+    Column("sub_event_type", String(64)),
+    Column("actor1", String(200)),
+    Column("actor2", String(200)),
+    Column("country", String(100)),
+    Column("admin1", String(200)),
+    Column("location", String(200)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("sources", Text, nullable=False, default="[]"),  # JSON list
+    Column("notes", Text),
+    Column("fatalities", Integer),
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("injured", Integer),
+    Column("children_killed", Integer),
+    Column("disputed", Boolean, nullable=False, default=False),
+    Index("ix_events_date", "event_date"),
+)
+
+event_claims = Table(
+    "event_claims",
+    metadata,
+    Column("event_id", String(32), ForeignKey("events.event_id"), nullable=False),
+    Column("claim_id", String(32), ForeignKey("claims.claim_id"), primary_key=True),
+    Index("ix_event_claims_event", "event_id"),
+)
+
+# A user's own gazetteer entries (`conflictwatch gazetteer load`), searched before the bundled one.
+gazetteer = Table(
+    "gazetteer",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(300), nullable=False),
+    Column("key", String(300), nullable=False),  # normalised lookup key
+    Column("latitude", Float, nullable=False),
+    Column("longitude", Float, nullable=False),
+    Column("admin1", String(200)),
+    Column("country", String(100)),
+    Column("feature", String(16)),  # GeoNames feature code, e.g. PPLX for a district
+    Column("population", Integer),
+    Column("source", String(200)),  # file it was loaded from
+    Column("source_id", String(64)),  # id in that file (geonameid), for de-duplication
+    Index("ix_gazetteer_key", "key"),
+)
+
+
+def _v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the database to SCHEMA_VERSION; returns the version it was at before."""
+    schema_info.create(conn, checkfirst=True)
+    row = conn.execute(text("SELECT value FROM schema_info WHERE key = 'version'")).first()
+    current = int(row[0]) if row else 0
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema version {current} is newer than this conflictwatch ({SCHEMA_VERSION})"
+        )
+    for version in range(current, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+    if current != SCHEMA_VERSION:
+        if row:
+            conn.execute(
+                schema_info.update().where(schema_info.c.key == "version"),
+                {"value": str(SCHEMA_VERSION)},
+            )
+        else:
+            conn.execute(schema_info.insert(), {"key": "version", "value": str(SCHEMA_VERSION)})
+    return current
