@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictwatch.ingest.rules import DATE_DMY, DATE_MDY, MONTH_WORD, MONTHS, Rules, rules
+from conflictwatch.ingest.rules import DATE_DMY, DATE_MDY, DAY_MONTH, MONTH_WORD, MONTHS, Rules, rules
 from conflictwatch.models import Article, IngestError, normalise_text
 
 # Kinds of line.
@@ -297,8 +297,6 @@ def dedupe_captions(captions: list[str]) -> list[str]:
     return kept
 
 
-_DAY_MONTH = re.compile(rf"\b({'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s*(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?",
-                        re.IGNORECASE)
 # A caption date this many days before every date the body mentions is an old (file) photo.
 STALE_PHOTO_DAYS = 60
 
@@ -307,7 +305,7 @@ def _body_dates(text: str, year: int) -> list[date]:
     """Month-day mentions in the body ("Oct. 19", "Sept. 22, 2016"), in `year` unless given."""
     return [
         d
-        for m in _DAY_MONTH.finditer(text)
+        for m in DAY_MONTH.finditer(text)
         if m[1][0].isupper()  # "may 20" in a sentence is not a date
         for d in _mkdate(m[3] or str(year), m[1], m[2])
     ]

@@ -24,6 +24,8 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "October 14, 2016" / "Oct. 14, 2016" and "14 October 2016".
 DATE_MDY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# "Oct. 19", "Nov.24", "Sept. 22, 2016" in running text.
+DAY_MONTH = re.compile(rf"\b({_MONTH_ALT})\.?\s*(\d{{1,2}})\b(?:,?\s+(\d{{4}}))?", re.IGNORECASE)
 MONTH_WORD = re.compile(rf"\b({_MONTH_ALT})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
 
 
