@@ -21,6 +21,7 @@ Item = Article | IngestError
 JSONL_EXT = {".jsonl", ".ndjson", ".jsonlines"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".xml", ".rss", ".atom"}
+MIN_HTML_WORDS = 8
 _KNOWN_KEYS = {"text", "title", "published", "id", "url", "source"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "tr"}
 
@@ -166,8 +167,8 @@ def read_html(text: str, origin: str) -> Item:
         return IngestError(origin, "no article text found in HTML page")
     d: dict[str, Any] = doc if isinstance(doc, dict) else doc.as_dict()
     body = d.get("text") or ""
-    if not body.strip():
-        return IngestError(origin, "no article text found in HTML page")
+    if len(body.split()) < MIN_HTML_WORDS:  # a page of menus yields a word or two, not an article
+        return IngestError(origin, f"no article text found in HTML page ({len(body.split())} words)")
     item = analyse_article(body, origin, title=(d.get("title") or None))
     if isinstance(item, IngestError):
         return item
