@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -205,3 +206,32 @@ def test_caption_helpers() -> None:
         2016, 10, 2
     )
     assert inferred_date(["A view October 1, 2016. REUTERS/File Photo"]) is None
+
+
+def _variants(src: str) -> dict[str, str]:
+    """Ways users mangle the same dump when pasting it: built at test time, never stored."""
+    paras = src.split("\n\n")
+    return {
+        "no blank lines": "\n".join(x for x in src.splitlines() if x.strip()),
+        "no credit lines": "\n".join(x for x in src.splitlines() if not x.startswith("(")),
+        "crlf": src.replace("\n", "\r\n"),
+        "hyphen datelines": src.replace("(Reuters) –", "(Reuters) -"),
+        "hard wrapped at 72": "\n\n".join(textwrap.fill(p, 72) for p in paras),
+    }
+
+
+@pytest.mark.parametrize("variant", ["no blank lines", "no credit lines", "crlf", "hyphen datelines",
+                                     "hard wrapped at 72"])
+def test_corpus_variants_split_the_same(corpus_path: Path, corpus: list[Article], variant: str) -> None:
+    text = _variants(corpus_path.read_text(encoding="utf-8"))[variant]
+    arts = split_dump(text)
+    assert [a.title for a in arts] == HEADLINES
+    assert [a.text for a in arts] == [a.text for a in corpus]
+    assert [a.captions for a in arts] == [a.captions for a in corpus]
+    assert [a.dateline for a in arts] == [a.dateline for a in corpus]
+
+
+def test_own_dump_hard_wrapped_keeps_paragraphs() -> None:
+    src = (FIX / "two_articles_no_credits.txt").read_text(encoding="utf-8")
+    wrapped = "\n\n".join(textwrap.fill(p, 60) for p in src.split("\n\n"))
+    assert [a.text for a in split_dump(wrapped)] == [a.text for a in split_dump(src)]

@@ -139,13 +139,50 @@ def _caption_score(s: str, dated_keys: list[str]) -> int:
     return score
 
 
+def _clean(raw: str) -> str:
+    return " ".join(raw.translate(_INVISIBLE).split())
+
+
+def _join(a: str, b: str) -> str:
+    """Glue a wrapped line on; a break after "opposition-" keeps the compound whole."""
+    if re.search(r"[^\W\d]-$", a) and b[:1].isalpha():
+        return a + b
+    return f"{a} {b}"
+
+
+def _unwrap(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """Join hard-wrapped paragraphs (e-mail style, ~72 columns) back into one line each.
+
+    Wrapping is assumed only when nearly all lines are short and adjacent lines are mostly
+    full-width; a dump with one paragraph per line is left alone.
+    """
+    cleaned = [_clean(x) for x in raw_lines]
+    numbered = [(no, s) for no, s in enumerate(cleaned, start=1) if s]
+    lengths = sorted(len(s) for _, s in numbered)
+    if len(lengths) < 4:
+        return numbered
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    pairs = [(a, b) for a, b in zip(cleaned, cleaned[1:], strict=False) if a and b]
+    full = sum(1 for a, _ in pairs if len(a) >= 0.6 * width)
+    if width > 100 or len(pairs) < 3 or full < 0.5 * len(pairs):
+        return numbered
+    out: list[tuple[int, str]] = []
+    prev = ""
+    for no, s in enumerate(cleaned, start=1):
+        if s and prev and len(prev) >= 0.6 * width and out:
+            out[-1] = (out[-1][0], _join(out[-1][1], s))
+        elif s:
+            out.append((no, s))
+        prev = s
+    return out
+
+
 def lines_of(text: str, r: Rules | None = None) -> list[Line]:
     """Non-blank, classified lines; a line broken mid-sentence is glued to the one before."""
     r = r or rules()
     out: list[Line] = []
-    for no, raw in enumerate(text.splitlines(), start=1):
-        s = " ".join(raw.translate(_INVISIBLE).split())
-        if not s or any(p.match(s) for p in r.noise):
+    for no, s in _unwrap(text.splitlines()):
+        if any(p.match(s) for p in r.noise):
             continue
         if (
             out
@@ -154,7 +191,7 @@ def lines_of(text: str, r: Rules | None = None) -> list[Line]:
             and not _is_terminated(out[-1].text)
             and not _is_dated_caption(out[-1].text, r)
         ):
-            out[-1].text = f"{out[-1].text} {s}"
+            out[-1].text = _join(out[-1].text, s)
             out[-1].kind = _classify(out[-1], r)
             continue
         line = Line(no, s)
