@@ -433,6 +433,7 @@ class ArticleInput:
     article: Article | None  # None = not found in the input
     claims: list[Claim] = field(default_factory=list)
     from_gold_text: bool = False
+    reason: str = "article not found in the input"  # why `article` is None, for the misses list
 
 
 def _fig_equal(a: Range | None, b: Range | None) -> bool:
@@ -688,7 +689,7 @@ def score_article(gold: GoldArticle, given: ArticleInput, report: SetReport) -> 
                 report.incidents.fn += 1
             else:
                 report.aggregates.fn += 1
-            report.misses.append(_miss(gold, g, None, "article not found in the input"))
+            report.misses.append(_miss(gold, g, None, given.reason))
         return
     text = article.text
     for g in gold.claims:
@@ -773,7 +774,7 @@ def score_set(gold: GoldSet, given: dict[str, ArticleInput]) -> SetReport:
 
 def overall_report(reports: Sequence[SetReport]) -> SetReport:
     """Pooled (micro-averaged) numbers over every set."""
-    total = SetReport(name="overall")
+    total = SetReport(name="overall", articles_source="all sets")
     for r in reports:
         total.merge(r)
     return total
@@ -883,7 +884,12 @@ def evaluate(
                     used_ids.add(id(art))
                     art = with_gold_date(art, ga)
             if art is None:
-                given[ga.id] = ArticleInput(None)
+                reason = (
+                    "no `text` in the gold file and no --input given" if use_gold_text and not inputs
+                    else "no `text` in the gold file" if use_gold_text
+                    else "article not found in the input"
+                )
+                given[ga.id] = ArticleInput(None, reason=reason)
                 continue
             claims = pipeline.process_article(art, geocoder)
             given[ga.id] = ArticleInput(art, claims, from_gold_text=use_gold_text)
