@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conflictwatch.ingest import read_inputs, split_dump, split_items
+from conflictwatch.ingest import analyse_article, read_inputs, split_dump, split_items
 from conflictwatch.ingest.layout import caption_dates, dedupe_captions, inferred_date
 from conflictwatch.models import Article, IngestError
 
@@ -235,3 +235,23 @@ def test_own_dump_hard_wrapped_keeps_paragraphs() -> None:
     src = (FIX / "two_articles_no_credits.txt").read_text(encoding="utf-8")
     wrapped = "\n\n".join(textwrap.fill(p, 60) for p in src.split("\n\n"))
     assert [a.text for a in split_dump(wrapped)] == [a.text for a in split_dump(src)]
+
+
+def test_question_headline_agencyless_dateline_and_headless_second_article() -> None:
+    text = (
+        "Is the truce over?\n\n"
+        "ALEPPO, Syria — Fighting resumed in the city on Friday, residents said.\n\n"
+        "U.N. — The world body said it was alarmed by the violence.\n\n"
+        "ISTANBUL (Reuters) - A separate report came in from the border, officials said.\n"
+    )
+    a, b = split_dump(text, "t")
+    assert (a.title, a.dateline, a.agency) == ("Is the truce over?", "ALEPPO, Syria", None)
+    # "U.N. —" is a sentence, not a dateline, and does not start an article
+    assert a.text.split("\n\n")[1].startswith("U.N. — The world body")
+    # a second "PLACE (Agency) -" dateline starts a (headless) article of its own
+    assert (b.origin, b.title, b.dateline) == ("t:7", None, "ISTANBUL")
+
+
+def test_analyse_article_keeps_one_unpunctuated_line_as_text() -> None:
+    a = analyse_article("Air strikes hit eastern Aleppo", "x")
+    assert isinstance(a, Article) and a.text == "Air strikes hit eastern Aleppo" and a.title is None

@@ -7,6 +7,7 @@ reliable anchors; headlines and captions are told apart by how they are written.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,8 +67,10 @@ def _is_terminated(s: str) -> bool:
 
 
 def _is_upper_heading(s: str, r: Rules) -> bool:
+    if _words(s) > r.subheading_max_words:
+        return False
     letters = [c for c in s if c.isalpha()]
-    if len(letters) < 4 or _words(s) > r.subheading_max_words:
+    if len(letters) < 4:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= 0.9
 
@@ -90,8 +93,8 @@ def _parse_dateline(s: str, r: Rules) -> tuple[str, str | None, str] | None:
     place, _, extra = head.partition(",")
     place = re.sub(r"\s*/\s*", "/", place.strip())
     letters = [c for c in place if c.isalpha()]
-    if len(letters) < 2 or place != place.upper() or _words(place) > 5:
-        return None
+    if len(letters) < (2 if agency else 4) or place != place.upper() or _words(place) > 5:
+        return None  # without an agency, "U.N. — ..." is not a dateline
     extra = extra.strip()
     if extra:
         if _words(extra) > 4:
@@ -124,11 +127,17 @@ def _is_dated_caption(s: str, r: Rules) -> bool:
     )
 
 
+def _has_longer(sorted_keys: list[str], key: str) -> bool:
+    """True if some key in the sorted list extends `key` (binary search, dumps can be large)."""
+    i = bisect.bisect_right(sorted_keys, key)
+    return i < len(sorted_keys) and sorted_keys[i].startswith(key)
+
+
 def _caption_score(s: str, dated_keys: list[str]) -> int:
     """How caption-like an unpunctuated line is (0 = reads like a headline)."""
     score = 0
     key = normalise_text(s)
-    if any(k != key and k.startswith(key) for k in dated_keys):
+    if _has_longer(dated_keys, key):
         score += 2  # the undated twin of a dated caption
     if _words(s) > 15:
         score += 1
@@ -253,14 +262,15 @@ def _starts(lines: list[Line], dated_keys: list[str], r: Rules) -> list[int]:
                 starts.add(j + h)
             elif has_dateline:
                 starts.add(j)
-        elif not pre and has_dateline and i not in starts:
-            starts.add(i)  # a second dateline with no headline: a headless article
+        elif not pre and has_dateline and ln.agency and i not in starts:
+            starts.add(i)  # a second "PLACE (Agency) -" with no headline: a headless article
         has_dateline = True
     return sorted(starts)
 
 
 def _dated_keys(lines: list[Line]) -> list[str]:
-    return [normalise_text(ln.text) for ln in lines if ln.kind == DATED_CAPTION]
+    """Sorted normalised dated captions, to spot their undated twins."""
+    return sorted({normalise_text(ln.text) for ln in lines if ln.kind == DATED_CAPTION})
 
 
 def _parts(seg: list[Line], dated_keys: list[str], r: Rules, title: str | None = None) -> _Parts:
