@@ -390,7 +390,8 @@ def norm_location(name: str | None) -> str | None:
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"[\u2019'`]", "", s)
     s = re.sub(r"\s+", " ", s).strip(" .,")
-    s = _LOC_PREFIX.sub("", s)
+    while _LOC_PREFIX.match(s):  # "the al-Qarterji" -> "Qarterji"
+        s = _LOC_PREFIX.sub("", s, count=1)
     s = _LOC_SUFFIX.sub("", s)
     s = re.sub(r"[-\s]+", " ", s).strip()
     return s or None
