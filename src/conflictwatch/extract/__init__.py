@@ -1,9 +1,11 @@
-"""Extract: claims (incidents and casualty figures, with sources, dates, places, actors)."""
+"""Extract: claims (incidents and casualty figures, with sources, dates, places, actors).
 
-from __future__ import annotations
+Components, each testable alone: `sentences` (splitting), `numbers` (figures and bounds),
+`dates` (event dates against the publication date), `places` (names as written),
+`attribution` (who said it), `claims` (putting them together). Rules live in
+`conflictwatch/data/*.yaml`.
+"""
 
-from conflictwatch.models import Article, Claim
+from conflictwatch.extract.claims import classify_figures, extract_claims
 
-
-def extract_claims(article: Article) -> list[Claim]:
-    return []  # STUB: being written
+__all__ = ["classify_figures", "extract_claims"]

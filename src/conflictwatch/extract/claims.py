@@ -1,0 +1,546 @@
+"""The claims extractor: sentences in, incident and aggregate claims out.
+
+For each sentence: find casualty figures (a number next to a victim noun and a killing or
+wounding word), who said them, when and where; decide whether the figure is one incident or a
+total over a period; skip denials, hypotheticals and whole-war background. A sentence that only
+adds to the previous claim ("That included five children, it said"; "The attack hit the city's
+al-Marjeh area") extends that claim instead of making a new one. Sentences reporting a dated
+strike, bombing or capture with no figure still make an incident claim (killed = null).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from conflictwatch.extract.attribution import Discourse, SourceMention
+from conflictwatch.extract.dates import DateMention, find_dates
+from conflictwatch.extract.numbers import Figure, find_figures
+from conflictwatch.extract.places import PlaceMention, find_places, most_specific
+from conflictwatch.extract.rules import actors, event_rules, lexicon, words_re
+from conflictwatch.extract.sentences import Sentence, split_sentences
+from conflictwatch.models import Article, Claim, Range
+
+_WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
+_SUBSET_BEFORE = re.compile(
+    r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were|of them|of whom|of those)\s*(?:were\s+)?$",
+    re.IGNORECASE,
+)
+_SUBSET_PHRASE = re.compile(
+    r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?(?:children|women|child|minors|infants|babies)\b,?",
+    re.IGNORECASE,
+)
+_CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
+_TOLL_BEFORE = re.compile(
+    r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
+    r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)\s+(?:to|at)\s+$"
+    r"|(?:death\s+)?toll\s+of\s+$",
+    re.IGNORECASE,
+)
+_YEARISH = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+_REFERS_BACK = re.compile(
+    r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
+    re.IGNORECASE,
+)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled|fighting|battling)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_FACILITY = re.compile(
+    r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp|church|mill|station)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Casualty:
+    """One figure in a sentence that counts dead or hurt people."""
+
+    fig: Figure
+    kind: str  # killed | injured
+    victim: str | None  # people | children | combatants
+    victim_word: str | None
+    subset: bool  # "including five children": part of the figure before it
+    clause: int
+    end: int = 0  # end of the victim phrase in the sentence (figure end if none)
+
+
+@dataclass
+class _Lex:
+    victims: dict[str, str]
+    killed: re.Pattern[str]
+    injured: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    background: re.Pattern[str]
+    hedges: re.Pattern[str]
+    non_casualty: re.Pattern[str]
+
+
+_lex_cache: list[_Lex] = []
+
+
+def _lex() -> _Lex:
+    if not _lex_cache:
+        lx = lexicon()
+        victims = {w.lower(): cls for cls, words in lx["victims"].items() for w in words}
+        _lex_cache.append(
+            _Lex(
+                victims=victims,
+                killed=words_re(lx["killed_words"]),
+                injured=words_re(lx["injured_words"]),
+                aggregate=words_re(lx["aggregate_markers"]),
+                background=words_re(lx["background_markers"]),
+                hedges=words_re(lx["hedges"]),
+                non_casualty=re.compile(
+                    r"^\s*(?:" + "|".join(re.escape(w) for w in lx["non_casualty_after"]) + r")(?![\w])",
+                    re.IGNORECASE,
+                ),
+            )
+        )
+    return _lex_cache[0]
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
+
+
+def classify_figures(sentence: str) -> list[Casualty]:
+    """The figures in `sentence` that are death tolls or injury counts."""
+    lx = _lex()
+    figs = find_figures(sentence)
+    clause_starts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)]
+    out: list[Casualty] = []
+    prev_end = 0
+    for i, f in enumerate(figs):
+        before = sentence[max(0, f.start - 60) : f.start]
+        after = sentence[f.end : f.end + 80]
+        nxt = len(sentence)
+        for g in figs[i + 1 :]:
+            if not _SUBSET_BEFORE.search(sentence[max(0, g.start - 30) : g.start]):
+                nxt = g.start
+                break
+        if lx.non_casualty.match(after) or re.match(r"^\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after):
+            prev_end = f.end
+            continue
+        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or re.search(r"\baged\s*$", before):
+            prev_end = f.end
+            continue
+        if re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after):
+            prev_end = f.end
+            continue
+        # Right context: words up to the next figure or clause end.
+        right = _SUBSET_PHRASE.sub(" ", sentence[f.end : nxt])
+        right = re.split(r"[;:]|,\s+(?:while|but|whereas|as)\s+|\s+while\s+|\(", right)[0]
+        rw = _words(right)[:10]
+        victim_idx, victim_cls, victim_word = None, None, None
+        for j, w in enumerate(rw[:7]):
+            if w in (",", ".") and j > 0:
+                break
+            if w in lx.victims:
+                victim_idx, victim_cls, victim_word = j, lx.victims[w], w
+                break
+        right_text = " ".join(rw)
+        mk = lx.killed.search(right_text)
+        mi = lx.injured.search(right_text)
+        kind: str | None = None
+        window_ok = lambda m: m is not None and len(right_text[: m.start()].split()) <= (7 if victim_idx is not None else 3)  # noqa: E731
+        if window_ok(mk) and (not window_ok(mi) or mk.start() < mi.start()):  # type: ignore[union-attr]
+            kind = "killed"
+        elif window_ok(mi):
+            kind = "injured"
+        left = sentence[max(prev_end, f.start - 50) : f.start]
+        left_words = _words(left)[-4:]
+        left_text = " ".join(left_words)
+        subset = bool(_SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start]))
+        if kind is None:
+            if _TOLL_BEFORE.search(sentence[max(0, f.start - 50) : f.start]):
+                kind = "killed"
+            elif left_words and lx.killed.search(" ".join(left_words[-3:])) and not lx.injured.search(left_words[-1]):
+                kind = "killed"
+            elif left_words and lx.injured.search(" ".join(left_words[-2:])):
+                kind = "injured"
+            elif subset and out:
+                kind = out[-1].kind
+            elif out and re.fullmatch(r"\s*(?:\w+\s+){0,2}(?:and|,)\s*", sentence[prev_end : f.start]):
+                kind = out[-1].kind  # "killing 12 soldiers and 20 militants"
+            elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text):
+                kind = out[-1].kind  # "X said 17 were killed, Y said 12"
+        prev_end = f.end
+        if kind is None:
+            continue
+        if victim_idx is None and not f.exact_number:
+            continue  # "several" with no victim noun
+        end = f.end
+        if victim_word:
+            vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
+            end = f.end + vm.end() if vm else f.end
+        out.append(Casualty(f, kind, victim_cls, victim_word, subset, _clause(clause_starts, f.start), end))
+    return out
+
+
+def _clause(starts: list[int], pos: int) -> int:
+    return sum(1 for s in starts if s <= pos) - 1
+
+
+@dataclass
+class _Draft:
+    """A claim being assembled from one sentence (and sentences that extend it)."""
+
+    sentence: Sentence
+    quote: list[str]
+    casualties: list[Casualty]
+    source: str | None
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    event: tuple[str, str] | None
+    actor1: str | None
+    actor2: str | None
+    scope: str
+    extra_children: Range | None = None
+    extra_injured: Range | None = None
+    place_override: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _sum(ranges: list[Range]) -> Range | None:
+    if not ranges:
+        return None
+    low = sum(r.low for r in ranges)
+    high = None if any(r.high is None for r in ranges) else sum(r.high for r in ranges)  # type: ignore[misc]
+    return Range(low, high)
+
+
+def _figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Range | None]:
+    """killed, injured, children_killed from a claim's casualty figures."""
+    killed_main = [c for c in cas if c.kind == "killed" and not c.subset]
+    injured_main = [c for c in cas if c.kind == "injured" and not c.subset]
+    # Parts with different victim nouns add up ("19 fighters ... and eight rebels").
+    def total(items: list[Casualty]) -> Range | None:
+        if not items:
+            return None
+        seen: set[str | None] = set()
+        parts: list[Range] = []
+        for c in items:
+            key = c.victim_word
+            if key in seen and key is not None:
+                continue
+            seen.add(key)
+            parts.append(c.fig.value)
+        if len(parts) > 1 and len({c.victim_word for c in items}) < len(items):
+            return items[0].fig.value
+        return _sum(parts)
+
+    killed = total(killed_main)
+    injured = total(injured_main)
+    children = [c.fig.value for c in cas if c.kind == "killed" and c.victim == "children"]
+    child = children[0] if children else None
+    if killed is None:
+        subs = [c for c in cas if c.kind == "killed" and c.subset]
+        if subs:
+            killed = Range(subs[0].fig.value.low, None)
+    return killed, injured, child
+
+
+def _event_type(sentence: str, has_killed: bool, actor_side: str | None) -> tuple[str, str] | None:
+    rules, _ = event_rules()
+    territory = [r for r in rules if r.actor_side]
+    if not has_killed:
+        for r in territory:
+            if r.regex.search(sentence):
+                state = actor_side in (None, "state")
+                want = "state" if state else "nonstate"
+                if r.actor_side == want:
+                    return r.event_type, r.sub_event_type
+    for r in rules:
+        if r.actor_side:
+            continue
+        if r.regex.search(sentence):
+            return r.event_type, r.sub_event_type
+    return None
+
+
+def _actors(sentence: str, cas: list[Casualty]) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
+    """(actor1, actor2, actor1's side, spans of actor mentions)."""
+    named, victim_actor = actors()
+    found: list[tuple[int, int, str, str | None]] = []
+    cut = re.search(r",\s+as\s+|,\s+(?:while|whereas|after|before)\s+(?!.*\d)", sentence)
+    scope_text = sentence[: cut.start()] if cut else sentence
+    for a in named:
+        for m in a.regex.finditer(scope_text):
+            found.append((m.start(), m.end(), a.name, a.kind))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str, str | None]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue
+        kept.append(f)
+    victim_spans = [(c.fig.start, max(c.end, c.fig.end + 12)) for c in cas]
+    main_fig = next((c for c in cas if not c.subset), None)
+    agents: list[tuple[int, int, str, str | None]] = []
+    targets: list[tuple[int, int, str, str | None]] = []
+    for k in kept:
+        if k[3] == "civilians":
+            continue
+        in_victim = any(vs <= k[0] <= ve for vs, ve in victim_spans)
+        target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 25) : k[0]])
+        (targets if in_victim or target_like else agents).append(k)
+    a1 = side = None
+    if agents:
+        pick = agents[0]
+        if main_fig is not None:
+            clause_start = max([0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence[: main_fig.fig.start])])
+            before = [k for k in agents if clause_start <= k[0] < main_fig.fig.start]
+            pick = before[-1] if before else pick
+        a1, side = pick[2], pick[3]
+    a2 = next((t[2] for t in targets if t[2] != a1), None)
+    if a2 is None and main_fig is not None:
+        a2 = victim_actor.get(main_fig.victim or "")
+    if a1 == a2:
+        a2 = None
+    return a1, a2, side, [(s, e) for s, e, _, _ in kept]
+
+
+def _event_date(dates: list[DateMention]) -> tuple[date | None, date | None, int | None]:
+    event = [d for d in dates if not d.statement and d.date_start]
+    if event:
+        d = event[0]
+        return d.date_start, d.date_end, d.precision
+    said = [d for d in dates if d.statement and d.date_start]
+    if said:
+        d = said[0]
+        return d.date_start, d.date_end, d.precision
+    return None, None, None
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every incident and aggregate claim in the article, each with its quote and source."""
+    lx = _lex()
+    _, incident_verbs = event_rules()
+    discourse = Discourse(article.text)
+    sentences = split_sentences(article.text)
+    drafts: list[_Draft] = []
+    last_incident: _Draft | None = None
+    article_places = _article_places(sentences)
+    for sent in sentences:
+        s = sent.text
+        mentions = discourse.mentions(s)
+        speakers = [m for m in mentions if m.speaking and m.name]
+        cas = classify_figures(s)
+        a1, a2, side, actor_spans = _actors(s, cas)
+        skip = [(m.start, m.end) for m in mentions] + actor_spans
+        places = find_places(s, skip)
+        dates = find_dates(s, article.published)
+        pronoun = discourse.pronoun_speaker(s)
+        speaker = speakers[0].name if speakers else pronoun
+        hedged = bool(lx.hedges.search(s))
+        has_killed = any(c.kind == "killed" for c in cas)
+        event = _event_type(s, has_killed, side)
+
+        # 1. Sentences that only extend the previous claim.
+        if last_incident is not None and sent.index - last_incident.sentence.index <= 3:
+            if _extends(s, cas, dates, places, event, speakers, last_incident):
+                discourse.remember(mentions, speaker)
+                continue
+        discourse.remember(mentions, speaker)
+        if not cas:
+            # 2. A dated incident with no figure: "A mill was bombed on Wednesday".
+            day = [d for d in dates if not d.statement and d.date_start and d.precision == 1]
+            if (
+                event
+                and day
+                and incident_verbs.search(s)
+                and not hedged
+                and not lx.aggregate.search(s)
+                and (places or article_places)
+            ):
+                d = _Draft(sent, [s], [], speaker, dates, places, event, a1, a2, "incident")
+                if not any(_same_figureless(d, x) for x in drafts):
+                    drafts.append(d)
+                    last_incident = d
+            continue
+        if hedged and _hedge_governs(s, cas):
+            continue
+        if lx.background.search(s) and not any(d.precision == 1 and not d.statement for d in dates):
+            continue
+        # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
+        groups = _group_by_source(s, cas, speakers, speaker)
+        for src, group in groups:
+            scope = "aggregate" if _is_aggregate(s, dates) else "incident"
+            if all(c.subset for c in group) and last_incident is not None and scope == "incident":
+                _add_subset(last_incident, group, s)
+                continue
+            d = _Draft(sent, [s], group, src, dates, places, event, a1, a2, scope)
+            drafts.append(d)
+            if scope == "incident":
+                last_incident = d
+    return [_finish(d, article, article_places) for d in drafts]
+
+
+def _article_places(sentences: list[Sentence]) -> list[str]:
+    """The main places of the article, most mentioned first (context for the geocoder)."""
+    counts: dict[str, int] = {}
+    for sent in sentences[:12]:
+        for p in find_places(sent.text):
+            base = re.sub(r"^(?:north|south|east|west)\w*\s+|\s+countryside$|\s+province$", "", p.name)
+            counts[base] = counts.get(base, 0) + 1
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+
+def _hedge_governs(s: str, cas: list[Casualty]) -> bool:
+    """A hedge word before the figure in its clause ("could kill thousands", "denied killing 30")."""
+    lx = _lex()
+    for c in cas:
+        start = max(0, c.fig.start - 80)
+        window = s[start : c.fig.end + 40]
+        for m in lx.hedges.finditer(window):
+            text = m.group(0).lower()
+            if text in ("if", "unless", "may", "will") and m.start() + start > c.fig.end:
+                continue
+            return True
+    return False
+
+
+def _is_aggregate(s: str, dates: list[DateMention]) -> bool:
+    lx = _lex()
+    if lx.aggregate.search(s):
+        return True
+    if any(d.precision == 2 for d in dates if not d.statement):
+        return False
+    day = [d for d in dates if not d.statement and d.date_start]
+    perfect = re.search(r"\b(?:has|have)\s+(?:now\s+)?(?:killed|left|claimed)\b", s, re.IGNORECASE)
+    past_24 = re.search(r"\b(?:past|last)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
+    return bool((perfect or past_24) and not day)
+
+
+def _group_by_source(
+    s: str, cas: list[Casualty], speakers: list[SourceMention], default: str | None
+) -> list[tuple[str | None, list[Casualty]]]:
+    names = []
+    for sp in speakers:
+        if sp.name not in names:
+            names.append(sp.name)
+    if len(names) <= 1:
+        return [(names[0] if names else default, cas)]
+    # Several sources: each figure goes to the source named in its own clause, else the nearest.
+    groups: dict[str | None, list[Casualty]] = {}
+    starts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(s)] + [m.end() for m in re.finditer(r",\s+(?=[A-Z])", s)]
+    starts = sorted(set(starts))
+    for c in cas:
+        ci = _clause(starts, c.fig.start)
+        same = [sp for sp in speakers if _clause(starts, sp.start) == ci]
+        pick = same[0] if same else min(speakers, key=lambda sp: abs(sp.start - c.fig.start))
+        groups.setdefault(pick.name, []).append(c)
+    return list(groups.items())
+
+
+def _extends(
+    s: str,
+    cas: list[Casualty],
+    dates: list[DateMention],
+    places: list[PlaceMention],
+    event: tuple[str, str] | None,
+    speakers: list[SourceMention],
+    last: _Draft,
+) -> bool:
+    """Fold a follow-up sentence into the previous incident claim; True if it did."""
+    event_dates = [d for d in dates if not d.statement]
+    if cas:
+        # "That included five children, it said." / "Twenty-two rebels were wounded."
+        if event_dates or places or any(sp.name and sp.name != last.source for sp in speakers):
+            return False
+        if _lex().aggregate.search(s):
+            return False
+        if all(c.subset for c in cas) or (
+            all(c.kind == "injured" for c in cas) and not any(c.kind == "injured" for c in last.casualties)
+            and event is None
+        ):
+            _add_subset(last, cas, s)
+            return True
+        return False
+    # "The attack hit the city's al-Marjeh area." / "...the school in the al-Suleimaniya area..."
+    spec = most_specific(places)
+    cur = most_specific(last.places)
+    if spec is None or (cur is not None and spec.rank >= cur.rank):
+        return False
+    if event_dates and last.dates and event_dates[0].date_start != _event_date(last.dates)[0]:
+        return False
+    if not event_rules()[1].search(s):
+        return False
+    refers = _REFERS_BACK.match(s)
+    fac = _FACILITY.search(s)
+    shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
+    if refers or shared:
+        last.place_override = spec.name
+        last.quote.append(s)
+        return True
+    return False
+
+
+def _add_subset(last: _Draft, cas: list[Casualty], s: str) -> None:
+    for c in cas:
+        if c.victim == "children" and c.kind == "killed":
+            last.extra_children = c.fig.value
+        elif c.kind == "injured":
+            last.extra_injured = c.fig.value
+    last.quote.append(s)
+
+
+def _same_figureless(a: _Draft, b: _Draft) -> bool:
+    """The same dated strike told twice in one article ("A mill was bombed on Wednesday")."""
+    if b.casualties or a.event != b.event:
+        return False
+    da, db = _event_date(a.dates)[0], _event_date(b.dates)[0]
+    return da is not None and da == db
+
+
+def _finish(d: _Draft, article: Article, article_places: list[str]) -> Claim:
+    killed, injured, children = _figures(d.casualties)
+    if d.extra_children and children is None:
+        children = d.extra_children
+    if d.extra_injured and injured is None:
+        injured = d.extra_injured
+    if children is not None and killed is None:
+        killed = Range(children.low, None)
+    start, end, precision = _event_date(d.dates)
+    if d.scope == "aggregate":
+        ev_dates = [x for x in d.dates if not x.statement and x.date_start]
+        start = ev_dates[0].date_start if ev_dates else None
+        end = ev_dates[-1].date_end if ev_dates else None
+        precision = 3 if start else None
+    spec = most_specific(d.places)
+    location = d.place_override or (spec.name if spec else None)
+    if location is None and d.scope == "incident" and article_places:
+        location = article_places[0]  # the city the article is about
+    context = [p.name for p in d.places if p.name != location] + [p for p in article_places if p != location]
+    confidence = 0.4
+    confidence += 0.15 if d.source else 0.05
+    confidence += 0.15 if start else 0.0
+    confidence += 0.15 if location else 0.0
+    confidence += 0.1 if killed or injured else 0.0
+    confidence += 0.05 if d.event else 0.0
+    return Claim(
+        article_id=article.article_id or "",
+        article_title=article.title,
+        quote=" ".join(d.quote),
+        scope=d.scope,  # type: ignore[arg-type]
+        event_type=d.event[0] if d.event else None,
+        sub_event_type=d.event[1] if d.event else None,
+        date_start=start,
+        date_end=end,
+        time_precision=precision,
+        location=location,
+        place_context=context[:6],
+        actor1=d.actor1,
+        actor2=d.actor2,
+        killed=killed,
+        injured=injured,
+        children_killed=children,
+        claimed_by=d.source,
+        reported_by=article.publisher,
+        confidence=round(min(confidence, 0.95), 2),
+        sentence_index=d.sentence.index,
+    )

@@ -1,0 +1,101 @@
+"""Event dates from wire phrasing, resolved against the publication date.
+
+"on Monday" is the latest Monday on or before publication; "Sunday night" is that Sunday;
+"overnight" is the night before publication; "last week" is the previous Monday-Sunday
+(time_precision 2). With no publication date, relative dates stay unresolved: never guessed.
+Explicit dates ("Oct. 3", "12 October 2016") are parsed with dateparser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
+
+DATE_RE = re.compile(
+    rf"(?P<explicit>\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\b)"
+    rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}{_DAYPART}\b)"
+    r"|(?P<overnight>\bovernight\b|\blast night\b)"
+    r"|(?P<yesterday>\byesterday\b)"
+    r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
+    r"|(?P<lastweek>\blast week\b)",
+    re.IGNORECASE,
+)
+
+# "said on Thursday": the day of the statement, not of the event.
+_STATEMENT_BEFORE = re.compile(
+    r"(?:said|says|told [A-Z][\w.]*|reported|announced|added|stated|statement|report|confirmed)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date_start: date | None
+    date_end: date | None
+    precision: int  # 1 day, 2 week, 3 longer
+    statement: bool  # attached to a speech verb: when it was said, not when it happened
+
+
+def _weekday_on_or_before(ref: date, weekday: int) -> date:
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _explicit(text: str, published: date | None) -> date | None:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    has_year = bool(re.search(r"\d{4}", text))
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    elif not has_year:
+        return None  # "Oct. 3" with no publication date: the year would be a guess
+    cleaned = re.sub(r"(?<=[A-Za-z])\.", "", text)
+    cleaned = re.sub(r"\bSept\b", "Sep", cleaned, flags=re.IGNORECASE)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Every date expression in the sentence, resolved where the publication date allows."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(sentence):
+        kind = m.lastgroup
+        txt = m.group(0)
+        start_d: date | None = None
+        end_d: date | None = None
+        precision = 1
+        if kind == "explicit":
+            start_d = _explicit(txt, published)
+        elif published is None:
+            pass
+        elif kind == "weekday":
+            wd = next(i for i, w in enumerate(WEEKDAYS) if w in txt.lower())
+            start_d = _weekday_on_or_before(published, wd)
+            if txt.lower().startswith("last ") and start_d == published:
+                start_d -= timedelta(days=7)
+        elif kind == "overnight":
+            start_d = published - timedelta(days=1)
+        elif kind == "yesterday":
+            start_d = published - timedelta(days=1)
+        elif kind == "today":
+            start_d = published
+        elif kind == "lastweek":
+            monday = published - timedelta(days=published.weekday() + 7)
+            start_d, end_d, precision = monday, monday + timedelta(days=6), 2
+        statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        out.append(
+            DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement)
+        )
+    return out

@@ -1,0 +1,135 @@
+"""Casualty figures as wire copy writes them: digits, number words, bounds and vague quantities.
+
+`find_figures(text)` returns every figure with its character span and its bounds as a
+Range, following the conventions in docs/gold-format.md ("at least 4" = 4+, "more than
+150" = 151+, "nearly 50" = 45-49, "several hundred" = 200+).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from conflictwatch.extract.rules import lexicon
+from conflictwatch.models import Range
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in the text: where it is, and the bounds it states."""
+
+    start: int
+    end: int
+    value: Range
+    text: str
+    exact_number: bool  # digits or number words (not "dozens"/"several")
+
+
+def words_to_int(words: str) -> int | None:
+    """'twenty-two' -> 22, 'one hundred and five' -> 105, '1,384' -> 1384; None if not a number."""
+    w = words.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        return int(float(w))
+    total, current, seen = 0, 0, False
+    for tok in re.split(r"[\s-]+", w):
+        if tok in ("and", ""):
+            continue
+        if tok in UNITS:
+            current += UNITS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
+        elif tok in SCALES:
+            current = max(current, 1) * SCALES[tok]
+            if SCALES[tok] >= 1000:
+                total += current
+                current = 0
+        elif re.fullmatch(r"\d+", tok):
+            current += int(tok)
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+_NUM_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+    rf"|(?:(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?(?:\s(?:hundred|thousand)(?:\s(?:and\s)?(?:{_NUM_WORD}))?)?))"
+    r"(?:\s(?:thousand|million))?"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    vague = "|".join(sorted((re.escape(k) for k in lex["vague_quantities"]), key=len, reverse=True))
+    bound = "|".join(sorted((re.escape(k) for k in lex["bounds"]), key=len, reverse=True))
+    fig = re.compile(
+        rf"\b(?:(?P<bound>{bound})\s+)?"
+        rf"(?:between\s+(?P<lo>{_NUMBER})\s+and\s+(?P<hi>{_NUMBER})"
+        rf"|(?P<a>{_NUMBER})\s+(?:to|or)\s+(?P<b>{_NUMBER})(?=\s+[a-z])"
+        rf"|(?P<num>{_NUMBER}))\b(?!-(?:year|month|week|day|hour|km|mile))",
+        re.IGNORECASE,
+    )
+    vag = re.compile(rf"\b(?P<vague>{vague})\b", re.IGNORECASE)
+    return fig, vag
+
+
+def _bounded(n: int, bound: str | None) -> Range:
+    b = (bound or "").lower()
+    kind = lexicon()["bounds"].get(b) if b else None
+    if kind == "min":  # at least N
+        return Range(n, None)
+    if kind == "above":  # more than N
+        return Range(n + 1, None)
+    if kind == "nearly":  # nearly N
+        return Range(int(n * 0.9), max(n - 1, 0))
+    if kind == "upto":  # up to N
+        return Range(1, n)
+    return Range(n, n)  # about N, some N: wire convention, a single figure
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order; vague quantities too ("dozens" = 24+)."""
+    fig_re, vague_re = _patterns()
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in fig_re.finditer(text):
+        if m.group("lo"):
+            lo, hi = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
+            if lo is None or hi is None:
+                continue
+            value = Range(lo, hi)
+        elif m.group("a"):
+            lo, hi = words_to_int(m.group("a")), words_to_int(m.group("b"))
+            if lo is None or hi is None or hi <= lo:
+                continue
+            value = Range(lo, hi)
+        else:
+            n = words_to_int(m.group("num"))
+            if n is None:
+                continue
+            value = _bounded(n, m.group("bound"))
+        out.append(Figure(m.start(), m.end(), value, m.group(0), True))
+        taken.append((m.start(), m.end()))
+    vague = lexicon()["vague_quantities"]
+    for m in vague_re.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        spec = vague[m.group("vague").lower()]
+        value = Range(int(spec[0]), int(spec[1])) if isinstance(spec, list) else Range(int(spec), None)
+        out.append(Figure(m.start(), m.end(), value, m.group(0), False))
+    out.sort(key=lambda f: f.start)
+    return out

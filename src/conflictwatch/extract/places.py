@@ -1,0 +1,133 @@
+"""Place names as written in a sentence, ranked from most to least specific.
+
+The extractor only finds and cleans names ("the city's al-Marjeh area" -> "al-Marjeh",
+"a government-held area of western Aleppo" -> "western Aleppo"); the geo stage resolves them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from conflictwatch.extract.rules import load_data
+
+_ART = r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
+_CAP = r"(?:[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
+NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|\s+(?:de|du|of)\s+){_CAP})*)"
+_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
+_HELD = r"(?:(?:rebel|government|opposition|insurgent|militant|jihadist|army|regime|state|Kurdish|Islamic State|IS|militia|Houthi|Taliban|separatist)[- ](?:held|controlled|run)\s+)"
+_PLACE_NOUNS = r"(?:district|districts|neighbourhood|neighborhood|neighbourhoods|neighborhoods|area|areas|quarter|camp|village|town|city|suburb|suburbs|province|governorate|countryside|region|square|market|road|highway|airport|air base|base|border crossing|crossing|refugee camp)"
+_LOCATIVE = r"(?:in|near|at|around|outside|across|inside|into|from|to|toward|towards|on|of|including|between|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured|seized|recaptured|retook|entered|stormed)"
+
+PLACE_RE = re.compile(
+    rf"(?P<pre>\b{_LOCATIVE}\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
+    rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?)?"
+    rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
+    rf"(?P<post>\s+(?:{_PLACE_NOUNS})\b)?"
+    rf"(?P<country>\s+countryside\b)?",
+)
+_CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    name: str  # cleaned: "al-Qarterji", "eastern Aleppo", "northern Aleppo countryside"
+    start: int
+    end: int
+    rank: int  # 1 district/village ... 5 country: lower is more specific
+
+
+@lru_cache(maxsize=1)
+def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_data("places_lexicon.yaml")
+    return (
+        frozenset(w.lower() for w in data["not_places"]),
+        frozenset(w.lower() for w in data["countries"]),
+        frozenset(w.lower() for w in data["regions"]),
+        frozenset(w.lower() for w in data["major_cities"]),
+    )
+
+
+def _rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
+    _, countries, regions, cities = _stop()
+    low = name.lower()
+    if countryside or (post and post.strip().lower() in ("province", "governorate", "region")):
+        return 4
+    if low in countries:
+        return 5
+    if low in regions:
+        return 4
+    if direction or low in cities:
+        return 3
+    return 1 if post or re.match(rf"^{_ART}[- ]", name, re.IGNORECASE) else 2
+
+
+def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not places."""
+    not_places = _stop()[0]
+    out: list[PlaceMention] = []
+    for m in PLACE_RE.finditer(sentence):
+        name = m.group("name")
+        start = m.start("name")
+        if not m.group("pre") and not m.group("post") and not m.group("dir") and not m.group("country"):
+            # A bare capitalised word is a place only if it's a known country/region/city.
+            _, countries, regions, cities = _stop()
+            if name.lower() not in regions | cities:
+                continue
+        name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
+        words = name.split()
+        while words and words[0].lower() in not_places:
+            words.pop(0)
+        while words and words[-1].lower() in not_places:
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        if name.lower() in not_places or any(s <= start < e for s, e in skip_spans or []):
+            continue
+        if re.fullmatch(r"[A-Z]{2,}", name) and name.lower() not in _stop()[1]:
+            continue  # acronyms (SANA, YPG) are organisations
+        direction = m.group("dir")
+        post = m.group("post")
+        countryside = bool(m.group("country")) or bool(post and post.strip().lower() == "countryside")
+        clean = name
+        if direction:
+            clean = f"{direction.strip().lower()} {clean}"
+        if countryside:
+            clean = f"{clean} countryside"
+        elif post and post.strip().lower() in ("province", "governorate", "camp", "refugee camp"):
+            clean = f"{clean} {post.strip().lower()}"
+        out.append(PlaceMention(clean, m.start("dir") if direction else start, m.end(), _rank(name, post, direction, countryside)))
+        for item, s0, e0 in _continue_list(sentence, m.end()):
+            item = _CLEAN_ART.sub("", item)
+            if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
+                break
+            if not any(p.start == s0 for p in out):
+                out.append(PlaceMention(item, s0, e0, _rank(item, None, None, False)))
+    out.sort(key=lambda p: p.start)
+    dedup: list[PlaceMention] = []
+    for p in out:
+        if not dedup or p.start >= dedup[-1].end:
+            dedup.append(p)
+    return dedup
+
+
+_LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")
+
+
+def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
+    """'al-Kalaseh, Bustan al-Qasr and al-Sakhour': names that continue a list after a place."""
+    out: list[tuple[str, int, int]] = []
+    while True:
+        m = _LIST_NEXT.match(sentence, end)
+        if not m:
+            return out
+        out.append((m.group("name"), m.start("name"), m.end("name")))
+        end = m.end("name")
+
+
+def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.rank, p.start))

@@ -1,0 +1,105 @@
+"""Load the extractor's rules from data files, so users extend them without touching code.
+
+Bundled files live in `conflictwatch/data/`. A user may point CONFLICTWATCH_DATA at a folder
+with files of the same names: their mappings are merged over the bundled ones and their lists
+are appended.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [x for x in extra if x not in base]
+    return extra
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """The bundled YAML `name`, merged with the user's copy from CONFLICTWATCH_DATA if any."""
+    data = yaml.safe_load(resources.files("conflictwatch.data").joinpath(name).read_text("utf-8"))
+    user_dir = os.environ.get("CONFLICTWATCH_DATA")
+    if user_dir:
+        extra = Path(user_dir) / name
+        if extra.exists():
+            data = _merge(data, yaml.safe_load(extra.read_text("utf-8")) or {})
+    return data
+
+
+def lexicon() -> dict[str, Any]:
+    return load_data("lexicon.yaml")  # type: ignore[no-any-return]
+
+
+def words_re(words: list[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-word alternation, longest first."""
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def patterns_re(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A canonical name with the regex that finds its mentions."""
+
+    name: str
+    regex: re.Pattern[str]
+    kind: str | None = None  # sources: rescue, monitor, military...; actors: side
+
+
+@lru_cache(maxsize=1)
+def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]], re.Pattern[str]]:
+    """(named sources, generic back-references, speech-verb regex)."""
+    data = load_data("sources.yaml")
+    named = [
+        Named(name, patterns_re(spec["patterns"]), spec.get("kind"))
+        for name, spec in data["sources"].items()
+        if spec.get("patterns")
+    ]
+    generic = [
+        (re.compile(r"(?<![\w-])(?:" + g["pattern"] + r")(?![\w-])", re.IGNORECASE), g["kind"], g.get("fallback"))
+        for g in data["generic"]
+    ]
+    return named, generic, words_re(data["speech_verbs"])
+
+
+@lru_cache(maxsize=1)
+def actors() -> tuple[list[Named], dict[str, str]]:
+    data = load_data("actors.yaml")
+    named = [Named(name, patterns_re(spec["patterns"]), spec.get("side")) for name, spec in data["actors"].items()]
+    return named, data.get("victim_actor", {})
+
+
+@dataclass(frozen=True)
+class EventRule:
+    event_type: str
+    sub_event_type: str
+    regex: re.Pattern[str]
+    actor_side: str | None
+
+
+@lru_cache(maxsize=1)
+def event_rules() -> tuple[list[EventRule], re.Pattern[str]]:
+    data = load_data("event_types.yaml")
+    rules = [
+        EventRule(t["event_type"], t["sub_event_type"], patterns_re(t["patterns"]), t.get("actor_side"))
+        for t in data["types"]
+    ]
+    return rules, words_re(data["incident_verbs"])
