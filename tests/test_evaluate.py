@@ -202,6 +202,9 @@ def test_sentence_around_returns_the_original_sentence() -> None:
         "The Observatory said shelling killed eight people on Wednesday in Salaheddine."
     )
     assert sentence_around(TEXT, "not there") is None
+    para = "OCHA said 406 were killed from Sept. 23 until Oct. 8 in the east. U.S. officials said little."
+    assert sentence_around(para, "until Oct. 8") == para.split(" U.S.")[0]
+    assert sentence_around(para, "officials said") == "U.S. officials said little."
 
 
 # ---------------------------------------------------------------- matching

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from conflictwatch.geo import Geocoder
 from conflictwatch.models import Article, Claim, IngestError, Range, normalise_text
 
 # --------------------------------------------------------------------------------------------
@@ -405,9 +406,24 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-_SENT_SPLIT = re.compile(
-    r"(?:(?<=[.!?])|(?<=[.!?][\"'\u201d\u2019)]))\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])"
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_ABBREV = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|St|No|Rep|Sen)"
+    r"|\b[A-Z]|\.[A-Za-z])\.$"
 )
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph; "Sept. 23", "U.S. officials" and initials do not end one."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(paragraph):
+        head = paragraph[start : m.start() + 1]
+        if _ABBREV.search(head):
+            continue
+        out.append(paragraph[start : m.end()].strip())
+        start = m.end()
+    out.append(paragraph[start:].strip())
+    return [x for x in out if x]
 
 
 def sentence_around(text: str, fragment: str) -> str | None:
@@ -416,7 +432,7 @@ def sentence_around(text: str, fragment: str) -> str | None:
     for para in re.split(r"\n\s*\n|\n", text):
         if nf not in norm_match(para):
             continue
-        for sent in _SENT_SPLIT.split(para):
+        for sent in split_sentences(para):
             if nf in norm_match(sent):
                 return re.sub(r"\s+", " ", sent).strip()
         return re.sub(r"\s+", " ", para).strip()
@@ -857,7 +873,7 @@ def read_articles(inputs: Sequence[str]) -> tuple[list[Article], list[str]]:
 
 
 def evaluate(
-    gold_sets: Sequence[GoldSet], inputs: Sequence[str] | None = None, geocoder: Any = None
+    gold_sets: Sequence[GoldSet], inputs: Sequence[str] | None = None, geocoder: Geocoder | None = None
 ) -> Evaluation:
     """Run ingest (if inputs) + extract + geo on the gold articles and score every set.
 
