@@ -161,15 +161,20 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
     lows = {f.latest.low for f in killed.values()}
     highs = [max(f.latest.low, f.latest.high or f.latest.low) for f in killed.values()]
 
+    # Sources and notes in the order sources first reported (publication date, article, sentence).
+    chron = sorted(claims, key=lambda c: (published.get(c.article_id) or date.min, c.article_id,
+                                          c.sentence_index, c.claim_id))
     sources: list[str] = []
-    for c in claims:
+    first_seen: dict[str, int] = {}
+    for c in chron:
         s = c.claimed_by or c.reported_by
         if s and s not in sources:
             sources.append(s)
+        first_seen.setdefault(source_of(c)[0], len(first_seen))
 
     where = ", ".join(x for x in (place.location, admin1) if x) or country or "unknown place"
     parts = [f"{sub or etype or 'Incident'} in {where}"]
-    for f in killed.values():
+    for _, f in sorted(killed.items(), key=lambda kv: first_seen[kv[0]]):
         text = f"{f.label}: {fmt_range(f.latest)} killed"
         if f.earlier:
             text += " (earlier " + ", ".join(fmt_range(r) for r in f.earlier) + ")"

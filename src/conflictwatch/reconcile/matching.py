@@ -21,8 +21,12 @@ from unidecode import unidecode
 
 from conflictwatch.models import Claim
 
-#: Two claims with coordinates this close (km) are about the same place, whatever the names say.
+#: Two claims this close (km) are about the same place when either geocode is approximate
+#: (geo_precision 2) or a name is missing.
 NEAR_KM = 2.0
+#: Two differently named places, both geocoded exactly (geo_precision 1), are one place only
+#: this close (km): adjacent city districts are often under 2 km apart and are separate incidents.
+SAME_POINT_KM = 0.5
 #: A pass-1 cluster never spreads wider than this (km, bounding-box diagonal): stops chaining.
 MAX_SPREAD_KM = 5.0
 #: A district/neighbourhood may join its containing city's claims only within this distance (km).
@@ -88,6 +92,7 @@ class Prepared:
     country: str | None
     lat: float | None
     lon: float | None
+    exact: bool  # geocoded to the place itself (geo_precision 1)
     sub: str | None
     etype: str | None
     vague: bool  # no usable place or date for blocking: attached in pass 3
@@ -134,6 +139,7 @@ def prepare(claims: list[Claim], published: dict[str, date | None]) -> list[Prep
                 country=norm_key(c.country),
                 lat=c.latitude if coords else None,
                 lon=c.longitude if coords else None,
+                exact=coords and c.geo_precision == 1,
                 sub=norm_key(c.sub_event_type),
                 etype=norm_key(c.event_type),
                 vague=vague,
@@ -263,7 +269,11 @@ def _same_place(a: Prepared, b: Prepared) -> bool:
     d = distance(a, b)
     if a.name is not None and a.name == b.name:
         return d is None or d <= SAME_NAME_FAR_KM
-    return d is not None and d <= NEAR_KM
+    if d is None:
+        return False
+    if a.exact and b.exact and a.name and b.name:
+        return d <= SAME_POINT_KM
+    return d <= NEAR_KM
 
 
 def cluster(items: list[Prepared]) -> list[list[Prepared]]:
