@@ -46,6 +46,8 @@ _REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
     re.IGNORECASE,
 )
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_DEAD_LIST = re.compile(r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled|fighting|battling)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -156,6 +158,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         left_words = _words(left)[-4:]
         left_text = " ".join(left_words)
         subset = bool(_SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start]))
+        if kind is None and victim_cls == "children" and f.exact_number and _DEAD_LIST.search(sentence[: f.start]):
+            kind, subset = "killed", True  # "a list of the dead included ... two babies and six other children"
         if kind is None:
             if _TOLL_BEFORE.search(sentence[max(0, f.start - 50) : f.start]):
                 kind = "killed"
@@ -165,6 +169,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 kind = "injured"
             elif subset and out:
                 kind = out[-1].kind
+            elif subset and victim_cls == "children":
+                kind = "killed"  # "That included five children": part of a toll said before
             elif out and re.fullmatch(r"\s*(?:\w+\s+){0,2}(?:and|,)\s*", sentence[prev_end : f.start]):
                 kind = out[-1].kind  # "killing 12 soldiers and 20 militants"
             elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text):
@@ -325,8 +331,9 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts: list[_Draft] = []
     last_incident: _Draft | None = None
     article_places = _article_places(sentences)
+    lead_source, lead_date = _lead_statement(sentences[:2], article, discourse)
     for sent in sentences:
-        s = sent.text
+        s = sent.text.translate(_QUOTES)  # same length: offsets still point into the quote
         mentions = discourse.mentions(s)
         speakers = [m for m in mentions if m.speaking and m.name]
         cas = classify_figures(s)
@@ -342,7 +349,15 @@ def extract_claims(article: Article) -> list[Claim]:
 
         # 1. Sentences that only extend the previous claim.
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3:
-            if _extends(s, cas, dates, places, event, speakers, last_incident):
+            if _extends(s, sent.text, cas, dates, places, event, speakers, last_incident):
+                if not cas and speaker and speaker != last_incident.source:
+                    # Another source on the same incident ("SANA said the school in X had been
+                    # targeted"): its own claim, with the incident's type and date.
+                    twin = _Draft(
+                        sent, [sent.text], [], speaker, last_incident.dates, places, last_incident.event,
+                        a1, a2, "incident",
+                    )
+                    drafts.append(twin)
                 discourse.remember(mentions, speaker)
                 continue
         discourse.remember(mentions, speaker)
@@ -357,10 +372,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 and not lx.aggregate.search(s)
                 and (places or article_places)
             ):
-                d = _Draft(sent, [s], [], speaker, dates, places, event, a1, a2, "incident")
-                if not any(_same_figureless(d, x) for x in drafts):
-                    drafts.append(d)
-                    last_incident = d
+                d = _Draft(sent, [sent.text], [], speaker, dates, places, event, a1, a2, "incident")
+                drafts.append(d)
+                last_incident = d
             continue
         if hedged and _hedge_governs(s, cas):
             continue
@@ -371,13 +385,39 @@ def extract_claims(article: Article) -> list[Claim]:
         for src, group in groups:
             scope = "aggregate" if _is_aggregate(s, dates) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
-                _add_subset(last_incident, group, s)
+                _add_subset(last_incident, group, sent.text)
                 continue
-            d = _Draft(sent, [s], group, src, dates, places, event, a1, a2, scope)
+            d = _Draft(sent, [sent.text], group, src, dates, places, event, a1, a2, scope)
             drafts.append(d)
             if scope == "incident":
                 last_incident = d
-    return [_finish(d, article, article_places) for d in drafts]
+    claims = [_finish(d, article, article_places) for d in drafts]
+    for c in claims:
+        # A daily round-up with no date of its own: the day its source spoke in the lead.
+        if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:
+            c.date_start = c.date_end = lead_date
+            c.time_precision = 1
+            c.claim_id = c.make_id()
+    return claims
+
+
+def _lead_statement(lead: list[Sentence], article: Article, discourse: Discourse) -> tuple[str | None, date | None]:
+    """Who spoke in the lead and on which day ("Turkey's military said on Wednesday")."""
+    probe = Discourse(article.text)
+    for sent in lead:
+        text = sent.text.translate(_QUOTES)
+        said = [d for d in find_dates(text, article.published) if d.statement and d.date_start]
+        speakers = [m for m in probe.mentions(text) if m.speaking and m.name]
+        if said and speakers:
+            before = [m for m in speakers if m.start < said[0].start] or speakers
+            return before[-1].name, said[0].date_start
+    return None, None
+
+
+def _is_major_city(name: str) -> bool:
+    from conflictwatch.extract.places import _stop
+
+    return name.lower() in _stop()[3]
 
 
 def _article_places(sentences: list[Sentence]) -> list[str]:
@@ -439,6 +479,7 @@ def _group_by_source(
 
 def _extends(
     s: str,
+    raw: str,
     cas: list[Casualty],
     dates: list[DateMention],
     places: list[PlaceMention],
@@ -458,7 +499,7 @@ def _extends(
             all(c.kind == "injured" for c in cas) and not any(c.kind == "injured" for c in last.casualties)
             and event is None
         ):
-            _add_subset(last, cas, s)
+            _add_subset(last, cas, raw)
             return True
         return False
     # "The attack hit the city's al-Marjeh area." / "...the school in the al-Suleimaniya area..."
@@ -475,26 +516,22 @@ def _extends(
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:
         last.place_override = spec.name
-        last.quote.append(s)
+        last.quote.append(raw)
         return True
     return False
 
 
-def _add_subset(last: _Draft, cas: list[Casualty], s: str) -> None:
-    for c in cas:
-        if c.victim == "children" and c.kind == "killed":
-            last.extra_children = c.fig.value
-        elif c.kind == "injured":
-            last.extra_injured = c.fig.value
-    last.quote.append(s)
-
-
-def _same_figureless(a: _Draft, b: _Draft) -> bool:
-    """The same dated strike told twice in one article ("A mill was bombed on Wednesday")."""
-    if b.casualties or a.event != b.event:
-        return False
-    da, db = _event_date(a.dates)[0], _event_date(b.dates)[0]
-    return da is not None and da == db
+def _add_subset(last: _Draft, cas: list[Casualty], raw: str) -> None:
+    kids = [c for c in cas if c.victim == "children" and c.kind == "killed"]
+    if any(c.fig.exact_number for c in kids):
+        kids = [c for c in kids if c.fig.exact_number]
+    children = [c.fig.value for c in kids]
+    if children:
+        last.extra_children = _sum(children)
+    injured = [c.fig.value for c in cas if c.kind == "injured"]
+    if injured:
+        last.extra_injured = injured[0]
+    last.quote.append(raw)
 
 
 def _finish(d: _Draft, article: Article, article_places: list[str]) -> Claim:
@@ -513,7 +550,7 @@ def _finish(d: _Draft, article: Article, article_places: list[str]) -> Claim:
         precision = 3 if start else None
     spec = most_specific(d.places)
     location = d.place_override or (spec.name if spec else None)
-    if location is None and d.scope == "incident" and article_places:
+    if location is None and d.scope == "incident" and article_places and _is_major_city(article_places[0]):
         location = article_places[0]  # the city the article is about
     context = [p.name for p in d.places if p.name != location] + [p for p in article_places if p != location]
     confidence = 0.4
