@@ -1,0 +1,107 @@
+"""`conflictwatch gazetteer ...` and `conflictwatch places`: manage and inspect place names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from conflictwatch.cli.app import DB_HELP, app, console
+from conflictwatch.store import DEFAULT_DB, open_store
+
+gazetteer_app = typer.Typer(
+    help=(
+        "Your own places, searched before the bundled gazetteer.\n\n"
+        "The bundled data (GeoNames cities500 + Who's On First, for 15 conflict countries) has towns and "
+        "villages but few city districts. Load a GeoNames dump for the country (e.g. `SY.zip` or `SY.txt` "
+        "from GeoNames, which lists districts as PPLX), or a CSV you write yourself:\n\n"
+        "    name,lat,lon,admin1,country\n\n"
+        "    al-Marjeh,36.187,37.183,Aleppo,SY\n\n"
+        "Small spelling fixes are easier in a YAML aliases file: see `data/places.yaml` in the package and "
+        "set CONFLICTWATCH_PLACES=/path/to/my-places.yaml. "
+        "Find names to fix with `conflictwatch places --unresolved`."
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("load")
+def gazetteer_load(
+    file: Annotated[Path, typer.Argument(
+        exists=True, dir_okay=False,
+        help="GeoNames dump (XX.txt / allCountries.txt, or a .zip holding one) or a CSV with header "
+        "name,lat,lon[,admin1,country] (latitude/longitude also accepted).",
+    )],
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+) -> None:
+    """Load places into the database. Loading the same file again adds nothing; bad lines are listed."""
+    from conflictwatch.geo.userdata import load_file
+
+    store = open_store(db)
+    report = load_file(store, file)
+    for e in report.errors[:50]:
+        console.print(f"[red]bad row[/red] {e}", highlight=False)
+    if len(report.errors) > 50:
+        console.print(f"... and {len(report.errors) - 50} more bad rows")
+    console.print(
+        f"loaded {report.loaded} places from {file} ({report.duplicates} names already stored, "
+        f"{len(report.errors)} bad rows)",
+        highlight=False,
+    )
+    if report.loaded == 0 and report.errors:
+        raise typer.Exit(1)
+
+
+@gazetteer_app.command("list")
+def gazetteer_list(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)) -> None:
+    """Show which files were loaded and how many names each gave."""
+    from conflictwatch.geo.userdata import gazetteer_stats
+
+    t = Table(title="your gazetteer")
+    t.add_column("file", overflow="fold")
+    t.add_column("names", justify="right")
+    for src, n in gazetteer_stats(open_store(db)):
+        t.add_row(src, str(n))
+    console.print(t)
+
+
+@gazetteer_app.command("clear")
+def gazetteer_clear(
+    source: str | None = typer.Option(None, "--source", help="Only rows loaded from this file (as listed)."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+) -> None:
+    """Delete your loaded places (all, or one file's). The bundled gazetteer is not affected."""
+    from conflictwatch.geo.userdata import clear_gazetteer
+
+    console.print(f"deleted {clear_gazetteer(open_store(db), source)} rows")
+
+
+@app.command("places")
+def places(
+    unresolved: bool = typer.Option(
+        False, "--unresolved", help="Only place names that got no coordinates: add them to an aliases file "
+        "(CONFLICTWATCH_PLACES) or `gazetteer load` them, then run again."
+    ),
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+) -> None:
+    """List the place names of stored claims with how many claims name them (most first)."""
+    from conflictwatch.geo.userdata import place_counts
+
+    rows = place_counts(open_store(db), unresolved)
+    t = Table(title="places without coordinates" if unresolved else "geocoded places")
+    t.add_column("location")
+    if not unresolved:
+        t.add_column("admin1")
+        t.add_column("country")
+    t.add_column("claims", justify="right")
+    for loc, admin1, country, n in rows:
+        if unresolved:
+            t.add_row(loc, str(n))
+        else:
+            t.add_row(loc, admin1 or "", country or "", str(n))
+    console.print(t)
+    if not rows:
+        console.print("none" if unresolved else "no geocoded claims stored")

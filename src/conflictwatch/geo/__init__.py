@@ -59,7 +59,9 @@ RE_PART_OF = re.compile(
     r"|areas|districts|neighbou?rhoods|outskirts|suburbs|edge|edges|countryside)\s+(?:of|in)\s+(.+)$",
     re.I,
 )
-RE_NEAR = re.compile(r"^(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I)
+RE_NEAR = re.compile(
+    r"^(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I
+)
 REGION_WORDS = {"countryside", "province", "governorate", "region", "rural"}
 NEAR_WORDS = {"outskirts", "suburbs"}
 
@@ -133,9 +135,10 @@ class Geocoder:
         aid = article.article_id or article.hash
         if aid in self._article_ctx:
             return self._article_ctx[aid]
-        text = " ".join(x for x in (article.title, article.text) if x)
-        if article.dateline:
-            text = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", text, count=1, flags=re.I)
+        body = article.text or ""
+        if article.dateline:  # the bureau ("BEIRUT"), not where things happened
+            body = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", body, count=1, flags=re.I)
+        text = " ".join(x for x in (article.title, body) if x)
         words = re.findall(r"[A-Z][\w'‘’-]*(?:\s+(?:al|el|as|ad|ar|ash|ez|az)[-\s][A-Z]?[\w'-]+)?", text)
         countries: Counter[str] = Counter()
         cities: Counter[str] = Counter()

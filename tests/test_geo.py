@@ -1,0 +1,182 @@
+"""Geocoding against the bundled gazetteer: wire spellings, context rules, homonym traps."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conflictwatch.geo import Geocoder, GeoContext
+from conflictwatch.geo.gazetteer import bundled_index, distance_km
+from conflictwatch.geo.normalize import name_key, phonetic_key, skeleton_key
+from conflictwatch.models import Article, Claim
+
+ALEPPO = (36.20, 37.15)
+DAMASCUS = (33.51, 36.29)
+
+SYRIA_ARTICLE = Article(
+    title="Air strikes pound rebel-held Aleppo",
+    text=(
+        "BEIRUT (Reuters) - Air strikes hit eastern Aleppo on Tuesday, the Syrian Observatory said. "
+        "Rebels shelled government-held western Aleppo. Syria's army said it advanced in Aleppo."
+    ),
+    dateline="BEIRUT",
+)
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+def km(lat: float | None, lon: float | None, ref: tuple[float, float]) -> float:
+    assert lat is not None and lon is not None
+    return 111.0 * math.hypot(lat - ref[0], (lon - ref[1]) * math.cos(math.radians(ref[0])))
+
+
+def run(geo: Geocoder, location: str, context: list[str] | None = None, article: Article = SYRIA_ARTICLE) -> Claim:
+    c = Claim(article_id="a1", quote="q", location=location, place_context=context or [])
+    geo.geocode_claims([c], article)
+    return c
+
+
+def test_keys_fold_wire_spellings() -> None:
+    assert name_key("al-Bab") == name_key("Al Bāb") == name_key("el-Bab") == "bab"
+    assert phonetic_key("Suleimaniya") == phonetic_key("Sulaymaniyah")
+    assert skeleton_key("al-Fardous") == skeleton_key("Firdous")
+    assert skeleton_key("Azaz") == skeleton_key("I‘zāz")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("al-Qaterji", "al-Qaterji"), ("al-Qarterji", "al-Qaterji"), ("Qaterji", "al-Qaterji"),
+        ("Suleimaniya", "al-Suleimaniya"), ("al-Sulaymaniyah", "al-Suleimaniya"),
+        ("al-Fardous", "al-Fardous"), ("Firdous", "al-Fardous"), ("el-Firdous", "al-Fardous"),
+        ("Bustan al-Qasr", "Bustan al-Qasr"), ("al-Marjeh", "al-Marjeh"), ("Kallaseh", "al-Kalaseh"),
+        ("Sheikh Maqsoud", "Sheikh Maqsoud"), ("Handarat", "Handarat camp"),
+    ],
+)
+def test_aleppo_districts_in_every_spelling(geo: Geocoder, written: str, canonical: str) -> None:
+    c = run(geo, written, ["Aleppo"])
+    assert c.location == canonical
+    assert c.geo_precision == 1
+    assert (c.admin1, c.country) == ("Aleppo", "Syria")
+    assert km(c.latitude, c.longitude, ALEPPO) < 12
+
+
+@pytest.mark.parametrize("written", ["Azaz", "A'zaz", "I‘zāz"])
+def test_azaz_matches_the_romanised_gazetteer_name(geo: Geocoder, written: str) -> None:
+    c = run(geo, written)
+    assert c.country == "Syria" and c.geo_precision == 1
+    assert km(c.latitude, c.longitude, (36.5866, 37.0463)) < 3
+
+
+@pytest.mark.parametrize("written", ["al-Bab", "el-Bab", "Al Bab", "al Bāb"])
+def test_al_bab_with_any_article(geo: Geocoder, written: str) -> None:
+    c = run(geo, written)
+    assert (c.admin1, c.country, c.geo_precision) == ("Aleppo", "Syria", 1)
+    assert km(c.latitude, c.longitude, (36.37, 37.517)) < 3
+
+
+def test_unknown_district_of_context_city_gets_city_at_precision_2(geo: Geocoder) -> None:
+    c = run(geo, "al-Zzqwertyyeh", ["Aleppo"])
+    assert c.location == "al-Zzqwertyyeh"
+    assert c.geo_precision == 2 and c.admin1 == "Aleppo"
+    assert km(c.latitude, c.longitude, ALEPPO) < 5
+
+
+@pytest.mark.parametrize("written", ["eastern Aleppo", "western Aleppo", "a government-held area of western Aleppo"])
+def test_direction_of_city_is_city_precision_2(geo: Geocoder, written: str) -> None:
+    c = run(geo, written)
+    assert c.geo_precision == 2 and c.country == "Syria" and c.admin1 == "Aleppo"
+    assert km(c.latitude, c.longitude, ALEPPO) < 5
+    assert c.location in ("eastern Aleppo", "western Aleppo")
+
+
+def test_countryside_is_the_province_precision_3(geo: Geocoder) -> None:
+    c = run(geo, "northern Aleppo countryside")
+    assert c.geo_precision == 3 and c.admin1 == "Aleppo" and c.country == "Syria"
+    # the governorate's point, not the city's
+    assert km(c.latitude, c.longitude, ALEPPO) > 20
+
+
+def test_eastern_ghouta_is_near_damascus_not_aleppo(geo: Geocoder) -> None:
+    for written, ctx in (("Eastern Ghouta near Damascus", []), ("Eastern Ghouta", ["Damascus"]),
+                         ("Eastern Ghouta", ["Aleppo"])):
+        c = run(geo, written, ctx)
+        assert c.geo_precision == 2
+        assert c.admin1 == "Rif Dimashq"
+        assert km(c.latitude, c.longitude, DAMASCUS) < 25
+        assert c.location == "Eastern Ghouta"
+
+
+def test_homonyms_abroad_exist_in_the_data() -> None:
+    """The trap is real: these names exist outside Syria in the bundled data."""
+    b = bundled_index()
+    assert {p.country_code for p in b.find("Douma", 0)} >= {"SY", "LB"}
+    assert {p.country_code for p in b.find("Duma", 0)} >= {"SY", "PS", "NG"}
+    assert {p.country_code for p in b.find("Tripoli", 0)} >= {"LY", "LB"}
+
+
+@pytest.mark.parametrize("written", ["Douma", "Duma"])
+def test_syria_story_resolves_douma_in_syria_near_damascus(geo: Geocoder, written: str) -> None:
+    c = run(geo, written)
+    assert c.country == "Syria" and c.admin1 == "Rif Dimashq"
+    assert km(c.latitude, c.longitude, (33.5718, 36.4027)) < 5
+
+
+def test_same_name_follows_the_article_country() -> None:
+    geo = Geocoder()
+    lebanon = Article(title="Lebanon", text="Lebanese army patrols in Lebanon near Tripoli. Lebanon said.")
+    c = run(geo, "Douma", article=lebanon)
+    assert c.country == "Lebanon"
+    c = run(geo, "Tripoli", article=lebanon)
+    assert c.country == "Lebanon"
+    libya = Article(title="Libya clashes", text="Fighting in Libya: Libyan forces clashed in Tripoli.")
+    assert run(geo, "Tripoli", article=libya).country == "Libya"
+
+
+def test_tripoli_in_a_syria_story_is_not_placed_abroad(geo: Geocoder) -> None:
+    c = run(geo, "Tripoli")
+    assert c.latitude is None and c.geo_precision is None and c.location == "Tripoli"
+
+
+def test_suran_homonyms_prefer_the_one_near_context(geo: Geocoder) -> None:
+    near_azaz = run(geo, "Suran", ["Azaz"])
+    in_hama = run(geo, "Suran", ["Hama"])
+    assert near_azaz.admin1 == "Aleppo" and in_hama.admin1 == "Hama"
+    assert distance_km(geo.lookup("Azaz", GeoContext({"SY": 1})), geo.lookup("Suran", GeoContext(  # type: ignore[arg-type]
+        {"SY": 1}, anchors=[geo.lookup("Azaz", GeoContext({"SY": 1}))]))) < 30  # type: ignore[list-item]
+
+
+def test_unknown_place_keeps_name_and_null_coordinates(geo: Geocoder) -> None:
+    c = run(geo, "Xqzwvtplk")
+    assert c.location == "Xqzwvtplk"
+    assert (c.latitude, c.longitude, c.geo_precision) == (None, None, None)
+
+
+def test_dateline_is_not_the_event_country(geo: Geocoder) -> None:
+    ctx = geo.article_context(SYRIA_ARTICLE)
+    assert ctx.country == "SY"
+    assert "LB" not in ctx.countries
+
+
+def test_lookup_is_cheap_after_load(geo: Geocoder) -> None:
+    import time
+
+    claims = [Claim(article_id="a1", quote=str(i), location=n, place_context=["Aleppo"])
+              for i, n in enumerate(["al-Marjeh", "Azaz", "Douma", "eastern Aleppo", "al-Bab"] * 40)]
+    geo.geocode_claims(claims[:5], SYRIA_ARTICLE)  # warm per-country tiers
+    t = time.perf_counter()
+    geo.geocode_claims(claims, SYRIA_ARTICLE)
+    assert (time.perf_counter() - t) / len(claims) < 0.01
+
+
+def test_user_aliases_file_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
+    f = tmp_path / "mine.yaml"
+    f.write_text("places:\n  - {name: Tell Qwertz, aliases: [Tal Kwertz], lat: 36.0, lon: 37.0, country: SY, "
+                 "admin1: Aleppo}\n", encoding="utf-8")
+    monkeypatch.setenv("CONFLICTWATCH_PLACES", str(f))
+    c = run(Geocoder(), "Tal Kwertz")
+    assert (c.location, c.latitude, c.longitude, c.geo_precision) == ("Tell Qwertz", 36.0, 37.0, 1)
