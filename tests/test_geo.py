@@ -34,7 +34,9 @@ def km(lat: float | None, lon: float | None, ref: tuple[float, float]) -> float:
     return 111.0 * math.hypot(lat - ref[0], (lon - ref[1]) * math.cos(math.radians(ref[0])))
 
 
-def run(geo: Geocoder, location: str, context: list[str] | None = None, article: Article = SYRIA_ARTICLE) -> Claim:
+def run(
+    geo: Geocoder, location: str, context: list[str] | None = None, article: Article = SYRIA_ARTICLE
+) -> Claim:
     c = Claim(article_id="a1", quote="q", location=location, place_context=context or [])
     geo.geocode_claims([c], article)
     return c
@@ -86,7 +88,9 @@ def test_unknown_district_of_context_city_gets_city_at_precision_2(geo: Geocoder
     assert km(c.latitude, c.longitude, ALEPPO) < 5
 
 
-@pytest.mark.parametrize("written", ["eastern Aleppo", "western Aleppo", "a government-held area of western Aleppo"])
+@pytest.mark.parametrize(
+    "written", ["eastern Aleppo", "western Aleppo", "a government-held area of western Aleppo"]
+)
 def test_direction_of_city_is_city_precision_2(geo: Geocoder, written: str) -> None:
     c = run(geo, written)
     assert c.geo_precision == 2 and c.country == "Syria" and c.admin1 == "Aleppo"

@@ -69,7 +69,10 @@ def test_load_csv_user_row_wins_and_bad_row_reported(db_path: str, tmp_path: Pat
     geo.geocode_claims([c], ARTICLE)
     assert (c.latitude, c.longitude, c.country, c.admin1) == (36.1815, 37.1433, "Syria", "Aleppo")
     r = runner.invoke(app, ["gazetteer", "list", "--db", db_path])
-    assert "places.csv" in r.output
+    assert r.exit_code == 0 and "your gazetteer" in r.output
+    from conflictwatch.geo.userdata import gazetteer_stats
+
+    assert gazetteer_stats(store) == [(str(csv_path), 2)]
 
 
 def test_places_unresolved_lists_names_without_coordinates(db_path: str) -> None:
