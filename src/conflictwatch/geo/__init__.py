@@ -255,9 +255,7 @@ class Geocoder:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
                 continue
-            p = m.place
-            if p.source in ("aliases", "user") and not m.fallback and modifier == "":
-                c.location = p.name
+            p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
             c.country = p.country
             c.latitude, c.longitude = p.latitude, p.longitude
