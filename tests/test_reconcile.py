@@ -271,3 +271,24 @@ def test_reconcile_store_uses_publication_dates_for_rising_tolls(tmp_path: Any) 
     assert reconcile_store(store) == "1 event (0 disputed)"
     (e,) = load_events(store)
     assert e.fatalities == 30
+
+
+def test_notes_do_not_repeat_a_city_that_names_its_province() -> None:
+    (e,) = reconcile([claim("a1", killed=(7, 7), by="Syrian military source", where="Aleppo", coords=ALEPPO,
+                            ctx=[])])
+    assert e.notes == "Air/drone strike in Aleppo; Syrian military source: 7 killed"
+
+
+def test_undated_event_without_publication_date_has_no_date() -> None:
+    (e,) = reconcile([claim("a1", killed=(3, 3), day=None)])
+    assert e.event_date is None and e.time_precision == 3
+    (e,) = reconcile([claim("a1", killed=(3, 3), day=None)], published={"a1": D})
+    assert e.event_date == D and e.time_precision == 2
+
+
+def test_split_old_event_keeps_its_id_in_one_part_only() -> None:
+    a = claim("a1", killed=(14, 14))
+    b = claim("a2", killed=(5, 5), where="al-Sukkari", coords=SUKKARI)
+    events = reconcile([a, b], previous={a.claim_id: "evold", b.claim_id: "evold"})
+    ids = [e.event_id for e in events]
+    assert ids.count("evold") == 1 and len(set(ids)) == 2

@@ -14,6 +14,7 @@ from conflictwatch.cli.run import open_out
 from conflictwatch.export.events import FORMATS, EventFilter, load_filtered, write_events
 from conflictwatch.models import Event
 from conflictwatch.reconcile import reconcile_store
+from conflictwatch.reconcile.build import place_label
 from conflictwatch.store import DEFAULT_DB, open_store
 
 
@@ -75,7 +76,7 @@ def events_table(events: list[Event], title: str) -> Table:
         t.add_row(
             e.event_date.isoformat() if e.event_date else "?",
             e.sub_event_type or e.event_type or "",
-            ", ".join(x for x in (e.location, e.admin1) if x) or (e.country or ""),
+            place_label(e.location, e.admin1) or (e.country or ""),
             _figures(e),
             "[bold red]![/bold red]" if e.disputed else "",
             "; ".join(e.sources),
@@ -119,7 +120,9 @@ def events_cmd(
         else:
             err_console.print("no events match")
         return
-    shown = list(reversed(events))[:limit]
+    # newest first; undated events last
+    events.sort(key=lambda e: (e.event_date is not None, e.event_date or date.min, e.event_id), reverse=True)
+    shown = events[:limit]
     title = f"Events ({len(shown)} of {len(events)})"
     if len(shown) == len(events):
         title = f"Events ({len(events)})"

@@ -14,7 +14,10 @@ one article are one incident when their place, date and type agree, and two inci
   otherwise the same `event_type` when both know it; a claim with no type matches any type.
 - *Place*: country and `admin1` must not contradict each other, and either
   (a) the same location after folding transliteration variants ("al-Marjeh" = "Al Marja"),
-  unless geocoded more than 25 km apart; or (b) coordinates within 2 km of each other; or
+  unless geocoded more than 25 km apart; or (b) coordinates within 2 km of each other when
+  either geocode is approximate (geo_precision 2) or a name is missing -- two differently named
+  places both geocoded exactly (geo_precision 1) must be within 0.5 km, because neighbouring
+  city districts (al-Marjeh and al-Sukkari in Aleppo) are ~1.5 km apart and are separate; or
   (c) city and district: a claim naming only a city joins the incident of a district claim in
   that city (the district claim names the city in its wider place context, or lies in a
   province of that name, within 15 km) -- but only when exactly one such incident exists that
@@ -49,9 +52,10 @@ the publisher (`reported_by`), or else the article itself.
   Syrian Observatory for Human Rights: 12 killed (earlier 10)".
 
 **Representative fields.** Place (location, admin1, country, coordinates, geo_precision) from the
-claim with the most precise geocode, then the place most claims name; date from the most precise
-date, then the date most claims give (an undated event takes its first report's publication day
-with time_precision 2); type and actors are the values most claims give.
+most specific claim (a district over the city containing it), then the most precise geocode, then
+the place most claims name; date from the most precise date, then the date most claims give (an
+undated event takes its first report's publication day with time_precision 2); type and actors are
+the values most claims give.
 
 **Identifiers.** An event's id is "ev" + 12 hex digits of SHA-256 of its smallest claim_id, so the
 same claims always give the same id. On re-runs, a cluster holding claims that already belonged

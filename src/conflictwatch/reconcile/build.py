@@ -107,6 +107,13 @@ def fmt_range(r: Range) -> str:
     return str(r.low) if r.high == r.low else f"{r.low}-{r.high}"
 
 
+def place_label(location: str | None, admin1: str | None) -> str:
+    """ "al-Marjeh, Aleppo"; just "Aleppo" when the place and its province share the name."""
+    if location and admin1 and norm_place(location) == norm_place(admin1):
+        return location
+    return ", ".join(x for x in (location, admin1) if x)
+
+
 def _most_common(values: Iterable[str | None]) -> str | None:
     """Most frequent known value; ties go to the one seen first (claims are pre-sorted)."""
     counts = Counter(v for v in values if v)
@@ -172,7 +179,7 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
             sources.append(s)
         first_seen.setdefault(source_of(c)[0], len(first_seen))
 
-    where = ", ".join(x for x in (place.location, admin1) if x) or country or "unknown place"
+    where = place_label(place.location, admin1) or country or "unknown place"
     parts = [f"{sub or etype or 'Incident'} in {where}"]
     for _, f in sorted(killed.items(), key=lambda kv: first_seen[kv[0]]):
         text = f"{f.label}: {fmt_range(f.latest)} killed"
@@ -215,5 +222,6 @@ __all__ = [
     "latest_by_source",
     "new_event_id",
     "norm_place",
+    "place_label",
     "source_of",
 ]
