@@ -24,11 +24,13 @@ from conflictwatch.models import Article, Claim, Range
 
 _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
 _SUBSET_BEFORE = re.compile(
-    r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were|of them|of whom|of those)\s*(?:were\s+)?$",
+    r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were"
+    r"|of them|of whom|of those)\s*(?:were\s+)?$",
     re.IGNORECASE,
 )
 _SUBSET_PHRASE = re.compile(
-    r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?(?:children|women|child|minors|infants|babies)\b,?",
+    r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:children|women|child|minors|infants|babies)\b,?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
@@ -47,7 +49,10 @@ _REFERS_BACK = re.compile(
     re.IGNORECASE,
 )
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-_DEAD_LIST = re.compile(r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b", re.IGNORECASE)
+_DEAD_LIST = re.compile(
+    r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b",
+    re.IGNORECASE,
+)
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled|fighting|battling)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -110,22 +115,126 @@ def _words(text: str) -> list[str]:
     return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
 
 
+def _single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
+    """ "a woman", "a 62-year-old man", "and his son": one person, as a figure of 1."""
+    out: list[Figure] = []
+    for m in _singles_re().finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
+    return out
+
+
+_singles_cache: list[re.Pattern[str]] = []
+
+
+def _singles_re() -> re.Pattern[str]:
+    if not _singles_cache:
+        lx = lexicon()
+        nouns = "|".join(sorted((re.escape(w) for w in lx["singular_victims"]), key=len, reverse=True))
+        kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
+        _singles_cache.append(
+            re.compile(
+                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"
+                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin}))(?![\w-])",
+                re.IGNORECASE,
+            )
+        )
+    return _singles_cache[0]
+
+
+_APPOSITIVE_SUBSET = re.compile(
+    r",\s*(?:(?:at least|more than|nearly|about|some|almost)\s+)?[\w-]+\s+of\s+(?:them|whom)"
+    r"(?:\s+[\w-]+){0,3}?\s*,",
+    re.IGNORECASE,
+)
+_SUBSET_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+# "killing two people and wounding five": the right context of a figure ends where a second
+# verb phrase is coordinated to it.
+_COORD_VERB = re.compile(
+    r"\b(?:and|,)\s+(?:also\s+)?(?:\w+ing|killed|wounded|injured|left|hurt)\b.*$", re.IGNORECASE
+)
+_TOLL_VERB_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
+    re.IGNORECASE,
+)
+_AUX = {
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "been",
+    "are",
+    "is",
+    "also",
+    "reportedly",
+    "later",
+    "being",
+    "all",
+    "more",
+    "others",
+    "people",
+    "dead",
+    "mostly",
+    "allegedly",
+    "confirmed",
+}
+_NOT_COORD = re.compile(
+    r"\b(?:said|says|told|reported|while|but|when|after|before|whereas|who|which|that|in|on|at|near|from|by|during)\b|[;:()]",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(gap: str) -> bool:
+    """The text between two figures joins them as parts of one count ("9 rebels and 17 militants")."""
+    if not re.search(r"(?:\band|,)\s+(?:(?:his|her|their|its)\s+)?$", gap, re.IGNORECASE):
+        return False
+    if _NOT_COORD.search(gap) or len(gap.split()) > 9:
+        return False
+    lx = _lex()
+    return not (lx.killed.search(gap) or lx.injured.search(gap))
+
+
 def classify_figures(sentence: str) -> list[Casualty]:
     """The figures in `sentence` that are death tolls or injury counts."""
     lx = _lex()
     figs = find_figures(sentence)
+    # "of one family", "one of the", "One that got through": "one" that counts nobody.
+    figs = [
+        f
+        for f in figs
+        if not (
+            f.text.lower() == "one"
+            and (
+                re.search(r"\bof\s*$", sentence[: f.start])
+                or re.match(r"\s+(?:of|that|which|another)\b", sentence[f.end :])
+            )
+        )
+    ]
+    figs = sorted(figs + _single_figures(sentence, figs), key=lambda f: f.start)
     clause_starts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)]
+    subsets = [
+        bool(
+            _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
+            or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+        )
+        for f in figs
+    ]
     out: list[Casualty] = []
+    pending: list[tuple[Figure, str | None, str | None, bool, int]] = []  # unclassified, with a victim noun
     prev_end = 0
     for i, f in enumerate(figs):
         before = sentence[max(0, f.start - 60) : f.start]
         after = sentence[f.end : f.end + 80]
         nxt = len(sentence)
-        for g in figs[i + 1 :]:
-            if not _SUBSET_BEFORE.search(sentence[max(0, g.start - 30) : g.start]):
-                nxt = g.start
+        for j in range(i + 1, len(figs)):
+            if not subsets[j]:
+                nxt = figs[j].start
                 break
-        if lx.non_casualty.match(after) or re.match(r"^\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after):
+        if lx.non_casualty.match(after) or re.match(
+            r"^\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after
+        ):
             prev_end = f.end
             continue
         if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or re.search(r"\baged\s*$", before):
@@ -136,34 +245,72 @@ def classify_figures(sentence: str) -> list[Casualty]:
             continue
         # Right context: words up to the next figure or clause end.
         right = _SUBSET_PHRASE.sub(" ", sentence[f.end : nxt])
+        right = _APPOSITIVE_SUBSET.sub(" ", right)
         right = re.split(r"[;:]|,\s+(?:while|but|whereas|as)\s+|\s+while\s+|\(", right)[0]
         rw = _words(right)[:10]
         victim_idx, victim_cls, victim_word = None, None, None
+        if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ")):
+            victim_idx, victim_word = 0, f.text.split()[-1].lower()
+            victim_cls = lx.victims.get(victim_word, "people")
+            rw = ["_"] + rw
         for j, w in enumerate(rw[:7]):
+            if victim_idx is not None:
+                break
             if w in (",", ".") and j > 0:
                 break
             if w in lx.victims:
                 victim_idx, victim_cls, victim_word = j, lx.victims[w], w
                 break
         right_text = " ".join(rw)
+        body_count = victim_idx is None and rw[:1] in (["bodies"], ["corpses"])
+        # A coordinated second verb phrase belongs to the next figure.
+        right_text = _COORD_VERB.sub("", right_text) if victim_idx is not None or body_count else right_text
         mk = lx.killed.search(right_text)
         mi = lx.injured.search(right_text)
         kind: str | None = None
-        window_ok = lambda m: m is not None and len(right_text[: m.start()].split()) <= (7 if victim_idx is not None else 3)  # noqa: E731
-        if window_ok(mk) and (not window_ok(mi) or mk.start() < mi.start()):  # type: ignore[union-attr]
+
+        def window_ok(
+            m: re.Match[str] | None, text: str = right_text, has_victim: bool = victim_idx is not None
+        ) -> bool:
+            if m is None:
+                return False
+            gap = text[: m.start()].split()
+            if has_victim:
+                return len(gap) <= 7
+            return len(gap) <= 3 and all(w in _AUX for w in gap)
+
+        if body_count:
+            kind, victim_idx, victim_cls, victim_word = "killed", 0, "people", rw[0]
+        elif window_ok(mk) and (not window_ok(mi) or mk.start() < mi.start()):  # type: ignore[union-attr]
             kind = "killed"
         elif window_ok(mi):
             kind = "injured"
         left = sentence[max(prev_end, f.start - 50) : f.start]
         left_words = _words(left)[-4:]
         left_text = " ".join(left_words)
-        subset = bool(_SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start]))
-        if kind is None and victim_cls == "children" and f.exact_number and _DEAD_LIST.search(sentence[: f.start]):
-            kind, subset = "killed", True  # "a list of the dead included ... two babies and six other children"
+        subset = subsets[i]
+        if (
+            kind is None
+            and victim_cls == "children"
+            and f.exact_number
+            and _DEAD_LIST.search(sentence[: f.start])
+        ):
+            kind, subset = (
+                "killed",
+                True,
+            )  # "a list of the dead included ... two babies and six other children"
         if kind is None:
-            if _TOLL_BEFORE.search(sentence[max(0, f.start - 50) : f.start]):
+            head = sentence[max(0, f.start - 50) : f.start]
+            if _TOLL_BEFORE.search(head) or (
+                _TOLL_VERB_BEFORE.search(head)
+                and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)
+            ):
                 kind = "killed"
-            elif left_words and lx.killed.search(" ".join(left_words[-3:])) and not lx.injured.search(left_words[-1]):
+            elif (
+                left_words
+                and lx.killed.search(" ".join(left_words[-3:]))
+                and not lx.injured.search(left_words[-1])
+            ):
                 kind = "killed"
             elif left_words and lx.injured.search(" ".join(left_words[-2:])):
                 kind = "injured"
@@ -171,20 +318,35 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 kind = out[-1].kind
             elif subset and victim_cls == "children":
                 kind = "killed"  # "That included five children": part of a toll said before
-            elif out and re.fullmatch(r"\s*(?:\w+\s+){0,2}(?:and|,)\s*", sentence[prev_end : f.start]):
+            elif (
+                out
+                and out[-1].fig.end == prev_end
+                and _coordinated(sentence[prev_end : f.start])
+                and not (
+                    victim_idx == 0 and rw[:1] == ["_"] and not re.search(r"\band\s+$", sentence[: f.start])
+                )
+            ):
                 kind = out[-1].kind  # "killing 12 soldiers and 20 militants"
             elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text):
                 kind = out[-1].kind  # "X said 17 were killed, Y said 12"
+        vend = f.end
+        if victim_word and not f.text.lower().endswith(victim_word):
+            vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
+            vend = f.end + vm.end() if vm else f.end
         prev_end = f.end
         if kind is None:
+            if victim_idx is not None:
+                pending.append((f, victim_cls, victim_word, subset, vend))
             continue
         if victim_idx is None and not f.exact_number:
             continue  # "several" with no victim noun
-        end = f.end
-        if victim_word:
-            vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
-            end = f.end + vm.end() if vm else f.end
-        out.append(Casualty(f, kind, victim_cls, victim_word, subset, _clause(clause_starts, f.start), end))
+        # "nine rebels and 17 militants died": earlier parts take the kind of the last one.
+        while pending and _coordinated(sentence[pending[-1][4] : f.start]) and not subset:
+            pf, pcls, pword, psub, pend = pending.pop()
+            out.append(Casualty(pf, kind, pcls, pword, psub, _clause(clause_starts, pf.start), pend))
+        pending = []
+        out.append(Casualty(f, kind, victim_cls, victim_word, subset, _clause(clause_starts, f.start), vend))
+    out.sort(key=lambda c: c.fig.start)
     return out
 
 
@@ -224,6 +386,7 @@ def _figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Range | N
     """killed, injured, children_killed from a claim's casualty figures."""
     killed_main = [c for c in cas if c.kind == "killed" and not c.subset]
     injured_main = [c for c in cas if c.kind == "injured" and not c.subset]
+
     # Parts with different victim nouns add up ("19 fighters ... and eight rebels").
     def total(items: list[Casualty]) -> Range | None:
         if not items:
@@ -269,7 +432,9 @@ def _event_type(sentence: str, has_killed: bool, actor_side: str | None) -> tupl
     return None
 
 
-def _actors(sentence: str, cas: list[Casualty]) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
+def _actors(
+    sentence: str, cas: list[Casualty]
+) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
     """(actor1, actor2, actor1's side, spans of actor mentions)."""
     named, victim_actor = actors()
     found: list[tuple[int, int, str, str | None]] = []
@@ -298,7 +463,9 @@ def _actors(sentence: str, cas: list[Casualty]) -> tuple[str | None, str | None,
     if agents:
         pick = agents[0]
         if main_fig is not None:
-            clause_start = max([0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence[: main_fig.fig.start])])
+            clause_start = max(
+                [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence[: main_fig.fig.start])]
+            )
             before = [k for k in agents if clause_start <= k[0] < main_fig.fig.start]
             pick = before[-1] if before else pick
         a1, side = pick[2], pick[3]
@@ -354,8 +521,16 @@ def extract_claims(article: Article) -> list[Claim]:
                     # Another source on the same incident ("SANA said the school in X had been
                     # targeted"): its own claim, with the incident's type and date.
                     twin = _Draft(
-                        sent, [sent.text], [], speaker, last_incident.dates, places, last_incident.event,
-                        a1, a2, "incident",
+                        sent,
+                        [sent.text],
+                        [],
+                        speaker,
+                        last_incident.dates,
+                        places,
+                        last_incident.event,
+                        a1,
+                        a2,
+                        "incident",
                     )
                     drafts.append(twin)
                 discourse.remember(mentions, speaker)
@@ -401,7 +576,9 @@ def extract_claims(article: Article) -> list[Claim]:
     return claims
 
 
-def _lead_statement(lead: list[Sentence], article: Article, discourse: Discourse) -> tuple[str | None, date | None]:
+def _lead_statement(
+    lead: list[Sentence], article: Article, discourse: Discourse
+) -> tuple[str | None, date | None]:
     """Who spoke in the lead and on which day ("Turkey's military said on Wednesday")."""
     probe = Discourse(article.text)
     for sent in lead:
@@ -467,7 +644,11 @@ def _group_by_source(
         return [(names[0] if names else default, cas)]
     # Several sources: each figure goes to the source named in its own clause, else the nearest.
     groups: dict[str | None, list[Casualty]] = {}
-    starts = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(s)] + [m.end() for m in re.finditer(r",\s+(?=[A-Z])", s)]
+    starts = (
+        [0]
+        + [m.end() for m in _CLAUSE_SPLIT.finditer(s)]
+        + [m.end() for m in re.finditer(r",\s+(?=[A-Z])", s)]
+    )
     starts = sorted(set(starts))
     for c in cas:
         ci = _clause(starts, c.fig.start)
@@ -496,7 +677,8 @@ def _extends(
         if _lex().aggregate.search(s):
             return False
         if all(c.subset for c in cas) or (
-            all(c.kind == "injured" for c in cas) and not any(c.kind == "injured" for c in last.casualties)
+            all(c.kind == "injured" for c in cas)
+            and not any(c.kind == "injured" for c in last.casualties)
             and event is None
         ):
             _add_subset(last, cas, raw)

@@ -95,7 +95,5 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             monday = published - timedelta(days=published.weekday() + 7)
             start_d, end_d, precision = monday, monday + timedelta(days=6), 2
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
-        out.append(
-            DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement)
-        )
+        out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     return out

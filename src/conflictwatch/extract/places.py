@@ -12,13 +12,30 @@ from functools import lru_cache
 
 from conflictwatch.extract.rules import load_data
 
-_ART = r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
+_ART = (
+    r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"
+    r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
+)
 _CAP = r"(?:[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
 NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|\s+(?:de|du|of)\s+){_CAP})*)"
-_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?"
-_HELD = r"(?:(?:rebel|government|opposition|insurgent|militant|jihadist|army|regime|state|Kurdish|Islamic State|IS|militia|Houthi|Taliban|separatist)[- ](?:held|controlled|run)\s+)"
-_PLACE_NOUNS = r"(?:district|districts|neighbourhood|neighborhood|neighbourhoods|neighborhoods|area|areas|quarter|camp|village|town|city|suburb|suburbs|province|governorate|countryside|region|square|market|road|highway|airport|air base|base|border crossing|crossing|refugee camp)"
-_LOCATIVE = r"(?:in|near|at|around|outside|across|inside|into|from|to|toward|towards|on|of|including|between|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured|seized|recaptured|retook|entered|stormed)"
+_DIRECTION = (
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
+    r"|south-west)(?:ern)?"
+)
+_HELD = (
+    r"(?:(?:rebel|government|opposition|insurgent|militant|jihadist|army|regime|state|Kurdish|Islamic State"
+    r"|IS|militia|Houthi|Taliban|separatist)[- ](?:held|controlled|run)\s+)"
+)
+_PLACE_NOUNS = (
+    r"(?:district|districts|neighbourhood|neighborhood|neighbourhoods|neighborhoods|area|areas|quarter"
+    r"|camp|village|town|city|suburb|suburbs|province|governorate|countryside|region|square|market"
+    r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp)"
+)
+_LOCATIVE = (
+    r"(?:in|near|at|around|outside|across|inside|into|from|to|toward|towards|on|of|including|between"
+    r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
+    r"|seized|recaptured|retook|entered|stormed)"
+)
 
 PLACE_RE = re.compile(
     rf"(?P<pre>\b{_LOCATIVE}\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
@@ -64,7 +81,8 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
 
 
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
-    """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not places."""
+    """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
+    places."""
     not_places = _stop()[0]
     out: list[PlaceMention] = []
     for m in PLACE_RE.finditer(sentence):
@@ -98,7 +116,14 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
             clean = f"{clean} countryside"
         elif post and post.strip().lower() in ("province", "governorate", "camp", "refugee camp"):
             clean = f"{clean} {post.strip().lower()}"
-        out.append(PlaceMention(clean, m.start("dir") if direction else start, m.end(), _rank(name, post, direction, countryside)))
+        out.append(
+            PlaceMention(
+                clean,
+                m.start("dir") if direction else start,
+                m.end(),
+                _rank(name, post, direction, countryside),
+            )
+        )
         for item, s0, e0 in _continue_list(sentence, m.end()):
             item = _CLEAN_ART.sub("", item)
             if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     """The bundled YAML `name`, merged with the user's copy from CONFLICTWATCH_DATA if any."""
     data = yaml.safe_load(resources.files("conflictwatch.data").joinpath(name).read_text("utf-8"))
@@ -52,7 +52,9 @@ def words_re(words: list[str]) -> re.Pattern[str]:
 
 
 def patterns_re(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,11 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
         if spec.get("patterns")
     ]
     generic = [
-        (re.compile(r"(?<![\w-])(?:" + g["pattern"] + r")(?![\w-])", re.IGNORECASE), g["kind"], g.get("fallback"))
+        (
+            re.compile(r"(?<![\w-])(?:" + g["pattern"] + r")(?![\w-])", re.IGNORECASE),
+            g["kind"],
+            g.get("fallback"),
+        )
         for g in data["generic"]
     ]
     return named, generic, words_re(data["speech_verbs"])
@@ -83,7 +89,9 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
 @lru_cache(maxsize=1)
 def actors() -> tuple[list[Named], dict[str, str]]:
     data = load_data("actors.yaml")
-    named = [Named(name, patterns_re(spec["patterns"]), spec.get("side")) for name, spec in data["actors"].items()]
+    named = [
+        Named(name, patterns_re(spec["patterns"]), spec.get("side")) for name, spec in data["actors"].items()
+    ]
     return named, data.get("victim_actor", {})
 
 
