@@ -18,7 +18,9 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )
-export_app = typer.Typer(help="Write stored data in the contract's formats (see docs: formats).", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Write stored data in the contract's formats (shared/spec/formats.md).", no_args_is_help=True
+)
 app.add_typer(export_app, name="export")
 
 console = Console()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
@@ -87,8 +88,13 @@ def run(
     pub = _parse_date(published)
     store = open_store(db)
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-        console=err_console, transient=True, disable=not err_console.is_terminal,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
     ) as progress:
         task = progress.add_task("reading", total=None)
 
@@ -99,15 +105,18 @@ def run(
                 progress.advance(task)
 
         stats = pipeline.run(inputs, store, published=pub, on_item=on_item)
+    from conflictwatch.cli.events import events_table
+    from conflictwatch.export.events import load_filtered
     from conflictwatch.reconcile import reconcile_store
 
     rstats = reconcile_store(store)
     if not quiet:
-        incidents = [c for c in store.claims(scope="incident")]
-        console.print(claims_table(incidents, f"Incident claims ({len(incidents)})"))
+        events = load_filtered(store)
+        console.print(events_table(events, f"Incidents found ({rstats}; one row per reconciled event)"))
     console.print(
-        f"{stats.articles_read} articles read: {stats.articles_new} new, {stats.articles_skipped} already stored; "
-        f"{stats.claims} claims extracted; {rstats} ; database: [bold]{db}[/bold]",
+        f"{stats.articles_read} articles read: {stats.articles_new} new, "
+        f"{stats.articles_skipped} already stored; {stats.claims} claims extracted; {rstats}; "
+        f"database: [bold]{db}[/bold]",
         highlight=False,
     )
     if export_dir is not None:
@@ -129,6 +138,25 @@ def export_all(store, export_dir: Path) -> None:  # type: ignore[no-untyped-def]
         write_articles(store, fh)
     for fmt in ("csv", "jsonl", "geojson", "parquet"):
         write_events(store, fmt, export_dir / f"events.{fmt}")
+
+
+@app.command("claims")
+def claims_cmd(
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    scope: str | None = typer.Option(None, "--scope", help="Only 'incident' or 'aggregate' claims."),
+    source: str | None = typer.Option(None, "--source", help="Only claims whose claimed_by contains this."),
+) -> None:
+    """List stored claims: one row per statement in one article, with who made it.
+
+    Events (`conflictwatch events`) merge these across articles; this view shows each report.
+    Use `conflictwatch export claims` for every field, including the quote.
+    """
+    store = open_store(db)
+    rows = [
+        c for c in store.claims(scope=scope)
+        if source is None or (c.claimed_by and source.lower() in c.claimed_by.lower())
+    ]
+    console.print(claims_table(rows, f"Claims ({len(rows)})"))
 
 
 @export_app.command("claims")

@@ -138,7 +138,7 @@ class PlaceIndex:
         self.keys: list[tuple[str, ...]] = []
         self.exact: dict[str, list[int]] = defaultdict(list)
         self._loose: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
-        self._fuzzy: dict[str, tuple[list[str], list[list[int]]]] = {}
+        self._fuzzy: dict[Any, Any] = {}  # country -> (keys, rows); ("hits", cc, key, cutoff) -> rows
         for p in places:
             self.add(p)
 
@@ -207,6 +207,9 @@ class PlaceIndex:
         if len(key) < 5:
             return []
         cc = country_code or "*"
+        memo = self._fuzzy.get(("hits", cc, key, cutoff))  # names recur across articles: match once
+        if memo is not None:
+            return [self.place(i) for i in memo]
         if cc not in self._fuzzy:
             ph = self._loose_tiers(country_code)[0]
             self._fuzzy[cc] = (list(ph), list(ph.values()))
@@ -224,7 +227,9 @@ class PlaceIndex:
             near = difflib.get_close_matches(key, keys, n=5, cutoff=cutoff / 100)
             pos = {k: j for j, k in enumerate(keys)}
             chosen = [pos[k] for k in near]
-        return [self.place(i) for j in chosen for i in idxs[j]]
+        found = [i for j in chosen for i in idxs[j]]
+        self._fuzzy[("hits", cc, key, cutoff)] = found
+        return [self.place(i) for i in found]
 
 
 # --- bundled data -------------------------------------------------------------------------
