@@ -567,6 +567,7 @@ def extract_claims(article: Article) -> list[Claim]:
             if scope == "incident":
                 last_incident = d
     claims = [_finish(d, article, article_places) for d in drafts]
+    _inherit_dates(drafts, claims)
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:
@@ -574,6 +575,52 @@ def extract_claims(article: Article) -> list[Claim]:
             c.time_precision = 1
             c.claim_id = c.make_id()
     return claims
+
+
+_DEFINITE_EVENT = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+|latest\s+)?(?:raid|raids|strike|strikes|air\s?strikes?|attack|bombing"
+    r"|blast|explosion|bombardment|assault|battle|fighting|clashes|shelling|ambush)\b",
+    re.IGNORECASE,
+)
+_REVISED_TOLL = re.compile(
+    r"\b(?:raised|revised|updated|lifted)\s+(?:its|the|their|his|her)\s+(?:\w+\s+)?(?:toll|tally|count)\b",
+    re.IGNORECASE,
+)
+
+
+def _inherit_dates(drafts: list[_Draft], claims: list[Claim]) -> None:
+    """An incident sentence with no day of its own that goes on about the incident before it
+    ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
+    A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident."""
+    lx = lexicon()
+    same_day = words_re(lx["same_day_markers"])
+    new_incident = words_re(lx["new_incident_markers"])
+    prev: tuple[_Draft, Claim] | None = None
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident":
+            continue
+        text = d.sentence.text
+        own = [x for x in d.dates if not x.statement and x.date_start]
+        said_only = not own and any(x.statement and x.date_start for x in d.dates)
+        if own and prev is not None and _REVISED_TOLL.search(text):
+            # "Later on Tuesday, the Observatory raised its toll to 23": the day of the revision.
+            own = [x for x in own if x.text.endswith(("'s", "’s"))]
+            said_only = True
+        if prev is not None and not own and prev[1].date_start is not None:
+            p_draft, p_claim = prev
+            p_text = " ".join(p_draft.quote).lower()
+            new_place = any(pl.rank <= 2 and pl.name.lower() not in p_text for pl in d.places) or bool(
+                d.place_override and d.place_override.lower() not in p_text
+            )
+            follow = bool(same_day.search(text)) or (not new_place and not new_incident.search(text))
+            rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
+            refers = bool(_DEFINITE_EVENT.search(text))
+            follow = follow or (refers and not new_incident.search(text))
+            if follow and (not said_only or rising or refers):
+                c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1
+                c.claim_id = c.make_id()
+        if c.date_start is not None:
+            prev = (d, c)
 
 
 def _lead_statement(

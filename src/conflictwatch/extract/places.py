@@ -104,6 +104,10 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
         name = " ".join(words)
         if name.lower() in not_places or any(s <= start < e for s, e in skip_spans or []):
             continue
+        if re.search(
+            r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$", name, re.IGNORECASE
+        ):
+            continue  # "the Kurdish-led forces": a qualifier, not a place
         if re.fullmatch(r"[A-Z]{2,}", name) and name.lower() not in _stop()[1]:
             continue  # acronyms (SANA, YPG) are organisations
         direction = m.group("dir")
