@@ -312,3 +312,13 @@ def test_read_inputs_never_raises_on_garbage(tmp_path: Path) -> None:
     items = list(read_inputs([str(p) for p in bad]))
     assert items, "something must be reported"
     assert all(isinstance(x, Article | IngestError) for x in items)
+
+
+def test_folder_readme_is_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# My articles\n\nNotes about this folder.\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(
+        "Blast kills two in market town\n\nKABUL (Reuters) - A roadside bomb killed two people in a "
+        "market town on Monday, police said.\n", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Article"]
+    assert items[0].title == "Blast kills two in market town"

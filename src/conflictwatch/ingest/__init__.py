@@ -65,12 +65,23 @@ def _guarded(origin: str, fn: object) -> list[Article | IngestError]:
         return [IngestError(origin, f"could not ingest: {type(exc).__name__}: {exc}")]
 
 
+_NOT_ARTICLES = ("readme", "license", "licence", "changelog")
+
+
 def _walk(root: Path) -> list[Path]:
-    """Files under `root`, recursively, in sorted order, skipping hidden files and folders."""
+    """Files under `root`, recursively, in sorted order, skipping hidden files and folders.
+
+    A folder's README/LICENSE describes the folder, it is not an article (name it explicitly
+    to ingest it anyway).
+    """
     out: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        out.extend(Path(dirpath) / f for f in sorted(filenames) if not f.startswith("."))
+        out.extend(
+            Path(dirpath) / f
+            for f in sorted(filenames)
+            if not f.startswith(".") and not f.lower().startswith(_NOT_ARTICLES)
+        )
     return sorted(out, key=lambda x: x.relative_to(root).parts)
 
 
