@@ -26,7 +26,7 @@ def test_build_script_writes_gazetteer(tmp_path: Path) -> None:
     with gzip.open(out, "rt", encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         rows = [line.rstrip("\n").split("\t") for line in fh]
-    assert header == ["name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop"]
+    assert header == ["name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop", "ph"]
     azaz = [r for r in rows if r[0] == "Azaz" and r[5] == "SY"]
     assert azaz and "izaz" in azaz[0][1] and azaz[0][4] == "Aleppo"
     assert (tmp_path / "admin1_codes.tsv").read_text(encoding="utf-8").count("SY\t09\tAleppo") == 1
@@ -34,4 +34,4 @@ def test_build_script_writes_gazetteer(tmp_path: Path) -> None:
 
 def test_bundled_file_is_small() -> None:
     f = REPO / "src" / "conflictwatch" / "data" / "gazetteer.tsv.gz"
-    assert f.stat().st_size < 8_000_000
+    assert f.stat().st_size < 10_000_000  # ships in the wheel: keep it small
