@@ -8,14 +8,95 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
-from conflictwatch.extract.rules import sources
+from conflictwatch.extract.rules import actors, load_data, sources, words_re
 
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|it|they)\s+(?:also\s+)?(?:said|says|added|told|reported)|(?:said|says|added)\s+(?:he|she|it|they)\b)",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according to|spokes(?:man|woman|person) for|statement (?:from|by))"
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_PROPER = re.compile(r"^(?:[A-Z][\w'’-]*|al-[A-Z][\w-]*)$")
+
+
+@lru_cache(maxsize=1)
+def _config() -> tuple[dict[str, Any], dict[str, str], dict[tuple[str, int], str], re.Pattern[str]]:
+    """(article_countries, by_country key per named source, per generic index, org-head regex)."""
+    data = load_data("sources.yaml")
+    named = {name: spec["by_country"] for name, spec in data["sources"].items() if spec.get("by_country")}
+    generic = {(g["kind"], i): g["by_country"] for i, g in enumerate(data["generic"]) if g.get("by_country")}
+    return data.get("article_countries", {}), named, generic, words_re(data.get("org_heads", []))
+
+
+def article_country(text: str) -> str | None:
+    """The country with most cues in the text (None when no cue occurs)."""
+    countries = _config()[0]
+    best, best_n = None, 0
+    for country, spec in countries.items():
+        n = len(words_re(spec["cues"]).findall(text))
+        if n > best_n:
+            best, best_n = country, n
+    return best
+
+
+def _title(words: list[str]) -> str:
+    small = {"of", "for", "and", "the", "in"}
+    return " ".join(
+        w if (w in small or w.startswith("al-") or w[:1].isupper()) else w.capitalize() for w in words
+    )
+
+
+def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """Organisations named by a proper name ending in a head noun ("Saudi Press Agency")."""
+    heads = _config()[3]
+    out = []
+    for m in heads.finditer(sentence):
+        tokens = list(re.finditer(r"[\w'’-]+", sentence[: m.start()]))
+        words: list[str] = [m.group(0)]
+        start = m.start()
+        lower_run = 0
+        for t in reversed(tokens):
+            w = t.group(0)
+            gap = sentence[t.end() : start]
+            if gap.strip():
+                break  # punctuation between
+            if _PROPER.match(w) and w.lower() not in ("the", "a", "an"):
+                words.insert(0, w)
+                start = t.start()
+                lower_run = 0
+            elif w in ("of", "for", "and") or (w.islower() and "-" not in w and lower_run < 1):
+                words.insert(0, w)
+                start = t.start()
+                lower_run += 1 if w not in ("of", "for", "and") else 0
+            else:
+                break
+        while words and not _PROPER.match(words[0]):
+            start += len(words[0]) + (len(sentence[start:]) - len(sentence[start:].lstrip()))
+            start = sentence.index(words[1], start) if len(words) > 1 else start
+            words.pop(0)
+        if len(words) >= 2 and not re.match(r"^(?:The|A|An|In|On|At|By)$", words[0]):
+            out.append((start, m.end(), _title(words)))
+    return out
+
+
+def _group_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """Armed groups with proper names ("Jaish al-Islam", "Al Shabaab") speaking for themselves."""
+    named, _ = actors()
+    out = []
+    for a in named:
+        if a.kind not in ("rebels", "jihadists"):
+            continue
+        for m in a.regex.finditer(sentence):
+            words = m.group(0).split()
+            if len(words) >= 2 and all(_PROPER.match(w) or w.startswith("al-") for w in words):
+                out.append((m.start(), m.end(), m.group(0)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -48,8 +129,11 @@ class Discourse:
     last_speaker: str | None = None
     last_by_kind: dict[str, str] = field(default_factory=dict)
     in_article: dict[str, str] = field(default_factory=dict)  # kind -> first named source of that kind
+    country: str | None = None
+    orgs: dict[str, str] = field(default_factory=dict)  # head noun -> last organisation named with it
 
     def __post_init__(self) -> None:
+        self.country = article_country(self.article_text)
         named, _, _ = sources()
         for src in named:
             if src.kind and src.kind not in self.in_article and src.regex.search(self.article_text):
@@ -61,20 +145,48 @@ class Discourse:
                 if self.in_article[src.kind] == "Rescue workers":
                     self.in_article[src.kind] = src.name
 
+    def _by_country(self, key: str | None) -> str | None:
+        countries = _config()[0]
+        country = self.country or load_data("sources.yaml").get("default_country")
+        if not key or not country:
+            return None
+        return countries.get(country, {}).get(key)  # type: ignore[no-any-return]
+
     def mentions(self, sentence: str) -> list[SourceMention]:
         """Source mentions in the sentence, longest first where they overlap."""
         named, generic, speech = sources()
+        _, named_bc, generic_bc, _ = _config()
         found: list[SourceMention] = []
         for src in named:
             for m in src.regex.finditer(sentence):
-                name = src.name
+                name: str | None = src.name
                 if name == "Rescue workers" and "rescue" in self.in_article:
                     name = self.in_article["rescue"]
+                if src.name in named_bc:
+                    name = self._by_country(named_bc[src.name]) or self.last_by_kind.get(src.kind or "")
+                    if name is None:
+                        continue
                 found.append(SourceMention(name, src.kind, m.start(), m.end(), False))
-        for rx, kind, fallback in generic:
+        for i, (rx, kind, fallback) in enumerate(generic):
             for m in rx.finditer(sentence):
-                name = self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
+                name = self._by_country(generic_bc.get((kind, i)))
+                name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
                 found.append(SourceMention(name, kind, m.start(), m.end(), False))
+        own = [(f.start, f.end) for f in found]
+        extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
+        extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence)]
+        for a, b, n, kind in extra:
+            if any(a < e and s0 < b for s0, e in own):
+                continue
+            found.append(SourceMention(n, kind, a, b, False))
+        for m in re.finditer(
+            r"\bthe\s+(council|directorate|agency|union|committee|office)(?=\s+(?:said|says|added|reported))",
+            sentence,
+            re.IGNORECASE,
+        ):
+            org = self.orgs.get(m.group(1).lower())
+            if org and not any(m.start() < e and s0 < m.end() for s0, e in own):
+                found.append(SourceMention(org, "org", m.start(), m.end(), False))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         kept: list[SourceMention] = []
         for f in found:
@@ -95,5 +207,7 @@ class Discourse:
         for m in mentions:
             if m.name and m.kind:
                 self.last_by_kind[m.kind] = m.name
+            if m.name and m.kind == "org":
+                self.orgs[m.name.split()[-1].lower()] = m.name
         if speaker:
             self.last_speaker = speaker
