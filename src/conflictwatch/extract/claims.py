@@ -301,7 +301,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             )  # "a list of the dead included ... two babies and six other children"
         if kind is None:
             head = sentence[max(0, f.start - 50) : f.start]
-            if _TOLL_BEFORE.search(head) or (
+            # "more than doubling its tally of 47" counts votes, not the dead.
+            deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE))
+            if (deadly and _TOLL_BEFORE.search(head)) or (
                 _TOLL_VERB_BEFORE.search(head)
                 and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)
             ):
