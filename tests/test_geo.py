@@ -176,3 +176,29 @@ def test_user_aliases_file_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -
     monkeypatch.setenv("CONFLICTWATCH_PLACES", str(f))
     c = run(Geocoder(), "Tal Kwertz")
     assert (c.location, c.latitude, c.longitude, c.geo_precision) == ("Tal Kwertz", 36.0, 37.0, 1)
+
+
+BORDER_ARTICLE = Article(
+    title="Turkish-backed rebels push toward Dabiq",
+    text=(
+        "ANKARA (Reuters) - Turkish-backed rebels fought Islamic State near the border town of Kilis, "
+        "Turkey's military said. Turkish tanks and Turkish jets supported them, Turkish officials said. "
+        "The rebels advanced on Dabiq in Syria, and a car bomb hit a checkpoint near Azaz."
+    ),
+    dateline="ANKARA",
+)
+
+
+def test_exact_name_in_a_country_the_article_names_beats_a_lookalike_across_the_border(
+    geo: Geocoder,
+) -> None:
+    # Turkey dominates the article's mentions, but Azaz exists only in Syria: a Turkish
+    # spelling-alike or "a district of Kilis" would be wrong.
+    c = run(geo, "Azaz", ["Sajo", "Kilis"], BORDER_ARTICLE)
+    assert (c.country, c.admin1, c.geo_precision) == ("Syria", "Aleppo", 1)
+    assert km(c.latitude, c.longitude, (36.5866, 37.0463)) < 3
+
+
+def test_country_named_in_the_claim_guides_the_other_context_names(geo: Geocoder) -> None:
+    c = run(geo, "Ihtimalat", ["Dabiq", "Syria", "al-Bab"], BORDER_ARTICLE)
+    assert c.country == "Syria" and c.geo_precision == 1

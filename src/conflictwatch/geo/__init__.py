@@ -169,11 +169,15 @@ class Geocoder:
         countries = dict(base.countries)
         named: set[str] = set()
         anchors: list[Place] = []
-        for name in claim.place_context or []:
+        names = list(claim.place_context or [])
+        for name in names:  # countries first: they decide how the other names are read
             cc = to_country_code(name)
             if cc and cc in country_names():
                 named.add(cc)
                 countries[cc] = countries.get(cc, 0) + 100
+        for name in names:
+            cc = to_country_code(name)
+            if cc and cc in country_names():
                 continue
             p = self.lookup(_strip_modifiers(name)[0], GeoContext(countries, list(anchors),
                                                                   article_places=base.article_places))
@@ -204,9 +208,12 @@ class Geocoder:
                     s = self._score(p, ctx, tier) + src_bonus
                     if best is None or s > best[0]:
                         best = (s, p, tier)
-            if best is not None and best[0] > -50 and (best[1].country_code == cc or cc is None):
-                break  # a good in-country hit at a stricter tier: looser tiers cannot do better
-        if (best is None or best[1].country_code != cc) and cc:
+            exact_hit = best is not None and best[2] == 0
+            if best is not None and best[0] > -50 and (best[1].country_code == cc or cc is None or exact_hit):
+                # A good hit at a stricter tier (in the context country, or the exact name in a
+                # country the article also talks about): looser spellings cannot do better.
+                break
+        if (best is None or (best[1].country_code != cc and not (best[2] == 0 and best[0] > -50))) and cc:
             for src_bonus, index in ((60.0, self.user), (30.0, self.aliases), (0.0, self.bundled)):
                 for p in index.fuzzy(name, cc):
                     s = self._score(p, ctx, 3) + src_bonus
@@ -225,6 +232,8 @@ class Geocoder:
                 s -= 10
             elif p.population >= 100_000 and p.is_point and ctx.countries.get(p.country_code or "", 0) >= 1:
                 s -= 45  # a big city of a country the article also talks about
+            elif ctx.countries.get(p.country_code or "", 0) >= 1 and tier == 0:
+                s -= 48  # the exact name, in a neighbour the article also talks about (Azaz by Kilis)
             else:
                 s -= 100  # a homonym abroad: never, when the article is about another country
         if p.is_point:
