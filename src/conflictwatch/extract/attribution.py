@@ -34,12 +34,16 @@ def _config() -> tuple[dict[str, Any], dict[str, str], dict[tuple[str, int], str
     return data.get("article_countries", {}), named, generic, words_re(data.get("org_heads", []))
 
 
+@lru_cache(maxsize=1)
+def _cue_res() -> list[tuple[str, re.Pattern[str]]]:
+    return [(country, words_re(spec["cues"])) for country, spec in _config()[0].items()]
+
+
 def article_country(text: str) -> str | None:
     """The country with most cues in the text (None when no cue occurs)."""
-    countries = _config()[0]
     best, best_n = None, 0
-    for country, spec in countries.items():
-        n = len(words_re(spec["cues"]).findall(text))
+    for country, rx in _cue_res():
+        n = len(rx.findall(text))
         if n > best_n:
             best, best_n = country, n
     return best
@@ -135,12 +139,13 @@ class Discourse:
     def __post_init__(self) -> None:
         self.country = article_country(self.article_text)
         named, _, _ = sources()
-        for src in named:
-            if src.kind and src.kind not in self.in_article and src.regex.search(self.article_text):
-                self.in_article[src.kind] = src.name
+        present = [src for src in named if src.kind and src.regex.search(self.article_text)]
+        for src in present:
+            if src.kind not in self.in_article:
+                self.in_article[src.kind] = src.name  # type: ignore[index]
         # A specific source of a kind beats the generic "Rescue workers"-style catch-all.
-        for src in named:
-            if src.kind and src.regex.search(self.article_text) and src.name != "Rescue workers":
+        for src in present:
+            if src.kind and src.name != "Rescue workers":
                 self.in_article.setdefault(src.kind, src.name)
                 if self.in_article[src.kind] == "Rescue workers":
                     self.in_article[src.kind] = src.name

@@ -10,6 +10,7 @@ strike, bombing or capture with no figure still make an incident claim (killed =
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -629,7 +630,7 @@ def _lead_statement(
     lead: list[Sentence], article: Article, discourse: Discourse
 ) -> tuple[str | None, date | None]:
     """Who spoke in the lead and on which day ("Turkey's military said on Wednesday")."""
-    probe = Discourse(article.text)
+    probe = copy.deepcopy(discourse)  # still fresh: nothing remembered yet
     for sent in lead:
         text = sent.text.translate(_QUOTES)
         said = [d for d in find_dates(text, article.published) if d.statement and d.date_start]
