@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from conflictwatch.extract.rules import actors, load_data, sources, words_re
+from conflictwatch.extract.rules import Named, actors, load_data, sources, words_re
 
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|it|they)\s+(?:also\s+)?(?:said|says|added|told|reported)|(?:said|says|added)\s+(?:he|she|it|they)\b)",
@@ -89,13 +89,10 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _group_mentions(sentence: str) -> list[tuple[int, int, str]]:
+def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, str]]:
     """Armed groups with proper names ("Jaish al-Islam", "Al Shabaab") speaking for themselves."""
-    named, _ = actors()
     out = []
-    for a in named:
-        if a.kind not in ("rebels", "jihadists"):
-            continue
+    for a in groups:
         for m in a.regex.finditer(sentence):
             words = m.group(0).split()
             if len(words) >= 2 and all(_PROPER.match(w) or w.startswith("al-") for w in words):
@@ -125,6 +122,9 @@ def _speaking(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> b
     return bool(re.search(r"\b(?:said|says|reported|according to)\s+(?:the\s+)?$", before, re.IGNORECASE))
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 @dataclass
 class Discourse:
     """Article-level memory of sources, for back-references."""
@@ -138,8 +138,13 @@ class Discourse:
 
     def __post_init__(self) -> None:
         self.country = article_country(self.article_text)
-        named, _, _ = sources()
-        present = [src for src in named if src.kind and src.regex.search(self.article_text)]
+        named, generic, _ = sources()
+        flat = self.article_text.translate(_QUOTES)
+        # Only what occurs somewhere in the article can occur in one of its sentences.
+        self._named = [src for src in named if src.regex.search(flat)]
+        self._generic = [(i, g) for i, g in enumerate(generic) if g[0].search(flat)]
+        self._groups = [a for a in actors()[0] if a.kind in ("rebels", "jihadists") and a.regex.search(flat)]
+        present = [src for src in self._named if src.kind]
         for src in present:
             if src.kind not in self.in_article:
                 self.in_article[src.kind] = src.name  # type: ignore[index]
@@ -159,10 +164,10 @@ class Discourse:
 
     def mentions(self, sentence: str) -> list[SourceMention]:
         """Source mentions in the sentence, longest first where they overlap."""
-        named, generic, speech = sources()
+        _, _, speech = sources()
         _, named_bc, generic_bc, _ = _config()
         found: list[SourceMention] = []
-        for src in named:
+        for src in self._named:
             for m in src.regex.finditer(sentence):
                 name: str | None = src.name
                 if name == "Rescue workers" and "rescue" in self.in_article:
@@ -172,14 +177,14 @@ class Discourse:
                     if name is None:
                         continue
                 found.append(SourceMention(name, src.kind, m.start(), m.end(), False))
-        for i, (rx, kind, fallback) in enumerate(generic):
+        for i, (rx, kind, fallback) in self._generic:
             for m in rx.finditer(sentence):
                 name = self._by_country(generic_bc.get((kind, i)))
                 name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
                 found.append(SourceMention(name, kind, m.start(), m.end(), False))
         own = [(f.start, f.end) for f in found]
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
-        extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence)]
+        extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
         for a, b, n, kind in extra:
             if any(a < e and s0 < b for s0, e in own):
                 continue

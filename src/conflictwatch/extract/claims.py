@@ -10,7 +10,6 @@ strike, bombing or capture with no figure still make an incident claim (killed =
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +18,7 @@ from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
-from conflictwatch.extract.rules import actors, event_rules, lexicon, words_re
+from conflictwatch.extract.rules import Named, actors, event_rules, lexicon, words_re
 from conflictwatch.extract.sentences import Sentence, split_sentences
 from conflictwatch.models import Article, Claim, Range
 
@@ -436,10 +435,15 @@ def _event_type(sentence: str, has_killed: bool, actor_side: str | None) -> tupl
 
 
 def _actors(
-    sentence: str, cas: list[Casualty]
+    sentence: str, cas: list[Casualty], present: list[Named] | None = None
 ) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
-    """(actor1, actor2, actor1's side, spans of actor mentions)."""
+    """(actor1, actor2, actor1's side, spans of actor mentions).
+
+    `present`: the actors found anywhere in the article (a sentence can only hold those).
+    """
     named, victim_actor = actors()
+    if present is not None:
+        named = present
     found: list[tuple[int, int, str, str | None]] = []
     cut = re.search(r",\s+as\s+|,\s+(?:while|whereas|after|before)\s+(?!.*\d)", sentence)
     scope_text = sentence[: cut.start()] if cut else sentence
@@ -498,6 +502,8 @@ def extract_claims(article: Article) -> list[Claim]:
     _, incident_verbs = event_rules()
     discourse = Discourse(article.text)
     sentences = split_sentences(article.text)
+    flat = article.text.translate(_QUOTES)
+    present_actors = [a for a in actors()[0] if a.regex.search(flat)]
     drafts: list[_Draft] = []
     last_incident: _Draft | None = None
     article_places = _article_places(sentences)
@@ -507,7 +513,7 @@ def extract_claims(article: Article) -> list[Claim]:
         mentions = discourse.mentions(s)
         speakers = [m for m in mentions if m.speaking and m.name]
         cas = classify_figures(s)
-        a1, a2, side, actor_spans = _actors(s, cas)
+        a1, a2, side, actor_spans = _actors(s, cas, present_actors)
         skip = [(m.start, m.end) for m in mentions] + actor_spans
         places = find_places(s, skip)
         dates = find_dates(s, article.published)
@@ -630,7 +636,7 @@ def _lead_statement(
     lead: list[Sentence], article: Article, discourse: Discourse
 ) -> tuple[str | None, date | None]:
     """Who spoke in the lead and on which day ("Turkey's military said on Wednesday")."""
-    probe = copy.deepcopy(discourse)  # still fresh: nothing remembered yet
+    probe = discourse  # called before any sentence is remembered; mentions() only reads
     for sent in lead:
         text = sent.text.translate(_QUOTES)
         said = [d for d in find_dates(text, article.published) if d.statement and d.date_start]
