@@ -218,3 +218,33 @@ def test_claim_ids_are_stable() -> None:
     a = [c.claim_id for c in claims_of(text)]
     b = [c.claim_id for c in claims_of(text)]
     assert a == b and len(set(a)) == 1
+
+
+def test_deaths_outside_a_conflict_are_not_claims() -> None:
+    text = (
+        "DHAKA (Reuters) - A fire at a garment warehouse killed 19 workers on Tuesday, fire officials "
+        "said, and the toll rose to 23 after more bodies were found.\n\n"
+        "Soldiers joined firefighters in the search for survivors, police said."
+    )
+    assert claims_of(text) == []
+
+
+def test_capture_of_a_named_place_needs_no_date() -> None:
+    [c] = incidents(
+        "Rebels took control of the village of Tal Batnan as the militants retreated, a rebel "
+        "commander said."
+    )
+    assert c.sub_event_type == "Non-state actor overtakes territory"
+    assert c.location == "Tal Batnan"
+    assert c.claimed_by == "Rebel source"
+    assert c.killed is None
+
+
+def test_clause_without_figures_beside_one_with_figures_is_its_own_incident() -> None:
+    found = incidents(
+        "Turkish jets destroyed two depots used by the militants on Tuesday, while coalition aircraft "
+        "killed 14 of the jihadists, the Turkish military said."
+    )
+    assert sorted((c.killed.low if c.killed else None) is None for c in found) == [False, True]
+    assert all(c.claimed_by == "Turkish military" for c in found)
+    assert all(c.sub_event_type == "Air/drone strike" for c in found)

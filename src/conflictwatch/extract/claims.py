@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from conflictwatch.extract.attribution import Discourse, SourceMention
@@ -504,6 +505,8 @@ def extract_claims(article: Article) -> list[Claim]:
     sentences = split_sentences(article.text)
     flat = article.text.translate(_QUOTES)
     present_actors = [a for a in actors()[0] if a.regex.search(flat)]
+    if not _is_conflict_article(flat, present_actors):
+        return []  # a factory fire or a shipwreck has deaths too, but no conflict claims
     drafts: list[_Draft] = []
     last_incident: _Draft | None = None
     article_places = _article_places(sentences)
@@ -546,15 +549,18 @@ def extract_claims(article: Article) -> list[Claim]:
                 continue
         discourse.remember(mentions, speaker)
         if not cas:
-            # 2. A dated incident with no figure: "A mill was bombed on Wednesday".
+            # 2. An incident with no figure: "A mill was bombed on Wednesday"; a capture or an
+            # abduction of a named place's people needs no date ("rebels took the town of X").
             day = [d for d in dates if not d.statement and d.date_start and d.precision == 1]
+            target = most_specific(places)
+            named = target is not None and target.rank <= 2
+            seizing = event is not None and event[1] in _NAMED_TARGET_TYPES
             if (
                 event
-                and day
                 and incident_verbs.search(s)
                 and not hedged
-                and not lx.aggregate.search(s)
                 and (places or article_places)
+                and ((day and (named or not lx.aggregate.search(s))) or (seizing and named))
             ):
                 d = _Draft(sent, [sent.text], [], speaker, dates, places, event, a1, a2, "incident")
                 drafts.append(d)
@@ -562,7 +568,9 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         if hedged and _hedge_governs(s, cas):
             continue
-        if lx.background.search(s) and not any(d.precision == 1 and not d.statement for d in dates):
+        if (lx.background.search(s) or _long_ago(s, article)) and not any(
+            d.precision == 1 and not d.statement for d in dates
+        ):
             continue
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
         groups = _group_by_source(s, cas, speakers, speaker)
@@ -575,6 +583,18 @@ def extract_claims(article: Article) -> list[Claim]:
             drafts.append(d)
             if scope == "incident":
                 last_incident = d
+        # 4. A clause without figures beside one with them: "Turkish warplanes destroyed five
+        # buildings, while coalition jets killed 28 of the jihadists, it said" -> two incidents.
+        for clause_start, clause in _clauses(s):
+            if any(clause_start <= c.fig.start < clause_start + len(clause) for c in cas):
+                continue
+            c_event = _event_type(clause, False, None)
+            if c_event and incident_verbs.search(clause) and not lx.hedges.search(clause):
+                c_places = [p for p in places if clause_start <= p.start < clause_start + len(clause)]
+                c_a1, c_a2, _, _ = _actors(clause, [], present_actors)
+                drafts.append(
+                    _Draft(sent, [sent.text], [], speaker, dates, c_places, c_event, c_a1, c_a2, "incident")
+                )
     claims = [_finish(d, article, article_places) for d in drafts]
     _inherit_dates(drafts, claims)
     for c in claims:
@@ -651,6 +671,55 @@ def _is_major_city(name: str) -> bool:
     from conflictwatch.extract.places import _stop
 
     return name.lower() in _stop()[3]
+
+
+_NAMED_TARGET_TYPES = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Abduction/forced disappearance",
+}
+_YEARS_AGO = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
+    r"|a year (?:ago|earlier|before))\b|\bin\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
+
+
+def _clauses(s: str) -> list[tuple[int, str]]:
+    """(offset, text) of the clauses of a sentence split at ', while' and ';' (one clause: [])."""
+    cuts = [m for m in _CLAUSE_BREAK.finditer(s)]
+    if not cuts:
+        return []
+    out, start = [], 0
+    for m in cuts:
+        out.append((start, s[start : m.start()]))
+        start = m.end()
+    out.append((start, s[start:]))
+    return out
+
+
+def _long_ago(s: str, article: Article) -> bool:
+    """Background from another year ("three years after the collapse", "in 2013")."""
+    for m in _YEARS_AGO.finditer(s):
+        year = m.group("year")
+        if year is None or article.published is None or int(year) < article.published.year:
+            return True
+    return False
+
+
+def _is_conflict_article(flat: str, present_actors: list[Named]) -> bool:
+    """Conflict claims need a conflict: an armed actor or a violent-event keyword in the article."""
+    if any(a.kind not in ("civilians", None) for a in present_actors):
+        return True
+    return bool(_conflict_cues().search(flat))
+
+
+@lru_cache(maxsize=1)
+def _conflict_cues() -> re.Pattern[str]:
+    return words_re(lexicon()["conflict_cues"])
 
 
 def _article_places(sentences: list[Sentence]) -> list[str]:
