@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
