@@ -106,20 +106,51 @@ class SourceMention:
     kind: str | None
     start: int
     end: int
-    speaking: bool  # next to a speech verb: the sentence attributes to it
+    gap: int | None = None  # words between it and its speech verb; None = not speaking
+    person: bool = False  # "a military source", "an official": what "he said" refers back to
+
+    @property
+    def speaking(self) -> bool:
+        """Next to a speech verb: the sentence attributes to it."""
+        return self.gap is not None
 
 
-def _speaking(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> bool:
-    after = sentence[end : end + 60]
+_PERSON = re.compile(
+    r"\b(?:source|official|commander|spokes(?:man|woman|person)|officer|doctor|medic|witness|resident"
+    r"|activist|governor|mayor|director|chief|minister|general|colonel|leader|member|worker|volunteer)s?\b",
+    re.IGNORECASE,
+)
+
+
+# "Muhammad Sandeh, of the opposition city council": a named person speaking for a body.
+_NAMED_PERSON_OF = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+(?:al-|abu\s+)?[A-Z][a-z]+)+,?\s+(?:of|from|with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+)
+
+
+_APPOSITIVE = re.compile(r"^((?:\s+[\w'-]+){0,2}),[^,]{1,70},")
+
+
+def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> int | None:
+    """How closely a mention is tied to a speech verb: 0 for "according to X"/"said X"."""
+    after = sentence[end : end + 110]
     before = sentence[max(0, start - 40) : start]
     if _ACCORDING.search(before):
-        return True
-    # "the Observatory said", "SANA reported", "X, a monitoring group, said"
+        return 0
+    # "..., said the Observatory"
+    if re.search(r"\b(?:said|says|reported|according to)\s+(?:the\s+)?$", before, re.IGNORECASE):
+        return 0
+    # "the Observatory said", "SANA reported", "X, a monitoring group, said": an appositive
+    # ("Jaish al-Islam, the most powerful rebel group in the area, said") does not count.
+    after = _APPOSITIVE.sub(r"\1", after, count=1)
     m = speech.search(after)
-    if m and len(re.findall(r"\w+", after[: m.start()])) <= 8:
-        return True
-    # "..., said the Observatory" / "told the Observatory"? (the former only)
-    return bool(re.search(r"\b(?:said|says|reported|according to)\s+(?:the\s+)?$", before, re.IGNORECASE))
+    if m and re.match(r"\s+responsibility\b", after[m.end() :], re.IGNORECASE):
+        return None  # "claimed responsibility for" is not a statement about a toll
+    if m:
+        gap = len(re.findall(r"\w+", after[: m.start()]))
+        if gap <= 8:
+            return gap
+    return None
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -131,6 +162,8 @@ class Discourse:
 
     article_text: str
     last_speaker: str | None = None
+    last_person: str | None = None  # for "he said"
+    last_org: str | None = None  # for "it said"
     last_by_kind: dict[str, str] = field(default_factory=dict)
     in_article: dict[str, str] = field(default_factory=dict)  # kind -> first named source of that kind
     country: str | None = None
@@ -176,19 +209,19 @@ class Discourse:
                     name = self._by_country(named_bc[src.name]) or self.last_by_kind.get(src.kind or "")
                     if name is None:
                         continue
-                found.append(SourceMention(name, src.kind, m.start(), m.end(), False))
+                found.append(SourceMention(name, src.kind, m.start(), m.end()))
         for i, (rx, kind, fallback) in self._generic:
             for m in rx.finditer(sentence):
                 name = self._by_country(generic_bc.get((kind, i)))
                 name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
-                found.append(SourceMention(name, kind, m.start(), m.end(), False))
+                found.append(SourceMention(name, kind, m.start(), m.end()))
         own = [(f.start, f.end) for f in found]
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
         for a, b, n, kind in extra:
             if any(a < e and s0 < b for s0, e in own):
                 continue
-            found.append(SourceMention(n, kind, a, b, False))
+            found.append(SourceMention(n, kind, a, b))
         for m in re.finditer(
             r"\bthe\s+(council|directorate|agency|union|committee|office)(?=\s+(?:said|says|added|reported))",
             sentence,
@@ -196,7 +229,7 @@ class Discourse:
         ):
             org = self.orgs.get(m.group(1).lower())
             if org and not any(m.start() < e and s0 < m.end() for s0, e in own):
-                found.append(SourceMention(org, "org", m.start(), m.end(), False))
+                found.append(SourceMention(org, "org", m.start(), m.end()))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         kept: list[SourceMention] = []
         for f in found:
@@ -205,13 +238,26 @@ class Discourse:
                     kept[-1] = f
                 continue
             kept.append(f)
-        return [
-            SourceMention(k.name, k.kind, k.start, k.end, _speaking(sentence, k.start, k.end, speech))
-            for k in kept
-        ]
+        out = []
+        for k in kept:
+            gap = _speech_gap(sentence, k.start, k.end, speech)
+            if gap is not None and k.kind in ("armed group", "org") and gap > 2:
+                gap = None  # a group named in passing ("seized villages from Islamic State ...")
+            window = sentence[max(0, k.start - 40) : k.end]
+            person = bool(_PERSON.search(window) or _NAMED_PERSON_OF.search(sentence[: k.start]))
+            out.append(SourceMention(k.name, k.kind, k.start, k.end, gap, person))
+        return out
 
     def pronoun_speaker(self, sentence: str) -> str | None:
-        return self.last_speaker if _PRONOUN_SPEAKER.search(sentence) else None
+        """'he said' -> the last person who spoke; 'it said' -> the last organisation."""
+        m = _PRONOUN_SPEAKER.search(sentence)
+        if not m:
+            return None
+        if re.search(r"\b(?:he|she)\b", m.group(0), re.IGNORECASE):
+            return self.last_person or self.last_speaker
+        if re.search(r"\bit\b", m.group(0), re.IGNORECASE):
+            return self.last_org or self.last_speaker
+        return self.last_speaker
 
     def remember(self, mentions: list[SourceMention], speaker: str | None) -> None:
         for m in mentions:
@@ -221,3 +267,8 @@ class Discourse:
                 self.orgs[m.name.split()[-1].lower()] = m.name
         if speaker:
             self.last_speaker = speaker
+            said = [m for m in mentions if m.speaking and m.name == speaker]
+            if said and said[0].person:
+                self.last_person = speaker
+            elif said:
+                self.last_org = speaker

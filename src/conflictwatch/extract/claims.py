@@ -35,6 +35,17 @@ _SUBSET_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
+_PART_OF_DEAD = re.compile(
+    r"\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+(?:were|was)\s+"
+    r"(?P<who>children|women|civilians|fighters|soldiers|militants))"
+    r"|(?:[\w-]+\s+){0,2}?(?:were|was)\s+among\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed"
+    r"|killed|\d+\s+(?:people\s+)?killed))\b",
+    re.IGNORECASE,
+)
+_RISEN_TO = re.compile(
+    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached|bringing\b[^.;]{0,80}?)\s+to\s+$",
+    re.IGNORECASE,
+)
 _TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
     r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)\s+(?:to|at)\s+$"
@@ -75,6 +86,8 @@ class Casualty:
     subset: bool  # "including five children": part of the figure before it
     clause: int
     end: int = 0  # end of the victim phrase in the sentence (figure end if none)
+    total: bool = False  # "bringing the toll to 29": supersedes "six more" in the same sentence
+    increment: bool = False  # "six more people died"
 
 
 @dataclass
@@ -219,6 +232,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         bool(
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
             or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+            or _PART_OF_DEAD.match(sentence[f.end :])
         )
         for f in figs
     ]
@@ -300,6 +314,17 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 "killed",
                 True,
             )  # "a list of the dead included ... two babies and six other children"
+        part = _PART_OF_DEAD.match(sentence[f.end :])
+        if kind is None and part:
+            # "six of the dead were children", "three children were among those killed"
+            kind = "killed"
+            word = (part.group("who") or victim_word or "").lower()
+            if word in lx.victims:
+                victim_idx, victim_cls, victim_word = 0, lx.victims[word], word
+        if kind is None:
+            head = sentence[max(0, f.start - 100) : f.start]
+            if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
+                kind = "killed"  # "the number of people killed ... has risen to 23"
         if kind is None:
             head = sentence[max(0, f.start - 50) : f.start]
             # "more than doubling its tally of 47" counts votes, not the dead.
@@ -348,8 +373,13 @@ def classify_figures(sentence: str) -> list[Casualty]:
             pf, pcls, pword, psub, pend = pending.pop()
             out.append(Casualty(pf, kind, pcls, pword, psub, _clause(clause_starts, pf.start), pend))
         pending = []
-        out.append(Casualty(f, kind, victim_cls, victim_word, subset, _clause(clause_starts, f.start), vend))
+        cas = Casualty(f, kind, victim_cls, victim_word, subset, _clause(clause_starts, f.start), vend)
+        cas.total = bool(kind == "killed" and _RISEN_TO.search(sentence[max(0, f.start - 90) : f.start]))
+        cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
+        out.append(cas)
     out.sort(key=lambda c: c.fig.start)
+    if any(c.total for c in out):
+        out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
     return out
 
 
@@ -521,7 +551,8 @@ def extract_claims(article: Article) -> list[Claim]:
         places = find_places(s, skip)
         dates = find_dates(s, article.published)
         pronoun = discourse.pronoun_speaker(s)
-        speaker = speakers[0].name if speakers else pronoun
+        # The source most tightly bound to a speech verb ("..., the Turkish military said").
+        speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)
         event = _event_type(s, has_killed, side)
@@ -568,7 +599,7 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         if hedged and _hedge_governs(s, cas):
             continue
-        if (lx.background.search(s) or _long_ago(s, article)) and not any(
+        if (lx.background.search(s) or _WHOLE_WAR.search(s) or _long_ago(s, article)) and not any(
             d.precision == 1 and not d.statement for d in dates
         ):
             continue
@@ -579,7 +610,8 @@ def extract_claims(article: Article) -> list[Claim]:
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 _add_subset(last_incident, group, sent.text)
                 continue
-            d = _Draft(sent, [sent.text], group, src, dates, places, event, a1, a2, scope)
+            d = _Draft(sent, [sent.text], group, src, _clause_dates(s, dates, group, scope), places, event,
+                       a1, a2, scope)
             drafts.append(d)
             if scope == "incident":
                 last_incident = d
@@ -597,6 +629,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 )
     claims = [_finish(d, article, article_places) for d in drafts]
     _inherit_dates(drafts, claims)
+    _inherit_type_and_place(drafts, claims)
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:
@@ -652,6 +685,27 @@ def _inherit_dates(drafts: list[_Draft], claims: list[Claim]) -> None:
             prev = (d, c)
 
 
+def _inherit_type_and_place(drafts: list[_Draft], claims: list[Claim]) -> None:
+    """A toll with no event word of its own, just after an incident on the same day, is about
+    that incident ("Yemen's health ministry gave a lower toll of 82 dead"): same type, and its
+    place when it names none."""
+    prev: tuple[_Draft, Claim] | None = None
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident":
+            continue
+        if prev is not None and c.event_type is None:
+            p_draft, p_claim = prev
+            close = d.sentence.index - p_draft.sentence.index <= 3
+            same_day = c.date_start is None or c.date_start == p_claim.date_start
+            if close and same_day and p_claim.event_type:
+                c.event_type, c.sub_event_type = p_claim.event_type, p_claim.sub_event_type
+                if not d.places and c.location in (None, p_claim.location) and p_claim.location:
+                    c.location = p_claim.location
+                c.claim_id = c.make_id()
+        if c.event_type is not None:
+            prev = (d, c)
+
+
 def _lead_statement(
     lead: list[Sentence], article: Article, discourse: Discourse
 ) -> tuple[str | None, date | None]:
@@ -701,6 +755,27 @@ def _clauses(s: str) -> list[tuple[int, str]]:
     return out
 
 
+def _clause_dates(
+    s: str, dates: list[DateMention], group: list[Casualty], scope: str
+) -> list[DateMention]:
+    """The dates that belong to these figures: "forces pushed in on Wednesday, while a monitor
+    said 15 died in a strike a day earlier" -> the strike is the day before. For one incident,
+    "since Friday" bounds a period, it is not the day of the event."""
+    if scope == "incident":
+        kept = [d for d in dates if not re.search(r"\b(?:since|until|till)\s+$", s[: d.start])]
+        dates = kept or dates
+    parts = _clauses(s)
+    if not parts or not group:
+        return dates
+    pos = group[0].fig.start
+    for start, clause in parts:
+        if start <= pos < start + len(clause):
+            own = [d for d in dates if start <= d.start < start + len(clause) and not d.statement]
+            if own:
+                return own + [d for d in dates if d.statement]
+    return dates
+
+
 def _long_ago(s: str, article: Article) -> bool:
     """Background from another year ("three years after the collapse", "in 2013")."""
     for m in _YEARS_AGO.finditer(s):
@@ -746,9 +821,29 @@ def _hedge_governs(s: str, cas: list[Casualty]) -> bool:
     return False
 
 
+_WHOLE_WAR = re.compile(
+    r"\b(?:war|conflict|insurgency|uprising|civil war)\b,[^,]{0,60},\s+"
+    r"(?:has|had|have)\s+(?:killed|left|claimed)",
+    re.I,
+)
+_WEAK_PERIOD = re.compile(r"\b(?:this|last) week\b|\bover the weekend\b|\bat the weekend\b|\bsince\b", re.I)
+_ONE_EVENT = re.compile(
+    r"\b(?:toll|number (?:of (?:people |those )?)?(?:killed|dead))\s+(?:from|in|of)\s+"
+    r"(?:the|a|an|this|that|[A-Z]\w+'s)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
+    r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b",
+    re.I,
+)
+
+
 def _is_aggregate(s: str, dates: list[DateMention]) -> bool:
     lx = _lex()
-    if lx.aggregate.search(s):
+    markers = [m.group(0) for m in lx.aggregate.finditer(s)]
+    if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
+        # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
+        return False
+    if markers:
         return True
     if any(d.precision == 2 for d in dates if not d.statement):
         return False
@@ -797,7 +892,18 @@ def _extends(
     event_dates = [d for d in dates if not d.statement]
     if cas:
         # "That included five children, it said." / "Twenty-two rebels were wounded."
-        if event_dates or places or any(sp.name and sp.name != last.source for sp in speakers):
+        if any(sp.name and sp.name != last.source for sp in speakers):
+            return False
+        last_day = _event_date(last.dates)[0]
+        if all(c.subset for c in cas) and all(d.date_start in (None, last_day) for d in event_dates):
+            # "Three children were among those killed at the market in al-Fardous on Tuesday":
+            # a breakdown of the toll just given, which may also name the spot more exactly.
+            spec, cur = most_specific(places), most_specific(last.places)
+            if spec is not None and (cur is None or spec.rank < cur.rank) and not last.place_override:
+                last.place_override = spec.name
+            _add_subset(last, cas, raw)
+            return True
+        if event_dates or places:
             return False
         if _lex().aggregate.search(s):
             return False
@@ -818,7 +924,7 @@ def _extends(
         return False
     if not event_rules()[1].search(s):
         return False
-    refers = _REFERS_BACK.match(s)
+    refers = _REFERS_BACK.match(s) or _DEFINITE_EVENT.search(s)
     fac = _FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:

@@ -24,9 +24,10 @@ _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 
 DATE_RE = re.compile(
     rf"(?P<explicit>\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\b)"
-    rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}{_DAYPART}\b)"
+    rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
-    r"|(?P<yesterday>\byesterday\b)"
+    r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
+    r"|\bthe day before\b)"
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
     r"|(?P<lastweek>\blast week\b)",
     re.IGNORECASE,
@@ -34,7 +35,8 @@ DATE_RE = re.compile(
 
 # "said on Thursday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
-    r"(?:said|says|told [A-Z][\w.]*|reported|announced|added|stated|statement|report|confirmed)\s*$",
+    r"(?:said|says|told [A-Z][\w.]*|reported|announced|added|stated|statement|report|confirmed"
+    r"|responsibility)\s*$",
     re.IGNORECASE,
 )
 

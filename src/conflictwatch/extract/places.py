@@ -39,7 +39,8 @@ _LOCATIVE = (
 
 PLACE_RE = re.compile(
     rf"(?P<pre>\b{_LOCATIVE}\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
-    rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?)?"
+    rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
+    rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village)\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
     rf"(?P<post>\s+(?:{_PLACE_NOUNS})\b)?"
     rf"(?P<country>\s+countryside\b)?",
@@ -108,7 +109,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
             r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$", name, re.IGNORECASE
         ):
             continue  # "the Kurdish-led forces": a qualifier, not a place
-        if re.fullmatch(r"[A-Z]{2,}", name) and name.lower() not in _stop()[1]:
+        if len(name) <= 2 or (re.fullmatch(r"[A-Z]{2,}", name) and name.lower() not in _stop()[1]):
             continue  # acronyms (SANA, YPG) are organisations
         direction = m.group("dir")
         post = m.group("post")
