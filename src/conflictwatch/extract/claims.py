@@ -19,7 +19,7 @@ from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
-from conflictwatch.extract.rules import Named, actors, event_rules, lexicon, words_re
+from conflictwatch.extract.rules import EventRule, Named, actors, event_rules, lexicon, words_re
 from conflictwatch.extract.sentences import Sentence, split_sentences
 from conflictwatch.models import Article, Claim, Range
 
@@ -31,7 +31,8 @@ _SUBSET_BEFORE = re.compile(
 )
 _SUBSET_PHRASE = re.compile(
     r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
-    r"(?:children|women|child|minors|infants|babies)\b,?",
+    r"(?:children|women|child|minors|infants|babies|officers|policemen|soldiers|civilians|fighters"
+    r"|members|students|doctors|journalists|commanders?)\b,?",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
@@ -448,6 +449,12 @@ def _figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Range | N
 
 
 def _event_type(sentence: str, has_killed: bool, actor_side: str | None) -> tuple[str, str] | None:
+    rule = _event_rule(sentence, has_killed, actor_side)
+    return (rule.event_type, rule.sub_event_type) if rule else None
+
+
+def _event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> EventRule | None:
+    """The first rule (data/event_types.yaml order) that fits; captures first when nobody died."""
     rules, _ = event_rules()
     territory = [r for r in rules if r.actor_side]
     if not has_killed:
@@ -456,12 +463,12 @@ def _event_type(sentence: str, has_killed: bool, actor_side: str | None) -> tupl
                 state = actor_side in (None, "state")
                 want = "state" if state else "nonstate"
                 if r.actor_side == want:
-                    return r.event_type, r.sub_event_type
+                    return r
     for r in rules:
         if r.actor_side:
             continue
         if r.regex.search(sentence):
-            return r.event_type, r.sub_event_type
+            return r
     return None
 
 
@@ -628,8 +635,16 @@ def extract_claims(article: Article) -> list[Claim]:
                     _Draft(sent, [sent.text], [], speaker, dates, c_places, c_event, c_a1, c_a2, "incident")
                 )
     claims = [_finish(d, article, article_places) for d in drafts]
+    disaster = words_re(lexicon().get("disaster_words", ["flood"]))
     _inherit_dates(drafts, claims)
     _inherit_type_and_place(drafts, claims)
+    # Deaths from a flood or a fire in a conflict story are not conflict claims.
+    keep = [
+        not (c.scope == "incident" and c.event_type is None and disaster.search(d.sentence.text))
+        for d, c in zip(drafts, claims, strict=True)
+    ]
+    drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
+    claims = [c for c, k in zip(claims, keep, strict=True) if k]
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:
@@ -685,6 +700,11 @@ def _inherit_dates(drafts: list[_Draft], claims: list[Claim]) -> None:
             prev = (d, c)
 
 
+def _weak_event(sentence: str) -> bool:
+    rule = _event_rule(sentence.translate(_QUOTES), False, None)
+    return rule is not None and rule.weak
+
+
 def _inherit_type_and_place(drafts: list[_Draft], claims: list[Claim]) -> None:
     """A toll with no event word of its own, just after an incident on the same day, is about
     that incident ("Yemen's health ministry gave a lower toll of 82 dead"): same type, and its
@@ -693,9 +713,13 @@ def _inherit_type_and_place(drafts: list[_Draft], claims: list[Claim]) -> None:
     for d, c in zip(drafts, claims, strict=True):
         if c.scope != "incident":
             continue
-        if prev is not None and c.event_type is None:
+        weak = c.event_type is not None and _weak_event(d.sentence.text)
+        if prev is not None and (c.event_type is None or weak):
             p_draft, p_claim = prev
-            close = d.sentence.index - p_draft.sentence.index <= 3
+            close = d.sentence.index - p_draft.sentence.index <= 3 or bool(
+                _DEFINITE_EVENT.search(d.sentence.text)
+                or re.search(r"\bthe (?:death )?toll\b", d.sentence.text, re.I)
+            )
             same_day = c.date_start is None or c.date_start == p_claim.date_start
             if close and same_day and p_claim.event_type:
                 c.event_type, c.sub_event_type = p_claim.event_type, p_claim.sub_event_type
@@ -837,8 +861,28 @@ _ONE_EVENT = re.compile(
 )
 
 
+_SUPERLATIVE = re.compile(
+    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b[^,.;]*",
+    re.IGNORECASE,
+)
+_PAST_PERIOD = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:[\w-]+\s+)?"
+    r"(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|during|throughout|for)\s+(?:the month of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!\s+\d)",
+)
+
+
 def _is_aggregate(s: str, dates: list[DateMention]) -> bool:
     lx = _lex()
+    # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
+    s = _SUPERLATIVE.sub(" ", s)
+    if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s):
+        return True  # "killed ... across Iraq in June", "in the past five days"
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
         # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
@@ -947,7 +991,25 @@ def _add_subset(last: _Draft, cas: list[Casualty], raw: str) -> None:
     last.quote.append(raw)
 
 
+def _victim_adjusted(event: tuple[str, str] | None, d: _Draft) -> tuple[str, str] | None:
+    """Who died decides between a clash and an attack on civilians: soldiers killed in an
+    assault are a battle; villagers killed with no fight named are violence against civilians."""
+    main = [c for c in d.casualties if c.kind == "killed" and not c.subset]
+    if not main or event is None:
+        return event
+    victims = {c.victim for c in main}
+    if event == ("Violence against civilians", "Attack") and victims <= {"combatants"}:
+        return ("Battles", "Armed clash")
+    civilian_words = ("civilians", "civilian", "villagers", "worshippers", "children")
+    weak_clash = event == ("Battles", "Armed clash") and _weak_event(d.sentence.text)
+    if weak_clash and victims <= {"people", "children"}:
+        if any(c.victim_word in civilian_words for c in main):
+            return ("Violence against civilians", "Attack")
+    return event
+
+
 def _finish(d: _Draft, article: Article, article_places: list[str]) -> Claim:
+    d.event = _victim_adjusted(d.event, d)
     killed, injured, children = _figures(d.casualties)
     if d.extra_children and children is None:
         children = d.extra_children

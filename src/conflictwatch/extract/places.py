@@ -48,6 +48,12 @@ PLACE_RE = re.compile(
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+_ORG_WORD = re.compile(
+    r"\b(?:Ambulance|Army|Group|Council|Ministry|Agency|Brigade|Brigades|Division|Front|Movement|Forces|Force"
+    r"|Committee|Organization|Organisation|Islam|Muslims|Party|Union|Court|News|Radio|TV|Television)\b"
+)
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     name: str  # cleaned: "al-Qarterji", "eastern Aleppo", "northern Aleppo countryside"
@@ -94,7 +100,15 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
             _, countries, regions, cities = _stop()
             if name.lower() not in regions | cities:
                 continue
+        pre = m.group("pre") or ""
+        if pre.startswith("to") and re.search(r"according\s*$", sentence[: m.start()]):
+            continue  # "according to Abdullah Hasrat": a person, not a place
         name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
+        poss = re.match(r"^([A-Z][\w-]+)[’']s\s+(.+)$", name)
+        if poss:
+            name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
+        if _ORG_WORD.search(name):
+            continue  # "Aamin Ambulance", "Arakan Army": organisations
         words = name.split()
         while words and words[0].lower() in not_places:
             words.pop(0)

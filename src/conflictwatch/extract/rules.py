@@ -101,13 +101,17 @@ class EventRule:
     sub_event_type: str
     regex: re.Pattern[str]
     actor_side: str | None
+    weak: bool = False  # a hint only ("attacked", "killed ... militants"): context may know better
 
 
 @lru_cache(maxsize=1)
 def event_rules() -> tuple[list[EventRule], re.Pattern[str]]:
     data = load_data("event_types.yaml")
     rules = [
-        EventRule(t["event_type"], t["sub_event_type"], patterns_re(t["patterns"]), t.get("actor_side"))
+        EventRule(
+            t["event_type"], t["sub_event_type"], patterns_re(t["patterns"]), t.get("actor_side"),
+            bool(t.get("weak")),
+        )
         for t in data["types"]
     ]
     return rules, words_re(data["incident_verbs"])
