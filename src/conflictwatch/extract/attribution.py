@@ -174,9 +174,13 @@ class Discourse:
         named, generic, _ = sources()
         flat = self.article_text.translate(_QUOTES)
         # Only what occurs somewhere in the article can occur in one of its sentences.
-        self._named = [src for src in named if src.regex.search(flat)]
+        lower = flat.lower()
+        self._named = [src for src in named if src.may_occur(lower) and src.regex.search(flat)]
         self._generic = [(i, g) for i, g in enumerate(generic) if g[0].search(flat)]
-        self._groups = [a for a in actors()[0] if a.kind in ("rebels", "jihadists") and a.regex.search(flat)]
+        self._groups = [
+            a for a in actors()[0]
+            if a.kind in ("rebels", "jihadists") and a.may_occur(lower) and a.regex.search(flat)
+        ]
         present = [src for src in self._named if src.kind]
         for src in present:
             if src.kind not in self.in_article:

@@ -453,6 +453,7 @@ def _event_type(sentence: str, has_killed: bool, actor_side: str | None) -> tupl
     return (rule.event_type, rule.sub_event_type) if rule else None
 
 
+@lru_cache(maxsize=4096)  # asked several times per sentence (pre-check, type, weak hint, clauses)
 def _event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> EventRule | None:
     """The first rule (data/event_types.yaml order) that fits; captures first when nobody died."""
     rules, _ = event_rules()
@@ -541,7 +542,8 @@ def extract_claims(article: Article) -> list[Claim]:
     discourse = Discourse(article.text)
     sentences = split_sentences(article.text)
     flat = article.text.translate(_QUOTES)
-    present_actors = [a for a in actors()[0] if a.regex.search(flat)]
+    lower = flat.lower()
+    present_actors = [a for a in actors()[0] if a.may_occur(lower) and a.regex.search(flat)]
     if not _is_conflict_article(flat, present_actors):
         return []  # a factory fire or a shipwreck has deaths too, but no conflict claims
     drafts: list[_Draft] = []
@@ -552,14 +554,17 @@ def extract_claims(article: Article) -> list[Claim]:
         s = sent.text.translate(_QUOTES)  # same length: offsets still point into the quote
         mentions = discourse.mentions(s)
         speakers = [m for m in mentions if m.speaking and m.name]
+        pronoun = discourse.pronoun_speaker(s)
+        # The source most tightly bound to a speech verb ("..., the Turkish military said").
+        speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
         cas = classify_figures(s)
+        if not cas and not incident_verbs.search(s) and _event_rule(s, False, None) is None:
+            discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
+            continue
         a1, a2, side, actor_spans = _actors(s, cas, present_actors)
         skip = [(m.start, m.end) for m in mentions] + actor_spans
         places = find_places(s, skip)
         dates = find_dates(s, article.published)
-        pronoun = discourse.pronoun_speaker(s)
-        # The source most tightly bound to a speech verb ("..., the Turkish military said").
-        speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)
         event = _event_type(s, has_killed, side)

@@ -57,6 +57,24 @@ def patterns_re(patterns: list[str]) -> re.Pattern[str]:
     )
 
 
+def required_literal(pattern: str) -> str | None:
+    """A lower-case word every match of `pattern` must contain, or None if there is none.
+
+    Groups (optional or alternative parts) are dropped; what is left must occur as written.
+    Used to skip patterns whose word is not in a text at all, which is far cheaper than a search.
+    """
+    flat = re.sub(r"\\.", " ", pattern)  # escapes (\b, \., \w) are no letters of the text
+    prev = None
+    while prev != flat:  # remove innermost groups (and their quantifiers) until none are left
+        prev = flat
+        flat = re.sub(r"\([^()]*\)[?*+]?(?:\{[^}]*\})?", " ", flat)
+    if "|" in flat:
+        return None  # top-level alternatives: see _literals
+    flat = re.sub(r"\[[^\]]*\]|.[?*]|\{[^}]*\}", " ", flat)  # classes and optional characters
+    runs = [r for r in re.findall(r"[a-z']{3,}", flat.lower())]
+    return max(runs, key=len) if runs else None
+
+
 @dataclass(frozen=True)
 class Named:
     """A canonical name with the regex that finds its mentions."""
@@ -64,6 +82,37 @@ class Named:
     name: str
     regex: re.Pattern[str]
     kind: str | None = None  # sources: rescue, monitor, military...; actors: side
+    literals: tuple[str, ...] | None = None  # one required word per pattern; None: cannot tell
+
+    def may_occur(self, lower_text: str) -> bool:
+        """False only when the text surely holds no mention (a required word is missing)."""
+        return self.literals is None or any(w in lower_text for w in self.literals)
+
+
+def _split_top(pattern: str) -> list[str]:
+    """'a|b(?:c|d)' -> ['a', 'b(?:c|d)']: alternatives outside any group."""
+    parts, depth, cur, esc = [], 0, "", False
+    for ch in pattern:
+        if esc:
+            cur, esc = cur + ch, False
+            continue
+        if ch == "\\":
+            cur, esc = cur + ch, True
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*parts, cur]
+
+
+def _literals(patterns: list[str]) -> tuple[str, ...] | None:
+    """One required word per alternative of every pattern; None if some alternative has none."""
+    words = [required_literal(alt) for p in patterns for alt in _split_top(p)]
+    return None if any(w is None for w in words) else tuple(words)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +120,7 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
     """(named sources, generic back-references, speech-verb regex)."""
     data = load_data("sources.yaml")
     named = [
-        Named(name, patterns_re(spec["patterns"]), spec.get("kind"))
+        Named(name, patterns_re(spec["patterns"]), spec.get("kind"), _literals(spec["patterns"]))
         for name, spec in data["sources"].items()
         if spec.get("patterns")
     ]
@@ -90,7 +139,8 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
 def actors() -> tuple[list[Named], dict[str, str]]:
     data = load_data("actors.yaml")
     named = [
-        Named(name, patterns_re(spec["patterns"]), spec.get("side")) for name, spec in data["actors"].items()
+        Named(name, patterns_re(spec["patterns"]), spec.get("side"), _literals(spec["patterns"]))
+        for name, spec in data["actors"].items()
     ]
     return named, data.get("victim_actor", {})
 
