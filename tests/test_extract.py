@@ -250,3 +250,24 @@ def test_clause_without_figures_beside_one_with_figures_is_its_own_incident() ->
     assert sorted((c.killed.low if c.killed else None) is None for c in found) == [False, True]
     assert all(c.claimed_by == "Turkish military" for c in found)
     assert all(c.sub_event_type == "Air/drone strike" for c in found)
+
+
+def test_actors_normalised_from_the_data_file() -> None:
+    [c] = incidents("Russian warplanes killed 12 civilians in the town of Kafr Zita on Monday, activists said.")
+    assert (c.actor1, c.actor2) == ("Military Forces of Russia", "Civilians")
+    [c] = incidents("Government forces shelled the village of Kfar Nabuda on Monday, killing six rebels, the Observatory said.")
+    assert (c.actor1, c.actor2) == ("Military Forces of Syria", "Syrian rebels")
+
+
+def test_the_speaker_is_not_an_actor_and_rebels_do_not_fly() -> None:
+    [c] = incidents(
+        "An Iraqi army officer said four soldiers were killed when a suicide bomber hit a checkpoint "
+        "near the village of Tob Zawa on Monday."
+    )
+    assert c.sub_event_type == "Suicide bomb"
+    assert c.actor1 != "Military Forces of Iraq"
+    found = extract_claims(Article(
+        text="Air strikes killed 30 people at a wedding in the town of Sanhan on Monday, said the health "
+             "ministry, which is run by Houthi rebels.",
+        title="Saudi-led coalition air strike kills 30 at wedding", published=THU))
+    assert [c.actor1 for c in found] == ["Saudi-led coalition"]

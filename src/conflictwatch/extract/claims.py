@@ -474,11 +474,15 @@ def _event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> Even
 
 
 def _actors(
-    sentence: str, cas: list[Casualty], present: list[Named] | None = None
+    sentence: str,
+    cas: list[Casualty],
+    present: list[Named] | None = None,
+    speakers: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
     """(actor1, actor2, actor1's side, spans of actor mentions).
 
     `present`: the actors found anywhere in the article (a sentence can only hold those).
+    `speakers`: spans of sources that speak here ("an Iraqi army officer said"): not actors.
     """
     named, victim_actor = actors()
     if present is not None:
@@ -493,6 +497,8 @@ def _actors(
     kept: list[tuple[int, int, str, str | None]] = []
     for f in found:
         if kept and f[0] < kept[-1][1]:
+            continue
+        if any(f[0] < e0 and s0 < f[1] for s0, e0 in speakers or []):
             continue
         kept.append(f)
     victim_spans = [(c.fig.start, max(c.end, c.fig.end + 12)) for c in cas]
@@ -561,7 +567,7 @@ def extract_claims(article: Article) -> list[Claim]:
         if not cas and not incident_verbs.search(s) and _event_rule(s, False, None) is None:
             discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
             continue
-        a1, a2, side, actor_spans = _actors(s, cas, present_actors)
+        a1, a2, side, actor_spans = _actors(s, cas, present_actors, [(m.start, m.end) for m in speakers])
         skip = [(m.start, m.end) for m in mentions] + actor_spans
         places = find_places(s, skip)
         dates = find_dates(s, article.published)
@@ -1013,8 +1019,24 @@ def _victim_adjusted(event: tuple[str, str] | None, d: _Draft) -> tuple[str, str
     return event
 
 
+def _air_actor(d: _Draft, article: Article) -> str | None:
+    """Who flies: an air strike's perpetrator is a state or coalition air force. A rebel or
+    jihadist named in the sentence is not it; the headline ("Saudi-led air strike on Sanaa...")
+    may name who is."""
+    sides = {a.name: a.kind for a in actors()[0]}
+    if d.actor1 and sides.get(d.actor1) == "state":
+        return d.actor1
+    title = (article.title or "").translate(_QUOTES)
+    for a in actors()[0]:
+        if a.kind == "state" and a.regex.search(title):
+            return a.name
+    return None
+
+
 def _finish(d: _Draft, article: Article, article_places: list[str]) -> Claim:
     d.event = _victim_adjusted(d.event, d)
+    if d.event is not None and d.event[1] == "Air/drone strike":
+        d.actor1 = _air_actor(d, article)
     killed, injured, children = _figures(d.casualties)
     if d.extra_children and children is None:
         children = d.extra_children
