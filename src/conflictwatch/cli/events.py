@@ -50,6 +50,25 @@ def reconcile_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)) -> N
     console.print(reconcile_store(store), highlight=False)
 
 
+def _filter(
+    since: str | None,
+    until: str | None,
+    type_: str | None,
+    country: str | None,
+    actor: str | None,
+    min_fatalities: int | None,
+) -> EventFilter:
+    """The filter options shared by `events` and `export events`."""
+    return EventFilter(
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        type=type_,
+        country=country,
+        actor=actor,
+        min_fatalities=min_fatalities,
+    )
+
+
 def _figures(e: Event) -> str:
     if e.fatalities is None:
         return ""
@@ -104,14 +123,7 @@ def events_cmd(
         conflictwatch events --country Syria --since 2016-10-01
         conflictwatch events --type "air" --min-fatalities 10 --limit 20
     """
-    flt = EventFilter(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
-        type=type_,
-        country=country,
-        actor=actor,
-        min_fatalities=min_fatalities,
-    )
+    flt = _filter(since, until, type_, country, actor, min_fatalities)
     store = open_store(db)
     events = load_filtered(store, flt)
     if not events:
@@ -156,14 +168,7 @@ def export_events(
         raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}", param_hint="--format")
     if fmt == "parquet" and out is None:
         raise typer.BadParameter("parquet is binary: give --out FILE", param_hint="--out")
-    flt = EventFilter(
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
-        type=type_,
-        country=country,
-        actor=actor,
-        min_fatalities=min_fatalities,
-    )
+    flt = _filter(since, until, type_, country, actor, min_fatalities)
     store = open_store(db)
     if fmt == "parquet":
         assert out is not None
