@@ -70,3 +70,9 @@ def test_newer_schema_is_refused(db_path: str) -> None:
         conn.execute(text("UPDATE schema_info SET value='999' WHERE key='version'"))
     with pytest.raises(RuntimeError, match="newer"):
         open_store(db_path)
+
+
+def test_database_folder_is_created(tmp_path) -> None:  # noqa: ANN001
+    store = open_store(str(tmp_path / "new" / "folder" / "cw.db"))
+    assert store.count("articles") == 0
+    assert (tmp_path / "new" / "folder" / "cw.db").exists()

@@ -21,7 +21,9 @@ def _url(db: str) -> str:
     """Accept a plain file path (SQLite) or any SQLAlchemy URL (postgresql+psycopg://...)."""
     if "://" in db:
         return db
-    return f"sqlite:///{Path(db).expanduser()}"
+    path = Path(db).expanduser()
+    path.parent.mkdir(parents=True, exist_ok=True)  # `--db out/cw.db` on a fresh checkout
+    return f"sqlite:///{path}"
 
 
 class Store:
