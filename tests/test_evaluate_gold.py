@@ -14,7 +14,15 @@ from pathlib import Path
 import pytest
 
 from conflictwatch import ingest, pipeline
-from conflictwatch.evaluate import GoldSet, evaluate, load_gold, norm_match, norm_title, sentence_around
+from conflictwatch.evaluate import (
+    GoldArticle,
+    GoldSet,
+    evaluate,
+    load_gold,
+    norm_match,
+    norm_title,
+    sentence_around,
+)
 from conflictwatch.models import Article, Claim, IngestError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +46,9 @@ def corpus_articles(corpus_gold: GoldSet) -> dict[str, str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     starts: list[tuple[int, str]] = []
     for ga in corpus_gold.articles:
-        found = [i for i, line in enumerate(lines) if norm_title(line) == norm_title(ga.title)]
+        # a gold title may be the headline's beginning only
+        found = [i for i, line in enumerate(lines) if norm_title(line).startswith(norm_title(ga.title))
+                 and len(line.split()) < 20]
         assert len(found) == 1, f"headline of {ga.id} found {len(found)} times in the corpus"
         starts.append((found[0], ga.id))
     starts.sort()
@@ -53,11 +63,15 @@ def test_corpus_gold_covers_the_six_articles_with_the_readme_dates(corpus_gold: 
     assert len(corpus_gold.articles) == 6 == len(table)
     for ga in corpus_gold.articles:
         assert ga.text is None, "corpus texts stay in ../shared"
-        starts = [d for head, d in table.items() if norm_title(ga.title).startswith(norm_title(head))]
+        starts = [d for head, d in table.items()
+                  if norm_title(ga.title).startswith(norm_title(head)) or norm_title(head).startswith(norm_title(ga.title))]
         assert starts == [ga.published.isoformat() if ga.published else None], ga.id
-    by_title = {ga.title: ga for ga in corpus_gold.articles}
-    assert by_title["Escalation in Syria means EU less likely to soften stance on Russia"].claims == []
-    assert by_title["Britain to take in unaccompanied migrant children from camps"].claims == []
+    def titled(start: str) -> GoldArticle:
+        [ga] = [ga for ga in corpus_gold.articles if ga.title and ga.title.startswith(start)]
+        return ga
+
+    assert titled("Escalation in Syria means EU").claims == []
+    assert titled("Britain to take in unaccompanied").claims == []
 
 
 def test_every_corpus_evidence_occurs_in_exactly_one_article_once(

@@ -821,11 +821,14 @@ def pair_articles(gold: GoldSet, articles: Sequence[Article]) -> dict[str, Artic
         if ga.id in out or not ga.title:
             continue
         key = norm_title(ga.title)
-        for i, a in enumerate(articles):
-            if i not in used and a.title and norm_title(a.title) == key:
-                out[ga.id] = articles[i]
-                used.add(i)
-                break
+        free = [(i, norm_title(a.title)) for i, a in enumerate(articles) if i not in used and a.title]
+        exact = [i for i, t in free if t == key]
+        # A gold title may give only the headline's beginning (to avoid copying a whole headline).
+        begins = [i for i, t in free if t.startswith(key)]
+        pick = exact or (begins if len(begins) == 1 else [])
+        if pick:
+            out[ga.id] = articles[pick[0]]
+            used.add(pick[0])
     return out
 
 
