@@ -567,7 +567,10 @@ def extract_claims(article: Article) -> list[Claim]:
         if not cas and not incident_verbs.search(s) and _event_rule(s, False, None) is None:
             discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
             continue
-        a1, a2, side, actor_spans = _actors(s, cas, present_actors, [(m.start, m.end) for m in speakers])
+        # A person speaking for a force ("an Iraqi army officer said") is not an actor; a force
+        # speaking for itself ("the SDF said they had captured ...") is.
+        voices = [(m.start, m.end) for m in speakers if m.person]
+        a1, a2, side, actor_spans = _actors(s, cas, present_actors, voices)
         skip = [(m.start, m.end) for m in mentions] + actor_spans
         places = find_places(s, skip)
         dates = find_dates(s, article.published)
@@ -646,7 +649,7 @@ def extract_claims(article: Article) -> list[Claim]:
                     _Draft(sent, [sent.text], [], speaker, dates, c_places, c_event, c_a1, c_a2, "incident")
                 )
     claims = [_finish(d, article, article_places) for d in drafts]
-    disaster = words_re(lexicon().get("disaster_words", ["flood"]))
+    disaster = _marker_res()[2]
     _inherit_dates(drafts, claims)
     _inherit_type_and_place(drafts, claims)
     # Deaths from a flood or a fire in a conflict story are not conflict claims.
@@ -680,9 +683,7 @@ def _inherit_dates(drafts: list[_Draft], claims: list[Claim]) -> None:
     """An incident sentence with no day of its own that goes on about the incident before it
     ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
     A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident."""
-    lx = lexicon()
-    same_day = words_re(lx["same_day_markers"])
-    new_incident = words_re(lx["new_incident_markers"])
+    same_day, new_incident, _ = _marker_res()
     prev: tuple[_Draft, Claim] | None = None
     for d, c in zip(drafts, claims, strict=True):
         if c.scope != "incident":
@@ -711,6 +712,32 @@ def _inherit_dates(drafts: list[_Draft], claims: list[Claim]) -> None:
             prev = (d, c)
 
 
+def _same_story(d: _Draft, c: Claim, p_draft: _Draft, p_claim: Claim) -> bool:
+    """Does this claim go on about the previous incident without a more exact place of its own?"""
+    if p_claim.location is None or d.sentence.index - p_draft.sentence.index > 3:
+        return False
+    if c.date_start is not None and c.date_start != p_claim.date_start:
+        return False  # another day, or a dated report after an undated one
+    if c.sub_event_type and p_claim.sub_event_type and c.sub_event_type != p_claim.sub_event_type:
+        return False
+    own = most_specific(d.places)
+    prev = most_specific(p_draft.places)
+    if own is not None and (prev is None or own.rank <= prev.rank):
+        return False  # it names a place as exact as the previous one: maybe another incident
+    return not _marker_res()[1].search(d.sentence.text)
+
+
+@lru_cache(maxsize=1)
+def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(same-day, new-incident, disaster) word regexes from the lexicon, compiled once."""
+    lx = lexicon()
+    return (
+        words_re(lx["same_day_markers"]),
+        words_re(lx["new_incident_markers"]),
+        words_re(lx.get("disaster_words", ["flood"])),
+    )
+
+
 def _weak_event(sentence: str) -> bool:
     rule = _event_rule(sentence.translate(_QUOTES), False, None)
     return rule is not None and rule.weak
@@ -725,6 +752,11 @@ def _inherit_type_and_place(drafts: list[_Draft], claims: list[Claim]) -> None:
         if c.scope != "incident":
             continue
         weak = c.event_type is not None and _weak_event(d.sentence.text)
+        if prev is not None and c.location != prev[1].location and _same_story(d, c, *prev):
+            # A second source or a new toll for the incident just told, naming only its city (or
+            # nothing): the incident's own, more exact place.
+            c.location = prev[1].location
+            c.claim_id = c.make_id()
         if prev is not None and (c.event_type is None or weak):
             p_draft, p_claim = prev
             close = d.sentence.index - p_draft.sentence.index <= 3 or bool(

@@ -29,7 +29,7 @@ _HELD = (
 _PLACE_NOUNS = (
     r"(?:district|districts|neighbourhood|neighborhood|neighbourhoods|neighborhoods|area|areas|quarter"
     r"|camp|village|town|city|suburb|suburbs|province|governorate|countryside|region|square|market"
-    r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp)"
+    r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest)"
 )
 _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|to|toward|towards|on|of|including|between"
@@ -48,8 +48,13 @@ PLACE_RE = re.compile(
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+_TYPED_BEFORE = re.compile(
+    r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter)\s+of\s+",
+    re.IGNORECASE,
+)
 _ORG_WORD = re.compile(
-    r"\b(?:Ambulance|Army|Group|Council|Ministry|Agency|Brigade|Brigades|Division|Front|Movement|Forces|Force"
+    r"\b(?:Jund|Jaish|Liwa|Harakat|Ahrar|Faylaq|Katibat|Saraya|Ansar"
+    r"|Ambulance|Army|Group|Council|Ministry|Agency|Brigade|Brigades|Division|Front|Movement|Forces|Force"
     r"|Committee|Organization|Organisation|Islam|Muslims|Party|Union|Court|News|Radio|TV|Television)\b"
 )
 
@@ -84,7 +89,9 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
         return 4
     if direction or low in cities:
         return 3
-    return 1 if post or re.match(rf"^{_ART}[- ]", name, re.IGNORECASE) else 2
+    # "the village of X", "the X district": named as a place of its own. An "al-" alone says
+    # nothing (al-Bab is a town, al-Sakhour a district).
+    return 1 if post else 2
 
 
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
@@ -101,8 +108,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
             if name.lower() not in regions | cities:
                 continue
         pre = m.group("pre") or ""
-        if pre.startswith("to") and re.search(r"according\s*$", sentence[: m.start()]):
-            continue  # "according to Abdullah Hasrat": a person, not a place
+        if pre.startswith("to") and re.search(r"(?:according|loyal|allied|close)\s*$", sentence[: m.start()]):
+            continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
         name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
         poss = re.match(r"^([A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
@@ -129,18 +136,22 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
         post = m.group("post")
         countryside = bool(m.group("country")) or bool(post and post.strip().lower() == "countryside")
         clean = name
+        _, countries, regions, cities = _stop()
+        if direction and not (name.lower() in cities | regions | countries or countryside):
+            direction = None  # "southern Doura" is Doura; only a big place has an "eastern" part
         if direction:
             clean = f"{direction.strip().lower()} {clean}"
         if countryside:
             clean = f"{clean} countryside"
-        elif post and post.strip().lower() in ("province", "governorate", "camp", "refugee camp"):
+        elif post and post.strip().lower() in ("province", "governorate", "camp", "refugee camp", "airport",
+                                               "air base", "forest"):
             clean = f"{clean} {post.strip().lower()}"
         out.append(
             PlaceMention(
                 clean,
                 m.start("dir") if direction else start,
                 m.end(),
-                _rank(name, post, direction, countryside),
+                _rank(name, post or ("of" if _TYPED_BEFORE.search(pre) else None), direction, countryside),
             )
         )
         for item, s0, e0 in _continue_list(sentence, m.end()):
