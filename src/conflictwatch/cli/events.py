@@ -36,6 +36,15 @@ MINF_HELP = "Only events whose best fatality estimate is at least N."
 OUT_HELP = "Output file (default: standard output; parquet needs a file)."
 
 
+# The filters `events` and `export events` share, declared once.
+SinceOpt = Annotated[str | None, typer.Option("--since", help=SINCE_HELP)]
+UntilOpt = Annotated[str | None, typer.Option("--until", help=UNTIL_HELP)]
+TypeOpt = Annotated[str | None, typer.Option("--type", help=TYPE_HELP)]
+CountryOpt = Annotated[str | None, typer.Option("--country", help=COUNTRY_HELP)]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help=ACTOR_HELP)]
+MinFatalitiesOpt = Annotated[int | None, typer.Option("--min-fatalities", min=0, help=MINF_HELP)]
+
+
 @app.command("reconcile")
 def reconcile_cmd(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)) -> None:
     """Rebuild events from the stored incident claims and print how many there are.
@@ -107,12 +116,12 @@ def events_table(events: list[Event], title: str) -> Table:
 @app.command("events")
 def events_cmd(
     db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
-    since: str | None = typer.Option(None, "--since", help=SINCE_HELP),
-    until: str | None = typer.Option(None, "--until", help=UNTIL_HELP),
-    type_: str | None = typer.Option(None, "--type", help=TYPE_HELP),
-    country: str | None = typer.Option(None, "--country", help=COUNTRY_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
-    min_fatalities: int | None = typer.Option(None, "--min-fatalities", min=0, help=MINF_HELP),
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    actor: ActorOpt = None,
+    min_fatalities: MinFatalitiesOpt = None,
     limit: int = typer.Option(100, "--limit", min=1, help="Show at most N events (the most recent)."),
 ) -> None:
     """Show reconciled incidents, newest first: date, type, place, killed, sources, claims.
@@ -146,12 +155,12 @@ def export_events(
     fmt: str = typer.Option("csv", "--format", "-f", help="csv, jsonl, geojson or parquet."),
     db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     out: Annotated[Path | None, typer.Option("--out", "-o", help=OUT_HELP)] = None,
-    since: str | None = typer.Option(None, "--since", help=SINCE_HELP),
-    until: str | None = typer.Option(None, "--until", help=UNTIL_HELP),
-    type_: str | None = typer.Option(None, "--type", help=TYPE_HELP),
-    country: str | None = typer.Option(None, "--country", help=COUNTRY_HELP),
-    actor: str | None = typer.Option(None, "--actor", help=ACTOR_HELP),
-    min_fatalities: int | None = typer.Option(None, "--min-fatalities", min=0, help=MINF_HELP),
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    country: CountryOpt = None,
+    actor: ActorOpt = None,
+    min_fatalities: MinFatalitiesOpt = None,
 ) -> None:
     """Write reconciled events, one row per incident, in ACLED-compatible columns.
 
