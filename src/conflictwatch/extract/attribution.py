@@ -153,7 +153,8 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
     return None
 
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+# Curly quotes to straight ones, one character for one, so offsets still point into the text.
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass
@@ -168,29 +169,22 @@ class Discourse:
     in_article: dict[str, str] = field(default_factory=dict)  # kind -> first named source of that kind
     country: str | None = None
     orgs: dict[str, str] = field(default_factory=dict)  # head noun -> last organisation named with it
+    present_actors: list[Named] = field(default_factory=list)  # actors the article names anywhere
 
     def __post_init__(self) -> None:
         self.country = article_country(self.article_text)
         named, generic, _ = sources()
-        flat = self.article_text.translate(_QUOTES)
+        flat = self.article_text.translate(QUOTES)
         # Only what occurs somewhere in the article can occur in one of its sentences.
         lower = flat.lower()
         self._named = [src for src in named if src.may_occur(lower) and src.regex.search(flat)]
         self._generic = [(i, g) for i, g in enumerate(generic) if g[0].search(flat)]
-        self._groups = [
-            a for a in actors()[0]
-            if a.kind in ("rebels", "jihadists") and a.may_occur(lower) and a.regex.search(flat)
-        ]
-        present = [src for src in self._named if src.kind]
-        for src in present:
-            if src.kind not in self.in_article:
-                self.in_article[src.kind] = src.name  # type: ignore[index]
-        # A specific source of a kind beats the generic "Rescue workers"-style catch-all.
-        for src in present:
-            if src.kind and src.name != "Rescue workers":
-                self.in_article.setdefault(src.kind, src.name)
-                if self.in_article[src.kind] == "Rescue workers":
-                    self.in_article[src.kind] = src.name
+        self.present_actors = [a for a in actors()[0] if a.may_occur(lower) and a.regex.search(flat)]
+        self._groups = [a for a in self.present_actors if a.kind in ("rebels", "jihadists")]
+        for src in self._named:
+            # The first source of each kind, but a specific one beats the "Rescue workers" catch-all.
+            if src.kind and self.in_article.get(src.kind) in (None, "Rescue workers"):
+                self.in_article[src.kind] = src.name
 
     def _by_country(self, key: str | None) -> str | None:
         countries = _config()[0]

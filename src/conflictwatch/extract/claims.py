@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from conflictwatch.extract.attribution import Discourse, SourceMention
+from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
@@ -61,7 +61,6 @@ _REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
     re.IGNORECASE,
 )
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _DEAD_LIST = re.compile(
     r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b",
     re.IGNORECASE,
@@ -547,17 +546,15 @@ def extract_claims(article: Article) -> list[Claim]:
     _, incident_verbs = event_rules()
     discourse = Discourse(article.text)
     sentences = split_sentences(article.text)
-    flat = article.text.translate(_QUOTES)
-    lower = flat.lower()
-    present_actors = [a for a in actors()[0] if a.may_occur(lower) and a.regex.search(flat)]
-    if not _is_conflict_article(flat, present_actors):
+    present_actors = discourse.present_actors
+    if not _is_conflict_article(article.text.translate(QUOTES), present_actors):
         return []  # a factory fire or a shipwreck has deaths too, but no conflict claims
     drafts: list[_Draft] = []
     last_incident: _Draft | None = None
     article_places = _article_places(sentences)
     lead_source, lead_date = _lead_statement(sentences[:2], article, discourse)
     for sent in sentences:
-        s = sent.text.translate(_QUOTES)  # same length: offsets still point into the quote
+        s = sent.text.translate(QUOTES)  # same length: offsets still point into the quote
         mentions = discourse.mentions(s)
         speakers = [m for m in mentions if m.speaking and m.name]
         pronoun = discourse.pronoun_speaker(s)
@@ -739,7 +736,7 @@ def _marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def _weak_event(sentence: str) -> bool:
-    rule = _event_rule(sentence.translate(_QUOTES), False, None)
+    rule = _event_rule(sentence.translate(QUOTES), False, None)
     return rule is not None and rule.weak
 
 
@@ -779,7 +776,7 @@ def _lead_statement(
     """Who spoke in the lead and on which day ("Turkey's military said on Wednesday")."""
     probe = discourse  # called before any sentence is remembered; mentions() only reads
     for sent in lead:
-        text = sent.text.translate(_QUOTES)
+        text = sent.text.translate(QUOTES)
         said = [d for d in find_dates(text, article.published) if d.statement and d.date_start]
         speakers = [m for m in probe.mentions(text) if m.speaking and m.name]
         if said and speakers:
@@ -1058,7 +1055,7 @@ def _air_actor(d: _Draft, article: Article) -> str | None:
     sides = {a.name: a.kind for a in actors()[0]}
     if d.actor1 and sides.get(d.actor1) == "state":
         return d.actor1
-    title = (article.title or "").translate(_QUOTES)
+    title = (article.title or "").translate(QUOTES)
     for a in actors()[0]:
         if a.kind == "state" and a.regex.search(title):
             return a.name
