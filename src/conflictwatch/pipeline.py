@@ -33,20 +33,6 @@ def process_article(article: Article, geocoder: Geocoder | None = None) -> list[
     return claims
 
 
-def process_inputs(
-    inputs: Iterable[str], published: date | None = None, geocoder: Geocoder | None = None
-) -> tuple[list[tuple[Article, list[Claim]]], list[IngestError]]:
-    """Run ingest+extract+geo in memory (used by `evaluate` and tests)."""
-    done: list[tuple[Article, list[Claim]]] = []
-    errors: list[IngestError] = []
-    for item in read_inputs(list(inputs), published=published):
-        if isinstance(item, IngestError):
-            errors.append(item)
-        else:
-            done.append((item, process_article(item, geocoder)))
-    return done, errors
-
-
 def run(
     inputs: Iterable[str],
     store: Store,

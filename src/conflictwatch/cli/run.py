@@ -17,7 +17,7 @@ from conflictwatch import pipeline
 from conflictwatch.cli.app import DB_HELP, app, console, err_console, export_app
 from conflictwatch.export import write_articles, write_claims
 from conflictwatch.models import Claim, IngestError, Range
-from conflictwatch.store import DEFAULT_DB, open_store
+from conflictwatch.store import DEFAULT_DB, Store, open_store
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -127,7 +127,8 @@ def run(
         raise typer.Exit(1)
 
 
-def export_all(store, export_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def export_all(store: Store, export_dir: Path) -> None:
+    """Every export of the contract into one folder (`run --export-dir`)."""
     from conflictwatch.export.events import write_events
 
     export_dir.mkdir(parents=True, exist_ok=True)
