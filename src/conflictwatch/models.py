@@ -107,9 +107,11 @@ class Claim:
     date_start: date | None = None
     date_end: date | None = None
     time_precision: int | None = None
+    date_basis: str | None = None  # "text" (from the article's words) or "published" (stand-in)
     location: str | None = None  # most specific place, as written (cleaned)
     place_context: list[str] = field(default_factory=list)  # wider places named around it ("Aleppo")
     admin1: str | None = None
+    admin2: str | None = None
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -123,6 +125,8 @@ class Claim:
     reported_by: str | None = None
     confidence: float = 0.5
     sentence_index: int = 0  # position of the first quoted sentence in the article
+    quote_start: int | None = None  # character offsets of the quote in Article.text
+    quote_end: int | None = None  # (None when the quote is the headline)
     claim_id: str = ""
 
     def __post_init__(self) -> None:
@@ -159,9 +163,11 @@ class Claim:
         d.pop("place_context")
         order = [
             "claim_id", "article_id", "article_title", "scope", "event_type", "sub_event_type",
-            "date_start", "date_end", "time_precision", "location", "admin1", "country",
+            "date_start", "date_end", "time_precision", "date_basis", "location", "admin1", "admin2",
+            "country",
             "latitude", "longitude", "geo_precision", "actor1", "actor2", "killed", "injured",
-            "children_killed", "claimed_by", "reported_by", "quote", "confidence",
+            "children_killed", "claimed_by", "reported_by", "quote", "quote_start", "quote_end",
+            "confidence",
         ]
         return {k: d[k] for k in order}
 

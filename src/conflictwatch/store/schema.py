@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
     text,
 )
 
@@ -71,9 +72,11 @@ claims = Table(
     Column("date_start", Date),
     Column("date_end", Date),
     Column("time_precision", Integer),
+    Column("date_basis", String(16)),
     Column("location", String(200)),
     Column("place_context", Text, nullable=False, default="[]"),  # JSON list
     Column("admin1", String(200)),
+    Column("admin2", String(200)),
     Column("country", String(100)),
     Column("latitude", Float),
     Column("longitude", Float),
@@ -86,6 +89,8 @@ claims = Table(
     Column("quote", Text, nullable=False),
     Column("confidence", Float),
     Column("sentence_index", Integer),
+    Column("quote_start", Integer),
+    Column("quote_end", Integer),
     Index("ix_claims_article", "article_id"),
     Index("ix_claims_date", "date_start"),
 )
@@ -148,7 +153,26 @@ def _v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def add_missing_columns(conn: Connection, table: Table, names: list[str]) -> None:
+    """ALTER TABLE ... ADD COLUMN for each of `names` the table lacks.
+
+    `_v1` creates tables from the current definitions, so a new database already has the
+    columns a later step adds; a step therefore adds only what is missing."""
+    present = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    for name in names:
+        if name in present:
+            continue
+        col = table.c[name]
+        ddl = col.type.compile(dialect=conn.dialect)
+        conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {ddl}'))
+
+
+def _v2(conn: Connection) -> None:
+    """Claims gain admin2, date_basis and the quote's offsets in the article text."""
+    add_missing_columns(conn, claims, ["date_basis", "admin2", "quote_start", "quote_end"])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
