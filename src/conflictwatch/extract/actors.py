@@ -1,0 +1,89 @@
+"""Who did it and to whom: actor1/actor2 from the actors an article names (data/actors.yaml)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from conflictwatch.extract.attribution import QUOTES
+from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty
+from conflictwatch.extract.rules import Named, actors
+from conflictwatch.models import Article
+
+if TYPE_CHECKING:
+    from conflictwatch.extract.draft import Draft
+
+_TARGET_BEFORE = re.compile(
+    r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled|fighting|battling)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def find_actors(
+    sentence: str,
+    cas: list[Casualty],
+    present: list[Named] | None = None,
+    speakers: list[tuple[int, int]] | None = None,
+) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
+    """(actor1, actor2, actor1's side, spans of actor mentions).
+
+    `present`: the actors found anywhere in the article (a sentence can only hold those).
+    `speakers`: spans of sources that speak here ("an Iraqi army officer said"): not actors.
+    """
+    named, victim_actor = actors()
+    if present is not None:
+        named = present
+    found: list[tuple[int, int, str, str | None]] = []
+    cut = re.search(r",\s+as\s+|,\s+(?:while|whereas|after|before)\s+(?!.*\d)", sentence)
+    scope_text = sentence[: cut.start()] if cut else sentence
+    for a in named:
+        for m in a.regex.finditer(scope_text):
+            found.append((m.start(), m.end(), a.name, a.kind))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str, str | None]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue
+        if any(f[0] < e0 and s0 < f[1] for s0, e0 in speakers or []):
+            continue
+        kept.append(f)
+    victim_spans = [(c.fig.start, max(c.end, c.fig.end + 12)) for c in cas]
+    main_fig = next((c for c in cas if not c.subset), None)
+    agents: list[tuple[int, int, str, str | None]] = []
+    targets: list[tuple[int, int, str, str | None]] = []
+    for k in kept:
+        if k[3] == "civilians":
+            continue
+        in_victim = any(vs <= k[0] <= ve for vs, ve in victim_spans)
+        target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 25) : k[0]])
+        (targets if in_victim or target_like else agents).append(k)
+    a1 = side = None
+    if agents:
+        pick = agents[0]
+        if main_fig is not None:
+            clause_start = max(
+                [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence[: main_fig.fig.start])]
+            )
+            before = [k for k in agents if clause_start <= k[0] < main_fig.fig.start]
+            pick = before[-1] if before else pick
+        a1, side = pick[2], pick[3]
+    a2 = next((t[2] for t in targets if t[2] != a1), None)
+    if a2 is None and main_fig is not None:
+        a2 = victim_actor.get(main_fig.victim or "")
+    if a1 == a2:
+        a2 = None
+    return a1, a2, side, [(s, e) for s, e, _, _ in kept]
+
+
+def air_actor(d: Draft, article: Article) -> str | None:
+    """Who flies: an air strike's perpetrator is a state or coalition air force. A rebel or
+    jihadist named in the sentence is not it; the headline ("Saudi-led air strike on Sanaa...")
+    may name who is."""
+    sides = {a.name: a.kind for a in actors()[0]}
+    if d.actor1 and sides.get(d.actor1) == "state":
+        return d.actor1
+    title = (article.title or "").translate(QUOTES)
+    for a in actors()[0]:
+        if a.kind == "state" and a.regex.search(title):
+            return a.name
+    return None

@@ -1,0 +1,104 @@
+"""A claim being assembled (Draft) and how it becomes a Claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from conflictwatch.extract.actors import air_actor
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.eventtypes import victim_adjusted
+from conflictwatch.extract.figures import Casualty, claim_figures
+from conflictwatch.extract.places import PlaceMention, most_specific
+from conflictwatch.extract.sentences import Sentence
+from conflictwatch.models import Article, Claim, Range
+
+
+@dataclass
+class Draft:
+    """A claim being assembled from one sentence (and sentences that extend it)."""
+
+    sentence: Sentence
+    quote: list[str]
+    casualties: list[Casualty]
+    source: str | None
+    dates: list[DateMention]
+    places: list[PlaceMention]
+    event: tuple[str, str] | None
+    actor1: str | None
+    actor2: str | None
+    scope: str
+    extra_children: Range | None = None
+    extra_injured: Range | None = None
+    place_override: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def event_date(dates: list[DateMention]) -> tuple[date | None, date | None, int | None]:
+    event = [d for d in dates if not d.statement and d.date_start]
+    if event:
+        d = event[0]
+        return d.date_start, d.date_end, d.precision
+    said = [d for d in dates if d.statement and d.date_start]
+    if said:
+        d = said[0]
+        return d.date_start, d.date_end, d.precision
+    return None, None, None
+
+
+def is_major_city(name: str) -> bool:
+    from conflictwatch.extract.places import _stop
+
+    return name.lower() in _stop()[3]
+
+
+def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
+    d.event = victim_adjusted(d.event, d)
+    if d.event is not None and d.event[1] == "Air/drone strike":
+        d.actor1 = air_actor(d, article)
+    killed, injured, children = claim_figures(d.casualties)
+    if d.extra_children and children is None:
+        children = d.extra_children
+    if d.extra_injured and injured is None:
+        injured = d.extra_injured
+    if children is not None and killed is None:
+        killed = Range(children.low, None)
+    start, end, precision = event_date(d.dates)
+    if d.scope == "aggregate":
+        ev_dates = [x for x in d.dates if not x.statement and x.date_start]
+        start = ev_dates[0].date_start if ev_dates else None
+        end = ev_dates[-1].date_end if ev_dates else None
+        precision = 3 if start else None
+    spec = most_specific(d.places)
+    location = d.place_override or (spec.name if spec else None)
+    if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):
+        location = article_places[0]  # the city the article is about
+    context = [p.name for p in d.places if p.name != location] + [p for p in article_places if p != location]
+    confidence = 0.4
+    confidence += 0.15 if d.source else 0.05
+    confidence += 0.15 if start else 0.0
+    confidence += 0.15 if location else 0.0
+    confidence += 0.1 if killed or injured else 0.0
+    confidence += 0.05 if d.event else 0.0
+    return Claim(
+        article_id=article.article_id or "",
+        article_title=article.title,
+        quote=" ".join(d.quote),
+        scope=d.scope,  # type: ignore[arg-type]
+        event_type=d.event[0] if d.event else None,
+        sub_event_type=d.event[1] if d.event else None,
+        date_start=start,
+        date_end=end,
+        time_precision=precision,
+        location=location,
+        place_context=context[:6],
+        actor1=d.actor1,
+        actor2=d.actor2,
+        killed=killed,
+        injured=injured,
+        children_killed=children,
+        claimed_by=d.source,
+        reported_by=article.publisher,
+        confidence=round(min(confidence, 0.95), 2),
+        sentence_index=d.sentence.index,
+    )

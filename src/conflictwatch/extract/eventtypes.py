@@ -1,0 +1,65 @@
+"""ACLED event types from the words of a sentence (rules in data/event_types.yaml)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from conflictwatch.extract.attribution import QUOTES
+from conflictwatch.extract.rules import EventRule, event_rules
+
+if TYPE_CHECKING:
+    from conflictwatch.extract.draft import Draft
+
+NAMED_TARGET_TYPES = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Abduction/forced disappearance",
+}
+
+
+def event_type_of(sentence: str, has_killed: bool, actor_side: str | None) -> tuple[str, str] | None:
+    rule = event_rule(sentence, has_killed, actor_side)
+    return (rule.event_type, rule.sub_event_type) if rule else None
+
+
+@lru_cache(maxsize=4096)  # asked several times per sentence (pre-check, type, weak hint, clauses)
+def event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> EventRule | None:
+    """The first rule (data/event_types.yaml order) that fits; captures first when nobody died."""
+    rules, _ = event_rules()
+    territory = [r for r in rules if r.actor_side]
+    if not has_killed:
+        for r in territory:
+            if r.regex.search(sentence):
+                state = actor_side in (None, "state")
+                want = "state" if state else "nonstate"
+                if r.actor_side == want:
+                    return r
+    for r in rules:
+        if r.actor_side:
+            continue
+        if r.regex.search(sentence):
+            return r
+    return None
+
+
+def weak_event(sentence: str) -> bool:
+    rule = event_rule(sentence.translate(QUOTES), False, None)
+    return rule is not None and rule.weak
+
+
+def victim_adjusted(event: tuple[str, str] | None, d: Draft) -> tuple[str, str] | None:
+    """Who died decides between a clash and an attack on civilians: soldiers killed in an
+    assault are a battle; villagers killed with no fight named are violence against civilians."""
+    main = [c for c in d.casualties if c.kind == "killed" and not c.subset]
+    if not main or event is None:
+        return event
+    victims = {c.victim for c in main}
+    if event == ("Violence against civilians", "Attack") and victims <= {"combatants"}:
+        return ("Battles", "Armed clash")
+    civilian_words = ("civilians", "civilian", "villagers", "worshippers", "children")
+    weak_clash = event == ("Battles", "Armed clash") and weak_event(d.sentence.text)
+    if weak_clash and victims <= {"people", "children"}:
+        if any(c.victim_word in civilian_words for c in main):
+            return ("Violence against civilians", "Attack")
+    return event

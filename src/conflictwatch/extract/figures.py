@@ -1,0 +1,433 @@
+"""Casualty figures in a sentence: which numbers count dead or hurt people, and how they add up.
+
+A figure counts when it stands next to a victim noun and a killing or wounding word ("14 civilians
+were killed"), a toll phrase ("the toll rose to 29") or a listing of the dead; coordinated parts
+("9 rebels and 17 militants died") add up, subsets ("including five children") do not."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conflictwatch.extract.numbers import Figure, find_figures
+from conflictwatch.extract.rules import lexicon, words_re
+from conflictwatch.models import Range
+
+_WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
+
+
+_SUBSET_BEFORE = re.compile(
+    r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were"
+    r"|of them|of whom|of those)\s*(?:were\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SUBSET_PHRASE = re.compile(
+    r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:children|women|child|minors|infants|babies|officers|policemen|soldiers|civilians|fighters"
+    r"|members|students|doctors|journalists|commanders?)\b,?",
+    re.IGNORECASE,
+)
+
+
+CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
+
+
+_PART_OF_DEAD = re.compile(
+    r"\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+(?:were|was)\s+"
+    r"(?P<who>children|women|civilians|fighters|soldiers|militants))"
+    r"|(?:[\w-]+\s+){0,2}?(?:were|was)\s+among\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed"
+    r"|killed|\d+\s+(?:people\s+)?killed))\b",
+    re.IGNORECASE,
+)
+
+
+_RISEN_TO = re.compile(
+    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached|bringing\b[^.;]{0,80}?)\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+_TOLL_BEFORE = re.compile(
+    r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
+    r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)\s+(?:to|at)\s+$"
+    r"|(?:death\s+)?toll\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+_YEARISH = re.compile(r"^(?:19|20)\d\d$")
+
+
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+
+
+_DEAD_LIST = re.compile(
+    r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Casualty:
+    """One figure in a sentence that counts dead or hurt people."""
+
+    fig: Figure
+    kind: str  # killed | injured
+    victim: str | None  # people | children | combatants
+    victim_word: str | None
+    subset: bool  # "including five children": part of the figure before it
+    clause: int
+    end: int = 0  # end of the victim phrase in the sentence (figure end if none)
+    total: bool = False  # "bringing the toll to 29": supersedes "six more" in the same sentence
+    increment: bool = False  # "six more people died"
+
+
+@dataclass
+class _Lex:
+    victims: dict[str, str]
+    killed: re.Pattern[str]
+    injured: re.Pattern[str]
+    aggregate: re.Pattern[str]
+    background: re.Pattern[str]
+    hedges: re.Pattern[str]
+    non_casualty: re.Pattern[str]
+
+
+_lex_cache: list[_Lex] = []
+
+
+def lex() -> _Lex:
+    if not _lex_cache:
+        lx = lexicon()
+        victims = {w.lower(): cls for cls, words in lx["victims"].items() for w in words}
+        _lex_cache.append(
+            _Lex(
+                victims=victims,
+                killed=words_re(lx["killed_words"]),
+                injured=words_re(lx["injured_words"]),
+                aggregate=words_re(lx["aggregate_markers"]),
+                background=words_re(lx["background_markers"]),
+                hedges=words_re(lx["hedges"]),
+                non_casualty=re.compile(
+                    r"^\s*(?:" + "|".join(re.escape(w) for w in lx["non_casualty_after"]) + r")(?![\w])",
+                    re.IGNORECASE,
+                ),
+            )
+        )
+    return _lex_cache[0]
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
+
+
+def _single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
+    """ "a woman", "a 62-year-old man", "and his son": one person, as a figure of 1."""
+    out: list[Figure] = []
+    for m in _singles_re().finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
+    return out
+
+
+_singles_cache: list[re.Pattern[str]] = []
+
+
+def _singles_re() -> re.Pattern[str]:
+    if not _singles_cache:
+        lx = lexicon()
+        nouns = "|".join(sorted((re.escape(w) for w in lx["singular_victims"]), key=len, reverse=True))
+        kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
+        _singles_cache.append(
+            re.compile(
+                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"
+                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin}))(?![\w-])",
+                re.IGNORECASE,
+            )
+        )
+    return _singles_cache[0]
+
+
+_APPOSITIVE_SUBSET = re.compile(
+    r",\s*(?:(?:at least|more than|nearly|about|some|almost)\s+)?[\w-]+\s+of\s+(?:them|whom)"
+    r"(?:\s+[\w-]+){0,3}?\s*,",
+    re.IGNORECASE,
+)
+
+
+_SUBSET_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+
+
+# "killing two people and wounding five": the right context of a figure ends where a second
+# verb phrase is coordinated to it.
+_COORD_VERB = re.compile(
+    r"\b(?:and|,)\s+(?:also\s+)?(?:\w+ing|killed|wounded|injured|left|hurt)\b.*$", re.IGNORECASE
+)
+
+
+_TOLL_VERB_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+_AUX = {
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "been",
+    "are",
+    "is",
+    "also",
+    "reportedly",
+    "later",
+    "being",
+    "all",
+    "more",
+    "others",
+    "people",
+    "dead",
+    "mostly",
+    "allegedly",
+    "confirmed",
+}
+
+
+_NOT_COORD = re.compile(
+    r"\b(?:said|says|told|reported|while|but|when|after|before|whereas|who|which|that|in|on|at|near|from|by|during)\b|[;:()]",
+    re.IGNORECASE,
+)
+
+
+def _coordinated(gap: str) -> bool:
+    """The text between two figures joins them as parts of one count ("9 rebels and 17 militants")."""
+    if not re.search(r"(?:\band|,)\s+(?:(?:his|her|their|its)\s+)?$", gap, re.IGNORECASE):
+        return False
+    if _NOT_COORD.search(gap) or len(gap.split()) > 9:
+        return False
+    lx = lex()
+    return not (lx.killed.search(gap) or lx.injured.search(gap))
+
+
+def classify_figures(sentence: str) -> list[Casualty]:
+    """The figures in `sentence` that are death tolls or injury counts."""
+    lx = lex()
+    figs = find_figures(sentence)
+    # "of one family", "one of the", "One that got through": "one" that counts nobody.
+    figs = [
+        f
+        for f in figs
+        if not (
+            f.text.lower() == "one"
+            and (
+                re.search(r"\bof\s*$", sentence[: f.start])
+                or re.match(r"\s+(?:of|that|which|another)\b", sentence[f.end :])
+            )
+        )
+    ]
+    figs = sorted(figs + _single_figures(sentence, figs), key=lambda f: f.start)
+    clause_starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
+    subsets = [
+        bool(
+            _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
+            or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+            or _PART_OF_DEAD.match(sentence[f.end :])
+        )
+        for f in figs
+    ]
+    out: list[Casualty] = []
+    pending: list[tuple[Figure, str | None, str | None, bool, int]] = []  # unclassified, with a victim noun
+    prev_end = 0
+    for i, f in enumerate(figs):
+        before = sentence[max(0, f.start - 60) : f.start]
+        after = sentence[f.end : f.end + 80]
+        nxt = len(sentence)
+        for j in range(i + 1, len(figs)):
+            if not subsets[j]:
+                nxt = figs[j].start
+                break
+        if lx.non_casualty.match(after) or re.match(
+            r"^\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after
+        ):
+            prev_end = f.end
+            continue
+        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or re.search(r"\baged\s*$", before):
+            prev_end = f.end
+            continue
+        if re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after):
+            prev_end = f.end
+            continue
+        # Right context: words up to the next figure or clause end.
+        right = _SUBSET_PHRASE.sub(" ", sentence[f.end : nxt])
+        right = _APPOSITIVE_SUBSET.sub(" ", right)
+        right = re.split(r"[;:]|,\s+(?:while|but|whereas|as)\s+|\s+while\s+|\(", right)[0]
+        rw = _words(right)[:10]
+        victim_idx, victim_cls, victim_word = None, None, None
+        if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ")):
+            victim_idx, victim_word = 0, f.text.split()[-1].lower()
+            victim_cls = lx.victims.get(victim_word, "people")
+            rw = ["_"] + rw
+        for j, w in enumerate(rw[:7]):
+            if victim_idx is not None:
+                break
+            if w in (",", ".") and j > 0:
+                break
+            if w in lx.victims:
+                victim_idx, victim_cls, victim_word = j, lx.victims[w], w
+                break
+        right_text = " ".join(rw)
+        body_count = victim_idx is None and rw[:1] in (["bodies"], ["corpses"])
+        # A coordinated second verb phrase belongs to the next figure.
+        right_text = _COORD_VERB.sub("", right_text) if victim_idx is not None or body_count else right_text
+        mk = lx.killed.search(right_text)
+        mi = lx.injured.search(right_text)
+        kind: str | None = None
+
+        def window_ok(
+            m: re.Match[str] | None, text: str = right_text, has_victim: bool = victim_idx is not None
+        ) -> bool:
+            if m is None:
+                return False
+            gap = text[: m.start()].split()
+            if has_victim:
+                return len(gap) <= 7
+            return len(gap) <= 3 and all(w in _AUX for w in gap)
+
+        if body_count:
+            kind, victim_idx, victim_cls, victim_word = "killed", 0, "people", rw[0]
+        elif window_ok(mk) and (not window_ok(mi) or mk.start() < mi.start()):  # type: ignore[union-attr]
+            kind = "killed"
+        elif window_ok(mi):
+            kind = "injured"
+        left = sentence[max(prev_end, f.start - 50) : f.start]
+        left_words = _words(left)[-4:]
+        left_text = " ".join(left_words)
+        subset = subsets[i]
+        if (
+            kind is None
+            and victim_cls == "children"
+            and f.exact_number
+            and _DEAD_LIST.search(sentence[: f.start])
+        ):
+            kind, subset = (
+                "killed",
+                True,
+            )  # "a list of the dead included ... two babies and six other children"
+        part = _PART_OF_DEAD.match(sentence[f.end :])
+        if kind is None and part:
+            # "six of the dead were children", "three children were among those killed"
+            kind = "killed"
+            word = (part.group("who") or victim_word or "").lower()
+            if word in lx.victims:
+                victim_idx, victim_cls, victim_word = 0, lx.victims[word], word
+        if kind is None:
+            head = sentence[max(0, f.start - 100) : f.start]
+            if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
+                kind = "killed"  # "the number of people killed ... has risen to 23"
+        if kind is None:
+            head = sentence[max(0, f.start - 50) : f.start]
+            # "more than doubling its tally of 47" counts votes, not the dead.
+            deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE))
+            if (deadly and _TOLL_BEFORE.search(head)) or (
+                _TOLL_VERB_BEFORE.search(head)
+                and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)
+            ):
+                kind = "killed"
+            elif (
+                left_words
+                and lx.killed.search(" ".join(left_words[-3:]))
+                and not lx.injured.search(left_words[-1])
+            ):
+                kind = "killed"
+            elif left_words and lx.injured.search(" ".join(left_words[-2:])):
+                kind = "injured"
+            elif subset and out:
+                kind = out[-1].kind
+            elif subset and victim_cls == "children":
+                kind = "killed"  # "That included five children": part of a toll said before
+            elif (
+                out
+                and out[-1].fig.end == prev_end
+                and _coordinated(sentence[prev_end : f.start])
+                and not (
+                    victim_idx == 0 and rw[:1] == ["_"] and not re.search(r"\band\s+$", sentence[: f.start])
+                )
+            ):
+                kind = out[-1].kind  # "killing 12 soldiers and 20 militants"
+            elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text):
+                kind = out[-1].kind  # "X said 17 were killed, Y said 12"
+        vend = f.end
+        if victim_word and not f.text.lower().endswith(victim_word):
+            vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
+            vend = f.end + vm.end() if vm else f.end
+        prev_end = f.end
+        if kind is None:
+            if victim_idx is not None:
+                pending.append((f, victim_cls, victim_word, subset, vend))
+            continue
+        if victim_idx is None and not f.exact_number:
+            continue  # "several" with no victim noun
+        # "nine rebels and 17 militants died": earlier parts take the kind of the last one.
+        while pending and _coordinated(sentence[pending[-1][4] : f.start]) and not subset:
+            pf, pcls, pword, psub, pend = pending.pop()
+            out.append(Casualty(pf, kind, pcls, pword, psub, clause_index(clause_starts, pf.start), pend))
+        pending = []
+        cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend)
+        cas.total = bool(kind == "killed" and _RISEN_TO.search(sentence[max(0, f.start - 90) : f.start]))
+        cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
+        out.append(cas)
+    out.sort(key=lambda c: c.fig.start)
+    if any(c.total for c in out):
+        out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
+    return out
+
+
+def clause_index(starts: list[int], pos: int) -> int:
+    return sum(1 for s in starts if s <= pos) - 1
+
+
+def sum_ranges(ranges: list[Range]) -> Range | None:
+    if not ranges:
+        return None
+    low = sum(r.low for r in ranges)
+    high = None if any(r.high is None for r in ranges) else sum(r.high for r in ranges)  # type: ignore[misc]
+    return Range(low, high)
+
+
+def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Range | None]:
+    """killed, injured, children_killed from a claim's casualty figures."""
+    killed_main = [c for c in cas if c.kind == "killed" and not c.subset]
+    injured_main = [c for c in cas if c.kind == "injured" and not c.subset]
+
+    # Parts with different victim nouns add up ("19 fighters ... and eight rebels").
+    def total(items: list[Casualty]) -> Range | None:
+        if not items:
+            return None
+        seen: set[str | None] = set()
+        parts: list[Range] = []
+        for c in items:
+            key = c.victim_word
+            if key in seen and key is not None:
+                continue
+            seen.add(key)
+            parts.append(c.fig.value)
+        if len(parts) > 1 and len({c.victim_word for c in items}) < len(items):
+            return items[0].fig.value
+        return sum_ranges(parts)
+
+    killed = total(killed_main)
+    injured = total(injured_main)
+    children = [c.fig.value for c in cas if c.kind == "killed" and c.victim == "children"]
+    child = children[0] if children else None
+    if killed is None:
+        subs = [c for c in cas if c.kind == "killed" and c.subset]
+        if subs:
+            killed = Range(subs[0].fig.value.low, None)
+    return killed, injured, child

@@ -1,0 +1,197 @@
+"""Sentences that go on about the claim before them: they add to it or lend it their day and place."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from conflictwatch.extract.attribution import SourceMention
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.draft import Draft, event_date
+from conflictwatch.extract.eventtypes import weak_event
+from conflictwatch.extract.figures import Casualty, lex, sum_ranges
+from conflictwatch.extract.places import PlaceMention, most_specific
+from conflictwatch.extract.rules import event_rules, lexicon, words_re
+from conflictwatch.models import Claim
+
+_REFERS_BACK = re.compile(
+    r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
+    re.IGNORECASE,
+)
+
+
+_FACILITY = re.compile(
+    r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp|church|mill|station)\b",
+    re.IGNORECASE,
+)
+
+
+DEFINITE_EVENT = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+|latest\s+)?(?:raid|raids|strike|strikes|air\s?strikes?|attack|bombing"
+    r"|blast|explosion|bombardment|assault|battle|fighting|clashes|shelling|ambush)\b",
+    re.IGNORECASE,
+)
+
+
+_REVISED_TOLL = re.compile(
+    r"\b(?:raised|revised|updated|lifted)\s+(?:its|the|their|his|her)\s+(?:\w+\s+)?(?:toll|tally|count)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(same-day, new-incident, disaster) word regexes from the lexicon, compiled once."""
+    lx = lexicon()
+    return (
+        words_re(lx["same_day_markers"]),
+        words_re(lx["new_incident_markers"]),
+        words_re(lx.get("disaster_words", ["flood"])),
+    )
+
+
+def extends(
+    s: str,
+    raw: str,
+    cas: list[Casualty],
+    dates: list[DateMention],
+    places: list[PlaceMention],
+    event: tuple[str, str] | None,
+    speakers: list[SourceMention],
+    last: Draft,
+) -> bool:
+    """Fold a follow-up sentence into the previous incident claim; True if it did."""
+    event_dates = [d for d in dates if not d.statement]
+    if cas:
+        # "That included five children, it said." / "Twenty-two rebels were wounded."
+        if any(sp.name and sp.name != last.source for sp in speakers):
+            return False
+        last_day = event_date(last.dates)[0]
+        if all(c.subset for c in cas) and all(d.date_start in (None, last_day) for d in event_dates):
+            # "Three children were among those killed at the market in al-Fardous on Tuesday":
+            # a breakdown of the toll just given, which may also name the spot more exactly.
+            spec, cur = most_specific(places), most_specific(last.places)
+            if spec is not None and (cur is None or spec.rank < cur.rank) and not last.place_override:
+                last.place_override = spec.name
+            add_subset(last, cas, raw)
+            return True
+        if event_dates or places:
+            return False
+        if lex().aggregate.search(s):
+            return False
+        if all(c.subset for c in cas) or (
+            all(c.kind == "injured" for c in cas)
+            and not any(c.kind == "injured" for c in last.casualties)
+            and event is None
+        ):
+            add_subset(last, cas, raw)
+            return True
+        return False
+    # "The attack hit the city's al-Marjeh area." / "...the school in the al-Suleimaniya area..."
+    spec = most_specific(places)
+    cur = most_specific(last.places)
+    if spec is None or (cur is not None and spec.rank >= cur.rank):
+        return False
+    if event_dates and last.dates and event_dates[0].date_start != event_date(last.dates)[0]:
+        return False
+    if not event_rules()[1].search(s):
+        return False
+    refers = _REFERS_BACK.match(s) or DEFINITE_EVENT.search(s)
+    fac = _FACILITY.search(s)
+    shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
+    if refers or shared:
+        last.place_override = spec.name
+        last.quote.append(raw)
+        return True
+    return False
+
+
+def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
+    kids = [c for c in cas if c.victim == "children" and c.kind == "killed"]
+    if any(c.fig.exact_number for c in kids):
+        kids = [c for c in kids if c.fig.exact_number]
+    children = [c.fig.value for c in kids]
+    if children:
+        last.extra_children = sum_ranges(children)
+    injured = [c.fig.value for c in cas if c.kind == "injured"]
+    if injured:
+        last.extra_injured = injured[0]
+    last.quote.append(raw)
+
+
+def inherit_dates(drafts: list[Draft], claims: list[Claim]) -> None:
+    """An incident sentence with no day of its own that goes on about the incident before it
+    ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
+    A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident."""
+    same_day, new_incident, _ = marker_res()
+    prev: tuple[Draft, Claim] | None = None
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident":
+            continue
+        text = d.sentence.text
+        own = [x for x in d.dates if not x.statement and x.date_start]
+        said_only = not own and any(x.statement and x.date_start for x in d.dates)
+        if own and prev is not None and _REVISED_TOLL.search(text):
+            # "Later on Tuesday, the Observatory raised its toll to 23": the day of the revision.
+            own = [x for x in own if x.text.endswith(("'s", "’s"))]
+            said_only = True
+        if prev is not None and not own and prev[1].date_start is not None:
+            p_draft, p_claim = prev
+            p_text = " ".join(p_draft.quote).lower()
+            new_place = any(pl.rank <= 2 and pl.name.lower() not in p_text for pl in d.places) or bool(
+                d.place_override and d.place_override.lower() not in p_text
+            )
+            follow = bool(same_day.search(text)) or (not new_place and not new_incident.search(text))
+            rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
+            refers = bool(DEFINITE_EVENT.search(text))
+            follow = follow or (refers and not new_incident.search(text))
+            if follow and (not said_only or rising or refers):
+                c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1
+                c.claim_id = c.make_id()
+        if c.date_start is not None:
+            prev = (d, c)
+
+
+def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
+    """Does this claim go on about the previous incident without a more exact place of its own?"""
+    if p_claim.location is None or d.sentence.index - p_draft.sentence.index > 3:
+        return False
+    if c.date_start is not None and c.date_start != p_claim.date_start:
+        return False  # another day, or a dated report after an undated one
+    if c.sub_event_type and p_claim.sub_event_type and c.sub_event_type != p_claim.sub_event_type:
+        return False
+    own = most_specific(d.places)
+    prev = most_specific(p_draft.places)
+    if own is not None and (prev is None or own.rank <= prev.rank):
+        return False  # it names a place as exact as the previous one: maybe another incident
+    return not marker_res()[1].search(d.sentence.text)
+
+
+def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
+    """A toll with no event word of its own, just after an incident on the same day, is about
+    that incident ("Yemen's health ministry gave a lower toll of 82 dead"): same type, and its
+    place when it names none."""
+    prev: tuple[Draft, Claim] | None = None
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident":
+            continue
+        weak = c.event_type is not None and weak_event(d.sentence.text)
+        if prev is not None and c.location != prev[1].location and _same_story(d, c, *prev):
+            # A second source or a new toll for the incident just told, naming only its city (or
+            # nothing): the incident's own, more exact place.
+            c.location = prev[1].location
+            c.claim_id = c.make_id()
+        if prev is not None and (c.event_type is None or weak):
+            p_draft, p_claim = prev
+            close = d.sentence.index - p_draft.sentence.index <= 3 or bool(
+                DEFINITE_EVENT.search(d.sentence.text)
+                or re.search(r"\bthe (?:death )?toll\b", d.sentence.text, re.I)
+            )
+            same_day = c.date_start is None or c.date_start == p_claim.date_start
+            if close and same_day and p_claim.event_type:
+                c.event_type, c.sub_event_type = p_claim.event_type, p_claim.sub_event_type
+                if not d.places and c.location in (None, p_claim.location) and p_claim.location:
+                    c.location = p_claim.location
+                c.claim_id = c.make_id()
+        if c.event_type is not None:
+            prev = (d, c)

@@ -1,0 +1,115 @@
+"""Scope of a figure: one incident, a total over a period (aggregate), or background to skip.
+
+"448 killed since Sept. 22" is an aggregate; "the war has killed 300,000", "in 2015" and hedged
+figures ("could kill thousands") are no claim at all."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.figures import Casualty, lex
+from conflictwatch.extract.rules import Named, lexicon, words_re
+from conflictwatch.models import Article
+
+_YEARS_AGO = re.compile(
+    r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
+    r"|a year (?:ago|earlier|before))\b|\bin\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def long_ago(s: str, article: Article) -> bool:
+    """Background from another year ("three years after the collapse", "in 2013")."""
+    for m in _YEARS_AGO.finditer(s):
+        year = m.group("year")
+        if year is None or article.published is None or int(year) < article.published.year:
+            return True
+    return False
+
+
+def is_conflict_article(flat: str, present_actors: list[Named]) -> bool:
+    """Conflict claims need a conflict: an armed actor or a violent-event keyword in the article."""
+    if any(a.kind not in ("civilians", None) for a in present_actors):
+        return True
+    return bool(_conflict_cues().search(flat))
+
+
+@lru_cache(maxsize=1)
+def _conflict_cues() -> re.Pattern[str]:
+    return words_re(lexicon()["conflict_cues"])
+
+
+def hedge_governs(s: str, cas: list[Casualty]) -> bool:
+    """A hedge word before the figure in its clause ("could kill thousands", "denied killing 30")."""
+    lx = lex()
+    for c in cas:
+        start = max(0, c.fig.start - 80)
+        window = s[start : c.fig.end + 40]
+        for m in lx.hedges.finditer(window):
+            text = m.group(0).lower()
+            if text in ("if", "unless", "may", "will") and m.start() + start > c.fig.end:
+                continue
+            return True
+    return False
+
+
+WHOLE_WAR = re.compile(
+    r"\b(?:war|conflict|insurgency|uprising|civil war)\b,[^,]{0,60},\s+"
+    r"(?:has|had|have)\s+(?:killed|left|claimed)",
+    re.I,
+)
+
+
+_WEAK_PERIOD = re.compile(r"\b(?:this|last) week\b|\bover the weekend\b|\bat the weekend\b|\bsince\b", re.I)
+
+
+_ONE_EVENT = re.compile(
+    r"\b(?:toll|number (?:of (?:people |those )?)?(?:killed|dead))\s+(?:from|in|of)\s+"
+    r"(?:the|a|an|this|that|[A-Z]\w+'s)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
+    r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b",
+    re.I,
+)
+
+
+_SUPERLATIVE = re.compile(
+    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b[^,.;]*",
+    re.IGNORECASE,
+)
+
+
+_PAST_PERIOD = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:[\w-]+\s+)?"
+    r"(?:days|weeks|months|years)\b",
+    re.IGNORECASE,
+)
+
+
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|during|throughout|for)\s+(?:the month of\s+)?"
+    r"(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\b(?!\s+\d)",
+)
+
+
+def is_aggregate(s: str, dates: list[DateMention]) -> bool:
+    lx = lex()
+    # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
+    s = _SUPERLATIVE.sub(" ", s)
+    if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s):
+        return True  # "killed ... across Iraq in June", "in the past five days"
+    markers = [m.group(0) for m in lx.aggregate.finditer(s)]
+    if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
+        # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
+        return False
+    if markers:
+        return True
+    if any(d.precision == 2 for d in dates if not d.statement):
+        return False
+    day = [d for d in dates if not d.statement and d.date_start]
+    perfect = re.search(r"\b(?:has|have)\s+(?:now\s+)?(?:killed|left|claimed)\b", s, re.IGNORECASE)
+    past_24 = re.search(r"\b(?:past|last)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
+    return bool((perfect or past_24) and not day)
