@@ -11,12 +11,21 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from spacy.tokens import Doc
+
 from conflictwatch.extract.actors import find_actors
 from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, event_rule, event_type_of
-from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty, classify_figures, clause_index, lex
+from conflictwatch.extract.figures import (
+    CLAUSE_SPLIT,
+    Casualty,
+    add_parsed_victims,
+    classify_figures,
+    clause_index,
+    lex,
+)
 from conflictwatch.extract.followups import (
     add_subset,
     extends,
@@ -24,10 +33,12 @@ from conflictwatch.extract.followups import (
     inherit_type_and_place,
     marker_res,
 )
+from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.places import find_places, most_specific
 from conflictwatch.extract.rules import event_rules
 from conflictwatch.extract.scope import WHOLE_WAR, hedge_governs, is_aggregate, is_conflict_article, long_ago
 from conflictwatch.extract.sentences import Sentence, split_sentences
+from conflictwatch.extract.victims import find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
 
@@ -44,6 +55,7 @@ def extract_claims(article: Article) -> list[Claim]:
     last_incident: Draft | None = None
     article_places = _article_places(sentences)
     lead_source, lead_date = _lead_statement(sentences[:2], article, discourse)
+    docs = _parse_candidates(sentences)
     for sent in sentences:
         s = sent.text.translate(QUOTES)  # same length: offsets still point into the quote
         mentions = discourse.mentions(s)
@@ -52,6 +64,8 @@ def extract_claims(article: Article) -> list[Claim]:
         # The source most tightly bound to a speech verb ("..., the Turkish military said").
         speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
         cas = classify_figures(s)
+        victims = find_victims(docs[sent.index]) if sent.index in docs else []
+        cas = add_parsed_victims(s, cas, victims)
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
             continue
@@ -153,7 +167,27 @@ def extract_claims(article: Article) -> list[Claim]:
             c.date_start = c.date_end = lead_date
             c.time_precision = 1
             c.claim_id = c.make_id()
-    return claims
+    return [c for c in map(lambda c: _dated(c, article), claims) if c is not None]
+
+
+# An incident dated this long before publication is background ("an attack on May 3" in a
+# report of July), not the news of the day.
+_STALE_DAYS = 30
+
+
+def _dated(c: Claim, article: Article) -> Claim | None:
+    """Every incident gets a date: the text's, else the publication date (`date_basis`
+    "published", time_precision 2). An incident long before publication is dropped."""
+    if c.date_start is not None:
+        c.date_basis = "text"
+        stale = article.published is not None and (article.published - c.date_start).days > _STALE_DAYS
+        if c.scope == "incident" and stale:
+            return None
+    elif c.scope == "incident" and article.published is not None:
+        c.date_start = c.date_end = article.published
+        c.date_basis = "published"
+        c.time_precision = 2
+    return c
 
 
 def _lead_statement(
@@ -241,3 +275,10 @@ def _group_by_source(
         pick = same[0] if same else min(speakers, key=lambda sp: abs(sp.start - c.fig.start))
         groups.setdefault(pick.name, []).append(c)
     return list(groups.items())
+
+
+def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
+    """Parse, in one batch, the sentences that may name somebody killed or hurt."""
+    todo = [sent for sent in sentences if may_have_victims(sent.text)]
+    docs = parse([sent.text.translate(QUOTES) for sent in todo])
+    return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}

@@ -80,6 +80,10 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     confidence += 0.15 if location else 0.0
     confidence += 0.1 if killed or injured else 0.0
     confidence += 0.05 if d.event else 0.0
+    quote_end = d.sentence.start + len(d.sentence.text)
+    for q in d.quote[1:]:
+        at = article.text.find(q, d.sentence.start)
+        quote_end = max(quote_end, at + len(q)) if at >= 0 else quote_end
     return Claim(
         article_id=article.article_id or "",
         article_title=article.title,
@@ -101,4 +105,6 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
         reported_by=article.publisher,
         confidence=round(min(confidence, 0.95), 2),
         sentence_index=d.sentence.index,
+        quote_start=d.sentence.start,
+        quote_end=quote_end,
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
+from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
 
 _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
@@ -431,3 +432,18 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
         if subs:
             killed = Range(subs[0].fig.value.low, None)
     return killed, injured, child
+
+
+def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]) -> list[Casualty]:
+    """Add the victims the parse found that no figure pattern covered ("a farmer was beheaded",
+    "A 14-year-old boy and a man were killed"). A figure the patterns read stays as they read it."""
+    taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
+    out = list(cas)
+    starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
+    for v in victims:
+        if v.value is None or any(v.start < e and s < v.end for s, e in taken):
+            continue
+        fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+        out.append(Casualty(fig, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
+    out.sort(key=lambda c: c.fig.start)
+    return out

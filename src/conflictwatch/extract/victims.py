@@ -1,0 +1,354 @@
+"""Victims read from a sentence's dependency parse: who was killed or hurt, and how many.
+
+Patterns see "killed 14 people"; real reports more often say "a police officer was shot dead",
+"the body of a woman was found", "militants beheaded a farmer", "Mohsen died of his wounds",
+"A 14-year-old boy and a man, 20, were killed". The parse links the killing word to the noun it
+acts on (object, passive subject, subject of "die", "the death of ..."), and the victim phrase
+gives the count: a number, a list of people (its length), a singular noun or a named person (1).
+A plural with no number ("villagers were killed") says people died but gives no figure: its
+value is None, never a guess. Verbs that did not happen ("could kill", "tried to kill", "no one
+was killed") give nothing. The trigger words are data (lexicon.yaml, "Read from the parse").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from conflictwatch.extract.numbers import find_figures
+from conflictwatch.extract.rules import lexicon, words_re
+from conflictwatch.models import Range
+
+_MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "must"}
+_NOBODY = {"nobody", "none", "no one", "noone"}
+_SINGLE_PRONOUNS = {"he", "him", "she", "her", "one", "himself", "herself"}
+_NOT_A_DEATH = {"toll", "penalty", "sentence", "threat", "threats", "squad"}
+_STATE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "amod")
+_NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "EVENT", "DATE", "TIME", "WORK_OF_ART"}
+_MODIFIER_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "advmod", "predet"}
+_AGE = re.compile(r"(\d+)[- ]year[- ]old", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Victim:
+    """People killed or hurt, as one phrase of the sentence names them."""
+
+    kind: str  # "killed" | "injured"
+    value: Range | None  # None: people were hit but the text gives no count
+    start: int  # character span of the victim phrase in the sentence
+    end: int
+    noun: str  # head noun, lower case ("boy", "people"; a name for a named person)
+    cls: str  # people | children | combatants (lexicon.yaml `victims`)
+    trigger: int  # character offset of the killing or wounding word
+
+
+@dataclass(frozen=True)
+class _Words:
+    kill: frozenset[str]
+    die: frozenset[str]
+    to_death: frozenset[str]
+    find: frozenset[str]
+    body: frozenset[str]
+    death: frozenset[str]
+    dead: frozenset[str]
+    hurt: frozenset[str]
+    injure: frozenset[str]
+    people: frozenset[str]
+    suffixes: tuple[str, ...]
+    not_people: frozenset[str]
+    unreal: frozenset[str]
+    classes: dict[str, str]
+    prefilter: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    lx = lexicon()
+
+    def s(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in lx.get(key, []))
+
+    classes = {w.lower(): cls for cls, ws in lx["victims"].items() for w in ws}
+    people = s("person_nouns") | s("singular_victims") | s("kin_nouns") | frozenset(classes)
+    stems = (
+        s("kill_verbs") | s("die_verbs") | s("to_death_verbs") | s("body_nouns") | s("death_nouns")
+        | s("dead_words") | s("hurt_words") | s("injure_verbs")
+    )
+    # Inflected forms share their first letters with the lemma ("kill" -> "killed", "die" ->
+    # "died"/"dying", "slay" -> "slain", "shoot" -> "shot"): a cheap test before parsing.
+    roots = {w[:4] if len(w) > 4 else w for w in stems}
+    roots |= {"dy", "slain", "shot", "dead", "bod", "lives", "life"}
+    alts = "|".join(sorted(map(re.escape, roots), key=len, reverse=True))
+    prefilter = re.compile(rf"\b(?:{alts})", re.IGNORECASE)
+    return _Words(
+        kill=s("kill_verbs"), die=s("die_verbs"), to_death=s("to_death_verbs"), find=s("find_verbs"),
+        body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),
+        hurt=s("hurt_words"), injure=s("injure_verbs"), people=people,
+        suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
+        unreal=s("unreal_governors"), classes=classes, prefilter=prefilter,
+    )
+
+
+def may_have_victims(sentence: str) -> bool:
+    """Cheap test: could this sentence name anybody killed or hurt? Only these are parsed."""
+    return bool(_words().prefilter.search(sentence))
+
+
+def find_victims(doc: Doc) -> list[Victim]:
+    """Every victim phrase in a parsed sentence, in text order, each counted once."""
+    w = _words()
+    out: list[Victim] = []
+    seen: set[int] = set()
+    for tok in doc:
+        for kind, heads in _triggered(tok, w):
+            if _unreal(tok, w):
+                continue
+            group = _group(heads)
+            group = [h for h in group if h.i not in seen and _is_person(h, w)]
+            if not group:
+                continue
+            seen.update(h.i for h in group)
+            value = _count(group, w)
+            start = min(_phrase_start(h) for h in group)
+            end = max(h.idx + len(h.text) for h in group)
+            noun = group[0].lower_ if group[0].pos_ != "PROPN" else group[0].text
+            out.append(Victim(kind, value, start, end, noun, _class(group, w), tok.idx))
+    out.sort(key=lambda v: v.start)
+    return out
+
+
+# -- which tokens a trigger names as its victims ---------------------------------------------------
+
+
+def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    verbal = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    verbal = verbal or (tok.pos_ == "ADJ" and low.endswith("ed"))
+    lives = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in ("life", "lives")), None)
+    if verbal:
+        if lemma in w.kill or low in ("slain", "martyred") or (lemma in w.to_death and _to_death(tok)):
+            return [("killed", _patients(tok))]
+        if lemma in w.injure:
+            return [("injured", _patients(tok))]
+        if lemma in w.die:
+            return [("killed", _subjects(tok))]
+        if lemma in ("lose", "sacrifice") and lives is not None:
+            return [("killed", _subjects(tok))]
+        if lemma in ("claim", "take", "cost") and lives is not None:
+            return [("killed", [p for c in lives.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"])]
+        if lemma in w.find:
+            state = _state(tok, w)
+            patients = _patients(tok)
+            bodies = [p for p in patients if p.lemma_.lower() in w.body or p.lower_ in w.body]
+            if bodies:
+                return [("killed", [_body_owner(b) for b in bodies])]
+            if state:
+                return [(state, patients)]
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in w.death and tok.dep_ != "compound":
+        if any(c.dep_ == "compound" or c.lower_ in _NOT_A_DEATH for c in tok.children):
+            return []
+        return [("killed", [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"])]
+    if low == "dead" and tok.dep_ in ("acomp", "oprd", "attr") and tok.head.pos_ in ("AUX", "VERB"):
+        # "Two people are dead", "the two men lay dead"
+        return [("killed", [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])]
+    if low in w.dead | w.hurt and tok.dep_ == "amod" and tok.head.pos_ == "NUM":
+        return []
+    return []
+
+
+def _to_death(tok: Token) -> bool:
+    """ "shot dead", "stabbed to death", "gunned down", "hacked to death"."""
+    for c in tok.children:
+        if c.lower_ in ("dead",):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):
+            return True
+        if c.dep_ == "prt" and c.lower_ == "down" and tok.lemma_.lower() in ("gun", "mow", "cut"):
+            return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ == "dead"
+
+
+def _state(tok: Token, w: _Words) -> str | None:
+    """ "found dead", "leaving four people dead", "left two injured"."""
+    for c in tok.subtree:
+        if c.i <= tok.i or c.i > tok.i + 8:
+            continue
+        if c.lower_ in w.dead and c.dep_ in (*_STATE_DEPS, "advmod", "conj", "dobj"):
+            return "killed"
+        if c.lower_ in w.hurt and c.dep_ in (*_STATE_DEPS, "acl"):
+            return "injured"
+    return None
+
+
+def _patients(tok: Token) -> list[Token]:
+    """Who the verb was done to: passive subject, object, or the noun a participle describes."""
+    kids = list(tok.children)
+    passive = [c for c in kids if c.dep_ == "nsubjpass"]
+    if passive:
+        return [_antecedent(c) for c in passive]
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        return [tok.head]  # "two soldiers killed in the ambush", "the slain officer"
+    objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    if objects:
+        return [_antecedent(c) for c in objects]
+    if tok.dep_ == "conj" and tok.tag_ == "VBN":
+        # "a man was shot and killed": the passive subject sits on the first verb
+        head = tok.head
+        return [_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
+    headline = tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")
+    if headline and not any(c.dep_ == "nsubj" for c in kids):
+        # headline style: "Two soldiers killed in Borno"
+        return [c for c in kids if c.dep_ in ("nsubj", "npadvmod") and c.i < tok.i]
+    return []
+
+
+def _subjects(tok: Token) -> list[Token]:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        return [_antecedent(c) for c in subj]
+    if tok.dep_ == "conj":
+        return [_antecedent(c) for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        return [tok.head]
+    return []
+
+
+def _antecedent(tok: Token) -> Token:
+    """ "a man who was killed": the relative pronoun stands for the noun it hangs on."""
+    if tok.lower_ in ("who", "that", "whom") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _body_owner(body: Token) -> Token:
+    """ "the bodies of five men" -> men; "five bodies" -> bodies (counted by their number)."""
+    for c in body.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return body
+
+
+def _unreal(tok: Token, w: _Words) -> bool:
+    """Negated, modal or intended: "could kill", "was not killed", "threatened to kill"."""
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "aux" and c.lower_ in _MODALS:
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NOBODY:
+            return True
+    if tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") and tok.head.lemma_.lower() in w.unreal:
+        return True
+    if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp",) and tok.head.head.lemma_.lower() in w.unreal:
+        return True
+    return False
+
+
+# -- counting the victims of one trigger ------------------------------------------------------------
+
+
+def _group(heads: list[Token]) -> list[Token]:
+    """The heads with their coordinated nouns: "a boy and a man" -> [boy, man]."""
+    out: list[Token] = []
+    for h in heads:
+        for t in (h, *h.conjuncts):
+            if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+                out.append(t)
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def _is_person(tok: Token, w: _Words) -> bool:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in _NOBODY:
+        return False
+    if tok.pos_ == "PRON":
+        return low in _SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
+    if tok.pos_ == "NUM":
+        return True  # "killed 14", "two of them"
+    if low in w.not_people or lemma in w.not_people:
+        return False
+    if low in w.people or lemma in w.people or low in w.classes:
+        return True
+    if tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")):
+        return True
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in _NOT_PERSON_ENTS
+    if _AGE.search(tok.text):
+        return True  # "a 16-year-old"
+    return tok.pos_ == "NOUN" and lemma.endswith(w.suffixes) and len(lemma) > 4
+
+
+def _phrase_start(h: Token) -> int:
+    left = [c for c in h.lefts if c.dep_ in _MODIFIER_DEPS]
+    first = min([h, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
+    return first.idx
+
+
+def _count(group: list[Token], w: _Words) -> Range | None:
+    parts = [_count_one(h) for h in group]
+    known = [p for p in parts if p is not None]
+    if not known:
+        return None
+    low = sum(p.low for p in known)
+    if len(known) < len(parts) or any(p.high is None for p in known):
+        return Range(low, None)
+    return Range(low, sum(p.high for p in known if p.high is not None))
+
+
+def _count_one(h: Token) -> Range | None:
+    low = h.lower_
+    if h.pos_ == "NUM" or h.like_num:
+        span = h.doc[_left_index(h) : h.i + 1].text
+        figs = find_figures(span)
+        return figs[-1].value if figs else None
+    if low == "both":
+        return Range(2, 2)
+    if h.pos_ == "PRON":
+        return Range(1, 1) if low in _SINGLE_PRONOUNS else None
+    nums = [c for c in h.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
+    if nums:
+        span = h.doc[_left_index(h) : h.i].text
+        figs = [f for f in find_figures(span) if not _AGE.search(span[f.start : f.end + 9])]
+        if figs:
+            return figs[-1].value
+    vague = [f for f in find_figures(h.doc[_left_index(h) : h.i + 1].text) if not f.exact_number]
+    if vague:
+        return vague[-1].value
+    plural = h.tag_ in ("NNS", "NNPS") or (low.endswith("s") and h.tag_ != "NNP" and not low.endswith("ss"))
+    if plural:
+        return None
+    return Range(1, 1)  # "a farmer", "the village head", "Commissioner Languren", "a 16-year-old"
+
+
+def _left_index(h: Token) -> int:
+    left = [t.i for c in h.lefts for t in c.subtree]
+    return min(left) if left else h.i
+
+
+def _class(group: list[Token], w: _Words) -> str:
+    classes = {w.classes.get(h.lower_) or w.classes.get(h.lemma_.lower()) for h in group}
+    for h in group:
+        at = h.idx - h.sent.start_char
+        m = _AGE.search(h.sent.text[max(0, at - 25) : at + len(h.text)])
+        if m and int(m.group(1)) < 18:
+            classes.add("children")
+    if classes == {"children"}:
+        return "children"
+    if classes == {"combatants"}:
+        return "combatants"
+    return "children" if "children" in classes and len(group) == 1 else "people"
+
+
+def trigger_words() -> re.Pattern[str]:
+    """The killing and wounding words as one regex (for tests and for the sentence filter)."""
+    w = _words()
+    return words_re(sorted(w.kill | w.die | w.injure))
