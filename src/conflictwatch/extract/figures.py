@@ -243,6 +243,14 @@ def classify_figures(sentence: str) -> list[Casualty]:
         )
         for f in figs
     ]
+    for i in range(1, len(figs)):
+        # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;
+        # "9 people (5 men and 4 women)": so is a breakdown in brackets.
+        gap = sentence[figs[i - 1].end : figs[i].start]
+        if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*|\s)(?:and\s+)?", gap):
+            subsets[i] = True
+        elif _in_brackets_after(sentence, figs[i - 1], figs[i]):
+            subsets[i] = True
     out: list[Casualty] = []
     pending: list[tuple[Figure, str | None, str | None, bool, int]] = []  # unclassified, with a victim noun
     prev_end = 0
@@ -390,6 +398,15 @@ def classify_figures(sentence: str) -> list[Casualty]:
     return out
 
 
+def _in_brackets_after(sentence: str, before: Figure, f: Figure) -> bool:
+    """Is `f` inside brackets that open right after the figure `before` and its noun?"""
+    gap = sentence[before.end : f.start]
+    if not re.fullmatch(r"\s*[\w-]*\s*\(\s*|[^()]*\([^()]*", gap):
+        return False
+    opened = gap.rfind("(")
+    return opened >= 0 and len(gap[:opened].split()) <= 2
+
+
 def clause_index(starts: list[int], pos: int) -> int:
     return sum(1 for s in starts if s <= pos) - 1
 
@@ -434,15 +451,23 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
     return killed, injured, child
 
 
+_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
+
+
 def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]) -> list[Casualty]:
     """Add the victims the parse found that no figure pattern covered ("a farmer was beheaded",
     "A 14-year-old boy and a man were killed"). A figure the patterns read stays as they read it."""
     taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
+    named = [v for v in victims if v.value is not None and v.noun not in _PRONOUNS]
     for v in victims:
         if v.value is None or any(v.start < e and s < v.end for s, e in taken):
             continue
+        if v.noun in _PRONOUNS and (named or cas):
+            continue  # "the death of a soldier, where he was shot dead": the same man
+        if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):
+            continue  # "including a little girl": part of a figure already counted
         fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
         out.append(Casualty(fig, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)

@@ -51,8 +51,13 @@ def hedge_governs(s: str, cas: list[Casualty]) -> bool:
             text = m.group(0).lower()
             if text in ("if", "unless", "may", "will") and m.start() + start > c.fig.end:
                 continue
+            if _FEARED_DEAD.match(window, m.start()):
+                continue  # "feared killed": reported dead, the way Nigerian dailies say it
             return True
     return False
+
+
+_FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murdered)\b", re.IGNORECASE)
 
 
 WHOLE_WAR = re.compile(

@@ -107,7 +107,7 @@ def find_victims(doc: Doc) -> list[Victim]:
             if _unreal(tok, w):
                 continue
             group = _group(heads)
-            group = [h for h in group if h.i not in seen and _is_person(h, w)]
+            group = [h for h in _people(group, w) if h.i not in seen]
             if not group:
                 continue
             seen.update(h.i for h in group)
@@ -193,6 +193,9 @@ def _patients(tok: Token) -> list[Token]:
     if passive:
         return [_antecedent(c) for c in passive]
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        between = tok.doc[min(tok.i, tok.head.i) + 1 : max(tok.i, tok.head.i)]
+        if any(t.is_punct for t in between):
+            return []  # "civilians, including a girl, injured": the participle is the sentence's
         return [tok.head]  # "two soldiers killed in the ambush", "the slain officer"
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if objects:
@@ -264,6 +267,14 @@ def _group(heads: list[Token]) -> list[Token]:
                 out.append(t)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _people(group: list[Token], w: _Words) -> list[Token]:
+    """The heads that are people; a noun listed with a person is one too ("a commander and his
+    escort")."""
+    if not any(_is_person(h, w) for h in group):
+        return []
+    return [h for h in group if _is_person(h, w) or (h.pos_ == "NOUN" and h.lower_ not in w.not_people)]
 
 
 def _is_person(tok: Token, w: _Words) -> bool:
