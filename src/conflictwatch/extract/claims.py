@@ -38,6 +38,7 @@ from conflictwatch.extract.places import find_places, most_specific
 from conflictwatch.extract.rules import event_rules
 from conflictwatch.extract.scope import WHOLE_WAR, hedge_governs, is_aggregate, is_conflict_article, long_ago
 from conflictwatch.extract.sentences import Sentence, split_sentences
+from conflictwatch.extract.stories import borrow_dates, fold_figureless
 from conflictwatch.extract.victims import find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
@@ -161,6 +162,8 @@ def extract_claims(article: Article) -> list[Claim]:
     ]
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
+    borrow_dates(drafts, claims, sentences, article)
+    drafts, claims = fold_figureless(drafts, claims)
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:

@@ -98,4 +98,22 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             start_d, end_d, precision = monday, monday + timedelta(days=6), 2
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
+    return _weekday_with_date(sentence, out)
+
+
+def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """"on Wednesday, September 21": one day, the one the date names (the weekday, resolved
+    against the publication date, would be the latest Wednesday)."""
+    out: list[DateMention] = []
+    for i, m in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and nxt.precision == 1
+            and nxt.date_start is not None
+            and any(w in m.text.lower() for w in WEEKDAYS)
+            and re.fullmatch(r"[\s,]*(?:the\s+)?", sentence[m.end : nxt.start])
+        ):
+            continue
+        out.append(m)
     return out

@@ -103,7 +103,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?P<bound>{bound})\s+)?"
         rf"(?:between\s+(?P<lo>{_NUMBER})\s+and\s+(?P<hi>{_NUMBER})"
         rf"|(?P<a>{_NUMBER})\s+(?:to|or)\s+(?P<b>{_NUMBER})(?=\s+[a-z])"
-        rf"|(?P<num>{_NUMBER}))\b(?!-(?:year|month|week|day|hour|km|mile))",
+        rf"|(?P<num>{_NUMBER}))\b(?!-(?:year|month|week|day|hour|minute|second|km|mile|metre|meter|storey|story))",
         re.IGNORECASE,
     )
     vag = re.compile(rf"\b(?P<vague>{vague})\b", re.IGNORECASE)

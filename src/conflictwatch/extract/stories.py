@@ -1,0 +1,137 @@
+"""One incident told over several sentences: the claims about it share its day and its toll.
+
+Real reports rarely put the victim, the day and the place in one sentence. A lede says "A
+soldier was killed in a clash with rebels in Northern Samar", the second paragraph "The
+clash took place on September 20"; a crime brief opens "The attack occurred around 5 p.m."
+and says who died later. Two passes, after the claims are built:
+
+* `borrow_dates`: an incident claim with no day of its own takes the day of a nearby sentence
+  that tells of the same incident ("the incident took place on Saturday", "he was shot on
+  Monday") — looking ahead a few sentences, then back — unless that sentence turns to another
+  incident ("separately", "in another attack") or the day is a statement's ("said on Monday").
+* `fold_figureless`: an incident claim with no figure ("Gunmen attacked the village on
+  Monday") followed closely by a toll for the same incident from the same voice ("Three
+  people died") becomes one claim: the incident with its toll, quoted from both sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from conflictwatch.extract.dates import find_dates
+from conflictwatch.extract.draft import Draft
+from conflictwatch.extract.followups import marker_res
+from conflictwatch.extract.sentences import Sentence
+from conflictwatch.models import Article, Claim
+
+# "the incident took place", "the attack occurred", "he was shot on Monday": a sentence that
+# goes on about an incident already told.
+_REFERS = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|attack|attacks|killing|killings|murder|shooting"
+    r"|clash|clashes|encounter|ambush|raid|operation|assault|explosion|blast|bombing|strike|airstrike"
+    r"|air strike|fighting|battle|massacre|gunfight|firefight|confrontation|skirmish|violence|event"
+    r"|events|crime|discovery|abduction|kidnapping)\b"
+    r"|\b(?:he|she|they|the victims?|the deceased|the bodies|the body)\s+(?:was|were|had been)\b",
+    re.IGNORECASE,
+)
+_AHEAD = 4  # sentences to look ahead for the incident's day
+_BEHIND = 2
+
+
+def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sentence],
+                 article: Article) -> None:
+    """Give undated incident claims the day a neighbouring sentence gives their incident."""
+    if article.published is None:
+        return
+    _, new_incident, _ = marker_res()
+    days = [_event_day(s.text, article.published) for s in sentences]
+    claimed = {d.sentence.index for d in drafts}
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident" or any(not x.statement and x.date_start for x in d.dates):
+            continue
+        said = {x.date_start for x in d.dates if x.statement}
+        if c.date_start is not None and c.date_start not in said:
+            continue  # the day of the incident told just before (inherit_dates)
+        i = d.sentence.index
+        ahead = range(i + 1, min(len(sentences), i + 1 + _AHEAD))
+        behind = range(i - 1, max(-1, i - 1 - _BEHIND), -1)
+        day = _story_day(ahead, True, days, sentences, claimed, new_incident)
+        day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
+        if day is None or (article.published - day).days > 30 or day > article.published:
+            continue
+        c.date_start = c.date_end = day
+        c.time_precision = 1
+        c.claim_id = c.make_id()
+
+
+def _story_day(order: range, forward: bool, days: list[date | None], sentences: list[Sentence],
+               claimed: set[int], new_incident: re.Pattern[str]) -> date | None:
+    """The first day, walking `order`, of a sentence on the same incident; stop at another one."""
+    for j in order:
+        text = sentences[j].text
+        if new_incident.search(text):
+            return None
+        day = days[j]
+        if day is None:
+            continue
+        refers = bool(_REFERS.search(text))
+        if j in claimed and not refers:
+            return None  # a sentence with a claim of its own: another incident
+        if forward and not refers:
+            continue
+        return day
+    return None
+
+
+def _event_day(text: str, published: date) -> date | None:
+    """The one day an event in this sentence happened, when it names exactly one."""
+    days = {m.date_start for m in find_dates(text, published)
+            if not m.statement and m.date_start is not None and m.precision == 1}
+    return days.pop() if len(days) == 1 else None
+
+
+def fold_figureless(drafts: list[Draft], claims: list[Claim]) -> tuple[list[Draft], list[Claim]]:
+    """Join a figureless incident claim and the toll that follows it for the same incident."""
+    _, new_incident, _ = marker_res()
+    keep = [True] * len(claims)
+    for a in range(len(claims)):
+        ca, da = claims[a], drafts[a]
+        if not keep[a] or ca.scope != "incident" or ca.killed or ca.injured:
+            continue
+        if ca.event_type == "Strategic developments":
+            continue  # a capture is an incident of its own, even with deaths told next
+        for b in range(a + 1, len(claims)):
+            cb, db = claims[b], drafts[b]
+            if db.sentence.index == da.sentence.index:
+                continue
+            if db.sentence.index - da.sentence.index > 2:
+                break
+            if ca.event_type and cb.event_type and ca.event_type != cb.event_type:
+                break
+            if cb.scope != "incident":
+                continue
+            if not (cb.killed or cb.injured):
+                break
+            if new_incident.search(db.sentence.text):
+                break
+            if ca.claimed_by and cb.claimed_by and ca.claimed_by != cb.claimed_by:
+                break
+            if ca.date_start and cb.date_start and ca.date_start != cb.date_start:
+                break
+            ca.killed, ca.injured, ca.children_killed = cb.killed, cb.injured, cb.children_killed
+            ca.claimed_by = ca.claimed_by or cb.claimed_by
+            ca.date_start = ca.date_start or cb.date_start
+            ca.date_end = ca.date_end or cb.date_end
+            ca.time_precision = ca.time_precision or cb.time_precision
+            ca.location = ca.location or cb.location
+            ca.actor1, ca.actor2 = ca.actor1 or cb.actor1, ca.actor2 or cb.actor2
+            if ca.event_type is None:
+                ca.event_type, ca.sub_event_type = cb.event_type, cb.sub_event_type
+            ca.quote = f"{ca.quote} {cb.quote}"
+            ca.quote_end = max(ca.quote_end or 0, cb.quote_end or 0) or None
+            ca.claim_id = ca.make_id()
+            keep[b] = False
+            break
+    return ([d for d, k in zip(drafts, keep, strict=True) if k],
+            [c for c, k in zip(claims, keep, strict=True) if k])
