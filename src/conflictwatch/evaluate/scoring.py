@@ -190,7 +190,7 @@ def score_article(gold: GoldArticle, given: ArticleInput, report: SetReport) -> 
             continue
         counts.tp += 1
         p = preds[gold_matched[gi]]
-        checks = field_checks(g, p)
+        checks = field_checks(g, p, article.published)
         if g.scope == "incident":
             report.matched_incidents += 1
             for k, (ok, _, _) in checks.items():
