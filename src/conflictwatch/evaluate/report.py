@@ -10,10 +10,12 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from conflictwatch.evaluate.runner import Evaluation
 from conflictwatch.evaluate.scoring import FIELDS, TARGETS, SetReport
+from conflictwatch.evaluate.ucdp import KINDS, MEASURES, UcdpScore
 
 
 def _pct(v: float | None) -> str:
@@ -120,3 +122,94 @@ def print_evaluation(ev: Evaluation, console: Console, err_console: Console) -> 
         print_report(ev.overall, console, detail=False)
     if ev.unmatched_inputs:
         console.print(f"[dim]{ev.unmatched_inputs} input article(s) matched no gold article (ignored)[/dim]")
+
+
+# --------------------------------------------------------------------------------------------
+# UCDP
+
+
+def _killed(v: Any) -> str:
+    if v is None:
+        return "no figure"
+    if not isinstance(v, dict):
+        return f"{v} killed"
+    lo, hi = v.get("low"), v.get("high")
+    if hi is None:
+        return f"{lo}+ killed"
+    return f"{lo} killed" if lo == hi else f"{lo}-{hi} killed"
+
+
+def _expected_line(e: dict[str, Any]) -> str:
+    start, end = e["dates"]
+    when = start if start == end else f"{start}..{end}"
+    lo, hi = e["deaths"]
+    toll = f"{lo}" if lo == hi else f"{lo}-{hi}"
+    within = "; ".join(x for x in (e["adm2"], e["adm1"]) if x)
+    place = f"{e['where'] or '?'}" + (f" ({within})" if within else "")
+    return f"UCDP: {when} (+-1 day), {toll} killed, {place}, {e['country'] or '?'}"
+
+
+def _found_line(f: dict[str, Any]) -> str:
+    when = f["date_start"] or "no date"
+    if f["date_basis"] == "published":
+        when += " (published)"
+    place = ", ".join(x for x in (f["location"], f["admin2"], f["admin1"]) if x) or "no place"
+    line = f"{_killed(f['killed'])}, {when}, {place}; {f['country'] or 'no country'}"
+    if f["scope"] != "incident":
+        return f"({f['scope']}) {line}"
+    marks = " ".join(("+" if f[k + "_right"] else "-") + k for k in ("date", "toll", "place", "country"))
+    return f"[{marks}] {line}"
+
+
+def print_ucdp(score: UcdpScore, console: Console, show: int = 5, source: str | None = None,
+               claims_per_article: int = 5) -> None:
+    """Measures (as the reference scorer prints them), then the articles not right, by kind of error."""
+    m, c = score.measures(), score.counts()
+    head = f"[bold]UCDP codings[/bold]: {m['articles']} articles"
+    if source:
+        head += f"; claims from {source}"
+    console.print(head, highlight=False)
+    t = Table(show_header=True, box=None, pad_edge=False)
+    for col in ("measure", "value", "count", "what it measures"):
+        t.add_column(col)
+    n = m["articles"]
+    for k, what in MEASURES.items():
+        if k == "articles":
+            continue
+        v = m[k]
+        shown = "n/a" if v is None else str(v)
+        count = (
+            f"{c['incidents']} claims" if k == "incidents_per_article"
+            else "" if k == "totals_as_incident" else f"{c[k]}/{n}"
+        )
+        t.add_row(k, shown, count, what)
+    console.print(t)
+    if score.claims_without_coding:
+        console.print(
+            f"[dim]{score.claims_without_coding} claim(s) of articles UCDP did not code (ignored)[/dim]",
+            highlight=False,
+        )
+    groups = score.by_kind()
+    if not groups:
+        return
+    console.print("\n[bold]Articles not right, by kind of error[/bold] (each under the first that applies)")
+    kt = Table(show_header=False, box=None, pad_edge=False)
+    for k, arts in groups.items():
+        kt.add_row(f"  {KINDS[k]}", str(len(arts)), f"[dim]{k}[/dim]")
+    console.print(kt)
+    if show <= 0:
+        return
+    for k, arts in groups.items():
+        console.print(f"\n[bold]{KINDS[k]}[/bold] ({len(arts)})", highlight=False)
+        for a in arts[:show]:
+            d = a.to_dict()
+            line = f"{escape(d['article_id'])}[/cyan]  {escape(_expected_line(d['expected']))}"
+            console.print(f"- [cyan]{line}", highlight=False)
+            found = [f for f in d["found"] if f["scope"] == "incident"] or d["found"]
+            for f in found[:claims_per_article]:
+                console.print(f"    {_found_line(f)}", highlight=False, markup=False)
+            if len(found) > claims_per_article:
+                console.print(f"    ... {len(found) - claims_per_article} more claim(s)", highlight=False)
+        if len(arts) > show:
+            more = len(arts) - show
+            console.print(f"  [dim]... {more} more (--show N; --format json: all)[/dim]", highlight=False)

@@ -177,6 +177,7 @@ class ArticleScore:
                 "scope": c.get("scope"), "killed": c.get("killed"), "date_start": c.get("date_start"),
                 "date_basis": c.get("date_basis"), "location": c.get("location"), "admin2": c.get("admin2"),
                 "admin1": c.get("admin1"), "country": c.get("country"), "claim_id": c.get("claim_id"),
+                "quote": c.get("quote"),
                 "date_right": inc and self.date_right(c), "toll_right": inc and self.toll_right(c),
                 "place_right": inc and self.place_right(c),
                 "country_right": inc and bool(words(c.get("country")) & words(self.coding.country)),

@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from conflictwatch.evaluate.ucdp_codings import read_lines
+from conflictwatch.evaluate.ucdp import UcdpScore, score
+from conflictwatch.evaluate.ucdp_codings import load_codings, read_lines
 from conflictwatch.models import Article, IngestError
 
 
@@ -95,3 +96,66 @@ def claims_from_articles(
         finally:
             store.engine.dispose()
     return PipelineClaims(records, ids, stats.articles_skipped, list(stats.errors))
+
+
+@dataclass
+class UcdpEvaluation:
+    """A UCDP score with what the reader should know about the input behind it."""
+
+    score: UcdpScore
+    source: str  # where the claims came from, for the report's head
+    problems: list[str] = field(default_factory=list)  # bad lines of the codings/claims files (skipped)
+    input_errors: list[str] = field(default_factory=list)  # unreadable input or failed articles
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, **self.score.to_dict(), "problems": self.problems,
+            "input_errors": self.input_errors, "warnings": self.warnings,
+        }
+
+
+def _ids(ids: Sequence[str], most: int = 5) -> str:
+    return ", ".join(ids[:most]) + (f" and {len(ids) - most} more" if len(ids) > most else "")
+
+
+def evaluate_ucdp(
+    codings_path: Path | str,
+    inputs: Sequence[str] | None = None,
+    claims_path: Path | str | None = None,
+    on_item: Callable[[Article | IngestError], None] | None = None,
+) -> UcdpEvaluation:
+    """Score a fresh run on `inputs`, or a claims export at `claims_path`, against UCDP codings.
+
+    Raises CodingError / ClaimsError when a file cannot be read at all; bad lines are skipped
+    and listed in `problems`.
+    """
+    if (inputs is None) == (claims_path is None):
+        raise ValueError("give either inputs (articles to run) or claims_path (a claims export)")
+    codings, problems = load_codings(codings_path)
+    warnings: list[str] = []
+    input_errors: list[str] = []
+    if claims_path is not None:
+        records, bad = load_claims(claims_path)
+        problems += bad
+        source = str(claims_path)
+    else:
+        run = claims_from_articles(list(inputs or []), on_item=on_item)
+        records, input_errors = run.claims, run.errors
+        source = "a fresh run on " + ", ".join(map(str, inputs or []))
+        read = set(run.article_ids)
+        absent = [g.article_id for g in codings if g.article_id not in read]
+        if absent:
+            warnings.append(
+                f"{len(absent)} coded article(s) not in the input, scored as not detected: {_ids(absent)}"
+            )
+        if run.duplicates:
+            warnings.append(
+                f"{run.duplicates} input article(s) repeat the text of one read before: stored once, "
+                "as `run` does, so their ids get no claims"
+            )
+    result = score(codings, records)
+    coded = {g.article_id for g in codings}
+    if records and codings and not any(str(c.get("article_id")) in coded for c in records):
+        warnings.append("no claim belongs to a coded article: claims must have article_id 'ucdp-<UCDP id>'")
+    return UcdpEvaluation(result, source, problems, input_errors, warnings)
