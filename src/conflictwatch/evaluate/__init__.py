@@ -7,8 +7,10 @@ One module per concern:
 - `matching`: pairing predicted with gold claims by evidence, and the per-field checks;
 - `scoring`: precision/recall/field accuracy per article, per set and pooled;
 - `runner`: running ingest + extract + geo on gold articles (`evaluate --gold`);
-- `ucdp`: the UCDP measures, computed exactly as `../shared/tools/score_ucdp.py` does;
-- `ucdp_run`: where the claims scored against UCDP come from (the pipeline, or a claims export);
+- `ucdp_codings`: UCDP's codings of real articles (the yardstick), read line by line;
+- `ucdp`: the UCDP measures, computed exactly as `../shared/tools/score_ucdp.py` does, and the
+  kinds of error of the articles they miss;
+- `ucdp_run`: where the claims scored against UCDP come from (a fresh run, or a claims export);
 - `report`: the human-readable reports of both.
 """
 

@@ -91,8 +91,8 @@ def load_codings(path: Path | str) -> tuple[list[Coding], list[str]]:
 
 
 def read_lines(path: Path, error: type[Exception]) -> list[tuple[int, str]]:
-    """(line number, line) of a JSONL file's non-blank lines; only line ends end a line (as in the
-    reference scorer: a quote may hold U+2028), and a file that cannot be read raises `error`."""
+    """(line number, line) of a JSONL file's non-blank lines, split as the reference scorer splits
+    them (a file's own line ends, not U+2028 inside a quote); an unreadable file raises `error`."""
     try:
         with path.open(encoding="utf-8") as fh:
             return [(n, line) for n, line in enumerate(fh, 1) if line.strip()]
