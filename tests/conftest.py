@@ -9,16 +9,43 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus" / "wire-2016-10-sample.txt"
+UCDP_ARTICLES = SHARED / "corpus" / "ucdp-2022-dev.jsonl"
+UCDP_CODINGS = SHARED / "corpus" / "ucdp-2022-dev-codings.jsonl"
+UCDP_SCORER = SHARED / "tools" / "score_ucdp.py"
 
 
 @pytest.fixture
 def corpus_path() -> Path:
     """The real wire dump (read from ../shared, never copied into the repository)."""
     if not CORPUS.exists():
-        pytest.fail(f"shared corpus not found at {CORPUS}")
+        pytest.skip(f"shared corpus not found at {CORPUS} (../shared is not part of a clone)")
     return CORPUS
 
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> str:
     return str(tmp_path / "test.db")
+
+
+@pytest.fixture(scope="session")
+def ucdp_dev_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The UCDP dev set run through the pipeline once per session and written as `export claims
+    --format jsonl` writes it (the functions `run` and `export claims` call)."""
+    for p in (UCDP_ARTICLES, UCDP_CODINGS):
+        if not p.exists():
+            pytest.skip(f"UCDP dev set not found at {p} (../shared is not part of a clone)")
+    from conflictwatch import pipeline
+    from conflictwatch.export import write_claims
+    from conflictwatch.store import open_store
+
+    d = tmp_path_factory.mktemp("ucdp-dev")
+    store = open_store(str(d / "dev.db"))
+    try:
+        stats = pipeline.run([str(UCDP_ARTICLES)], store)
+        assert not stats.errors, stats.errors
+        out = d / "claims.jsonl"
+        with out.open("w", encoding="utf-8") as fh:
+            write_claims(store, "jsonl", fh)
+    finally:
+        store.engine.dispose()
+    return out

@@ -368,3 +368,41 @@ def test_evidence_absent_from_input_text_is_warned() -> None:
     report = SetReport(name="s")
     score_article(ga, ArticleInput(Article("Something else entirely."), []), report)
     assert len(report.warnings) == 4 and "not in the article text" in report.warnings[0]
+
+
+# ---------------------------------------------------------------- gold `date: null` vs the publication date
+
+
+@pytest.mark.parametrize(
+    ("gold_date", "pred", "right"),
+    [
+        # the text gives no day: the publication date standing in is the right answer
+        (None, {"date_start": date(2022, 5, 3), "date_basis": "published", "time_precision": 2}, True),
+        (None, {"date_start": date(2022, 5, 3)}, True),  # equal to `published`, basis not said
+        (None, {}, True),  # no date at all still agrees with null
+        # a date the extractor read from the text, though the gold says the text gives none
+        (None, {"date_start": date(2022, 5, 1), "date_basis": "text"}, False),
+        # a gold date is never matched by the stand-in unless the days agree
+        (date(2022, 5, 1), {"date_start": date(2022, 5, 3), "date_basis": "published"}, False),
+        (date(2022, 5, 3), {"date_start": date(2022, 5, 3), "date_basis": "published"}, True),
+    ],
+)
+def test_gold_null_date_accepts_the_publication_date_standing_in(
+    gold_date: date | None, pred: dict[str, object], right: bool
+) -> None:
+    g = gclaim("x", date=gold_date)
+    assert field_checks(g, pclaim("x", **pred), published=date(2022, 5, 3))["date"][0] is right
+
+
+def test_score_article_reads_the_publication_date_from_the_article() -> None:
+    text = "Gunmen killed a village chief in Kware, police said."
+    ga = GoldArticle(id="p1", title=None, published=date(2022, 5, 3), text=text,
+                     claims=[gclaim("Gunmen killed a village chief", killed=Range(1, 1))])
+    pred = pclaim(text, killed=Range(1, 1), date_start=date(2022, 5, 3))  # no date_basis given
+    art = Article(text, published=date(2022, 5, 3))
+    report = SetReport(name="s")
+    score_article(ga, ArticleInput(art, [pred]), report)
+    assert report.share("date") == 1.0
+    report = SetReport(name="s")
+    score_article(ga, ArticleInput(Article(text, published=date(2022, 5, 4)), [pred]), report)
+    assert report.share("date") == 0.0 and report.mismatches[0]["field"] == "date"

@@ -42,7 +42,7 @@ def corpus_articles(corpus_gold: GoldSet) -> dict[str, str]:
     """The shared dump cut at the gold headlines: gold article id -> its text (headline excluded)."""
     path = CORPUS_DIR / "wire-2016-10-sample.txt"
     if not path.exists():
-        pytest.fail(f"shared corpus not found at {path}")
+        pytest.skip(f"shared corpus not found at {path} (../shared is not part of a clone)")
     lines = path.read_text(encoding="utf-8").splitlines()
     starts: list[tuple[int, str]] = []
     for ga in corpus_gold.articles:
@@ -58,6 +58,8 @@ def corpus_articles(corpus_gold: GoldSet) -> dict[str, str]:
 
 
 def test_corpus_gold_covers_the_six_articles_with_the_readme_dates(corpus_gold: GoldSet) -> None:
+    if not (CORPUS_DIR / "README.md").exists():
+        pytest.skip(f"shared corpus README not found in {CORPUS_DIR} (../shared is not part of a clone)")
     readme = (CORPUS_DIR / "README.md").read_text(encoding="utf-8")
     table = dict(re.findall(r"^\| (.+?) \| (\d{4}-\d{2}-\d{2}) \|$", readme, flags=re.M))
     assert len(corpus_gold.articles) == 6 == len(table)

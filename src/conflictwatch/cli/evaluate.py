@@ -1,30 +1,30 @@
-"""`conflictwatch evaluate`: measure extraction against hand-annotated gold sets."""
+"""`conflictwatch evaluate`: measure extraction against gold sets or UCDP's codings of real news.
+
+A thin layer: options in, `conflictwatch.evaluate` does the work and the rendering.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from conflictwatch.cli.app import app, console, err_console
-from conflictwatch.evaluate import (
-    FIELDS,
-    TARGETS,
-    Evaluation,
-    GoldError,
-    SetReport,
-    evaluate,
-    gold_paths,
-    load_gold,
-)
+from conflictwatch.evaluate import GoldError, evaluate, gold_paths, load_gold
+from conflictwatch.evaluate.report import print_evaluation, print_ucdp
+from conflictwatch.evaluate.ucdp import Requirement, failed
+from conflictwatch.evaluate.ucdp_codings import CodingError
+from conflictwatch.evaluate.ucdp_run import ClaimsError, UcdpEvaluation, evaluate_ucdp
+from conflictwatch.models import IngestError
 
-EVALUATE_HELP = """Score extracted claims against hand-annotated gold sets and show what went wrong.
+EVALUATE_HELP = """Score extracted claims against hand-annotated gold sets (`--gold`) or against UCDP's
+codings of real news (`--ucdp`), and show what went wrong.
 
-A gold set is a YAML file (see **docs/gold-format.md**):
+**--gold**: a gold set is a YAML file (see **docs/gold-format.md**):
 
 ```
 name: my-set
@@ -52,122 +52,31 @@ recall, F1; per-field accuracy of matched incidents; aggregate recall; every mis
 and field mismatch; PASS/FAIL against the targets (F1 >= 0.90, killed >= 95%, date and
 claimed_by >= 90%).
 
-Exit status: 0; 1 with `--fail-under` when a set's incident F1 is below it; 2 for a bad gold file.
+**--ucdp CODINGS**: one UCDP coding per line (id, start_date, end_date, deaths_low, deaths_high,
+location_*_name), e.g. `../shared/corpus/ucdp-2022-dev-codings.jsonl`. The claims come from a fresh
+run on `--input` (articles with `id` = `ucdp-<UCDP id>`; no database needed) or from an existing
+`export claims --format jsonl` file given with `--claims`. The measures are the reference scorer's
+(`../shared/tools/score_ucdp.py`), computed the same way: detected, event_right (an incident claim
+with UCDP's date +-1 day and a toll in its range, no figure = 0), lead_event_right (the first incident
+claim), event_and_place_right, country_right, totals_as_incident, incidents_per_article. Then every
+article not right, grouped by kind of error, UCDP's coding next to the claims found
+(`--show N` per kind; `--format json` lists all).
+
+Exit status: 0; 1 when a threshold fails (`--fail-under`: each set's incident F1 with --gold,
+event_right with --ucdp; `--require`); 2 for a bad gold, codings or claims file.
 """
-
-
-def _pct(v: float | None) -> str:
-    return "n/a" if v is None else f"{100 * v:.1f}%"
-
-
-def _num(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:.3f}"
-
-
-def _mark(target_key: str, report: SetReport) -> str:
-    t = report.targets()[target_key]
-    if t["pass"] is None:
-        return "[dim]-[/dim]"
-    op = ">=" if t["pass"] else "<"
-    word = "[green]PASS[/green]" if t["pass"] else "[red]FAIL[/red]"
-    target = t["target"]
-    shown = f"{target:.2f}" if target_key == "incident_f1" else f"{100 * target:.0f}%"
-    return f"{word} ({op} {shown})"
-
-
-def _fmt(v: Any) -> str:
-    return "null" if v is None else json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
-
-
-def print_report(report: SetReport, detail: bool = True) -> None:
-    """The human-readable report of one set: numbers with targets, then the cases behind them."""
-    inc, agg = report.incidents, report.aggregates
-    head = f"[bold]{report.name}[/bold]"
-    if report.path:
-        head += f"  [dim]{report.path}[/dim]"
-    head += f"  ({report.articles} articles, from {report.articles_source})"
-    console.print(head, highlight=False)
-    t = Table(show_header=True, box=None, pad_edge=False)
-    for col in ("measure", "value", "detail", "target"):
-        t.add_column(col)
-    n_scope = sum(1 for f in report.false_alarms if f.get("scope_error") and f["scope"] == "incident")
-    t.add_row("incident precision", _num(inc.precision), f"tp {inc.tp}, false alarms {inc.fp}", "")
-    t.add_row("incident recall", _num(inc.recall), f"misses {inc.fn}", "")
-    t.add_row("incident F1", _num(inc.f1), f"scope errors {n_scope}", _mark("incident_f1", report))
-    for k in FIELDS:
-        right = report.field_right[k]
-        t.add_row(
-            f"  {k} right", _pct(report.share(k)), f"{right}/{report.matched_incidents} matched",
-            _mark(k, report) if k in TARGETS else "",
-        )
-    t.add_row("aggregate recall", _num(agg.recall), f"tp {agg.tp}, misses {agg.fn}", "")
-    t.add_row("aggregate precision", _num(agg.precision), f"false alarms {agg.fp} (info)", "")
-    console.print(t)
-    for w in report.warnings:
-        console.print(f"[yellow]warning[/yellow] {w}", highlight=False)
-    if report.missing_articles:
-        console.print(f"[red]missing articles[/red]: {', '.join(report.missing_articles)}", highlight=False)
-    if not detail:
-        return
-    if report.misses:
-        console.print(f"\n[bold]Misses ({len(report.misses)})[/bold]")
-        for m in report.misses:
-            where = f"{m.get('set') + '/' if m.get('set') else ''}{m['article_id']} #{m['gold_index']}"
-            extra = f" [dim](line {m['line']})[/dim]" if m.get("line") else ""
-            console.print(
-                f"- [cyan]{where}[/cyan] {m['scope']}, killed {_fmt(m['killed'])}, "
-                f"claimed_by {_fmt(m['claimed_by'])}{extra}",
-                highlight=False,
-            )
-            shown = m["reason"] or m["sentence"] or m["evidence"]
-            console.print(f"    {shown}", highlight=False, markup=False)
-    if report.false_alarms:
-        console.print(f"\n[bold]False alarms ({len(report.false_alarms)})[/bold]")
-        for f in report.false_alarms:
-            where = f"{f.get('set') + '/' if f.get('set') else ''}{f['article_id']}"
-            scope_err = ""
-            if f["scope_error"]:
-                scope_err = f" [red]scope error: gold #{f['gold_index']} is {f['gold_scope']}[/red]"
-            console.print(
-                f"- [cyan]{where}[/cyan] {f['scope']}, killed {_fmt(f['killed'])}, "
-                f"claimed_by {_fmt(f['claimed_by'])}{scope_err}",
-                highlight=False,
-            )
-            console.print(f"    {f['quote']}", highlight=False, markup=False)
-    if report.mismatches:
-        console.print(f"\n[bold]Field mismatches ({len(report.mismatches)})[/bold]")
-        mt = Table(show_header=True)
-        for col in ("claim", "evidence", "field", "gold", "predicted"):
-            mt.add_column(col, overflow="fold")
-        for m in report.mismatches:
-            where = f"{m.get('set') + '/' if m.get('set') else ''}{m['article_id']} #{m['gold_index']}"
-            if m["scope"] != "incident":
-                where += f" ({m['scope']})"
-            mt.add_row(where, m["evidence"], m["field"], _fmt(m["gold"]), _fmt(m["predicted"]))
-        console.print(mt)
-
-
-def print_evaluation(ev: Evaluation) -> None:
-    """Every set, then the pooled numbers when there is more than one set."""
-    for err in ev.ingest_errors:
-        err_console.print(f"[red]input error[/red] {err}", highlight=False)
-    for i, r in enumerate(ev.sets):
-        if i:
-            console.rule()
-        print_report(r)
-    if len(ev.sets) > 1:
-        console.rule("[bold]overall[/bold]")
-        print_report(ev.overall, detail=False)
-    if ev.unmatched_inputs:
-        console.print(f"[dim]{ev.unmatched_inputs} input article(s) matched no gold article (ignored)[/dim]")
 
 
 @app.command("evaluate", help=EVALUATE_HELP)
 def evaluate_cmd(
     gold: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Option("--gold", "-g", help="Gold YAML file or folder of *.yaml; repeat for several sets."),
-    ],
+    ] = None,
+    ucdp: Annotated[
+        Path | None,
+        typer.Option("--ucdp", help="UCDP codings (JSONL) to score against, instead of gold sets."),
+    ] = None,
     inputs: Annotated[
         list[str] | None,
         typer.Option(
@@ -178,17 +87,64 @@ def evaluate_cmd(
     more_inputs: Annotated[
         list[str] | None, typer.Argument(help="More article inputs (same as --input).", show_default=False)
     ] = None,
+    claims: Annotated[
+        Path | None,
+        typer.Option("--claims", help="With --ucdp: score this `export claims --format jsonl` file instead."),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text (tables) or json (one object).")] = "text",
+    show: Annotated[
+        int | None,
+        typer.Option("--show", help="With --ucdp: articles listed per kind of error (default 5; 0 = none)."),
+    ] = None,
     fail_under: Annotated[
         float | None,
-        typer.Option("--fail-under", help="Exit 1 when any set's incident F1 is below this (e.g. 0.9)."),
+        typer.Option(
+            "--fail-under",
+            help="Exit 1 below this: each set's incident F1 (--gold) or event_right (--ucdp), e.g. 0.9.",
+        ),
+    ] = None,
+    require: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--require",
+            help="With --ucdp: exit 1 unless MEASURE>=VALUE or MEASURE<=VALUE holds "
+            "(e.g. event_right>=0.8, totals_as_incident<=0); repeat for several.",
+        ),
     ] = None,
     no_geo: Annotated[
-        bool, typer.Option("--no-geo", help="Skip geocoding (places compared by name only).")
+        bool, typer.Option("--no-geo", help="With --gold: skip geocoding (places compared by name only).")
     ] = False,
 ) -> None:
     if fmt not in ("text", "json"):
         raise typer.BadParameter("format must be text or json", param_hint="--format")
+    all_inputs = [*(inputs or []), *(more_inputs or [])]
+    if (gold is None) == (ucdp is None):
+        raise typer.BadParameter("give --gold GOLD or --ucdp CODINGS (one of them)", param_hint="--gold")
+    if ucdp is not None:
+        if no_geo:
+            raise typer.BadParameter(
+                "does not apply to --ucdp: places and countries come from geocoding", param_hint="--no-geo"
+            )
+        if bool(all_inputs) == (claims is not None):
+            raise typer.BadParameter(
+                "with --ucdp give the articles (--input) or a claims export (--claims), one of them",
+                param_hint="--input/--claims",
+            )
+        try:
+            reqs = [Requirement.parse(r) for r in require or []]
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--require") from exc
+        if fail_under is not None:
+            reqs.append(Requirement("event_right", ">=", fail_under))
+        _ucdp(ucdp, all_inputs or None, claims, fmt, 5 if show is None else show, reqs)
+        return
+    for name, given in (("--claims", claims), ("--require", require), ("--show", show)):
+        if given is not None:
+            raise typer.BadParameter("only applies to --ucdp", param_hint=name)
+    _gold(gold or [], all_inputs, fmt, fail_under, no_geo)
+
+
+def _gold(gold: list[Path], all_inputs: list[str], fmt: str, fail_under: float | None, no_geo: bool) -> None:
     paths = gold_paths(gold)
     if not paths:
         where = ", ".join(map(str, gold))
@@ -205,7 +161,6 @@ def evaluate_cmd(
                 err_console.print(f"[red]gold error[/red] {escape(problem)}", highlight=False)
     if bad:
         raise typer.Exit(2)
-    all_inputs = [*(inputs or []), *(more_inputs or [])]
     geocoder = None
     if not no_geo:
         from conflictwatch.geo import Geocoder
@@ -219,7 +174,7 @@ def evaluate_cmd(
     if fmt == "json":
         typer.echo(json.dumps(ev.to_dict(), indent=2, ensure_ascii=False))
     else:
-        print_evaluation(ev)
+        print_evaluation(ev, console, err_console)
     if fail_under is not None:
         failing = ev.fails_under(fail_under)
         if failing:
@@ -227,3 +182,49 @@ def evaluate_cmd(
                 f"[red]incident F1 below {fail_under}[/red] in: {', '.join(failing)}", highlight=False
             )
             raise typer.Exit(1)
+
+
+def _ucdp(
+    codings: Path, inputs: list[str] | None, claims: Path | None, fmt: str, show: int, reqs: list[Requirement]
+) -> None:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+        TextColumn("{task.completed} articles"), console=err_console, transient=True,
+        disable=not err_console.is_terminal,
+    ) as progress:
+        task = progress.add_task("extracting", total=None)
+
+        def on_item(item: object) -> None:
+            if not isinstance(item, IngestError):
+                progress.advance(task)
+
+        try:
+            ev = evaluate_ucdp(codings, inputs, claims, on_item=on_item)
+        except (CodingError, ClaimsError) as exc:
+            err_console.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(2) from exc
+    _ucdp_messages(ev)
+    if fmt == "json":
+        out = ev.to_dict()
+        out["requirements"] = [
+            {"requirement": str(r), "pass": r.holds(ev.score.measures())} for r in reqs
+        ]
+        typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print_ucdp(ev.score, console, show=show, source=ev.source)
+    broken = failed(reqs, ev.score.measures())
+    if broken:
+        err_console.print(f"[red]below the bar[/red]: {', '.join(map(str, broken))}", highlight=False)
+    if ev.problems:
+        raise typer.Exit(2)
+    if broken:
+        raise typer.Exit(1)
+
+
+def _ucdp_messages(ev: UcdpEvaluation) -> None:
+    for p in ev.problems:
+        err_console.print(f"[red]bad line (skipped)[/red] {escape(p)}", highlight=False)
+    for e in ev.input_errors:
+        err_console.print(f"[red]input error[/red] {escape(e)}", highlight=False)
+    for w in ev.warnings:
+        err_console.print(f"[yellow]warning[/yellow] {escape(w)}", highlight=False)
