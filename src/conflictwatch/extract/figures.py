@@ -247,7 +247,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;
         # "9 people (5 men and 4 women)": so is a breakdown in brackets.
         gap = sentence[figs[i - 1].end : figs[i].start]
-        if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*|\s)(?:and\s+)?", gap):
+        if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
             subsets[i] = True
         elif _in_brackets_after(sentence, figs[i - 1], figs[i]):
             subsets[i] = True
