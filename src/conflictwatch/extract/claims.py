@@ -75,7 +75,7 @@ def extract_claims(article: Article) -> list[Claim]:
         voices = [(m.start, m.end) for m in speakers if m.person]
         a1, a2, side, actor_spans = find_actors(s, cas, present_actors, voices)
         skip = [(m.start, m.end) for m in mentions] + actor_spans
-        places = find_places(s, skip)
+        places = find_places(s, skip, docs.get(sent.index))
         dates = find_dates(s, article.published)
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from conflictwatch.extract.rules import load_data
+from spacy.tokens import Doc
+
+from conflictwatch.extract.rules import load_data, words_re
 
 _ART = (
     r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"
@@ -29,10 +31,13 @@ _HELD = (
 _PLACE_NOUNS = (
     r"(?:district|districts|neighbourhood|neighborhood|neighbourhoods|neighborhoods|area|areas|quarter"
     r"|camp|village|town|city|suburb|suburbs|province|governorate|countryside|region|square|market"
-    r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest)"
+    r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest|township|municipality"
+    r"|state|county|ward|community|LGA|Local Government Area|local government area|department|sub-division"
+    r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis)"
 )
 _LOCATIVE = (
-    r"(?:in|near|at|around|outside|across|inside|into|from|to|toward|towards|on|of|including|between"
+    r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
+    r"|(?:entrance|gate|gates|road|highway|way) to"
     r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
     r"|seized|recaptured|retook|entered|stormed)"
 )
@@ -52,6 +57,11 @@ _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter)\s+of\s+",
     re.IGNORECASE,
 )
+def _typed_before(sentence: str, start: int) -> bool:
+    """ "the village of X", "the Christian town of X": the name is typed by the words before it."""
+    return bool(re.search(_TYPED_BEFORE.pattern + r"$", sentence[max(0, start - 40) : start], re.IGNORECASE))
+
+
 _ORG_WORD = re.compile(
     r"\b(?:Jund|Jaish|Liwa|Harakat|Ahrar|Faylaq|Katibat|Saraya|Ansar"
     r"|Ambulance|Army|Group|Council|Ministry|Agency|Brigade|Brigades|Division|Front|Movement|Forces|Force"
@@ -65,17 +75,36 @@ class PlaceMention:
     start: int
     end: int
     rank: int  # 1 district/village ... 5 country: lower is more specific
+    via: str = ""  # the word that introduced it ("in", "of", "near"), lower case; "" in a list
 
 
 @lru_cache(maxsize=1)
 def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("places_lexicon.yaml")
     return (
-        frozenset(w.lower() for w in data["not_places"]),
+        frozenset(w.lower() for w in data["not_places"] + data.get("nationalities", [])),
         frozenset(w.lower() for w in data["countries"]),
         frozenset(w.lower() for w in data["regions"]),
         frozenset(w.lower() for w in data["major_cities"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """Place-type words with their rank, a regex for a name ending in one, and facility words."""
+    data = load_data("places_lexicon.yaml")
+    types = {str(k).lower(): int(v) for k, v in (data.get("place_types") or {}).items()}
+    alts = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
+    ending = re.compile(rf"\s(?P<type>{alts})$", re.IGNORECASE)
+    facility = words_re(data.get("facility_words", []))
+    return types, ending, facility
+
+
+def type_rank(name: str) -> int | None:
+    """How specific a name is by the type word it ends with ("Paletwa Township" -> 2)."""
+    types, ending, _ = _types()
+    m = ending.search(name)
+    return types[m.group("type").lower()] if m else None
 
 
 def _rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
@@ -91,12 +120,41 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
         return 3
     # "the village of X", "the X district": named as a place of its own. An "al-" alone says
     # nothing (al-Bab is a town, al-Sakhour a district).
+    typed = type_rank(name) or (type_rank(" " + post.strip()) if post else None)
+    if typed is not None:
+        return typed
     return 1 if post else 2
 
 
-def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
+                doc: Doc | None = None) -> list[PlaceMention]:
     """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
-    places."""
+    places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
+    parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
+    found = _find_places(sentence, skip_spans)
+    found = [p for p in found if not _types()[2].search(p.name)]
+    if doc is None:
+        return found
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    out = []
+    for p in found:
+        labels = {lab for s0, e0, lab in ents if s0 < p.end and p.start < e0}
+        untyped = p.rank == 2 and type_rank(p.name) is None
+        if untyped and "NORP" in labels and not labels & _PLACE_ENTS:
+            continue
+        weak = p.via in _WEAK_VIA  # "the killing of Mahsa Amini", "fighting between X and Y"
+        if untyped and weak and labels & _NOT_PLACE_ENTS and not labels & _PLACE_ENTS:
+            continue
+        out.append(p)
+    return out
+
+
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
+_NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
+
+
+def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     not_places = _stop()[0]
     out: list[PlaceMention] = []
     for m in PLACE_RE.finditer(sentence):
@@ -111,7 +169,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
         if pre.startswith("to") and re.search(r"(?:according|loyal|allied|close)\s*$", sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
         name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
-        poss = re.match(r"^([A-Z][\w-]+)[’']s\s+(.+)$", name)
+        poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
         if _ORG_WORD.search(name):
@@ -151,7 +209,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
                 clean,
                 m.start("dir") if direction else start,
                 m.end(),
-                _rank(name, post or ("of" if _TYPED_BEFORE.search(pre) else None), direction, countryside),
+                _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction, countryside),
+                pre.split()[0].lower() if pre.split() else "",
             )
         )
         for item, s0, e0 in _continue_list(sentence, m.end()):
@@ -159,7 +218,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) 
             if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
                 break
             if not any(p.start == s0 for p in out):
-                out.append(PlaceMention(item, s0, e0, _rank(item, None, None, False)))
+                out.append(PlaceMention(item, s0, e0, _rank(item, None, None, False), out[-1].via))
     out.sort(key=lambda p: p.start)
     dedup: list[PlaceMention] = []
     for p in out:
