@@ -199,3 +199,4 @@ class Event:
     injured: int | None
     children_killed: int | None
     disputed: bool
+    admin2: str | None = None  # district, taken like admin1 (from the place's claim, else the commonest)
