@@ -68,10 +68,8 @@ class CliGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.NoArgsIsHelpError as e:
-            assert e.ctx is not None
-            console.print(e.ctx.get_help(), markup=False, highlight=False)
-            sys.exit(0)
+        except click.exceptions.NoArgsIsHelpError as e:  # the help was printed when it was raised
+            sys.exit(e.exit_code)
         except click.exceptions.ClickException as e:
             print_error(e.format_message(), hint=_help_hint(e))
             sys.exit(e.exit_code)
@@ -90,7 +88,8 @@ def _help_hint(e: Any) -> str | None:
 
 def print_error(message: str, hint: str | None = None) -> None:
     """The one line an error gets: "error: MESSAGE (HINT)" on standard error."""
-    text = " ".join(str(message).split())
+    # typer validates choices through pydantic, whose messages start "Value error, "
+    text = " ".join(str(message).replace("Value error, ", "").split())
     err_console.print(
         f"[bold red]error:[/bold red] {escape(text)}" + (f" [dim]({escape(hint)})[/dim]" if hint else ""),
         highlight=False, soft_wrap=True,
@@ -121,6 +120,11 @@ export_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(export_app, name="export")
+
+
+def note(message: str) -> None:
+    """A status line on standard error (rich markup allowed), never wrapped: logs stay greppable."""
+    err_console.print(message, highlight=False, soft_wrap=True)
 
 
 class OneLineHandler(logging.Handler):
@@ -163,4 +167,4 @@ def _main(
     setup_logging(verbose)
 
 
-__all__ = ["DB_HELP", "app", "console", "err_console", "export_app", "print_error", "setup_logging"]
+__all__ = ["DB_HELP", "app", "console", "err_console", "export_app", "note", "print_error", "setup_logging"]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app, console, err_console, export_app
+from conflictwatch.cli.app import app, console, export_app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     ActorOpt,
@@ -67,9 +67,9 @@ def events_cmd(
     events = load_filtered(store, flt)
     if not events:
         if store.count("events") == 0 and store.count("claims") > 0:
-            err_console.print("no events yet: run `conflictwatch reconcile` to build them from the claims")
+            note("no events yet: run `conflictwatch reconcile` to build them from the claims")
         else:
-            err_console.print("no events match")
+            note("no events match")
         return
     # newest first; undated events last
     events.sort(key=lambda e: (e.event_date is not None, e.event_date or date.min, e.event_id), reverse=True)
@@ -117,7 +117,7 @@ def export_events(
     else:
         with open_out(out) as fh:
             n = write_events(store, fmt.value, fh, flt)
-    err_console.print(f"{n} events written", highlight=False)
+    note(f"{n} events written")
 
 
 __all__ = ["events_cmd", "export_events", "reconcile_cmd"]

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import DB_HELP, CliGroup, app, console, err_console
-from conflictwatch.cli.options import open_existing
+from conflictwatch.cli.app import CliGroup, app, console, note
+from conflictwatch.cli.options import DbOpt, open_existing
 from conflictwatch.cli.output import Col, print_table
 from conflictwatch.store import DEFAULT_DB, open_store
 
@@ -37,7 +37,7 @@ def gazetteer_load(
         help="GeoNames dump (XX.txt / allCountries.txt, or a .zip holding one) or a CSV with header "
         "name,lat,lon[,admin1,country] (latitude/longitude also accepted).",
     )],
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Load places into the database. Loading the same file again adds nothing; bad lines are listed."""
     from conflictwatch.geo.userdata import load_file
@@ -58,7 +58,7 @@ def gazetteer_load(
 
 
 @gazetteer_app.command("list")
-def gazetteer_list(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)) -> None:
+def gazetteer_list(db: DbOpt = DEFAULT_DB) -> None:
     """Show which files were loaded and how many names each gave."""
     from conflictwatch.geo.userdata import gazetteer_stats
 
@@ -69,7 +69,7 @@ def gazetteer_list(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)) -> 
 @gazetteer_app.command("clear")
 def gazetteer_clear(
     source: str | None = typer.Option(None, "--source", help="Only rows loaded from this file (as listed)."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Delete your loaded places (all, or one file's). The bundled gazetteer is not affected."""
     from conflictwatch.geo.userdata import clear_gazetteer
@@ -83,14 +83,14 @@ def places(
         False, "--unresolved", help="Only place names that got no coordinates: add them to an aliases file "
         "(CONFLICTWATCH_PLACES) or `gazetteer load` them, then run again."
     ),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """List the place names of stored claims with how many claims name them (most first)."""
     from conflictwatch.geo.userdata import place_counts
 
     rows = place_counts(open_existing(db), unresolved)
     if not rows:
-        err_console.print("none" if unresolved else "no geocoded claims stored")
+        note("none" if unresolved else "no geocoded claims stored")
         return
     if unresolved:
         cols = [Col("location"), Col("claims", "right")]

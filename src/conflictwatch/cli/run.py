@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from conflictwatch import pipeline
-from conflictwatch.cli.app import app, console, err_console, export_app
+from conflictwatch.cli.app import app, console, err_console, export_app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     ArticlesFormat,
@@ -32,7 +33,7 @@ from conflictwatch.store import open_store
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(
-        metavar="INPUT...",
+        metavar="INPUT",
         help="Files, folders, .jsonl, .html, RSS/Atom (.xml/.rss/.atom) or '-' for standard input.",
     )],
     db: DbOpt = DEFAULT_DB,
@@ -68,17 +69,16 @@ def run(
     rstats = reconcile_store(store)
     if not quiet:
         print_events(load_filtered(store), f"Incidents found ({rstats}; one row per reconciled event)")
-    err_console.print(
+    note(
         f"{stats.articles_read} articles read: {stats.articles_new} new, "
         f"{stats.articles_skipped} already stored; {stats.claims} claims extracted; {rstats}; "
-        f"database: [bold]{db}[/bold]",
-        highlight=False,
+        f"database: [bold]{escape(db)}[/bold]"
     )
     if export_dir is not None:
         export_all(store, export_dir)
-        err_console.print(f"exports written to [bold]{export_dir}[/bold]", highlight=False)
+        note(f"exports written to [bold]{escape(str(export_dir))}[/bold]")
     if stats.errors:
-        err_console.print(f"[red]{len(stats.errors)} input(s) failed[/red] (listed above)", highlight=False)
+        note(f"[red]{len(stats.errors)} input(s) failed[/red] (listed above)")
         raise typer.Exit(1)
 
 
@@ -119,7 +119,7 @@ def export_claims(
     store = open_existing(db)
     with open_out(out) as fh:
         n = write_claims(store, fmt.value, fh, scope=scope.value if scope else None)
-    err_console.print(f"{n} claims written", highlight=False)
+    note(f"{n} claims written")
 
 
 @export_app.command("articles")
@@ -132,7 +132,7 @@ def export_articles(
     store = open_existing(db)
     with open_out(out) as fh:
         n = write_articles(store, fh)
-    err_console.print(f"{n} articles written", highlight=False)
+    note(f"{n} articles written")
 
 
 __all__ = ["claims_cmd", "console", "export_articles", "export_claims", "run"]
