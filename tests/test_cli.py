@@ -266,3 +266,20 @@ def test_run_export_dir_writes_acled_and_ged_files(tmp_path: Path) -> None:
     assert set(ev["iso"]) == {760} and set(ev["region"]) == {"Middle East"}
     assert list(pd.read_csv(out / "events-ged.csv").columns) == GED_COLUMNS
     assert list(pd.read_parquet(out / "events.parquet").columns) == COLUMNS
+
+
+def test_terminal_tables_fit_the_width_and_print_text_literally(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from conflictwatch.cli import output
+    from conflictwatch.models import Claim, Range
+
+    buf = io.StringIO()
+    monkeypatch.setattr(output, "console", Console(file=buf, force_terminal=True, width=70, color_system=None))
+    claim = Claim(article_id="a1", quote="q", article_title="[red]Strikes[/red] on Aleppo, a very long headline indeed",
+                  location="al-Marjeh", admin1="Aleppo", killed=Range(14, 14), claimed_by="Syrian Civil Defence")
+    output.print_claims([claim], "Claims [1]")
+    text = buf.getvalue()
+    assert all(len(line) <= 70 for line in text.splitlines())
+    # printed as written: markup in a headline or title is not interpreted (it would vanish)
+    assert "Claims [1]" in text and "[red]" in text and "Syrian Civil" in text

@@ -60,7 +60,8 @@ def print_table(
             out.write("\t".join(_tsv_cell(v) for v in r) + "\n")
         out.flush()
         return
-    t = Table(title=title, caption=caption)
+    # plain Text: a "[range]" in a caption or a headline is no rich markup
+    t = Table(title=Text(title) if title else None, caption=Text(caption) if caption else None)
     for c in cols:
         t.add_column(c.header, justify=c.justify, no_wrap=c.no_wrap, overflow="fold")  # type: ignore[arg-type]
     for r in rows:

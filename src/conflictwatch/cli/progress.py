@@ -79,8 +79,9 @@ class RunProgress:
                 MofNCompleteColumn(),
                 RateColumn(self.unit),
                 TimeElapsedColumn(),
-                TextColumn("left"),
+                TextColumn("elapsed,"),
                 TimeRemainingColumn(),
+                TextColumn("left"),
                 console=self.console,
                 transient=True,
             )
