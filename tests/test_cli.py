@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from conflictwatch.cli import app
 
+REPO = Path(__file__).resolve().parents[1]
+
 runner = CliRunner()
 
 DUMP = """Rockets kill five in Damascus suburb
@@ -110,3 +112,174 @@ def test_help_teaches() -> None:
     res = _run("run", "--help")
     assert res.exit_code == 0
     assert "--published" in res.output and "--db" in res.output
+
+
+# --- errors, refusals, piped output, progress -------------------------------------------------
+
+
+def _stored(tmp_path: Path) -> str:
+    src = tmp_path / "dump.txt"
+    src.write_text(DUMP, encoding="utf-8")
+    db = str(tmp_path / "cw.db")
+    assert _run("run", str(src), "--db", db, "--published", "2016-10-13").exit_code == 0
+    return db
+
+
+def test_each_bad_input_gives_exactly_one_error_line(tmp_path: Path) -> None:
+    jl = tmp_path / "a.jsonl"
+    jl.write_text('{"id": "j1", "text": "Shelling killed three people in Jobar on Monday."}\n'
+                  '{"text": "unterminated\n', encoding="utf-8")
+    res = _run("run", str(jl), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "cw.db"))
+    assert res.exit_code == 1
+    errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {jl}:2: not valid JSON: unterminated string starting at column 10",
+        f"error: {tmp_path / 'missing.txt'}: no such file or directory",
+    ]
+    assert sum(str(jl) in line for line in res.stderr.splitlines()) == 1  # not twice
+    assert "1 new" in res.stderr and "2 input(s) failed" in res.stderr
+
+
+def test_unknown_choice_is_refused_with_the_choices(tmp_path: Path) -> None:
+    db = _stored(tmp_path)
+    for args, choices in (
+        (["claims", "--scope", "foo"], ["incident", "aggregate"]),
+        (["export", "claims", "--format", "xml"], ["jsonl", "csv"]),
+        (["export", "events", "--format", "kml"], ["csv", "jsonl", "geojson", "parquet", "ged"]),
+    ):
+        res = _run(*args, "--db", db)
+        assert res.exit_code == 2, args
+        assert res.stdout == ""
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: Invalid value for '--")
+        assert all(f"'{c}'" in lines[0] for c in choices) and "--help" in lines[0]
+    res = _run("claims", "--scope", "aggregate", "--db", db)
+    assert res.exit_code == 0 and res.stdout.startswith("date\ttype")
+
+
+def test_reading_commands_refuse_a_missing_database(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    for args in (["events"], ["claims"], ["reconcile"], ["places"], ["export", "events"],
+                 ["export", "claims"], ["export", "articles"], ["gazetteer", "list"]):
+        res = _run(*args, "--db", str(missing))
+        assert res.exit_code == 1, args
+        assert res.stderr.strip().splitlines() == [
+            f"error: database not found: {missing} (create it with `conflictwatch run INPUT... "
+            f"--db {missing}`, or name another with --db)"
+        ]
+        assert not missing.exists()
+    url = f"sqlite:///{missing}"
+    assert _run("events", "--db", url).exit_code == 1 and not missing.exists()
+
+
+def test_piped_tables_are_tsv_whatever_the_width(tmp_path: Path) -> None:
+    db = _stored(tmp_path)
+    res = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "40"})
+    assert res.exit_code == 0
+    lines = res.stdout.splitlines()
+    assert lines[0].split("\t") == ["date", "type", "location", "killed", "children", "injured",
+                                    "claimed by", "article"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert len(rows) == 2 and all(len(r) == 8 for r in rows)
+    idlib = next(r for r in rows if r[3] == "12")
+    assert idlib[6] == "Syrian Observatory for Human Rights"  # not wrapped at 40 columns
+    assert idlib[7] == "Air strikes kill 12 in Idlib town"  # not cut either
+    assert not any(ch in res.stdout for ch in "│┃━─")
+    assert "Claims (2)" in res.stderr  # the title stays off the data stream
+
+
+def test_help_names_types_as_users_know_them() -> None:
+    from typer.main import get_command
+
+    def commands(cmd, path):  # type: ignore[no-untyped-def]
+        yield path
+        for name, sub in getattr(cmd, "commands", {}).items():
+            yield from commands(sub, [*path, name])
+
+    paths = list(commands(get_command(app), []))
+    assert ["export", "events"] in paths and ["gazetteer", "load"] in paths
+    for path in paths:
+        res = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "160"})
+        assert res.exit_code == 0, path
+        for bad in ("<bool>", "<str>", "<int>", "<list", "<path>", "shared/spec"):
+            assert bad not in res.output, (path, bad)
+    res = runner.invoke(app, ["events", "--help"], env={"COLUMNS": "160"})
+    assert "DATE" in res.output and "PATH|URL" in res.output
+    assert "docs/formats.md" in runner.invoke(app, ["export", "--help"], env={"COLUMNS": "160"}).output
+    assert (REPO / "docs" / "formats.md").exists() and (REPO / "docs" / "exports.md").exists()
+
+
+def test_progress_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
+    src = tmp_path / "dump.txt"
+    src.write_text(DUMP, encoding="utf-8")
+    res = runner.invoke(app, ["run", str(src), "--db", str(tmp_path / "cw.db"), "-q"],
+                        env={"CONFLICTWATCH_PROGRESS_SECONDS": "0"})
+    assert res.exit_code == 0
+    assert "progress: 1/2 articles (50%)" in res.stderr and "left" in res.stderr
+    assert "progress: 2/2 articles (100%)" in res.stderr
+    assert "done: 2 articles in" in res.stderr
+
+
+def test_run_progress_reports_total_rate_and_eta() -> None:
+    from rich.console import Console
+
+    from conflictwatch.cli.progress import RunProgress
+
+    buf = io.StringIO()
+    with RunProgress(Console(file=buf, force_terminal=False), total=4, interval=3600) as p:
+        p.advance()
+        p._start -= 10  # ten seconds in, one article done
+        assert p.line(p._start + 10) == "progress: 1/4 articles (25%), 0.1 articles/s, about 30s left"
+    assert buf.getvalue().startswith("done: 1 articles in 10s")  # no periodic line within the hour
+
+    buf = io.StringIO()
+    with RunProgress(Console(file=buf, force_terminal=True, width=120), total=2, interval=0) as p:
+        p.advance()
+        p.advance()
+    out = buf.getvalue()
+    assert "2/2" in out and "articles/s" in out and "progress:" not in out  # a bar, not log lines
+
+
+def test_article_count_for_progress(tmp_path: Path) -> None:
+    from conflictwatch.cli.progress import count_articles
+
+    src = tmp_path / "dump.txt"
+    src.write_text(DUMP, encoding="utf-8")
+    assert count_articles([str(src), str(tmp_path / "missing.txt")]) == 2
+    assert count_articles([str(src), "-"]) is None  # stdin can be read only once
+
+
+def test_run_export_dir_writes_acled_and_ged_files(tmp_path: Path) -> None:
+    import pandas as pd
+
+    src = tmp_path / "dump.txt"
+    src.write_text(DUMP, encoding="utf-8")
+    out = tmp_path / "out"
+    res = _run("run", str(src), "--db", str(tmp_path / "cw.db"), "--published", "2016-10-13",
+               "--export-dir", str(out), "-q")
+    assert res.exit_code == 0, res.output
+    from conflictwatch.export.events import COLUMNS
+    from conflictwatch.export.ged import GED_COLUMNS
+
+    ev = pd.read_csv(out / "events.csv")
+    assert list(ev.columns) == COLUMNS and len(ev) == 2
+    assert set(ev["iso"]) == {760} and set(ev["region"]) == {"Middle East"}
+    assert list(pd.read_csv(out / "events-ged.csv").columns) == GED_COLUMNS
+    assert list(pd.read_parquet(out / "events.parquet").columns) == COLUMNS
+
+
+def test_terminal_tables_fit_the_width_and_print_text_literally(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from conflictwatch.cli import output
+    from conflictwatch.models import Claim, Range
+
+    buf = io.StringIO()
+    monkeypatch.setattr(output, "console", Console(file=buf, force_terminal=True, width=70, color_system=None))
+    claim = Claim(article_id="a1", quote="q", article_title="[red]Strikes[/red] on Aleppo, a very long headline indeed",
+                  location="al-Marjeh", admin1="Aleppo", killed=Range(14, 14), claimed_by="Syrian Civil Defence")
+    output.print_claims([claim], "Claims [bold]1[/bold]")
+    text = buf.getvalue()
+    assert all(len(line) <= 70 for line in text.splitlines())
+    # printed as written: markup in a headline or title is not interpreted (it would vanish)
+    assert "Claims [bold]1[/bold]" in text and "Syrian" in text

@@ -24,7 +24,7 @@ def test_demo_run_gives_reconciled_disputed_events_and_all_exports(tmp_path: Pat
     assert res.exit_code == 0, res.output
     assert "10 articles read: 10 new" in res.output
     for name in ("claims.jsonl", "claims.csv", "articles.jsonl", "events.csv", "events.jsonl",
-                 "events.geojson", "events.parquet"):
+                 "events.geojson", "events.parquet", "events-ged.csv"):
         assert (out / name).stat().st_size > 0, name
     events = _events(out)
     # Two articles report the Aleppo market strike of Oct. 11: Civil Defence 21, Observatory 15.
@@ -51,3 +51,32 @@ def test_demo_rerun_changes_nothing(tmp_path: Path) -> None:
     assert "0 new, 10 already stored" in res.output
     assert _events(out) == first
     assert open_store(db).count("articles") == 10
+
+
+def test_demo_exports_open_in_pandas_like_acled_and_ged_files(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from conflictwatch.export.events import COLUMNS
+    from conflictwatch.export.ged import GED_COLUMNS
+
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["run", str(REPO / "samples"), "--db", str(tmp_path / "d.db"), "--export-dir",
+                              str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    csv_ev, jl_ev = pd.read_csv(out / "events.csv"), pd.read_json(out / "events.jsonl", lines=True)
+    pq_ev = pd.read_parquet(out / "events.parquet")
+    assert list(csv_ev.columns) == list(jl_ev.columns) == list(pq_ev.columns) == COLUMNS
+    assert len(csv_ev) == len(jl_ev) == len(pq_ev) > 10
+    assert csv_ev["event_date"].notna().all() and (csv_ev["year"] == 2016).all()
+    assert set(csv_ev["region"]) <= {"Middle East"} and set(csv_ev["iso"]) <= {760, 368, 887}
+    # every known pair of actor types gives ACLED's interaction code, smaller code first
+    known = csv_ev.dropna(subset=["inter1", "interaction"])
+    assert len(known) > 5
+    for _, r in known.iterrows():
+        lo, hi = sorted((int(r["inter1"]), int(r["inter2"])))
+        assert int(r["interaction"]) == (int(r["inter1"]) * 10 if r["inter2"] == 0 else lo * 10 + hi)
+        assert (r["civilian_targeting"] == "Civilian targeting") == (7 in (r["inter1"], r["inter2"]))
+    ged = pd.read_csv(out / "events-ged.csv")
+    assert list(ged.columns) == GED_COLUMNS
+    assert (ged["best"] >= 1).all() and (ged["low"] <= ged["best"]).all() and (ged["best"] <= ged["high"]).all()
+    assert len(ged) == (csv_ev["fatalities"] >= 1).sum()

@@ -128,12 +128,51 @@ def test_rss_feed_entries() -> None:
     )
     assert a.credits == ["Reporting by Sam Writer"]
     assert "<p>" not in a.text
-    assert a.source == "Example Wire: Middle East"
+    # the feed's title names no agency: the item's own dateline agency is the publisher
+    assert a.source is None and a.publisher == "Reuters"
+    assert a.meta["feed_title"] == "Example Wire: Middle East"
     assert a.meta["guid"] == "https://example.org/mideast/idlib-strikes"
     assert b.published == date(2016, 10, 17)
     assert a.origin == f"{path}:7"
     # an entry with no words is reported, the others still go in
     assert len(errs) == 1 and errs[0].origin == f"{path}:20" and "no text" in errs[0].message
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>{title}</title><link>https://example.org/</link><description>d</description>
+<item><title>Shelling kills three in Jobar</title><pubDate>Tue, 18 Oct 2016 14:05:00 GMT</pubDate>
+{extra}<description>Shelling killed three people in the Jobar district of Damascus on Tuesday, residents said.</description>
+</item></channel></rss>
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "extra", "source"),
+    [
+        ("World News", '<source url="https://example.org/afp">Agence France-Presse</source>', "Agence France-Presse"),
+        ("World News", "<dc:creator>Reuters Staff</dc:creator>", "Reuters"),
+        ("World News", "<author>desk@example.org (The Associated Press)</author>", "Associated Press"),
+        ("World News", "<dc:creator>Jane Writer</dc:creator>", None),  # a person, not an agency
+        ("World News", "", None),
+        ("Reuters: World News", "", "Reuters"),
+    ],
+)
+def test_rss_item_source_is_the_agency_it_names(tmp_path: Path, title: str, extra: str, source: str | None) -> None:
+    p = tmp_path / "feed.xml"
+    p.write_text(FEED.format(title=title, extra=extra), encoding="utf-8")
+    (a,), errs = _read(p)
+    assert errs == [] and a.source == source
+
+
+def test_broken_json_line_names_the_column_once(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"text": "Shelling killed three people.", "title": "unterminated}\n{"text" 5}\n', encoding="utf-8")
+    _, errs = _read(p)
+    assert [e.origin for e in errs] == [f"{p}:1", f"{p}:2"]
+    assert errs[0].message == "not valid JSON: unterminated string starting at column 52"
+    assert errs[1].message == "not valid JSON: expecting ':' delimiter at column 9"
+    assert not any("at at" in e.message for e in errs)
 
 
 def test_atom_feed_entries() -> None:

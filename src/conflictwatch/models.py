@@ -2,7 +2,7 @@
 
 Every stage (ingest -> extract -> geo -> reconcile -> store -> export) takes and
 returns these dataclasses, so each stage can be tested alone with hand-made values.
-Field names follow ``shared/spec/formats.md`` where the contract names them.
+Field names follow the formats in ``docs/formats.md`` where the contract names them.
 """
 
 from __future__ import annotations
@@ -199,3 +199,4 @@ class Event:
     injured: int | None
     children_killed: int | None
     disputed: bool
+    admin2: str | None = None  # district, taken like admin1 (from the place's claim, else the commonest)

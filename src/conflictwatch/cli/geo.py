@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from conflictwatch.cli.app import DB_HELP, app, console
+from conflictwatch.cli.app import CliGroup, app, console, note
+from conflictwatch.cli.options import DbOpt, open_existing
+from conflictwatch.cli.output import Col, print_table
 from conflictwatch.store import DEFAULT_DB, open_store
 
 gazetteer_app = typer.Typer(
+    cls=CliGroup,
     help=(
         "Your own places, searched before the bundled gazetteer.\n\n"
         "The bundled data (GeoNames cities500 + Who's On First, for 15 conflict countries) has towns and "
@@ -35,7 +37,7 @@ def gazetteer_load(
         help="GeoNames dump (XX.txt / allCountries.txt, or a .zip holding one) or a CSV with header "
         "name,lat,lon[,admin1,country] (latitude/longitude also accepted).",
     )],
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Load places into the database. Loading the same file again adds nothing; bad lines are listed."""
     from conflictwatch.geo.userdata import load_file
@@ -56,27 +58,23 @@ def gazetteer_load(
 
 
 @gazetteer_app.command("list")
-def gazetteer_list(db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP)) -> None:
+def gazetteer_list(db: DbOpt = DEFAULT_DB) -> None:
     """Show which files were loaded and how many names each gave."""
     from conflictwatch.geo.userdata import gazetteer_stats
 
-    t = Table(title="your gazetteer")
-    t.add_column("file", overflow="fold")
-    t.add_column("names", justify="right")
-    for src, n in gazetteer_stats(open_store(db)):
-        t.add_row(src, str(n))
-    console.print(t)
+    rows = [[src, str(n)] for src, n in gazetteer_stats(open_existing(db))]
+    print_table([Col("file"), Col("names", "right")], rows, title="your gazetteer")
 
 
 @gazetteer_app.command("clear")
 def gazetteer_clear(
     source: str | None = typer.Option(None, "--source", help="Only rows loaded from this file (as listed)."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Delete your loaded places (all, or one file's). The bundled gazetteer is not affected."""
     from conflictwatch.geo.userdata import clear_gazetteer
 
-    console.print(f"deleted {clear_gazetteer(open_store(db), source)} rows")
+    console.print(f"deleted {clear_gazetteer(open_existing(db), source)} rows")
 
 
 @app.command("places")
@@ -85,23 +83,19 @@ def places(
         False, "--unresolved", help="Only place names that got no coordinates: add them to an aliases file "
         "(CONFLICTWATCH_PLACES) or `gazetteer load` them, then run again."
     ),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """List the place names of stored claims with how many claims name them (most first)."""
     from conflictwatch.geo.userdata import place_counts
 
-    rows = place_counts(open_store(db), unresolved)
-    t = Table(title="places without coordinates" if unresolved else "geocoded places")
-    t.add_column("location")
-    if not unresolved:
-        t.add_column("admin1")
-        t.add_column("country")
-    t.add_column("claims", justify="right")
-    for loc, admin1, country, n in rows:
-        if unresolved:
-            t.add_row(loc, str(n))
-        else:
-            t.add_row(loc, admin1 or "", country or "", str(n))
-    console.print(t)
+    rows = place_counts(open_existing(db), unresolved)
     if not rows:
-        console.print("none" if unresolved else "no geocoded claims stored")
+        note("none" if unresolved else "no geocoded claims stored")
+        return
+    if unresolved:
+        cols = [Col("location"), Col("claims", "right")]
+        cells = [[loc, str(n)] for loc, _, _, n in rows]
+    else:
+        cols = [Col("location"), Col("admin1"), Col("country"), Col("claims", "right")]
+        cells = [[loc, admin1 or "", country or "", str(n)] for loc, admin1, country, n in rows]
+    print_table(cols, cells, title="places without coordinates" if unresolved else "geocoded places")

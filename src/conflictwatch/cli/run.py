@@ -1,191 +1,138 @@
-"""`conflictwatch run` (the main job) and the claims/articles exports."""
+"""`conflictwatch run` (the main job), `claims`, and the claims/articles exports."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
-from rich.table import Table
+from rich.markup import escape
 
 from conflictwatch import pipeline
-from conflictwatch.cli.app import DB_HELP, app, console, err_console, export_app
-from conflictwatch.export import write_articles, write_claims
-from conflictwatch.models import Claim, IngestError, Range
-from conflictwatch.store import DEFAULT_DB, Store, open_store
-
-
-def _parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(value).date()
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from exc
-
-
-@contextmanager
-def open_out(out: Path | None) -> Iterator[TextIO]:
-    """`--out FILE`, or standard output when not given."""
-    if out is None:
-        yield sys.stdout
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            yield fh
-
-
-def fmt_range(r: Range | None) -> str:
-    if r is None:
-        return ""
-    if r.high is None:
-        return f"{r.low}+"
-    return str(r.low) if r.low == r.high else f"{r.low}-{r.high}"
-
-
-def claims_table(claims: list[Claim], title: str) -> Table:
-    t = Table(title=title, show_lines=False)
-    for col in ("date", "type", "location", "killed", "children", "injured", "claimed by", "article"):
-        t.add_column(col, overflow="fold")
-    for c in claims:
-        t.add_row(
-            c.date_start.isoformat() if c.date_start else "?",
-            c.sub_event_type or "",
-            ", ".join(x for x in (c.location, c.admin1) if x) or "",
-            fmt_range(c.killed),
-            fmt_range(c.children_killed),
-            fmt_range(c.injured),
-            c.claimed_by or f"({c.reported_by or 'article'})",
-            (c.article_title or "")[:40],
-        )
-    return t
+from conflictwatch.cli.app import app, console, err_console, export_app, note
+from conflictwatch.cli.options import (
+    DEFAULT_DB,
+    ArticlesFormat,
+    ClaimsFormat,
+    DbOpt,
+    OutOpt,
+    ScopeOpt,
+    iso_date,
+    open_existing,
+)
+from conflictwatch.cli.output import open_out, print_claims, print_events
+from conflictwatch.cli.progress import RunProgress, count_articles
+from conflictwatch.export import export_all, write_articles, write_claims
+from conflictwatch.export.events import load_filtered
+from conflictwatch.models import Article
+from conflictwatch.reconcile import reconcile_store
+from conflictwatch.store import open_store
 
 
 @app.command()
 def run(
-    inputs: list[str] = typer.Argument(
-        ..., help="Files, folders, .jsonl, .html, RSS/Atom (.xml/.rss/.atom) or '-' for standard input."
-    ),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
-    published: str | None = typer.Option(
-        None, "--published", help="Publication date (YYYY-MM-DD) for inputs that carry none."
-    ),
-    export_dir: Path | None = typer.Option(
-        None, "--export-dir", help="Also write claims.jsonl, claims.csv and the events exports here."
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the incidents table."),
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT",
+        help="Files, folders, .jsonl, .html, RSS/Atom (.xml/.rss/.atom) or '-' for standard input.",
+    )],
+    db: DbOpt = DEFAULT_DB,
+    published: Annotated[date | None, typer.Option(
+        "--published", parser=iso_date, metavar="DATE",
+        help="Publication date (YYYY-MM-DD) for inputs that carry none.",
+    )] = None,
+    export_dir: Annotated[Path | None, typer.Option(
+        "--export-dir", metavar="DIR",
+        help="Also write every export here: claims.jsonl/.csv, articles.jsonl, events.csv/.jsonl/"
+        ".geojson/.parquet and events-ged.csv.",
+    )] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the incidents table.")] = False,
 ) -> None:
     """Ingest articles, extract claims, geocode, store and reconcile them.
 
-    Re-running the same input changes nothing: articles are stored once by content.
-    Exit status 1 when any input could not be read (the rest still goes in).
+    Re-running the same input changes nothing: articles are stored once by content. Bad input
+    (an empty or binary file, a broken JSON line) gets one error line naming the file and line;
+    the rest still goes in. Exit status 1 when any input failed.
+
+        conflictwatch run samples/ --db out/cw.db --export-dir out/
+        curl -s https://example.org/feed.xml | conflictwatch run - --published 2016-10-13
     """
-    pub = _parse_date(published)
     store = open_store(db)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} articles"),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as progress:
-        task = progress.add_task("reading", total=None)
+    with RunProgress(err_console, count_articles(inputs)) as progress:
 
         def on_item(item: object) -> None:
-            if isinstance(item, IngestError):
-                err_console.print(f"[red]error[/red] {item}", highlight=False)
-            else:
-                progress.advance(task)
+            if isinstance(item, Article):
+                progress.advance()
 
-        stats = pipeline.run(inputs, store, published=pub, on_item=on_item)
-    from conflictwatch.cli.events import events_table
-    from conflictwatch.export.events import load_filtered
-    from conflictwatch.reconcile import reconcile_store
-
+        # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
+        stats = pipeline.run(inputs, store, published=published, on_item=on_item)
     rstats = reconcile_store(store)
     if not quiet:
-        events = load_filtered(store)
-        console.print(events_table(events, f"Incidents found ({rstats}; one row per reconciled event)"))
-    console.print(
+        print_events(load_filtered(store), f"Incidents found ({rstats}; one row per reconciled event)")
+    note(
         f"{stats.articles_read} articles read: {stats.articles_new} new, "
         f"{stats.articles_skipped} already stored; {stats.claims} claims extracted; {rstats}; "
-        f"database: [bold]{db}[/bold]",
-        highlight=False,
+        f"database: [bold]{escape(db)}[/bold]"
     )
     if export_dir is not None:
         export_all(store, export_dir)
-        console.print(f"exports written to [bold]{export_dir}[/bold]", highlight=False)
+        note(f"exports written to [bold]{escape(str(export_dir))}[/bold]")
     if stats.errors:
-        err_console.print(f"[red]{len(stats.errors)} input(s) failed[/red]")
+        note(f"[red]{len(stats.errors)} input(s) failed[/red] (listed above)")
         raise typer.Exit(1)
-
-
-def export_all(store: Store, export_dir: Path) -> None:
-    """Every export of the contract into one folder (`run --export-dir`)."""
-    from conflictwatch.export.events import write_events
-
-    export_dir.mkdir(parents=True, exist_ok=True)
-    for fmt in ("jsonl", "csv"):
-        with (export_dir / f"claims.{fmt}").open("w", encoding="utf-8", newline="") as fh:
-            write_claims(store, fmt, fh)
-    with (export_dir / "articles.jsonl").open("w", encoding="utf-8") as fh:
-        write_articles(store, fh)
-    for fmt in ("csv", "jsonl", "geojson", "parquet"):
-        write_events(store, fmt, export_dir / f"events.{fmt}")
 
 
 @app.command("claims")
 def claims_cmd(
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
-    scope: str | None = typer.Option(None, "--scope", help="Only 'incident' or 'aggregate' claims."),
-    source: str | None = typer.Option(None, "--source", help="Only claims whose claimed_by contains this."),
+    db: DbOpt = DEFAULT_DB,
+    scope: ScopeOpt = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", metavar="TEXT", help="Only claims whose claimed_by contains this text."
+    )] = None,
 ) -> None:
     """List stored claims: one row per statement in one article, with who made it.
 
     Events (`conflictwatch events`) merge these across articles; this view shows each report.
     Use `conflictwatch export claims` for every field, including the quote.
     """
-    store = open_store(db)
+    store = open_existing(db)
     rows = [
-        c for c in store.claims(scope=scope)
-        if source is None or (c.claimed_by and source.lower() in c.claimed_by.lower())
+        c for c in store.claims(scope=scope.value if scope else None)
+        if source is None or (c.claimed_by and source.casefold() in c.claimed_by.casefold())
     ]
-    console.print(claims_table(rows, f"Claims ({len(rows)})"))
+    print_claims(rows, f"Claims ({len(rows)})")
 
 
 @export_app.command("claims")
 def export_claims(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
-    scope: str | None = typer.Option(None, "--scope", help="Only 'incident' or 'aggregate' claims."),
+    fmt: Annotated[
+        ClaimsFormat, typer.Option("--format", "-f", help="JSON Lines or CSV.")
+    ] = ClaimsFormat.jsonl,
+    db: DbOpt = DEFAULT_DB,
+    out: OutOpt = None,
+    scope: ScopeOpt = None,
 ) -> None:
-    """Write every claim, one per line (jsonl) or row (csv; figures split into _low/_high)."""
-    if fmt not in ("jsonl", "csv"):
-        raise typer.BadParameter("format must be jsonl or csv", param_hint="--format")
-    store = open_store(db)
+    """Write every claim, one per line (jsonl) or row (csv; figures split into _low/_high).
+
+    Fields: docs/formats.md, "Claims".
+    """
+    store = open_existing(db)
     with open_out(out) as fh:
-        n = write_claims(store, fmt, fh, scope=scope)
-    err_console.print(f"{n} claims written", highlight=False)
+        n = write_claims(store, fmt.value, fh, scope=scope.value if scope else None)
+    note(f"{n} claims written")
 
 
 @export_app.command("articles")
 def export_articles(
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl."),
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Output file (default: standard output)."),
+    fmt: Annotated[ArticlesFormat, typer.Option("--format", "-f", help="JSON Lines.")] = ArticlesFormat.jsonl,
+    db: DbOpt = DEFAULT_DB,
+    out: OutOpt = None,
 ) -> None:
     """Write every stored article with its headline, dateline, captions and credits."""
-    if fmt != "jsonl":
-        raise typer.BadParameter("articles export only as jsonl", param_hint="--format")
-    store = open_store(db)
+    store = open_existing(db)
     with open_out(out) as fh:
         n = write_articles(store, fh)
-    err_console.print(f"{n} articles written", highlight=False)
+    note(f"{n} articles written")
+
+
+__all__ = ["claims_cmd", "console", "export_articles", "export_claims", "run"]

@@ -112,6 +112,15 @@ def parse_date(value: Any) -> date | None:
     return None
 
 
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """ "unterminated string starting at column 26": json's message ends in "starting at" for
+    some errors and names no position for others; either way the column is said once."""
+    msg = exc.msg[:1].lower() + exc.msg[1:]
+    if msg.endswith(" at"):
+        return f"{msg} column {exc.colno}"
+    return f"{msg} at column {exc.colno}"
+
+
 def read_jsonl(text: str, origin: str) -> Iterator[Item]:
     """One article per JSON line; bad lines are reported with their number and skipped."""
     for no, line in enumerate(text.splitlines(), start=1):
@@ -120,8 +129,8 @@ def read_jsonl(text: str, origin: str) -> Iterator[Item]:
         where = f"{origin}:{no}"
         try:
             obj = json.loads(line)
-        except ValueError as exc:
-            yield IngestError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        except json.JSONDecodeError as exc:
+            yield IngestError(where, f"not valid JSON: {json_problem(exc)}")
             continue
         if not isinstance(obj, dict):
             yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
@@ -203,6 +212,36 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
 
 
+def _agency_named(text: str | None) -> str | None:
+    """The known agency (wire_layout.yaml `agencies`) a byline or title names, as written there."""
+    if not text:
+        return None
+    from conflictwatch.ingest.rules import rules
+
+    flat = " ".join(text.split())
+    for agency in sorted(rules().agencies, key=len, reverse=True):
+        m = re.search(rf"(?<![\w-]){re.escape(agency)}(?![\w-])", flat, re.IGNORECASE)
+        if m:
+            return m.group(0)
+    return None
+
+
+def entry_agency(entry: Any, feed_title: str | None) -> str | None:
+    """Who an RSS/Atom item says published it: its <source> element, else a byline
+    (dc:creator/author) or the feed's title when either names a known agency; else None, so
+    the dateline's agency ("BEIRUT (Reuters) -") stands. A feed's title ("World News") is not
+    a publisher unless it names one."""
+    src = entry.get("source")
+    if isinstance(src, dict) and (src.get("title") or "").strip():
+        return " ".join(src["title"].split())
+    authors = [a.get("name") for a in entry.get("authors") or [] if isinstance(a, dict)]
+    for byline in (entry.get("author"), *authors):
+        agency = _agency_named(byline)
+        if agency:
+            return agency
+    return _agency_named(feed_title)
+
+
 def _entry_lines(text: str) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in re.finditer(r"<(?:item|entry)[\s>]", text)]
 
@@ -239,8 +278,7 @@ def read_feed(text: str, origin: str) -> Iterator[Item]:
             item.published = date(*st[:3])
             item.published_inferred = False
         item.url = e.get("link") or None
-        src = (e.get("source") or {}).get("title") if isinstance(e.get("source"), dict) else None
-        item.source = src or feed_title
+        item.source = entry_agency(e, feed_title)
         item.meta["format"] = "feed"
         if e.get("id"):
             item.meta["guid"] = e["id"]

@@ -139,6 +139,7 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
         ),
     ).claim
     admin1 = place.admin1 or _most_common(c.admin1 for c in claims)
+    admin2 = place.admin2 or _most_common(c.admin2 for c in claims if c.admin1 in (None, admin1))
     country = place.country or _most_common(c.country for c in claims)
 
     # Date: the most precise date, then the date most claims give.
@@ -211,6 +212,7 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
         injured=conservative(injured),
         children_killed=conservative(children),
         disputed=len(lows) > 1,
+        admin2=admin2,
     )
 
 

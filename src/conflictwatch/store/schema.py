@@ -107,6 +107,7 @@ events = Table(
     Column("actor2", String(200)),
     Column("country", String(100)),
     Column("admin1", String(200)),
+    Column("admin2", String(200)),
     Column("location", String(200)),
     Column("latitude", Float),
     Column("longitude", Float),
@@ -172,7 +173,12 @@ def _v2(conn: Connection) -> None:
     add_missing_columns(conn, claims, ["date_basis", "admin2", "quote_start", "quote_end"])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """Events gain admin2 (the district), as claims did in v2."""
+    add_missing_columns(conn, events, ["admin2"])
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,156 @@
+"""Options shared by several commands, declared once: the database, dates, choices, filters.
+
+Choices are Enums, so a value that is not one of them is refused with the list of choices;
+dates are parsed by one function; reading commands refuse a database that does not exist
+instead of silently creating an empty one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer import _click as click
+
+from conflictwatch.cli.app import DB_HELP
+from conflictwatch.export.events import EventFilter
+from conflictwatch.store import DEFAULT_DB, Store, open_store
+
+
+def iso_date(value: str | date | None) -> date | None:
+    """YYYY-MM-DD (a date-time is cut to its day); anything else is refused with the format."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(value.strip()).date()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2016-10-13") from exc
+
+
+def sqlite_path(db: str) -> Path | None:
+    """The file behind a database argument, or None for a server URL (PostgreSQL...)."""
+    if db.startswith("sqlite:///"):
+        rest = db.removeprefix("sqlite:///")
+        return None if rest in ("", ":memory:") else Path(rest)
+    if "://" in db:
+        return None
+    return Path(db).expanduser()
+
+
+def open_existing(db: str) -> Store:
+    """Open a database that must already exist: reading commands never create an empty one."""
+    path = sqlite_path(db)
+    if path is not None and not path.exists():
+        raise click.ClickException(
+            f"database not found: {db} (create it with `conflictwatch run INPUT... --db {db}`, "
+            "or name another with --db)"
+        )
+    if path is not None and path.is_dir():
+        raise click.ClickException(f"--db {db} is a folder, not a database file")
+    return open_store(db)
+
+
+class Scope(StrEnum):
+    incident = "incident"
+    aggregate = "aggregate"
+
+
+class ClaimsFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ArticlesFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+class EventsFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    geojson = "geojson"
+    parquet = "parquet"
+    ged = "ged"
+
+
+DbOpt = Annotated[str, typer.Option("--db", metavar="PATH|URL", help=DB_HELP)]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar="FILE", help="Output file (default: standard output)."),
+]
+ScopeOpt = Annotated[Scope | None, typer.Option("--scope", help="Only incident or only aggregate claims.")]
+
+# The event filters `events`, `export events` (and the API) share, declared once.
+SinceOpt = Annotated[
+    date | None,
+    typer.Option(
+        "--since", parser=iso_date, metavar="DATE", help="Only events on or after this day (YYYY-MM-DD)."
+    ),
+]
+UntilOpt = Annotated[
+    date | None,
+    typer.Option(
+        "--until", parser=iso_date, metavar="DATE", help="Only events on or before this day (YYYY-MM-DD)."
+    ),
+]
+TypeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--type", metavar="TEXT",
+        help="Only events whose type or sub-type contains this text, e.g. 'air' or 'Battles'.",
+    ),
+]
+CountryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--country", metavar="TEXT", help="Only events whose country contains this text, e.g. 'Syria'."
+    ),
+]
+ActorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--actor", metavar="TEXT", help="Only events where either actor contains this text, e.g. 'Russia'."
+    ),
+]
+MinFatalitiesOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--min-fatalities", min=0, metavar="N", help="Only events whose best fatality estimate is at least N."
+    ),
+]
+
+
+def event_filter(
+    since: date | None, until: date | None, type_: str | None, country: str | None,
+    actor: str | None, min_fatalities: int | None,
+) -> EventFilter:
+    """The filter the shared options describe; a reversed date range is refused."""
+    if since and until and since > until:
+        raise typer.BadParameter(f"--since {since} is after --until {until}", param_hint="--since/--until")
+    return EventFilter(
+        since=since, until=until, type=type_, country=country, actor=actor, min_fatalities=min_fatalities
+    )
+
+
+__all__ = [
+    "DEFAULT_DB",
+    "ActorOpt",
+    "ArticlesFormat",
+    "ClaimsFormat",
+    "CountryOpt",
+    "DbOpt",
+    "EventsFormat",
+    "MinFatalitiesOpt",
+    "OutOpt",
+    "Scope",
+    "ScopeOpt",
+    "SinceOpt",
+    "TypeOpt",
+    "UntilOpt",
+    "event_filter",
+    "iso_date",
+    "open_existing",
+    "sqlite_path",
+]
