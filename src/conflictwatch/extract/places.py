@@ -209,7 +209,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                 clean,
                 m.start("dir") if direction else start,
                 m.end(),
-                _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction, countryside),
+                _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction,
+                      countryside),
                 pre.split()[0].lower() if pre.split() else "",
             )
         )
