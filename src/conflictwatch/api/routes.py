@@ -118,7 +118,8 @@ def articles(st: Reader,
              since: Annotated[date | None, Query(description="Published on or after")] = None,
              until: Annotated[date | None, Query(description="Published on or before")] = None,
              q: Text = None, source: Text = None,
-             has_claims: Annotated[bool | None, Query(description="false: articles that gave no claim")] = None,
+             has_claims: Annotated[bool | None, Query(
+                 description="false: articles that gave no claim")] = None,
              sort: Annotated[str, Query(max_length=30, description=(
                  "published, title, source, n_claims, article_id"))] = "-published",
              offset: Offset = 0, limit: Limit = 50) -> dict[str, Any]:

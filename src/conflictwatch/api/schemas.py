@@ -81,9 +81,11 @@ class ClaimOut(BaseModel):
 
 
 class LocatedClaim(ClaimOut):
-    located: str | None = Field(description="'text' when start/end locate the quote, 'title', or null")
-    start: int | None
-    end: int | None
+    located: str | None = Field(description="'text' when `spans` locate the quote, 'title', or null")
+    spans: list[list[int]] = Field(
+        description="[start, end) character offsets of the quote's parts in the text")
+    start: int | None = Field(description="Start of the first span")
+    end: int | None = Field(description="End of the last span")
 
 
 class ArticleOut(BaseModel):

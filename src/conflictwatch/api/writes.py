@@ -139,7 +139,8 @@ def download_events(st: Reader, f: Flt,
 
 @router.get("/download/claims", tags=["downloads"], response_class=FileResponse)
 def download_claims(st: Reader, format: Annotated[Literal["jsonl", "csv"], Query()] = "jsonl",
-                    scope: Annotated[Literal["incident", "aggregate"] | None, Query()] = None) -> FileResponse:
+                    scope: Annotated[Literal["incident", "aggregate"] | None, Query()] = None,
+                    ) -> FileResponse:
     """Every claim (or those of one scope) in the claims export format."""
     tmp = FsPath(tempfile.mkdtemp(prefix="cw-dl-"))
     path = tmp / f"claims.{format}"

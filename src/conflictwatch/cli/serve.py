@@ -38,7 +38,8 @@ def serve_cmd(
     max_body_mb: Annotated[float, typer.Option(
         "--max-body-mb", min=0.001, max=1024, help="Largest request body accepted; larger gets 413.")] = 10.0,
     create: Annotated[bool, typer.Option(
-        "--create", help="Start with an empty database when --db does not exist (to POST articles).")] = False,
+        "--create",
+        help="Start with an empty database when --db does not exist (to POST articles).")] = False,
 ) -> None:
     """Serve the REST API (under /api, OpenAPI page at /docs) and the dashboard (at /).
 

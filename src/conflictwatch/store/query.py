@@ -113,8 +113,8 @@ def event_conditions(f: Filters) -> list[ColumnElement[bool]]:
 
 def claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = []
-    if f.since:
-        cond.append(C.c.date_start >= f.since)
+    if f.since:  # the claim's period overlaps [since, until] ("since Sept. 22" counts in October)
+        cond.append(func.coalesce(C.c.date_end, C.c.date_start) >= f.since)
     if f.until:
         cond.append(C.c.date_start <= f.until)
     if f.types:
@@ -301,8 +301,9 @@ def type_counts(conn: Connection, f: Filters) -> list[dict[str, Any]]:
     q = (select(E.c.event_type, E.c.sub_event_type, func.count(),
                 func.coalesce(func.sum(E.c.fatalities), 0))
          .where(*event_conditions(f)).group_by(E.c.event_type, E.c.sub_event_type))
+    rows = sorted(conn.execute(q).all(), key=lambda r: (-r[2], r[0] or "", r[1] or ""))
     return [{"event_type": t, "sub_event_type": st, "events": n, "fatalities": int(dead or 0)}
-            for t, st, n, dead in sorted(conn.execute(q).all(), key=lambda r: (-r[2], r[0] or "", r[1] or ""))]
+            for t, st, n, dead in rows]
 
 
 def totals(conn: Connection, f: Filters) -> dict[str, Any]:
@@ -362,24 +363,45 @@ def list_articles(conn: Connection, f: Filters, sort: str = "-published", offset
     return Page(total, offset, limit, [article_dict(r) for r in rows])
 
 
-def locate_quote(text: str, quote: str, start: int | None, end: int | None) -> tuple[int, int] | None:
-    """Where the quote stands in the text: the stored offsets when they hold, else a search.
+_QUOTES = "[\"'\u2018\u2019\u201c\u201d]"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d]?\s+")
 
-    The search forgives differences in whitespace and quote marks, as re-flowed text has them."""
-    if start is not None and end is not None and 0 <= start < end <= len(text):
-        return start, end
-    if not quote:
-        return None
-    i = text.find(quote)
+
+def _find(text: str, piece: str, pos: int) -> tuple[int, int] | None:
+    """`piece` in `text` from `pos`, forgiving differences in whitespace and quote marks."""
+    i = text.find(piece, pos)
     if i >= 0:
-        return i, i + len(quote)
-    words = quote.split()
+        return i, i + len(piece)
+    words = piece.split()
     if not words:
         return None
-    quotes = "[\"'\u2018\u2019\u201c\u201d]"
-    parts = [re.sub(r"[\"'\u2018\u2019\u201c\u201d]", quotes, re.escape(w)) for w in words]
-    m = re.search(r"\s+".join(parts), text)
+    parts = [re.sub(_QUOTES, lambda _: _QUOTES, re.escape(w)) for w in words]
+    m = re.compile(r"\s+".join(parts)).search(text, pos)
     return (m.start(), m.end()) if m else None
+
+
+def locate_quote(text: str, quote: str, start: int | None = None,
+                 end: int | None = None) -> list[tuple[int, int]]:
+    """Where the quote stands in the text, as (start, end) spans; [] when it is not there.
+
+    The stored offsets win when they fit the text. Otherwise the quote is searched for whole,
+    then sentence by sentence: the extractor joins a claim's sentences ("... killed 21 people.
+    At least six of the dead were children, he said."), which need not stand side by side."""
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        return [(start, end)]
+    if not quote.strip():
+        return []
+    whole = _find(text, quote.strip(), 0)
+    if whole:
+        return [whole]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for sentence in _SENTENCE_END.split(quote.strip()):
+        hit = _find(text, sentence.strip(), pos) or _find(text, sentence.strip(), 0)
+        if hit:
+            spans.append(hit)
+            pos = hit[1]
+    return sorted(set(spans))
 
 
 def get_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
@@ -394,10 +416,11 @@ def get_article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     claims = []
     for r in conn.execute(q).mappings():
         c = claim_dict(r)
-        span = locate_quote(art["text"], c["quote"], c["quote_start"], c["quote_end"])
-        in_title = span is None and bool(art["title"]) and c["quote"].strip() == (art["title"] or "").strip()
-        c["located"] = "text" if span else ("title" if in_title else None)
-        c["start"], c["end"] = span if span else (None, None)
+        spans = locate_quote(art["text"], c["quote"], c["quote_start"], c["quote_end"])
+        in_title = not spans and bool(art["title"]) and c["quote"].strip() == (art["title"] or "").strip()
+        c["located"] = "text" if spans else ("title" if in_title else None)
+        c["spans"] = [list(sp) for sp in spans]
+        c["start"], c["end"] = (spans[0][0], spans[-1][1]) if spans else (None, None)
         claims.append(c)
     art["claims"] = claims
     return art
