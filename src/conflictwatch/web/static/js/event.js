@@ -69,7 +69,7 @@ CW.tollChart = function (claims) {
 CW.claimRows = function (claims, opts) {
   const showArticle = !opts || opts.article !== false;
   return CW.el("table", { class: "data claims" },
-    CW.el("thead", {}, CW.el("tr", {}, ["source", "killed", "injured", "children", "date", showArticle ? "report" : null, "quote"]
+    CW.el("thead", {}, CW.el("tr", {}, ["source", "killed", "injured", "children", "date", showArticle ? "report" : "event", "quote"]
       .filter(Boolean).map((h) => CW.el("th", {}, h)))),
     CW.el("tbody", {}, claims.map((c) => CW.el("tr", { "data-claim": c.claim_id },
       CW.el("td", { "data-label": "source" }, CW.source(c)),
@@ -79,7 +79,9 @@ CW.claimRows = function (claims, opts) {
       CW.el("td", { "data-label": "date" }, c.date_start || "?"),
       showArticle ? CW.el("td", { "data-label": "report" },
         CW.link("#/article/" + encodeURIComponent(c.article_id), c.article_title || c.article_id),
-        c.published ? CW.el("div", { class: "muted" }, "published " + c.published) : null) : null,
+        c.published ? CW.el("div", { class: "muted" }, "published " + c.published) : null)
+        : CW.el("td", { "data-label": "event" }, c.event_id ? CW.link("#/event/" + encodeURIComponent(c.event_id), "open event")
+          : (c.scope === "aggregate" ? "aggregate (no event)" : "\u2014")),
       CW.el("td", { class: "quote", "data-label": "quote" }, CW.el("q", {}, c.quote))))));
 };
 
@@ -139,8 +141,6 @@ CW.articlePage = async function (view, id) {
     CW.articleBlock(art, null),
     CW.el("section", {}, CW.el("h2", {}, `Claims in this article (${art.claims.length})`),
       art.claims.length ? CW.el("div", { class: "table-wrap" }, CW.claimRows(art.claims, { article: false }))
-        : CW.el("p", { class: "muted" }, "This article gave no claim."),
-      CW.el("ul", {}, art.claims.filter((c) => c.event_id).map((c) =>
-        CW.el("li", {}, CW.link("#/event/" + encodeURIComponent(c.event_id), "event of: " + c.quote.slice(0, 90)))))));
+        : CW.el("p", { class: "muted" }, "This article gave no claim.")));
   view.setAttribute("data-ready", "1");
 };
