@@ -51,13 +51,14 @@ def build(path: Path, n: int) -> None:
         for k, cid in enumerate(cids):
             claims.append({"claim_id": cid, "article_id": "bench", "scope": "incident", "quote": f"q {i} {k}",
                            "event_type": et, "sub_event_type": st, "date_start": day, "killed_low": dead + k,
-                           "killed_high": dead + k, "claimed_by": rnd.choice(["Monitor A", "Agency B", "Ministry C"]),
-                           "place_context": "[]"})
+                           "killed_high": dead + k, "place_context": "[]",
+                           "claimed_by": rnd.choice(["Monitor A", "Agency B", "Ministry C"])})
         events.append(Event(
             event_id=eid, claim_ids=cids, article_ids=["bench"], event_date=day, time_precision=1,
             event_type=et, sub_event_type=st, actor1="Actor X", actor2="Civilians", country="Syria",
             admin1=rnd.choice(["Aleppo", "Idlib", "Hama", "Homs"]), location=f"Place {i % 900}",
-            latitude=round(rnd.uniform(32, 37.5), 4), longitude=round(rnd.uniform(35.5, 42), 4), geo_precision=1,
+            latitude=round(rnd.uniform(32, 37.5), 4), longitude=round(rnd.uniform(35.5, 42), 4),
+            geo_precision=1,
             sources=["Monitor A", "Agency B"], notes="synthetic", fatalities=dead, fatalities_low=dead,
             fatalities_high=dead + 1, injured=None, children_killed=None, disputed=True))
     with store.engine.begin() as conn:
@@ -97,7 +98,8 @@ def time_api(base: str) -> None:
                 r = c.get(url)
                 times.append(time.perf_counter() - t)
                 assert r.status_code == 200, r.text
-            print(f"  {name:42s} median {1000 * statistics.median(times):7.1f} ms  ({len(r.content) / 1024:.0f} kB)")
+            ms, kb = 1000 * statistics.median(times), len(r.content) / 1024
+            print(f"  {name:42s} median {ms:7.1f} ms  ({kb:.0f} kB)")
 
 
 def time_page(base: str) -> None:
@@ -112,8 +114,10 @@ def time_page(base: str) -> None:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=args)
         pg = b.new_page(viewport={"width": 1280, "height": 900})
-        pg.add_init_script("""window.__long = 0; new PerformanceObserver((l) => { for (const e of l.getEntries())
-            window.__long = Math.max(window.__long, e.duration); }).observe({type: 'longtask', buffered: true});""")
+        pg.add_init_script("""window.__long = 0;
+            new PerformanceObserver((l) => { for (const e of l.getEntries())
+              window.__long = Math.max(window.__long, e.duration); })
+            .observe({type: 'longtask', buffered: true});""")
         t = time.perf_counter()
         pg.goto(base + "/")
         pg.wait_for_selector("#view[data-ready='1']", timeout=120_000)
