@@ -176,6 +176,11 @@ def test_aggregates_and_articles_without_claims(api: TestClient) -> None:
     aggs = api.get("/api/claims", params={"scope": "aggregate"}).json()
     assert aggs["total"] >= 2
     assert all(c["scope"] == "aggregate" and c["event_id"] is None for c in aggs["items"])
+    # a total "since Sept. 22" reported in October counts for an October filter (its period overlaps)
+    october = api.get("/api/claims", params={"scope": "aggregate", "since": "2016-10-01"}).json()["items"]
+    assert any(c["date_start"] < "2016-10-01" for c in october)
+    late = api.get("/api/claims", params={"scope": "aggregate", "since": "2016-10-17"}).json()["items"]
+    assert late and all(c["published"] >= "2016-10-17" for c in late) and len(late) < aggs["total"]
     silent = api.get("/api/articles", params={"has_claims": False}).json()["items"]
     assert [a["title"] for a in silent] == ["Italy rescues 2,400 migrants in a day, 16 bodies recovered"]
     assert all(a["n_claims"] == 0 for a in silent)

@@ -113,8 +113,12 @@ def event_conditions(f: Filters) -> list[ColumnElement[bool]]:
 
 def claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
     cond: list[ColumnElement[bool]] = []
-    if f.since:  # the claim's period overlaps [since, until] ("since Sept. 22" counts in October)
-        cond.append(func.coalesce(C.c.date_end, C.c.date_start) >= f.since)
+    if f.since:  # the claim's period overlaps [since, until]; a total ("since Sept. 22") runs until
+        # the day it was reported, so it counts in October too (needs `articles` joined)
+        reported = func.coalesce(A.c.published, C.c.date_end, C.c.date_start)
+        period_end = case((C.c.scope == "aggregate", reported),
+                          else_=func.coalesce(C.c.date_end, C.c.date_start))
+        cond.append(period_end >= f.since)
     if f.until:
         cond.append(C.c.date_start <= f.until)
     if f.types:

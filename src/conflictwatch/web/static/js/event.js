@@ -76,7 +76,7 @@ CW.claimRows = function (claims, opts) {
       CW.el("td", { class: "num", "data-label": "killed" }, CW.range(c.killed)),
       CW.el("td", { class: "num", "data-label": "injured" }, CW.range(c.injured)),
       CW.el("td", { class: "num", "data-label": "children" }, CW.range(c.children_killed)),
-      CW.el("td", { "data-label": "date" }, c.date_start || "?"),
+      CW.el("td", { class: "date", "data-label": "date" }, c.date_start || "?"),
       showArticle ? CW.el("td", { "data-label": "report" },
         CW.link("#/article/" + encodeURIComponent(c.article_id), c.article_title || c.article_id),
         c.published ? CW.el("div", { class: "muted" }, "published " + c.published) : null)
@@ -102,7 +102,7 @@ CW.eventPage = async function (view, id) {
       CW.el("dt", {}, "sources"), CW.el("dd", {}, ev.sources.join("; ") || "\u2014")),
     ev.disputed ? CW.el("p", { class: "badge big" }, "Disputed: the sources' latest figures differ") : null,
     ev.notes ? CW.el("p", { class: "notes" }, ev.notes) : null,
-    CW.el("p", { class: "muted" }, `${ev.event_id_cnty} \u00b7 ${ev.n_claims} claims in ${ev.n_articles} articles`));
+    CW.el("p", { class: "muted" }, `${ev.event_id_cnty} \u00b7 ${ev.n_claims} claim${ev.n_claims === 1 ? "" : "s"} in ${ev.n_articles} article${ev.n_articles === 1 ? "" : "s"}`));
   const articlesBox = CW.el("section", { class: "articles" }, CW.el("h2", {}, "The reports"));
   CW.clear(view).append(head,
     CW.el("section", {}, CW.el("h2", {}, "Claims"), CW.el("div", { class: "table-wrap" }, CW.claimRows(ev.claims))),

@@ -7,9 +7,9 @@ CW.aggregatesPage = async function (view, params) {
     path: "claims", sort: "-date", pageSize: 50, id: "aggregates",
     empty: "no aggregate claims match",
     columns: [
-      { label: "reported", sort: "published", cell: (c) => c.published || "?" },
-      { label: "period from", sort: "date", cell: (c) => c.date_start || "?" },
-      { label: "to", cell: (c) => c.date_end || "" },
+      { label: "reported", sort: "published", cls: "date", cell: (c) => c.published || "?" },
+      { label: "since", sort: "date", cls: "date", cell: (c) => (c.date_start || "?") +
+          (c.date_end && c.date_end !== c.date_start ? " to " + c.date_end : "") },
       { label: "place", sort: "location", cell: (c) => CW.place(c) || "\u2014" },
       { label: "killed", sort: "killed", cls: "num", cell: (c) => CW.range(c.killed) },
       { label: "children", cls: "num", cell: (c) => CW.range(c.children_killed) },
@@ -20,7 +20,7 @@ CW.aggregatesPage = async function (view, params) {
   });
   CW.clear(view).append(
     CW.el("h1", {}, "Aggregate claims"),
-    CW.el("p", { class: "muted" }, "Totals over a period or an area. They are kept apart from incidents and never added to events; a claim matches the filters' dates when its period overlaps them."),
+    CW.el("p", { class: "muted" }, "Totals over a period or an area. They are kept apart from incidents and never added to events; a total matches the filters' dates when the period from its start to its report overlaps them."),
     table.node);
   await table.load(Object.assign({}, params, { scope: "aggregate" }));
   view.setAttribute("data-ready", "1");
