@@ -5,6 +5,7 @@ Skipped, with the reason, when Chromium or Playwright is missing; `.ci/run` inst
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -16,7 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# CONFLICTWATCH_CHROMIUM names another browser binary (or a missing one, to see the skip)
+CHROMIUM = os.environ.get("CONFLICTWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update"]
 SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"

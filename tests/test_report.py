@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conflictwatch.cli import app
+from conflictwatch.report.brief import find_chromium
 from conflictwatch.report.svg import country_rings, fit_box
 from conflictwatch.store import open_store
 from conflictwatch.store import query as Q
@@ -92,7 +92,7 @@ def test_refusals(tmp_path: Path, demo_db: str) -> None:
     assert res.exit_code == 2
 
 
-@pytest.mark.skipif(not shutil.which("chromium"), reason="PDF printing needs Chromium (apt-get install chromium)")
+@pytest.mark.skipif(find_chromium() is None, reason="PDF printing needs Chromium (apt-get install chromium)")
 def test_pdf_with_chromium(demo_db: str, tmp_path: Path) -> None:
     pdf = tmp_path / "brief.pdf"
     brief(demo_db, tmp_path, "2016-10-01", "2016-10-31", "--pdf", str(pdf))
@@ -109,3 +109,12 @@ def test_world_atlas_outlines_decode_to_real_coordinates() -> None:
     assert 32 < min(lats) < 32.6 and 37 < max(lats) < 37.6
     w, s, e, n = fit_box([(37.1, 36.2), (44.2, 15.3)])
     assert w < 37.1 < 44.2 < e and s < 15.3 < 36.2 < n
+
+
+def test_pdf_without_chromium_says_so(demo_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFLICTWATCH_CHROMIUM", "")
+    out, pdf = tmp_path / "b.html", tmp_path / "b.pdf"
+    res = runner.invoke(app, ["report", "--db", demo_db, "--from", "2016-10-01", "--to", "2016-10-31",
+                              "--out", str(out), "--pdf", str(pdf)])
+    assert res.exit_code == 1 and "apt-get install chromium" in res.output
+    assert out.exists() and not pdf.exists()  # the HTML brief is still written

@@ -6,6 +6,7 @@ The PDF, when asked for, is Chromium's own print of the HTML (`--print-to-pdf`).
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections import defaultdict
@@ -103,6 +104,10 @@ def render_brief(b: Brief) -> str:
 
 
 def find_chromium() -> str | None:
+    """CONFLICTWATCH_CHROMIUM when set (a path; empty or missing means none), else the usual names."""
+    if "CONFLICTWATCH_CHROMIUM" in os.environ:
+        path = os.environ["CONFLICTWATCH_CHROMIUM"]
+        return path if path and os.path.exists(path) else None
     for name in CHROMIUM_NAMES:
         path = shutil.which(name)
         if path:
