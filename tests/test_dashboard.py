@@ -5,6 +5,7 @@ Skipped, with the reason, when Chromium or Playwright is missing; `.ci/run` inst
 
 from __future__ import annotations
 
+import base64
 import os
 import shutil
 import socket
@@ -120,26 +121,38 @@ def state(page: Page) -> dict[str, str | None]:
     }
 
 
+def painted(page: Page) -> dict[str, int]:
+    """Pixels of the type colours in a screenshot of the map, once the outlines are drawn too."""
+    page.wait_for_selector("#map[data-base]")
+    page.wait_for_timeout(300)
+    png = page.locator("#map").screenshot()
+    return page.evaluate("""async (b64) => {
+        const img = new Image();
+        img.src = 'data:image/png;base64,' + b64;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width; c.height = img.height;
+        const ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        let orange = 0, red = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i] > 230 && d[i+1] > 120 && d[i+1] < 175 && d[i+2] < 90) orange++;
+          if (d[i] > 190 && d[i+1] < 90 && d[i+2] < 90) red++;
+        }
+        return {orange, red};
+    }""", base64.b64encode(png).decode())
+
+
 def test_map_shows_markers_for_the_demo_data(server: str, page: Page) -> None:
     page.goto(server + "/")
     ready(page)
     located = api(server, "events/points")["rows"]
     assert len(located) > 10
     assert page.get_attribute("#map", "data-markers") == str(len(located))
-    # the markers are painted: the canvas holds the type colours (orange air strikes, red battles)
-    painted = page.evaluate("""() => {
-        const cs = [...document.querySelectorAll('#map canvas')];
-        let orange = 0, red = 0;
-        for (const c of cs) {
-          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-          for (let i = 0; i < d.length; i += 4) {
-            if (d[i] > 230 && d[i+1] > 120 && d[i+1] < 160 && d[i+2] < 60) orange++;
-            if (d[i] > 190 && d[i+1] < 80 && d[i+2] < 80) red++;
-          }
-        }
-        return {orange, red};
-    }""")
-    assert painted["orange"] > 50 and painted["red"] > 10, painted
+    # the markers are painted, above the outlines: orange air strikes, red battles on screen
+    seen = painted(page)
+    assert seen["orange"] > 50 and seen["red"] > 10, seen
     rows = page.locator("#events-table tbody tr")
     assert rows.count() == min(50, api(server, "events")["total"])
     page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
@@ -161,6 +174,8 @@ def test_type_filter_changes_map_timeline_and_table_together(server: str, page: 
     assert after["timeline"] == str(sum(e["fatalities"] or 0 for e in battles if e["event_date"]))
     assert after["timeline"] != before["timeline"] and after["timeline_types"] == "Battles"
     assert f"{len(battles)} events" in after["summary"]
+    seen = painted(page)  # only red battle markers are left on the map
+    assert seen["red"] > 30 and seen["orange"] == 0, seen
     types = page.locator("#events-table tbody td[data-label=type]").all_inner_texts()
     assert types and all(t.strip() in {e["sub_event_type"] or e["event_type"] for e in battles} for t in types)
     page.screenshot(path=str(SHOTS / "filter-battles.png"), full_page=True)

@@ -87,7 +87,7 @@ CW.MapView = (function () {
       bases[res] = fetch(`/static/vendor/world-atlas/countries-${res}.json`)
         .then((r) => r.json())
         .then((topo) => L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-          renderer: L.canvas({ padding: 0.2 }), interactive: false,
+          pane: "base", renderer: L.canvas({ padding: 0.2, pane: "base" }), interactive: false,
           style: { color: "#9a9a9a", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1 },
         }))
         .catch(() => null); // the events still show without outlines
@@ -119,6 +119,8 @@ CW.MapView = (function () {
   function init(node, onMove) {
     container = node;
     map = L.map(node, { worldCopyJump: true, minZoom: 1, maxZoom: 14 }).setView([30, 30], 3);
+    // outlines in their own pane under the events' (overlay, z 400), whenever they finish loading
+    map.createPane("base").style.zIndex = 250;
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Outlines: Natural Earth (world-atlas)");
     map.on("moveend", () => onMove && onMove(bbox()));
