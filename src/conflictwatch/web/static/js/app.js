@@ -91,8 +91,8 @@
       CW.el("strong", { id: "total-events" }, `${t.events} events`), " \u00b7 ",
       CW.el("span", { id: "total-killed" }, `${t.fatalities} killed`), ` (best estimates; up to ${t.fatalities_high} by the highest figures) \u00b7 `,
       `${t.disputed} disputed`, t.first_date ? ` \u00b7 ${t.first_date} to ${t.last_date}` : "");
-    const tl = await CW.Timeline.load(p, t);
-    CW.clear(events.legend).appendChild(CW.legend(tl.types.length ? tl.types : Object.keys(CW.TYPE_COLORS)));
+    const [, types] = await Promise.all([CW.Timeline.load(p, t), CW.api("counts/types", p)]);
+    CW.clear(events.legend).appendChild(CW.typeTable(types));
     await events.table.load(p);
   }
 

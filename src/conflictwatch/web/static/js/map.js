@@ -48,6 +48,23 @@ CW.PointsLayer = L.Layer.extend({
       screen.push([p.x, p.y, r, row]);
     }
     this._screen = screen;
+    if (map.getZoom() >= 6) this._labels(ctx, screen);
+  },
+  /** Place names of the deadliest points when zoomed in (the offline base map has none). */
+  _labels(ctx, screen) {
+    ctx.globalAlpha = 1;
+    ctx.font = "12px system-ui, sans-serif";
+    ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#1d232a";
+    const placed = [];
+    for (let i = screen.length - 1; i >= 0 && placed.length < 40; i--) {
+      const [x, y, r, row] = screen[i];
+      const text = row[6];
+      if (!text) continue;
+      const w = ctx.measureText(text).width, lx = x + r + 3, ly = y + 4;
+      if (placed.some(([px, py, pw]) => lx < px + pw && px < lx + w && Math.abs(ly - py) < 14)) continue;
+      ctx.strokeText(text, lx, ly); ctx.fillText(text, lx, ly);
+      placed.push([lx, ly, w]);
+    }
   },
   _hit(point) {
     let best = null, bestD = Infinity;

@@ -99,3 +99,21 @@ CW.legend = function (types) {
 
 /** Only http(s) links from data: a "javascript:" URL in an article must never become a link. */
 CW.safeUrl = (u) => (typeof u === "string" && /^https?:\/\//i.test(u) ? u : null);
+
+/** Events and killed per event type (rows of /api/counts/types, summed over sub-types): the
+    colour key of the map and timeline, with the numbers behind them. */
+CW.typeTable = function (rows) {
+  const by = new Map();
+  for (const r of rows) {
+    const a = by.get(r.event_type) || { events: 0, fatalities: 0 };
+    a.events += r.events; a.fatalities += r.fatalities;
+    by.set(r.event_type, a);
+  }
+  const sorted = [...by.entries()].sort((a, b) => b[1].events - a[1].events);
+  return CW.el("table", { class: "data types", id: "type-table" },
+    CW.el("thead", {}, CW.el("tr", {}, CW.el("th", {}, "event type"), CW.el("th", { class: "num" }, "events"),
+      CW.el("th", { class: "num" }, "killed"))),
+    CW.el("tbody", {}, sorted.map(([t, a]) => CW.el("tr", {},
+      CW.el("td", {}, CW.el("span", { class: "swatch", style: "background:" + CW.color(t) }), t || "no type"),
+      CW.el("td", { class: "num" }, String(a.events)), CW.el("td", { class: "num" }, String(a.fatalities))))));
+};
