@@ -93,7 +93,10 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    # bypass_csp: the page's Content-Security-Policy would block script even if the dashboard
+    # inserted article text as markup; without it, these tests show the escaping alone keeps
+    # `<script>` inert (and Playwright's polling, which evaluates strings, can run)
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     pg = ctx.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
@@ -190,6 +193,23 @@ def test_type_filter_changes_map_timeline_and_table_together(server: str, page: 
     assert state(page)["markers"] == before["markers"]
 
 
+def test_only_the_maps_view_narrows_timeline_and_table(server: str, page: Page) -> None:
+    page.goto(server + "/")
+    ready(page)
+    everything = state(page)
+    page.check("input[name=inview]")
+    page.wait_for_function("location.hash.includes('inview=1')")
+    ready(page)
+    assert state(page)["table"] == everything["table"]  # the fitted map shows every event
+    yemen = [e for e in api(server, "events", country="Yemen")["items"] if e["latitude"] is not None]
+    assert len(yemen) == 1
+    page.evaluate(f"CW.mapInstance.setView([{yemen[0]['latitude']}, {yemen[0]['longitude']}], 9) && null")
+    page.wait_for_function("document.querySelector('#events-table').dataset.total === '1'")
+    assert "Sanaa" in page.inner_text("#events-table tbody")
+    page.wait_for_function(f"document.querySelector('#timeline').dataset.total === '{yemen[0]['fatalities']}'")
+    assert page.get_attribute("#map", "data-markers") == everything["markers"]  # the map keeps them all
+
+
 def test_table_sorts_by_column(server: str, page: Page) -> None:
     page.goto(server + "/")
     ready(page)
@@ -259,7 +279,7 @@ def test_aggregate_and_silent_pages(server: str, page: Page) -> None:
 
 def test_phone_layout_fits_the_screen(server: str, browser: Browser) -> None:
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                              has_touch=True)
+                              has_touch=True, bypass_csp=True)
     pg = ctx.new_page()
     pg.goto(server + "/")
     ready(pg)
@@ -273,4 +293,21 @@ def test_phone_layout_fits_the_screen(server: str, browser: Browser) -> None:
     ready(pg)
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     pg.screenshot(path=str(SHOTS / "phone-event.png"), full_page=True)
+    ctx.close()
+
+
+def test_dashboard_works_under_its_content_security_policy(server: str, browser: Browser) -> None:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})  # CSP enforced, as for users
+    pg = ctx.new_page()
+    console: list[str] = []
+    pg.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: console.append(str(e)))
+    pg.goto(server + "/")
+    ready(pg)
+    pg.wait_for_selector("#map[data-base]")
+    assert pg.get_attribute("#map", "data-markers") not in (None, "0")
+    pg.goto(f"{server}/#/article/xss-test")
+    ready(pg)
+    assert pg.evaluate("window.__pwned") is None
+    assert not console, console
     ctx.close()
