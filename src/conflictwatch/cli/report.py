@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,18 +12,13 @@ from conflictwatch.cli.app import DB_HELP, app, console, err_console
 from conflictwatch.cli.serve import existing_db
 from conflictwatch.store import DEFAULT_DB, open_store
 
-
-def _day(value: str, hint: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=hint) from None
+DAY = ["%Y-%m-%d"]  # typer parses and refuses dates itself
 
 
 @app.command("report")
 def report_cmd(
-    since: Annotated[str, typer.Option("--from", help="First day (YYYY-MM-DD).")],
-    until: Annotated[str, typer.Option("--to", help="Last day (YYYY-MM-DD), included.")],
+    since: Annotated[datetime, typer.Option("--from", formats=DAY, help="First day (YYYY-MM-DD).")],
+    until: Annotated[datetime, typer.Option("--to", formats=DAY, help="Last day (YYYY-MM-DD), included.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("brief.html"),
     pdf: Annotated[Path | None, typer.Option(
         "--pdf", help="Also print it to this PDF file (needs Chromium: apt-get install chromium).")] = None,
@@ -36,11 +31,13 @@ def report_cmd(
 
     One HTML file with everything inline (no network needed to open or print it):
 
-        conflictwatch report --from 2016-10-01 --to 2016-10-31 --out brief.html --pdf brief.pdf
+    ```
+    conflictwatch report --from 2016-10-01 --to 2016-10-31 --out brief.html --pdf brief.pdf
+    ```
     """
     from conflictwatch.report import build_brief, render_brief, to_pdf
 
-    start, end = _day(since, "--from"), _day(until, "--to")
+    start, end = since.date(), until.date()
     if start > end:
         raise typer.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
     store = open_store(existing_db(db))

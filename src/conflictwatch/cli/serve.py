@@ -45,9 +45,11 @@ def serve_cmd(
 
     Everything is offline: the map's outlines and scripts ship with conflictwatch.
 
-        conflictwatch run samples/ --db out/cw.db
-        conflictwatch serve --db out/cw.db            # then open http://127.0.0.1:8000/
-        CONFLICTWATCH_API_TOKEN=s3cret conflictwatch serve --db out/cw.db   # allow writes
+    ```
+    conflictwatch run samples/ --db out/cw.db
+    conflictwatch serve --db out/cw.db            # then open http://127.0.0.1:8000/
+    CONFLICTWATCH_API_TOKEN=s3cret conflictwatch serve --db out/cw.db   # allow writes
+    ```
     """
     import uvicorn
 
