@@ -48,7 +48,7 @@ CW.PointsLayer = L.Layer.extend({
       screen.push([p.x, p.y, r, row]);
     }
     this._screen = screen;
-    if (map.getZoom() >= 6) this._labels(ctx, screen);
+    if (map.getZoom() >= 6 && screen.length <= 300) this._labels(ctx, screen); // dense views: click instead
   },
   /** Place names of the deadliest points when zoomed in (the offline base map has none). */
   _labels(ctx, screen) {
@@ -56,7 +56,7 @@ CW.PointsLayer = L.Layer.extend({
     ctx.font = "12px system-ui, sans-serif";
     ctx.lineWidth = 3; ctx.strokeStyle = "rgba(255,255,255,0.9)"; ctx.fillStyle = "#1d232a";
     const placed = [];
-    for (let i = screen.length - 1; i >= 0 && placed.length < 40; i--) {
+    for (let i = screen.length - 1; i >= 0 && placed.length < 25; i--) {
       const [x, y, r, row] = screen[i];
       const text = row[6];
       if (!text) continue;

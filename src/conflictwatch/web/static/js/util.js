@@ -65,7 +65,10 @@ CW.api = async function (path, params) {
   }
   if (!resp.ok) {
     let detail = resp.statusText;
-    try { detail = JSON.stringify((await resp.json()).detail); } catch (e) { /* not JSON */ }
+    try {
+      const d = (await resp.json()).detail;
+      detail = typeof d === "string" ? d : JSON.stringify(d);
+    } catch (e) { /* not JSON */ }
     throw new Error(resp.status + ": " + detail);
   }
   return resp.json();
