@@ -8,7 +8,6 @@ refused outright when no token was configured.
 from __future__ import annotations
 
 import hmac
-import os
 import threading
 from dataclasses import dataclass
 from importlib.resources import files
@@ -40,20 +39,12 @@ DASHBOARD_CSP = (
 
 @dataclass
 class ApiConfig:
-    """How the server behaves; `from_env` fills what the command line did not give."""
+    """How the server behaves (`conflictwatch serve` fills it from options and environment)."""
 
     db: str
     token: str | None = None  # needed for writes (and for reads when protect_reads)
     protect_reads: bool = False
     max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
-
-    @classmethod
-    def from_env(cls, db: str, token: str | None = None, protect_reads: bool | None = None,
-                 max_body: int | None = None) -> ApiConfig:
-        tok = token or os.environ.get(TOKEN_ENV) or None
-        pr = protect_reads if protect_reads is not None else (
-            os.environ.get(PROTECT_READS_ENV, "").lower() in ("1", "true", "yes"))
-        return cls(db=db, token=tok, protect_reads=pr, max_body=max_body or DEFAULT_MAX_BODY)
 
 
 class State:
