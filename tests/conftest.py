@@ -49,3 +49,36 @@ def ucdp_dev_claims(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         store.engine.dispose()
     return out
+
+
+# -- the demo database, built once per test session by the real pipeline (API, web, report tests)
+SAMPLES = REPO / "samples"
+
+
+def _build_demo(path: Path) -> None:
+    from conflictwatch import pipeline
+    from conflictwatch.reconcile import reconcile_store
+    from conflictwatch.store import open_store
+
+    store = open_store(str(path))
+    stats = pipeline.run([str(SAMPLES)], store)
+    assert not stats.errors, stats.errors
+    reconcile_store(store)
+    store.engine.dispose()  # closes the connections: SQLite folds its WAL into the file
+
+
+@pytest.fixture(scope="session")
+def demo_db_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    _build_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_master: Path, tmp_path: Path) -> str:
+    """A private copy of the demo database (tests may write to it)."""
+    import shutil
+
+    dest = tmp_path / "demo.db"
+    shutil.copy(demo_db_master, dest)
+    return str(dest)

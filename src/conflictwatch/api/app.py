@@ -1,0 +1,173 @@
+"""The FastAPI application: configuration, authentication, size limits, static dashboard.
+
+`create_app(ApiConfig(db=...))` gives an ASGI app; `conflictwatch serve` runs it with uvicorn.
+Reads are open unless `protect_reads` is set; writes always need the operator's token, and are
+refused outright when no token was configured.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from conflictwatch.store import Store, open_store
+
+TOKEN_ENV = "CONFLICTWATCH_API_TOKEN"
+PROTECT_READS_ENV = "CONFLICTWATCH_PROTECT_READS"
+DEFAULT_MAX_BODY = 10 * 1024 * 1024
+
+WEB_DIR = Path(str(files("conflictwatch.web")))
+STATIC_DIR = WEB_DIR / "static"
+
+# The dashboard loads only its own files: no inline script, no other origin.
+DASHBOARD_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+
+@dataclass
+class ApiConfig:
+    """How the server behaves (`conflictwatch serve` fills it from options and environment)."""
+
+    db: str
+    token: str | None = None  # needed for writes (and for reads when protect_reads)
+    protect_reads: bool = False
+    max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
+
+
+class State:
+    """What the routes share: the store, the configuration, one lock for writes."""
+
+    def __init__(self, config: ApiConfig, store: Store) -> None:
+        self.config = config
+        self.store = store
+        self.write_lock = threading.Lock()
+
+
+bearer = HTTPBearer(auto_error=False, description="The operator's token (serve --token / "
+                    f"{TOKEN_ENV})")
+
+
+def get_state(request: Request) -> State:
+    st: State = request.app.state.cw
+    return st
+
+
+def _token_ok(cfg: ApiConfig, cred: HTTPAuthorizationCredentials | None) -> bool:
+    if cfg.token is None or cred is None:
+        return False
+    return hmac.compare_digest(cred.credentials.encode(), cfg.token.encode())
+
+
+def require_read(
+    st: Annotated[State, Depends(get_state)],
+    cred: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> State:
+    if st.config.protect_reads and not _token_ok(st.config, cred):
+        raise HTTPException(401, "this server protects reads: send 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return st
+
+
+def require_write(
+    st: Annotated[State, Depends(get_state)],
+    cred: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> State:
+    if st.config.token is None:
+        raise HTTPException(403, f"writes are disabled: start the server with --token or {TOKEN_ENV}")
+    if not _token_ok(st.config, cred):
+        raise HTTPException(401, "writes need the operator's token: send 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return st
+
+
+class BodyLimit:
+    """Refuse request bodies over `limit` bytes with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for k, v in scope.get("headers", []):
+            if k == b"content-length" and v.isdigit() and int(v) > self.limit:
+                await self._too_large(scope, receive, send)
+                return
+        seen = 0
+
+        async def counting() -> Any:
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise BodyTooLarge
+            return msg
+
+        try:
+            await self.app(scope, counting, send)
+        except BodyTooLarge:
+            await self._too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        resp = JSONResponse({"detail": f"request body larger than {self.limit} bytes"}, status_code=413)
+        await resp(scope, receive, send)
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
+    """The API under /api, the dashboard at /, the OpenAPI page at /docs (all offline)."""
+    from conflictwatch.api import routes, writes
+
+    app = FastAPI(
+        title="conflictwatch",
+        summary="Source-attributed conflict events, their claims and the articles they come from.",
+        description=(
+            "Reads: `/api/events`, `/api/claims`, `/api/articles` (filters, `sort`, `offset`/`limit`), "
+            "one event with its claims, one article with its claims located in its text, counts, "
+            "downloads. Writes (`POST /api/articles`, `POST /api/reconcile`) need the operator's token "
+            "as `Authorization: Bearer <token>`."
+        ),
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.cw = State(config, store or open_store(config.db))
+    app.include_router(routes.router)
+    app.include_router(writes.router)
+    app.add_middleware(BodyLimit, limit=config.max_body)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="conflictwatch API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> Response:
+        return FileResponse(STATIC_DIR / "index.html", headers={
+            "Content-Security-Policy": DASHBOARD_CSP, "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-cache"})
+
+    return app
