@@ -19,7 +19,7 @@ from typer import _click as click  # the click vendored by typer: its exceptions
 from typer.core import TyperArgument, TyperGroup
 
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # one message, one line: never wrapped
 
 DB_HELP = "Database: a file path (SQLite) or an SQLAlchemy URL such as postgresql+psycopg://user@host/db."
 

@@ -163,7 +163,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
     borrow_dates(drafts, claims, sentences, article)
-    drafts, claims = fold_figureless(drafts, claims)
+    drafts, claims = fold_figureless(drafts, claims, article.text)
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:

@@ -80,10 +80,14 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     confidence += 0.15 if location else 0.0
     confidence += 0.1 if killed or injured else 0.0
     confidence += 0.05 if d.event else 0.0
+    # The span covers the quote's sentences while they follow one another in the text; a later
+    # sentence further away is found by searching for it (quote_start/quote_end stay contiguous).
     quote_end = d.sentence.start + len(d.sentence.text)
     for q in d.quote[1:]:
-        at = article.text.find(q, d.sentence.start)
-        quote_end = max(quote_end, at + len(q)) if at >= 0 else quote_end
+        at = article.text.find(q, quote_end)
+        if at < 0 or article.text[quote_end:at].strip():
+            break
+        quote_end = at + len(q)
     return Claim(
         article_id=article.article_id or "",
         article_title=article.title,

@@ -464,6 +464,8 @@ def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]
     for v in victims:
         if v.value is None or any(v.start < e and s < v.end for s, e in taken):
             continue
+        if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):
+            continue  # "six more people died, bringing the toll to 29": the total counts
         if v.noun in _PRONOUNS and (named or cas):
             continue  # "the death of a soldier, where he was shot dead": the same man
         if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):

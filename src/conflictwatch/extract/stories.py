@@ -91,7 +91,8 @@ def _event_day(text: str, published: date) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def fold_figureless(drafts: list[Draft], claims: list[Claim]) -> tuple[list[Draft], list[Claim]]:
+def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None = None,
+                    ) -> tuple[list[Draft], list[Claim]]:
     """Join a figureless incident claim and the toll that follows it for the same incident."""
     _, new_incident, _ = marker_res()
     keep = [True] * len(claims)
@@ -129,7 +130,9 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim]) -> tuple[list[Draf
             if ca.event_type is None:
                 ca.event_type, ca.sub_event_type = cb.event_type, cb.sub_event_type
             ca.quote = f"{ca.quote} {cb.quote}"
-            ca.quote_end = max(ca.quote_end or 0, cb.quote_end or 0) or None
+            if text is not None and ca.quote_end is not None and cb.quote_start is not None \
+                    and not text[ca.quote_end : cb.quote_start].strip():
+                ca.quote_end = cb.quote_end  # the two sentences follow one another
             ca.claim_id = ca.make_id()
             keep[b] = False
             break
