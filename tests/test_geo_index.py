@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import multiprocessing
+import os
 import random
 import shutil
 from pathlib import Path
@@ -170,3 +171,38 @@ def test_geocoded_claim_gets_the_district_of_its_town() -> None:
     assert (azaz.admin1, azaz.admin2, azaz.country) == ("Aleppo", "A'zaz", "Syria")
     assert (douma.admin1, douma.admin2) == ("Rif Dimashq", "Duma")
     assert province.admin1 == "Aleppo" and province.admin2 is None  # a province has no district
+
+
+def _look_up_in_child(idx: SqlitePlaceIndex, out: multiprocessing.Queue) -> None:
+    idx._hits.clear()
+    names = [p.name for p in idx.find("Aleppo", 0)]
+    out.put((names, idx._pid == os.getpid()))  # a connection opened in this process, not the parent's
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_forked_worker_opens_its_own_connection(tmp_path: Path) -> None:
+    idx = SqlitePlaceIndex(FIXTURE, [tmp_path])
+    expected = [p.name for p in idx.find("Aleppo", 0)]
+    ctx = multiprocessing.get_context("fork")
+    out = ctx.Queue()
+    proc = ctx.Process(target=_look_up_in_child, args=(idx, out))
+    proc.start()
+    assert out.get(timeout=60) == (expected, True)
+    proc.join(timeout=60)
+    assert proc.exitcode == 0
+
+
+def test_build_index_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    import conflictwatch.geo.gazetteer as gazetteer
+    from conflictwatch.cli import app
+
+    monkeypatch.setattr(gazetteer, "bundled_source", lambda: FIXTURE)  # the full data takes ~20 s
+    runner = CliRunner()
+    first = runner.invoke(app, ["gazetteer", "build-index", "--cache", str(tmp_path)])
+    again = runner.invoke(app, ["gazetteer", "build-index", "--cache", str(tmp_path)])
+    forced = runner.invoke(app, ["gazetteer", "build-index", "--cache", str(tmp_path), "--force"])
+    assert first.exit_code == again.exit_code == forced.exit_code == 0, first.output
+    assert "built in" in first.output and "already built" in again.output and "built in" in forced.output
+    assert (tmp_path / index_name(FIXTURE)).is_file()

@@ -159,7 +159,12 @@ def build_index(source: Path, dest: Path, progress: Callable[[int], None] | None
         finally:
             db.close()
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a shared cache folder should be readable
-        os.replace(tmp, dest)  # atomic: readers see no index or a whole one, never a part
+        try:
+            os.replace(tmp, dest)  # atomic: readers see no index or a whole one, never a part
+        except PermissionError:
+            # Windows cannot replace a file another process has open: theirs is as good as ours.
+            if not _valid(dest, source):
+                raise
     finally:
         tmp.unlink(missing_ok=True)
     log.info("gazetteer index built: %s", dest)
@@ -311,7 +316,10 @@ class SqlitePlaceIndex:
                 args.append(country_code)
             hit = tuple(self._make(r) for r in self._query(sql + " ORDER BY n.place", args))
             if len(self._hits) >= self.cache_keys:
-                del self._hits[next(iter(self._hits))]  # oldest first: a cheap bound on memory
+                try:
+                    del self._hits[next(iter(self._hits))]  # oldest first: a cheap bound on memory
+                except (RuntimeError, KeyError):  # another thread changed it meanwhile
+                    pass
             self._hits[memo] = hit
         return list(hit)
 
