@@ -126,7 +126,7 @@ def gazetteer_build_index(
     from conflictwatch.geo.gazetteer import bundled_source
     from conflictwatch.geo.index import ensure_index
 
-    info = ensure_index(bundled_source(), [cache] if cache is not None else None, force=force)
+    info = ensure_index(bundled_source(), [cache] if cache is not None else None, force=force, announce=False)
     size = info.path.stat().st_size / 1e6
     what = f"built in {info.seconds:.1f} s" if info.built else "already built"
     console.print(f"gazetteer index {what}: [bold]{info.path}[/bold] ({size:.0f} MB)", highlight=False)

@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,7 +104,8 @@ class IndexInfo:
     seconds: float = 0.0
 
 
-def ensure_index(source: Path, folders: list[Path] | None = None, force: bool = False) -> IndexInfo:
+def ensure_index(source: Path, folders: list[Path] | None = None, force: bool = False,
+                 announce: bool = True) -> IndexInfo:
     """The index for `source`: an existing one in any cache folder, else built in the first writable one."""
     folders = folders if folders is not None else cache_dirs()
     name = index_name(source)
@@ -115,6 +116,9 @@ def ensure_index(source: Path, folders: list[Path] | None = None, force: bool = 
                 return IndexInfo(path, built=False)
     for folder in folders:
         if _writable(folder):
+            if announce:  # said out loud: otherwise the first geocoding run seems to hang for ~20 s
+                log.warning("building the gazetteer index in %s (once per gazetteer version, ~20 s; "
+                            "`conflictwatch gazetteer build-index` does it ahead of time)", folder)
             t0 = time.perf_counter()
             build_index(source, folder / name)
             return IndexInfo(folder / name, built=True, seconds=time.perf_counter() - t0)
@@ -145,7 +149,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 # --- building ------------------------------------------------------------------------------
 
-def build_index(source: Path, dest: Path, progress: Callable[[int], None] | None = None) -> None:
+def build_index(source: Path, dest: Path) -> None:
     """Write the index of `source` to `dest` through a private temporary file and an atomic rename."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(dest.parent)
@@ -155,7 +159,7 @@ def build_index(source: Path, dest: Path, progress: Callable[[int], None] | None
     try:
         db = sqlite3.connect(tmp)
         try:
-            _fill(db, source, progress)
+            _fill(db, source)
         finally:
             db.close()
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a shared cache folder should be readable
@@ -170,27 +174,27 @@ def build_index(source: Path, dest: Path, progress: Callable[[int], None] | None
     log.info("gazetteer index built: %s", dest)
 
 
-def _fill(db: sqlite3.Connection, source: Path, progress: Callable[[int], None] | None) -> None:
-    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;")
+def _fill(db: sqlite3.Connection, source: Path) -> None:
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;"
+                     "PRAGMA temp_store=MEMORY;")
     db.executescript(_SCHEMA)
+    # Keys go to an unordered scratch table first; SQLite then sorts them once, in C, into the
+    # clustered `names` table (much faster than inserting into its B-tree in random order).
+    db.execute("CREATE TEMP TABLE names_in (tier INTEGER, key TEXT, cc TEXT, place INTEGER)")
     places: list[tuple[Any, ...]] = []
     names: list[NameRow] = []
     n = 0
     for i, (name, keys, lat, lon, a1, a2, cc, ptype, pop, ph) in enumerate(iter_bundled(source)):
         places.append((i, name, float(lat), float(lon), a1, a2, cc, ptype, int(pop or 0), ph))
-        for k in dict.fromkeys(keys):
-            names.append((0, k, cc, i))
-        loose = [k for k in dict.fromkeys(ph.split("|")) if k]
-        for k in loose:
-            names.append((1, k, cc, i))
-        for k in dict.fromkeys(skeleton_from_phonetic(k) for k in loose):
-            if k:
-                names.append((2, k, cc, i))
+        names.extend((0, k, cc, i) for k in keys)
+        loose = [k for k in ph.split("|") if k]
+        names.extend((1, k, cc, i) for k in loose)
+        names.extend((2, k, cc, i) for k in set(map(skeleton_from_phonetic, loose)) if k)
         if len(places) >= 50_000:
             n += _flush(db, places, names)
-            if progress:
-                progress(n)
     n += _flush(db, places, names)
+    db.execute("INSERT OR IGNORE INTO names SELECT tier, key, cc, place FROM names_in ORDER BY 1, 2, 3, 4")
+    db.execute("DROP TABLE names_in")
     db.executescript(_INDEXES)
     db.executemany("INSERT INTO meta VALUES (?, ?)", [
         ("schema", str(SCHEMA_VERSION)), ("source_sha256", source_digest(source)),
@@ -204,8 +208,7 @@ def _fill(db: sqlite3.Connection, source: Path, progress: Callable[[int], None] 
 def _flush(db: sqlite3.Connection, places: list[tuple[Any, ...]], names: list[NameRow]) -> int:
     n = len(places)
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
-    names.sort()  # sorted inserts keep the B-tree appends local
-    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?)", names)
+    db.executemany("INSERT INTO names_in VALUES (?, ?, ?, ?)", names)
     places.clear()
     names.clear()
     return n
