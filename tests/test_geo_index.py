@@ -206,3 +206,14 @@ def test_build_index_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert first.exit_code == again.exit_code == forced.exit_code == 0, first.output
     assert "built in" in first.output and "already built" in again.output and "built in" in forced.output
     assert (tmp_path / index_name(FIXTURE)).is_file()
+
+
+def test_an_open_index_can_be_sent_to_a_worker(tmp_path: Path) -> None:
+    """Pickled (multiprocessing, Dask) it carries where the data is, not its connection or caches."""
+    import pickle
+
+    idx = SqlitePlaceIndex(FIXTURE, [tmp_path])
+    expected = idx.find("Aleppo", 0)
+    copy = pickle.loads(pickle.dumps(idx))
+    assert len(pickle.dumps(idx)) < 2000 and copy._db is None and not copy._hits
+    assert copy.find("Aleppo", 0) == expected

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -30,6 +30,9 @@ from conflictwatch.geo.normalize import (
     skeleton_from_phonetic,
     skeleton_key,
 )
+
+if TYPE_CHECKING:
+    from conflictwatch.geo.index import SqlitePlaceIndex
 
 log = logging.getLogger(__name__)
 
@@ -254,7 +257,7 @@ def bundled_source() -> Path:
     return data_path("gazetteer.tsv.gz")
 
 
-def bundled_index() -> Any:
+def bundled_index() -> SqlitePlaceIndex:
     """The bundled gazetteer (GeoNames cities500 + Who's On First) as an on-disk SQLite index.
 
     Returns a `geo.index.SqlitePlaceIndex` (same find/fuzzy/place/len as PlaceIndex). It is

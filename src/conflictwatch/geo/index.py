@@ -247,6 +247,14 @@ class SqlitePlaceIndex:
         self._fuzzy: dict[Any, Any] = {}  # country -> (keys, rows); ("hits", cc, key, cutoff) -> rows
         self._len: int | None = None
 
+    # -- pickling: a Geocoder sent to a worker process (multiprocessing, Dask) ---------
+    def __getstate__(self) -> dict[str, Any]:
+        """Only where the data is: the worker opens its own connection and fills its own caches."""
+        return {"source": self.source, "folders": self.folders, "cache_keys": self.cache_keys}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["source"], state["folders"], state["cache_keys"])  # type: ignore[misc]
+
     # -- connection ------------------------------------------------------------------
     @property
     def path(self) -> Path:
