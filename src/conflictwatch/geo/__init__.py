@@ -266,6 +266,7 @@ class Geocoder:
                 continue
             p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
+            c.admin2 = p.admin2
             c.country = p.country
             c.latitude, c.longitude = p.latitude, p.longitude
             c.geo_precision = m.precision

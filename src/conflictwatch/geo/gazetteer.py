@@ -1,7 +1,9 @@
-"""Gazetteer entries and the in-memory name index the geocoder searches.
+"""Gazetteer entries, the in-memory name index for small sources, and the bundled data's rows.
 
 Why an index of keys: every lookup must be a few dict hits, so the keys of all names
 (exact, phonetic, skeleton; see `normalize`) are computed once when the data is loaded.
+The user's rows and the aliases are small and live in a `PlaceIndex`; the bundled
+gazetteer (350k places) is opened as an on-disk SQLite index instead (`geo.index`).
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ import gzip
 import logging
 import math
 import os
-import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -29,6 +30,9 @@ from conflictwatch.geo.normalize import (
     skeleton_from_phonetic,
     skeleton_key,
 )
+
+if TYPE_CHECKING:
+    from conflictwatch.geo.index import SqlitePlaceIndex
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +97,8 @@ class Place:
     precision: int | None = None  # explicit precision from an aliases file
     approximate: bool = False
     alt_names: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    # Last, so positional constructions written before it existed still mean the same.
+    admin2: str | None = None  # district/county (WOF county), when the data has it
 
     @property
     def country(self) -> str | None:
@@ -165,9 +171,9 @@ class PlaceIndex:
         row = self.rows[i]
         if isinstance(row, Place):
             return row
-        name, lat, lon, admin1, cc, ptype, pop = row
+        name, lat, lon, admin1, cc, ptype, pop, admin2 = row
         p = Place(name, float(lat), float(lon), admin1 or None, cc or None, PTYPES.get(ptype, ptype),
-                  int(pop or 0))
+                  int(pop or 0), admin2=admin2 or None)
         self.rows[i] = p
         return p
 
@@ -236,48 +242,76 @@ class PlaceIndex:
 
 # --- bundled data -------------------------------------------------------------------------
 
-_BUNDLED: PlaceIndex | None = None
-BUNDLED_LOAD_SECONDS: float | None = None
+# Columns of data/gazetteer.tsv.gz (scripts/build_gazetteer.py); `admin2` may be absent in older files.
+BUNDLED_COLUMNS = ("name", "keys", "lat", "lon", "admin1", "admin2", "cc", "ptype", "pop", "ph")
+# name, exact keys, lat, lon, admin1, admin2, cc, ptype code, population, "|"-joined phonetic keys
+BundledRow = tuple[str, tuple[str, ...], str, str, str, str, str, str, str, str]
 
 
 def data_path(name: str) -> Path:
     return Path(str(resources.files("conflictwatch") / "data" / name))
 
 
-def bundled_index() -> PlaceIndex:
-    """The bundled gazetteer (GeoNames cities500 + Who's On First), loaded once per process."""
-    global _BUNDLED, BUNDLED_LOAD_SECONDS
-    if _BUNDLED is None:
-        t0 = time.perf_counter()
-        _BUNDLED = _read_bundled(data_path("gazetteer.tsv.gz"))
-        BUNDLED_LOAD_SECONDS = time.perf_counter() - t0
-        log.debug("bundled gazetteer: %d places in %.2fs", len(_BUNDLED), BUNDLED_LOAD_SECONDS)
-    return _BUNDLED
+def bundled_source() -> Path:
+    """The bundled gazetteer file; the on-disk index is built from it (and named by its hash)."""
+    return data_path("gazetteer.tsv.gz")
 
 
-def _read_bundled(path: Path) -> PlaceIndex:
-    """Read the file written by scripts/build_gazetteer.py (keys are precomputed there)."""
-    idx = PlaceIndex()
+def bundled_index() -> SqlitePlaceIndex:
+    """The bundled gazetteer (GeoNames cities500 + Who's On First) as an on-disk SQLite index.
+
+    Returns a `geo.index.SqlitePlaceIndex` (same find/fuzzy/place/len as PlaceIndex). It is
+    opened lazily: nothing is read, hashed or built until the first lookup, so commands and
+    runs that geocode nothing never touch it.
+    """
+    from conflictwatch.geo.index import shared_bundled_index
+
+    return shared_bundled_index()
+
+
+def iter_bundled(path: Path) -> Iterator[BundledRow]:
+    """Rows of a file written by scripts/build_gazetteer.py, by its header (keys precomputed there)."""
     intern: dict[str, str] = {}
-    rows, ccs, keyss, exact, phs = idx.rows, idx.cc, idx.keys, idx.exact, idx.ph
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        next(fh)
-        for i, line in enumerate(fh):
-            name, keys, lat, lon, admin1, cc, ptype, pop, ph = line.rstrip("\n").split("\t")
-            if name.startswith('"'):  # csv-quoted field (a name holding a quote)
-                name = next(csv.reader([line], delimiter="\t"))[0]
-            admin1 = intern.setdefault(admin1, admin1)
-            cc = intern.setdefault(cc, cc)
-            ks = keys.split("|")
-            if not ks[0]:
+        header = fh.readline().rstrip("\n").split("\t")
+        col = {c: i for i, c in enumerate(header)}
+        missing = [c for c in BUNDLED_COLUMNS if c not in col and c != "admin2"]
+        if missing:
+            raise ValueError(f"{path}: line 1: missing gazetteer columns {', '.join(missing)}")
+        i_name, i_keys, i_lat, i_lon, i_a1, i_cc, i_pt, i_pop, i_ph = (
+            col[c] for c in ("name", "keys", "lat", "lon", "admin1", "cc", "ptype", "pop", "ph"))
+        i_a2 = col.get("admin2")
+        for n, line in enumerate(fh, 2):
+            line = line.rstrip("\n")
+            f = next(csv.reader([line], delimiter="\t")) if '"' in line else line.split("\t")
+            if len(f) != len(header):
+                raise ValueError(f"{path}: line {n}: {len(f)} fields, expected {len(header)}")
+            name = f[i_name]
+            ks = f[i_keys].split("|")
+            if not ks[0]:  # an empty first key means "the name, lower-cased" (saves space in the file)
                 ks[0] = name.lower()
-            kt = tuple(ks)
-            rows.append((name, lat, lon, admin1, cc, ptype, pop))
-            ccs.append(cc or None)
-            keyss.append(kt)
-            phs.append(ph)
-            for k in kt:
-                exact[k].append(i)
+            admin1, cc, ptype = f[i_a1], f[i_cc], f[i_pt]
+            admin2 = f[i_a2] if i_a2 is not None else ""
+            yield (name, tuple(ks), f[i_lat], f[i_lon], intern.setdefault(admin1, admin1),
+                   intern.setdefault(admin2, admin2), intern.setdefault(cc, cc),
+                   intern.setdefault(ptype, ptype), f[i_pop], f[i_ph])
+
+
+def read_bundled(path: Path) -> PlaceIndex:
+    """The whole file as an in-memory PlaceIndex (~3.5 s for the bundled data).
+
+    Used where no cache folder can be written, and by tests that check the SQLite index
+    answers exactly as this one does.
+    """
+    idx = PlaceIndex()
+    rows, ccs, keyss, exact, phs = idx.rows, idx.cc, idx.keys, idx.exact, idx.ph
+    for i, (name, kt, lat, lon, admin1, admin2, cc, ptype, pop, ph) in enumerate(iter_bundled(path)):
+        rows.append((name, lat, lon, admin1, cc, ptype, pop, admin2))
+        ccs.append(cc or None)
+        keyss.append(kt)
+        phs.append(ph)
+        for k in kt:
+            exact[k].append(i)
     return idx
 
 
@@ -294,6 +328,8 @@ def admin1_codes() -> dict[tuple[str, str], str]:
 # --- aliases (places.yaml + CONFLICTWATCH_PLACES) ----------------------------------------
 
 ENV_PLACES = "CONFLICTWATCH_PLACES"
+# libyaml's safe loader when PyYAML has it: the pure-Python one costs ~0.1 s of every run's start.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def alias_files() -> list[Path]:
@@ -307,7 +343,7 @@ def alias_files() -> list[Path]:
 def read_alias_file(path: Path, source: str = "aliases") -> list[Place]:
     """Parse one aliases YAML file; a bad entry is logged with its position and skipped."""
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data: Any = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         log.error("%s: cannot read places file: %s", path, exc)
         return []
@@ -324,6 +360,7 @@ def read_alias_file(path: Path, source: str = "aliases") -> list[Place]:
                     latitude=float(e["lat"]),
                     longitude=float(e["lon"]),
                     admin1=e.get("admin1"),
+                    admin2=e.get("admin2"),
                     country_code=to_country_code(e.get("country")),
                     placetype=str(e.get("type") or "locality"),
                     population=int(e.get("population") or 0),

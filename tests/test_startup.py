@@ -1,0 +1,94 @@
+"""Start-up: commands that geocode nothing never hash, build, open or read the bundled gazetteer.
+
+Start-up times themselves are measured by bench/bench_startup.py (README, Benchmarks).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import conflictwatch.geo.gazetteer as gazetteer
+import conflictwatch.geo.index as gindex
+from conflictwatch.cli import app
+
+runner = CliRunner()
+
+ARTICLE = """Shelling kills three in Azaz
+
+BEIRUT (Reuters) - Shelling killed three people in the Syrian border town of Azaz on Monday, a monitoring group said.
+
+(Reporting by Test Writer)
+"""
+SECOND = """Air strike kills four in Idlib
+
+BEIRUT (Reuters) - An air strike killed four people in the town of Saraqeb in Idlib province on Tuesday, rescuers said.
+"""
+
+
+class GazetteerOpened(AssertionError):
+    pass
+
+
+@pytest.fixture
+def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every way to the bundled data raises, and is recorded, while the fixture is active."""
+    calls: list[str] = []
+
+    def refuse(what: str):  # noqa: ANN202
+        def f(*args: object, **kwargs: object) -> None:
+            calls.append(what)
+            raise GazetteerOpened(what)
+        return f
+
+    monkeypatch.setattr(gindex, "_SHARED", None)  # a fresh process: nothing opened yet
+    monkeypatch.setattr(gindex, "ensure_index", refuse("ensure_index"))
+    monkeypatch.setattr(gindex, "source_digest", refuse("source_digest"))
+    monkeypatch.setattr(gazetteer, "iter_bundled", refuse("iter_bundled"))
+    return calls
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """A database with one article in it (geocoded for real, before the spy is set)."""
+    tmp_path = tmp_path_factory.mktemp("stored")
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "cw.db")
+    res = runner.invoke(app, ["run", str(src), "--db", db, "--published", "2016-10-10", "-q"])
+    assert res.exit_code == 0, res.output
+    return db, src
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"], ["run", "--help"], ["claims"], ["events"], ["places"], ["export", "claims"],
+    ["export", "events", "--format", "geojson"], ["export", "articles"], ["reconcile"], ["gazetteer", "list"],
+])
+def test_commands_that_do_not_geocode_do_not_open_the_gazetteer(
+    stored: tuple[str, Path], spy: list[str], args: list[str]
+) -> None:
+    db, _ = stored
+    res = runner.invoke(app, args if args[-1] == "--help" else [*args, "--db", db])
+    assert res.exit_code == 0, res.output
+    assert spy == []
+
+
+def test_run_with_nothing_new_does_not_open_the_gazetteer(stored: tuple[str, Path], spy: list[str]) -> None:
+    db, src = stored
+    res = runner.invoke(app, ["run", str(src), "--db", db, "-q"])
+    assert res.exit_code == 0, res.output
+    assert "0 new, 1 already stored" in res.output
+    assert spy == []
+
+
+def test_run_with_a_new_article_does_open_it(stored: tuple[str, Path], spy: list[str], tmp_path: Path) -> None:
+    """The spy itself works: a run that has something to geocode goes to the gazetteer."""
+    db = str(tmp_path / "copy.db")
+    shutil.copy(stored[0], db)
+    new = tmp_path / "b.txt"
+    new.write_text(SECOND, encoding="utf-8")
+    runner.invoke(app, ["run", str(new), "--db", db, "-q"])
+    assert spy and spy[0] in ("ensure_index", "source_digest")
