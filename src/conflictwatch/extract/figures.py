@@ -19,7 +19,7 @@ _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
 
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were"
-    r"|of them|of whom|of those)\s*(?:were\s+)?$",
+    r"|of them|of whom|of those|of (?:all )?(?:those|the) (?:killed|dead|victims),?)\s*(?:were\s+)?$",
     re.IGNORECASE,
 )
 
@@ -249,7 +249,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         gap = sentence[figs[i - 1].end : figs[i].start]
         if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
             subsets[i] = True
-        elif _in_brackets_after(sentence, figs[i - 1], figs[i]):
+        elif _in_brackets_after(sentence, figs[i - 1], figs[i]) or _after_colon(sentence, figs, i):
             subsets[i] = True
     out: list[Casualty] = []
     pending: list[tuple[Figure, str | None, str | None, bool, int]] = []  # unclassified, with a victim noun
@@ -405,6 +405,16 @@ def _in_brackets_after(sentence: str, before: Figure, f: Figure) -> bool:
         return False
     opened = gap.rfind("(")
     return opened >= 0 and len(gap[:opened].split()) <= 2
+
+
+def _after_colon(sentence: str, figs: list[Figure], i: int) -> bool:
+    """ "left 87 persons dead: 34 civilians and 53 members": the figures after the colon break
+    down the one before it."""
+    for j in range(i - 1, -1, -1):
+        gap = sentence[figs[j].end : figs[i].start]
+        if ":" in gap:
+            return len(gap[: gap.index(":")].split()) <= 4 and len(gap[gap.index(":") :].split()) <= 12
+    return False
 
 
 def clause_index(starts: list[int], pos: int) -> int:

@@ -93,8 +93,39 @@ _PAST_PERIOD = re.compile(
 )
 
 
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# "between mid-August 2021 and mid-June 2022", "from January to March": a period.
+_BETWEEN_MONTHS = re.compile(
+    rf"\b(?i:between|from)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS}\b.{{0,30}}?"
+    rf"\b(?i:and|to|until|till)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS}",
+)
+# "UNAMA recorded 700 civilian deaths", "the monitor documented 56 killings": a report's count.
+_RECORDED = re.compile(
+    r"\b(?:recorded|documented|registered|verified|counted|tallied|confirmed a total of)\s+"
+    r"(?:(?:at least|more than|over|some|about|nearly|a total of)\s+)?\d",
+    re.IGNORECASE,
+)
+# "176 people have been killed in the crackdown": a present perfect with no day over a campaign
+# tells a tally. ("had been killed" is reported speech in wire copy: "said 14 had been killed".)
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so far\s+|reportedly\s+|also\s+)?(?:been\s+)?"
+    r"(?:killed|murdered|slain|left|claimed|lost)\b",
+    re.IGNORECASE,
+)
+_CAMPAIGN = re.compile(
+    r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
+    r"|violence|repression|operations|demonstrations)\b",
+    re.IGNORECASE,
+)
+# "in protests across Iran", "across the country": an area, not a place.
+_ACROSS = re.compile(
+    r"\bacross\s+(?:the\s+)?(?:country|nation|region|[A-Z][a-z]+)\b(?!\s+(?:River|river|border))"
+)
+
+
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|during|throughout|for)\s+(?:the month of\s+)?"
+    r"\b(?i:in|during|throughout|for)\s+(?:the month of\s+)?"
     r"(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\b(?!\s+\d)",
 )
@@ -104,7 +135,7 @@ def is_aggregate(s: str, dates: list[DateMention]) -> bool:
     lx = lex()
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
-    if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s):
+    if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s) or _BETWEEN_MONTHS.search(s):
         return True  # "killed ... across Iraq in June", "in the past five days"
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
@@ -115,6 +146,10 @@ def is_aggregate(s: str, dates: list[DateMention]) -> bool:
     if any(d.precision == 2 for d in dates if not d.statement):
         return False
     day = [d for d in dates if not d.statement and d.date_start]
-    perfect = re.search(r"\b(?:has|have)\s+(?:now\s+)?(?:killed|left|claimed)\b", s, re.IGNORECASE)
+    if day:
+        return False
+    if _RECORDED.search(s) or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
+        return True
+    perfect = _PERFECT.search(s) and _CAMPAIGN.search(s) and not _ONE_EVENT.search(s)
     past_24 = re.search(r"\b(?:past|last)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
-    return bool((perfect or past_24) and not day)
+    return bool(perfect or past_24)

@@ -29,6 +29,7 @@ _NOT_A_DEATH = {"toll", "penalty", "sentence", "threat", "threats", "squad"}
 _STATE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "amod")
 _NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "EVENT", "DATE", "TIME", "WORK_OF_ART"}
 _MODIFIER_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "advmod", "predet"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _AGE = re.compile(r"(\d+)[- ]year[- ]old", re.IGNORECASE)
 
 
@@ -263,6 +264,8 @@ def _group(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     for h in heads:
         for t in (h, *h.conjuncts):
+            if t is not h and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in t.children):
+                continue  # "2,157 killed and 11,894 people arrested": another verb's count
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 out.append(t)
     out.sort(key=lambda t: t.i)
@@ -318,6 +321,8 @@ def _count(group: list[Token], w: _Words) -> Range | None:
 def _count_one(h: Token) -> Range | None:
     low = h.lower_
     if h.pos_ == "NUM" or h.like_num:
+        if _YEAR.fullmatch(h.text):
+            return None  # "the 2022 white Nissan": a year, not a count
         span = h.doc[_left_index(h) : h.i + 1].text
         figs = find_figures(span)
         return figs[-1].value if figs else None
@@ -328,7 +333,8 @@ def _count_one(h: Token) -> Range | None:
     nums = [c for c in h.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
     if nums:
         span = h.doc[_left_index(h) : h.i].text
-        figs = [f for f in find_figures(span) if not _AGE.search(span[f.start : f.end + 9])]
+        figs = [f for f in find_figures(span) if not _AGE.search(span[f.start : f.end + 9])
+                and not _YEAR.fullmatch(f.text)]
         if figs:
             return figs[-1].value
     vague = [f for f in find_figures(h.doc[_left_index(h) : h.i + 1].text) if not f.exact_number]
