@@ -1,6 +1,6 @@
 """The `conflictwatch` command line: one module of commands per pipeline stage."""
 
-from conflictwatch.cli import evaluate, events, geo, run  # noqa: F401  (registers commands)
+from conflictwatch.cli import evaluate, events, geo, maintain, run  # noqa: F401  (registers commands)
 from conflictwatch.cli.app import app
 
 

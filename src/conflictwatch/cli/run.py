@@ -66,6 +66,41 @@ def claims_table(claims: list[Claim], title: str) -> Table:
     return t
 
 
+def progress_bar() -> Progress:
+    """The progress display of long jobs (on standard error, only on a terminal)."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+
+
+def report_run(stats: pipeline.RunStats, db: str, quiet: bool) -> None:
+    """Print what a run or re-extraction did; the events table unless `quiet`."""
+    from conflictwatch.cli.events import events_table
+
+    if not quiet and stats.events is not None:
+        title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
+        console.print(events_table(stats.events, title))
+    parts = []
+    if stats.articles_read or not stats.reextracted:
+        parts.append(f"{stats.articles_read} articles read: {stats.articles_new} new, "
+                     f"{stats.articles_skipped} already stored")
+    if stats.duplicates:
+        parts.append(f"{stats.duplicates} near-duplicates of stored articles")
+    if stats.reextracted:
+        parts.append(f"{stats.reextracted} stored articles re-extracted")
+    parts.append(f"{stats.claims} claims extracted")
+    parts.append(stats.events_summary)
+    console.print("; ".join(parts) + f"; database: [bold]{db}[/bold]", highlight=False)
+    for f in stats.failures:
+        err_console.print(f"[red]failed[/red] {f}", highlight=False)
+
+
 @app.command()
 def run(
     inputs: list[str] = typer.Argument(
@@ -82,20 +117,16 @@ def run(
 ) -> None:
     """Ingest articles, extract claims, geocode, store and reconcile them.
 
-    Re-running the same input changes nothing: articles are stored once by content.
-    Exit status 1 when any input could not be read (the rest still goes in).
+    Each article is stored whole (its row and all its claims) or not at all; one that fails is
+    reported with its file, id and reason and the run goes on. Re-running the same input changes
+    nothing: articles are stored once by content. Reposts of a stored article are kept, linked to
+    it, and counted once in events. Stored articles whose claims are missing (an earlier crash) or
+    were extracted by another version of the rules are extracted again.
+    Exit status 1 when any input or article failed (the rest still goes in).
     """
     pub = _parse_date(published)
     store = open_store(db)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} articles"),
-        console=err_console,
-        transient=True,
-        disable=not err_console.is_terminal,
-    ) as progress:
+    with progress_bar() as progress:
         task = progress.add_task("reading", total=None)
 
         def on_item(item: object) -> None:
@@ -105,25 +136,12 @@ def run(
                 progress.advance(task)
 
         stats = pipeline.run(inputs, store, published=pub, on_item=on_item)
-    from conflictwatch.cli.events import events_table
-    from conflictwatch.export.events import load_filtered
-    from conflictwatch.reconcile import reconcile_store
-
-    rstats = reconcile_store(store)
-    if not quiet:
-        events = load_filtered(store)
-        console.print(events_table(events, f"Incidents found ({rstats}; one row per reconciled event)"))
-    console.print(
-        f"{stats.articles_read} articles read: {stats.articles_new} new, "
-        f"{stats.articles_skipped} already stored; {stats.claims} claims extracted; {rstats}; "
-        f"database: [bold]{db}[/bold]",
-        highlight=False,
-    )
+    report_run(stats, db, quiet)
     if export_dir is not None:
         export_all(store, export_dir)
         console.print(f"exports written to [bold]{export_dir}[/bold]", highlight=False)
-    if stats.errors:
-        err_console.print(f"[red]{len(stats.errors)} input(s) failed[/red]")
+    if not stats.ok:
+        err_console.print(f"[red]{len(stats.errors)} input(s) or article(s) failed[/red]")
         raise typer.Exit(1)
 
 

@@ -380,10 +380,12 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
         else:
             leftovers.append(v)
     by_vkey: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    placeless: list[Prepared] = []
     for v in leftovers:
         place = v.name or v.admin1
         if place is None:
-            continue  # country-only: too vague to merge with anything
+            placeless.append(v)  # no place, or only a country: pass 4
+            continue
         if v.start is not None and v.end is not None and v.end - v.start <= MAX_SPAN_DAYS:
             keys = [(day, place, v.country) for day in v.days]
         else:  # undated or a long period: only identical periods match
@@ -400,7 +402,76 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
         for key in keys:
             by_vkey[key].append(v.i)
 
+    _join_placeless(uf, items, placeless)
+
     groups: dict[int, list[Prepared]] = defaultdict(list)
     for p in items:
         groups[uf.find(p.i)].append(p)
     return [groups[r] for r in sorted(groups)]
+
+
+def figures_agree(a: Claim, b: Claim) -> bool:
+    """Both give the same death toll (lower bounds), or, when neither gives one, the same injured
+    figure. Claims without any figure never agree: nothing but the day would tie them together."""
+    if a.killed is not None or b.killed is not None:
+        return a.killed is not None and b.killed is not None and a.killed.low == b.killed.low
+    return a.injured is not None and b.injured is not None and a.injured.low == b.injured.low
+
+
+def actors_agree(a: Claim, b: Claim) -> bool:
+    """No side is named differently (an unknown actor agrees with any)."""
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if x and y and norm_key(x) != norm_key(y):
+            return False
+    return True
+
+
+def _agree(a: Prepared, b: Prepared) -> bool:
+    return (
+        date_ok(a, b)
+        and type_ok(a, b)
+        and region_ok(a, b)
+        and figures_agree(a.claim, b.claim)
+        and actors_agree(a.claim, b.claim)
+    )
+
+
+def _join_placeless(uf: _Clusters, items: list[Prepared], placeless: list[Prepared]) -> None:
+    """Pass 4: a claim with no place (or only a country) is compared with the claims of the same day,
+    type and country, and joins them when figures and actors agree.
+
+    It joins the one such cluster among the placed claims; with none (or several: ambiguous) it is
+    grouped with the other placeless claims that agree with it (copies of one report that no
+    outlet located: "militants killed 22 people in northeast Nigeria on Sunday").
+    """
+    todo = [v for v in placeless if v.country and v.days]
+    if not todo:
+        return
+    loose = {v.i for v in placeless}
+    by_day: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for p in items:
+        if p.country and p.i not in loose:
+            for day in p.days:
+                by_day[(day, p.country)].append(p.i)
+    alone: list[Prepared] = []
+    for v in todo:
+        assert v.country is not None
+        rv = uf.find(v.i)
+        roots: set[int] = set()
+        for j in sorted({j for day in v.days for j in by_day.get((day, v.country), ())}):
+            if _agree(v, items[j]):
+                rb = uf.find(j)
+                if rb != rv and uf.can_union(rv, rb, 2 * CITY_KM) is not None:
+                    roots.add(rb)
+        if len(roots) == 1:
+            uf.try_union(v.i, roots.pop(), 2 * CITY_KM)
+        else:
+            alone.append(v)
+    seen: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for v in alone:
+        assert v.country is not None
+        for j in sorted({j for day in v.days for j in seen.get((day, v.country), ())}):
+            if _agree(v, items[j]):
+                uf.try_union(v.i, j, 2 * CITY_KM)
+        for day in v.days:
+            seen[(day, v.country)].append(v.i)
