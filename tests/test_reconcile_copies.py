@@ -49,6 +49,18 @@ def test_placeless_claims_stay_apart_when_figures_actors_country_type_or_day_dif
     assert len(reconcile([claim("a0", country=None), claim("a1", country=None)])) == 2
 
 
+def test_small_tolls_need_both_types_and_an_unknown_country_means_the_same_article() -> None:
+    soldier = claim("a0", killed=1, kind=("Explosions/Remote violence", "Shelling/artillery/missile attack"))
+    woman = claim("a0", killed=1, by="Observatory")
+    woman.event_type = woman.sub_event_type = None
+    assert len(reconcile([soldier, woman])) == 2  # "1 killed" alone ties nothing
+    assert len(reconcile([claim("a0", killed=1), claim("a1", killed=1)])) == 1  # both typed, same type
+    # an article that never names its country: its own claims are still compared with each other
+    lead, detail = claim("a0", killed=7, country=None), claim("a0", killed=7, country=None, by=None)
+    assert len(reconcile([lead, detail])) == 1
+    assert len(reconcile([lead, claim("a1", killed=7, country=None)])) == 2
+
+
 def test_a_placeless_claim_joins_the_one_located_incident_it_agrees_with() -> None:
     village = claim("a0", where="Dalori", coords=(11.80, 13.23))
     events = reconcile([village, claim("a1"), claim("a2", killed=9)])

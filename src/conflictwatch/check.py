@@ -10,8 +10,10 @@ Problems (the database is inconsistent, `check` exits non-zero):
   Claims of near-duplicate articles are left out of the day test: a repost published a day later
   may resolve "yesterday" to another day, and reconcile folds it knowingly;
 - *duplicate-looking events*: two events on the same day, of the same type, in the same country and
-  at the same place (same name after folding spelling variants, or within 2 km), or, without a
-  place, with the same toll: reconcile would have merged them.
+  at the same place (same name after folding spelling variants, or within 2 km), or, both without
+  a place, with the same toll (in a known country, or from one article): reconcile would have
+  merged them, so the events are stale or the claims' places contradict each other (the same
+  name geocoded to two provinces).
 
 Notes (reported, not problems): articles whose extraction found no claim (a non-conflict story),
 and articles extracted by another extractor version (`conflictwatch reextract` updates them).
@@ -25,7 +27,7 @@ from datetime import date
 from itertools import combinations
 
 from conflictwatch.models import Claim, Event
-from conflictwatch.reconcile.matching import NEAR_KM, km_between, norm_key, norm_place
+from conflictwatch.reconcile.matching import DISTINCT_TOLL, NEAR_KM, km_between, norm_key, norm_place
 from conflictwatch.store import Store
 
 
@@ -78,8 +80,12 @@ def _same_place(a: Event, b: Event) -> bool:
         return True
     if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
         return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM  # type: ignore[arg-type]
-    if not na and not nb:  # neither has a place: the same toll is the only tie left
-        return a.fatalities is not None and a.fatalities == b.fatalities
+    if not na and not nb:  # neither has a place: reconcile's pass for claims without a place
+        if a.fatalities is None or a.fatalities != b.fatalities:
+            return False
+        if not (a.country or set(a.article_ids) & set(b.article_ids)):
+            return False
+        return a.fatalities >= DISTINCT_TOLL or bool(a.sub_event_type or a.event_type)
     return False
 
 

@@ -26,10 +26,11 @@ one article are one incident when their place, date and type agree, and two inci
   compatible incident in their province (or with their place name); when there is none or more
   than one, they are grouped only with other vague claims naming the same province/place.
 - *Claims without a place* (no place, or only a country) are compared with the claims of the same
-  day, type and country, and merge when their figures agree (the same death toll, or with none
-  the same injured count) and their actors do not contradict: they join the one such incident,
-  or else group with the other placeless claims that agree. A placeless claim without any figure
-  stays on its own: nothing but the day would tie it to another.
+  day, type and country (a claim whose country is unknown: with the claims of its own article),
+  and merge when their figures agree (the same death toll, or with none the same injured count)
+  and their actors do not contradict: they join the one such incident, or else group with the
+  other placeless claims that agree. A placeless claim without any figure stays on its own, and
+  a toll of 1 or 2 ties claims only when both give the type: such tolls are too common.
 - *Near-duplicate articles* (reposts, see `conflictwatch.ingest.neardup`): a claim of a duplicate
   that repeats a claim of the first copy joins that claim's event without counting again (its
   figure is not another source's); `n_articles` still counts every outlet that carried it.

@@ -426,39 +426,45 @@ def actors_agree(a: Claim, b: Claim) -> bool:
     return True
 
 
+#: A toll below this is too common to tie two placeless claims by itself: both must also give
+#: the (same) type. One soldier killed by shelling and one woman shot that day are two incidents.
+DISTINCT_TOLL = 3
+
+
 def _agree(a: Prepared, b: Prepared) -> bool:
-    return (
-        date_ok(a, b)
-        and type_ok(a, b)
-        and region_ok(a, b)
-        and figures_agree(a.claim, b.claim)
-        and actors_agree(a.claim, b.claim)
-    )
+    if not (date_ok(a, b) and type_ok(a, b) and region_ok(a, b)):
+        return False
+    if not (figures_agree(a.claim, b.claim) and actors_agree(a.claim, b.claim)):
+        return False
+    toll = a.claim.killed or a.claim.injured
+    return toll is not None and (toll.low >= DISTINCT_TOLL or bool((a.sub or a.etype) and (b.sub or b.etype)))
 
 
 def _join_placeless(uf: _Clusters, items: list[Prepared], placeless: list[Prepared]) -> None:
     """Pass 4: a claim with no place (or only a country) is compared with the claims of the same day,
-    type and country, and joins them when figures and actors agree.
+    type and country (or, when its country is unknown, of its own article), and joins them when
+    figures and actors agree (a toll under DISTINCT_TOLL also needs both types known).
 
     It joins the one such cluster among the placed claims; with none (or several: ambiguous) it is
     grouped with the other placeless claims that agree with it (copies of one report that no
     outlet located: "militants killed 22 people in northeast Nigeria on Sunday").
     """
-    todo = [v for v in placeless if v.country and v.days]
+    todo = [v for v in placeless if v.days]
     if not todo:
         return
     loose = {v.i for v in placeless}
     by_day: dict[tuple[int, str], list[int]] = defaultdict(list)
     for p in items:
-        if p.country and p.i not in loose:
+        if p.i not in loose:
             for day in p.days:
-                by_day[(day, p.country)].append(p.i)
+                for k in _country_keys(p):
+                    by_day[(day, k)].append(p.i)
     alone: list[Prepared] = []
     for v in todo:
-        assert v.country is not None
+        key = _country_key(v)
         rv = uf.find(v.i)
         roots: set[int] = set()
-        for j in sorted({j for day in v.days for j in by_day.get((day, v.country), ())}):
+        for j in sorted({j for day in v.days for j in by_day.get((day, key), ())}):
             if _agree(v, items[j]):
                 rb = uf.find(j)
                 if rb != rv and uf.can_union(rv, rb, 2 * CITY_KM) is not None:
@@ -469,9 +475,20 @@ def _join_placeless(uf: _Clusters, items: list[Prepared], placeless: list[Prepar
             alone.append(v)
     seen: dict[tuple[int, str], list[int]] = defaultdict(list)
     for v in alone:
-        assert v.country is not None
-        for j in sorted({j for day in v.days for j in seen.get((day, v.country), ())}):
+        key = _country_key(v)
+        for j in sorted({j for day in v.days for j in seen.get((day, key), ())}):
             if _agree(v, items[j]):
                 uf.try_union(v.i, j, 2 * CITY_KM)
         for day in v.days:
-            seen[(day, v.country)].append(v.i)
+            seen[(day, key)].append(v.i)
+
+
+def _country_key(p: Prepared) -> str:
+    """The country, or for a claim whose country is unknown its own article: two claims of one
+    article are about the same country even when the article never names it."""
+    return p.country or f"@{p.claim.article_id}"
+
+
+def _country_keys(p: Prepared) -> tuple[str, ...]:
+    at = f"@{p.claim.article_id}"
+    return (p.country, at) if p.country else (at,)
