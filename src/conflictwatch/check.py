@@ -7,8 +7,9 @@ Problems (the database is inconsistent, `check` exits non-zero):
   were stored), and events that hold no claim;
 - *events whose claims disagree* on the day (two different exact days) or the type (two different
   known sub-event types): reconcile never builds such an event, so it is stale or damaged.
-  Claims of near-duplicate articles are left out of the day test: a repost published a day later
-  may resolve "yesterday" to another day, and reconcile folds it knowingly;
+  Claims of near-duplicate articles are left out of the day test (a repost published a day later
+  may resolve "yesterday" to another day, and reconcile folds it knowingly), and so are claims
+  whose article gives the same incident an earlier day (`reconcile.matching.echoes`);
 - *duplicate-looking events*: two events on the same day, of the same type, in the same country and
   at the same place (same name after folding spelling variants, or within 2 km), or, both without
   a place, with the same toll (in a known country, or from one article): reconcile would have
@@ -23,11 +24,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import combinations
 
-from conflictwatch.models import Claim, Event
-from conflictwatch.reconcile.matching import DISTINCT_TOLL, NEAR_KM, km_between, norm_key, norm_place
+from conflictwatch.models import Event
+from conflictwatch.reconcile.matching import (
+    DISTINCT_TOLL,
+    NEAR_KM,
+    echoes,
+    exact_day,
+    km_between,
+    norm_key,
+    norm_place,
+)
 from conflictwatch.store import Store
 
 
@@ -66,12 +74,6 @@ EMPTY_EVENT = "event without claims"
 DAY = "event claims disagree on day"
 TYPE = "event claims disagree on type"
 DUPLICATE = "duplicate-looking events"
-
-
-def _exact_day(c: Claim) -> date | None:
-    if c.date_start is None or c.time_precision not in (1, None):
-        return None
-    return c.date_start if c.date_end in (None, c.date_start) else None
 
 
 def _same_place(a: Event, b: Event) -> bool:
@@ -139,8 +141,9 @@ def check(store: Store, current_extractor: str | None = None) -> CheckReport:
         if not members:
             rep.problems.append(Finding(EMPTY_EVENT, e.event_id, "no stored claim belongs to it"))
             continue
-        days = sorted({d for c in members if c.article_id not in duplicates
-                       for d in [_exact_day(c)] if d is not None})
+        told_earlier = echoes(members)
+        days = sorted({d for c in members if c.article_id not in duplicates and c.claim_id not in told_earlier
+                       for d in [exact_day(c)] if d is not None})
         if len(days) > 1:
             rep.problems.append(Finding(DAY, e.event_id, ", ".join(d.isoformat() for d in days)))
         subs = sorted({c.sub_event_type for c in members if c.sub_event_type})

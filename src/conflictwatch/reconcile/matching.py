@@ -33,6 +33,9 @@ MAX_SPREAD_KM = 5.0
 CITY_KM = 15.0
 #: Two claims naming the same place but geocoded further apart than this are different places.
 SAME_NAME_FAR_KM = 25.0
+#: Within one article, the same toll of the same attack at the same place given for two days at most
+#: this far apart is one incident told twice (see `echoes`).
+ECHO_DAYS = 3
 #: Claims whose date range is longer than this many days are too vague to block by day.
 MAX_SPAN_DAYS = 7
 #: Grid cell size in degrees for coordinate blocking; half a cell must exceed NEAR_KM (true up to ~60 deg).
@@ -99,9 +102,55 @@ class Prepared:
     days: tuple[int, ...] = field(default=())  # indexed/looked up under (widened by 1 unless precise)
 
 
+def exact_day(c: Claim) -> date | None:
+    if c.date_start is None or c.time_precision not in (1, None):
+        return None
+    return c.date_start if c.date_end in (None, c.date_start) else None
+
+
+def claims_same_place(a: Claim, b: Claim) -> bool:
+    """The same place name (spelling folded), or coordinates as close as `_same_place` requires."""
+    na, nb = norm_place(a.location), norm_place(b.location)
+    if na and na == nb:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    d = km_between(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+    exact = a.geo_precision == 1 and b.geo_precision == 1 and na and nb
+    return d <= (SAME_POINT_KM if exact else NEAR_KM)
+
+
+def echoes(claims: list[Claim]) -> dict[str, date]:
+    """Claims whose exact day yields to an earlier day their own article gives the same incident.
+
+    One article that gives the same toll of the same kind of attack at the same place for two
+    days at most ECHO_DAYS apart tells one incident twice: typically a lede dated by the day a group
+    claimed the attack or the toll rose ("IS claimed on Saturday a car bomb ... this week; the toll
+    climbed to 29") and a body sentence with the day of the blast ("Thursday's blast ... to 29").
+    Incidents are reported after they happen, so the earlier day stands; the later claim becomes
+    imprecise (from the earlier day to its own). Returns claim_id -> the earlier day.
+    """
+    groups: dict[tuple[object, ...], list[tuple[date, Claim]]] = defaultdict(list)
+    for c in claims:
+        day = exact_day(c)
+        if c.scope == "incident" and day is not None and c.killed is not None and c.sub_event_type:
+            groups[(c.article_id, norm_key(c.sub_event_type), c.killed.low)].append((day, c))
+    out: dict[str, date] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for day, c in group:
+            earlier = [d for d, o in group
+                       if d < day and (day - d).days <= ECHO_DAYS and claims_same_place(c, o)]
+            if earlier:
+                out[c.claim_id] = min(earlier)
+    return out
+
+
 def prepare(claims: list[Claim], published: dict[str, date | None]) -> list[Prepared]:
     """Normalise and sort claims by (date, claim_id) so input order never matters."""
     out: list[Prepared] = []
+    told_earlier = echoes(claims)
     for c in claims:
         start = end = None
         precise = False
@@ -111,6 +160,8 @@ def prepare(claims: list[Claim], published: dict[str, date | None]) -> list[Prep
             if end < start:
                 start, end = end, start
             precise = (c.time_precision == 1 or c.time_precision is None) and start == end
+            if c.claim_id in told_earlier:  # the article gives this incident an earlier day too
+                start, precise = told_earlier[c.claim_id].toordinal(), False
         else:
             pub = published.get(c.article_id)
             if pub is not None:  # undated claim: the day of publication or the day before

@@ -107,3 +107,27 @@ def test_copies_of_copies_lead_to_the_first_copy() -> None:
     first, second, third = claim("a"), claim("b"), claim("c")
     folded = fold_copies([first, second, third], {"c": "b", "b": "a"})
     assert folded == {second.claim_id: first.claim_id, third.claim_id: first.claim_id}
+
+
+IED = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+AZAZ, SAJO = (36.5866, 37.0463), (36.5866, 37.0463)  # Sajo geocoded approximately: to Azaz
+
+
+def _bomb(article_id: str, where: str, day: date, killed: int = 29, exact: bool = True, **kw: Any) -> Claim:
+    c = claim(article_id, killed, country="Syria", where=where, coords=AZAZ if exact else SAJO, day=day,
+              kind=IED, actor1=None, **kw)
+    c.geo_precision = 1 if exact else 2
+    c.admin1 = "Aleppo"
+    return c
+
+
+def test_one_article_giving_the_same_toll_for_two_days_tells_one_incident() -> None:
+    thu, sat = date(2016, 10, 13), date(2016, 10, 15)
+    lede = _bomb("j1", "Azaz", sat, by=None)  # dated by the day the group claimed the bombing
+    body = _bomb("j1", "Sajo", thu, exact=False, by="Syrian Observatory for Human Rights")
+    [event] = reconcile([lede, body])
+    assert event.event_date == thu and len(event.claim_ids) == 2
+    # only within one article, only for the same toll, only for days close together
+    assert len(reconcile([_bomb("j1", "Azaz", sat), _bomb("j2", "Sajo", thu, exact=False)])) == 2
+    assert len(reconcile([_bomb("j1", "Azaz", sat, killed=30), body])) == 2
+    assert len(reconcile([_bomb("j1", "Azaz", thu + timedelta(days=5)), body])) == 2
