@@ -131,3 +131,5 @@ def test_one_article_giving_the_same_toll_for_two_days_tells_one_incident() -> N
     assert len(reconcile([_bomb("j1", "Azaz", sat), _bomb("j2", "Sajo", thu, exact=False)])) == 2
     assert len(reconcile([_bomb("j1", "Azaz", sat, killed=30), body])) == 2
     assert len(reconcile([_bomb("j1", "Azaz", thu + timedelta(days=5)), body])) == 2
+    # two approximate geocodes at one point (both fell back to a wide area) are no evidence
+    assert len(reconcile([_bomb("j1", "Kyaukgyi", sat, exact=False), _bomb("j1", "Shwegu", thu, exact=False)])) == 2

@@ -33,6 +33,9 @@ MAX_SPREAD_KM = 5.0
 CITY_KM = 15.0
 #: Two claims naming the same place but geocoded further apart than this are different places.
 SAME_NAME_FAR_KM = 25.0
+#: A toll below this is too common to tie two claims by itself (placeless claims, `echoes`): one
+#: soldier killed by shelling and one woman shot that day are two incidents.
+DISTINCT_TOLL = 3
 #: Within one article, the same toll of the same attack at the same place given for two days at most
 #: this far apart is one incident told twice (see `echoes`).
 ECHO_DAYS = 3
@@ -120,11 +123,21 @@ def claims_same_place(a: Claim, b: Claim) -> bool:
     return d <= (SAME_POINT_KM if exact else NEAR_KM)
 
 
+def _echo_place(a: Claim, b: Claim) -> bool:
+    """Same place for `echoes`: the same name, or near coordinates of which at least one is the
+    place itself: two approximate geocodes at one point may both have fallen back to a wide area."""
+    if not claims_same_place(a, b):
+        return False
+    na, nb = norm_place(a.location), norm_place(b.location)
+    return bool(na and na == nb) or 1 in (a.geo_precision, b.geo_precision)
+
+
 def echoes(claims: list[Claim]) -> dict[str, date]:
     """Claims whose exact day yields to an earlier day their own article gives the same incident.
 
     One article that gives the same toll of the same kind of attack at the same place for two
-    days at most ECHO_DAYS apart tells one incident twice: typically a lede dated by the day a group
+    days at most ECHO_DAYS apart tells one incident twice (a toll of DISTINCT_TOLL or more, the same
+    place name or a point within NEAR_KM of an exact geocode): typically a lede dated by the day a group
     claimed the attack or the toll rose ("IS claimed on Saturday a car bomb ... this week; the toll
     climbed to 29") and a body sentence with the day of the blast ("Thursday's blast ... to 29").
     Incidents are reported after they happen, so the earlier day stands; the later claim becomes
@@ -133,7 +146,8 @@ def echoes(claims: list[Claim]) -> dict[str, date]:
     groups: dict[tuple[object, ...], list[tuple[date, Claim]]] = defaultdict(list)
     for c in claims:
         day = exact_day(c)
-        if c.scope == "incident" and day is not None and c.killed is not None and c.sub_event_type:
+        if (c.scope == "incident" and day is not None and c.killed is not None
+                and c.killed.low >= DISTINCT_TOLL and c.sub_event_type):
             groups[(c.article_id, norm_key(c.sub_event_type), c.killed.low)].append((day, c))
     out: dict[str, date] = {}
     for group in groups.values():
@@ -141,7 +155,7 @@ def echoes(claims: list[Claim]) -> dict[str, date]:
             continue
         for day, c in group:
             earlier = [d for d, o in group
-                       if d < day and (day - d).days <= ECHO_DAYS and claims_same_place(c, o)]
+                       if d < day and (day - d).days <= ECHO_DAYS and _echo_place(c, o)]
             if earlier:
                 out[c.claim_id] = min(earlier)
     return out
@@ -475,11 +489,6 @@ def actors_agree(a: Claim, b: Claim) -> bool:
         if x and y and norm_key(x) != norm_key(y):
             return False
     return True
-
-
-#: A toll below this is too common to tie two placeless claims by itself: both must also give
-#: the (same) type. One soldier killed by shelling and one woman shot that day are two incidents.
-DISTINCT_TOLL = 3
 
 
 def _agree(a: Prepared, b: Prepared) -> bool:
