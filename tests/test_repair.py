@@ -192,3 +192,18 @@ def test_check_and_reextract_commands(tmp_path: Path) -> None:
     assert res.exit_code == 0 and "4 stored articles re-extracted" in res.output
     assert runner.invoke(app, ["check", "--db", db]).exit_code == 0
     assert "--all" in runner.invoke(app, ["reextract", "--help"]).output
+
+
+def test_placeless_events_with_other_actors_do_not_look_duplicate() -> None:
+    from conflictwatch.check import duplicate_events
+
+    def ev(eid: str, actor2: str | None, fatalities: int = 1) -> Event:
+        return Event(event_id=eid, claim_ids=[], article_ids=["a1"], event_date=date(2022, 8, 19), time_precision=1,
+                     event_type=None, sub_event_type="Air/drone strike", actor1=None, actor2=actor2,
+                     country="Myanmar", admin1=None, location=None, latitude=None, longitude=None,
+                     geo_precision=None, sources=[], notes="", fatalities=fatalities, fatalities_low=fatalities,
+                     fatalities_high=fatalities, injured=None, children_killed=None, disputed=False)
+
+    assert duplicate_events([ev("e1", "Civilians"), ev("e2", "Military Forces")]) == []
+    assert len(duplicate_events([ev("e1", "Civilians"), ev("e2", None)])) == 1
+    assert duplicate_events([ev("e1", None), ev("e2", None, fatalities=4)]) == []

@@ -12,7 +12,8 @@ Problems (the database is inconsistent, `check` exits non-zero):
   whose article gives the same incident an earlier day (`reconcile.matching.echoes`);
 - *duplicate-looking events*: two events on the same day, of the same type, in the same country and
   at the same place (same name after folding spelling variants, or within 2 km), or, both without
-  a place, with the same toll (in a known country, or from one article): reconcile would have
+  a place, with the same toll and no contradicting actor (in a known country, or from one
+  article; a toll of 1 or 2 only with a known type): reconcile would have
   merged them, so the events are stale or the claims' places contradict each other (the same
   name geocoded to two provinces).
 
@@ -86,6 +87,9 @@ def _same_place(a: Event, b: Event) -> bool:
         if a.fatalities is None or a.fatalities != b.fatalities:
             return False
         if not (a.country or set(a.article_ids) & set(b.article_ids)):
+            return False
+        sides = ((a.actor1, b.actor1), (a.actor2, b.actor2))
+        if any(x and y and norm_key(x) != norm_key(y) for x, y in sides):
             return False
         return a.fatalities >= DISTINCT_TOLL or bool(a.sub_event_type or a.event_type)
     return False
