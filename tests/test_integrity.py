@@ -119,7 +119,9 @@ def test_a_failing_article_is_reported_and_every_other_article_is_stored_whole(
     assert _snapshot(store) == _snapshot(clean)
 
 
-def test_cli_run_exit_status_names_the_failed_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_run_exit_status_names_the_failed_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     real = Store._write_claims
 
     def faulty(self: Store, conn: Any, article_id: str, rows: list[dict[str, Any]]) -> None:
@@ -130,8 +132,10 @@ def test_cli_run_exit_status_names_the_failed_article(tmp_path: Path, monkeypatc
     monkeypatch.setattr(Store, "_write_claims", faulty)
     res = runner.invoke(app, ["run", str(REPORTS), "--db", str(tmp_path / "cw.db"), "-q"])
     assert res.exit_code == 1
-    assert "rep-atareb" in res.output and "constraint failed" in res.output and "reports.jsonl:2" in res.output
-    assert "4 articles read: 3 new" in res.output
+    assert "4 articles read: 3 new" in res.output and "1 articles failed" in res.output
+    # the failure is logged as it happens, one line naming file:line, article and reason
+    [line] = [r.getMessage() for r in caplog.records if "rep-atareb" in r.getMessage()]
+    assert "reports.jsonl:2" in line and "constraint failed" in line
 
 
 def test_crash_in_the_middle_then_rerun_equals_an_uninterrupted_run(

@@ -188,7 +188,7 @@ def test_check_and_reextract_commands(tmp_path: Path) -> None:
         conn.execute(text("DELETE FROM claims WHERE article_id = 'rep-aden'"))
     res = runner.invoke(app, ["check", "--db", db])
     assert res.exit_code == 1 and "rep-aden" in res.output and "claim without event" in res.output
-    res = runner.invoke(app, ["reextract", "--db", db, "--all", "-q"])
+    res = runner.invoke(app, ["reextract", "--db", db, "--all"])
     assert res.exit_code == 0 and "4 stored articles re-extracted" in res.output
     assert runner.invoke(app, ["check", "--db", db]).exit_code == 0
     assert "--all" in runner.invoke(app, ["reextract", "--help"]).output

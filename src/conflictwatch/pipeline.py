@@ -104,6 +104,22 @@ class RunStats:
 
         return summary(self.events) if self.events is not None else "not reconciled"
 
+    def describe(self) -> str:
+        """One line for people: what was read, stored, repaired and reconciled."""
+        parts = []
+        if self.articles_read or not self.reextracted:
+            parts.append(f"{self.articles_read} articles read: {self.articles_new} new, "
+                         f"{self.articles_skipped} already stored")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} near-duplicates of stored articles")
+        if self.reextracted:
+            parts.append(f"{self.reextracted} stored articles re-extracted")
+        if self.failures:
+            parts.append(f"{len(self.failures)} articles failed")
+        parts.append(f"{self.claims} claims extracted")
+        parts.append(self.events_summary)
+        return "; ".join(parts)
+
 
 def process_article(article: Article, geocoder: Geocoder | None = None) -> list[Claim]:
     """Extract and geocode one article's claims, without touching a database.

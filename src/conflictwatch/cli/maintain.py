@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from conflictwatch import pipeline
 from conflictwatch.check import check
 from conflictwatch.cli.app import DB_HELP, app, console, err_console
-from conflictwatch.cli.run import progress_bar, report_run
 from conflictwatch.store import DEFAULT_DB, open_store
 
 
@@ -17,7 +17,6 @@ def reextract_cmd(
     all_: bool = typer.Option(
         False, "--all", help="Every stored article, not only those whose claims are missing or stale."
     ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print the incidents table."),
 ) -> None:
     """Extract stored articles again and rebuild the events.
 
@@ -25,13 +24,15 @@ def reextract_cmd(
     extracted by another version of the rules (`conflictwatch run` does this too). With --all:
     every article, e.g. after loading places with `conflictwatch gazetteer load`. Claims that come
     out unchanged keep their ids, and events keep theirs. Each article is replaced in one
-    transaction; exit status 1 when any failed.
+    transaction; exit status 1 when any failed. `conflictwatch events` shows the result.
     """
     store = open_store(db)
-    with progress_bar() as progress:
-        task = progress.add_task("re-extracting", total=None)
+    with Progress(SpinnerColumn(), TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+        todo = len(store.articles_to_extract(pipeline.extractor_version(), everything=all_))
+        task = progress.add_task("re-extracting", total=todo)
         stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task))
-    report_run(stats, db, quiet)
+    console.print(f"{stats.describe()}; database: [bold]{db}[/bold]", highlight=False)
     if not stats.ok:
         err_console.print(f"[red]{len(stats.failures)} article(s) failed[/red]")
         raise typer.Exit(1)

@@ -80,25 +80,14 @@ def progress_bar() -> Progress:
 
 
 def report_run(stats: pipeline.RunStats, db: str, quiet: bool) -> None:
-    """Print what a run or re-extraction did; the events table unless `quiet`."""
+    """Print the events table (unless `quiet`) and what a run did. Failures were logged, one line
+    each, by the pipeline as they happened."""
     from conflictwatch.cli.events import events_table
 
     if not quiet and stats.events is not None:
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         console.print(events_table(stats.events, title))
-    parts = []
-    if stats.articles_read or not stats.reextracted:
-        parts.append(f"{stats.articles_read} articles read: {stats.articles_new} new, "
-                     f"{stats.articles_skipped} already stored")
-    if stats.duplicates:
-        parts.append(f"{stats.duplicates} near-duplicates of stored articles")
-    if stats.reextracted:
-        parts.append(f"{stats.reextracted} stored articles re-extracted")
-    parts.append(f"{stats.claims} claims extracted")
-    parts.append(stats.events_summary)
-    console.print("; ".join(parts) + f"; database: [bold]{db}[/bold]", highlight=False)
-    for f in stats.failures:
-        err_console.print(f"[red]failed[/red] {f}", highlight=False)
+    console.print(f"{stats.describe()}; database: [bold]{db}[/bold]", highlight=False)
 
 
 @app.command()
