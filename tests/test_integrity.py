@@ -108,7 +108,7 @@ def test_a_failing_article_is_reported_and_every_other_article_is_stored_whole(
     states = {s.article_id: s for s in store.article_states()}
     assert set(states) == {"rep-borno", "rep-atareb", "rep-kismayo"}
     for s in states.values():
-        assert s.extractor_version is not None and s.stored_claims == s.n_claims >= 1
+        assert s.extractor_version is not None and s.stored_claims == s.extracted_claims >= 1
     assert stats.events is not None and len(stats.events) == 3
     # the fault gone, the next run stores it and the result equals a clean run
     monkeypatch.undo()

@@ -59,13 +59,13 @@ def test_save_article_stores_clashing_claims_instead_of_failing(db_path: str) ->
     stored = store.save_article(art, twins, extractor_version="v")
     assert len({c.claim_id for c in stored}) == 2 and store.count("claims") == 2
     [state] = store.article_states()
-    assert (state.extractor_version, state.n_claims, state.stored_claims) == ("v", 2, 2)
+    assert (state.extractor_version, state.extracted_claims, state.stored_claims) == ("v", 2, 2)
 
 
 def test_a_database_from_before_the_extraction_record_is_migrated_and_repaired(tmp_path: Path) -> None:
     """A version-2 database (no extraction columns), left by a crash with an article and no claims."""
     url = f"sqlite:///{tmp_path / 'old.db'}"
-    new = {"extractor_version", "extracted_at", "n_claims", "duplicate_of", "minhash", "minhash_scheme"}
+    new = {"extractor_version", "extracted_at", "extracted_claims", "duplicate_of", "minhash", "minhash_scheme"}
     md = MetaData()
     for t in s.metadata.sorted_tables:
         Table(t.name, md, *[Column(c.name, c.type, primary_key=c.primary_key) for c in t.columns

@@ -122,9 +122,9 @@ def check(store: Store, current_extractor: str | None = None) -> CheckReport:
         if st.extractor_version is None:
             rep.problems.append(Finding(NOT_EXTRACTED, name, "stored without a completed extraction: "
                                         "`conflictwatch reextract` (or the next run) extracts it"))
-        elif st.n_claims is not None and st.n_claims != st.stored_claims:
+        elif st.extracted_claims is not None and st.extracted_claims != st.stored_claims:
             rep.problems.append(Finding(CLAIMS_MISMATCH, name, f"{st.stored_claims} claims stored of "
-                                        f"the {st.n_claims} its extraction gave"))
+                                        f"the {st.extracted_claims} its extraction gave"))
         elif st.stored_claims == 0:
             rep.notes.append(Finding(NO_CLAIMS, name, "its text yields no claim"))
         if (current_extractor and st.extractor_version is not None

@@ -49,7 +49,7 @@ class ArticleState:
     title: str | None
     origin: str | None
     extractor_version: str | None  # None: its claims were never stored whole
-    n_claims: int | None  # claims its last extraction stored
+    extracted_claims: int | None  # claims its last extraction stored
     stored_claims: int  # claims the table holds for it now
     duplicate_of: str | None
 
@@ -144,7 +144,7 @@ class Store(EventsMixin, GazetteerMixin):
             values: dict[str, Any] = {
                 "extractor_version": extractor_version,
                 "extracted_at": _now(),
-                "n_claims": len(rows),
+                "extracted_claims": len(rows),
                 "duplicate_of": article.duplicate_of,
             }
             if minhash is not None:
@@ -174,7 +174,7 @@ class Store(EventsMixin, GazetteerMixin):
             select(c.c.article_id, func.count().label("n")).group_by(c.c.article_id).subquery()
         )
         q = (
-            select(a.c.article_id, a.c.title, a.c.origin, a.c.extractor_version, a.c.n_claims,
+            select(a.c.article_id, a.c.title, a.c.origin, a.c.extractor_version, a.c.extracted_claims,
                    a.c.duplicate_of, counts.c.n)
             .outerjoin(counts, counts.c.article_id == a.c.article_id)
             .order_by(a.c.ingested_at, a.c.article_id)
@@ -261,7 +261,9 @@ class Store(EventsMixin, GazetteerMixin):
         with self.engine.begin() as conn:
             self._write_claims(conn, article_id, rows)
             conn.execute(
-                update(s.articles).where(s.articles.c.article_id == article_id).values(n_claims=len(rows))
+                update(s.articles)
+                .where(s.articles.c.article_id == article_id)
+                .values(extracted_claims=len(rows))
             )
         return len(rows)
 

@@ -59,7 +59,7 @@ articles = Table(
     # next `run` (or `reextract`) extracts it again.
     Column("extractor_version", String(64)),
     Column("extracted_at", String(32)),
-    Column("n_claims", Integer),  # claims stored by that extraction, for `check`
+    Column("extracted_claims", Integer),  # claims stored by that extraction, for `check`
     # Near-duplicates (reposts, rewrites): the first stored copy, whose claims count for both.
     Column("duplicate_of", String(200)),
     Column("minhash", LargeBinary),  # MinHash signature of the text's shingles
@@ -192,7 +192,8 @@ def _articles_extraction_and_duplicates(conn: Connection) -> None:
     add_missing_columns(
         conn,
         articles,
-        ["extractor_version", "extracted_at", "n_claims", "duplicate_of", "minhash", "minhash_scheme"],
+        ["extractor_version", "extracted_at", "extracted_claims", "duplicate_of", "minhash",
+         "minhash_scheme"],
     )
 
 
