@@ -16,6 +16,9 @@ from typing import Any, Literal
 
 Scope = Literal["incident", "aggregate"]
 
+#: Bumped whenever `Claim.make_id` changes what it hashes: stored articles are then re-extracted.
+CLAIM_ID_SCHEME = 2
+
 
 def normalise_text(text: str) -> str:
     """Fold case, Unicode forms, quotes and whitespace so re-pasted copies hash alike."""
@@ -51,6 +54,7 @@ class Article:
     source: str | None = None  # publisher
     meta: dict[str, Any] = field(default_factory=dict)
     origin: str | None = None  # "file.txt:12" where the article started, for messages
+    duplicate_of: str | None = None  # near-duplicate (repost/rewrite) of this stored article
 
     def __post_init__(self) -> None:
         if self.article_id is None:
@@ -134,17 +138,30 @@ class Claim:
             self.claim_id = self.make_id()
 
     def make_id(self) -> str:
-        """Stable id: same article, same sentence, same figures -> same id."""
+        """Stable id from what makes this claim *this* claim, so two claims cannot share it by accident.
+
+        The key is the article, where the quote stands (its character span, else the sentence
+        index and the normalised quote), the scope, the sub-event type, the three figures, the
+        place and who claimed it: one sentence naming three places gives three ids, and the same
+        input always gives the same id. The store still resolves any clash left within one
+        article deterministically (an ordinal suffix in text order: `store.db.unique_claim_ids`).
+        """
+        if self.quote_start is not None and self.quote_end is not None:
+            where = f"span:{self.quote_start}-{self.quote_end}"
+        else:
+            where = f"sent:{self.sentence_index}:{normalise_text(self.quote)}"
         key = "|".join(
-            str(x)
+            "" if x is None else str(x)
             for x in (
+                CLAIM_ID_SCHEME,
                 self.article_id,
-                self.sentence_index,
+                where,
                 self.scope,
-                normalise_text(self.quote),
                 self.sub_event_type,
                 self.killed,
                 self.injured,
+                self.children_killed,
+                normalise_text(self.location) if self.location else None,
                 self.claimed_by,
             )
         )

@@ -54,8 +54,8 @@ def _write_articles(st: State, body: m.ArticlesIn) -> dict[str, Any]:
                 rec = a.model_dump(mode="json", exclude_none=True)
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         with st.write_lock:
-            stats = pipeline.run([str(path)], st.store)
-            summary = reconcile_store(st.store) if body.reconcile else None
+            stats = pipeline.run([str(path)], st.store, reconcile=body.reconcile)
+            summary = stats.events_summary if body.reconcile else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     # "…/request.jsonl:3: message" -> "articles[2]: message", naming the item in the request

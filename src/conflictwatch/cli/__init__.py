@@ -1,6 +1,14 @@
 """The `conflictwatch` command line: one module of commands per pipeline stage."""
 
-from conflictwatch.cli import evaluate, events, geo, report, run, serve  # noqa: F401  (registers commands)
+from conflictwatch.cli import (  # noqa: F401  (registers commands)
+    evaluate,
+    events,
+    geo,
+    maintain,
+    report,
+    run,
+    serve,
+)
 from conflictwatch.cli.app import app
 
 

@@ -26,7 +26,6 @@ from conflictwatch.cli.progress import RunProgress, count_articles
 from conflictwatch.export import export_all, write_articles, write_claims
 from conflictwatch.export.events import load_filtered
 from conflictwatch.models import Article
-from conflictwatch.reconcile import reconcile_store
 from conflictwatch.store import open_store
 
 
@@ -66,14 +65,10 @@ def run(
 
         # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
         stats = pipeline.run(inputs, store, published=published, on_item=on_item)
-    rstats = reconcile_store(store)
     if not quiet:
-        print_events(load_filtered(store), f"Incidents found ({rstats}; one row per reconciled event)")
-    note(
-        f"{stats.articles_read} articles read: {stats.articles_new} new, "
-        f"{stats.articles_skipped} already stored; {stats.claims} claims extracted; {rstats}; "
-        f"database: [bold]{escape(db)}[/bold]"
-    )
+        title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
+        print_events(load_filtered(store), title)
+    note(f"{escape(stats.describe())}; database: [bold]{escape(db)}[/bold]")
     if export_dir is not None:
         export_all(store, export_dir)
         note(f"exports written to [bold]{escape(str(export_dir))}[/bold]")

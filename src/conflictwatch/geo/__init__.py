@@ -255,6 +255,8 @@ class Geocoder:
         """Fill location (clean), admin1, country, latitude, longitude, geo_precision in place."""
         for c in claims:
             if not c.location:
+                if c.country is None:  # no place named: the country the article is clearly about
+                    c.country = country_name(_clear_country(self.claim_context(c, article)))
                 continue
             ctx = self.claim_context(c, article)
             written, modifier = _strip_modifiers(c.location)
@@ -338,6 +340,15 @@ class Geocoder:
                 return None
             return reg or town
         return best[1]
+
+
+def _clear_country(ctx: GeoContext) -> str | None:
+    """The article's country when its mentions leave no doubt (at least twice the runner-up), so a
+    claim naming no place can still be compared with claims of the same country."""
+    ranked = sorted(ctx.countries.values(), reverse=True)
+    if not ranked or ranked[0] <= 0 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None
+    return ctx.country
 
 
 def clean_location(text: str) -> str:

@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from conflictwatch.geo.gazetteer import Place, admin1_codes, country_name, to_country_code
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.store import Store
-from conflictwatch.store import schema as s
+from conflictwatch.store.gazetteer import gazetteer_identity
 
 # GeoNames feature codes -> our place types (P = populated places, A = admin areas, L = areas).
 _FEATURE_TYPES = {"PPLX": "neighbourhood", "ADM1": "region", "ADM2": "county", "PCLI": "country",
@@ -50,31 +48,28 @@ def _placetype(feature: str | None) -> str:
 
 def user_places(store: Store) -> list[Place]:
     """Every row of the store's gazetteer table as a Place (source 'user')."""
-    g = s.gazetteer
     out: list[Place] = []
     grouped: dict[tuple[str, str], list[str]] = {}  # GeoNames alternate names share a source_id
-    with store.engine.connect() as conn:
-        for r in conn.execute(select(g).order_by(g.c.id)):
-            m = r._mapping
-            if m["source_id"]:
-                ident = (m["source"] or "", m["source_id"])
-                if ident in grouped:
-                    grouped[ident].append(m["name"])
-                    continue
-                grouped[ident] = []
-            out.append(
-                Place(
-                    name=m["name"],
-                    latitude=m["latitude"],
-                    longitude=m["longitude"],
-                    admin1=m["admin1"],
-                    country_code=to_country_code(m["country"]),
-                    placetype=_placetype(m["feature"]),
-                    population=m["population"] or 0,
-                    source="user",
-                    alt_names=(m["source"] or "", m["source_id"] or ""),  # replaced below
-                )
+    for m in store.gazetteer_rows():
+        if m["source_id"]:
+            ident = (m["source"] or "", m["source_id"])
+            if ident in grouped:
+                grouped[ident].append(m["name"])
+                continue
+            grouped[ident] = []
+        out.append(
+            Place(
+                name=m["name"],
+                latitude=m["latitude"],
+                longitude=m["longitude"],
+                admin1=m["admin1"],
+                country_code=to_country_code(m["country"]),
+                placetype=_placetype(m["feature"]),
+                population=m["population"] or 0,
+                source="user",
+                alt_names=(m["source"] or "", m["source_id"] or ""),  # replaced below
             )
+        )
     # Attach the grouped alternate names (Place is frozen: rebuild those that have any).
     final: list[Place] = []
     for p in out:
@@ -155,73 +150,53 @@ def _csv_rows(origin: str, fh: Any, report: LoadReport) -> Iterator[dict[str, An
 
 
 def load_file(store: Store, path: Path) -> LoadReport:
-    """Load a GeoNames dump (.txt, or a .zip holding one) or a CSV into the store; reloading adds nothing."""
+    """Load a GeoNames dump (.txt, or a .zip holding one) or a CSV into the store; reloading adds nothing.
+
+    The rows are written by the store in one transaction: a file goes in whole or not at all."""
     report = LoadReport()
-    g = s.gazetteer
-    with store.engine.begin() as conn:
-        existing = {
-            (r.key, r.source_id or "", round(r.latitude, 4), round(r.longitude, 4))
-            for r in conn.execute(select(g.c.key, g.c.source_id, g.c.latitude, g.c.longitude))
-        }
-        batch: list[dict[str, Any]] = []
+    existing = store.gazetteer_identities()
+
+    def rows() -> Iterator[dict[str, Any]]:
         for origin, fh in _open_text(path):
             is_csv = origin.lower().endswith(".csv")
-            rows = (_csv_rows if is_csv else _geonames_rows)(origin, fh, report)
             places = 0
             seen_ids: set[str] = set()
-            for row in rows:
+            for row in (_csv_rows if is_csv else _geonames_rows)(origin, fh, report):
                 key = name_key(row["name"])
                 if not key:
                     continue
-                ident = (key, row["source_id"] or "", round(row["latitude"], 4), round(row["longitude"], 4))
+                ident = gazetteer_identity(key, row["source_id"], row["latitude"], row["longitude"])
                 if ident in existing:
                     report.duplicates += 1
                     continue
                 existing.add(ident)
                 row = dict(row)
                 row.pop("display")
-                batch.append({**row, "key": key, "source": str(path)})
+                yield {**row, "key": key, "source": str(path)}
                 sid = row["source_id"]
                 if sid is None or sid not in seen_ids:
                     places += 1  # a GeoNames place counts once, however many alternate names it has
                     if sid is not None:
                         seen_ids.add(sid)
-                if len(batch) >= 5000:
-                    conn.execute(g.insert(), batch)
-                    batch.clear()
             report.loaded += places
-        if batch:
-            conn.execute(g.insert(), batch)
+
+    store.add_gazetteer_rows(rows())
     return report
 
 
 def gazetteer_stats(store: Store) -> list[tuple[str, int]]:
     """(source file, rows) for `gazetteer list`."""
-    g = s.gazetteer
-    with store.engine.connect() as conn:
-        q = select(g.c.source, func.count()).group_by(g.c.source).order_by(g.c.source)
-        return [(r[0] or "", int(r[1])) for r in conn.execute(q)]
+    return store.gazetteer_stats()
 
 
 def clear_gazetteer(store: Store, source: str | None = None) -> int:
     """Delete the user's rows (all, or those loaded from one file); returns rows deleted."""
-    g = s.gazetteer
-    with store.engine.begin() as conn:
-        q = g.delete() if source is None else g.delete().where(g.c.source == source)
-        return conn.execute(q).rowcount or 0
+    return store.clear_gazetteer(source)
 
 
 def place_counts(store: Store, unresolved: bool) -> list[tuple[str, str | None, str | None, int]]:
     """(location, admin1, country, claims) for stored claims without (or with) coordinates."""
-    c = s.claims
-    cond = c.c.latitude.is_(None) if unresolved else c.c.latitude.is_not(None)
-    q = (
-        select(c.c.location, c.c.admin1, c.c.country, func.count())
-        .where(c.c.location.is_not(None), cond)
-        .group_by(c.c.location, c.c.admin1, c.c.country)
-    )
-    with store.engine.connect() as conn:
-        rows = [(r[0], r[1], r[2], int(r[3])) for r in conn.execute(q)]
+    rows = store.claim_place_counts(unresolved)
     counts: Counter[str] = Counter()
     for r in rows:
         counts[r[0]] += r[3]

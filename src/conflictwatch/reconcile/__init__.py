@@ -25,6 +25,15 @@ one article are one incident when their place, date and type agree, and two inci
 - *Vague claims* (only a province, geo_precision 3, no place, or no usable date) join the one
   compatible incident in their province (or with their place name); when there is none or more
   than one, they are grouped only with other vague claims naming the same province/place.
+- *Claims without a place* (no place, or only a country) are compared with the claims of the same
+  day, type and country (a claim whose country is unknown: with the claims of its own article),
+  and merge when their figures agree (the same death toll, or with none the same injured count)
+  and their actors do not contradict: they join the one such incident, or else group with the
+  other placeless claims that agree. A placeless claim without any figure stays on its own, and
+  a toll of 1 or 2 ties claims only when both give the type: such tolls are too common.
+- *Near-duplicate articles* (reposts, see `conflictwatch.ingest.neardup`): a claim of a duplicate
+  that repeats a claim of the first copy joins that claim's event without counting again (its
+  figure is not another source's); `n_articles` still counts every outlet that carried it.
 
 A cluster never holds two different known types, two different exact days, or coordinates
 spread over more than 5 km (30 km after city/district and vague joins), so chains of pairwise
@@ -70,20 +79,24 @@ from datetime import date
 
 from conflictwatch.models import Claim, Event
 from conflictwatch.reconcile.build import assign_ids, build_event
+from conflictwatch.reconcile.copies import attach, fold_copies
 from conflictwatch.reconcile.countries import event_id_cnty, iso3
 from conflictwatch.reconcile.matching import cluster, prepare
+from conflictwatch.store import Store
 
 
 def reconcile(
     claims: list[Claim],
     previous: dict[str, str] | None = None,
     published: dict[str, date | None] | None = None,
+    duplicate_of: dict[str, str] | None = None,
 ) -> list[Event]:
     """Group incident claims into events (pure: no database needed).
 
     `previous` maps claim_id -> event_id from an earlier run (ids are kept); `published` maps
-    article_id -> publication date (later reports supersede earlier ones from the same source).
-    Events come back ordered by date, then smallest claim.
+    article_id -> publication date (later reports supersede earlier ones from the same source);
+    `duplicate_of` maps a near-duplicate article to the article it copies (its repeated claims
+    count once). Events come back ordered by date, then smallest claim.
     """
     pub = published or {}
     seen: set[str] = set()
@@ -92,9 +105,14 @@ def reconcile(
         if c.scope == "incident" and c.claim_id not in seen:
             seen.add(c.claim_id)
             incidents.append(c)
-    groups = cluster(prepare(incidents, pub))
+    folded = fold_copies(incidents, duplicate_of) if duplicate_of else {}
+    primary = [c for c in incidents if c.claim_id not in folded]
+    groups = cluster(prepare(primary, pub))
     ids = assign_ids([[p.claim for p in g] for g in groups], previous or {})
-    return [build_event(eid, g, pub) for eid, g in zip(ids, groups, strict=True)]
+    events = [build_event(eid, g, pub) for eid, g in zip(ids, groups, strict=True)]
+    if folded:
+        attach(events, folded, {c.claim_id: c.article_id for c in incidents})
+    return events
 
 
 def summary(events: list[Event]) -> str:
@@ -104,20 +122,22 @@ def summary(events: list[Event]) -> str:
     return f"{n} event{'s' if n != 1 else ''} ({disputed} disputed)"
 
 
-def reconcile_store(store: object) -> str:
-    """Rebuild the store's events from its incident claims, keeping earlier event ids."""
-    from conflictwatch.reconcile.storage import (
-        load_incident_claims,
-        load_previous,
-        load_published,
-        save_events,
+def rebuild_events(store: Store, carry: dict[str, str] | None = None) -> list[Event]:
+    """Rebuild the store's events from its incident claims, keeping earlier event ids.
+
+    `carry` adds claim_id -> event_id pairs to those the store remembers: a re-extracted claim
+    whose id changed keeps the event id of the claim it replaces."""
+    previous = {**(carry or {}), **store.event_links()}
+    events = reconcile(
+        list(store.claims(scope="incident")), previous, store.published_dates(), store.duplicates()
     )
-    from conflictwatch.store import Store
-
-    assert isinstance(store, Store)
-    events = reconcile(load_incident_claims(store), load_previous(store), load_published(store))
-    save_events(store, events)
-    return summary(events)
+    store.save_events(events)
+    return events
 
 
-__all__ = ["event_id_cnty", "iso3", "reconcile", "reconcile_store", "summary"]
+def reconcile_store(store: Store) -> str:
+    """Rebuild the store's events (see `rebuild_events`); returns the one-line summary."""
+    return summary(rebuild_events(store))
+
+
+__all__ = ["event_id_cnty", "iso3", "rebuild_events", "reconcile", "reconcile_store", "summary"]

@@ -148,9 +148,11 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
     if dated:
         date_counts = Counter(c.date_start for c in dated)
 
+        told_earlier = {p.claim.claim_id for p in group if not p.precise}
+
         def tp(c: Claim) -> int:
-            if c.time_precision is not None:
-                return c.time_precision
+            if c.time_precision is not None:  # an echo of an earlier day (matching.echoes) counts as 2
+                return 2 if c.time_precision == 1 and c.claim_id in told_earlier else c.time_precision
             return 1 if c.date_end in (None, c.date_start) else 2
 
         best = min(dated, key=lambda c: (tp(c), -date_counts[c.date_start]))

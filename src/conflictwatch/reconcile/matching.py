@@ -33,6 +33,12 @@ MAX_SPREAD_KM = 5.0
 CITY_KM = 15.0
 #: Two claims naming the same place but geocoded further apart than this are different places.
 SAME_NAME_FAR_KM = 25.0
+#: A toll below this is too common to tie two claims by itself (placeless claims, `echoes`): one
+#: soldier killed by shelling and one woman shot that day are two incidents.
+DISTINCT_TOLL = 3
+#: Within one article, the same toll of the same attack at the same place given for two days at most
+#: this far apart is one incident told twice (see `echoes`).
+ECHO_DAYS = 3
 #: Claims whose date range is longer than this many days are too vague to block by day.
 MAX_SPAN_DAYS = 7
 #: Grid cell size in degrees for coordinate blocking; half a cell must exceed NEAR_KM (true up to ~60 deg).
@@ -99,9 +105,66 @@ class Prepared:
     days: tuple[int, ...] = field(default=())  # indexed/looked up under (widened by 1 unless precise)
 
 
+def exact_day(c: Claim) -> date | None:
+    if c.date_start is None or c.time_precision not in (1, None):
+        return None
+    return c.date_start if c.date_end in (None, c.date_start) else None
+
+
+def claims_same_place(a: Claim, b: Claim) -> bool:
+    """The same place name (spelling folded), or coordinates as close as `_same_place` requires."""
+    na, nb = norm_place(a.location), norm_place(b.location)
+    if na and na == nb:
+        return True
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    d = km_between(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+    exact = a.geo_precision == 1 and b.geo_precision == 1 and na and nb
+    return d <= (SAME_POINT_KM if exact else NEAR_KM)
+
+
+def _echo_place(a: Claim, b: Claim) -> bool:
+    """Same place for `echoes`: the same name, or near coordinates of which at least one is the
+    place itself: two approximate geocodes at one point may both have fallen back to a wide area."""
+    if not claims_same_place(a, b):
+        return False
+    na, nb = norm_place(a.location), norm_place(b.location)
+    return bool(na and na == nb) or 1 in (a.geo_precision, b.geo_precision)
+
+
+def echoes(claims: list[Claim]) -> dict[str, date]:
+    """Claims whose exact day yields to an earlier day their own article gives the same incident.
+
+    One article that gives the same toll of the same kind of attack at the same place for two
+    days at most ECHO_DAYS apart tells one incident twice (a toll of DISTINCT_TOLL or more, the same
+    place name or a point within NEAR_KM of an exact geocode): typically a lede dated by the day a group
+    claimed the attack or the toll rose ("IS claimed on Saturday a car bomb ... this week; the toll
+    climbed to 29") and a body sentence with the day of the blast ("Thursday's blast ... to 29").
+    Incidents are reported after they happen, so the earlier day stands; the later claim becomes
+    imprecise (from the earlier day to its own). Returns claim_id -> the earlier day.
+    """
+    groups: dict[tuple[object, ...], list[tuple[date, Claim]]] = defaultdict(list)
+    for c in claims:
+        day = exact_day(c)
+        if (c.scope == "incident" and day is not None and c.killed is not None
+                and c.killed.low >= DISTINCT_TOLL and c.sub_event_type):
+            groups[(c.article_id, norm_key(c.sub_event_type), c.killed.low)].append((day, c))
+    out: dict[str, date] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for day, c in group:
+            earlier = [d for d, o in group
+                       if d < day and (day - d).days <= ECHO_DAYS and _echo_place(c, o)]
+            if earlier:
+                out[c.claim_id] = min(earlier)
+    return out
+
+
 def prepare(claims: list[Claim], published: dict[str, date | None]) -> list[Prepared]:
     """Normalise and sort claims by (date, claim_id) so input order never matters."""
     out: list[Prepared] = []
+    told_earlier = echoes(claims)
     for c in claims:
         start = end = None
         precise = False
@@ -111,6 +174,8 @@ def prepare(claims: list[Claim], published: dict[str, date | None]) -> list[Prep
             if end < start:
                 start, end = end, start
             precise = (c.time_precision == 1 or c.time_precision is None) and start == end
+            if c.claim_id in told_earlier:  # the article gives this incident an earlier day too
+                start, precise = told_earlier[c.claim_id].toordinal(), False
         else:
             pub = published.get(c.article_id)
             if pub is not None:  # undated claim: the day of publication or the day before
@@ -380,10 +445,12 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
         else:
             leftovers.append(v)
     by_vkey: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    placeless: list[Prepared] = []
     for v in leftovers:
         place = v.name or v.admin1
         if place is None:
-            continue  # country-only: too vague to merge with anything
+            placeless.append(v)  # no place, or only a country: pass 4
+            continue
         if v.start is not None and v.end is not None and v.end - v.start <= MAX_SPAN_DAYS:
             keys = [(day, place, v.country) for day in v.days]
         else:  # undated or a long period: only identical periods match
@@ -400,7 +467,88 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
         for key in keys:
             by_vkey[key].append(v.i)
 
+    _join_placeless(uf, items, placeless)
+
     groups: dict[int, list[Prepared]] = defaultdict(list)
     for p in items:
         groups[uf.find(p.i)].append(p)
     return [groups[r] for r in sorted(groups)]
+
+
+def figures_agree(a: Claim, b: Claim) -> bool:
+    """Both give the same death toll (lower bounds), or, when neither gives one, the same injured
+    figure. Claims without any figure never agree: nothing but the day would tie them together."""
+    if a.killed is not None or b.killed is not None:
+        return a.killed is not None and b.killed is not None and a.killed.low == b.killed.low
+    return a.injured is not None and b.injured is not None and a.injured.low == b.injured.low
+
+
+def actors_agree(a: Claim, b: Claim) -> bool:
+    """No side is named differently (an unknown actor agrees with any)."""
+    for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)):
+        if x and y and norm_key(x) != norm_key(y):
+            return False
+    return True
+
+
+def _agree(a: Prepared, b: Prepared) -> bool:
+    if not (date_ok(a, b) and type_ok(a, b) and region_ok(a, b)):
+        return False
+    if not (figures_agree(a.claim, b.claim) and actors_agree(a.claim, b.claim)):
+        return False
+    toll = a.claim.killed or a.claim.injured
+    return toll is not None and (toll.low >= DISTINCT_TOLL or bool((a.sub or a.etype) and (b.sub or b.etype)))
+
+
+def _join_placeless(uf: _Clusters, items: list[Prepared], placeless: list[Prepared]) -> None:
+    """Pass 4: a claim with no place (or only a country) is compared with the claims of the same day,
+    type and country (or, when its country is unknown, of its own article), and joins them when
+    figures and actors agree (a toll under DISTINCT_TOLL also needs both types known).
+
+    It joins the one such cluster among the placed claims; with none (or several: ambiguous) it is
+    grouped with the other placeless claims that agree with it (copies of one report that no
+    outlet located: "militants killed 22 people in northeast Nigeria on Sunday").
+    """
+    todo = [v for v in placeless if v.days]
+    if not todo:
+        return
+    loose = {v.i for v in placeless}
+    by_day: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for p in items:
+        if p.i not in loose:
+            for day in p.days:
+                for k in _country_keys(p):
+                    by_day[(day, k)].append(p.i)
+    alone: list[Prepared] = []
+    for v in todo:
+        key = _country_key(v)
+        rv = uf.find(v.i)
+        roots: set[int] = set()
+        for j in sorted({j for day in v.days for j in by_day.get((day, key), ())}):
+            if _agree(v, items[j]):
+                rb = uf.find(j)
+                if rb != rv and uf.can_union(rv, rb, 2 * CITY_KM) is not None:
+                    roots.add(rb)
+        if len(roots) == 1:
+            uf.try_union(v.i, roots.pop(), 2 * CITY_KM)
+        else:
+            alone.append(v)
+    seen: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for v in alone:
+        key = _country_key(v)
+        for j in sorted({j for day in v.days for j in seen.get((day, key), ())}):
+            if _agree(v, items[j]):
+                uf.try_union(v.i, j, 2 * CITY_KM)
+        for day in v.days:
+            seen[(day, key)].append(v.i)
+
+
+def _country_key(p: Prepared) -> str:
+    """The country, or for a claim whose country is unknown its own article: two claims of one
+    article are about the same country even when the article never names it."""
+    return p.country or f"@{p.claim.article_id}"
+
+
+def _country_keys(p: Prepared) -> tuple[str, ...]:
+    at = f"@{p.claim.article_id}"
+    return (p.country, at) if p.country else (at,)

@@ -1,30 +1,15 @@
-"""Reading reconcile's inputs from, and writing events to, the store (SQLAlchemy Core).
+"""Reconcile's inputs and outputs, read and written through the Store's API (no SQL here).
 
-Kept apart from `store/db.py` so the reconcile stage owns the `events`/`event_claims` tables'
-contents; the Store only provides the engine and schema.
+Kept as named helpers because other stages (export) import `load_events` from here.
 """
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
-
-from sqlalchemy import delete, insert, select
 
 from conflictwatch.models import Claim, Event
 from conflictwatch.store import Store
-from conflictwatch.store import schema as s
-
-_EVENT_COLS = [c.name for c in s.events.columns]
-
-
-def _as_date(v: Any) -> date | None:
-    if v is None or isinstance(v, date):
-        return v
-    return date.fromisoformat(str(v)[:10])
 
 
 def load_incident_claims(store: Store) -> list[Claim]:
@@ -33,59 +18,19 @@ def load_incident_claims(store: Store) -> list[Claim]:
 
 def load_previous(store: Store) -> dict[str, str]:
     """claim_id -> event_id from the last reconcile, so events keep their ids."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(s.event_claims.c.claim_id, s.event_claims.c.event_id))
-        return {r[0]: r[1] for r in rows}
+    return store.event_links()
 
 
 def load_published(store: Store) -> dict[str, date | None]:
     """article_id -> publication date, for "later reports supersede earlier ones"."""
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(s.articles.c.article_id, s.articles.c.published))
-        return {r[0]: _as_date(r[1]) for r in rows}
-
-
-def _event_row(e: Event) -> dict[str, Any]:
-    row = {k: getattr(e, k) for k in _EVENT_COLS if k != "sources"}
-    row["sources"] = json.dumps(e.sources, ensure_ascii=False)
-    return row
+    return store.published_dates()
 
 
 def save_events(store: Store, events: Iterable[Event]) -> int:
     """Replace all events and claim links in one transaction; returns the number of events."""
-    evs = list(events)
-    links = [{"event_id": e.event_id, "claim_id": cid} for e in evs for cid in e.claim_ids]
-    with store.engine.begin() as conn:
-        conn.execute(delete(s.event_claims))
-        conn.execute(delete(s.events))
-        if evs:
-            conn.execute(insert(s.events), [_event_row(e) for e in evs])
-        if links:
-            conn.execute(insert(s.event_claims), links)
-    return len(evs)
+    return store.save_events(events)
 
 
 def load_events(store: Store) -> list[Event]:
     """All stored events with their claim and article ids, ordered by (date, event_id)."""
-    claims_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with store.engine.connect() as conn:
-        q = (
-            select(s.event_claims.c.event_id, s.claims.c.claim_id, s.claims.c.article_id)
-            .join(s.claims, s.claims.c.claim_id == s.event_claims.c.claim_id)
-            .order_by(s.claims.c.date_start.is_(None), s.claims.c.date_start, s.claims.c.claim_id)
-        )
-        for eid, cid, aid in conn.execute(q):
-            claims_of[eid].append((cid, aid))
-        rows = conn.execute(select(s.events)).mappings().all()
-    out: list[Event] = []
-    for m in rows:
-        kw = {k: m[k] for k in _EVENT_COLS}
-        kw["sources"] = json.loads(m["sources"] or "[]")
-        kw["event_date"] = _as_date(m["event_date"])
-        kw["disputed"] = bool(m["disputed"])
-        links = claims_of.get(m["event_id"], [])
-        kw["claim_ids"] = [c for c, _ in links]
-        kw["article_ids"] = sorted({a for _, a in links})
-        out.append(Event(**kw))
-    out.sort(key=lambda e: (e.event_date or date.max, e.event_id))
-    return out
+    return store.events()

@@ -1,18 +1,29 @@
-"""The Store: read and write articles, claims and events in one database."""
+"""The Store: the one door to the database. Every read and write of every table goes through it.
+
+Why one door: an article's row, its claims and their event links must be written together or
+not at all (one transaction per article), and the PostgreSQL backend needs a single place that
+knows the SQL. Other stages call these methods; none of them touches a table.
+
+The methods are grouped by table family: articles and claims here, events in `store/events.py`,
+the user's gazetteer in `store/gazetteer.py`.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Row
 
 from conflictwatch.models import Article, Claim, Range
 from conflictwatch.store import schema as s
+from conflictwatch.store.events import EventsMixin
+from conflictwatch.store.gazetteer import GazetteerMixin
 
 DEFAULT_DB = "conflictwatch.db"
 
@@ -26,7 +37,52 @@ def _url(db: str) -> str:
     return f"sqlite:///{path}"
 
 
-class Store:
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What `check` and repair need to know about one stored article, without its text."""
+
+    article_id: str
+    title: str | None
+    origin: str | None
+    extractor_version: str | None  # None: its claims were never stored whole
+    extracted_claims: int | None  # claims its last extraction stored
+    stored_claims: int  # claims the table holds for it now
+    duplicate_of: str | None
+
+
+def unique_claim_ids(claims: Sequence[Claim]) -> list[Claim]:
+    """Give every claim of one article a distinct id, the same way every time.
+
+    Ids already differ unless two claims agree on span, figures, place and source (an
+    extractor slip); then the later one in text order (sentence, then offset, then the order
+    given) gets "-2", the next "-3". Claims are updated in place and returned in the given order.
+    """
+    order = sorted(
+        range(len(claims)),
+        key=lambda i: (
+            claims[i].sentence_index,
+            claims[i].quote_start if claims[i].quote_start is not None else -1,
+            i,
+        ),
+    )
+    used: set[str] = set()
+    for i in order:
+        c = claims[i]
+        base = c.claim_id or c.make_id()
+        cid, n = base, 1
+        while cid in used:
+            n += 1
+            cid = f"{base}-{n}"
+        used.add(cid)
+        c.claim_id = cid
+    return list(claims)
+
+
+class Store(EventsMixin, GazetteerMixin):
     """All persistence goes through here, so SQLite and PostgreSQL behave alike."""
 
     def __init__(self, engine: Engine) -> None:
@@ -34,59 +90,198 @@ class Store:
         with engine.begin() as conn:
             s.migrate(conn)
 
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.metadata.tables[table])).scalar_one()
+
     # -- articles -----------------------------------------------------------------
     def add_article(self, article: Article) -> bool:
-        """Store the article unless the same content is stored already; True if it was new."""
+        """Store the article row alone (not yet extracted); True if it was new.
+
+        `save_article` is the normal way in: row and claims in one transaction. An article
+        added here has no extractor version, so the next `run` extracts it."""
         with self.engine.begin() as conn:
-            exists = conn.execute(
-                select(s.articles.c.article_id).where(s.articles.c.content_hash == article.hash)
-            ).first()
-            if exists:
+            if self._stored_id(conn, article) is not None:
                 return False
-            clash = conn.execute(
-                select(s.articles.c.article_id).where(s.articles.c.article_id == article.article_id)
-            ).first()
-            if clash:
-                raise ValueError(
-                    f"article id {article.article_id!r} is already stored with different text"
-                )
+            self._refuse_reused_id(conn, article)
             conn.execute(s.articles.insert(), _article_row(article))
             return True
 
-    def has_article(self, article: Article) -> bool:
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(s.articles.c.article_id).where(s.articles.c.content_hash == article.hash)
+    def save_article(
+        self,
+        article: Article,
+        claims: Sequence[Claim],
+        *,
+        extractor_version: str,
+        minhash: bytes | None = None,
+        minhash_scheme: str | None = None,
+    ) -> list[Claim]:
+        """Store an article (new, or stored before and re-extracted) with all its claims, atomically.
+
+        In one transaction: the article row, the removal of its earlier claims and their event
+        links, its claims (ids made unique within the article), and its extraction record. If
+        anything fails, nothing of this article is written and the error propagates; other
+        articles are unaffected. Returns the claims as stored (with their final ids).
+        """
+        aid = article.article_id or ""
+        claims = unique_claim_ids([c for c in claims])
+        for c in claims:
+            if c.article_id != aid:
+                raise ValueError(f"claim {c.claim_id} belongs to article {c.article_id!r}, not {aid!r}")
+        rows = [_claim_row(c) for c in claims]
+        with self.engine.begin() as conn:
+            stored = conn.execute(
+                select(s.articles.c.content_hash).where(s.articles.c.article_id == aid)
             ).first()
-            return row is not None
+            if stored is None:
+                other = self._stored_id(conn, article)
+                if other is not None:
+                    raise ValueError(f"the same text is already stored as article {other!r}")
+                conn.execute(s.articles.insert(), _article_row(article))
+            elif stored[0] != article.hash:
+                raise ValueError(f"article id {aid!r} is already stored with different text")
+            self._write_claims(conn, aid, rows)
+            values: dict[str, Any] = {
+                "extractor_version": extractor_version,
+                "extracted_at": _now(),
+                "extracted_claims": len(rows),
+                "duplicate_of": article.duplicate_of,
+            }
+            if minhash is not None:
+                values.update(minhash=minhash, minhash_scheme=minhash_scheme)
+            conn.execute(update(s.articles).where(s.articles.c.article_id == aid).values(**values))
+        return claims
+
+    def has_article(self, article: Article) -> bool:
+        """Is this text (by normalised content hash) stored already, under any id?"""
+        with self.engine.connect() as conn:
+            return self._stored_id(conn, article) is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.articles).where(s.articles.c.article_id == article_id)).first()
+        return _row_article(row) if row is not None else None
 
     def articles(self) -> Iterator[Article]:
         with self.engine.connect() as conn:
             for row in conn.execute(select(s.articles).order_by(s.articles.c.article_id)):
                 yield _row_article(row)
 
-    def count(self, table: str) -> int:
-        from sqlalchemy import func
-
+    def article_states(self) -> list[ArticleState]:
+        """Every article's extraction record and current claim count, in ingest order."""
+        a, c = s.articles, s.claims
+        counts = (
+            select(c.c.article_id, func.count().label("n")).group_by(c.c.article_id).subquery()
+        )
+        q = (
+            select(a.c.article_id, a.c.title, a.c.origin, a.c.extractor_version, a.c.extracted_claims,
+                   a.c.duplicate_of, counts.c.n)
+            .outerjoin(counts, counts.c.article_id == a.c.article_id)
+            .order_by(a.c.ingested_at, a.c.article_id)
+        )
         with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(s.metadata.tables[table])).scalar_one()
+            return [
+                ArticleState(r[0], r[1], r[2], r[3], r[4], int(r[6] or 0), r[5])
+                for r in conn.execute(q)
+            ]
+
+    def articles_to_extract(self, extractor_version: str, everything: bool = False) -> list[str]:
+        """Ids of articles whose claims are missing or from another extractor (all with `everything`)."""
+        a = s.articles
+        q = select(a.c.article_id).order_by(a.c.ingested_at, a.c.article_id)
+        if not everything:
+            q = q.where(
+                (a.c.extractor_version.is_(None)) | (a.c.extractor_version != extractor_version)
+            )
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(q)]
+
+    def duplicates(self) -> dict[str, str]:
+        """article_id -> the stored article it is a near-duplicate of."""
+        a = s.articles
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(a.c.article_id, a.c.duplicate_of).where(a.c.duplicate_of.is_not(None)))
+            return {r[0]: r[1] for r in rows}
+
+    def minhashes(self, scheme: str) -> Iterator[tuple[str, bytes | None]]:
+        """(article_id, signature) of every article that is not itself a duplicate, in ingest order;
+        the signature is None when missing or computed by another scheme."""
+        a = s.articles
+        q = (
+            select(a.c.article_id, a.c.minhash, a.c.minhash_scheme)
+            .where(a.c.duplicate_of.is_(None))
+            .order_by(a.c.ingested_at, a.c.article_id)
+        )
+        with self.engine.connect() as conn:
+            for aid, sig, sch in conn.execute(q):
+                yield aid, (bytes(sig) if sig is not None and sch == scheme else None)
+
+    def set_minhash(self, article_id: str, minhash: bytes, scheme: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(s.articles)
+                .where(s.articles.c.article_id == article_id)
+                .values(minhash=minhash, minhash_scheme=scheme)
+            )
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for k in range(0, len(ids), 500):
+                q = select(s.articles.c.article_id, s.articles.c.text).where(
+                    s.articles.c.article_id.in_(ids[k : k + 500])
+                )
+                out.update({r[0]: r[1] for r in conn.execute(q)})
+        return out
+
+    @staticmethod
+    def _stored_id(conn: Connection, article: Article) -> str | None:
+        """The id under which this article's text (normalised content hash) is stored, or None."""
+        row = conn.execute(
+            select(s.articles.c.article_id).where(s.articles.c.content_hash == article.hash)
+        ).first()
+        return None if row is None else str(row[0])
+
+    @staticmethod
+    def _refuse_reused_id(conn: Connection, article: Article) -> None:
+        clash = conn.execute(
+            select(s.articles.c.article_id).where(s.articles.c.article_id == article.article_id)
+        ).first()
+        if clash:
+            raise ValueError(f"article id {article.article_id!r} is already stored with different text")
 
     # -- claims -------------------------------------------------------------------
     def replace_claims(self, article_id: str, claims: Iterable[Claim]) -> int:
-        """Make `claims` the article's claims (re-extraction never duplicates)."""
+        """Make `claims` the article's claims in one transaction (re-extraction never duplicates).
+
+        Lower level than `save_article`: it does not record an extraction."""
+        claims = unique_claim_ids(list(claims))
         rows = [_claim_row(c) for c in claims]
         with self.engine.begin() as conn:
-            old = select(s.claims.c.claim_id).where(s.claims.c.article_id == article_id)
-            conn.execute(delete(s.event_claims).where(s.event_claims.c.claim_id.in_(old)))
-            conn.execute(delete(s.claims).where(s.claims.c.article_id == article_id))
-            if rows:
-                conn.execute(s.claims.insert(), rows)
+            self._write_claims(conn, article_id, rows)
+            conn.execute(
+                update(s.articles)
+                .where(s.articles.c.article_id == article_id)
+                .values(extracted_claims=len(rows))
+            )
         return len(rows)
 
-    def claims(self, scope: str | None = None) -> Iterator[Claim]:
+    def _write_claims(self, conn: Connection, article_id: str, rows: list[dict[str, Any]]) -> None:
+        """Inside the caller's transaction: drop the article's claims (and their event links), insert
+        `rows`. Tests inject faults here."""
+        old = select(s.claims.c.claim_id).where(s.claims.c.article_id == article_id)
+        conn.execute(delete(s.event_claims).where(s.event_claims.c.claim_id.in_(old)))
+        conn.execute(delete(s.claims).where(s.claims.c.article_id == article_id))
+        if rows:
+            conn.execute(s.claims.insert(), rows)
+
+    def claims(self, scope: str | None = None, article_id: str | None = None) -> Iterator[Claim]:
         q = select(s.claims).order_by(s.claims.c.article_id, s.claims.c.sentence_index, s.claims.c.claim_id)
         if scope:
             q = q.where(s.claims.c.scope == scope)
+        if article_id is not None:
+            q = q.where(s.claims.c.article_id == article_id)
         with self.engine.connect() as conn:
             for row in conn.execute(q):
                 yield _row_claim(row)
@@ -124,16 +319,20 @@ def _article_row(a: Article) -> dict[str, Any]:
         "meta": json.dumps(a.meta, ensure_ascii=False, default=str),
         "origin": a.origin,
         "text": a.text,
-        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "ingested_at": _now(),
+        "duplicate_of": a.duplicate_of,
     }
 
 
 def _row_article(r: Row[Any]) -> Article:
     m = r._mapping
+    published = m["published"]
+    if isinstance(published, str):  # pragma: no cover - drivers differ
+        published = date.fromisoformat(published[:10])
     return Article(
         text=m["text"],
         title=m["title"],
-        published=m["published"],
+        published=published,
         published_inferred=bool(m["published_inferred"]),
         article_id=m["article_id"],
         dateline=m["dateline"],
@@ -144,6 +343,7 @@ def _row_article(r: Row[Any]) -> Article:
         source=m["source"],
         meta=json.loads(m["meta"]),
         origin=m["origin"],
+        duplicate_of=m["duplicate_of"],
     )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -52,6 +53,17 @@ articles = Table(
     Column("origin", Text),
     Column("text", Text, nullable=False),
     Column("ingested_at", String(32)),
+    # Extraction state, written in the same transaction as the article's claims: NULL
+    # extractor_version = its claims were never stored whole (a crash, or a database from before
+    # this column), a version other than the running one = a changed extractor. Either way the
+    # next `run` (or `reextract`) extracts it again.
+    Column("extractor_version", String(64)),
+    Column("extracted_at", String(32)),
+    Column("extracted_claims", Integer),  # claims stored by that extraction, for `check`
+    # Near-duplicates (reposts, rewrites): the first stored copy, whose claims count for both.
+    Column("duplicate_of", String(200)),
+    Column("minhash", LargeBinary),  # MinHash signature of the text's shingles
+    Column("minhash_scheme", String(32)),  # how it was computed; another scheme is recomputed
 )
 
 _RANGE_COLS = [
@@ -178,7 +190,20 @@ def _v3(conn: Connection) -> None:
     add_missing_columns(conn, events, ["admin2"])
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+def _articles_extraction_and_duplicates(conn: Connection) -> None:
+    """Articles record their extraction (version, time, claim count) and near-duplicate link.
+
+    Articles stored before this step get a NULL extractor_version: the next `run` re-extracts
+    them, which also restores claims lost by the crash of an earlier version."""
+    add_missing_columns(
+        conn,
+        articles,
+        ["extractor_version", "extracted_at", "extracted_claims", "duplicate_of", "minhash",
+         "minhash_scheme"],
+    )
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _articles_extraction_and_duplicates]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
