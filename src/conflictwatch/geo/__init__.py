@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from conflictwatch.geo.country import clear_country, country_votes
 from conflictwatch.geo.gazetteer import (
     Place,
     PlaceIndex,
@@ -131,7 +132,7 @@ class Geocoder:
         return keys
 
     def article_context(self, article: Article) -> GeoContext:
-        """Countries and main cities an article is about, by counting mentions (not the dateline)."""
+        """Countries the article is about (geo/country.py) and its main cities (anchors)."""
         aid = article.article_id or article.hash
         if aid in self._article_ctx:
             return self._article_ctx[aid]
@@ -140,20 +141,18 @@ class Geocoder:
             body = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", body, count=1, flags=re.I)
         text = " ".join(x for x in (article.title, body) if x)
         words = re.findall(r"[A-Z][\w'‘’-]*(?:\s+(?:al|el|as|ad|ar|ash|ez|az)[-\s][A-Z]?[\w'-]+)?", text)
-        countries: Counter[str] = Counter()
         cities: Counter[str] = Counter()
         city_place: dict[str, Place] = {}
         for w in words:
             k = name_key(w)
             if k in self._mention_keys:
-                countries[self._mention_keys[k]] += 1.0
                 continue
             for p in self.bundled.find(w, 0):
                 if p.is_point and p.population >= 100_000:
                     cities[k] += 1
                     city_place.setdefault(k, p)
-                    countries[p.country_code or ""] += 0.5
                     break
+        countries = country_votes(article, self)
         anchors = [city_place[k] for k, _ in cities.most_common(3)]
         cc = countries.most_common(1)[0][0] if countries else None
         anchors = [a for a in anchors if a.country_code == cc] or anchors
@@ -162,6 +161,11 @@ class Geocoder:
             self._article_ctx.clear()
         self._article_ctx[aid] = ctx
         return ctx
+
+    def find(self, name: str, tier: int, country_code: str | None = None) -> list[Place]:
+        """Places of every source (user rows, aliases, bundled) under a name's key."""
+        indexes = (self.user, self.aliases, self.bundled)
+        return [p for index in indexes for p in index.find(name, tier, country_code)]
 
     def claim_context(self, claim: Claim, article: Article | None) -> GeoContext:
         """Article context, sharpened by the places named around the claim (they come first)."""
@@ -265,6 +269,7 @@ class Geocoder:
             if m is None:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
+                c.country = c.country or country_name(_clear_country(ctx))
                 continue
             p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
@@ -343,12 +348,9 @@ class Geocoder:
 
 
 def _clear_country(ctx: GeoContext) -> str | None:
-    """The article's country when its mentions leave no doubt (at least twice the runner-up), so a
-    claim naming no place can still be compared with claims of the same country."""
-    ranked = sorted(ctx.countries.values(), reverse=True)
-    if not ranked or ranked[0] <= 0 or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
-        return None
-    return ctx.country
+    """The article's country when its words leave no doubt, so a claim naming no place (or a
+    place the gazetteer lacks) still has its country."""
+    return clear_country(ctx.countries)
 
 
 def clean_location(text: str) -> str:
