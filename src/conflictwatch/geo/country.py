@@ -6,7 +6,7 @@ Evidence, weighed (the lead — headline and first sentences — counts double):
   ("Nigerian", "Boko Haram", "local government area": data/country_cues.yaml);
 * provinces and districts the gazetteer knows ("Borno State", "Sagaing Region", "Jalisco"), and
   big towns, each place phrase once.
-The dateline city counts once. A country is the article's country when it leads clearly
+The dateline is not evidence: it names the bureau ("BEIRUT" over Syria stories). A country is the article's country when it leads clearly
 (`clear_country`); claims that name no place take it, and lookups prefer places there.
 """
 
@@ -78,6 +78,8 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     cues = _cues()
     title = article.title or ""
     body = article.text or ""
+    if article.dateline:
+        body = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", body, count=1, flags=re.IGNORECASE)
     votes: Counter[str] = Counter()
     lead_end = len(title) + 1 + LEAD_CHARS
     text = f"{title}\n{body}"
@@ -101,9 +103,6 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
                 votes[cc] += w * (LEAD_WEIGHT if m.start() < lead_end else 1.0)
             if weight:
                 break
-    if article.dateline:
-        for cc, w in _place_weight(places.find(article.dateline.title(), 0), typed=False).items():
-            votes[cc] += min(w, 1.0)
     return votes
 
 
