@@ -38,7 +38,7 @@ from conflictwatch.extract.places import find_places, most_specific
 from conflictwatch.extract.rules import event_rules
 from conflictwatch.extract.scope import WHOLE_WAR, hedge_governs, is_aggregate, is_conflict_article, long_ago
 from conflictwatch.extract.sentences import Sentence, split_sentences
-from conflictwatch.extract.stories import borrow_dates, fold_figureless
+from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless
 from conflictwatch.extract.victims import find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
@@ -163,6 +163,8 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
     borrow_dates(drafts, claims, sentences, article)
+    places_of = [find_places(x.text, None, docs.get(x.index)) for x in sentences]
+    borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.

@@ -9,6 +9,10 @@ and says who died later. Two passes, after the claims are built:
   that tells of the same incident ("the incident took place on Saturday", "he was shot on
   Monday") — looking ahead a few sentences, then back — unless that sentence turns to another
   incident ("separately", "in another attack") or the day is a statement's ("said on Monday").
+* `borrow_places`: an incident claim that names no place, or only a province or a country, takes
+  the most specific place named for its incident nearby (the lede's "in Umella village of Guma
+  LGA" for a later "six persons were killed"), and the provinces named around it go with it as
+  context for the geocoder.
 * `fold_figureless`: an incident claim with no figure ("Gunmen attacked the village on
   Monday") followed closely by a toll for the same incident from the same voice ("Three
   people died") becomes one claim: the incident with its toll, quoted from both sentences.
@@ -22,6 +26,7 @@ from datetime import date
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.followups import marker_res
+from conflictwatch.extract.places import PlaceMention, most_specific
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.models import Article, Claim
 
@@ -138,3 +143,48 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None =
             break
     return ([d for d, k in zip(drafts, keep, strict=True) if k],
             [c for c, k in zip(claims, keep, strict=True) if k])
+
+
+_PLACE_AHEAD = 2
+_PLACE_BEHIND = 4
+
+
+def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: list[list[PlaceMention]],
+                  sentences: list[Sentence]) -> None:
+    """Give incident claims with no place (or only a province/country) their incident's place."""
+    _, new_incident, _ = marker_res()
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident":
+            continue
+        own = most_specific(d.places)
+        if c.location is not None and (own is None or own.rank <= 3):
+            continue
+        i = d.sentence.index
+        best: PlaceMention | None = None
+        behind = range(i - 1, max(-1, i - 1 - _PLACE_BEHIND), -1)
+        ahead = range(i + 1, min(len(sentences), i + 1 + _PLACE_AHEAD))
+        region = own.name.split()[0].lower() if own is not None else None
+        for j in [*behind, *ahead]:
+            if j > i and new_incident.search(sentences[j].text):
+                continue
+            others = [p for p in sentence_places[j] if p.rank >= 4 and p.name.split()[0].lower() != region]
+            if region is not None and others and region not in sentences[j].text.lower():
+                continue  # a claim naming a province takes no place told with another province
+            if j < i and new_incident.search(sentences[j + 1].text if j + 1 < i else d.sentence.text):
+                break
+            cand = most_specific(sentence_places[j])
+            if cand is None or cand.rank > 2:
+                continue
+            if best is None or cand.rank < best.rank:
+                best = cand
+            if best.rank == 1:
+                break
+        if best is None:
+            continue
+        wider = [p.name for j in range(max(0, i - _PLACE_BEHIND), min(len(sentences), i + 1 + _PLACE_AHEAD))
+                 for p in sentence_places[j] if p.rank >= 3 and p.name != best.name]
+        if c.location and c.location != best.name:
+            wider.insert(0, c.location)
+        c.location = best.name
+        c.place_context = list(dict.fromkeys([*wider, *c.place_context]))[:8]
+        c.claim_id = c.make_id()

@@ -6,8 +6,9 @@ Evidence, weighed (the lead — headline and first sentences — counts double):
   ("Nigerian", "Boko Haram", "local government area": data/country_cues.yaml);
 * provinces and districts the gazetteer knows ("Borno State", "Sagaing Region", "Jalisco"), and
   big towns, each place phrase once.
-The dateline is not evidence: it names the bureau ("BEIRUT" over Syria stories). A country is the article's country when it leads clearly
-(`clear_country`); claims that name no place take it, and lookups prefer places there.
+The dateline is not evidence: it names the bureau ("BEIRUT" over Syria stories). A country is
+the article's country when it leads clearly (`clear_country`); claims that name no place take
+it, and lookups prefer places there.
 """
 
 from __future__ import annotations
