@@ -46,8 +46,10 @@ _DIRECTION = (
 )
 RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(.+)$", re.I)
 RE_REGION_SUFFIX = re.compile(
-    r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas"
-    r"|district|area|suburbs|outskirts|city|town|village|camp area)$",
+    r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas|state|oblast"
+    r"|prefecture|district|area|suburbs|outskirts|city|town|village|camp area|township|county|municipality"
+    r"|lga|local government area|local government|sub-division|subdivision|division|department|raion"
+    r"|woreda|zone|council ward|ward|community|barangay|tambon|locality|hamlet|settlement|village tract)$",
     re.I,
 )
 RE_REGION_PREFIX = re.compile(
@@ -63,7 +65,7 @@ RE_PART_OF = re.compile(
 RE_NEAR = re.compile(
     r"^(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I
 )
-REGION_WORDS = {"countryside", "province", "governorate", "region", "rural"}
+REGION_WORDS = {"countryside", "province", "governorate", "region", "rural", "state", "oblast", "prefecture"}
 NEAR_WORDS = {"outskirts", "suburbs"}
 
 
@@ -74,6 +76,7 @@ class GeoContext:
     countries: dict[str, float] = field(default_factory=dict)
     anchors: list[Place] = field(default_factory=list)  # named around the claim: stay near these
     named_countries: set[str] = field(default_factory=set)  # named right next to the place
+    admin1s: set[str] = field(default_factory=set)  # name keys of provinces named around the claim
     article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
 
     @property
@@ -189,8 +192,10 @@ class Geocoder:
                 anchors.append(p)
                 if p.country_code:
                     countries[p.country_code] = countries.get(p.country_code, 0) + 5
+        admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in anchors
+                   if a.placetype in ("region", "county")} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
-                          article_places=base.article_places)
+                          article_places=base.article_places, admin1s=admin1s)
 
     # -- lookup -----------------------------------------------------------------------
     def lookup(self, name: str, context: GeoContext | None = None) -> Place | None:
@@ -240,6 +245,11 @@ class Geocoder:
                 s -= 48  # the exact name, in a neighbour the article also talks about (Azaz by Kilis)
             else:
                 s -= 100  # a homonym abroad: never, when the article is about another country
+        if ctx.admin1s and p.country_code == cc:
+            # "Antsa village, Keana LGA of Nasarawa State": the province the text names decides
+            # between homonyms, over distance and population.
+            mine = name_key(p.name if p.placetype == "region" else p.admin1 or "")
+            s += 12 if mine in ctx.admin1s else -12
         if p.is_point:
             s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
         elif p.placetype == "county":
