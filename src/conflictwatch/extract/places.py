@@ -19,7 +19,8 @@ _ART = (
     r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
 )
 _CAP = r"(?:[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
-NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|\s+(?:de|du|of)\s+){_CAP})*)"
+_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos)"  # "Playas de Tijuana", "Praderas del Sur"
+NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|\s+{_JOIN}\s+){_CAP})*)"
 _DIRECTION = (
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
     r"|south-west)(?:ern)?"
@@ -33,7 +34,8 @@ _PLACE_NOUNS = (
     r"|camp|village|town|city|suburb|suburbs|province|governorate|countryside|region|square|market"
     r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest|township|municipality"
     r"|state|county|ward|community|LGA|Local Government Area|local government area|department|sub-division"
-    r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis)"
+    r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis|frontline"
+    r"|front line|front|neighbourhood|colonia)"
 )
 _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
@@ -60,6 +62,13 @@ _TYPED_BEFORE = re.compile(
 def _typed_before(sentence: str, start: int) -> bool:
     """ "the village of X", "the Christian town of X": the name is typed by the words before it."""
     return bool(re.search(_TYPED_BEFORE.pattern + r"$", sentence[max(0, start - 40) : start], re.IGNORECASE))
+
+
+_ORG_AFTER = re.compile(
+    r"\s+(?:operations? room|group|groups|brigades?|battalion|factions?|forces|militias?|movement|cartel"
+    r"|gang|army|militants|fighters|rebels|insurgents|members|cell|cells|council|committee|party)\b",
+    re.IGNORECASE,
+)
 
 
 _ORG_WORD = re.compile(
@@ -172,8 +181,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
-        if _ORG_WORD.search(name):
-            continue  # "Aamin Ambulance", "Arakan Army": organisations
+        if _ORG_WORD.search(name) or _ORG_AFTER.match(sentence, m.end("name")):
+            continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
         words = name.split()
         while words and words[0].lower() in not_places:
             words.pop(0)
