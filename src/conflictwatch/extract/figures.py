@@ -462,6 +462,7 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
 
 
 _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
+_REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
 
 
 def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]) -> list[Casualty]:
@@ -471,12 +472,23 @@ def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
     named = [v for v in victims if v.value is not None and v.noun not in _PRONOUNS]
+    killed = [c for c in cas if c.kind == "killed"] + [v for v in named if v.kind == "killed"]
     for v in victims:
-        if v.value is None or any(v.start < e and s < v.end for s, e in taken):
+        if v.value is None:
+            continue
+        inside = [c for c in out if v.start <= c.fig.start and c.fig.end <= v.end and c.kind == v.kind]
+        if len(inside) == 1 and inside[0].fig.value == Range(1, 1) and v.value.low > 1:
+            # "a former commander and his escort were killed": the pattern read "a commander"
+            # (1); the parse reads the whole list (2).
+            c = inside[0]
+            c.fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+            c.end = max(c.end, v.end)
+            continue
+        if any(v.start < e and s < v.end for s, e in taken):
             continue
         if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):
             continue  # "six more people died, bringing the toll to 29": the total counts
-        if v.noun in _PRONOUNS and (named or cas):
+        if v.noun in _PRONOUNS and v.noun not in _REFLEXIVE and any(k is not v for k in killed):
             continue  # "the death of a soldier, where he was shot dead": the same man
         if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):
             continue  # "including a little girl": part of a figure already counted

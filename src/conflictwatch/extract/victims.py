@@ -103,20 +103,21 @@ def find_victims(doc: Doc) -> list[Victim]:
     w = _words()
     out: list[Victim] = []
     seen: set[int] = set()
-    for tok in doc:
-        for kind, heads in _triggered(tok, w):
-            if _unreal(tok, w):
-                continue
-            group = _group(heads)
-            group = [h for h in _people(group, w) if h.i not in seen]
-            if not group:
-                continue
-            seen.update(h.i for h in group)
-            value = _count(group, w)
-            start = min(_phrase_start(h) for h in group)
-            end = max(h.idx + len(h.text) for h in group)
-            noun = group[0].lower_ if group[0].pos_ != "PROPN" else group[0].text
-            out.append(Victim(kind, value, start, end, noun, _class(group, w), tok.idx))
+    found = [(kind, heads, tok) for tok in doc for kind, heads in _triggered(tok, w) if not _unreal(tok, w)]
+    # Deaths first: "a sergeant was injured ... and died of his wounds" is one man killed.
+    found.sort(key=lambda x: (x[0] != "killed", x[2].i))
+    for kind, heads, tok in found:
+        group = _group(heads)
+        group = [h for h in _people(group, w) if h.i not in seen]
+        if not group:
+            continue
+        seen.update(h.i for h in group)
+        start = min(_phrase_start(h) for h in group)
+        group = _merge_adjacent(group)
+        value = _count(group, w)
+        end = max(h.idx + len(h.text) for h in group)
+        noun = group[0].lower_ if group[0].pos_ != "PROPN" else group[0].text
+        out.append(Victim(kind, value, start, end, noun, _class(group, w), tok.idx))
     out.sort(key=lambda v: v.start)
     return out
 
@@ -270,6 +271,12 @@ def _group(heads: list[Token]) -> list[Token]:
                 out.append(t)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _merge_adjacent(group: list[Token]) -> list[Token]:
+    """Two heads side by side with no "and" between are one phrase the parser split ("A woman
+    Maoist was killed"): one victim, the last noun."""
+    return [t for k, t in enumerate(group) if not (k + 1 < len(group) and group[k + 1].i == t.i + 1)]
 
 
 def _people(group: list[Token], w: _Words) -> list[Token]:
