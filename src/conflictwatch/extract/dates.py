@@ -29,7 +29,9 @@ DATE_RE = re.compile(
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
     r"|\bthe day before\b)"
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
-    r"|(?P<lastweek>\blast week\b)",
+    r"|(?P<lastweek>\blast week\b)"
+    r"|(?P<weekend>\b(?:over|at|during) the weekend\b|\b(?:last|this) weekend\b)"
+    r"|(?P<thisweek>\b(?:early|earlier|late|later) this week\b|\bthis week\b)",
     re.IGNORECASE,
 )
 
@@ -96,6 +98,13 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         elif kind == "lastweek":
             monday = published - timedelta(days=published.weekday() + 7)
             start_d, end_d, precision = monday, monday + timedelta(days=6), 2
+        elif kind == "weekend":
+            # the last Saturday-Sunday before publication (the same weekend when published on it)
+            saturday = _weekday_on_or_before(published, 5)
+            start_d, end_d, precision = saturday, min(saturday + timedelta(days=1), published), 2
+        elif kind == "thisweek":
+            monday = published - timedelta(days=published.weekday())
+            start_d, end_d, precision = monday, published, 2
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     return _weekday_with_date(sentence, out)

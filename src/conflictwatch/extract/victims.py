@@ -61,6 +61,7 @@ class _Words:
     suffixes: tuple[str, ...]
     not_people: frozenset[str]
     unreal: frozenset[str]
+    not_victims: frozenset[str]
     classes: dict[str, str]
     prefilter: re.Pattern[str]
 
@@ -89,7 +90,7 @@ def _words() -> _Words:
         body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),
         hurt=s("hurt_words"), injure=s("injure_verbs"), people=people,
         suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
-        unreal=s("unreal_governors"), classes=classes, prefilter=prefilter,
+        unreal=s("unreal_governors"), not_victims=s("not_victims"), classes=classes, prefilter=prefilter,
     )
 
 
@@ -302,10 +303,18 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")):
         return True
     if tok.pos_ == "PROPN":
+        bracketed = tok.i > 0 and tok.doc[tok.i - 1].text == "("
+        surname = tok.ent_type_ == "ORG" and _single_token_entity(tok)
+        if surname and not bracketed and low not in w.not_victims:
+            return True  # "Vazquez was killed": the small model often takes a surname for an ORG
         return tok.ent_type_ not in _NOT_PERSON_ENTS
     if _AGE.search(tok.text):
         return True  # "a 16-year-old"
     return tok.pos_ == "NOUN" and lemma.endswith(w.suffixes) and len(lemma) > 4
+
+
+def _single_token_entity(tok: Token) -> bool:
+    return tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _phrase_start(h: Token) -> int:
