@@ -130,7 +130,7 @@ def extract_claims(article: Article) -> list[Claim]:
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
         groups = _group_by_source(s, cas, speakers, speaker)
         for src, group in groups:
-            scope = "aggregate" if is_aggregate(s, dates) else "incident"
+            scope = "aggregate" if is_aggregate(s, dates, group) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue

@@ -67,7 +67,11 @@ WHOLE_WAR = re.compile(
 )
 
 
-_WEAK_PERIOD = re.compile(r"\b(?:this|last) week\b|\bover the weekend\b|\bat the weekend\b|\bsince\b", re.I)
+_WEAK_PERIOD = re.compile(
+    r"\b(?:(?:early|earlier|late|later)\s+)?(?:this|last) week\b|\bover the weekend\b|\bat the weekend\b"
+    r"|\bsince\b",
+    re.I,
+)
 
 
 _ONE_EVENT = re.compile(
@@ -131,7 +135,7 @@ _MONTH_ONLY = re.compile(
 )
 
 
-def is_aggregate(s: str, dates: list[DateMention]) -> bool:
+def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None) -> bool:
     lx = lex()
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
@@ -141,6 +145,9 @@ def is_aggregate(s: str, dates: list[DateMention]) -> bool:
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
         # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
         return False
+    single = bool(cas) and all(c.fig.value.high == 1 for c in cas if c.kind == "killed" and not c.subset)
+    if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and single:
+        return False  # "a rebel was killed over the weekend": one death is one incident
     if markers:
         return True
     if any(d.precision == 2 for d in dates if not d.statement):

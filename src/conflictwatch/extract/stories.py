@@ -54,6 +54,8 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
     _, new_incident, _ = marker_res()
     days = [_event_day(s.text, article.published) for s in sentences]
     claimed = {d.sentence.index for d in drafts}
+    incidents = [d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.scope == "incident"]
+    lede = incidents[0] if incidents else None
     for d, c in zip(drafts, claims, strict=True):
         if c.scope != "incident" or any(not x.statement and x.date_start for x in d.dates):
             continue
@@ -63,7 +65,10 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         i = d.sentence.index
         ahead = range(i + 1, min(len(sentences), i + 1 + _AHEAD))
         behind = range(i - 1, max(-1, i - 1 - _BEHIND), -1)
-        day = _story_day(ahead, True, days, sentences, claimed, new_incident)
+        # The lede tells the incident; the day often follows in the next sentence or two
+        # ("On Sept. 22, around 70 junta soldiers raided the village"), without a back-reference.
+        near = i == lede and i <= 2
+        day = _story_day(ahead, not near, days, sentences, claimed, new_incident)
         day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
         if day is None or (article.published - day).days > 30 or day > article.published:
             continue
@@ -74,7 +79,8 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
 
 def _story_day(order: range, forward: bool, days: list[date | None], sentences: list[Sentence],
                claimed: set[int], new_incident: re.Pattern[str]) -> date | None:
-    """The first day, walking `order`, of a sentence on the same incident; stop at another one."""
+    """The first day, walking `order`, of a sentence on the same incident; stop at another one.
+    Walking forward (`forward`), a sentence must refer back to the incident to lend its day."""
     for j in order:
         text = sentences[j].text
         if new_incident.search(text):
