@@ -30,10 +30,16 @@ def long_ago(s: str, article: Article) -> bool:
 
 
 def is_conflict_article(flat: str, present_actors: list[Named]) -> bool:
-    """Conflict claims need a conflict: an armed actor or a violent-event keyword in the article."""
+    """Deaths in an article about a flood, a crash or an outbreak are no conflict claims; any other
+    killing is (crime blogs and protest reports name no armed group or battle word)."""
     if any(a.kind not in ("civilians", None) for a in present_actors):
         return True
-    return bool(_conflict_cues().search(flat))
+    return bool(_conflict_cues().search(flat)) or not _disaster_cues().search(flat)
+
+
+@lru_cache(maxsize=1)
+def _disaster_cues() -> re.Pattern[str]:
+    return words_re(lexicon().get("disaster_words", []))
 
 
 @lru_cache(maxsize=1)
