@@ -204,8 +204,11 @@ def _patients(tok: Token) -> list[Token]:
     if objects:
         return [_antecedent(c) for c in objects]
     if tok.dep_ == "conj" and tok.tag_ == "VBN":
-        # "a man was shot and killed": the passive subject sits on the first verb
+        # "a man was shot and killed": the passive subject sits on the first verb;
+        # "the young man named Noorullah, and shot dead by Taliban": the noun itself
         head = tok.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return [head]
         return [_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
     headline = tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")
     if headline and not any(c.dep_ == "nsubj" for c in kids):
@@ -298,10 +301,12 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return True  # "killed 14", "two of them"
     if low in w.not_people or lemma in w.not_people:
         return False
-    if low in w.people or lemma in w.people or low in w.classes:
-        return True
+    if low in w.people or lemma in w.people or low in w.classes or low in w.body or lemma in w.body:
+        return True  # a body found is a person killed
     if tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")):
         return True
+    if tok.pos_ == "PROPN" and tok.is_upper and len(tok) > 3:
+        return False  # "MAZAMITLA, JALISCO - ...": a dateline, not a victim
     if tok.pos_ == "PROPN":
         bracketed = tok.i > 0 and tok.doc[tok.i - 1].text == "("
         surname = tok.ent_type_ == "ORG" and _single_token_entity(tok)
