@@ -287,11 +287,13 @@ class Geocoder:
             c.country = p.country
             c.latitude, c.longitude = p.latitude, p.longitude
             c.geo_precision = m.precision
+        for c in claims:
+            admin_from_text(c)
 
     def _resolve(self, raw: str, written: str, modifier: str, ctx: GeoContext) -> _Match | None:
         # The whole phrase first: "Eastern Ghouta" is a name, not "eastern" + "Ghouta".
         hit = self._lookup_scored(raw.strip(), ctx)
-        if hit and hit[1] <= 1:
+        if hit and hit[1] <= 1 and _in_named_province(hit[0], ctx):
             return _Match(hit[0], hit[0].default_precision)
         near = RE_NEAR.match(written)
         if near:
@@ -313,7 +315,7 @@ class Geocoder:
             p, tier = hit
             city = ctx.city
             weak = tier >= 2 and city is not None and distance_km(p, city) > 50
-            if not weak:
+            if not weak and _in_named_province(p, ctx):
                 prec = p.default_precision
                 if modifier in ("direction", "near", "part"):
                     prec = max(prec, 2)
@@ -355,6 +357,37 @@ class Geocoder:
                 return None
             return reg or town
         return best[1]
+
+
+def _in_named_province(p: Place, ctx: GeoContext) -> bool:
+    """A place outside the province the text names is another place of the same name ("Umella
+    village ... of Benue state" is not the Umella of Kogi)."""
+    if not ctx.admin1s or p.country_code != ctx.country or p.placetype in ("region", "country"):
+        return True
+    return name_key(p.admin1 or "") in ctx.admin1s
+
+
+_DISTRICT_WORDS = re.compile(
+    r"^(?P<name>.+?)\s+(?:local government area|local government|lga|township|county|municipality"
+    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture)$",
+    re.IGNORECASE,
+)
+_PROVINCE_WORDS = re.compile(r"^(?P<name>.+?)\s+(?:state|province|region|governorate|oblast)$", re.IGNORECASE)
+
+
+def admin_from_text(c: Claim) -> None:
+    """The district and province the text names around the claim, where the gazetteer gave none
+    ("... in Umella village in Mbawa ward of Guma Local Government Area of Benue state")."""
+    for name in c.place_context:
+        name = _strip_descriptors(name)
+        if c.admin2 is None and c.location and name_key(name) != name_key(c.location):
+            m = _DISTRICT_WORDS.match(name)
+            if m:
+                c.admin2 = m.group("name").strip()
+        if c.admin1 is None:
+            m = _PROVINCE_WORDS.match(name)
+            if m:
+                c.admin1 = m.group("name").strip()
 
 
 def _clear_country(ctx: GeoContext) -> str | None:
