@@ -86,12 +86,28 @@ def test_including_children_is_a_subset_not_a_second_figure() -> None:
 def test_military_source_and_combatant_victims() -> None:
     [c] = incidents(
         "A military source said troops had killed 12 insurgents in clashes on the southern edge of "
-        "the city on Thursday."
+        "Aleppo on Thursday."
     )
-    assert c.claimed_by == "Syrian military source"
+    assert c.claimed_by == "Syrian military source"  # Aleppo: the article is about Syria
     assert c.killed == Range(12, 12)
     assert c.event_type == "Battles"
     assert c.date_start == THU
+
+
+@pytest.mark.parametrize(
+    ("place", "source", "actor"),
+    [
+        ("Aleppo", "Syrian military source", "Military Forces of Syria"),
+        ("Kandahar", "Afghan officials", "Military Forces of Afghanistan"),
+        ("Mindanao", "Philippine military source", "Military Forces of Philippines"),
+        ("the city", None, "Military Forces"),  # no country named: none assumed
+    ],
+)
+def test_country_bound_sources_and_actors_follow_the_article(place: str, source: str | None,
+                                                             actor: str) -> None:
+    [c] = incidents(f"A military source said government forces had killed 12 insurgents near {place} on Thursday.")
+    assert c.claimed_by == source
+    assert c.actor1 == actor
 
 
 def test_own_voice_has_no_claimed_by_but_a_publisher() -> None:
@@ -255,7 +271,7 @@ def test_clause_without_figures_beside_one_with_figures_is_its_own_incident() ->
 def test_actors_normalised_from_the_data_file() -> None:
     [c] = incidents("Russian warplanes killed 12 civilians in the town of Kafr Zita on Monday, activists said.")
     assert (c.actor1, c.actor2) == ("Military Forces of Russia", "Civilians")
-    [c] = incidents("Government forces shelled the village of Kfar Nabuda on Monday, killing six rebels, the Observatory said.")
+    [c] = incidents("Government forces shelled the village of Kfar Nabuda in Hama on Monday, killing six rebels, the Observatory said.")
     assert (c.actor1, c.actor2) == ("Military Forces of Syria", "Syrian rebels")
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from conflictwatch.countries import lookup
-from conflictwatch.extract.rules import load_data
+from conflictwatch.datafiles import load_data
 
 CIVILIANS = 7
 CIVILIAN_TARGETING = "Civilian targeting"

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from conflictwatch.extract.draft import Draft
 
 _TARGET_BEFORE = re.compile(
-    r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled|fighting|battling)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled"
+    r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -39,6 +41,13 @@ def find_actors(
     for a in named:
         for m in a.regex.finditer(scope_text):
             found.append((m.start(), m.end(), a.name, a.kind))
+    for m in _NAMED_GROUP.finditer(scope_text):
+        # An armed group the data files do not know, kept as written ("Jalisco New Generation
+        # Cartel", "Yesagyo Revolution Group"): longer than any generic word it contains.
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
+        if len(name.split()) >= 2:
+            side = "state" if _STATE_FORCE.match(name) else "rebels"  # "Philippine Army" is a state's
+            found.append((m.start(), m.end(), name, side))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str, str | None]] = []
     for f in found:
@@ -80,10 +89,23 @@ def air_actor(d: Draft, article: Article) -> str | None:
     jihadist named in the sentence is not it; the headline ("Saudi-led air strike on Sanaa...")
     may name who is."""
     sides = {a.name: a.kind for a in actors()[0]}
-    if d.actor1 and sides.get(d.actor1) == "state":
+    state = d.actor1 is not None and d.actor1.startswith(("Military Forces", "Police Forces"))
+    if d.actor1 and (sides.get(d.actor1) == "state" or state):
         return d.actor1
     title = (article.title or "").translate(QUOTES)
     for a in actors()[0]:
-        if a.kind == "state" and a.regex.search(title):
+        if a.kind == "state" and "{country}" not in a.name and a.regex.search(title):
             return a.name
     return None
+
+
+_GROUP_HEADS = (
+    r"(?:Army|Front|Forces?|Brigades?|Cartel|Movement|Militia|Group|Organi[sz]ation|Battalion|Regiment"
+    r"|Guards?|Mob|Gang|Council|Party|Union|Alliance|Coalition|Command|Division|Squad)"
+)
+_STATE_FORCE = re.compile(
+    r"^(?:[A-Z][\w'’-]+\s+)?(?:Army|Police|Armed Forces|Military|National Guard|Air Force|Navy|Gendarmerie)$"
+)
+_NAMED_GROUP = re.compile(
+    rf"\b(?:[A-Z][\w'’-]+\s+(?:(?:of|for|the|de|del|la)\s+)?){{1,5}}{_GROUP_HEADS}\b"
+)

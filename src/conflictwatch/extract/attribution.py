@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwatch.extract.rules import Named, actors, load_data, sources, words_re
+from conflictwatch.geo.cues import adjective, text_country
+from conflictwatch.geo.gazetteer import country_name, to_country_code
 
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|it|they)\s+(?:also\s+)?(?:said|says|added|told|reported)|(?:said|says|added)\s+(?:he|she|it|they)\b)",
@@ -34,19 +36,11 @@ def _config() -> tuple[dict[str, Any], dict[str, str], dict[tuple[str, int], str
     return data.get("article_countries", {}), named, generic, words_re(data.get("org_heads", []))
 
 
-@lru_cache(maxsize=1)
-def _cue_res() -> list[tuple[str, re.Pattern[str]]]:
-    return [(country, words_re(spec["cues"])) for country, spec in _config()[0].items()]
-
-
 def article_country(text: str) -> str | None:
-    """The country with most cues in the text (None when no cue occurs)."""
-    best, best_n = None, 0
-    for country, rx in _cue_res():
-        n = len(rx.findall(text))
-        if n > best_n:
-            best, best_n = country, n
-    return best
+    """The country the text is clearly about (geo.cues), by name ("Syria"); None when unclear.
+    Never a default: an article about nowhere in particular has no country-bound sources."""
+    cc = text_country(None, text)
+    return country_name(cc) if cc else None
 
 
 def _title(words: list[str]) -> str:
@@ -179,7 +173,11 @@ class Discourse:
         lower = flat.lower()
         self._named = [src for src in named if src.may_occur(lower) and src.regex.search(flat)]
         self._generic = [(i, g) for i, g in enumerate(generic) if g[0].search(flat)]
-        self.present_actors = [a for a in actors()[0] if a.may_occur(lower) and a.regex.search(flat)]
+        cc = to_country_code(self.country) if self.country else None
+        scoped = [a.for_country(cc, self.country) for a in actors()[0]]
+        self.present_actors = [
+            a for a in scoped if a is not None and a.may_occur(lower) and a.regex.search(flat)
+        ]
         self._groups = [a for a in self.present_actors if a.kind in ("rebels", "jihadists")]
         for src in self._named:
             # The first source of each kind, but a specific one beats the "Rescue workers" catch-all.
@@ -187,11 +185,14 @@ class Discourse:
                 self.in_article[src.kind] = src.name
 
     def _by_country(self, key: str | None) -> str | None:
-        countries = _config()[0]
-        country = self.country or load_data("sources.yaml").get("default_country")
-        if not key or not country:
+        if not key or not self.country:
             return None
-        return countries.get(country, {}).get(key)  # type: ignore[no-any-return]
+        entry = _config()[0].get(self.country)
+        if entry is not None:
+            return entry.get(key)  # type: ignore[no-any-return]
+        template = (load_data("sources.yaml").get("country_templates") or {}).get(key)
+        adj = adjective(to_country_code(self.country))
+        return template.format(adjective=adj, country=self.country) if template and adj else None
 
     def mentions(self, sentence: str) -> list[SourceMention]:
         """Source mentions in the sentence, longest first where they overlap."""

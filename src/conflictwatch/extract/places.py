@@ -19,7 +19,8 @@ _ART = (
     r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
 )
 _CAP = r"(?:[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
-_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos)"  # "Playas de Tijuana", "Praderas del Sur"
+# "Playas de Tijuana", "Praderas del Sur", "Apaseo el Alto"
+_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las)"
 NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|\s+{_JOIN}\s+){_CAP})*)"
 _DIRECTION = (
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"

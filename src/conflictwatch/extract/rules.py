@@ -7,55 +7,12 @@ are appended.
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-import yaml
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML has it: 3x faster
-
-
-def _merge(base: Any, extra: Any) -> Any:
-    """A user's data over the bundled data.
-
-    Mappings merge key by key, and a key set to null is removed ("Syrian rebels: null"). A list
-    is extended; to take items out or start afresh, give a mapping instead of the list:
-    `{remove: [...]}`, `{add: [...], remove: [...]}` or `{replace: [...]}`. Anything else
-    replaces the bundled value.
-    """
-    if isinstance(base, dict) and isinstance(extra, dict):
-        out = dict(base)
-        for k, v in extra.items():
-            if v is None:
-                out.pop(k, None)
-            else:
-                out[k] = _merge(base[k], v) if k in base else v
-        return out
-    if isinstance(base, list) and isinstance(extra, dict) and set(extra) <= {"add", "remove", "replace"}:
-        kept = list(extra["replace"]) if "replace" in extra else list(base)
-        gone = {str(x).lower() for x in extra.get("remove") or []}
-        kept = [x for x in kept if str(x).lower() not in gone]
-        return kept + [x for x in extra.get("add") or [] if x not in kept]
-    if isinstance(base, list) and isinstance(extra, list):
-        return base + [x for x in extra if x not in base]
-    return extra
-
-
-@cache
-def load_data(name: str) -> Any:
-    """The bundled YAML `name`, merged with the user's copy from CONFLICTWATCH_DATA if any."""
-    data = yaml.load(resources.files("conflictwatch.data").joinpath(name).read_text("utf-8"), Loader=_LOADER)
-    user_dir = os.environ.get("CONFLICTWATCH_DATA")
-    if user_dir:
-        extra = Path(user_dir) / name
-        if extra.exists():
-            data = _merge(data, yaml.load(extra.read_text("utf-8"), Loader=_LOADER) or {})
-    return data
+from conflictwatch.datafiles import load_data
 
 
 def lexicon() -> dict[str, Any]:
@@ -100,6 +57,25 @@ class Named:
     regex: re.Pattern[str]
     kind: str | None = None  # sources: rescue, monitor, military...; actors: side
     literals: tuple[str, ...] | None = None  # one required word per pattern; None: cannot tell
+    countries: tuple[str, ...] = ()  # ISO codes of the articles it may occur in; () = any
+    by_country: tuple[tuple[str, str], ...] = ()  # a country's own name for a generic actor
+
+    def for_country(self, cc: str | None, country: str | None) -> Named | None:
+        """This actor as an article about `cc` names it, or None when it does not apply there.
+
+        "Military Forces of {country}" takes the country's name; with no clear country the name
+        drops its country part ("Military Forces", "Unidentified Armed Group")."""
+        if self.countries and cc not in self.countries:
+            return None
+        own = dict(self.by_country).get(cc or "")
+        if own:
+            return replace(self, name=own)
+        if "{country}" not in self.name:
+            return self
+        if country:
+            return replace(self, name=self.name.format(country=country))
+        bare = re.sub(r"\s*(?:of\s+\{country\}|\(\{country\}\))", "", self.name).strip()
+        return replace(self, name=bare)
 
     def may_occur(self, lower_text: str) -> bool:
         """False only when the text surely holds no mention (a required word is missing)."""
@@ -156,8 +132,13 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
 def actors() -> tuple[list[Named], dict[str, str]]:
     data = load_data("actors.yaml")
     named = [
-        Named(name, patterns_re(spec["patterns"]), spec.get("side"), _literals(spec["patterns"]))
+        Named(
+            str(spec.get("name") or name), patterns_re(spec["patterns"]), spec.get("side"),
+            _literals(spec["patterns"]), tuple(spec.get("countries") or ()),
+            tuple((spec.get("by_country") or {}).items()),
+        )
         for name, spec in data["actors"].items()
+        if spec and spec.get("patterns")
     ]
     return named, data.get("victim_actor", {})
 

@@ -1,0 +1,106 @@
+"""Which country a text names, from its words alone (no gazetteer): names, demonyms, groups.
+
+The extractor uses it to scope actors and sources ("the army said" in a Helmand story is the
+Afghan army, not Syria's); the geocoder adds the places the gazetteer knows (geo/country.py).
+Cues: country names and aliases (data/countries.tsv, GeoNames), demonyms, armed groups and
+administrative words of one country (data/country_cues.yaml, half weight for groups and words).
+The headline and first sentences (the lead) count double; the dateline names the bureau, not
+the country, and is left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from conflictwatch.datafiles import load_data
+from conflictwatch.geo.gazetteer import country_names, data_path
+from conflictwatch.geo.normalize import name_key
+from conflictwatch.models import Article
+
+LEAD_CHARS = 400  # the headline and the first sentence or two
+LEAD_WEIGHT = 2.0
+
+
+@dataclass(frozen=True)
+class _Cues:
+    names: dict[str, str]  # name key -> country code (names and aliases, demonyms)
+    weak: dict[str, str]  # name key -> country code (groups, terms: half weight)
+    pattern: re.Pattern[str]  # one alternation of every cue, longest first
+
+
+@lru_cache(maxsize=1)
+def cues_table() -> _Cues:
+    names: dict[str, str] = {}
+    for cc, n in country_names().items():
+        names[name_key(n)] = cc
+    with data_path("countries.tsv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+                names.setdefault(name_key(alias), row["iso2"])
+    weak: dict[str, str] = {}
+    data: dict[str, Any] = load_data("country_cues.yaml") or {}
+    texts: list[str] = [n for n in country_names().values()]
+    for cc, entry in data.items():
+        for d in [*((entry or {}).get("demonyms") or []), *((entry or {}).get("places") or [])]:
+            names.setdefault(name_key(d), str(cc))
+            texts.append(d)
+        for key in ("groups", "terms"):
+            for g in (entry or {}).get(key) or []:
+                weak.setdefault(name_key(g), str(cc))
+                texts.append(g)
+    alts = "|".join(sorted({re.escape(t) for t in texts if t}, key=len, reverse=True))
+    return _Cues(names, weak, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE))
+
+
+def article_text(article: Article) -> tuple[str, int]:
+    """Headline and body without the dateline, and where the lead ends in it."""
+    title = article.title or ""
+    body = article.text or ""
+    if article.dateline:
+        body = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", body, count=1, flags=re.IGNORECASE)
+    return f"{title}\n{body}", len(title) + 1 + LEAD_CHARS
+
+
+def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
+    """Weights per ISO code from the country cues in `text`."""
+    cues = cues_table()
+    votes: Counter[str] = Counter()
+    for m in cues.pattern.finditer(text):
+        k = name_key(m.group(0))
+        weight = LEAD_WEIGHT if m.start() < lead_end else 1.0
+        if k in cues.names:
+            votes[cues.names[k]] += weight
+        elif k in cues.weak:
+            votes[cues.weak[k]] += weight / 2
+    return votes
+
+
+def clear(votes: Counter[str] | dict[str, float]) -> str | None:
+    """The country when it leads clearly: at least 2, and 1.5 times the runner-up."""
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2.0:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def text_country(title: str | None, text: str) -> str | None:
+    """ISO code of the country a text is clearly about, from its words alone."""
+    whole = f"{title or ''}\n{text}"
+    return clear(text_votes(whole, len(title or "") + 1 + LEAD_CHARS))
+
+
+def adjective(cc: str | None) -> str | None:
+    """How names of the country's institutions start ("PH" -> "Philippine", "NG" -> "Nigerian"):
+    `adjective` in data/country_cues.yaml, else its first demonym."""
+    entry = (load_data("country_cues.yaml") or {}).get(cc or "") or {}
+    if entry.get("adjective"):
+        return str(entry["adjective"])
+    names = entry.get("demonyms") or []
+    return str(names[0]) if names else None
