@@ -34,7 +34,7 @@ from conflictwatch.extract.followups import (
     marker_res,
 )
 from conflictwatch.extract.nlp import parse
-from conflictwatch.extract.places import find_places, most_specific
+from conflictwatch.extract.places import PlaceMention, find_places, most_specific
 from conflictwatch.extract.rules import event_rules
 from conflictwatch.extract.scope import WHOLE_WAR, hedge_governs, is_aggregate, is_conflict_article, long_ago
 from conflictwatch.extract.sentences import Sentence, split_sentences
@@ -128,8 +128,9 @@ def extract_claims(article: Article) -> list[Claim]:
         ):
             continue
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
-        groups = _group_by_source(s, cas, speakers, speaker)
-        for src, group in groups:
+        groups = [(src, part, part_places) for src, group in _group_by_source(s, cas, speakers, speaker)
+                  for part, part_places in _split_by_place(s, group, places)]
+        for src, group, places in groups:
             scope = "aggregate" if is_aggregate(s, dates, group) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
@@ -287,3 +288,26 @@ def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
     todo = [sent for sent in sentences if may_have_victims(sent.text)]
     docs = parse([sent.text.translate(QUOTES) for sent in todo])
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}
+
+
+def _split_by_place(s: str, group: list[Casualty],
+                    places: list[PlaceMention]) -> list[tuple[list[Casualty], list[PlaceMention]]]:
+    """ "killed 10 people in Douma and 7 in Harasta": one incident per place, each with its toll."""
+    main = [c for c in group if c.kind == "killed" and not c.subset]
+    if len(main) < 2:
+        return [(group, places)]
+    owned: list[PlaceMention] = []
+    for c in main:
+        after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 20
+                 and re.fullmatch(r"\s*(?:[a-z]+\s+)?(?:in|at|near)\s+", s[max(c.end, c.fig.end) : p.start])]
+        if not after:
+            return [(group, places)]
+        owned.append(after[0])
+    if len({p.name for p in owned}) < len(owned):
+        return [(group, places)]
+    out = []
+    for i, (c, p) in enumerate(zip(main, owned, strict=True)):
+        nxt = main[i + 1].fig.start if i + 1 < len(main) else len(s)
+        part = [c, *[x for x in group if x not in main and c.fig.start < x.fig.start < nxt]]
+        out.append((part, [p]))
+    return out

@@ -43,6 +43,14 @@ _STATEMENT_BEFORE = re.compile(
 )
 
 
+# "The Civil Defence on Tuesday raised to 16 the toll of Monday's strike": the day a source did
+# something with a toll is the day of the statement.
+_STATEMENT_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -106,6 +114,7 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             monday = published - timedelta(days=published.weekday())
             start_d, end_d, precision = monday, published, 2
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     return _weekday_with_date(sentence, out)
 

@@ -53,11 +53,15 @@ _RISEN_TO = re.compile(
 _TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
     r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)\s+(?:to|at)\s+$"
+    r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
     r"|(?:death\s+)?toll\s+of\s+$",
     re.IGNORECASE,
 )
 
 
+_RAISED_TO = re.compile(r"\b(?:raised|revised|lifted|put|brought)\s+(?:up\s+)?to\s+$", re.IGNORECASE)
+_TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
+_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,?\s+and\s+")
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -201,8 +205,12 @@ _AUX = {
 }
 
 
+# "killing 12 soldiers and 20 militants" is one count; "22 million have fled and 400,000 were
+# killed" is two: a gap with a verb of its own (fled, were, arrested) separates the figures.
 _NOT_COORD = re.compile(
-    r"\b(?:said|says|told|reported|while|but|when|after|before|whereas|who|which|that|in|on|at|near|from|by|during)\b|[;:()]",
+    r"\b(?:said|says|told|reported|while|but|when|after|before|whereas|who|which|that|in|on|at|near|from|by"
+    r"|during|have|has|had|were|was|are|is|fled|displaced|arrested|detained|abducted|kidnapped|missing"
+    r"|rescued|evacuated|captured|injured|wounded)\b|[;:()]",
     re.IGNORECASE,
 )
 
@@ -349,6 +357,11 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)
             ):
                 kind = "killed"
+            elif _RAISED_TO.search(head) and _TOLL_AFTER.match(sentence, f.end):
+                kind = "killed"  # "raised to 16 the toll of Monday's air strike"
+            elif out and out[-1].kind == "killed" and _SECOND_PLACE.fullmatch(sentence[prev_end : f.start]) \
+                    and re.match(r"\s*(?:[a-z]+\s+)?in\s+[A-Z]", sentence[f.end :]):
+                kind = "killed"  # "killed 10 people in Douma and 7 in Harasta": a second incident
             elif (
                 left_words
                 and lx.killed.search(" ".join(left_words[-3:]))

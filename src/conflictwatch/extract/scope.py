@@ -163,6 +163,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return False
     if _RECORDED.search(s) or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
-    perfect = _PERFECT.search(s) and _CAMPAIGN.search(s) and not _ONE_EVENT.search(s)
+    big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
+    perfect = _PERFECT.search(s) and (_CAMPAIGN.search(s) or big) and not _ONE_EVENT.search(s)
     past_24 = re.search(r"\b(?:past|last)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
     return bool(perfect or past_24)
