@@ -31,12 +31,18 @@ from conflictwatch.extract.followups import (
     extends,
     inherit_dates,
     inherit_type_and_place,
-    marker_res,
 )
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
 from conflictwatch.extract.rules import event_rules
-from conflictwatch.extract.scope import WHOLE_WAR, hedge_governs, is_aggregate, is_conflict_article, long_ago
+from conflictwatch.extract.scope import (
+    WHOLE_WAR,
+    disaster_toll,
+    hedge_governs,
+    is_aggregate,
+    is_conflict_article,
+    long_ago,
+)
 from conflictwatch.extract.sentences import Sentence, split_sentences
 from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless
 from conflictwatch.extract.victims import find_victims, may_have_victims
@@ -153,12 +159,11 @@ def extract_claims(article: Article) -> list[Claim]:
                     Draft(sent, [sent.text], [], speaker, dates, c_places, c_event, c_a1, c_a2, "incident")
                 )
     claims = [finish(d, article, article_places) for d in drafts]
-    disaster = marker_res()[2]
     inherit_dates(drafts, claims)
     inherit_type_and_place(drafts, claims)
     # Deaths from a flood or a fire in a conflict story are not conflict claims.
     keep = [
-        not (c.scope == "incident" and c.event_type is None and disaster.search(d.sentence.text))
+        not (c.scope == "incident" and c.event_type is None and disaster_toll(d.sentence.text))
         for d, c in zip(drafts, claims, strict=True)
     ]
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]

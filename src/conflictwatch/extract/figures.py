@@ -489,6 +489,11 @@ def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]
     for v in victims:
         if v.value is None:
             continue
+        hurt = [c for c in out if v.start < max(c.end, c.fig.end) and c.fig.start < v.end]
+        if v.kind == "killed" and hurt and all(c.kind == "injured" for c in hurt):
+            for c in hurt:  # "a soldier wounded in the ambush succumbed to his wounds": killed
+                c.kind = "killed"
+            continue
         inside = [c for c in out if v.start <= c.fig.start and c.fig.end <= v.end and c.kind == v.kind]
         if len(inside) == 1 and inside[0].fig.value == Range(1, 1) and v.value.low > 1:
             # "a former commander and his escort were killed": the pattern read "a commander"

@@ -47,6 +47,12 @@ def _conflict_cues() -> re.Pattern[str]:
     return words_re(lexicon()["conflict_cues"])
 
 
+def disaster_toll(sentence: str) -> bool:
+    """A toll told with a flood, a fire or a crash and no violence word ("killed by army fire" has
+    one: it stays a claim)."""
+    return bool(_disaster_cues().search(sentence)) and not _conflict_cues().search(sentence)
+
+
 def hedge_governs(s: str, cas: list[Casualty]) -> bool:
     """A hedge word before the figure in its clause ("could kill thousands", "denied killing 30")."""
     lx = lex()

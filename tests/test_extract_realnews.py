@@ -1,0 +1,166 @@
+"""Real-news patterns, each on sentences written for this test (not copied from any corpus).
+
+The kinds of errors the UCDP dev set showed: single and named victims, bodies found, running
+totals and past events taken as incidents, two numbers glued into one, the day of the strike vs
+the day of the report, undated incidents, stories told over several sentences, killings outside
+the conflict vocabulary, nationalities taken as places.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictwatch.extract import extract_claims
+from conflictwatch.models import Article, Claim, Range
+
+PUB = date(2023, 3, 16)  # a Thursday
+
+
+def claims(text: str, title: str | None = None, published: date | None = PUB) -> list[Claim]:
+    return extract_claims(Article(text=text, title=title, published=published))
+
+
+def incidents(text: str, **kw: object) -> list[Claim]:
+    return [c for c in claims(text, **kw) if c.scope == "incident"]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A police officer was shot dead at a checkpoint in Maiduguri on Tuesday.", 1),
+        ("The body of a schoolteacher was found in a well outside Konduga on Monday.", 1),
+        ("Militants beheaded a farmer in the village of Tungushe on Wednesday, residents said.", 1),
+        ("A soldier wounded in Sunday's ambush near Kidal succumbed to his wounds on Tuesday.", 1),
+        ("A young shepherd was martyred by army fire near Beit Ummar on Tuesday, the ministry said.", 1),
+        ("Ahmad Karimi, 34, was shot dead outside his shop in Zahedan on Monday.", 1),
+        ("A 14-year-old boy and his father were killed when a shell hit their house in Avdiivka on Monday.", 2),
+        ("The bodies of six men were found dumped beside a road near Celaya on Tuesday.", 6),
+        ("A mortar round struck a market in Baidoa on Wednesday, leaving three traders dead.", 3),
+        ("The Mai-Mai leader detonated a grenade at the checkpoint in Beni on Monday, killing himself.", 1),
+    ],
+)
+def test_single_named_and_listed_victims_count(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].killed == Range(killed, killed), (text, found[0].killed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunmen threatened to kill every villager who paid the army, a resident said.",
+        "No one was killed in the blast at the depot in Kramatorsk on Monday, officials said.",
+        "A farmer survived the attack in Guma on Tuesday, police said.",
+    ],
+)
+def test_what_did_not_kill_gives_no_toll(text: str) -> None:
+    assert all(c.killed is None for c in claims(text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgency has claimed the lives of 540 people in the province since January, the monitor said.",
+        "UN monitors recorded 700 civilians killed between mid-August and mid-February.",
+        "The crackdown on protests has killed at least 120 people, a rights group said.",
+        "As of Monday, 2,310 civilians had been killed and 9,800 arrested, the association said.",
+    ],
+)
+def test_running_totals_and_reports_are_aggregates(text: str) -> None:
+    found = claims(text)
+    assert found and all(c.scope == "aggregate" for c in found), [(c.scope, c.killed) for c in found]
+
+
+def test_past_events_are_background() -> None:
+    assert incidents("The town was hit by an attack in 2015 that killed 150 people.") == []
+    found = incidents("On January 3, gunmen killed nine people in Konduga, police said.")
+    assert found == []  # two months before publication: history, not today's incident
+
+
+def test_two_numbers_are_never_glued_into_one() -> None:
+    found = claims("Half of the country's 22 million people have fled and more than 400,000 have been killed.")
+    assert all(c.killed is None or c.killed.low < 1_000_000 for c in found)
+    assert all(c.scope == "aggregate" for c in found)
+    found = incidents("Troops killed 20 insurgents near Damasak on Monday, recovering two gun trucks.")
+    assert found[0].killed == Range(20, 20)
+
+
+def test_one_sentence_two_places_two_incidents() -> None:
+    found = incidents("Jets killed 10 people in Douma and 7 in Harasta on Tuesday, the Observatory said.")
+    assert [(c.killed, c.location) for c in found] == [(Range(10, 10), "Douma"), (Range(7, 7), "Harasta")]
+
+
+def test_day_of_the_strike_not_of_the_report() -> None:
+    [c] = incidents("The Civil Defence on Wednesday raised to 16 the toll of Tuesday's air strike on Atareb.")
+    assert c.killed == Range(16, 16)
+    assert c.date_start == date(2023, 3, 14) and c.date_basis == "text"
+    assert c.claimed_by == "Syrian Civil Defence"
+
+
+def test_undated_incident_takes_the_publication_date() -> None:
+    [c] = incidents("Gunmen killed two villagers in Tsafe, police said.")
+    assert (c.date_start, c.date_basis, c.time_precision) == (PUB, "published", 2)
+    [c] = claims("Gunmen killed two villagers in Tsafe, police said.", published=None)
+    assert c.date_start is None and c.date_basis is None  # no publication date: never guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("A rebel was killed in a clash with troops in the hills of Samar over the weekend.", date(2023, 3, 11)),
+        ("A member of the militia was killed in a firefight near Baao early this week.", date(2023, 3, 13)),
+        ("Gunmen killed a village head in Gusau last Sunday.", date(2023, 3, 12)),
+        ("A farmer was hacked to death in Bokkos yesterday evening.", date(2023, 3, 15)),
+        ("Troops shot dead a suspect in Ogidi on Wednesday, March 8.", date(2023, 3, 8)),
+    ],
+)
+def test_dates_from_the_text(text: str, day: date) -> None:
+    [c] = incidents(text)
+    assert c.date_start == day, (text, c.date_start)
+
+
+def test_a_story_lends_its_day_and_place_to_the_toll() -> None:
+    text = (
+        "Suspected herders attacked Umella village in Guma Local Government Area of Benue State.\n\n"
+        "The attack took place on Monday night, a community leader said.\n\n"
+        "Six people were killed and several houses were burnt, police said."
+    )
+    found = incidents(text)
+    assert found[0].date_start == date(2023, 3, 13)
+    toll = [c for c in found if c.killed == Range(6, 6)]
+    assert toll and toll[0].location and "Umella" in toll[0].location
+
+
+def test_killings_outside_the_battle_vocabulary_are_claims() -> None:
+    text = "Two men were shot to death on Tuesday night outside a taco stand in Celaya, prosecutors said."
+    [c] = incidents(text)
+    assert c.killed == Range(2, 2) and c.location == "Celaya"
+    drone = "A drone struck an apartment block in Zaporizhzhia on Thursday, killing four people."
+    [c] = incidents(drone)
+    assert c.killed == Range(4, 4) and c.location == "Zaporizhzhia"
+
+
+def test_deaths_at_sea_or_in_floods_are_no_conflict_claims() -> None:
+    text = ("Rescuers recovered the bodies of 12 migrants after their dinghy capsized off Lampedusa on "
+            "Tuesday, the coast guard said.")
+    assert claims(text) == []
+
+
+def test_nationalities_and_groups_are_not_places() -> None:
+    [c] = incidents("Ethiopian troops killed five fighters of the Oromo Liberation Army in Dembi Dolo on Monday.")
+    assert c.location == "Dembi Dolo"
+    [c] = incidents("The killing of Shahid Rahmani near Quetta on Monday was claimed by the BLA.")
+    assert c.location == "Quetta"
+
+
+def test_hospitals_and_buildings_are_not_the_location() -> None:
+    [c] = incidents("A car bomb outside Al-Noor Hospital in Mosul killed three people on Monday.")
+    assert c.location == "Mosul"
+
+
+def test_unknown_armed_group_kept_as_written() -> None:
+    [c] = incidents("Fighters of the Yesagyo Revolution Group ambushed junta troops in Myaing on Friday, "
+                    "killing four soldiers.")
+    assert c.actor1 == "Yesagyo Revolution Group"
