@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.rules import load_data, words_re
 
 _ART = (
@@ -145,7 +146,9 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in found if not _types()[2].search(p.name)]
     if doc is None:
         return found
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    if not any(p.rank == 2 and type_rank(p.name) is None for p in found):
+        return found  # only untyped names need the entity recogniser's opinion
+    ents = [(e.start_char, e.end_char, e.label_) for e in entities(doc).ents]
     out = []
     for p in found:
         labels = {lab for s0, e0, lab in ents if s0 < p.end and p.start < e0}

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from conflictwatch.extract.nlp import entities, lemma
 from conflictwatch.extract.numbers import find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.models import Range
@@ -127,31 +128,31 @@ def find_victims(doc: Doc) -> list[Victim]:
 
 
 def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
-    lemma, low = tok.lemma_.lower(), tok.lower_
+    base, low = lemma(tok), tok.lower_
     verbal = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     verbal = verbal or (tok.pos_ == "ADJ" and low.endswith("ed"))
-    lives = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_ in ("life", "lives")), None)
+    lives = next((c for c in tok.children if c.dep_ == "dobj" and lemma(c) == "life"), None)
     if verbal:
-        if lemma in w.kill or low in ("slain", "martyred") or (lemma in w.to_death and _to_death(tok)):
+        if base in w.kill or low in ("slain", "martyred") or (base in w.to_death and _to_death(tok)):
             return [("killed", _patients(tok))]
-        if lemma in w.injure:
+        if base in w.injure:
             return [("injured", _patients(tok))]
-        if lemma in w.die:
+        if base in w.die:
             return [("killed", _subjects(tok))]
-        if lemma in ("lose", "sacrifice") and lives is not None:
+        if base in ("lose", "sacrifice") and lives is not None:
             return [("killed", _subjects(tok))]
-        if lemma in ("claim", "take", "cost") and lives is not None:
+        if base in ("claim", "take", "cost") and lives is not None:
             return [("killed", [p for c in lives.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for p in c.children if p.dep_ == "pobj"])]
-        if lemma in w.find:
+        if base in w.find:
             state = _state(tok, w)
             patients = _patients(tok)
-            bodies = [p for p in patients if p.lemma_.lower() in w.body or p.lower_ in w.body]
+            bodies = [p for p in patients if lemma(p) in w.body or p.lower_ in w.body]
             if bodies:
                 return [("killed", [_body_owner(b) for b in bodies])]
             if state:
                 return [(state, patients)]
-    if tok.pos_ in ("NOUN", "PROPN") and lemma in w.death and tok.dep_ != "compound":
+    if tok.pos_ in ("NOUN", "PROPN") and base in w.death and tok.dep_ != "compound":
         if any(c.dep_ == "compound" or c.lower_ in _NOT_A_DEATH for c in tok.children):
             return []
         return [("killed", [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -171,7 +172,7 @@ def _to_death(tok: Token) -> bool:
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children):
             return True
-        if c.dep_ == "prt" and c.lower_ == "down" and tok.lemma_.lower() in ("gun", "mow", "cut"):
+        if c.dep_ == "prt" and c.lower_ == "down" and lemma(tok) in ("gun", "mow", "cut"):
             return True
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and nxt.lower_ == "dead"
@@ -252,11 +253,13 @@ def _unreal(tok: Token, w: _Words) -> bool:
             return True
         if c.dep_ == "aux" and c.lower_ in _MODALS:
             return True
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _NOBODY:
-            return True
-    if tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") and tok.head.lemma_.lower() in w.unreal:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True  # "no one was killed", "killing nobody", "no civilians were hurt"
+    if tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") and lemma(tok.head) in w.unreal:
         return True
-    if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp",) and tok.head.head.lemma_.lower() in w.unreal:
+    if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp",) and lemma(tok.head.head) in w.unreal:
         return True
     return False
 
@@ -292,17 +295,19 @@ def _people(group: list[Token], w: _Words) -> list[Token]:
 
 
 def _is_person(tok: Token, w: _Words) -> bool:
-    low, lemma = tok.lower_, tok.lemma_.lower()
+    low, base = tok.lower_, lemma(tok)
     if low in _NOBODY:
         return False
     if tok.pos_ == "PRON":
         return low in _SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
     if tok.pos_ == "NUM":
         return True  # "killed 14", "two of them"
-    if low in w.not_people or lemma in w.not_people:
+    if low in w.not_people or base in w.not_people:
         return False
-    if low in w.people or lemma in w.people or low in w.classes or low in w.body or lemma in w.body:
+    if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
         return True  # a body found is a person killed
+    if tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"):
+        entities(tok.doc)  # entity labels, only for the sentences that need them
     if tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")):
         return True
     if tok.pos_ == "PROPN" and tok.is_upper and len(tok) > 3:
@@ -315,7 +320,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return tok.ent_type_ not in _NOT_PERSON_ENTS
     if _AGE.search(tok.text):
         return True  # "a 16-year-old"
-    return tok.pos_ == "NOUN" and lemma.endswith(w.suffixes) and len(lemma) > 4
+    return tok.pos_ == "NOUN" and base.endswith(w.suffixes) and len(base) > 4
 
 
 def _single_token_entity(tok: Token) -> bool:
@@ -373,7 +378,7 @@ def _left_index(h: Token) -> int:
 
 
 def _class(group: list[Token], w: _Words) -> str:
-    classes = {w.classes.get(h.lower_) or w.classes.get(h.lemma_.lower()) for h in group}
+    classes = {w.classes.get(h.lower_) or w.classes.get(lemma(h)) for h in group}
     for h in group:
         at = h.idx - h.sent.start_char
         m = _AGE.search(h.sent.text[max(0, at - 25) : at + len(h.text)])
