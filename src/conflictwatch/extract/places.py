@@ -146,16 +146,16 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in found if not _types()[2].search(p.name)]
     if doc is None:
         return found
-    if not any(p.rank == 2 and type_rank(p.name) is None for p in found):
-        return found  # only untyped names need the entity recogniser's opinion
+    if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
+        return found  # only untyped names after "of"/"from" need the entity recogniser's opinion
     ents = [(e.start_char, e.end_char, e.label_) for e in entities(doc).ents]
     out = []
     for p in found:
         labels = {lab for s0, e0, lab in ents if s0 < p.end and p.start < e0}
         untyped = p.rank == 2 and type_rank(p.name) is None
-        if untyped and "NORP" in labels and not labels & _PLACE_ENTS:
-            continue
-        weak = p.via in _WEAK_VIA  # "the killing of Mahsa Amini", "fighting between X and Y"
+        weak = p.via in _WEAK_VIA
+        if untyped and weak and "NORP" in labels and not labels & _PLACE_ENTS:
+            continue  # "the killing of Mahsa Amini", "fighting between X and Y"
         if untyped and weak and labels & _NOT_PLACE_ENTS and not labels & _PLACE_ENTS:
             continue
         out.append(p)

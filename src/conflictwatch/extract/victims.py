@@ -306,7 +306,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return False
     if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
         return True  # a body found is a person killed
-    if tok.pos_ == "PROPN" or tok.tag_ in ("NNS", "NNPS"):
+    if tok.pos_ == "PROPN":
         entities(tok.doc)  # entity labels, only for the sentences that need them
     if tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")):
         return True
