@@ -65,6 +65,7 @@ class _Words:
     not_victims: frozenset[str]
     classes: dict[str, str]
     prefilter: re.Pattern[str]
+    prefilter_manner: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,28 +77,49 @@ def _words() -> _Words:
 
     classes = {w.lower(): cls for cls, ws in lx["victims"].items() for w in ws}
     people = s("person_nouns") | s("singular_victims") | s("kin_nouns") | frozenset(classes)
-    stems = (
-        s("kill_verbs") | s("die_verbs") | s("to_death_verbs") | s("body_nouns") | s("death_nouns")
-        | s("dead_words") | s("hurt_words") | s("injure_verbs")
+    # The words that can name a death or an injury, in any inflection ("kill" -> "killed",
+    # "killing"; "stab" -> "stabbed"), tested before a sentence is parsed. Verbs that kill only
+    # with "dead"/"to death"/"down" ("shot dead") count only with one of those words.
+    always = (
+        s("kill_verbs") | s("die_verbs") | s("body_nouns") | s("death_nouns") | s("dead_words")
+        | s("hurt_words") | s("injure_verbs") | {"lives", "life", "bodies", "corpses", "slain", "shot"}
     )
-    # Inflected forms share their first letters with the lemma ("kill" -> "killed", "die" ->
-    # "died"/"dying", "slay" -> "slain", "shoot" -> "shot"): a cheap test before parsing.
-    roots = {w[:4] if len(w) > 4 else w for w in stems}
-    roots |= {"dy", "slain", "shot", "dead", "bod", "lives", "life"}
-    alts = "|".join(sorted(map(re.escape, roots), key=len, reverse=True))
-    prefilter = re.compile(rf"\b(?:{alts})", re.IGNORECASE)
+    alts = "|".join(sorted((_inflected(w) for w in always), key=len, reverse=True))
+    prefilter = re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+    manner = "|".join(sorted((_inflected(w) for w in s("to_death_verbs")), key=len, reverse=True))
+    prefilter_manner = re.compile(rf"\b(?:{manner})\b.{{0,40}}\b(?:dead|death|down)\b", re.IGNORECASE)
     return _Words(
         kill=s("kill_verbs"), die=s("die_verbs"), to_death=s("to_death_verbs"), find=s("find_verbs"),
         body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),
         hurt=s("hurt_words"), injure=s("injure_verbs"), people=people,
         suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
         unreal=s("unreal_governors"), not_victims=s("not_victims"), classes=classes, prefilter=prefilter,
+        prefilter_manner=prefilter_manner,
     )
+
+
+_IRREGULAR_FORMS = {
+    "die": ["died", "dying", "dies"], "slay": ["slain", "slew"], "shoot": ["shot"], "lose": ["lost"],
+    "beat": ["beaten"], "run": ["ran"], "strike": ["struck"], "hang": ["hung", "hanged"],
+    "life": ["lives"], "body": ["bodies"], "corpse": ["corpses"],
+}
+
+
+def _inflected(word: str) -> str:
+    """A regex for a word and its regular inflections: stem(s|es|ed|d|ing), doubled consonant."""
+    w = re.escape(word)
+    extra = [re.escape(x) for x in _IRREGULAR_FORMS.get(word, [])]
+    if " " in word:
+        return "|".join([w, *extra])
+    stem = re.escape(word[:-1]) if word.endswith("e") else w
+    double = re.escape(word[-1]) + "?" if word[-1] not in "aeiouwy" else ""
+    return "|".join([rf"{w}(?:s|es)?", rf"{stem}{double}(?:ed|ing|en)", *extra])
 
 
 def may_have_victims(sentence: str) -> bool:
     """Cheap test: could this sentence name anybody killed or hurt? Only these are parsed."""
-    return bool(_words().prefilter.search(sentence))
+    w = _words()
+    return bool(w.prefilter.search(sentence) or w.prefilter_manner.search(sentence))
 
 
 def find_victims(doc: Doc) -> list[Victim]:

@@ -23,6 +23,7 @@ from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
 
 LEAD_CHARS = 400  # the headline and the first sentence or two
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 LEAD_WEIGHT = 2.0
 
 
@@ -30,7 +31,8 @@ LEAD_WEIGHT = 2.0
 class _Cues:
     names: dict[str, str]  # name key -> country code (names and aliases, demonyms)
     weak: dict[str, str]  # name key -> country code (groups, terms: half weight)
-    pattern: re.Pattern[str]  # one alternation of every cue, longest first
+    by_words: dict[tuple[str, ...], str]  # a cue's lower-cased words -> the cue
+    longest: int  # words in the longest cue
 
 
 @lru_cache(maxsize=1)
@@ -53,8 +55,10 @@ def cues_table() -> _Cues:
             for g in (entry or {}).get(key) or []:
                 weak.setdefault(name_key(g), str(cc))
                 texts.append(g)
-    alts = "|".join(sorted({re.escape(t) for t in texts if t}, key=len, reverse=True))
-    return _Cues(names, weak, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE))
+    # Cues by their words, lower-cased: a text is scanned word by word, longest cue first.
+    by_words = {tuple(_WORD.findall(t.lower())): t for t in texts if t}
+    longest = max((len(k) for k in by_words), default=1)
+    return _Cues(names, weak, by_words, longest)
 
 
 def article_text(article: Article) -> tuple[str, int]:
@@ -70,13 +74,22 @@ def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
     """Weights per ISO code from the country cues in `text`."""
     cues = cues_table()
     votes: Counter[str] = Counter()
-    for m in cues.pattern.finditer(text):
-        k = name_key(m.group(0))
-        weight = LEAD_WEIGHT if m.start() < lead_end else 1.0
-        if k in cues.names:
-            votes[cues.names[k]] += weight
-        elif k in cues.weak:
-            votes[cues.weak[k]] += weight / 2
+    words = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        for n in range(min(cues.longest, len(words) - i), 0, -1):
+            cue = cues.by_words.get(tuple(w for w, _ in words[i : i + n]))
+            if cue is None:
+                continue
+            k = name_key(cue)
+            weight = LEAD_WEIGHT if words[i][1] < lead_end else 1.0
+            if k in cues.names:
+                votes[cues.names[k]] += weight
+            elif k in cues.weak:
+                votes[cues.weak[k]] += weight / 2
+            i += n - 1
+            break
+        i += 1
     return votes
 
 
