@@ -30,15 +30,15 @@ UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 # lead_event_right 0.203, event_and_place_right 0.104, country_right 0.146, totals_as_incident 11,
 # incidents_per_article 1.77. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
-    "detected": 0.70,
-    "event_right": 0.26,
-    "lead_event_right": 0.18,
-    "event_and_place_right": 0.08,
-    "country_right": 0.12,
+    "detected": 0.88,
+    "event_right": 0.69,
+    "lead_event_right": 0.61,
+    "event_and_place_right": 0.50,
+    "country_right": 0.64,
 }
 # ...and these counts at or below (the aims: totals 0, incidents per article <= 3).
 UCDP_DEV_CEILINGS: dict[str, float] = {
-    "totals_as_incident": 14,
+    "totals_as_incident": 8,
     "incidents_per_article": 3.0,
 }
 
@@ -47,7 +47,8 @@ CASES = [
     ("corpus-2016-10.yaml", [str(CORPUS)], 0.90, 0.95, 0.90, 0.90),
     ("wire-style-a.yaml", None, 0.90, 0.95, 0.90, 0.90),
     ("wire-style-b.yaml", None, 0.90, 0.95, 0.90, 0.90),
-    ("heldout-c.yaml", None, 0.75, 0.85, 0.80, 0.60),
+    ("heldout-c.yaml", None, 0.78, 0.90, 0.82, 0.65),
+    ("blind-d.yaml", None, 0.76, 0.88, 0.75, 0.38),
 ]
 
 
