@@ -283,3 +283,28 @@ def test_terminal_tables_fit_the_width_and_print_text_literally(monkeypatch) -> 
     assert all(len(line) <= 70 for line in text.splitlines())
     # printed as written: markup in a headline or title is not interpreted (it would vanish)
     assert "Claims [bold]1[/bold]" in text and "Syrian" in text
+
+
+def test_run_reports_what_was_not_understood(tmp_path: Path) -> None:
+    """`run` counts the articles that gave no claims; `-v` lists them; `articles --no-claims`
+    shows them from the database."""
+    dump = DUMP + (
+        "\nFarmers expect a good harvest\n\nKANO (Reuters) - Farmers in the north expect a good "
+        "harvest this year after steady rains, the agriculture ministry said.\n\n"
+        "(Reporting by Test Writer; Editing by Test Editor)\n"
+    )
+    src = tmp_path / "dump.txt"
+    src.write_text(dump, encoding="utf-8")
+    db = str(tmp_path / "cw.db")
+    quiet = _run("run", str(src), "--db", db, "-q")
+    assert quiet.exit_code == 0, quiet.output
+    assert "1 articles gave no claims" in quiet.stderr and "run -v" in quiet.stderr
+    verbose = _run("run", str(src), "--db", str(tmp_path / "cw2.db"), "-q", "-v")
+    assert "Farmers expect a good harvest" in verbose.stderr and ": no claims" in verbose.stderr
+    listed = _run("articles", "--no-claims", "--db", db)
+    assert listed.exit_code == 0
+    rows = [r.split("\t") for r in listed.stdout.strip().splitlines()]
+    assert rows[0][:4] == ["article", "published", "title", "claims"]
+    assert [r[2] for r in rows[1:]] == ["Farmers expect a good harvest"]
+    every = _run("articles", "--db", db)
+    assert len(every.stdout.strip().splitlines()) == 1 + 3

@@ -83,6 +83,37 @@ class ArticleFailure:
 
 
 @dataclass
+class ArticleReport:
+    """What one article gave: an analyst reads by hand those with no claim or no place."""
+
+    article_id: str
+    origin: str | None
+    title: str | None
+    claims: int
+    incidents: int
+    placeless: int  # incident claims with no place (or only a country)
+
+    @property
+    def understood(self) -> bool:
+        return self.claims > 0 and self.placeless == 0
+
+    def __str__(self) -> str:
+        where = self.origin or self.article_id
+        title = f" {self.title[:60]!r}" if self.title else ""
+        if not self.claims:
+            return f"{where}{title}: no claims"
+        return (f"{where}{title}: {self.claims} claims, {self.placeless} of {self.incidents} incidents "
+                "without a place")
+
+
+def report_of(article: Article, claims: list[Claim]) -> ArticleReport:
+    incidents = [c for c in claims if c.scope == "incident"]
+    placeless = sum(1 for c in incidents if not c.location)
+    return ArticleReport(article.article_id or "", article.origin, article.title, len(claims),
+                         len(incidents), placeless)
+
+
+@dataclass
 class RunStats:
     articles_read: int = 0
     articles_new: int = 0
@@ -93,6 +124,7 @@ class RunStats:
     errors: list[str] = field(default_factory=list)  # every problem, one line each
     failures: list[ArticleFailure] = field(default_factory=list)  # articles not stored
     events: list[Event] | None = None  # the events after reconciling (None: not reconciled)
+    articles: list[ArticleReport] = field(default_factory=list)  # per article extracted in this run
 
     @property
     def ok(self) -> bool:
@@ -117,6 +149,10 @@ class RunStats:
         if self.failures:
             parts.append(f"{len(self.failures)} articles failed")
         parts.append(f"{self.claims} claims extracted")
+        silent = sum(1 for a in self.articles if not a.claims)
+        placeless = sum(1 for a in self.articles if a.claims and a.placeless)
+        if silent or placeless:
+            parts.append(f"{silent} articles gave no claims, {placeless} gave claims without a place")
         parts.append(self.events_summary)
         return "; ".join(parts)
 
@@ -183,6 +219,7 @@ class _Job:
             self.stats.duplicates += 1
         self.stats.articles_new += 1
         self.stats.claims += len(stored)
+        self.stats.articles.append(report_of(article, stored))
 
     def redo(self, article_id: str) -> None:
         """Extract a stored article again and replace its claims, in one transaction."""
@@ -201,6 +238,7 @@ class _Job:
         self._carry_event_ids(old, stored)
         self.stats.reextracted += 1
         self.stats.claims += len(stored)
+        self.stats.articles.append(report_of(article, stored))
 
     def _carry_event_ids(self, old: list[Claim], new: list[Claim]) -> None:
         """A re-extracted claim whose id changed (say, a corrected figure) keeps the event id of the

@@ -73,9 +73,12 @@ class CliGroup(TyperGroup):
         except click.exceptions.ClickException as e:
             print_error(e.format_message(), hint=_help_hint(e))
             sys.exit(e.exit_code)
-        except click.exceptions.Abort:
+        except (KeyboardInterrupt, EOFError):
             print_error("aborted")
-            sys.exit(1)
+            sys.exit(130)
+        except BrokenPipeError:  # `conflictwatch events | head`: the reader has all it wanted
+            sys.stderr.close()
+            sys.exit(0)
         sys.exit(rv if isinstance(rv, int) else 0)
 
 

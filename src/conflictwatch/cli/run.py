@@ -46,6 +46,10 @@ def run(
         ".geojson/.parquet and events-ged.csv.",
     )] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the incidents table.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v",
+        help="List the articles that gave no claims, or claims without a place: the ones to read by hand.",
+    )] = False,
 ) -> None:
     """Ingest articles, extract claims, geocode, store and reconcile them.
 
@@ -68,6 +72,13 @@ def run(
     if not quiet:
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         print_events(load_filtered(store), title)
+    unread = [a for a in stats.articles if not a.understood]
+    if verbose:
+        for a in unread:
+            note(f"  {escape(str(a))}")
+    elif unread:
+        note(f"{len(unread)} articles to read by hand (no claims, or claims without a place): "
+             "`run -v` lists them, `conflictwatch articles --no-claims` shows those without claims")
     note(f"{escape(stats.describe())}; database: [bold]{escape(db)}[/bold]")
     if export_dir is not None:
         export_all(store, export_dir)
