@@ -215,7 +215,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if countryside:
             clean = f"{clean} countryside"
         elif post and post.strip().lower() in ("province", "governorate", "camp", "refugee camp", "airport",
-                                               "air base", "forest"):
+                                               "air base", "forest", "region", "state", "oblast",
+                                               "township", "county", "lga", "local government area",
+                                               "municipality"):
             clean = f"{clean} {post.strip().lower()}"
         out.append(
             PlaceMention(

@@ -34,6 +34,9 @@ _PHRASE = re.compile(
 )
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|of|from|around|across)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 class Finder(Protocol):
     def find(self, name: str, tier: int, country_code: str | None = None) -> list[Place]: ...
 
@@ -46,7 +49,10 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     seen: set[str] = set()
     for m in _PHRASE.finditer(text):
         phrase = m.group(0)
+        located = bool(_LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
         for name in _variants(phrase):
+            if not located and name == phrase:
+                continue  # "the Mary spa", "Eco subdivision": a town's name only counts after "in"
             k = name_key(name)
             if not k or k in seen or k in cues.names or k in cues.weak:
                 continue
@@ -90,6 +96,7 @@ def _place_weight(found: list[Place], typed: bool) -> dict[str, float]:
     return out
 
 
-def clear_country(votes: Counter[str] | dict[str, float]) -> str | None:
-    """The article's country when it leads clearly (see geo.cues.clear_country)."""
-    return clear(votes)
+def clear_country(votes: Counter[str] | dict[str, float], least: float = 2.0,
+                  lead: float = 1.5) -> str | None:
+    """The article's country when it leads clearly (see geo.cues.clear)."""
+    return clear(votes, least, lead)

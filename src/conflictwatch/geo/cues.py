@@ -93,12 +93,12 @@ def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
     return votes
 
 
-def clear(votes: Counter[str] | dict[str, float]) -> str | None:
-    """The country when it leads clearly: at least 2, and 1.5 times the runner-up."""
+def clear(votes: Counter[str] | dict[str, float], least: float = 2.0, lead: float = 1.5) -> str | None:
+    """The country when it leads clearly: at least `least`, and `lead` times the runner-up."""
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2.0:
+    if not ranked or ranked[0][1] < least:
         return None
-    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1] < lead * ranked[1][1]:
         return None
     return ranked[0][0]
 
