@@ -135,9 +135,10 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
         groups = [(src, part, part_places) for src, group in _group_by_source(s, cas, speakers, speaker)
-                  for part, part_places in _split_by_place(s, group, places)]
+                  for clause in _split_by_scope_clause(s, group)
+                  for part, part_places in _split_by_place(s, clause, places)]
         for src, group, places in groups:
-            scope = "aggregate" if is_aggregate(s, dates, group) else "incident"
+            scope = "aggregate" if _aggregate_here(s, dates, group) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
@@ -317,3 +318,49 @@ def _split_by_place(s: str, group: list[Casualty],
         part = [c, *[x for x in group if x not in main and c.fig.start < x.fig.start < nxt]]
         out.append((part, [p]))
     return out
+
+
+# Where a clause ends for scope: "Three men were dismembered in Tijuana, ..., with these events
+# adding up to 33 executions in the first days of September" is an incident and a total.
+_SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|taking|raising)\s+|\s+while\s+")
+
+
+def _split_by_scope_clause(s: str, group: list[Casualty]) -> list[list[Casualty]]:
+    """ "X was killed ..., bringing the total since the coup to 90": the victim and the total are
+    two claims (each clause's figures stay together)."""
+    if len(group) < 2:
+        return [group]
+    cuts = [0, *(m.end() for m in _SCOPE_BREAK.finditer(s))]
+    parts: dict[int, list[Casualty]] = {}
+    for c in group:
+        parts.setdefault(max(i for i, cut in enumerate(cuts) if cut <= c.fig.start), []).append(c)
+    if len(parts) < 2 or any(all(c.subset for c in p) for p in parts.values()):
+        return [group]
+    verdicts = {_aggregate_clause(s, cuts, p) for p in parts.values()}
+    if len(verdicts) < 2:
+        return [group]  # "nine rebels died, while 28 were wounded": one incident's figures
+    return [parts[k] for k in sorted(parts)]
+
+
+def _aggregate_clause(s: str, cuts: list[int], part: list[Casualty]) -> bool:
+    pos = part[0].fig.start
+    begin = max(c for c in cuts if c <= pos)
+    later = [c for c in cuts if c > pos]
+    return is_aggregate(s[begin : later[0] if later else len(s)], [], part)
+
+
+def _aggregate_here(s: str, dates: list[DateMention], group: list[Casualty]) -> bool:
+    """Is this figure a total? Judged on the sentence, unless the total's words stand in another
+    clause than the figure (then on the figure's clause alone)."""
+    if not is_aggregate(s, dates, group) or not group:
+        return False
+    pos = group[0].fig.start
+    cuts = [0, *(m.end() for m in _SCOPE_BREAK.finditer(s)), len(s)]
+    starts = [m.start() for m in _SCOPE_BREAK.finditer(s)] + [len(s)]
+    begin = max(c for c in cuts if c <= pos)
+    end = min(c for c in starts if c >= pos) if any(c >= pos for c in starts) else len(s)
+    if begin == 0 and end == len(s):
+        return True
+    local = s[begin:end]
+    local_dates = [d for d in dates if begin <= d.start < end]
+    return is_aggregate(local, local_dates, [c for c in group])

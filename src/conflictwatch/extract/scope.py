@@ -104,7 +104,8 @@ _SUPERLATIVE = re.compile(
 
 _PAST_PERIOD = re.compile(
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:[\w-]+\s+)?"
-    r"(?:days|weeks|months|years)\b",
+    r"(?:days|weeks|months|years)\b"
+    r"|\b(?:in|over|during)\s+the\s+first\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|months?|days|year)\b",
     re.IGNORECASE,
 )
 

@@ -292,6 +292,7 @@ def _unreal(tok: Token, w: _Words) -> bool:
 def _group(heads: list[Token]) -> list[Token]:
     """The heads with their coordinated nouns: "a boy and a man" -> [boy, man]."""
     out: list[Token] = []
+    heads = [_quantified(h) for h in heads]
     for h in heads:
         for t in (h, *h.conjuncts):
             if t is not h and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in t.children):
@@ -300,6 +301,23 @@ def _group(heads: list[Token]) -> list[Token]:
                 out.append(t)
     out.sort(key=lambda t: t.i)
     return out
+
+
+_QUANTITY_NOUNS = {"total", "number", "dozens", "scores", "hundreds", "thousands", "handful", "couple",
+                   "group", "tens", "dozen", "score"}
+
+
+def _quantified(h: Token) -> Token:
+    """ "a total of five militants", "dozens of people": the people are the victims; the quantity
+    counts them (see `_count_one`)."""
+    if h.lower_ not in _QUANTITY_NOUNS:
+        return h
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return h
 
 
 def _merge_adjacent(group: list[Token]) -> list[Token]:
@@ -350,6 +368,8 @@ def _single_token_entity(tok: Token) -> bool:
 
 
 def _phrase_start(h: Token) -> int:
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in _QUANTITY_NOUNS:
+        h = h.head.head  # "Dozens of people": the phrase starts at the quantity
     left = [c for c in h.lefts if c.dep_ in _MODIFIER_DEPS]
     first = min([h, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
     return first.idx
@@ -368,6 +388,12 @@ def _count(group: list[Token], w: _Words) -> Range | None:
 
 def _count_one(h: Token) -> Range | None:
     low = h.lower_
+    of = h.head if h.dep_ == "pobj" and h.head.lower_ == "of" else None
+    if of is not None and of.head.lower_ in _QUANTITY_NOUNS:
+        span = h.doc[_left_index(of.head) : h.i + 1].text  # "a total of five militants"
+        figs = [f for f in find_figures(span) if not _YEAR.fullmatch(f.text)]
+        if figs:
+            return figs[-1].value if figs[-1].exact_number or len(figs) == 1 else figs[0].value
     if h.pos_ == "NUM" or h.like_num:
         if _YEAR.fullmatch(h.text):
             return None  # "the 2022 white Nissan": a year, not a count
