@@ -186,8 +186,10 @@ class Geocoder:
             cc = to_country_code(name)
             if cc and cc in country_names():
                 continue
-            p = self.lookup(_strip_modifiers(name)[0], GeoContext(countries, list(anchors),
-                                                                  article_places=base.article_places))
+            written, modifier = _strip_modifiers(name)
+            sub = GeoContext(countries, list(anchors), article_places=base.article_places)
+            # "Benue state" is the province, not a village called Benue
+            p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
             if p is not None:
                 anchors.append(p)
                 if p.country_code:
