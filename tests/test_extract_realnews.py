@@ -164,3 +164,28 @@ def test_unknown_armed_group_kept_as_written() -> None:
     [c] = incidents("Fighters of the Yesagyo Revolution Group ambushed junta troops in Myaing on Friday, "
                     "killing four soldiers.")
     assert c.actor1 == "Yesagyo Revolution Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # attackers are no victims, even when the parser hangs their verb on the wrong noun
+        ("A crowd of about thirty youths beat to death two herders near Jos on Sunday, police said.", 2, None),
+        ("Three gunmen shot dead a village chief in Zurmi on Tuesday, residents said.", 1, None),
+        # a number that ends a name counts nobody
+        ("Attackers killed four displaced people at Camp 12 outside Djibo on Monday.", 4, None),
+        ("Soldiers of Battalion 311 killed nine insurgents near Marte on Monday, the army said.", 9, None),
+        # a noun the lexicon may not know, then its own verb
+        ("One soldier was killed and one park warden wounded in the raid near Garamba on Monday.", 1, 1),
+    ],
+)
+def test_attackers_and_names_are_not_counted(text: str, killed: int, injured: int | None) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].killed == Range(killed, killed), (text, found[0].killed)
+    assert found[0].injured == (Range(injured, injured) if injured else None), (text, found[0].injured)
+
+
+def test_a_threat_to_civilian_lives_is_no_victim() -> None:
+    text = "Armed groups remain a grave threat to civilian lives across the province, the governor said."
+    assert all(c.killed is None for c in claims(text))

@@ -45,7 +45,7 @@ from conflictwatch.extract.scope import (
 )
 from conflictwatch.extract.sentences import Sentence, split_sentences
 from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless
-from conflictwatch.extract.victims import find_victims, may_have_victims
+from conflictwatch.extract.victims import find_killers, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
 
@@ -71,8 +71,9 @@ def extract_claims(article: Article) -> list[Claim]:
         # The source most tightly bound to a speech verb ("..., the Turkish military said").
         speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
         cas = classify_figures(s)
-        victims = find_victims(docs[sent.index]) if sent.index in docs else []
-        cas = add_parsed_victims(s, cas, victims)
+        doc = docs.get(sent.index)
+        victims = find_victims(doc) if doc is not None else []
+        cas = add_parsed_victims(s, cas, victims, find_killers(doc) if doc is not None else [])
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
             continue

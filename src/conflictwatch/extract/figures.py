@@ -7,6 +7,7 @@ were killed"), a toll phrase ("the toll rose to 29") or a listing of the dead; c
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from conflictwatch.extract.numbers import Figure, find_figures
@@ -141,6 +142,8 @@ def _single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
 
 
 _singles_cache: list[re.Pattern[str]] = []
+# "a threat to civilian lives": words between the article and the noun are adjectives, not these.
+_FUNCTION_WORDS = r"(?:to|of|for|with|from|by|and|or|the|in|on|at|as|than|that|which|who)"
 
 
 def _singles_re() -> re.Pattern[str]:
@@ -150,7 +153,7 @@ def _singles_re() -> re.Pattern[str]:
         kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
         _singles_cache.append(
             re.compile(
-                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})"
+                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
                 rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin}))(?![\w-])",
                 re.IGNORECASE,
             )
@@ -213,6 +216,17 @@ _NOT_COORD = re.compile(
     r"|rescued|evacuated|captured|injured|wounded)\b|[;:()]",
     re.IGNORECASE,
 )
+
+
+def _noun_then(m: re.Match[str] | None, text: str) -> bool:
+    """A killing word one or two plain words after the figure ("one ranger wounded"), with no
+    verb or conjunction between that would give it to another clause."""
+    if m is None:
+        return False
+    gap = text[: m.start()].split()
+    return 0 < len(gap) <= 2 and not any(
+        w in ("and", "or", "but", "then", ",", "to", "of") or w.endswith(("ed", "ing")) for w in gap
+    )
 
 
 def _coordinated(gap: str) -> bool:
@@ -323,6 +337,11 @@ def classify_figures(sentence: str) -> list[Casualty]:
             kind = "killed"
         elif window_ok(mi):
             kind = "injured"
+        elif victim_idx is None and (_noun_then(mk, right_text) or _noun_then(mi, right_text)):
+            # "and one ranger wounded": a noun the lexicon does not know, then its own verb
+            kind = "killed" if _noun_then(mk, right_text) and (
+                not _noun_then(mi, right_text) or mk.start() < mi.start()  # type: ignore[union-attr]
+            ) else "injured"
         left = sentence[max(prev_end, f.start - 50) : f.start]
         left_words = _words(left)[-4:]
         left_text = " ".join(left_words)
@@ -478,9 +497,13 @@ _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
 _REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
 
 
-def add_parsed_victims(sentence: str, cas: list[Casualty], victims: list[Victim]) -> list[Casualty]:
+def add_parsed_victims(
+    sentence: str, cas: list[Casualty], victims: list[Victim], killers: Sequence[tuple[int, int]] = ()
+) -> list[Casualty]:
     """Add the victims the parse found that no figure pattern covered ("a farmer was beheaded",
-    "A 14-year-old boy and a man were killed"). A figure the patterns read stays as they read it."""
+    "A 14-year-old boy and a man were killed"). A figure the patterns read stays as they read it,
+    unless the parse puts it among the killers ("a mob of a dozen people hacked ... two leaders")."""
+    cas = [c for c in cas if not any(s <= c.fig.start and c.fig.end <= e for s, e in killers)]
     taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]

@@ -110,6 +110,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return fig, vag
 
 
+@lru_cache(maxsize=1)
+def _name_before() -> re.Pattern[str]:
+    """A number ending a name ("Camp 13", "Battalion 289"): case-sensitive, so 'camp' prose stays."""
+    names = "|".join(sorted((re.escape(w) for w in lexicon()["numbered_names"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{names})\s*$")
+
+
 def _bounded(n: int, bound: str | None) -> Range:
     b = (bound or "").lower()
     kind = lexicon()["bounds"].get(b) if b else None
@@ -129,7 +136,11 @@ def find_figures(text: str) -> list[Figure]:
     fig_re, vague_re = _patterns()
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    name_re = _name_before()
     for m in fig_re.finditer(text):
+        named = name_re.search(text[max(0, m.start() - 30) : m.start()])
+        if m.group("num") and not m.group("bound") and named:
+            continue  # "Camp 13", "Battalion 289": part of a name
         if m.group("lo"):
             lo, hi = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
             if lo is None or hi is None:

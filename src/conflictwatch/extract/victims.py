@@ -146,6 +146,31 @@ def find_victims(doc: Doc) -> list[Victim]:
     return out
 
 
+def find_killers(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of who did the killing ("A mob of a dozen people hacked to death two
+    leaders"): the subject of an active killing verb that has an object. A figure inside one
+    counts attackers, not victims."""
+    w = _words()
+    spans: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG") or _unreal(tok, w):
+            continue
+        base = lemma(tok)
+        if not (base in w.kill or (base in w.to_death and _to_death(tok))):
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ in ("dobj", "obj") for c in kids) or any(c.dep_ == "nsubjpass" for c in kids):
+            continue
+        for c in kids:
+            if c.dep_ == "nsubj" and c.i < tok.i:
+                sub = list(c.subtree)
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i:
+            # the parser hangs a finite verb on the noun before it: "a dozen people hacked ..."
+            spans.append((tok.head.left_edge.idx, tok.idx))
+    return spans
+
+
 # -- which tokens a trigger names as its victims ---------------------------------------------------
 
 
