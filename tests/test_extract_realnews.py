@@ -189,3 +189,31 @@ def test_attackers_and_names_are_not_counted(text: str, killed: int, injured: in
 def test_a_threat_to_civilian_lives_is_no_victim() -> None:
     text = "Armed groups remain a grave threat to civilian lives across the province, the governor said."
     assert all(c.killed is None for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the month of May is no hedge ("may have killed")
+        ("On May 26, two soldiers were killed in an ambush near Paletwa.", 2),
+        ("Early on Saturday, May 14, three farmers were shot dead outside Tuxcueca.", 3),
+        # a number that opens an organisation's name counts the people after it
+        ("Four Southern Transitional Council (STC) fighters were killed on Friday in a drone strike in Lahij.", 4),
+        # a long name before the person noun: the noun is the victim
+        ("A New People's Army (NPA) guerrilla was killed in a firefight with soldiers near Kabankalan on Monday.", 1),
+        ("The strike on the air-defence site near Qudsaya killed a regime second lieutenant on Wednesday.", 1),
+    ],
+)
+def test_dates_and_names_around_the_victims(text: str, killed: int) -> None:
+    found = incidents(text, published=date(2022, 6, 3))
+    assert found, text
+    assert found[0].killed == Range(killed, killed), (text, found[0].killed)
+
+
+def test_may_still_hedges_in_lower_case() -> None:
+    assert all(c.killed is None for c in claims("The shelling of Lysychansk may have killed 20 people, a governor said."))
+
+
+def test_a_number_of_is_at_least_two() -> None:
+    found = incidents("A number of soldiers were killed when rebels ambushed a convoy near Kidal on Tuesday.")
+    assert found and found[0].killed == Range(2, None)

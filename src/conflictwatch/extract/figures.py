@@ -117,7 +117,8 @@ def lex() -> _Lex:
                 injured=words_re(lx["injured_words"]),
                 aggregate=words_re(lx["aggregate_markers"]),
                 background=words_re(lx["background_markers"]),
-                hedges=words_re(lx["hedges"]),
+                # "May" with a capital is the month ("On May 26, two soldiers were killed"), not a hedge
+                hedges=re.compile(r"(?!(?-i:May)\b)" + words_re(lx["hedges"]).pattern, re.IGNORECASE),
                 non_casualty=re.compile(
                     r"^\s*(?:" + "|".join(re.escape(w) for w in lx["non_casualty_after"]) + r")(?![\w])",
                     re.IGNORECASE,

@@ -242,7 +242,7 @@ def _patients(tok: Token) -> list[Token]:
     kids = list(tok.children)
     passive = [c for c in kids if c.dep_ == "nsubjpass"]
     if passive:
-        return [_antecedent(c) for c in passive]
+        return [_named_then_noun(_antecedent(c)) for c in passive]
     if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
         between = tok.doc[min(tok.i, tok.head.i) + 1 : max(tok.i, tok.head.i)]
         if any(t.is_punct for t in between):
@@ -250,7 +250,7 @@ def _patients(tok: Token) -> list[Token]:
         return [tok.head]  # "two soldiers killed in the ambush", "the slain officer"
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if objects:
-        return [_antecedent(c) for c in objects]
+        return [_named_then_noun(_antecedent(c), before_verb=False) for c in objects]
     if tok.dep_ == "conj" and tok.tag_ == "VBN":
         # "a man was shot and killed": the passive subject sits on the first verb;
         # "the young man named Noorullah, and shot dead by Taliban": the noun itself
@@ -274,6 +274,27 @@ def _subjects(tok: Token) -> list[Token]:
     if tok.dep_ in ("acl", "relcl"):
         return [tok.head]
     return []
+
+
+def _named_then_noun(tok: Token, before_verb: bool = True) -> Token:
+    """ "A Communist Party of the Philippines-New People's Army (CPP-NPA) rebel was killed",
+    "killing a regime first lieutenant": the parser takes a name or a modifier for the head; the
+    person noun that ends the phrase is the victim."""
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return tok
+    last = max(tok.subtree, key=lambda t: t.i)
+    if last.i <= tok.i or last.pos_ != "NOUN" or last.tag_ not in ("NN", "NNS"):
+        return tok
+    nxt = tok.doc[last.i + 1] if last.i + 1 < len(tok.doc) else None
+    if before_verb and (nxt is None or nxt.pos_ not in ("AUX", "VERB")):
+        return tok
+    phrase_ends = nxt is None or nxt.pos_ in ("PUNCT", "ADP", "CCONJ", "SCONJ")
+    if (not before_verb and not phrase_ends) or last.i - tok.i > 12:
+        return tok
+    w = _words()
+    if _is_person(last, w) and not _is_person(tok, w):
+        return last
+    return tok
 
 
 def _antecedent(tok: Token) -> Token:
@@ -430,6 +451,12 @@ def _count_one(h: Token) -> Range | None:
     if h.pos_ == "PRON":
         return Range(1, 1) if low in _SINGLE_PRONOUNS else None
     nums = [c for c in h.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        # "Three Southern Transitional Council (STC) fighters": the number opens a name before the noun
+        first = h.doc[_left_index(h)]
+        named = [c for c in h.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+        if named and first.dep_ == "nummod" and first.like_num and first.head in named:
+            nums = [first]
     if nums:
         span = h.doc[_left_index(h) : h.i].text
         figs = [f for f in find_figures(span) if not _AGE.search(span[f.start : f.end + 9])
