@@ -92,10 +92,10 @@ def latin_alts(names: list[str], own: str) -> list[str]:
     return out
 
 
-def read_wof(shared: Path) -> tuple[list[dict[str, object]], dict[str, int]]:
-    """WOF rows as output dicts, plus geonameid -> row index for merging GeoNames names."""
+def read_wof(shared: Path) -> tuple[list[dict[str, object]], dict[str, list[int]]]:
+    """WOF rows as output dicts, plus geonameid -> row indexes for merging GeoNames names."""
     rows: list[dict[str, object]] = []
-    by_gn: dict[str, int] = {}
+    by_gn: dict[str, list[int]] = collections.defaultdict(list)
     for cc in COUNTRIES:
         path = shared / "data" / "gazetteer" / "whosonfirst" / f"whosonfirst_{cc}.tsv"
         with path.open(encoding="utf-8", newline="") as fh:
@@ -136,7 +136,7 @@ def read_wof(shared: Path) -> tuple[list[dict[str, object]], dict[str, int]]:
             )
             gn = r["geonames_id"]
             if gn and gn != "0":
-                by_gn[gn] = len(rows) - 1
+                by_gn[gn].append(len(rows) - 1)
     return rows, by_gn
 
 
@@ -186,13 +186,15 @@ class AdminNames:
     the same town differ slightly between GeoNames extracts)."""
 
     def __init__(self, path: Path | None) -> None:
-        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = collections.defaultdict(list)
+        self.by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]]
+        self.by_name = collections.defaultdict(list)
         if path is None:
             return
         with path.open(encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh):
                 key = (r["cc"], name_key(r["name"]))
-                self.by_name[key].append((float(r["lat"]), float(r["lon"]), r["admin1"].strip(), r["admin2"].strip()))
+                at = (float(r["lat"]), float(r["lon"]))
+                self.by_name[key].append((*at, r["admin1"].strip(), r["admin2"].strip()))
 
     def get(self, c: dict[str, object]) -> tuple[str, str] | None:
         lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
@@ -239,8 +241,9 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
     named = AdminNames(admin_names_csv())
     # GeoNames admin1 code -> WOF region name, by majority over towns present in both.
     votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    wrong = _wrong_concordances(wof, by_gn, cities)
     for c in cities:
-        i = by_gn.get(str(c["geonameid"]))
+        i = _same_place(wof, by_gn, c)
         if i is not None and wof[i]["admin1"]:
             votes[(c["countrycode"], c["admin1code"])][str(wof[i]["admin1"])] += 1
     for c in cities:
@@ -249,9 +252,9 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
             votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     admin1_map = {k: v.most_common(1)[0][0] for k, v in votes.items()}
     added = merged = 0
-    rows = list(wof)
+    rows = [r for k, r in enumerate(wof) if k not in wrong]
     for c in cities:
-        i = by_gn.get(str(c["geonameid"]))
+        i = _same_place(wof, by_gn, c)
         names = [c["name"], *c.get("alternatenames", [])]
         if i is not None:
             row = wof[i]
@@ -311,8 +314,42 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         w.writerow(["cc", "code", "admin1"])
         for (cc, code), name in sorted(admin1_map.items()):
             w.writerow([cc, code, name])
-    return {"wof": len(wof), "geonames_merged": merged, "geonames_added": added, "admin_areas": len(areas),
+    return {"wof": len(wof), "wof_wrong_concordance": len(wrong),
+            "geonames_merged": merged, "geonames_added": added, "admin_areas": len(areas),
             "rows": len(rows)}
+
+
+# WOF rows sharing a GeoNames id farther than this from the GeoNames town are other places.
+_SAME_PLACE_DEG = 0.3
+
+
+def _same_place(wof: list[dict[str, object]], by_gn: dict[str, list[int]],
+                c: dict[str, object]) -> int | None:
+    """The WOF row that is this GeoNames town: same GeoNames id, and where the town is."""
+    lat, lon = float(c["latitude"]), float(c["longitude"])  # type: ignore[arg-type]
+    near = [(abs(float(wof[i]["lat"]) - lat) + abs(float(wof[i]["lon"]) - lon), i)  # type: ignore[arg-type]
+            for i in by_gn.get(str(c["geonameid"]), ())]
+    near = [x for x in near if x[0] < 2 * _SAME_PLACE_DEG]
+    return min(near)[1] if near else None
+
+
+def _wrong_concordances(wof: list[dict[str, object]], by_gn: dict[str, list[int]],
+                        cities: list[dict[str, object]]) -> set[int]:
+    """WOF rows whose GeoNames id belongs to a town far away, and whose English name was copied
+    from it: a village "Voskresenka" in Kherson recorded as "Kiev" with Kyiv's id. Kept, they
+    outrank the real city (and borrow its population)."""
+    by_id = {str(c["geonameid"]): c for c in cities}
+    out: set[int] = set()
+    for gn, idxs in by_gn.items():
+        c = by_id.get(gn)
+        if c is None:
+            continue
+        names = {name_key(str(n)) for n in (c["name"], *c.get("alternatenames", []))}  # type: ignore[misc]
+        same = _same_place(wof, by_gn, c)
+        for i in idxs:
+            if i != same and same is not None and name_key(str(wof[i]["name"])) in names:
+                out.add(i)
+    return out
 
 
 def _admin2(named: AdminNames, c: dict[str, object]) -> str:

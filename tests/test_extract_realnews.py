@@ -217,3 +217,23 @@ def test_may_still_hedges_in_lower_case() -> None:
 def test_a_number_of_is_at_least_two() -> None:
     found = incidents("A number of soldiers were killed when rebels ambushed a convoy near Kidal on Tuesday.")
     assert found and found[0].killed == Range(2, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a bearing names a landmark, not the place
+        ("Five policemen were killed in an attack in Iraq's Diyala province, northeast of Baghdad, on Monday.",
+         "Diyala province"),
+        # streets are finer than the gazetteer and share names with villages elsewhere
+        ("Two men were shot dead on Monday at the corner of Pino and Cedro streets in Culiacan.", "Culiacan"),
+        # a business named after its owner is no place
+        ("Gunmen killed three people at the Lupita's taco stand in Celaya on Monday.", "Celaya"),
+        # a command or an office is an organisation
+        ("The Joint Operations Command said its forces killed four militants in Tarmiyah on Monday.", "Tarmiyah"),
+    ],
+)
+def test_landmarks_streets_and_businesses_are_not_the_place(text: str, location: str) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].location == location, (text, found[0].location)

@@ -202,3 +202,25 @@ def test_exact_name_in_a_country_the_article_names_beats_a_lookalike_across_the_
 def test_country_named_in_the_claim_guides_the_other_context_names(geo: Geocoder) -> None:
     c = run(geo, "Ihtimalat", ["Dabiq", "Syria", "al-Bab"], BORDER_ARTICLE)
     assert c.country == "Syria" and c.geo_precision == 1
+
+
+def test_kyiv_is_the_capital_not_a_village_with_a_borrowed_name(geo: Geocoder) -> None:
+    # WOF once recorded a Kherson village under Kyiv's GeoNames id; the build drops such rows
+    art = Article(text="Russian missiles struck Kyiv on Monday, Ukraine's air force said.")
+    c = run(geo, "Kyiv", ["Ukraine"], art)
+    assert c.country == "Ukraine"
+    assert km(c.latitude, c.longitude, (50.45, 30.52)) < 30
+
+
+def test_a_short_name_only_matches_exactly(geo: Geocoder) -> None:
+    # a loose key of three letters ("Eco" ~ "Acú") would pin an unknown neighbourhood to a village
+    art = Article(text="A head was found in the Eco neighborhood on Sunday, police said.")
+    c = run(geo, "Eco", [], art)
+    assert c.latitude is None and c.geo_precision is None
+
+
+def test_unknown_place_in_a_named_province_is_not_placed_in_a_landmark_city(geo: Geocoder) -> None:
+    art = Article(text="Militants attacked a police base in Iraq's Salahudin province, north of Baghdad.")
+    c = run(geo, "Qaryat Zzyzx", ["Salahudin province", "Baghdad"], art)
+    assert c.admin1 == "Sala ad-Din"
+    assert c.geo_precision == 3

@@ -130,7 +130,8 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         if hedged and hedge_governs(s, cas):
             continue
-        if (lx.background.search(s) or WHOLE_WAR.search(s) or long_ago(s, article)) and not any(
+        spans = [(c.fig.start, c.end) for c in cas]
+        if (lx.background.search(s) or WHOLE_WAR.search(s) or long_ago(s, article, spans)) and not any(
             d.precision == 1 and not d.statement for d in dates
         ):
             continue

@@ -35,10 +35,10 @@ DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-# "said on Thursday": the day of the statement, not of the event.
+# "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
     r"(?:said|says|told [A-Z][\w.]*|reported|announced|added|stated|statement|report|confirmed"
-    r"|responsibility)\s*$",
+    r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )
 

@@ -76,7 +76,8 @@ _ORG_AFTER = re.compile(
 _ORG_WORD = re.compile(
     r"\b(?:Jund|Jaish|Liwa|Harakat|Ahrar|Faylaq|Katibat|Saraya|Ansar"
     r"|Ambulance|Army|Group|Council|Ministry|Agency|Brigade|Brigades|Division|Front|Movement|Forces|Force"
-    r"|Committee|Organization|Organisation|Islam|Muslims|Party|Union|Court|News|Radio|TV|Television)\b"
+    r"|Committee|Organization|Organisation|Islam|Muslims|Party|Union|Court|News|Radio|TV|Television"
+    r"|Command|Headquarters|Office|Directorate|Service|Services|Police|Guard|Guards|Ministry)\b"
 )
 
 
@@ -162,6 +163,10 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     return out
 
 
+# "40 km north of X", "north-east of X" (not "the north of X", which is inside X)
+_BEARING_BEFORE = re.compile(
+    rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
+)
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
@@ -181,6 +186,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         pre = m.group("pre") or ""
         if pre.startswith("to") and re.search(r"(?:according|loyal|allied|close)\s*$", sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
+        owner = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name)).lower()
+        known = _stop()[1] | _stop()[2] | _stop()[3]
+        lower_next = re.match(r"\s+[a-z]", sentence[m.end("name") :])
+        if re.search(r"[’']s$", name) and lower_next and owner not in known:
+            continue  # "the Denny's family restaurant", "Ahmed's house": a business or a person's
         name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
@@ -219,13 +229,15 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "township", "county", "lga", "local government area",
                                                "municipality"):
             clean = f"{clean} {post.strip().lower()}"
+        rank = _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction, countryside)
+        if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
+            rank = max(rank, 5)  # "in Salahudin province, north of Baghdad": a landmark, not the place
         out.append(
             PlaceMention(
                 clean,
                 m.start("dir") if direction else start,
                 m.end(),
-                _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction,
-                      countryside),
+                rank,
                 pre.split()[0].lower() if pre.split() else "",
             )
         )
@@ -235,12 +247,25 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                 break
             if not any(p.start == s0 for p in out):
                 out.append(PlaceMention(item, s0, e0, _rank(item, None, None, False), out[-1].via))
+    out = [p for p in out if not _street(sentence, p)]
     out.sort(key=lambda p: p.start)
     dedup: list[PlaceMention] = []
     for p in out:
         if not dedup or p.start >= dedup[-1].end:
             dedup.append(p)
     return dedup
+
+
+_STREET_AFTER = re.compile(
+    r"(?:\s+(?:and|y)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:streets?|avenues?|boulevard|blvd|lane|alley)\b",
+    re.IGNORECASE)
+_STREET_NAME = re.compile(r"\b(?:street|avenue|boulevard|blvd|calle|avenida|lane|alley)\b", re.IGNORECASE)
+
+
+def _street(sentence: str, p: PlaceMention) -> bool:
+    """ "on Tiburón and Foca streets", "Technological Avenue": a street is finer than any
+    gazetteer, and its name is a village's somewhere else."""
+    return bool(_STREET_NAME.search(p.name) or _STREET_AFTER.match(sentence, p.end))
 
 
 _LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")

@@ -15,15 +15,22 @@ from conflictwatch.models import Article
 
 _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
-    r"|a year (?:ago|earlier|before))\b|\bin\s+(?P<year>(?:19|20)\d\d)\b",
+    r"|a year (?:ago|earlier|before))\b|\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
+    # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
+    r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
+    r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault)\b",
     re.IGNORECASE,
 )
 
 
-def long_ago(s: str, article: Article) -> bool:
-    """Background from another year ("three years after the collapse", "in 2013")."""
+def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = None) -> bool:
+    """Background from another year ("three years after the collapse", "in 2013"); "wounded in a
+    2020 attack" only when a figure is told right there, not "a man wanted for a 2015 bombing
+    blew himself up" (`figures`: spans of the sentence's casualty figures)."""
     for m in _YEARS_AGO.finditer(s):
-        year = m.group("year")
+        if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []):
+            continue
+        year = m.group("year") or m.group("year2")
         if year is None or article.published is None or int(year) < article.published.year:
             return True
     return False

@@ -36,7 +36,7 @@ _REFERS = re.compile(
     r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:incident|attack|attacks|killing|killings|murder|shooting"
     r"|clash|clashes|encounter|ambush|raid|operation|assault|explosion|blast|bombing|strike|airstrike"
     r"|air strike|fighting|battle|massacre|gunfight|firefight|confrontation|skirmish|violence|event"
-    r"|events|crime|discovery|abduction|kidnapping)\b"
+    r"|events|crime|discovery|abduction|kidnapping|device|belt|bomb|grenade|rocket|missile|shell|drone)\b"
     r"|\b(?:he|she|they|the victims?|the deceased|the bodies|the body)\s+(?:was|were|had been)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+(?:were|had been)\s+(?:\w+\s+)?"
     r"(?:killed|eliminated|neutrali[sz]ed|shot|gunned|murdered|executed|found|attacked|ambushed|abducted)\b",

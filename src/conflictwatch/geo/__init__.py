@@ -213,7 +213,9 @@ class Geocoder:
             return None
         cc = ctx.country
         best: tuple[float, Place, int] | None = None
-        for tier in range(3):
+        # a three-letter name matches loosely almost anything ("Eco" ~ "Acú"): exact only
+        tiers = 3 if len(name_key(name)) >= 4 else 1
+        for tier in range(tiers):
             for src_bonus, index in ((60.0, self.user), (30.0, self.aliases), (0.0, self.bundled)):
                 cands = index.find(name, tier, None if tier == 0 else cc)
                 if tier > 0 and cc is None:
@@ -235,7 +237,21 @@ class Geocoder:
                         best = (s, p, 3)
         if best is None or best[0] < -50:
             return None
+        if self._ambiguous(name, best, ctx):
+            return None
         return best[1], best[2]
+
+    def _ambiguous(self, name: str, best: tuple[float, Place, int], ctx: GeoContext) -> bool:
+        """A small place with namesakes in the same country and nothing in the text to choose
+        between them ("Eco" in a Mexican crime brief that names no city): no coordinates beat a
+        guess."""
+        score, place, tier = best
+        if ctx.anchors or ctx.article_places or place.population >= 50_000 or not place.is_point:
+            return False
+        rivals = [p for p in self.bundled.find(name, tier, place.country_code)
+                  if p.country_code == place.country_code and p.is_point and distance_km(p, place) > 25
+                  and self._score(p, ctx, tier) >= score - 3]
+        return bool(rivals)
 
     @staticmethod
     def _score(p: Place, ctx: GeoContext, tier: int) -> float:
@@ -338,7 +354,7 @@ class Geocoder:
         if not hit and written and self._known_abroad(written, ctx):
             return None  # e.g. "Tripoli" in a Syria story: a real place elsewhere, not a district here
         # Unknown name: a district/part of the city the claim is about, else its province.
-        if ctx.city is not None:
+        if ctx.city is not None and _in_named_province(ctx.city, ctx):
             return _Match(ctx.city, 2, fallback=True)
         if ctx.region is not None:
             return _Match(ctx.region, 3, fallback=True)
