@@ -237,3 +237,21 @@ def test_landmarks_streets_and_businesses_are_not_the_place(text: str, location:
     found = incidents(text)
     assert found, text
     assert found[0].location == location, (text, found[0].location)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a type word written in capitals still types the name ("Kaduna State" is a state)
+        ("Gunmen killed six villagers in Kaduna State on Monday.", ["Kaduna state"]),
+        # "X Township of Y State" is a township in a state, not one long name
+        ("Soldiers killed two villagers in Mindat Township of Chin State on Monday.",
+         ["Mindat township", "Chin state"]),
+        # "Ihiala Local government area": the district, not a place called "Ihiala Local"
+        ("Four youths were shot dead in Uli, Ihiala Local government area, on Monday.", ["Uli", "Ihiala LGA"]),
+    ],
+)
+def test_type_words_in_capitals_and_joined_places(text: str, names: list[str]) -> None:
+    from conflictwatch.extract.places import find_places
+
+    assert [p.name for p in find_places(text)] == names

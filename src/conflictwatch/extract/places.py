@@ -22,7 +22,12 @@ _ART = (
 _CAP = r"(?:[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
 # "Playas de Tijuana", "Praderas del Sur", "Apaseo el Alto"
 _JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las)"
-NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|\s+{_JOIN}\s+){_CAP})*)"
+# "Paletwa Township of Chin State" is two places: no "of" join right after a type word
+_NOT_AFTER_TYPE = "".join(
+    f"(?<!{w})" for w in ("Township", "Area", "District", "County", "Ward", "Division", "Region", "Province",
+                          "State", "LGA", "Municipality", "Governorate", "Department", "Prefecture", "Zone")
+)
+NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+){_CAP})*)"
 _DIRECTION = (
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
     r"|south-west)(?:ern)?"
@@ -164,6 +169,9 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
 
 
 # "40 km north of X", "north-east of X" (not "the north of X", which is inside X)
+# Type words a name may end with in capitals ("Anambra State"); the name before them is the place.
+_CAPITAL_TYPES = {"state", "province", "region", "governorate", "district", "township", "county", "lga",
+                  "municipality", "division", "subdivision", "oblast", "raion", "department", "prefecture"}
 _BEARING_BEFORE = re.compile(
     rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
 )
@@ -198,6 +206,13 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if _ORG_WORD.search(name) or _ORG_AFTER.match(sentence, m.end("name")):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
         words = name.split()
+        post = m.group("post")
+        local_gov = re.match(r"\s+government", sentence[m.end("name") :], re.IGNORECASE)
+        if len(words) > 1 and words[-1].lower() == "local" and local_gov:
+            words.pop()  # "Idemili North Local government area"
+            post = " lga"
+        elif len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES and not post:
+            post = " " + words.pop().lower()  # "Anambra State", "Paletwa Township": the type, written big
         while words and words[0].lower() in not_places:
             words.pop(0)
         while words and words[-1].lower() in not_places:
@@ -214,7 +229,6 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if len(name) <= 2 or (re.fullmatch(r"[A-Z]{2,}", name) and name.lower() not in _stop()[1]):
             continue  # acronyms (SANA, YPG) are organisations
         direction = m.group("dir")
-        post = m.group("post")
         countryside = bool(m.group("country")) or bool(post and post.strip().lower() == "countryside")
         clean = name
         _, countries, regions, cities = _stop()
@@ -245,8 +259,14 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             item = _CLEAN_ART.sub("", item)
             if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
                 break
+            if re.fullmatch(r"[A-Z]{2,}", item) and item.lower() not in _stop()[1]:
+                continue  # "Guma Local Government Area, LGA, of Benue state"
+            lga = item.endswith(" Local") and re.match(r"\s+government", sentence[e0:], re.IGNORECASE)
+            if lga:
+                item, e0 = item.removesuffix(" Local") + " LGA", e0 - len(" Local")
             if not any(p.start == s0 for p in out):
-                out.append(PlaceMention(item, s0, e0, _rank(item, None, None, False), out[-1].via))
+                rank = 3 if lga else _rank(item, None, None, False)
+                out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
     out = [p for p in out if not _street(sentence, p)]
     out.sort(key=lambda p: p.start)
     dedup: list[PlaceMention] = []
