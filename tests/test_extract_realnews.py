@@ -255,3 +255,23 @@ def test_type_words_in_capitals_and_joined_places(text: str, names: list[str]) -
     from conflictwatch.extract.places import find_places
 
     assert [p.name for p in find_places(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Shabelle Rescue Service said it had carried 9 bodies from the market in Afgooye on Monday.",
+         "Shabelle Rescue Service"),
+        ("According to the Sahel Conflict Tracker, 14 herders were killed near Djibo on Monday.",
+         "Sahel Conflict Tracker"),
+        ("KDSW said its fighters killed seven soldiers near Loikaw on Monday.", "KDSW"),
+    ],
+)
+def test_unknown_organisations_speak_as_written(text: str, source: str) -> None:
+    found = incidents(text)
+    assert found and found[0].claimed_by == source, (text, found and found[0].claimed_by)
+
+
+def test_a_wire_agency_carries_a_claim_but_does_not_make_it() -> None:
+    found = incidents("AFP reported that 12 civilians were killed in Sake on Monday.")
+    assert found and found[0].claimed_by is None

@@ -94,6 +94,16 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
     return out
 
 
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,7}(?![\w-])")
+
+
+def _acronym_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """ "JNIM said", "according to OCHA": an acronym is an organisation, as written (the speech
+    check in `mentions` decides whether it spoke)."""
+    skip = {w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", [])}
+    return [(m.start(), m.end(), m.group(0)) for m in _ACRONYM.finditer(sentence) if m.group(0) not in skip]
+
+
 @dataclass(frozen=True)
 class SourceMention:
     name: str | None  # canonical name; None for an unresolved generic
@@ -217,6 +227,7 @@ class Discourse:
         own = [(f.start, f.end) for f in found]
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
+        extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
         for a, b, n, kind in extra:
             if any(a < e and s0 < b for s0, e in own):
                 continue
