@@ -275,3 +275,21 @@ def test_unknown_organisations_speak_as_written(text: str, source: str) -> None:
 def test_a_wire_agency_carries_a_claim_but_does_not_make_it() -> None:
     found = incidents("AFP reported that 12 civilians were killed in Sake on Monday.")
     assert found and found[0].claimed_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the body and the person it belongs to are one victim
+        ("Militants left the mutilated body of a 15-year-old shepherd outside his home in Sabha on Monday.", 1),
+        # "identified as" names the same man; "by a member of" is the killer
+        ("A trader identified only as Musa was shot dead by a member of a vigilante group in Kano on Monday.", 1),
+        # a conjunct inside "members of X and its allies" is part of the organisation
+        ("Three suspected members of the banned group and its armed wing were shot dead by police in Owerri "
+         "on Monday.", 3),
+    ],
+)
+def test_one_person_counted_once(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].killed == Range(killed, killed), (text, found[0].killed)

@@ -495,6 +495,10 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
 
 
 _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
+_SAME_PERSON = re.compile(
+    r"\b(?:identified|named|known|described|listed)\s+(?:\w+\s+)?(?:as\s+)?$|\b(?:named|called|alias)\s+$",
+    re.IGNORECASE,
+)
 _REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
 
 
@@ -534,6 +538,10 @@ def add_parsed_victims(
             continue  # "the death of a soldier, where he was shot dead": the same man
         if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):
             continue  # "including a little girl": part of a figure already counted
+        if _SAME_PERSON.search(sentence[max(0, v.start - 40) : v.start]) and any(
+            c.fig.end <= v.start for c in out if c.kind == v.kind
+        ):
+            continue  # "a young man identified as Ope": Ope is that man
         fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
         out.append(Casualty(fig, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)

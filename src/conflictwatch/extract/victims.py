@@ -131,6 +131,8 @@ def find_victims(doc: Doc) -> list[Victim]:
     # Deaths first: "a sergeant was injured ... and died of his wounds" is one man killed.
     found.sort(key=lambda x: (x[0] != "killed", x[2].i))
     for kind, heads, tok in found:
+        # "the decapitated body of a boy": the boy
+        heads = [_body_owner(h) if h.lower_ in w.body or lemma(h) in w.body else h for h in heads]
         group = _group(heads)
         group = [h for h in _people(group, w) if h.i not in seen]
         if not group:
@@ -153,17 +155,26 @@ def find_killers(doc: Doc) -> list[tuple[int, int]]:
     w = _words()
     spans: list[tuple[int, int]] = []
     for tok in doc:
-        if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG") or _unreal(tok, w):
+        if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN") or _unreal(tok, w):
             continue
         base = lemma(tok)
         if not (base in w.kill or (base in w.to_death and _to_death(tok))):
             continue
         kids = list(tok.children)
+        for c in kids:
+            if c.dep_ != "agent":
+                continue
+            for p in c.children:  # "shot dead by a member of the OPC": the member killed
+                if p.dep_ != "pobj" or not _is_person(p, w):
+                    continue  # "killed by a roadside bomb and three civilians by gunfire"
+                stop = min([k.i for k in p.children if k.dep_ in ("cc", "conj")] + [p.right_edge.i + 1])
+                last = p.doc[stop - 1]
+                spans.append((p.left_edge.idx, last.idx + len(last.text)))
         if not any(c.dep_ in ("dobj", "obj") for c in kids) or any(c.dep_ == "nsubjpass" for c in kids):
             continue
         for c in kids:
             if c.dep_ == "nsubj" and c.i < tok.i:
-                sub = list(c.subtree)
+                sub = [t for t in c.subtree if t.i < tok.i]  # the parser may hang later words on it
                 spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
         if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i:
             # the parser hangs a finite verb on the noun before it: "a dozen people hacked ..."
@@ -340,9 +351,12 @@ def _group(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     heads = [_quantified(h) for h in heads]
     for h in heads:
+        of_at = [c.i for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i]
         for t in (h, *h.conjuncts):
             if t is not h and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in t.children):
                 continue  # "2,157 killed and 11,894 people arrested": another verb's count
+            if t is not h and of_at and of_at[0] < t.i and not _is_person(t, _words()):
+                continue  # "two members of IPOB and its armed affiliate": the affiliate is IPOB's
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 out.append(t)
     out.sort(key=lambda t: t.i)
