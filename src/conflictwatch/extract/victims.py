@@ -176,7 +176,7 @@ def find_killers(doc: Doc) -> list[tuple[int, int]]:
             if c.dep_ == "nsubj" and c.i < tok.i:
                 sub = [t for t in c.subtree if t.i < tok.i]  # the parser may hang later words on it
                 spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
-        if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i < tok.i:
+        if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.i < tok.i:
             # the parser hangs a finite verb on the noun before it: "a dozen people hacked ..."
             spans.append((tok.head.left_edge.idx, tok.idx))
     return spans
@@ -252,9 +252,14 @@ def _patients(tok: Token) -> list[Token]:
     """Who the verb was done to: passive subject, object, or the noun a participle describes."""
     kids = list(tok.children)
     passive = [c for c in kids if c.dep_ == "nsubjpass"]
+    if not passive:
+        aux = [c for c in kids if c.dep_ == "auxpass"]
+        # "6 kinsmen ... were, Monday, murdered": the subject hangs on the verb or on its "were"
+        passive = [c for a in ([tok] if aux else []) + aux for c in a.children if c.dep_ == "nsubj"]
     if passive:
         return [_named_then_noun(_antecedent(c)) for c in passive]
-    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+    has_object = any(c.dep_ in ("dobj", "obj") for c in kids)
+    if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN" and not has_object:
         between = tok.doc[min(tok.i, tok.head.i) + 1 : max(tok.i, tok.head.i)]
         if any(t.is_punct for t in between):
             return []  # "civilians, including a girl, injured": the participle is the sentence's
@@ -262,13 +267,19 @@ def _patients(tok: Token) -> list[Token]:
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if objects:
         return [_named_then_noun(_antecedent(c), before_verb=False) for c in objects]
-    if tok.dep_ == "conj" and tok.tag_ == "VBN":
+    if tok.dep_ == "conj" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)):
         # "a man was shot and killed": the passive subject sits on the first verb;
         # "the young man named Noorullah, and shot dead by Taliban": the noun itself
         head = tok.head
         if head.pos_ in ("NOUN", "PROPN"):
             return [head]
-        return [_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
+        subjects = [_antecedent(c) for c in head.children if c.dep_ == "nsubjpass"]
+        if subjects or head.pos_ in ("AUX", "VERB") and lemma(head) not in ("accord",):
+            return subjects
+        # the parser hung the participle on "According": the person noun just before it
+        w = _words()
+        before = [t for t in head.subtree if t.i < tok.i and t.pos_ == "NOUN" and _is_person(t, w)]
+        return before[-1:]
     headline = tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")
     if headline and not any(c.dep_ == "nsubj" for c in kids):
         # headline style: "Two soldiers killed in Borno"
