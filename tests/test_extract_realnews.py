@@ -309,3 +309,16 @@ def test_passives_the_parser_bends(text: str, killed: int) -> None:
     found = incidents(text)
     assert found, text
     assert found[0].killed == Range(killed, killed), (text, found[0].killed)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Police stopped a rider in Zamora on Tuesday who was carrying the dismembered body of a man in two bags.", 1),
+        ("On Monday there were three headless bodies beside the highway outside Uruapan, prosecutors said.", 3),
+    ],
+)
+def test_a_body_in_a_state_of_violence_is_a_death(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].killed == Range(killed, killed), (text, found[0].killed)

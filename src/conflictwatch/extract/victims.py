@@ -63,6 +63,7 @@ class _Words:
     not_people: frozenset[str]
     unreal: frozenset[str]
     not_victims: frozenset[str]
+    body_states: frozenset[str]
     classes: dict[str, str]
     prefilter: re.Pattern[str]
     prefilter_manner: re.Pattern[str]
@@ -93,7 +94,8 @@ def _words() -> _Words:
         body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),
         hurt=s("hurt_words"), injure=s("injure_verbs"), people=people,
         suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
-        unreal=s("unreal_governors"), not_victims=s("not_victims"), classes=classes, prefilter=prefilter,
+        unreal=s("unreal_governors"), not_victims=s("not_victims"), body_states=s("body_states"),
+        classes=classes, prefilter=prefilter,
         prefilter_manner=prefilter_manner,
     )
 
@@ -215,6 +217,10 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
             return []
         return [("killed", [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj"])]
+    if tok.pos_ == "NOUN" and (low in w.body or base in w.body) and any(
+        c.dep_ == "amod" and c.lower_ in w.body_states for c in tok.children
+    ):
+        return [("killed", [tok])]  # "the dismembered body of one of his victims"
     if low == "dead" and tok.dep_ in ("acomp", "oprd", "attr") and tok.head.pos_ in ("AUX", "VERB"):
         # "Two people are dead", "the two men lay dead"
         return [("killed", [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])]
