@@ -322,3 +322,27 @@ def test_a_body_in_a_state_of_violence_is_a_death(text: str, killed: int) -> Non
     found = incidents(text)
     assert found, text
     assert found[0].killed == Range(killed, killed), (text, found[0].killed)
+
+
+def test_the_lede_takes_the_day_of_the_details_that_follow() -> None:
+    text = (
+        "Resistance fighters shot dead seven junta soldiers in an ambush in Kawlin Township, Sagaing Region.\n\n"
+        "On Tuesday, a resistance unit attacked a column of 40 soldiers marching from Kawlin to Wuntho, "
+        "a fighter said.\n\n"
+        "The column was sent to guard a convoy of fuel trucks."
+    )
+    found = incidents(text)
+    assert found[0].killed == Range(7, 7)
+    assert found[0].date_start == date(2023, 3, 14)
+
+
+def test_a_sentence_about_the_attackers_tells_the_same_story() -> None:
+    text = (
+        "Gunmen have killed five people in an attack on Tse-Ako village in Agatu, residents said.\n\n"
+        "Several houses were burnt in the attack.\n\n"
+        "Residents said the assailants stormed the village at about 4 pm on Tuesday, shooting at anyone "
+        "they saw."
+    )
+    found = incidents(text)
+    assert found[0].killed == Range(5, 5)
+    assert found[0].date_start == date(2023, 3, 14)

@@ -38,6 +38,8 @@ _REFERS = re.compile(
     r"|air strike|fighting|battle|massacre|gunfight|firefight|confrontation|skirmish|violence|event"
     r"|events|crime|discovery|abduction|kidnapping|device|belt|bomb|grenade|rocket|missile|shell|drone)\b"
     r"|\b(?:he|she|they|the victims?|the deceased|the bodies|the body)\s+(?:was|were|had been)\b"
+    r"|\bthe\s+(?:suspected\s+)?(?:invaders|assailants|attackers|gunmen|gunman|bandits|herdsmen|killers"
+    r"|perpetrators|raiders|hoodlums)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,2}?[\w-]+s\s+(?:were|had been)\s+(?:\w+\s+)?"
     r"(?:killed|eliminated|neutrali[sz]ed|shot|gunned|murdered|executed|found|attacked|ambushed|abducted)\b",
     re.IGNORECASE,
@@ -54,6 +56,8 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
     _, new_incident, _ = marker_res()
     days = [_event_day(s.text, article.published) for s in sentences]
     claimed = {d.sentence.index for d in drafts}
+    # sentences whose claims carry a toll: another incident, unless they refer back
+    tolled = {d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.killed or c.injured}
     incidents = [d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.scope == "incident"]
     lede = incidents[0] if incidents else None
     for d, c in zip(drafts, claims, strict=True):
@@ -68,7 +72,9 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         # The lede tells the incident; the day often follows in the next sentence or two
         # ("On Sept. 22, around 70 junta soldiers raided the village"), without a back-reference.
         near = i == lede and i <= 2
-        day = _story_day(ahead, not near, days, sentences, claimed, new_incident)
+        # The lede's details follow it: a figureless claim there ("On Tuesday, PDF's Battalion 2
+        # attacked one of three columns") tells the same fight.
+        day = _story_day(ahead, not near, days, sentences, tolled if near else claimed, new_incident)
         day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
         if day is None or (article.published - day).days > 30 or day > article.published:
             continue
