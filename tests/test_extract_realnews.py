@@ -346,3 +346,18 @@ def test_a_sentence_about_the_attackers_tells_the_same_story() -> None:
     found = incidents(text)
     assert found[0].killed == Range(5, 5)
     assert found[0].date_start == date(2023, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Yusuf Bello, a vigilante, was shot dead in Zurmi on Monday.", 1),
+        ("A vigilante, Yusuf Bello, 41, was shot dead in Zurmi on Monday.", 1),
+        ("ILOILO CITY – A Communist Party of the Philippines-New People's Army (CPP-NPA) guerrilla was killed "
+         "in a clash with soldiers of the Army's 61st Infantry Battalion in Calinog on Monday.", 1),
+    ],
+)
+def test_named_and_described_is_one_person(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].killed == Range(killed, killed), (text, found[0].killed)

@@ -495,6 +495,11 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
 
 
 _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
+
+
+def _appositive(sentence: str, end: int, start: int) -> bool:
+    """Only a comma (and maybe an age) between two single victims: one person twice."""
+    return 0 <= start - end <= 8 and bool(re.fullmatch(r"\s*,\s*(?:\d{1,2}\s*,\s*)?", sentence[end:start]))
 _SAME_PERSON = re.compile(
     r"\b(?:identified|named|known|described|listed)\s+(?:\w+\s+)?(?:as\s+)?$|\b(?:named|called|alias)\s+$",
     re.IGNORECASE,
@@ -542,6 +547,10 @@ def add_parsed_victims(
             c.fig.end <= v.start for c in out if c.kind == v.kind
         ):
             continue  # "a young man identified as Ope": Ope is that man
+        if v.value == Range(1, 1) and any(_appositive(sentence, v.end, c.fig.start) or
+                                          _appositive(sentence, max(c.end, c.fig.end), v.start)
+                                          for c in out if c.kind == v.kind and c.fig.value == Range(1, 1)):
+            continue  # "Mohammed Ali, a farmer, was killed": one man, named and described
         fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
         out.append(Casualty(fig, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)

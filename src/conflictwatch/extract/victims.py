@@ -317,12 +317,15 @@ def _named_then_noun(tok: Token, before_verb: bool = True) -> Token:
     if before_verb and (nxt is None or nxt.pos_ not in ("AUX", "VERB")):
         return tok
     phrase_ends = nxt is None or nxt.pos_ in ("PUNCT", "ADP", "CCONJ", "SCONJ")
-    if (not before_verb and not phrase_ends) or last.i - tok.i > 12:
+    if (not before_verb and not phrase_ends) or last.i - tok.i > 20:
         return tok
     w = _words()
-    if _is_person(last, w) and not _is_person(tok, w):
-        return last
-    return tok
+    if not _is_person(last, w):
+        return tok
+    if tok.pos_ == "PROPN":
+        entities(tok.doc)
+        return tok if tok.ent_type_ == "PERSON" else last  # "Mohammed Ali, a farmer": Ali
+    return tok if _is_person(tok, w) else last
 
 
 def _antecedent(tok: Token) -> Token:
@@ -408,7 +411,9 @@ def _people(group: list[Token], w: _Words) -> list[Token]:
     escort")."""
     if not any(_is_person(h, w) for h in group):
         return []
-    return [h for h in group if _is_person(h, w) or (h.pos_ == "NOUN" and h.lower_ not in w.not_people)]
+    return [h for h in group if _is_person(h, w) or (
+        h.pos_ == "NOUN" and h.lower_ not in w.not_people and not (h.is_upper and len(h) > 3)  # a dateline
+    )]
 
 
 def _is_person(tok: Token, w: _Words) -> bool:
