@@ -361,3 +361,15 @@ def test_named_and_described_is_one_person(text: str, killed: int) -> None:
     found = incidents(text)
     assert found, text
     assert found[0].killed == Range(killed, killed), (text, found[0].killed)
+
+
+def test_a_toll_issued_on_a_day_is_still_a_campaign_total() -> None:
+    text = "According to a toll issued Wednesday by the monitor, 212 people have been killed in the crackdown on protests."
+    found = claims(text)
+    assert found and all(c.scope == "aggregate" for c in found)
+
+
+def test_these_attacks_sum_up_earlier_ones() -> None:
+    text = "According to the monitor's statistics, these attacks left 64 people dead in Deir ez-Zor this year."
+    found = claims(text)
+    assert found and all(c.scope == "aggregate" for c in found)

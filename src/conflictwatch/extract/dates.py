@@ -38,6 +38,7 @@ DATE_RE = re.compile(
 # "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
     r"(?:said|says|told [A-Z][\w.]*|reported|announced|added|stated|statement|report|confirmed"
+    r"|issued|released|published"
     r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )
