@@ -17,14 +17,64 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import lru_cache
 
 from conflictwatch.reconcile.matching import CELL_DEG, Prepared
 
+_MASK = (1 << 64) - 1
 
-def key(*parts: object) -> int:
-    """A signed 64-bit hash of a key's parts (fits a BIGINT column on every backend)."""
-    text = "\x1f".join("" if p is None else str(p) for p in parts)
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+@lru_cache(maxsize=1 << 16)
+def _text_hash(namespace: str, text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{namespace}\x1f{text}".encode(), digest_size=8).digest(), "big")
+
+
+def _mix(h: int, n: int) -> int:
+    """Fold an integer into a 64-bit hash (splitmix64's finaliser): cheap, and well spread."""
+    x = (h ^ ((n * 0x9E3779B97F4A7C15) & _MASK)) & _MASK
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+    return x ^ (x >> 31)
+
+
+def key(namespace: str, text: object, *numbers: int | None) -> int:
+    """A signed 64-bit key (fits a BIGINT column on every backend) for a namespace, a text and
+    numbers (days, grid cells). Equal inputs give equal keys in every process and version of Python;
+    two different inputs collide with negligible probability (and a collision only costs time)."""
+    h = _text_hash(namespace, "" if text is None else str(text))
+    for n in numbers:
+        h = _mix(h, -1 if n is None else n)
+    return h - (1 << 64) if h >= 1 << 63 else h
+
+
+def _cells(day: int, cy: int, cx: int) -> list[int]:
+    """`key("g", "", day, y, x)` for the 3 x 3 cells around (cy, cx), sharing the common steps."""
+    by_day = _mix(_text_hash("g", ""), day)
+    out = []
+    for y in (cy - 1, cy, cy + 1):
+        by_row = _mix(by_day, y)
+        for x in (cx - 1, cx, cx + 1):
+            h = _mix(by_row, x)
+            out.append(h - (1 << 64) if h >= 1 << 63 else h)
+    return out
+
+
+_ANY = -1  # any type (a vague claim of unknown type meets every incident)
+
+
+def _sub(sub: str | None) -> int:
+    """A sub-event type as a number for `key` (0: unknown; `_ANY`: any)."""
+    return 0 if sub is None else (_text_hash("sub", sub) & 0xFFFFFFFF) | 1
+
+
+def _toll(p: Prepared) -> tuple[int, int] | None:
+    """What `matching.figures_agree` compares: the death toll, else the injured count."""
+    c = p.claim
+    if c.killed is not None:
+        return (1, c.killed.low)
+    if c.injured is not None:
+        return (2, c.injured.low)
+    return None
 
 
 def placeless(p: Prepared) -> bool:
@@ -38,49 +88,66 @@ def country_key(p: Prepared) -> str:
 
 
 def block_keys(p: Prepared) -> tuple[set[int], set[int]]:
-    """(stored, look) keys of one prepared claim; see the module docstring."""
+    """(stored, look) keys of one prepared claim; see the module docstring.
+
+    Namespaces: "n" a claim's own place name; "x" a place containing it (a city it names as
+    context, its province); "a" / "p" the province of a vague / located claim (with its type);
+    "g" a grid cell; "c" / "C" the country and toll of a claim with / without a place; "P" the
+    period and place of a claim too vague to block by day."""
     stored: set[int] = set()
     look: set[int] = set()
-    names = {x for x in (p.name, *p.ctx, p.admin1) if x}
+    containers = {x for x in (*p.ctx, p.admin1) if x}
     loose = placeless(p)
     home: tuple[int, int] | None = None
     if not p.vague and p.lat is not None and p.lon is not None:
         home = (math.floor(p.lat / CELL_DEG), math.floor(p.lon / CELL_DEG))
+
+    def both(k: int) -> None:
+        stored.add(k)
+        look.add(k)
+
+    toll = _toll(p)
     for day in p.days:
-        # passes 1-3: the same name, a containing city or province, the province of a vague claim
-        for x in names:
-            k = key("n", day, x)
-            stored.add(k)
-            look.add(k)
-        # pass 1: points within NEAR_KM lie in the same or a neighbouring grid cell
-        if home is not None:
-            stored.add(key("g", day, *home))
-            look.update(key("g", day, home[0] + dy, home[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
-        # pass 4: claims without a place meet every claim of their day and country
+        if p.name:  # pass 1: the same name; pass 2: a claim naming only the city that contains another
+            both(key("n", p.name, day))
+            look.add(key("x", p.name, day))
+        for x in containers:  # pass 2, seen from the district (or the city named like its province)
+            stored.add(key("x", x, day))
+            look.add(key("n", x, day))
+        if p.admin1:  # pass 3: a vague claim joins the one incident of its type in its province that day
+            if p.vague:
+                both(key("a", p.admin1, day))
+                look.update(key("p", p.admin1, day, t) for t in ((_sub(p.sub), 0) if p.sub else (_ANY,)))
+            else:
+                look.add(key("a", p.admin1, day))
+                stored.update((key("p", p.admin1, day, _ANY), key("p", p.admin1, day, _sub(p.sub))))
+        if home is not None:  # pass 1: points within NEAR_KM lie in the same or a neighbouring cell
+            stored.add(key("g", "", day, *home))
+            look.update(_cells(day, *home))
+        # pass 4: a claim without a place meets the claims of its day and country with its toll
+        if toll is None:
+            continue
         if loose:
             ck = country_key(p)
-            stored.add(key("C", day, ck))
-            look.update((key("C", day, ck), key("c", day, ck)))
+            both(key("C", ck, day, *toll))
+            look.add(key("c", ck, day, *toll))
         else:
             if p.country:
-                stored.add(key("c", day, p.country))
-                look.add(key("C", day, p.country))
-            look.add(key("C", day, f"@{p.claim.article_id}"))
+                stored.add(key("c", p.country, day, *toll))
+                look.add(key("C", p.country, day, *toll))
+            look.add(key("C", f"@{p.claim.article_id}", day, *toll))
     if p.vague and not p.days:  # a long period, or no date at all: see `matching.cluster`, pass 3
         place = p.name or p.admin1
         if p.start is not None and p.end is not None:
             if p.name:  # compared with the incidents of that name within the period
                 for day in range(p.start - 1, p.end + 2):
-                    k = key("n", day, p.name)
-                    stored.add(k)
-                    look.add(k)
+                    look.add(key("n", p.name, day))
+                    stored.add(key("x", p.name, day))  # found by those incidents' "x" look-ups
             period = (p.start, p.end)
         else:
             period = (None, None)
         if place:  # grouped with other vague claims of the same period and place
-            k = key("P", *period, place)
-            stored.add(k)
-            look.add(k)
+            both(key("P", place, *period))
     return stored, look
 
 

@@ -42,6 +42,10 @@ from conflictwatch.store.reconciling import ReconcileTx
 
 log = logging.getLogger(__name__)
 
+#: An incremental reconciliation regroups at most a third of the stored incident claims, and always
+#: up to this many; past that, rebuilding every event costs about the same (and gives the same).
+MIN_LIMIT = 5000
+
 
 def rules_version() -> str:
     """Fingerprint of the reconciliation code: stored events built by other rules are rebuilt."""
@@ -91,13 +95,15 @@ def _reconcile(store: Store, carry: dict[str, str] | None, everything: bool) -> 
     t0 = time.perf_counter()
     version = rules_version()
     with store.reconciling() as tx:
-        if everything or tx.rules() != version:
-            if not everything:
+        result = None
+        if not everything:
+            if tx.rules() != version:
                 log.info("stored events were built by other reconciliation rules: rebuilding all")
+            else:
+                result = _incremental(tx, carry or {})
+        if result is None:
             result = _rebuild(tx, carry or {})
             tx.set_rules(version)
-        else:
-            result = _incremental(tx, carry or {})
         tx.clear_pending()
         result.total, result.disputed = tx.counts()
     result.seconds = time.perf_counter() - t0
@@ -124,14 +130,18 @@ def _rebuild(tx: ReconcileTx, carry: dict[str, str]) -> Reconciliation:
     return Reconciliation(events=events, claims=len(claims), full=True)
 
 
-def _incremental(tx: ReconcileTx, carry: dict[str, str]) -> Reconciliation:
+def _incremental(tx: ReconcileTx, carry: dict[str, str]) -> Reconciliation | None:
+    """None when the claims to regroup grow past a third of the database (rebuild all instead)."""
     articles, old_links = tx.pending()
     if not articles and not old_links:
         return Reconciliation()
-    found = _Closure(tx)
-    found.add_claims(tx.incident_claims(articles))
-    found.add_events(old_links.values())
-    found.run()
+    found = _Closure(tx, limit=max(MIN_LIMIT, tx.incident_count() // 3))
+    try:
+        found.add_claims(tx.incident_claims(articles))
+        found.add_events(old_links.values())
+        found.run()
+    except TooMany:
+        return None
 
     claims = list(found.claims.values())
     links = tx.links(found.claims)
@@ -139,36 +149,47 @@ def _incremental(tx: ReconcileTx, carry: dict[str, str]) -> Reconciliation:
     previous = {**carry, **old_links, **links}
     bases = {new_event_id(c.claim_id) for c in claims}  # new ids must not hit an untouched event
     taken = tx.existing_events(bases) - touched
-    context = [c for c in found.siblings.values() if c.claim_id not in found.claims]
-    groups = grouped(claims, previous, found.published, found.duplicate_of, context=context, taken=taken)
+    groups = grouped(claims, previous, found.published, found.duplicate_of, context=found.context(),
+                     taken=taken)
     events = [e for e, _ in groups]
     tx.write_events(events, _blocks(groups), remove=touched)
     return Reconciliation(events=events, removed=sorted(touched - {e.event_id for e in events}),
                           claims=len(claims))
 
 
+class TooMany(Exception):  # noqa: N818 - a signal, not an error
+    """The claims to regroup are a large part of the database: rebuilding all is as cheap."""
+
+
 class _Closure:
     """The claims a reconciliation must regroup: see the module docstring, step 2."""
 
-    def __init__(self, tx: ReconcileTx) -> None:
+    def __init__(self, tx: ReconcileTx, limit: int | None = None) -> None:
         self.tx = tx
+        self.limit = limit
         self.claims: dict[str, Claim] = {}  # gathered (to regroup)
         self.events: set[str] = set()  # events whose claims are gathered (to rewrite or remove)
-        self.siblings: dict[str, Claim] = {}  # every incident claim of the gathered claims' articles
+        self.siblings: dict[str, list[Claim]] = {}  # article -> all its incident claims
         self.published: dict[str, date | None] = {}
         self.duplicate_of: dict[str, str] = {}  # near-duplicate links within gathered families
-        self._articles: set[str] = set()  # articles whose siblings, family and date are loaded
+        self._folded: dict[str, str] = {}  # claims of copies that repeat their original's
         self._new_events: set[str] = set()
         self._unkeyed: list[Claim] = []  # gathered claims whose keys were not looked up yet
 
-    def add_claims(self, claims: list[Claim]) -> None:
+    def add_claims(self, claims: Iterable[Claim]) -> None:
         for c in claims:
             if c.claim_id not in self.claims:
                 self.claims[c.claim_id] = c
                 self._unkeyed.append(c)
+        if self.limit is not None and len(self.claims) > self.limit:
+            raise TooMany
 
     def add_events(self, event_ids: Iterable[str]) -> None:
         self._new_events.update(e for e in event_ids if e not in self.events)
+
+    def context(self) -> list[Claim]:
+        """Claims of the gathered claims' articles that are not gathered themselves."""
+        return [c for cs in self.siblings.values() for c in cs if c.claim_id not in self.claims]
 
     def run(self) -> None:
         while self._new_events or self._unkeyed:
@@ -179,40 +200,41 @@ class _Closure:
             if self._unkeyed:
                 self._look_up()
 
-    def _load_articles(self) -> None:
-        """Siblings, family and publication date of every gathered claim's article; a family's
-        claims are all gathered (which copy repeats which claim is decided over the whole family)."""
-        while True:
-            new = {c.article_id for c in self.claims.values()} - self._articles
-            if not new:
-                return
-            self._articles |= new
+    def _load_articles(self, batch: list[Claim]) -> None:
+        """Siblings, family and publication date of the batch's articles; a family's claims are all
+        gathered (which copy repeats which claim is decided over the whole family)."""
+        new = {c.article_id for c in batch} - self.siblings.keys()
+        while new:
             family = self.tx.families(new)
-            self.duplicate_of.update(family)
-            members = (set(family) | set(family.values())) - self._articles
-            loaded = self.tx.incident_claims(new | members)
-            self.siblings.update((c.claim_id, c) for c in loaded)
-            self.published.update(self.tx.published(new | members))
-            self._articles |= members
-            in_family = set(family) | set(family.values())
-            self.add_claims([c for c in loaded if c.article_id in in_family])
+            members = (set(family) | set(family.values())) - self.siblings.keys() - new
+            load = new | members
+            for aid in load:
+                self.siblings[aid] = []
+            for c in self.tx.incident_claims(load):
+                self.siblings[c.article_id].append(c)
+            self.published.update(self.tx.published(load))
+            if family.keys() - self.duplicate_of.keys():
+                self.duplicate_of.update(family)
+                in_family = set(self.duplicate_of) | set(self.duplicate_of.values())
+                members_claims = [c for a in in_family for c in self.siblings.get(a, ())]
+                self.add_claims(members_claims)
+                self._folded = fold_copies(members_claims, self.duplicate_of)
+            new = {c.article_id for c in self._unkeyed} - self.siblings.keys()
 
     def _look_up(self) -> None:
-        self._load_articles()
         batch, self._unkeyed = self._unkeyed, []
-        family_claims = [c for c in self.claims.values()
-                         if c.article_id in self.duplicate_of or c.article_id in self.duplicate_of.values()]
-        folded = fold_copies(family_claims, self.duplicate_of) if self.duplicate_of else {}
-        arts = {c.article_id for c in batch}
-        context = [c for c in self.siblings.values()
-                   if c.article_id in arts and c.claim_id not in folded]
-        keyed = [c for c in batch if c.claim_id not in folded]
+        self._load_articles(batch)
+        batch += self._unkeyed  # family members gathered while loading
+        self._unkeyed = []
+        keyed = [c for c in batch if c.claim_id not in self._folded]
         ids = {c.claim_id for c in keyed}
+        context = [c for a in {c.article_id for c in keyed} for c in self.siblings[a]
+                   if c.claim_id not in ids and c.claim_id not in self._folded]
         look: set[int] = set()
-        for p in prepare(keyed, self.published, [c for c in context if c.claim_id not in ids]):
+        for p in prepare(keyed, self.published, context):
             look |= block_keys(p)[1]
             if needs_article(p):  # compared with its own article's claims
-                self.add_claims([c for c in self.siblings.values() if c.article_id == p.claim.article_id])
+                self.add_claims(self.siblings[p.claim.article_id])
         self.add_events(self.tx.events_sharing(look))
         self.add_events(self.tx.links(c.claim_id for c in batch).values())
 

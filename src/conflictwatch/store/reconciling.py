@@ -71,6 +71,10 @@ class ReconcileTx:
             out.extend(row_claim(r) for r in self.conn.execute(q.where(C.c.article_id.in_(part))))
         return out
 
+    def incident_count(self) -> int:
+        q = select(func.count()).select_from(C).where(C.c.scope == "incident")
+        return int(self.conn.execute(q).scalar_one())
+
     def event_claims(self, event_ids: Iterable[str]) -> list[Claim]:
         """The claims linked to these events."""
         out: list[Claim] = []
