@@ -75,6 +75,8 @@ class Reconciliation:
 
     def describe(self) -> str:
         """What changed: "12 events (3 disputed); 4 events rewritten from 9 claims in 0.1 s"."""
+        if not (self.full or self.events or self.removed):
+            return f"{self.summary()}; nothing new to reconcile"
         how = "all events rebuilt" if self.full else f"{len(self.events)} events rewritten"
         gone = f", {len(self.removed)} removed" if self.removed else ""
         return f"{self.summary()}; {how}{gone} from {self.claims} claims in {self.seconds:.1f} s"

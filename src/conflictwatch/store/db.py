@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from conflictwatch.models import Article, Claim
 from conflictwatch.store import schema as s
-from conflictwatch.store.engine import DEFAULT_DB, make_engine, writing
+from conflictwatch.store.engine import DEFAULT_DB, StoreError, make_engine, shown, writing
 from conflictwatch.store.events import EventsMixin
 from conflictwatch.store.gazetteer import GazetteerMixin
 from conflictwatch.store.reconciling import ReconcilingMixin
@@ -291,8 +292,15 @@ class Store(EventsMixin, GazetteerMixin, ReconcilingMixin):
 def open_store(db: str = DEFAULT_DB) -> Store:
     """Open (creating and migrating as needed) the database at a path or URL.
 
-    A path is an SQLite file; `postgresql://user@host/dbname` (or any SQLAlchemy URL) a server."""
-    return Store(make_engine(db))
+    A path is an SQLite file; `postgresql://user@host/dbname` (or any SQLAlchemy URL) a server.
+    Raises StoreError (one line, no password) when it cannot be reached or opened."""
+    engine = make_engine(db)
+    try:
+        return Store(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise StoreError(f"cannot open the database {shown(db)}: {reason}") from None
 
 
 def _article_keys(article: Article) -> list[str]:

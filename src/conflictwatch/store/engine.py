@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event, func, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 #: The environment variable naming the database when `--db` is not given.
 DB_ENV = "CONFLICTWATCH_DB"
@@ -36,6 +37,21 @@ LOCK_TIMEOUT_ENV = "CONFLICTWATCH_LOCK_TIMEOUT"
 _LOCK_CLASS = 0x6377  # "cw"
 _WRITERS = 1
 _MIGRATE = 2
+
+
+class StoreError(RuntimeError):
+    """A database that cannot be opened: a server that does not answer, a database that does not
+    exist, a URL no driver knows. The message is one line, without any password."""
+
+
+def shown(db: str) -> str:
+    """A database argument as it may be printed: a URL without its password."""
+    if "://" not in db:
+        return db
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except ArgumentError:
+        return db.split("://", 1)[0] + "://..."
 
 
 def default_db() -> str:
@@ -67,12 +83,20 @@ def lock_timeout() -> float:
 
 def make_engine(db: str) -> Engine:
     url = db_url(db)
+    try:
+        make_url(url)
+    except ArgumentError as exc:
+        raise StoreError(f"{shown(db)}: not a database file or URL ({exc})") from None
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise StoreError(f"{shown(db)}: no database driver for this URL ({exc}); "
+                         "use a file path (SQLite) or postgresql://user@host/dbname") from None
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -151,11 +175,13 @@ def _sqlite_write_connection(engine: Engine) -> tuple[Connection, RootTransactio
 __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
+    "StoreError",
     "db_url",
     "default_db",
     "is_sqlite",
     "lock_key",
     "lock_timeout",
     "make_engine",
+    "shown",
     "writing",
 ]
