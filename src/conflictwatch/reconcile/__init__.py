@@ -23,8 +23,11 @@ one article are one incident when their place, date and type agree, and two inci
   province of that name, within 15 km) -- but only when exactly one such incident exists that
   day; with two candidate districts the city-level claim stays on its own.
 - *Vague claims* (only a province, geo_precision 3, no place, or no usable date) join the one
-  compatible incident in their province (or with their place name); when there is none or more
-  than one, they are grouped only with other vague claims naming the same province/place.
+  compatible incident in their province (or with their place name within their period); when
+  there is none or more than one, they are grouped only with other vague claims naming the same
+  province/place. A claim with no date at all, in an article without a publication date, is only
+  grouped with other such claims of the same place: compared by name alone it would meet every
+  incident of that name ever stored.
 - *Claims without a place* (no place, or only a country) are compared with the claims of the same
   day, type and country (a claim whose country is unknown: with the claims of its own article),
   and merge when their figures agree (the same death toll, or with none the same injured count)
@@ -65,6 +68,9 @@ most specific claim (a district over the city containing it), then the most prec
 the place most claims name; date from the most precise date, then the date most claims give (an
 undated event takes its first report's publication day with time_precision 2); type and actors are
 the values most claims give.
+
+**Incrementally.** A run reconciles only what changed: the claims it stored and the events of
+their blocks (see `reconcile.incremental`); `reconcile_all` rebuilds every event and gives the same.
 
 **Identifiers.** An event's id is "ev" + 12 hex digits of SHA-256 of its smallest claim_id, so the
 same claims always give the same id. On re-runs, a cluster holding claims that already belonged
