@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{statistics.median(regrouped):.0f} claims regrouped, {statistics.median(secs):.2f} s")
 
     def shape() -> dict[str, tuple[object, ...]]:
-        return {e.event_id: (sorted(e.claim_ids), e.fatalities, e.event_date, e.notes) for e in store.events()}
+        return {e.event_id: (sorted(e.claim_ids), e.fatalities, e.notes) for e in store.events()}
 
     incremental = shape()
     full = reconcile_all(store)
