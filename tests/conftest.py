@@ -43,11 +43,12 @@ def databases() -> Iterator[Databases]:
 
 @pytest.fixture
 def new_db(databases: Databases, tmp_path: Path) -> Iterator[Callable[..., str]]:
-    """`new_db("name")`: a new, empty database (path or URL) for this test, on the backend under test."""
+    """`new_db("name")`: a new, empty database (path or URL) for this test, on the backend under test
+    (`bare=True`: without tables on PostgreSQL too, to test migrations)."""
     made: list[str] = []
 
-    def make(name: str = "test") -> str:
-        made.append(databases.new(tmp_path, name))
+    def make(name: str = "test", bare: bool = False) -> str:
+        made.append(databases.new(tmp_path, name, bare=bare))
         return made[-1]
 
     yield make

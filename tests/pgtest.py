@@ -61,11 +61,12 @@ class Databases:
             self._template = name
         return self._template
 
-    def new(self, folder: Path, name: str = "test") -> str:
-        """A new, empty (migrated, on PostgreSQL) database named after `name`."""
+    def new(self, folder: Path, name: str = "test", *, bare: bool = False) -> str:
+        """A new, empty database named after `name`: on PostgreSQL already migrated (a copy of the
+        template), unless `bare` (no tables at all, as a DBA's `createdb` leaves it)."""
         if self.server is None:
             return str(folder / f"{name}.db")
-        return self._create(self._template_name())
+        return self._create("template0" if bare else self._template_name())
 
     def copy(self, source: str, folder: Path, name: str) -> str:
         """A copy of a database (its connections are ended first, on PostgreSQL)."""

@@ -133,3 +133,50 @@ def test_a_run_killed_with_sigkill_then_run_again_equals_an_uninterrupted_run(
     assert f"{len(records) - stored} new, {stored} already stored" in again.stderr
     assert snapshot(store) == snapshot(clean)
     assert store.pending_count() == 0 and not incomplete(store)
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(new_db: Callable[..., str]) -> None:
+    db = new_db("fresh", bare=True)
+    errors: list[BaseException] = []
+
+    def opener() -> None:
+        try:
+            open_store(db).engine.dispose()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    from conflictwatch.store.schema import SCHEMA_VERSION, stored_version
+
+    store = open_store(db)
+    with store.engine.connect() as conn:
+        assert stored_version(conn) == SCHEMA_VERSION
+
+
+def test_a_writer_waits_for_a_reconciliation_instead_of_failing(db_path: str, tmp_path: Path) -> None:
+    """While one process holds the reconciliation lock, another's article write waits, then goes in."""
+    src = write_jsonl(tmp_path / "x.jsonl", own_articles()[:1])
+    [article] = [a for a in read_inputs([str(src)]) if isinstance(a, Article)]
+    holder, writer = open_store(db_path), open_store(db_path)
+    held = threading.Event()
+    timeline: list[str] = []
+
+    def hold() -> None:
+        with holder.reconciling():
+            held.set()
+            time.sleep(1.5)
+            timeline.append("released")
+
+    t = threading.Thread(target=hold)
+    t.start()
+    held.wait(30)
+    writer.save_article(article, pipeline.process_article(article), extractor_version="v1")
+    timeline.append("stored")
+    t.join(30)
+    assert timeline == ["released", "stored"]
+    assert writer.count("articles") == 1 and writer.pending_count() == 1

@@ -16,10 +16,9 @@ result differ from a full rebuild).
 from __future__ import annotations
 
 import hashlib
-import math
 from functools import lru_cache
 
-from conflictwatch.reconcile.matching import CELL_DEG, Prepared
+from conflictwatch.reconcile.matching import Prepared, grid_cells
 
 _MASK = (1 << 64) - 1
 
@@ -47,15 +46,13 @@ def key(namespace: str, text: object, *numbers: int | None) -> int:
     return h - (1 << 64) if h >= 1 << 63 else h
 
 
-def _cells(day: int, cy: int, cx: int) -> list[int]:
-    """`key("g", "", day, y, x)` for the 3 x 3 cells around (cy, cx), sharing the common steps."""
+def _cells(day: int, cells: tuple[tuple[int, int], ...]) -> list[int]:
+    """`key("g", "", day, y, x)` for each cell, sharing the common steps."""
     by_day = _mix(_text_hash("g", ""), day)
     out = []
-    for y in (cy - 1, cy, cy + 1):
-        by_row = _mix(by_day, y)
-        for x in (cx - 1, cx, cx + 1):
-            h = _mix(by_row, x)
-            out.append(h - (1 << 64) if h >= 1 << 63 else h)
+    for y, x in cells:
+        h = _mix(_mix(by_day, y), x)
+        out.append(h - (1 << 64) if h >= 1 << 63 else h)
     return out
 
 
@@ -99,8 +96,13 @@ def block_keys(p: Prepared) -> tuple[set[int], set[int]]:
     containers = {x for x in (*p.ctx, p.admin1) if x}
     loose = placeless(p)
     home: tuple[int, int] | None = None
+    cells: tuple[tuple[int, int], ...] = ()
     if not p.vague and p.lat is not None and p.lon is not None:
-        home = (math.floor(p.lat / CELL_DEG), math.floor(p.lon / CELL_DEG))
+        # Two claims in different cells are only grouped when within NEAR_KM of each other (same
+        # names meet under "n"), and then each lies in the 2 x 2 cells the other looks in.
+        home, cells = grid_cells(p)
+        if abs(p.lat) > 60:  # cells narrower than 2 * NEAR_KM: any neighbour (as `cluster` may)
+            cells = tuple((home[0] + dy, home[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
 
     def both(k: int) -> None:
         stored.add(k)
@@ -121,9 +123,9 @@ def block_keys(p: Prepared) -> tuple[set[int], set[int]]:
             else:
                 look.add(key("a", p.admin1, day))
                 stored.update((key("p", p.admin1, day, _ANY), key("p", p.admin1, day, _sub(p.sub))))
-        if home is not None:  # pass 1: points within NEAR_KM lie in the same or a neighbouring cell
+        if home is not None:  # pass 1: points within NEAR_KM of each other
             stored.add(key("g", "", day, *home))
-            look.update(_cells(day, *home))
+            look.update(_cells(day, cells))
         # pass 4: a claim without a place meets the claims of its day and country with its toll
         if toll is None:
             continue

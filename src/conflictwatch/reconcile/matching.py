@@ -321,7 +321,7 @@ class _Clusters:
         return True
 
 
-def _cells(p: Prepared) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]]:
+def grid_cells(p: Prepared) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]]:
     """The grid cell a located claim is indexed under, and the 4 cells to look in.
 
     Cells are CELL_DEG wide; a point within NEAR_KM lies in the same cell or in one of the three
@@ -356,7 +356,7 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
     by_cell: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for p in located:
         cands: set[int] = set()
-        home, look = _cells(p) if p.lat is not None else (None, ())
+        home, look = grid_cells(p) if p.lat is not None else (None, ())
         for day in p.days:
             if p.name is not None:
                 cands.update(by_name.get((day, p.name), ()))
