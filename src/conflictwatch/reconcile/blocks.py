@@ -56,11 +56,8 @@ def _cells(day: int, cells: tuple[tuple[int, int], ...]) -> list[int]:
     return out
 
 
-_ANY = -1  # any type (a vague claim of unknown type meets every incident)
-
-
 def _sub(sub: str | None) -> int:
-    """A sub-event type as a number for `key` (0: unknown; `_ANY`: any)."""
+    """A sub-event type as a number for `key` (0: unknown)."""
     return 0 if sub is None else (_text_hash("sub", sub) & 0xFFFFFFFF) | 1
 
 
@@ -84,8 +81,9 @@ def country_key(p: Prepared) -> str:
     return p.country or f"@{p.claim.article_id}"
 
 
-def block_keys(p: Prepared) -> tuple[set[int], set[int]]:
-    """(stored, look) keys of one prepared claim; see the module docstring.
+def block_keys(p: Prepared, look_too: bool = True) -> tuple[set[int], set[int]]:
+    """(stored, look) keys of one prepared claim; see the module docstring (`look_too=False`: the
+    stored keys only, as a full rebuild needs).
 
     Namespaces: "n" a claim's own place name; "x" a place containing it (a city it names as
     context, its province); "a" / "p" the province of a vague / located claim (with its type);
@@ -93,6 +91,20 @@ def block_keys(p: Prepared) -> tuple[set[int], set[int]]:
     period and place of a claim too vague to block by day."""
     stored: set[int] = set()
     look: set[int] = set()
+
+    def st(ns: str, text: object, *nums: int | None) -> None:
+        stored.add(key(ns, text, *nums))
+
+    def lk(ns: str, text: object, *nums: int | None) -> None:
+        if look_too:
+            look.add(key(ns, text, *nums))
+
+    def both(ns: str, text: object, *nums: int | None) -> None:
+        k = key(ns, text, *nums)
+        stored.add(k)
+        if look_too:
+            look.add(k)
+
     containers = {x for x in (*p.ctx, p.admin1) if x}
     loose = placeless(p)
     home: tuple[int, int] | None = None
@@ -103,53 +115,52 @@ def block_keys(p: Prepared) -> tuple[set[int], set[int]]:
         home, cells = grid_cells(p)
         if abs(p.lat) > 60:  # cells narrower than 2 * NEAR_KM: any neighbour (as `cluster` may)
             cells = tuple((home[0] + dy, home[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
-
-    def both(k: int) -> None:
-        stored.add(k)
-        look.add(k)
-
     toll = _toll(p)
     for day in p.days:
         if p.name:  # pass 1: the same name; pass 2: a claim naming only the city that contains another
-            both(key("n", p.name, day))
-            look.add(key("x", p.name, day))
+            both("n", p.name, day)
+            lk("x", p.name, day)
         for x in containers:  # pass 2, seen from the district (or the city named like its province)
-            stored.add(key("x", x, day))
-            look.add(key("n", x, day))
+            st("x", x, day)
+            lk("n", x, day)
         if p.admin1:  # pass 3: a vague claim joins the one incident of its type in its province that day
-            if p.vague:
-                both(key("a", p.admin1, day))
-                look.update(key("p", p.admin1, day, t) for t in ((_sub(p.sub), 0) if p.sub else (_ANY,)))
+            if p.vague:  # typed: the incidents of its type or of none; untyped: all ("x" above)
+                both("a", p.admin1, day)
+                if p.sub:
+                    lk("p", p.admin1, day, _sub(p.sub))
+                    lk("p", p.admin1, day, 0)
+                else:
+                    lk("x", p.admin1, day)
             else:
-                look.add(key("a", p.admin1, day))
-                stored.update((key("p", p.admin1, day, _ANY), key("p", p.admin1, day, _sub(p.sub))))
+                lk("a", p.admin1, day)
+                st("p", p.admin1, day, _sub(p.sub))
         if home is not None:  # pass 1: points within NEAR_KM of each other
-            stored.add(key("g", "", day, *home))
-            look.update(_cells(day, cells))
+            st("g", "", day, *home)
+            if look_too:
+                look.update(_cells(day, cells))
         # pass 4: a claim without a place meets the claims of its day and country with its toll
         if toll is None:
             continue
         if loose:
             ck = country_key(p)
-            both(key("C", ck, day, *toll))
-            look.add(key("c", ck, day, *toll))
+            both("C", ck, day, *toll)
+            lk("c", ck, day, *toll)
         else:
             if p.country:
-                stored.add(key("c", p.country, day, *toll))
-                look.add(key("C", p.country, day, *toll))
-            look.add(key("C", f"@{p.claim.article_id}", day, *toll))
+                st("c", p.country, day, *toll)
+                lk("C", p.country, day, *toll)
+            lk("C", f"@{p.claim.article_id}", day, *toll)
     if p.vague and not p.days:  # a long period, or no date at all: see `matching.cluster`, pass 3
         place = p.name or p.admin1
+        period: tuple[int | None, int | None] = (None, None)
         if p.start is not None and p.end is not None:
             if p.name:  # compared with the incidents of that name within the period
                 for day in range(p.start - 1, p.end + 2):
-                    look.add(key("n", p.name, day))
-                    stored.add(key("x", p.name, day))  # found by those incidents' "x" look-ups
+                    lk("n", p.name, day)
+                    st("x", p.name, day)  # found by those incidents' "x" look-ups
             period = (p.start, p.end)
-        else:
-            period = (None, None)
         if place:  # grouped with other vague claims of the same period and place
-            both(key("P", place, *period))
+            both("P", place, *period)
     return stored, look
 
 

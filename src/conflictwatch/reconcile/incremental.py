@@ -117,7 +117,7 @@ def _blocks(groups: list[tuple[Event, list[Prepared]]]) -> dict[str, set[int]]:
     for e, members in groups:
         keys: set[int] = set()
         for p in members:
-            keys |= block_keys(p)[0]
+            keys |= block_keys(p, look_too=False)[0]
         out[e.event_id] = keys
     return out
 

@@ -69,12 +69,21 @@ def write_events(
             conn.execute(delete(ev).where(ev.c.event_id.in_(part)))
     if events:
         conn.execute(insert(ev), [_event_row(e) for e in events])
-        links = [{"event_id": e.event_id, "claim_id": cid} for e in events for cid in e.claim_ids]
-        if links:
-            conn.execute(insert(ec), links)
-    rows = [{"block": k, "event_id": eid} for eid, keys in (blocks or {}).items() for k in set(keys)]
-    for k in range(0, len(rows), 20_000):
-        conn.execute(insert(eb), rows[k : k + 20_000])
+        bulk_insert(conn, "event_claims", ("event_id", "claim_id"),
+                    [(e.event_id, cid) for e in events for cid in e.claim_ids])
+    bulk_insert(conn, "event_blocks", ("block", "event_id"),
+                [(k, eid) for eid, keys in (blocks or {}).items() for k in set(keys)])
+
+
+def bulk_insert(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Many rows of plain values straight to the driver's executemany: hundreds of thousands of
+    blocking keys would spend most of their time in per-row statement parameters otherwise."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    for k in range(0, len(rows), 50_000):
+        conn.exec_driver_sql(sql, rows[k : k + 50_000])
 
 
 class EventsMixin:

@@ -76,14 +76,17 @@ def claim_row(c: Claim) -> dict[str, Any]:
     return row
 
 
+_RANGES = [(name, f"{name}_low", f"{name}_high") for name in ("killed", "injured", "children_killed")]
+
+
 def row_claim(r: Row[Any]) -> Claim:
-    m = dict(r._mapping)
-    kw: dict[str, Any] = {}
-    for name in ("killed", "injured", "children_killed"):
-        low, high = m.pop(f"{name}_low"), m.pop(f"{name}_high")
-        kw[name] = Range(low, high) if low is not None else None
-    m["place_context"] = json.loads(m["place_context"] or "[]")
+    m = dict(zip(r._fields, r, strict=True))  # (a plain zip: reading 100k claims is common)
+    for name, low_col, high_col in _RANGES:
+        low, high = m.pop(low_col), m.pop(high_col)
+        m[name] = Range(low, high) if low is not None else None
+    pc = m["place_context"]
+    m["place_context"] = json.loads(pc) if pc and pc != "[]" else []
     for k in ("date_start", "date_end"):
         if isinstance(m[k], str):  # pragma: no cover - drivers differ
             m[k] = date.fromisoformat(m[k])
-    return Claim(**m, **kw)
+    return Claim(**m)
