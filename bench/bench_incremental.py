@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -97,36 +98,51 @@ def main(argv: list[str] | None = None) -> int:
     print(f"database: {store.dialect}; {len(base):,} articles, {n_base:,} claims stored in "
           f"{time.perf_counter() - t0:.0f} s (bulk)")
 
+    c0 = time.process_time()
     first = reconcile_pending(store)
+    first_cpu = time.process_time() - c0
     with store.engine.connect() as conn:
         blocks = conn.execute(select(func.count()).select_from(s.event_blocks)).scalar_one()
     print(f"first reconciliation (full): {first.claims:,} incident claims -> {first.total:,} events in "
-          f"{first.seconds:.1f} s; {blocks:,} blocking keys; database {db_size(store, path)}")
+          f"{first.seconds:.1f} s ({first_cpu:.1f} s CPU); {blocks:,} blocking keys; database "
+          f"{db_size(store, path)}")
 
-    secs, rewritten, regrouped = [], [], []
+    secs: list[float] = []
+    cpus: list[float] = []
+    rewritten: list[int] = []
+    regrouped: list[int] = []
     for k, run in enumerate(runs, 1):
         for aid in run:
             store.save_article(_article(aid, published.get(aid)), by_article[aid], extractor_version="bench")
+        c0 = time.process_time()
         r = reconcile_pending(store)
+        cpus.append(time.process_time() - c0)
         secs.append(r.seconds)
         rewritten.append(len(r.events) + len(r.removed))
         regrouped.append(r.claims)
         new_claims = sum(len(by_article[aid]) for aid in run)
         print(f"run {k}: {len(run)} new articles ({new_claims} claims): {len(r.events)} events rewritten, "
-              f"{len(r.removed)} removed, {r.claims} claims regrouped, {r.seconds:.2f} s"
+              f"{len(r.removed)} removed, {r.claims} claims regrouped, {r.seconds:.2f} s "
+              f"({cpus[-1]:.2f} s CPU)"
               f"{' (full rebuild)' if r.full else ''}; {r.total:,} events in all")
     print(f"median of {args.runs} runs: {statistics.median(rewritten):.0f} events rewritten, "
-          f"{statistics.median(regrouped):.0f} claims regrouped, {statistics.median(secs):.2f} s")
+          f"{statistics.median(regrouped):.0f} claims regrouped, {statistics.median(secs):.2f} s "
+          f"({statistics.median(cpus):.2f} s CPU)")
 
     def shape() -> dict[str, tuple[object, ...]]:
         return {e.event_id: (sorted(e.claim_ids), e.fatalities, e.notes) for e in store.events()}
 
     incremental = shape()
+    c0 = time.process_time()
     full = reconcile_all(store)
+    full_cpu = time.process_time() - c0
     same = shape() == incremental
-    print(f"reconcile --all: {full.claims:,} claims in {full.seconds:.1f} s; same events as the incremental "
+    print(f"reconcile --all: {full.claims:,} claims in {full.seconds:.1f} s ({full_cpu:.1f} s CPU); "
+          "same events as the incremental "
           f"runs: {same}; database {db_size(store, path)}")
     store.engine.dispose()
+    if tmp is not None:
+        shutil.rmtree(tmp, ignore_errors=True)
     return 0 if same else 1
 
 
