@@ -80,15 +80,14 @@ def test_threads_storing_the_same_articles_store_each_once(db_path: str, tmp_pat
     errors: list[BaseException] = []
 
     def writer(k: int) -> None:
-        store = open_store(db_path)
         try:
+            store = open_store(db_path)  # the first ones create the file (SQLite) at the same time
             for a in articles[k:] + articles[:k]:
                 store.save_article(a, copy.deepcopy(claims[a.article_id or ""]), extractor_version="v1")
             reconcile_pending(store)
+            store.engine.dispose()
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
-        finally:
-            store.engine.dispose()
 
     threads = [threading.Thread(target=writer, args=(k,)) for k in range(6)]
     for t in threads:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -103,7 +104,18 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # the driver never begins on its own: `_sqlite_begin` does
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
+    # Switching a new file to WAL needs it to itself, and SQLite answers "locked" at once (without
+    # waiting) while another process is creating it too: retry until the lock timeout.
+    deadline = time.monotonic() + lock_timeout()
+    while True:
+        try:
+            if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
     # WAL with synchronous=NORMAL: a commit survives the process being killed (kill -9), only a power
     # cut may lose the last ones; the file stays consistent either way. FULL syncs every commit.
     cur.execute("PRAGMA synchronous=NORMAL")
