@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -37,10 +38,10 @@ def _run(*args: str, input: str | None = None):  # noqa: A002
     return runner.invoke(app, list(args), input=input)
 
 
-def test_run_then_rerun_changes_nothing(tmp_path: Path) -> None:
+def test_run_then_rerun_changes_nothing(new_db: Callable[..., str], tmp_path: Path) -> None:
     src = tmp_path / "dump.txt"
     src.write_text(DUMP, encoding="utf-8")
-    db = str(tmp_path / "cw.db")
+    db = new_db("cw")
     first = _run("run", str(src), "--db", db, "--published", "2016-10-13")
     assert first.exit_code == 0, first.output
     assert "2 new" in first.output
@@ -55,10 +56,10 @@ def test_run_then_rerun_changes_nothing(tmp_path: Path) -> None:
     assert claims1 == claims2
 
 
-def test_claims_export_follows_the_contract(tmp_path: Path) -> None:
+def test_claims_export_follows_the_contract(new_db: Callable[..., str], tmp_path: Path) -> None:
     src = tmp_path / "dump.txt"
     src.write_text(DUMP, encoding="utf-8")
-    db = str(tmp_path / "cw.db")
+    db = new_db("cw")
     _run("run", str(src), "--db", db, "--published", "2016-10-13")
     out = tmp_path / "claims.jsonl"
     assert _run("export", "claims", "--db", db, "--out", str(out)).exit_code == 0
@@ -79,7 +80,7 @@ def test_claims_export_follows_the_contract(tmp_path: Path) -> None:
     assert {r["killed_low"] for r in rows if r["killed_low"]} == {"5", "12"}
 
 
-def test_bad_inputs_reported_and_the_rest_goes_in(tmp_path: Path) -> None:
+def test_bad_inputs_reported_and_the_rest_goes_in(new_db: Callable[..., str], tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(DUMP, encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -89,7 +90,7 @@ def test_bad_inputs_reported_and_the_rest_goes_in(tmp_path: Path) -> None:
     jl = tmp_path / "a.jsonl"
     jl.write_text('{"id": "j1", "text": "Shelling killed three people in Jobar on Monday.", '
                   '"published": "2016-10-12"}\n{broken\n', encoding="utf-8")
-    db = str(tmp_path / "cw.db")
+    db = new_db("cw")
     res = _run("run", str(good), str(empty), str(latin), str(jl), str(tmp_path / "missing.txt"), "--db", db)
     assert res.exit_code == 1
     err = res.output
@@ -101,8 +102,8 @@ def test_bad_inputs_reported_and_the_rest_goes_in(tmp_path: Path) -> None:
     assert "j1" in ids and len(ids) == 3
 
 
-def test_stdin_input(tmp_path: Path) -> None:
-    db = str(tmp_path / "cw.db")
+def test_stdin_input(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db = new_db("cw")
     res = _run("run", "-", "--db", db, "--published", "2016-10-13", input=DUMP)
     assert res.exit_code == 0, res.output
     assert "2 new" in res.output
@@ -117,19 +118,19 @@ def test_help_teaches() -> None:
 # --- errors, refusals, piped output, progress -------------------------------------------------
 
 
-def _stored(tmp_path: Path) -> str:
+def _stored(new_db: Callable[..., str], tmp_path: Path) -> str:
     src = tmp_path / "dump.txt"
     src.write_text(DUMP, encoding="utf-8")
-    db = str(tmp_path / "cw.db")
+    db = new_db("cw")
     assert _run("run", str(src), "--db", db, "--published", "2016-10-13").exit_code == 0
     return db
 
 
-def test_each_bad_input_gives_exactly_one_error_line(tmp_path: Path) -> None:
+def test_each_bad_input_gives_exactly_one_error_line(new_db: Callable[..., str], tmp_path: Path) -> None:
     jl = tmp_path / "a.jsonl"
     jl.write_text('{"id": "j1", "text": "Shelling killed three people in Jobar on Monday."}\n'
                   '{"text": "unterminated\n', encoding="utf-8")
-    res = _run("run", str(jl), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "cw.db"))
+    res = _run("run", str(jl), str(tmp_path / "missing.txt"), "--db", new_db("cw"))
     assert res.exit_code == 1
     errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
@@ -140,8 +141,8 @@ def test_each_bad_input_gives_exactly_one_error_line(tmp_path: Path) -> None:
     assert "1 new" in res.stderr and "2 input(s) failed" in res.stderr
 
 
-def test_unknown_choice_is_refused_with_the_choices(tmp_path: Path) -> None:
-    db = _stored(tmp_path)
+def test_unknown_choice_is_refused_with_the_choices(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db = _stored(new_db, tmp_path)
     for args, choices in (
         (["claims", "--scope", "foo"], ["incident", "aggregate"]),
         (["export", "claims", "--format", "xml"], ["jsonl", "csv"]),
@@ -172,8 +173,8 @@ def test_reading_commands_refuse_a_missing_database(tmp_path: Path) -> None:
     assert _run("events", "--db", url).exit_code == 1 and not missing.exists()
 
 
-def test_piped_tables_are_tsv_whatever_the_width(tmp_path: Path) -> None:
-    db = _stored(tmp_path)
+def test_piped_tables_are_tsv_whatever_the_width(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db = _stored(new_db, tmp_path)
     res = runner.invoke(app, ["claims", "--db", db], env={"COLUMNS": "40"})
     assert res.exit_code == 0
     lines = res.stdout.splitlines()
@@ -209,10 +210,10 @@ def test_help_names_types_as_users_know_them() -> None:
     assert (REPO / "docs" / "formats.md").exists() and (REPO / "docs" / "exports.md").exists()
 
 
-def test_progress_lines_when_not_on_a_terminal(tmp_path: Path) -> None:
+def test_progress_lines_when_not_on_a_terminal(new_db: Callable[..., str], tmp_path: Path) -> None:
     src = tmp_path / "dump.txt"
     src.write_text(DUMP, encoding="utf-8")
-    res = runner.invoke(app, ["run", str(src), "--db", str(tmp_path / "cw.db"), "-q"],
+    res = runner.invoke(app, ["run", str(src), "--db", new_db("cw"), "-q"],
                         env={"CONFLICTWATCH_PROGRESS_SECONDS": "0"})
     assert res.exit_code == 0
     assert "progress: 1/2 articles (50%)" in res.stderr and "left" in res.stderr
@@ -249,13 +250,13 @@ def test_article_count_for_progress(tmp_path: Path) -> None:
     assert count_articles([str(src), "-"]) is None  # stdin can be read only once
 
 
-def test_run_export_dir_writes_acled_and_ged_files(tmp_path: Path) -> None:
+def test_run_export_dir_writes_acled_and_ged_files(new_db: Callable[..., str], tmp_path: Path) -> None:
     import pandas as pd
 
     src = tmp_path / "dump.txt"
     src.write_text(DUMP, encoding="utf-8")
     out = tmp_path / "out"
-    res = _run("run", str(src), "--db", str(tmp_path / "cw.db"), "--published", "2016-10-13",
+    res = _run("run", str(src), "--db", new_db("cw"), "--published", "2016-10-13",
                "--export-dir", str(out), "-q")
     assert res.exit_code == 0, res.output
     from conflictwatch.export.events import COLUMNS

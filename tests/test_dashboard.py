@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 import pytest
 
+from pgtest import Databases
+
 # CONFLICTWATCH_CHROMIUM names another browser binary (or a missing one, to see the skip)
 CHROMIUM = os.environ.get("CONFLICTWATCH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,13 +58,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(demo_db_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(demo_db_master: str, databases: Databases, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
     from conflictwatch.api import ApiConfig, create_app
 
-    db = tmp_path_factory.mktemp("web") / "web.db"
-    shutil.copy(demo_db_master, db)
+    db = databases.copy(demo_db_master, tmp_path_factory.mktemp("web"), "web")
     port = _free_port()
     app = create_app(ApiConfig(db=str(db), token=TOKEN))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -18,8 +19,8 @@ def _events(out: Path) -> list[dict]:
     return [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines()]
 
 
-def test_demo_run_gives_reconciled_disputed_events_and_all_exports(tmp_path: Path) -> None:
-    db, out = str(tmp_path / "demo.db"), tmp_path / "out"
+def test_demo_run_gives_reconciled_disputed_events_and_all_exports(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db, out = new_db("demo"), tmp_path / "out"
     res = runner.invoke(app, ["run", str(REPO / "samples"), "--db", db, "--export-dir", str(out)])
     assert res.exit_code == 0, res.output
     assert "10 articles read: 10 new" in res.output
@@ -43,8 +44,8 @@ def test_demo_run_gives_reconciled_disputed_events_and_all_exports(tmp_path: Pat
     assert agg_ids and not agg_ids & {cid for e in events for cid in e["claim_ids"]}
 
 
-def test_demo_rerun_changes_nothing(tmp_path: Path) -> None:
-    db, out = str(tmp_path / "demo.db"), tmp_path / "out"
+def test_demo_rerun_changes_nothing(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db, out = new_db("demo"), tmp_path / "out"
     runner.invoke(app, ["run", str(REPO / "samples"), "--db", db, "--export-dir", str(out)])
     first = _events(out)
     res = runner.invoke(app, ["run", str(REPO / "samples"), "--db", db, "--export-dir", str(out)])
@@ -53,14 +54,14 @@ def test_demo_rerun_changes_nothing(tmp_path: Path) -> None:
     assert open_store(db).count("articles") == 10
 
 
-def test_demo_exports_open_in_pandas_like_acled_and_ged_files(tmp_path: Path) -> None:
+def test_demo_exports_open_in_pandas_like_acled_and_ged_files(new_db: Callable[..., str], tmp_path: Path) -> None:
     import pandas as pd
 
     from conflictwatch.export.events import COLUMNS
     from conflictwatch.export.ged import GED_COLUMNS
 
     out = tmp_path / "out"
-    res = runner.invoke(app, ["run", str(REPO / "samples"), "--db", str(tmp_path / "d.db"), "--export-dir",
+    res = runner.invoke(app, ["run", str(REPO / "samples"), "--db", new_db("d"), "--export-dir",
                               str(out), "-q"])
     assert res.exit_code == 0, res.output
     csv_ev, jl_ev = pd.read_csv(out / "events.csv"), pd.read_json(out / "events.jsonl", lines=True)

@@ -85,10 +85,10 @@ INGESTED = {"a1": "2016-10-17T08:00:00+00:00", "a2": "2016-10-18T09:30:00+00:00"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(db_path: str) -> Store:
     """Three events: a disputed Russian strike on civilians in Aleppo (2 sources), a rebel shelling
     without coordinates dated only by publication, an Iraqi army clash with Islamic State."""
-    st = open_store(str(tmp_path / "x.db"))
+    st = open_store(db_path)
     _put(st, "a1", [
         _claim("a1", 0, "al-Marjeh", (36.179, 37.183), 14, "Syrian Civil Defence", admin2="Jabal Saman"),
         _claim("a1", 3, "Anadan", None, 3, None, sub="Shelling/artillery/missile attack",
@@ -235,8 +235,8 @@ def test_ged_columns_and_values(store: Store, tmp_path: Path) -> None:
     assert df["id"].is_unique and df["id"].dtype.kind == "i"
 
 
-def test_ged_leaves_out_events_without_deaths(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    st = open_store(str(tmp_path / "g.db"))
+def test_ged_leaves_out_events_without_deaths(db_path: str, caplog: pytest.LogCaptureFixture) -> None:
+    st = open_store(db_path)
     _put(st, "b1", [_claim("b1", 0, "Dabiq", (36.53, 37.27), None, "Turkish military",
                            sub="Non-state actor overtakes territory", etype="Strategic developments")], D)
     _put(st, "b2", [_claim("b2", 0, "Azaz", (36.58, 37.05), 29, None, sub="Remote explosive/landmine/IED")], D)
@@ -251,8 +251,8 @@ def test_ged_leaves_out_events_without_deaths(tmp_path: Path, caplog: pytest.Log
     assert dabiq["disorder_type"] == "Strategic developments" and dabiq["fatalities"] == ""
 
 
-def test_undated_events_are_left_out_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    st = open_store(str(tmp_path / "u.db"))
+def test_undated_events_are_left_out_with_a_warning(db_path: str, caplog: pytest.LogCaptureFixture) -> None:
+    st = open_store(db_path)
     undated = _claim("c1", 0, "Jobar", (33.53, 36.33), 3, None)
     undated.date_start = undated.date_end = undated.time_precision = None
     _put(st, "c1", [undated], None)  # no date in the text and no publication date
@@ -264,8 +264,8 @@ def test_undated_events_are_left_out_with_a_warning(tmp_path: Path, caplog: pyte
     assert "1 event(s) without any date left out" in caplog.text and "--published" in caplog.text
 
 
-def test_empty_csv_still_has_a_header(tmp_path: Path) -> None:
-    st = open_store(str(tmp_path / "empty.db"))
+def test_empty_csv_still_has_a_header(db_path: str) -> None:
+    st = open_store(db_path)
     assert _csv(st).strip().split(",") == ACLED + OURS
     assert _csv(st, "ged").strip().split(",") == GED
 
@@ -296,8 +296,8 @@ def test_timestamp_is_when_the_newest_report_came_in(store: Store) -> None:
 runner = CliRunner()
 
 
-def test_cli_reconcile_and_events_table(store: Store, tmp_path: Path) -> None:
-    db = str(tmp_path / "x.db")
+def test_cli_reconcile_and_events_table(store: Store, db_path: str) -> None:
+    db = db_path
     res = runner.invoke(app, ["reconcile", "--db", db])
     assert res.exit_code == 0, res.output
     assert "3 events (1 disputed)" in res.output
@@ -325,8 +325,8 @@ def test_cli_reconcile_and_events_table(store: Store, tmp_path: Path) -> None:
     assert res.exit_code == 2 and "after --until" in res.stderr
 
 
-def test_cli_events_hints_when_not_reconciled(tmp_path: Path) -> None:
-    db = str(tmp_path / "y.db")
+def test_cli_events_hints_when_not_reconciled(db_path: str) -> None:
+    db = db_path
     st = open_store(db)
     _put(st, "a1", [_claim("a1", 0, "al-Marjeh", (36.179, 37.183), 14, None)], D)
     res = runner.invoke(app, ["events", "--db", db])
@@ -334,8 +334,8 @@ def test_cli_events_hints_when_not_reconciled(tmp_path: Path) -> None:
     assert "conflictwatch reconcile" in res.output
 
 
-def test_cli_export_events_formats(store: Store, tmp_path: Path) -> None:
-    db = str(tmp_path / "x.db")
+def test_cli_export_events_formats(store: Store, db_path: str, tmp_path: Path) -> None:
+    db = db_path
     res = runner.invoke(app, ["export", "events", "--format", "csv", "--db", db])
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.stdout)))

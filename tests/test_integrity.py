@@ -8,6 +8,7 @@ reposted below by aggregators), `noplace.jsonl` (one attack without a place, tol
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,9 @@ def _reposts(n_per_report: int) -> list[dict[str, Any]]:
     return out
 
 
-def test_claims_of_one_sentence_naming_three_places_are_all_stored_with_distinct_ids(db_path: str) -> None:
+def test_claims_of_one_sentence_naming_three_places_are_all_stored_with_distinct_ids(
+    db_path: str, new_db: Callable[..., str]
+) -> None:
     store = open_store(db_path)
     stats = pipeline.run([str(COLLISION)], store)
     assert stats.ok, stats.errors
@@ -78,13 +81,13 @@ def test_claims_of_one_sentence_naming_three_places_are_all_stored_with_distinct
     assert len({c.claim_id for c in stored}) == len(stored)
     assert {c.location for c in stored} >= {"Tal Rifaat", "Kafr Naha"}
     # same input, same ids: a fresh database gives the same claims
-    other = open_store(db_path + ".2")
+    other = open_store(new_db("other"))
     pipeline.run([str(COLLISION)], other)
     assert sorted(c.claim_id for c in other.claims()) == sorted(c.claim_id for c in stored)
 
 
 def test_a_failing_article_is_reported_and_every_other_article_is_stored_whole(
-    db_path: str, monkeypatch: pytest.MonkeyPatch
+    db_path: str, new_db: Callable[..., str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = open_store(db_path)
     real = store._write_claims
@@ -114,13 +117,13 @@ def test_a_failing_article_is_reported_and_every_other_article_is_stored_whole(
     monkeypatch.undo()
     again = pipeline.run([str(REPORTS)], store)
     assert again.ok and again.articles_new == 1 and again.articles_skipped == 3
-    clean = open_store(db_path + ".clean")
+    clean = open_store(new_db("clean"))
     pipeline.run([str(REPORTS)], clean)
     assert _snapshot(store) == _snapshot(clean)
 
 
 def test_cli_run_exit_status_names_the_failed_article(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    new_db: Callable[..., str],     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     real = Store._write_claims
 
@@ -130,7 +133,7 @@ def test_cli_run_exit_status_names_the_failed_article(
         real(self, conn, article_id, rows)
 
     monkeypatch.setattr(Store, "_write_claims", faulty)
-    res = runner.invoke(app, ["run", str(REPORTS), "--db", str(tmp_path / "cw.db"), "-q"])
+    res = runner.invoke(app, ["run", str(REPORTS), "--db", new_db("cw"), "-q"])
     assert res.exit_code == 1
     assert "4 articles read: 3 new" in res.output and "1 articles failed" in res.output
     # the failure is logged as it happens, one line naming file:line, article and reason
@@ -139,17 +142,17 @@ def test_cli_run_exit_status_names_the_failed_article(
 
 
 def test_crash_in_the_middle_then_rerun_equals_an_uninterrupted_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    new_db: Callable[..., str],     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inputs = tmp_path / "all.jsonl"
     inputs.write_text(
         REPORTS.read_text() + COLLISION.read_text() + "".join(json.dumps(r) + "\n" for r in _reposts(2)),
         encoding="utf-8",
     )
-    clean = open_store(str(tmp_path / "clean.db"))
+    clean = open_store(new_db("clean"))
     pipeline.run([str(inputs)], clean)
 
-    crashed = open_store(str(tmp_path / "crash.db"))
+    crashed = open_store(new_db("crash"))
     real = crashed._write_claims
     seen: list[str] = []
 
@@ -169,7 +172,9 @@ def test_crash_in_the_middle_then_rerun_equals_an_uninterrupted_run(
     assert _snapshot(crashed) == _snapshot(clean)
 
 
-def test_articles_stored_without_claims_by_an_earlier_version_are_repaired_by_the_next_run(db_path: str) -> None:
+def test_articles_stored_without_claims_by_an_earlier_version_are_repaired_by_the_next_run(
+    db_path: str, new_db: Callable[..., str]
+) -> None:
     from conflictwatch.ingest import read_inputs
 
     store = open_store(db_path)
@@ -179,21 +184,21 @@ def test_articles_stored_without_claims_by_an_earlier_version_are_repaired_by_th
     assert store.count("claims") == 0
     stats = pipeline.run([str(REPORTS)], store)
     assert stats.articles_skipped == 4 and stats.reextracted == 4
-    clean = open_store(db_path + ".clean")
+    clean = open_store(new_db("clean"))
     pipeline.run([str(REPORTS)], clean)
     assert _snapshot(store) == _snapshot(clean)
     assert pipeline.run([str(REPORTS)], store).reextracted == 0  # repaired once, not every time
 
 
-def test_100_reposts_of_4_reports_give_4_events_with_the_originals_totals(tmp_path: Path) -> None:
-    originals = open_store(str(tmp_path / "originals.db"))
+def test_100_reposts_of_4_reports_give_4_events_with_the_originals_totals(new_db: Callable[..., str], tmp_path: Path) -> None:
+    originals = open_store(new_db("originals"))
     pipeline.run([str(REPORTS)], originals)
     base = originals.events()
     assert len(base) == 4
 
     copies = tmp_path / "reposts.jsonl"
     copies.write_text("".join(json.dumps(r) + "\n" for r in _reposts(25)), encoding="utf-8")
-    store = open_store(str(tmp_path / "all.db"))
+    store = open_store(new_db("all"))
     stats = pipeline.run([str(REPORTS), str(copies)], store)
     assert stats.ok and stats.articles_new == 104 and stats.duplicates == 100
     dup = store.duplicates()
@@ -208,8 +213,8 @@ def test_100_reposts_of_4_reports_give_4_events_with_the_originals_totals(tmp_pa
     assert sum(e.fatalities or 0 for e in events) == sum(b.fatalities or 0 for b in base)
 
 
-def test_reposts_arriving_in_a_later_run_are_linked_to_the_stored_first_copy(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "cw.db"))
+def test_reposts_arriving_in_a_later_run_are_linked_to_the_stored_first_copy(new_db: Callable[..., str], tmp_path: Path) -> None:
+    store = open_store(new_db("cw"))
     pipeline.run([str(REPORTS)], store)
     copies = tmp_path / "later.jsonl"
     copies.write_text("".join(json.dumps(r) + "\n" for r in _reposts(1)), encoding="utf-8")

@@ -235,8 +235,8 @@ def _put(store: Any, article_id: str, claims: list[Claim], published: date | Non
     store.replace_claims(article_id, claims)
 
 
-def test_reconcile_store_writes_events_and_incremental_rerun_keeps_ids(tmp_path: Any) -> None:
-    store = open_store(str(tmp_path / "x.db"))
+def test_reconcile_store_writes_events_and_incremental_rerun_keeps_ids(db_path: str) -> None:
+    store = open_store(db_path)
     _put(store, "a1", [claim("a1", killed=(14, 14), by="Syrian Civil Defence"),
                        claim("a1", 3, killed=(448, None), scope="aggregate")], D)
     _put(store, "a2", [claim("a2", 0, killed=(5, 5), where="al-Sukkari", coords=SUKKARI)], D)
@@ -262,8 +262,8 @@ def test_reconcile_store_writes_events_and_incremental_rerun_keeps_ids(tmp_path:
     assert third == {k: (e.event_id, e.claim_ids) for k, e in second.items()}
 
 
-def test_reconcile_store_uses_publication_dates_for_rising_tolls(tmp_path: Any) -> None:
-    store = open_store(str(tmp_path / "x.db"))
+def test_reconcile_store_uses_publication_dates_for_rising_tolls(db_path: str) -> None:
+    store = open_store(db_path)
     # article ids sort the "wrong" way round: only the publication date tells which is later
     _put(store, "z-early", [claim("z-early", killed=(14, 14), by="Syrian Observatory for Human Rights")], D)
     _put(store, "a-late", [claim("a-late", killed=(30, 30), by="Syrian Observatory for Human Rights")],

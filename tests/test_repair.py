@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -168,8 +169,8 @@ def test_check_finds_each_kind_of_problem(db_path: str) -> None:
     assert not [f for f in rep.notes if f.kind == NO_CLAIMS]  # "bare" is a problem, not a note
 
 
-def test_the_demo_database_is_consistent(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.db")
+def test_the_demo_database_is_consistent(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db = new_db("demo")
     repo = Path(__file__).resolve().parents[1]
     assert runner.invoke(app, ["run", str(repo / "samples"), "--db", db, "-q"]).exit_code == 0
     rep = check(open_store(db))
@@ -177,8 +178,8 @@ def test_the_demo_database_is_consistent(tmp_path: Path) -> None:
     assert [f.kind for f in rep.notes] == [NO_CLAIMS]  # the migrant-rescue story yields no claim
 
 
-def test_check_and_reextract_commands(tmp_path: Path) -> None:
-    db = str(tmp_path / "cw.db")
+def test_check_and_reextract_commands(new_db: Callable[..., str], tmp_path: Path) -> None:
+    db = new_db("cw")
     assert runner.invoke(app, ["run", str(REPORTS), "--db", db, "-q"]).exit_code == 0
     res = runner.invoke(app, ["check", "--db", db])
     assert res.exit_code == 0 and "consistent" in res.output

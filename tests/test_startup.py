@@ -5,7 +5,6 @@ Start-up times themselves are measured by bench/bench_startup.py (README, Benchm
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 import conflictwatch.geo.gazetteer as gazetteer
 import conflictwatch.geo.index as gindex
 from conflictwatch.cli import app
+from pgtest import Databases
 
 runner = CliRunner()
 
@@ -52,12 +52,12 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def stored(tmp_path_factory: pytest.TempPathFactory, databases: Databases) -> tuple[str, Path]:
     """A database with one article in it (geocoded for real, before the spy is set)."""
     tmp_path = tmp_path_factory.mktemp("stored")
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")
-    db = str(tmp_path / "cw.db")
+    db = databases.new(tmp_path, "cw")
     res = runner.invoke(app, ["run", str(src), "--db", db, "--published", "2016-10-10", "-q"])
     assert res.exit_code == 0, res.output
     return db, src
@@ -84,10 +84,11 @@ def test_run_with_nothing_new_does_not_open_the_gazetteer(stored: tuple[str, Pat
     assert spy == []
 
 
-def test_run_with_a_new_article_does_open_it(stored: tuple[str, Path], spy: list[str], tmp_path: Path) -> None:
+def test_run_with_a_new_article_does_open_it(
+    stored: tuple[str, Path], spy: list[str], tmp_path: Path, databases: Databases
+) -> None:
     """The spy itself works: a run that has something to geocode goes to the gazetteer."""
-    db = str(tmp_path / "copy.db")
-    shutil.copy(stored[0], db)
+    db = databases.copy(stored[0], tmp_path, "copy")
     new = tmp_path / "b.txt"
     new.write_text(SECOND, encoding="utf-8")
     runner.invoke(app, ["run", str(new), "--db", db, "-q"])

@@ -6,6 +6,7 @@ Codings and claims here are invented for the tests: ids in the 900000s, places r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -306,7 +307,7 @@ ARTICLES = [
 ]
 
 
-def test_fresh_run_scores_the_same_as_run_then_export_claims(tmp_path: Path) -> None:
+def test_fresh_run_scores_the_same_as_run_then_export_claims(new_db: Callable[..., str], tmp_path: Path) -> None:
     articles = write_jsonl(tmp_path / "articles.jsonl", ARTICLES)
     codings = write_jsonl(tmp_path / "codings.jsonl", [
         coding(900001, start="2022-05-10", lo=3, hi=3),
@@ -314,7 +315,7 @@ def test_fresh_run_scores_the_same_as_run_then_export_claims(tmp_path: Path) -> 
                adm1="Idlib governorate", country="Syria"),
         coding(900003, lo=0, hi=0), coding(900004),  # the last one is not in the input
     ])
-    db, export = tmp_path / "cw.db", tmp_path / "claims.jsonl"
+    db, export = new_db("cw"), tmp_path / "claims.jsonl"
     assert runner.invoke(app, ["run", str(articles), "--db", str(db), "-q"]).exit_code == 0
     r = runner.invoke(app, ["export", "claims", "--db", str(db), "--format", "jsonl", "--out", str(export)])
     assert r.exit_code == 0, r.output

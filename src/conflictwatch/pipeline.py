@@ -13,7 +13,8 @@ result. What the job guarantees:
   claim's content, so an unchanged claim keeps its id, and its event keeps its id too.
 - **Near-duplicates.** A new article that copies a stored one (`ingest.neardup`) is stored linked
   to it (`duplicate_of`); reconcile counts the repeated claims once.
-- **Events** are rebuilt from all stored claims at the end (`reconcile.rebuild_events`).
+- **Events**: at the end, the new claims are reconciled with the events of their blocks
+  (`reconcile.reconcile_pending`); a run killed before that leaves the work to the next one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conflictwatch import __version__
 from conflictwatch.extract import extract_claims
@@ -34,6 +36,9 @@ from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
 from conflictwatch.store import Store
+
+if TYPE_CHECKING:
+    from conflictwatch.reconcile import Reconciliation
 
 log = logging.getLogger(__name__)
 
@@ -123,18 +128,22 @@ class RunStats:
     claims: int = 0  # claims stored by this run
     errors: list[str] = field(default_factory=list)  # every problem, one line each
     failures: list[ArticleFailure] = field(default_factory=list)  # articles not stored
-    events: list[Event] | None = None  # the events after reconciling (None: not reconciled)
     articles: list[ArticleReport] = field(default_factory=list)  # per article extracted in this run
+    reconciled: Reconciliation | None = None  # what the reconciliation did (None: not reconciled)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     @property
-    def events_summary(self) -> str:
-        from conflictwatch.reconcile import summary
+    def events(self) -> list[Event] | None:
+        """The events this run's reconciliation wrote (new or changed; None: not reconciled)."""
+        return self.reconciled.events if self.reconciled is not None else None
 
-        return summary(self.events) if self.events is not None else "not reconciled"
+    @property
+    def events_summary(self) -> str:
+        """Events in the database after the run: "12 events (3 disputed)"."""
+        return self.reconciled.summary() if self.reconciled is not None else "not reconciled"
 
     def describe(self) -> str:
         """One line for people: what was read, stored, repaired and reconciled."""
@@ -177,7 +186,6 @@ class _Job:
         self.on_item = on_item
         self.version = extractor_version()
         self.stats = RunStats()
-        self.links = store.event_links()  # before any article's claims are replaced
         self.carry: dict[str, str] = {}
         self._geocoder: Geocoder | None = None
         self.neardup = NearDuplicateIndex(
@@ -229,18 +237,19 @@ class _Job:
         if self.on_item:
             self.on_item(article)
         old = list(self.store.claims(article_id=article_id))
+        links = self.store.event_links(c.claim_id for c in old)  # before its claims are replaced
         try:
             claims = process_article(article, self.geocoder)
             stored = self.store.save_article(article, claims, extractor_version=self.version)
         except Exception as exc:  # noqa: BLE001
             self.fail(article, exc)
             return
-        self._carry_event_ids(old, stored)
+        self._carry_event_ids(old, stored, links)
         self.stats.reextracted += 1
         self.stats.claims += len(stored)
         self.stats.articles.append(report_of(article, stored))
 
-    def _carry_event_ids(self, old: list[Claim], new: list[Claim]) -> None:
+    def _carry_event_ids(self, old: list[Claim], new: list[Claim], links: dict[str, str]) -> None:
         """A re-extracted claim whose id changed (say, a corrected figure) keeps the event id of the
         claim it replaces: same scope, sentence and place."""
         def key(c: Claim) -> tuple[object, ...]:
@@ -249,19 +258,19 @@ class _Job:
         new_ids = {c.claim_id for c in new}
         spare: dict[tuple[object, ...], list[str]] = {}
         for c in old:
-            if c.claim_id not in new_ids and c.claim_id in self.links:
+            if c.claim_id not in new_ids and c.claim_id in links:
                 spare.setdefault(key(c), []).append(c.claim_id)
         for c in new:
-            if c.claim_id in self.links:
+            if c.claim_id in links:
                 continue
             olds = spare.get(key(c))
             if olds:
-                self.carry[c.claim_id] = self.links[olds.pop(0)]
+                self.carry[c.claim_id] = links[olds.pop(0)]
 
     def reconcile(self) -> None:
-        from conflictwatch.reconcile import rebuild_events
+        from conflictwatch.reconcile import reconcile_pending
 
-        self.stats.events = rebuild_events(self.store, self.carry)
+        self.stats.reconciled = reconcile_pending(self.store, self.carry)
 
 
 def run(
@@ -277,7 +286,8 @@ def run(
 
     Articles already stored (same text) are skipped, never duplicated. With `repair`, stored
     articles whose claims are missing or come from another extractor version are extracted again.
-    With `reconcile`, events are rebuilt from all stored claims at the end. Problems are collected
+    With `reconcile`, the stored claims no reconciliation has seen yet (this run's, and any an
+    interrupted run left) are reconciled at the end with the events of their blocks. Problems are collected
     in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
     input or a failing article.
     """
@@ -312,7 +322,7 @@ def reextract(
 ) -> RunStats:
     """Extract stored articles again: those whose claims are missing or stale, or all of them.
 
-    Claims that come out unchanged keep their ids (and their events' ids); events are rebuilt."""
+    Claims that come out unchanged keep their ids (and their events' ids); their events are rebuilt."""
     job = _Job(store, on_item)
     for article_id in store.articles_to_extract(job.version, everything=everything):
         job.redo(article_id)

@@ -18,10 +18,13 @@ from rich.markup import escape
 from typer import _click as click  # the click vendored by typer: its exceptions are the ones raised
 from typer.core import TyperArgument, TyperGroup
 
+from conflictwatch.store.engine import StoreError
+
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # one message, one line: never wrapped
 
-DB_HELP = "Database: a file path (SQLite) or an SQLAlchemy URL such as postgresql+psycopg://user@host/db."
+DB_HELP = ("Database: a file path (SQLite) or a URL such as postgresql://user@host/dbname "
+           "(default: $CONFLICTWATCH_DB, else conflictwatch.db).")
 
 _TYPE_LABELS = {"str": "TEXT", "int": "INTEGER", "float": "NUMBER", "path": "PATH", "bool": ""}
 
@@ -73,7 +76,10 @@ class CliGroup(TyperGroup):
         except click.exceptions.ClickException as e:
             print_error(e.format_message(), hint=_help_hint(e))
             sys.exit(e.exit_code)
-        except (KeyboardInterrupt, EOFError):
+        except StoreError as e:  # a database that cannot be opened: one line, no traceback
+            print_error(str(e))
+            sys.exit(1)
+        except (KeyboardInterrupt, EOFError):  # (typer's vendored click has no Abort to catch)
             print_error("aborted")
             sys.exit(130)
         except BrokenPipeError:  # `conflictwatch events | head`: the reader has all it wanted

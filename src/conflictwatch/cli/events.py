@@ -24,20 +24,28 @@ from conflictwatch.cli.options import (
 )
 from conflictwatch.cli.output import open_out, print_events
 from conflictwatch.export.events import load_filtered, write_events
-from conflictwatch.reconcile import reconcile_store
+from conflictwatch.reconcile import reconcile_all, reconcile_pending
 
 
 @app.command("reconcile")
-def reconcile_cmd(db: DbOpt = DEFAULT_DB) -> None:
-    """Rebuild events from the stored incident claims and print how many there are.
+def reconcile_cmd(
+    db: DbOpt = DEFAULT_DB,
+    all_: Annotated[bool, typer.Option(
+        "--all", help="Rebuild every event from all stored claims (same result, slower).")] = False,
+) -> None:
+    """Group the stored incident claims into events and print how many there are.
 
     Claims about the same incident (same day, same or containing place, same kind of attack)
-    from any article or source become one event; `conflictwatch run` does this automatically.
-    Events keep their ids across re-runs. The best fatality figure is ACLED's conservative one:
-    the lowest of the sources' latest figures, never a sum; an event is *disputed* when sources
-    disagree.
+    from any article or source become one event; `conflictwatch run` does this automatically,
+    for the claims it stored (a run that was interrupted leaves its claims to the next run or to
+    this command). Only the new claims' blocks (same day and place, province or country) are
+    regrouped; --all rebuilds every event and gives the same result. Events keep their ids. The
+    best fatality figure is ACLED's conservative one: the lowest of the sources' latest figures,
+    never a sum; an event is *disputed* when sources disagree.
     """
-    console.print(reconcile_store(open_existing(db)), highlight=False)
+    store = open_existing(db)
+    result = reconcile_all(store) if all_ else reconcile_pending(store)
+    console.print(result.describe(), highlight=False)
 
 
 @app.command("events")

@@ -7,13 +7,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from conflictwatch import pipeline
 from conflictwatch.check import check
-from conflictwatch.cli.app import DB_HELP, app, console, err_console
+from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.options import DbOpt
 from conflictwatch.store import DEFAULT_DB, open_store
+from conflictwatch.store.engine import shown
 
 
 @app.command("reextract")
 def reextract_cmd(
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
     all_: bool = typer.Option(
         False, "--all", help="Every stored article, not only those whose claims are missing or stale."
     ),
@@ -32,7 +34,7 @@ def reextract_cmd(
         todo = len(store.articles_to_extract(pipeline.extractor_version(), everything=all_))
         task = progress.add_task("re-extracting", total=todo)
         stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task))
-    console.print(f"{stats.describe()}; database: [bold]{db}[/bold]", highlight=False)
+    console.print(f"{stats.describe()}; database: [bold]{shown(db)}[/bold]", highlight=False)
     if not stats.ok:
         err_console.print(f"[red]{len(stats.failures)} article(s) failed[/red]")
         raise typer.Exit(1)
@@ -40,7 +42,7 @@ def reextract_cmd(
 
 @app.command("check")
 def check_cmd(
-    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    db: DbOpt = DEFAULT_DB,
     limit: int = typer.Option(20, "--limit", min=1, help="List at most N findings of each kind."),
 ) -> None:
     """Check that the database is whole and its events agree with their claims.

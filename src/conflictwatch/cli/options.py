@@ -17,7 +17,7 @@ from typer import _click as click
 
 from conflictwatch.cli.app import DB_HELP
 from conflictwatch.export.events import EventFilter
-from conflictwatch.store import DEFAULT_DB, Store, open_store
+from conflictwatch.store import DB_ENV, DEFAULT_DB, Store, open_store
 
 
 def iso_date(value: str | date | None) -> date | None:
@@ -75,7 +75,7 @@ class EventsFormat(StrEnum):
     ged = "ged"
 
 
-DbOpt = Annotated[str, typer.Option("--db", metavar="PATH|URL", help=DB_HELP)]
+DbOpt = Annotated[str, typer.Option("--db", metavar="PATH|URL", envvar=DB_ENV, help=DB_HELP)]
 OutOpt = Annotated[
     Path | None,
     typer.Option("--out", "-o", metavar="FILE", help="Output file (default: standard output)."),

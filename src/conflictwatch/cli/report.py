@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import DB_HELP, app, console, err_console
+from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.options import DbOpt
 from conflictwatch.cli.serve import existing_db
 from conflictwatch.store import DEFAULT_DB, open_store
 
@@ -22,7 +23,7 @@ def report_cmd(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("brief.html"),
     pdf: Annotated[Path | None, typer.Option(
         "--pdf", help="Also print it to this PDF file (needs Chromium: apt-get install chromium).")] = None,
-    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = DEFAULT_DB,
+    db: DbOpt = DEFAULT_DB,
     top: Annotated[int, typer.Option(
         "--top", min=1, max=500, help="How many deadliest incidents to list.")] = 15,
 ) -> None:

@@ -27,6 +27,7 @@ from conflictwatch.export import export_all, write_articles, write_claims
 from conflictwatch.export.events import load_filtered
 from conflictwatch.models import Article
 from conflictwatch.store import open_store
+from conflictwatch.store.engine import shown
 
 
 @app.command()
@@ -79,7 +80,7 @@ def run(
     elif unread:
         note(f"{len(unread)} articles to read by hand (no claims, or claims without a place): "
              "`run -v` lists them, `conflictwatch articles --no-claims` shows those without claims")
-    note(f"{escape(stats.describe())}; database: [bold]{escape(db)}[/bold]")
+    note(f"{escape(stats.describe())}; database: [bold]{escape(shown(db))}[/bold]")
     if export_dir is not None:
         export_all(store, export_dir)
         note(f"exports written to [bold]{escape(str(export_dir))}[/bold]")

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from conflictwatch.api.app import PROTECT_READS_ENV, TOKEN_ENV
-from conflictwatch.cli.app import DB_HELP, app, err_console
+from conflictwatch.cli.app import app, err_console
+from conflictwatch.cli.options import DbOpt
 from conflictwatch.store import DEFAULT_DB
 
 
@@ -24,7 +25,7 @@ def existing_db(db: str, create: bool = False) -> str:
 
 @app.command("serve")
 def serve_cmd(
-    db: Annotated[str, typer.Option("--db", help=DB_HELP)] = DEFAULT_DB,
+    db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (0.0.0.0: every interface).")] = (
         "127.0.0.1"),
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,

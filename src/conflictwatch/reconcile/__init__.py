@@ -23,8 +23,11 @@ one article are one incident when their place, date and type agree, and two inci
   province of that name, within 15 km) -- but only when exactly one such incident exists that
   day; with two candidate districts the city-level claim stays on its own.
 - *Vague claims* (only a province, geo_precision 3, no place, or no usable date) join the one
-  compatible incident in their province (or with their place name); when there is none or more
-  than one, they are grouped only with other vague claims naming the same province/place.
+  compatible incident in their province (or with their place name within their period); when
+  there is none or more than one, they are grouped only with other vague claims naming the same
+  province/place. A claim with no date at all, in an article without a publication date, is only
+  grouped with other such claims of the same place: compared by name alone it would meet every
+  incident of that name ever stored.
 - *Claims without a place* (no place, or only a country) are compared with the claims of the same
   day, type and country (a claim whose country is unknown: with the claims of its own article),
   and merge when their figures agree (the same death toll, or with none the same injured count)
@@ -66,6 +69,9 @@ the place most claims name; date from the most precise date, then the date most 
 undated event takes its first report's publication day with time_precision 2); type and actors are
 the values most claims give.
 
+**Incrementally.** A run reconciles only what changed: the claims it stored and the events of
+their blocks (see `reconcile.incremental`); `reconcile_all` rebuilds every event and gives the same.
+
 **Identifiers.** An event's id is "ev" + 12 hex digits of SHA-256 of its smallest claim_id, so the
 same claims always give the same id. On re-runs, a cluster holding claims that already belonged
 to an event keeps that event's id (the smallest, when its claims come from several old events).
@@ -78,10 +84,14 @@ from __future__ import annotations
 from datetime import date
 
 from conflictwatch.models import Claim, Event
-from conflictwatch.reconcile.build import assign_ids, build_event
-from conflictwatch.reconcile.copies import attach, fold_copies
 from conflictwatch.reconcile.countries import event_id_cnty, iso3
-from conflictwatch.reconcile.matching import cluster, prepare
+from conflictwatch.reconcile.grouping import grouped
+from conflictwatch.reconcile.incremental import (
+    Reconciliation,
+    reconcile_all,
+    reconcile_pending,
+    rules_version,
+)
 from conflictwatch.store import Store
 
 
@@ -98,21 +108,7 @@ def reconcile(
     `duplicate_of` maps a near-duplicate article to the article it copies (its repeated claims
     count once). Events come back ordered by date, then smallest claim.
     """
-    pub = published or {}
-    seen: set[str] = set()
-    incidents: list[Claim] = []
-    for c in claims:
-        if c.scope == "incident" and c.claim_id not in seen:
-            seen.add(c.claim_id)
-            incidents.append(c)
-    folded = fold_copies(incidents, duplicate_of) if duplicate_of else {}
-    primary = [c for c in incidents if c.claim_id not in folded]
-    groups = cluster(prepare(primary, pub))
-    ids = assign_ids([[p.claim for p in g] for g in groups], previous or {})
-    events = [build_event(eid, g, pub) for eid, g in zip(ids, groups, strict=True)]
-    if folded:
-        attach(events, folded, {c.claim_id: c.article_id for c in incidents})
-    return events
+    return [e for e, _ in grouped(claims, previous, published, duplicate_of)]
 
 
 def summary(events: list[Event]) -> str:
@@ -123,21 +119,27 @@ def summary(events: list[Event]) -> str:
 
 
 def rebuild_events(store: Store, carry: dict[str, str] | None = None) -> list[Event]:
-    """Rebuild the store's events from its incident claims, keeping earlier event ids.
+    """Rebuild all the store's events from its incident claims, keeping earlier event ids.
 
     `carry` adds claim_id -> event_id pairs to those the store remembers: a re-extracted claim
     whose id changed keeps the event id of the claim it replaces."""
-    previous = {**(carry or {}), **store.event_links()}
-    events = reconcile(
-        list(store.claims(scope="incident")), previous, store.published_dates(), store.duplicates()
-    )
-    store.save_events(events)
-    return events
+    return reconcile_all(store, carry).events
 
 
 def reconcile_store(store: Store) -> str:
-    """Rebuild the store's events (see `rebuild_events`); returns the one-line summary."""
-    return summary(rebuild_events(store))
+    """Rebuild all the store's events (see `rebuild_events`); returns the one-line summary."""
+    return reconcile_all(store).summary()
 
 
-__all__ = ["event_id_cnty", "iso3", "rebuild_events", "reconcile", "reconcile_store", "summary"]
+__all__ = [
+    "Reconciliation",
+    "event_id_cnty",
+    "iso3",
+    "rebuild_events",
+    "reconcile",
+    "reconcile_all",
+    "reconcile_pending",
+    "reconcile_store",
+    "rules_version",
+    "summary",
+]

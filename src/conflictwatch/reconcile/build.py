@@ -20,15 +20,18 @@ def new_event_id(smallest_claim_id: str) -> str:
     return "ev" + hashlib.sha256(smallest_claim_id.encode()).hexdigest()[:12]
 
 
-def assign_ids(groups: list[list[Claim]], previous: dict[str, str]) -> list[str]:
+def assign_ids(
+    groups: list[list[Claim]], previous: dict[str, str], taken: Iterable[str] = ()
+) -> list[str]:
     """Event id per group: an earlier run's id when any claim had one, else a new stable id.
 
     Groups are visited by their smallest claim id; a group holding claims of several old events
     keeps the smallest old id still free (an old event split in two keeps its id in one part).
+    `taken`: ids of events that stay as they are (incremental reconciliation) and so are not free.
     """
     order = sorted(range(len(groups)), key=lambda k: min(c.claim_id for c in groups[k]))
     ids: list[str | None] = [None] * len(groups)
-    used: set[str] = set()
+    used: set[str] = set(taken)
     for k in order:
         old = sorted({previous[c.claim_id] for c in groups[k] if c.claim_id in previous} - used)
         if old:

@@ -161,10 +161,15 @@ def echoes(claims: list[Claim]) -> dict[str, date]:
     return out
 
 
-def prepare(claims: list[Claim], published: dict[str, date | None]) -> list[Prepared]:
-    """Normalise and sort claims by (date, claim_id) so input order never matters."""
+def prepare(
+    claims: list[Claim], published: dict[str, date | None], context: list[Claim] | None = None
+) -> list[Prepared]:
+    """Normalise and sort claims by (date, claim_id) so input order never matters.
+
+    `context`: further claims of the same articles that are not being grouped now (incremental
+    reconciliation groups a subset): they count for `echoes`, which looks at whole articles."""
     out: list[Prepared] = []
-    told_earlier = echoes(claims)
+    told_earlier = echoes(claims + context if context else claims)
     for c in claims:
         start = end = None
         precise = False
@@ -316,7 +321,7 @@ class _Clusters:
         return True
 
 
-def _cells(p: Prepared) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]]:
+def grid_cells(p: Prepared) -> tuple[tuple[int, int], tuple[tuple[int, int], ...]]:
     """The grid cell a located claim is indexed under, and the 4 cells to look in.
 
     Cells are CELL_DEG wide; a point within NEAR_KM lies in the same cell or in one of the three
@@ -351,7 +356,7 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
     by_cell: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for p in located:
         cands: set[int] = set()
-        home, look = _cells(p) if p.lat is not None else (None, ())
+        home, look = grid_cells(p) if p.lat is not None else (None, ())
         for day in p.days:
             if p.name is not None:
                 cands.update(by_name.get((day, p.name), ()))
@@ -428,7 +433,10 @@ def cluster(items: list[Prepared]) -> list[list[Prepared]]:
         if v.start is not None and v.end is not None and v.end - v.start <= MAX_SPAN_DAYS and v.admin1:
             for day in v.days:
                 pool.extend(by_admin.get((day, v.admin1), ()))
-        elif v.name:
+        elif v.name and v.start is not None:
+            # A long period: the incidents of that name within it. A claim with no date at all (nor
+            # a publication date) is not: it would be compared with every incident of that name
+            # ever stored, and one run's cost would grow with the database.
             pool = by_name_any.get(v.name, [])
         roots: set[int] = set()
         rv = uf.find(v.i)

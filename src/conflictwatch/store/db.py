@@ -10,35 +10,20 @@ the user's gazetteer in `store/gazetteer.py`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, select, update
-from sqlalchemy.engine import Row
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
-from conflictwatch.models import Article, Claim, Range
+from conflictwatch.models import Article, Claim
 from conflictwatch.store import schema as s
+from conflictwatch.store.engine import DEFAULT_DB, StoreError, make_engine, shown, writing
 from conflictwatch.store.events import EventsMixin
 from conflictwatch.store.gazetteer import GazetteerMixin
-
-DEFAULT_DB = "conflictwatch.db"
-
-
-def _url(db: str) -> str:
-    """Accept a plain file path (SQLite) or any SQLAlchemy URL (postgresql+psycopg://...)."""
-    if "://" in db:
-        return db
-    path = Path(db).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)  # `--db out/cw.db` on a fresh checkout
-    return f"sqlite:///{path}"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+from conflictwatch.store.reconciling import ReconcilingMixin
+from conflictwatch.store.rows import article_row, claim_row, now_iso, row_article, row_claim
 
 
 @dataclass(frozen=True)
@@ -82,13 +67,21 @@ def unique_claim_ids(claims: Sequence[Claim]) -> list[Claim]:
     return list(claims)
 
 
-class Store(EventsMixin, GazetteerMixin):
+class Store(EventsMixin, GazetteerMixin, ReconcilingMixin):
     """All persistence goes through here, so SQLite and PostgreSQL behave alike."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        with engine.begin() as conn:
-            s.migrate(conn)
+        with engine.connect() as conn:
+            current = s.stored_version(conn)
+        if current != s.SCHEMA_VERSION:  # migrate under the write lock (another process may, too)
+            with writing(engine, migrate=True) as conn:
+                s.migrate(conn)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
 
     def count(self, table: str) -> int:
         with self.engine.connect() as conn:
@@ -100,11 +93,11 @@ class Store(EventsMixin, GazetteerMixin):
 
         `save_article` is the normal way in: row and claims in one transaction. An article
         added here has no extractor version, so the next `run` extracts it."""
-        with self.engine.begin() as conn:
+        with writing(self.engine, keys=_article_keys(article)) as conn:
             if self._stored_id(conn, article) is not None:
                 return False
             self._refuse_reused_id(conn, article)
-            conn.execute(s.articles.insert(), _article_row(article))
+            conn.execute(s.articles.insert(), article_row(article))
             return True
 
     def save_article(
@@ -128,8 +121,8 @@ class Store(EventsMixin, GazetteerMixin):
         for c in claims:
             if c.article_id != aid:
                 raise ValueError(f"claim {c.claim_id} belongs to article {c.article_id!r}, not {aid!r}")
-        rows = [_claim_row(c) for c in claims]
-        with self.engine.begin() as conn:
+        rows = [claim_row(c) for c in claims]
+        with writing(self.engine, keys=_article_keys(article)) as conn:
             stored = conn.execute(
                 select(s.articles.c.content_hash).where(s.articles.c.article_id == aid)
             ).first()
@@ -137,13 +130,13 @@ class Store(EventsMixin, GazetteerMixin):
                 other = self._stored_id(conn, article)
                 if other is not None:
                     raise ValueError(f"the same text is already stored as article {other!r}")
-                conn.execute(s.articles.insert(), _article_row(article))
+                conn.execute(s.articles.insert(), article_row(article))
             elif stored[0] != article.hash:
                 raise ValueError(f"article id {aid!r} is already stored with different text")
             self._write_claims(conn, aid, rows)
             values: dict[str, Any] = {
                 "extractor_version": extractor_version,
-                "extracted_at": _now(),
+                "extracted_at": now_iso(),
                 "extracted_claims": len(rows),
                 "duplicate_of": article.duplicate_of,
             }
@@ -160,12 +153,12 @@ class Store(EventsMixin, GazetteerMixin):
     def get_article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(s.articles).where(s.articles.c.article_id == article_id)).first()
-        return _row_article(row) if row is not None else None
+        return row_article(row) if row is not None else None
 
     def articles(self) -> Iterator[Article]:
         with self.engine.connect() as conn:
             for row in conn.execute(select(s.articles).order_by(s.articles.c.article_id)):
-                yield _row_article(row)
+                yield row_article(row)
 
     def article_states(self) -> list[ArticleState]:
         """Every article's extraction record and current claim count, in ingest order."""
@@ -217,7 +210,7 @@ class Store(EventsMixin, GazetteerMixin):
                 yield aid, (bytes(sig) if sig is not None and sch == scheme else None)
 
     def set_minhash(self, article_id: str, minhash: bytes, scheme: str) -> None:
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(
                 update(s.articles)
                 .where(s.articles.c.article_id == article_id)
@@ -257,8 +250,8 @@ class Store(EventsMixin, GazetteerMixin):
 
         Lower level than `save_article`: it does not record an extraction."""
         claims = unique_claim_ids(list(claims))
-        rows = [_claim_row(c) for c in claims]
-        with self.engine.begin() as conn:
+        rows = [claim_row(c) for c in claims]
+        with writing(self.engine, keys=[article_id]) as conn:
             self._write_claims(conn, article_id, rows)
             conn.execute(
                 update(s.articles)
@@ -269,12 +262,21 @@ class Store(EventsMixin, GazetteerMixin):
 
     def _write_claims(self, conn: Connection, article_id: str, rows: list[dict[str, Any]]) -> None:
         """Inside the caller's transaction: drop the article's claims (and their event links), insert
-        `rows`. Tests inject faults here."""
+        `rows`, and leave the next reconciliation a note of both. Tests inject faults here."""
+        ec = s.event_claims
         old = select(s.claims.c.claim_id).where(s.claims.c.article_id == article_id)
-        conn.execute(delete(s.event_claims).where(s.event_claims.c.claim_id.in_(old)))
+        links = conn.execute(select(ec.c.claim_id, ec.c.event_id).where(ec.c.claim_id.in_(old))).all()
+        if links:  # the events to revisit, and the ids their claims had
+            ids = [r[0] for r in links]
+            conn.execute(delete(s.pending_links).where(s.pending_links.c.claim_id.in_(ids)))
+            conn.execute(insert(s.pending_links), [{"claim_id": c, "event_id": e} for c, e in links])
+            conn.execute(delete(ec).where(ec.c.claim_id.in_(ids)))
         conn.execute(delete(s.claims).where(s.claims.c.article_id == article_id))
         if rows:
             conn.execute(s.claims.insert(), rows)
+        pa = s.pending_articles
+        conn.execute(delete(pa).where(pa.c.article_id == article_id))
+        conn.execute(insert(pa), {"article_id": article_id})
 
     def claims(self, scope: str | None = None, article_id: str | None = None) -> Iterator[Claim]:
         q = select(s.claims).order_by(s.claims.c.article_id, s.claims.c.sentence_index, s.claims.c.claim_id)
@@ -284,90 +286,23 @@ class Store(EventsMixin, GazetteerMixin):
             q = q.where(s.claims.c.article_id == article_id)
         with self.engine.connect() as conn:
             for row in conn.execute(q):
-                yield _row_claim(row)
+                yield row_claim(row)
 
 
 def open_store(db: str = DEFAULT_DB) -> Store:
-    """Open (creating and migrating as needed) the database at a path or URL."""
-    url = _url(db)
-    engine = create_engine(url, future=True)
-    if url.startswith("sqlite"):
-        event.listen(engine, "connect", _sqlite_pragmas)
-    return Store(engine)
+    """Open (creating and migrating as needed) the database at a path or URL.
+
+    A path is an SQLite file; `postgresql://user@host/dbname` (or any SQLAlchemy URL) a server.
+    Raises StoreError (one line, no password) when it cannot be reached or opened."""
+    engine = make_engine(db)
+    try:
+        return Store(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+        raise StoreError(f"cannot open the database {shown(db)}: {reason}") from None
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.close()
-
-
-def _article_row(a: Article) -> dict[str, Any]:
-    return {
-        "article_id": a.article_id,
-        "content_hash": a.hash,
-        "title": a.title,
-        "published": a.published,
-        "published_inferred": a.published_inferred,
-        "dateline": a.dateline,
-        "agency": a.agency,
-        "captions": json.dumps(a.captions, ensure_ascii=False),
-        "credits": json.dumps(a.credits, ensure_ascii=False),
-        "url": a.url,
-        "source": a.source,
-        "meta": json.dumps(a.meta, ensure_ascii=False, default=str),
-        "origin": a.origin,
-        "text": a.text,
-        "ingested_at": _now(),
-        "duplicate_of": a.duplicate_of,
-    }
-
-
-def _row_article(r: Row[Any]) -> Article:
-    m = r._mapping
-    published = m["published"]
-    if isinstance(published, str):  # pragma: no cover - drivers differ
-        published = date.fromisoformat(published[:10])
-    return Article(
-        text=m["text"],
-        title=m["title"],
-        published=published,
-        published_inferred=bool(m["published_inferred"]),
-        article_id=m["article_id"],
-        dateline=m["dateline"],
-        agency=m["agency"],
-        captions=json.loads(m["captions"]),
-        credits=json.loads(m["credits"]),
-        url=m["url"],
-        source=m["source"],
-        meta=json.loads(m["meta"]),
-        origin=m["origin"],
-        duplicate_of=m["duplicate_of"],
-    )
-
-
-def _claim_row(c: Claim) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        col.name: getattr(c, col.name) for col in s.claims.columns if hasattr(c, col.name)
-    }
-    row["place_context"] = json.dumps(c.place_context, ensure_ascii=False)
-    for name in ("killed", "injured", "children_killed"):
-        r: Range | None = getattr(c, name)
-        row[f"{name}_low"] = r.low if r else None
-        row[f"{name}_high"] = r.high if r else None
-        row.pop(name, None)
-    return row
-
-
-def _row_claim(r: Row[Any]) -> Claim:
-    m = dict(r._mapping)
-    kw: dict[str, Any] = {}
-    for name in ("killed", "injured", "children_killed"):
-        low, high = m.pop(f"{name}_low"), m.pop(f"{name}_high")
-        kw[name] = Range(low, high) if low is not None else None
-    m["place_context"] = json.loads(m["place_context"] or "[]")
-    for k in ("date_start", "date_end"):
-        if isinstance(m[k], str):  # pragma: no cover - drivers differ
-            m[k] = date.fromisoformat(m[k])
-    return Claim(**m, **kw)
+def _article_keys(article: Article) -> list[str]:
+    """What two processes must not store at the same time: the same id, or the same text."""
+    return [f"id:{article.article_id}", f"hash:{article.hash}"]

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from conflictwatch.models import Event
 from conflictwatch.store import schema as s
+from conflictwatch.store.engine import writing
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -28,26 +29,75 @@ def _as_date(v: Any) -> date | None:
     return date.fromisoformat(str(v)[:10])
 
 
+#: `schema_info` key: the fingerprint of the reconciliation rules that built the stored events
+#: and their blocking keys. Another value (or none) means the next reconciliation rebuilds all.
+RULES_KEY = "reconcile_rules"
+
+
+def chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    """Slices short enough for an IN (...) list on every backend."""
+    for k in range(0, len(items), size):
+        yield items[k : k + size]
+
+
 def _event_row(e: Event) -> dict[str, Any]:
     row = {k: getattr(e, k) for k in _EVENT_COLS if k != "sources"}
     row["sources"] = json.dumps(e.sources, ensure_ascii=False)
     return row
 
 
+def write_events(
+    conn: Connection,
+    events: list[Event],
+    *,
+    replace_all: bool = False,
+    remove: Iterable[str] = (),
+    blocks: Mapping[str, Iterable[int]] | None = None,
+) -> None:
+    """Inside the caller's transaction: delete all events (`replace_all`) or those in `remove` and
+    the events being written, with their claim links and blocking keys; insert `events`, their links
+    and `blocks` (event_id -> keys)."""
+    ec, ev, eb = s.event_claims, s.events, s.event_blocks
+    if replace_all:
+        for t in (ec, eb, ev):
+            conn.execute(delete(t))
+    else:
+        gone = sorted({*remove, *(e.event_id for e in events)})
+        for part in chunks(gone):
+            conn.execute(delete(ec).where(ec.c.event_id.in_(part)))
+            conn.execute(delete(eb).where(eb.c.event_id.in_(part)))
+            conn.execute(delete(ev).where(ev.c.event_id.in_(part)))
+    if events:
+        conn.execute(insert(ev), [_event_row(e) for e in events])
+        bulk_insert(conn, "event_claims", ("event_id", "claim_id"),
+                    [(e.event_id, cid) for e in events for cid in e.claim_ids])
+    bulk_insert(conn, "event_blocks", ("block", "event_id"),
+                [(k, eid) for eid, keys in (blocks or {}).items() for k in set(keys)])
+
+
+def bulk_insert(conn: Connection, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Many rows of plain values straight to the driver's executemany: hundreds of thousands of
+    blocking keys would spend most of their time in per-row statement parameters otherwise."""
+    if not rows:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    for k in range(0, len(rows), 50_000):
+        conn.exec_driver_sql(sql, rows[k : k + 50_000])
+
+
 class EventsMixin:
     engine: Engine
 
     def save_events(self, events: Iterable[Event]) -> int:
-        """Replace all events and claim links in one transaction; returns the number of events."""
+        """Replace all events and claim links in one transaction; returns the number of events.
+
+        For events made outside reconciliation (tests, benchmarks): they carry no blocking keys, so
+        the next reconciliation rebuilds every event instead of only the new claims' blocks."""
         evs = list(events)
-        links = [{"event_id": e.event_id, "claim_id": cid} for e in evs for cid in e.claim_ids]
-        with self.engine.begin() as conn:
-            conn.execute(delete(s.event_claims))
-            conn.execute(delete(s.events))
-            if evs:
-                conn.execute(insert(s.events), [_event_row(e) for e in evs])
-            if links:
-                conn.execute(insert(s.event_claims), links)
+        with writing(self.engine, exclusive=True) as conn:
+            write_events(conn, evs, replace_all=True)
+            s.set_meta(conn, RULES_KEY, None)
         return len(evs)
 
     def events(self) -> list[Event]:
@@ -75,11 +125,18 @@ class EventsMixin:
         out.sort(key=lambda e: (e.event_date or date.max, e.event_id))
         return out
 
-    def event_links(self) -> dict[str, str]:
-        """claim_id -> event_id from the last reconcile, so events keep their ids."""
+    def event_links(self, claim_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """claim_id -> event_id from the last reconcile (of every claim, or of `claim_ids`), so
+        events keep their ids."""
+        ec = s.event_claims
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.event_claims.c.claim_id, s.event_claims.c.event_id))
-            return {r[0]: r[1] for r in rows}
+            if claim_ids is None:
+                return {r[0]: r[1] for r in conn.execute(select(ec.c.claim_id, ec.c.event_id))}
+            out: dict[str, str] = {}
+            for part in chunks(list(claim_ids)):
+                q = select(ec.c.claim_id, ec.c.event_id).where(ec.c.claim_id.in_(part))
+                out.update({r[0]: r[1] for r in conn.execute(q)})
+            return out
 
     def published_dates(self) -> dict[str, date | None]:
         """article_id -> publication date, for "later reports supersede earlier ones"."""

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from conflictwatch.store import schema as s
+from conflictwatch.store.engine import writing
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -46,7 +47,7 @@ class GazetteerMixin:
         g = s.gazetteer
         n = 0
         pending: list[dict[str, Any]] = []
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             for row in rows:
                 pending.append(row)
                 if len(pending) >= batch:
@@ -68,7 +69,7 @@ class GazetteerMixin:
     def clear_gazetteer(self, source: str | None = None) -> int:
         """Delete the user's rows (all, or those loaded from one file); returns rows deleted."""
         g = s.gazetteer
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             q = g.delete() if source is None else g.delete().where(g.c.source == source)
             return conn.execute(q).rowcount or 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Connection,
@@ -25,45 +26,56 @@ from sqlalchemy import (
     inspect,
     text,
 )
+from sqlalchemy.types import TypeEngine
 
 metadata = MetaData()
+
+
+def _s(length: int | None = None) -> TypeEngine[str]:
+    """A text column. SQLite: VARCHAR(n) or TEXT as before. PostgreSQL: TEXT COLLATE "C", so that
+    nothing longer than n is refused where SQLite would have stored it, and text sorts byte by byte
+    as SQLite sorts it (ids, places and titles come out in the same order on both backends)."""
+    base: TypeEngine[str] = String(length) if length else Text()
+    return base.with_variant(Text(collation="C"), "postgresql")
+
 
 schema_info = Table(
     "schema_info",
     metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", String(256)),
+    Column("key", _s(64), primary_key=True),
+    Column("value", _s(256)),
 )
 
 articles = Table(
     "articles",
     metadata,
-    Column("article_id", String(200), primary_key=True),
-    Column("content_hash", String(64), nullable=False, unique=True),
-    Column("title", Text),
+    Column("article_id", _s(200), primary_key=True),
+    Column("content_hash", _s(64), nullable=False, unique=True),
+    Column("title", _s()),
     Column("published", Date),
     Column("published_inferred", Boolean, nullable=False, default=False),
-    Column("dateline", String(200)),
-    Column("agency", String(200)),
-    Column("captions", Text, nullable=False, default="[]"),  # JSON list
-    Column("credits", Text, nullable=False, default="[]"),  # JSON list
-    Column("url", Text),
-    Column("source", String(200)),
-    Column("meta", Text, nullable=False, default="{}"),  # JSON object
-    Column("origin", Text),
-    Column("text", Text, nullable=False),
-    Column("ingested_at", String(32)),
+    Column("dateline", _s(200)),
+    Column("agency", _s(200)),
+    Column("captions", _s(), nullable=False, default="[]"),  # JSON list
+    Column("credits", _s(), nullable=False, default="[]"),  # JSON list
+    Column("url", _s()),
+    Column("source", _s(200)),
+    Column("meta", _s(), nullable=False, default="{}"),  # JSON object
+    Column("origin", _s()),
+    Column("text", _s(), nullable=False),
+    Column("ingested_at", _s(32)),
     # Extraction state, written in the same transaction as the article's claims: NULL
     # extractor_version = its claims were never stored whole (a crash, or a database from before
     # this column), a version other than the running one = a changed extractor. Either way the
     # next `run` (or `reextract`) extracts it again.
-    Column("extractor_version", String(64)),
-    Column("extracted_at", String(32)),
+    Column("extractor_version", _s(64)),
+    Column("extracted_at", _s(32)),
     Column("extracted_claims", Integer),  # claims stored by that extraction, for `check`
     # Near-duplicates (reposts, rewrites): the first stored copy, whose claims count for both.
-    Column("duplicate_of", String(200)),
+    Column("duplicate_of", _s(200)),
     Column("minhash", LargeBinary),  # MinHash signature of the text's shingles
-    Column("minhash_scheme", String(32)),  # how it was computed; another scheme is recomputed
+    Column("minhash_scheme", _s(32)),  # how it was computed; another scheme is recomputed
+    Index("ix_articles_duplicate_of", "duplicate_of"),
 )
 
 _RANGE_COLS = [
@@ -75,30 +87,30 @@ _RANGE_COLS = [
 claims = Table(
     "claims",
     metadata,
-    Column("claim_id", String(32), primary_key=True),
-    Column("article_id", String(200), ForeignKey("articles.article_id"), nullable=False),
-    Column("article_title", Text),
-    Column("scope", String(16), nullable=False),
-    Column("event_type", String(64)),
-    Column("sub_event_type", String(64)),
+    Column("claim_id", _s(32), primary_key=True),
+    Column("article_id", _s(200), ForeignKey("articles.article_id"), nullable=False),
+    Column("article_title", _s()),
+    Column("scope", _s(16), nullable=False),
+    Column("event_type", _s(64)),
+    Column("sub_event_type", _s(64)),
     Column("date_start", Date),
     Column("date_end", Date),
     Column("time_precision", Integer),
-    Column("date_basis", String(16)),
-    Column("location", String(200)),
-    Column("place_context", Text, nullable=False, default="[]"),  # JSON list
-    Column("admin1", String(200)),
-    Column("admin2", String(200)),
-    Column("country", String(100)),
+    Column("date_basis", _s(16)),
+    Column("location", _s(200)),
+    Column("place_context", _s(), nullable=False, default="[]"),  # JSON list
+    Column("admin1", _s(200)),
+    Column("admin2", _s(200)),
+    Column("country", _s(100)),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("geo_precision", Integer),
-    Column("actor1", String(200)),
-    Column("actor2", String(200)),
+    Column("actor1", _s(200)),
+    Column("actor2", _s(200)),
     *_RANGE_COLS,
-    Column("claimed_by", String(200)),
-    Column("reported_by", String(200)),
-    Column("quote", Text, nullable=False),
+    Column("claimed_by", _s(200)),
+    Column("reported_by", _s(200)),
+    Column("quote", _s(), nullable=False),
     Column("confidence", Float),
     Column("sentence_index", Integer),
     Column("quote_start", Integer),
@@ -110,22 +122,22 @@ claims = Table(
 events = Table(
     "events",
     metadata,
-    Column("event_id", String(32), primary_key=True),
+    Column("event_id", _s(32), primary_key=True),
     Column("event_date", Date),
     Column("time_precision", Integer),
-    Column("event_type", String(64)),
-    Column("sub_event_type", String(64)),
-    Column("actor1", String(200)),
-    Column("actor2", String(200)),
-    Column("country", String(100)),
-    Column("admin1", String(200)),
-    Column("admin2", String(200)),
-    Column("location", String(200)),
+    Column("event_type", _s(64)),
+    Column("sub_event_type", _s(64)),
+    Column("actor1", _s(200)),
+    Column("actor2", _s(200)),
+    Column("country", _s(100)),
+    Column("admin1", _s(200)),
+    Column("admin2", _s(200)),
+    Column("location", _s(200)),
     Column("latitude", Float),
     Column("longitude", Float),
     Column("geo_precision", Integer),
-    Column("sources", Text, nullable=False, default="[]"),  # JSON list
-    Column("notes", Text),
+    Column("sources", _s(), nullable=False, default="[]"),  # JSON list
+    Column("notes", _s()),
     Column("fatalities", Integer),
     Column("fatalities_low", Integer),
     Column("fatalities_high", Integer),
@@ -138,9 +150,37 @@ events = Table(
 event_claims = Table(
     "event_claims",
     metadata,
-    Column("event_id", String(32), ForeignKey("events.event_id"), nullable=False),
-    Column("claim_id", String(32), ForeignKey("claims.claim_id"), primary_key=True),
+    Column("event_id", _s(32), ForeignKey("events.event_id"), nullable=False),
+    Column("claim_id", _s(32), ForeignKey("claims.claim_id"), primary_key=True),
     Index("ix_event_claims_event", "event_id"),
+)
+
+# Incremental reconciliation (`conflictwatch.reconcile.incremental`). What the next reconciliation
+# must look at, written in the same transaction as the claims that make it necessary, so a run killed
+# before it reconciled leaves the work for the next one: articles whose claims were (re)written, and
+# the event links their earlier claims had (the events to revisit, and the ids to keep).
+pending_articles = Table(
+    "pending_articles",
+    metadata,
+    Column("article_id", _s(200), primary_key=True),
+)
+
+pending_links = Table(
+    "pending_links",
+    metadata,
+    Column("claim_id", _s(32), primary_key=True),
+    Column("event_id", _s(32), nullable=False),
+)
+
+# Each event's blocking keys (hashes of day + place name, day + grid cell, day + country...: see
+# `reconcile.blocks`): a new claim is compared only with the events sharing one of its keys.
+event_blocks = Table(
+    "event_blocks",
+    metadata,
+    Column("block", BigInteger, primary_key=True, autoincrement=False),
+    Column("event_id", _s(32), primary_key=True),
+    Index("ix_event_blocks_event", "event_id"),
+    sqlite_with_rowid=False,
 )
 
 # A user's own gazetteer entries (`conflictwatch gazetteer load`), searched before the bundled one.
@@ -148,16 +188,16 @@ gazetteer = Table(
     "gazetteer",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("name", String(300), nullable=False),
-    Column("key", String(300), nullable=False),  # normalised lookup key
+    Column("name", _s(300), nullable=False),
+    Column("key", _s(300), nullable=False),  # normalised lookup key
     Column("latitude", Float, nullable=False),
     Column("longitude", Float, nullable=False),
-    Column("admin1", String(200)),
-    Column("country", String(100)),
-    Column("feature", String(16)),  # GeoNames feature code, e.g. PPLX for a district
+    Column("admin1", _s(200)),
+    Column("country", _s(100)),
+    Column("feature", _s(16)),  # GeoNames feature code, e.g. PPLX for a district
     Column("population", Integer),
-    Column("source", String(200)),  # file it was loaded from
-    Column("source_id", String(64)),  # id in that file (geonameid), for de-duplication
+    Column("source", _s(200)),  # file it was loaded from
+    Column("source_id", _s(64)),  # id in that file (geonameid), for de-duplication
     Index("ix_gazetteer_key", "key"),
 )
 
@@ -203,8 +243,43 @@ def _articles_extraction_and_duplicates(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _articles_extraction_and_duplicates]
+def _incremental_reconciliation(conn: Connection) -> None:
+    """Tables for incremental reconciliation, and an index to find an article's near-duplicates.
+
+    Events of a database from before this step have no blocking keys: the next reconciliation
+    rebuilds them all once (it finds no record of the rules that built them)."""
+    for table in (pending_articles, pending_links, event_blocks):
+        table.create(conn, checkfirst=True)
+    present = {ix["name"] for ix in inspect(conn).get_indexes("articles")}
+    for ix in articles.indexes:
+        if ix.name not in present:
+            ix.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1, _v2, _v3, _articles_extraction_and_duplicates, _incremental_reconciliation,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def stored_version(conn: Connection) -> int:
+    """The schema version the database is at (0: a new, empty database)."""
+    if not inspect(conn).has_table("schema_info"):
+        return 0
+    row = conn.execute(text("SELECT value FROM schema_info WHERE key = 'version'")).first()
+    return int(row[0]) if row else 0
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    """A value the program keeps in `schema_info` (e.g. which rules built the events)."""
+    row = conn.execute(schema_info.select().where(schema_info.c.key == key)).first()
+    return None if row is None else row.value
+
+
+def set_meta(conn: Connection, key: str, value: str | None) -> None:
+    conn.execute(schema_info.delete().where(schema_info.c.key == key))
+    if value is not None:
+        conn.execute(schema_info.insert(), {"key": key, "value": value})
 
 
 def migrate(conn: Connection) -> int:
