@@ -13,6 +13,12 @@ result. What the job guarantees:
   claim's content, so an unchanged claim keeps its id, and its event keeps its id too.
 - **Near-duplicates.** A new article that copies a stored one (`ingest.neardup`) is stored linked
   to it (`duplicate_of`); reconcile counts the repeated claims once.
+- **Streaming.** Input is read as it is processed, in chunks, with a bounded number in flight:
+  memory does not grow with the corpus. An interrupted run (Ctrl-C, kill -9) leaves whole
+  articles only; the next run skips them (by content hash, before extracting) and goes on.
+- **Parallel, same result.** Extraction may run in worker processes or on a Dask cluster
+  (`parallel.ExecutorSpec`); this process alone writes, in input order, so the database ends up
+  exactly as a single-process run leaves it.
 - **Events** are rebuilt from all stored claims at the end (`reconcile.rebuild_events`).
 """
 
@@ -21,7 +27,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -33,6 +40,7 @@ from conflictwatch.geo import Geocoder
 from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
+from conflictwatch.parallel import ExecutorSpec, Processed, Slot, Work, ordered
 from conflictwatch.store import Store
 
 log = logging.getLogger(__name__)
@@ -93,6 +101,8 @@ class RunStats:
     errors: list[str] = field(default_factory=list)  # every problem, one line each
     failures: list[ArticleFailure] = field(default_factory=list)  # articles not stored
     events: list[Event] | None = None  # the events after reconciling (None: not reconciled)
+    seconds: float = 0.0  # the whole run
+    reconcile_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -133,22 +143,25 @@ def process_article(article: Article, geocoder: Geocoder | None = None) -> list[
     return claims
 
 
-class _Job:
-    """State shared by the steps of one run: store, geocoder, extractor version, statistics."""
+Item = Article | IngestError
 
-    def __init__(self, store: Store, on_item: Callable[[Article | IngestError], None] | None) -> None:
+
+class _Job:
+    """State shared by the steps of one run: store, geocoder, extractor version, statistics.
+
+    Every write happens here, in this process and in input order; `parallel.ordered` brings the
+    extraction results back in that order whoever computed them."""
+
+    def __init__(self, store: Store, on_item: Callable[[Item], None] | None, spec: ExecutorSpec) -> None:
         self.store = store
         self.on_item = on_item
+        self.spec = spec
         self.version = extractor_version()
         self.stats = RunStats()
-        self.links = store.event_links()  # before any article's claims are replaced
+        self._links: dict[str, str] | None = None
         self.carry: dict[str, str] = {}
         self._geocoder: Geocoder | None = None
-        self.neardup = NearDuplicateIndex(
-            lambda: list(store.minhashes(SCHEME)),
-            store.article_texts,
-            lambda aid, sig: store.set_minhash(aid, sig, SCHEME),
-        )
+        self.neardup = NearDuplicateIndex(store.near_duplicate_candidates, store.article_texts)
 
     @property
     def geocoder(self) -> Geocoder:
@@ -156,53 +169,104 @@ class _Job:
             self._geocoder = Geocoder.for_store(self.store)
         return self._geocoder
 
-    def fail(self, article: Article, exc: BaseException) -> None:
-        f = ArticleFailure(article.origin, article.article_id or "?", f"{type(exc).__name__}: {exc}")
+    @property
+    def links(self) -> dict[str, str]:
+        """claim_id -> event_id as the run found them (read before the first re-extraction
+        replaces any claims; a run that re-extracts nothing never reads them)."""
+        if self._links is None:
+            self._links = self.store.event_links()
+        return self._links
+
+    def fail(self, article: Article, reason: str) -> None:
+        f = ArticleFailure(article.origin, article.article_id or "?", reason)
         self.stats.failures.append(f)
         self.stats.errors.append(str(f))
         log.error("%s", f)
 
-    def add(self, article: Article) -> None:
-        """A new article: near-duplicate check, extraction and storage in one transaction."""
+    def stream(self, slots: Iterable[Slot[Item]], handle: Callable[[Item, Processed | None], None]) -> None:
+        for slot, result in ordered(slots, self.spec, lambda: self.geocoder, self.version):
+            handle(slot.item, result)
+            if self.on_item:
+                self.on_item(slot.item)
+
+    # -- new input -------------------------------------------------------------------
+    def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
+        """Input items as slots; an article already stored (same text) is not sent to extraction."""
+        for item in items:
+            if isinstance(item, Article) and not self.store.has_article(item):
+                yield Slot(item, Work(item))
+            else:
+                yield Slot(item)
+
+    def take(self, item: Item, result: Processed | None) -> None:
+        """One input item, in input order: report it, skip it, or store it with its claims."""
+        stats = self.stats
+        if isinstance(item, IngestError):
+            stats.errors.append(str(item))
+            log.error("%s", item)
+            return
+        stats.articles_read += 1
+        if result is None or self.store.has_article(item):  # stored before, or earlier in this input
+            stats.articles_skipped += 1
+            return
+        if result.error is not None:
+            log.debug("%s", result.trace)
+            self.fail(item, result.error)
+            return
         try:
-            dup, similarity = self.neardup.match(article)
+            sig = result.signature or self.neardup.signature(item)
+            dup, similarity = self.neardup.match(item, sig)
             if dup is not None:
-                article.duplicate_of = dup
-                log.info("%s: near-duplicate of %s (%.2f)", article.origin, dup, similarity)
-            signature = self.neardup.signature(article)
-            claims = process_article(article, self.geocoder)
+                item.duplicate_of = dup
+                log.info("%s: near-duplicate of %s (%.2f)", item.origin, dup, similarity)
             stored = self.store.save_article(
-                article, claims, extractor_version=self.version, minhash=signature, minhash_scheme=SCHEME
+                item, result.claims, extractor_version=self.version, minhash=sig.blob, minhash_scheme=SCHEME,
+                bands=sig.bands,
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            self.fail(article, exc)
+            self.fail(item, f"{type(exc).__name__}: {exc}")
             return
-        if dup is None:
-            self.neardup.add(article.article_id or "", signature)
-        else:
-            self.stats.duplicates += 1
-        self.stats.articles_new += 1
-        self.stats.claims += len(stored)
+        if dup is not None:
+            stats.duplicates += 1
+        stats.articles_new += 1
+        stats.claims += len(stored)
 
-    def redo(self, article_id: str) -> None:
-        """Extract a stored article again and replace its claims, in one transaction."""
-        article = self.store.get_article(article_id)
-        if article is None:
+    # -- repair ----------------------------------------------------------------------
+    def stale(self, everything: bool = False) -> Iterator[Slot[Item]]:
+        """Stored articles to extract again, read one at a time."""
+        for article_id in self.store.articles_to_extract(self.version, everything=everything):
+            article = self.store.get_article(article_id)
+            if article is not None:
+                yield Slot(article, Work(article, signature=False))
+
+    def redo(self, item: Item, result: Processed | None) -> None:
+        """Replace a stored article's claims with a fresh extraction's, in one transaction."""
+        assert isinstance(item, Article) and result is not None
+        if result.error is not None:
+            log.debug("%s", result.trace)
+            self.fail(item, result.error)
             return
-        if self.on_item:
-            self.on_item(article)
+        article_id = item.article_id or ""
         old = list(self.store.claims(article_id=article_id))
+        links = self.links  # before this article's claims (and their event links) are replaced
         try:
-            claims = process_article(article, self.geocoder)
-            stored = self.store.save_article(article, claims, extractor_version=self.version)
+            extra: dict[str, object] = {}
+            if item.duplicate_of is None and not self._has_signature(article_id):
+                sig = self.neardup.signature(item)  # stored by a version without the index
+                extra = {"minhash": sig.blob, "minhash_scheme": SCHEME, "bands": sig.bands}
+            stored = self.store.save_article(item, result.claims, extractor_version=self.version,
+                                             **extra)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001
-            self.fail(article, exc)
+            self.fail(item, f"{type(exc).__name__}: {exc}")
             return
-        self._carry_event_ids(old, stored)
+        self._carry_event_ids(old, stored, links)
         self.stats.reextracted += 1
         self.stats.claims += len(stored)
 
-    def _carry_event_ids(self, old: list[Claim], new: list[Claim]) -> None:
+    def _has_signature(self, article_id: str) -> bool:
+        return self.store.has_minhash(article_id, SCHEME)
+
+    def _carry_event_ids(self, old: list[Claim], new: list[Claim], links: dict[str, str]) -> None:
         """A re-extracted claim whose id changed (say, a corrected figure) keeps the event id of the
         claim it replaces: same scope, sentence and place."""
         def key(c: Claim) -> tuple[object, ...]:
@@ -211,19 +275,21 @@ class _Job:
         new_ids = {c.claim_id for c in new}
         spare: dict[tuple[object, ...], list[str]] = {}
         for c in old:
-            if c.claim_id not in new_ids and c.claim_id in self.links:
+            if c.claim_id not in new_ids and c.claim_id in links:
                 spare.setdefault(key(c), []).append(c.claim_id)
         for c in new:
-            if c.claim_id in self.links:
+            if c.claim_id in links:
                 continue
             olds = spare.get(key(c))
             if olds:
-                self.carry[c.claim_id] = self.links[olds.pop(0)]
+                self.carry[c.claim_id] = links[olds.pop(0)]
 
     def reconcile(self) -> None:
         from conflictwatch.reconcile import rebuild_events
 
+        t = time.perf_counter()
         self.stats.events = rebuild_events(self.store, self.carry)
+        self.stats.reconcile_seconds = time.perf_counter() - t
 
 
 def run(
@@ -234,35 +300,41 @@ def run(
     *,
     repair: bool = True,
     reconcile: bool = True,
+    spec: ExecutorSpec | None = None,
 ) -> RunStats:
     """Ingest every input into `store`, repair stored articles, rebuild the events.
 
     Articles already stored (same text) are skipped, never duplicated. With `repair`, stored
-    articles whose claims are missing or come from another extractor version are extracted again.
-    With `reconcile`, events are rebuilt from all stored claims at the end. Problems are collected
-    in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
-    input or a failing article.
+    articles whose claims are missing or come from another extractor version are extracted again
+    (first, so that new copies of them are recognised). With `reconcile`, events are rebuilt from
+    all stored claims at the end. `spec` says where extraction runs (default: this process).
+    Problems are collected in the returned stats (`errors`; `ok` is False when there were any);
+    nothing is raised for bad input or a failing article. `on_item` is called for every item
+    once it is done with, in input order.
     """
-    job = _Job(store, on_item)
-    stats = job.stats
-    for item in read_inputs(list(inputs), published=published):
-        if on_item:
-            on_item(item)
-        if isinstance(item, IngestError):
-            stats.errors.append(str(item))
-            log.error("%s", item)
-            continue
-        stats.articles_read += 1
-        if store.has_article(item):
-            stats.articles_skipped += 1
-            continue
-        job.add(item)
+    return run_items(read_inputs(list(inputs), published=published), store, on_item,
+                     repair=repair, reconcile=reconcile, spec=spec)
+
+
+def run_items(
+    items: Iterable[Article | IngestError],
+    store: Store,
+    on_item: Callable[[Article | IngestError], None] | None = None,
+    *,
+    repair: bool = True,
+    reconcile: bool = True,
+    spec: ExecutorSpec | None = None,
+) -> RunStats:
+    """`run` over items already read (articles from feeds, `watch`, the API)."""
+    t = time.perf_counter()
+    job = _Job(store, on_item, spec or ExecutorSpec())
     if repair:
-        for article_id in store.articles_to_extract(job.version):
-            job.redo(article_id)
+        job.stream(job.stale(), job.redo)
+    job.stream(job.read(items), job.take)
     if reconcile:
         job.reconcile()
-    return stats
+    job.stats.seconds = time.perf_counter() - t
+    return job.stats
 
 
 def reextract(
@@ -271,13 +343,15 @@ def reextract(
     on_item: Callable[[Article | IngestError], None] | None = None,
     *,
     reconcile: bool = True,
+    spec: ExecutorSpec | None = None,
 ) -> RunStats:
     """Extract stored articles again: those whose claims are missing or stale, or all of them.
 
     Claims that come out unchanged keep their ids (and their events' ids); events are rebuilt."""
-    job = _Job(store, on_item)
-    for article_id in store.articles_to_extract(job.version, everything=everything):
-        job.redo(article_id)
+    t = time.perf_counter()
+    job = _Job(store, on_item, spec or ExecutorSpec())
+    job.stream(job.stale(everything), job.redo)
     if reconcile:
         job.reconcile()
+    job.stats.seconds = time.perf_counter() - t
     return job.stats
