@@ -21,6 +21,8 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -173,10 +175,20 @@ _WORKER_GEOCODER: Geocoder | None = None
 
 def _init_worker(geocoder: Geocoder | None) -> None:
     """Each worker process: keep the geocoder; leave Ctrl-C to the writing process, which stops
-    the workers itself (a worker interrupted mid-chunk would only print a traceback)."""
+    the workers itself (a worker interrupted mid-chunk would only print a traceback); and exit
+    when that process is gone (killed with SIGKILL, it cannot stop its workers)."""
     global _WORKER_GEOCODER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_GEOCODER = geocoder
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """An orphan is adopted by another process: its parent id changes."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _work_in_pool(work: list[Work]) -> ChunkResult:
