@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,8 +18,13 @@ from conflictwatch.cli.options import (
     ArticlesFormat,
     ClaimsFormat,
     DbOpt,
+    ExecutorChoice,
+    ExecutorOpt,
     OutOpt,
+    SchedulerOpt,
     ScopeOpt,
+    WorkersOpt,
+    executor_spec,
     iso_date,
     open_existing,
 )
@@ -29,37 +33,8 @@ from conflictwatch.cli.progress import RunProgress, count_articles
 from conflictwatch.export import export_all, write_articles, write_claims
 from conflictwatch.export.events import load_filtered
 from conflictwatch.models import Article, IngestError
-from conflictwatch.parallel import ExecutorSpec, WorkerMismatch, default_workers
+from conflictwatch.parallel import WorkerMismatch
 from conflictwatch.store import open_store
-
-
-class ExecutorChoice(StrEnum):
-    local = "local"
-    dask = "dask"
-
-
-WorkersOpt = Annotated[int | None, typer.Option(
-    "--workers", "-w", min=1, metavar="N", show_default=False,
-    help="Processes extracting at once (default: one per core of this machine). Inputs with "
-    "fewer than 48 articles to extract are done in this process; 1 never starts workers.",
-)]
-ExecutorOpt = Annotated[ExecutorChoice, typer.Option(
-    "--executor",
-    help="local: worker processes on this machine; dask: the workers of the Dask cluster at "
-    "--scheduler (or, without one, a local Dask cluster of --workers processes). Only this "
-    "process writes to the database.",
-)]
-SchedulerOpt = Annotated[str | None, typer.Option(
-    "--scheduler", metavar="ADDRESS",
-    help="Dask scheduler address (tcp://host:8786) or scheduler file; implies --executor dask.",
-)]
-
-
-def executor_spec(workers: int | None, executor: ExecutorChoice, scheduler: str | None) -> ExecutorSpec:
-    """The options' meaning: where extraction runs."""
-    kind = "dask" if scheduler else executor.value
-    return ExecutorSpec(workers=workers or default_workers(), executor=kind, scheduler=scheduler)
-
 
 _LINE = re.compile(r":\d+$|#\d+$")
 

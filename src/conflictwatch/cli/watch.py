@@ -8,8 +8,15 @@ import typer
 from rich.markup import escape
 
 from conflictwatch.cli.app import app, note
-from conflictwatch.cli.options import DEFAULT_DB, DbOpt
-from conflictwatch.cli.run import ExecutorChoice, ExecutorOpt, SchedulerOpt, WorkersOpt, executor_spec
+from conflictwatch.cli.options import (
+    DEFAULT_DB,
+    DbOpt,
+    ExecutorChoice,
+    ExecutorOpt,
+    SchedulerOpt,
+    WorkersOpt,
+    executor_spec,
+)
 from conflictwatch.store import open_store
 from conflictwatch.watch import Round, Watcher, parse_duration
 
