@@ -100,6 +100,37 @@ def test_best_match_wins_and_new_originals_are_found_in_the_same_run() -> None:
     assert idx.match(Article(text=c + " extra words here", article_id="d"))[0] == "c"
 
 
+def test_candidates_that_only_share_a_band_are_not_read_and_copies_still_are() -> None:
+    """The signature prefilter: articles sharing a paragraph with the new one are proposed by LSH
+    but not read; a copy at the threshold is still read and confirmed."""
+    import random
+
+    rng = random.Random(5)
+    vocab = [f"v{i}" for i in range(50000)]
+    shared = [rng.choice(vocab) for _ in range(110)]  # a background paragraph many articles carry
+    base = [rng.choice(vocab) for _ in range(190)]
+    new = Article(text=_text(base + shared), article_id="new")
+    stored = {f"o{i}": _text([rng.choice(vocab) for _ in range(190)] + shared) for i in range(500)}
+    stored["copy"] = _text(base[:120] + [rng.choice(vocab) for _ in range(70)] + shared)
+    assert THRESHOLD <= jaccard(shingles(stored["copy"]), shingles(new.text)) < THRESHOLD + 0.15
+    bands = _Bands(stored)
+    proposed = set(bands.candidates(Signature.of(new.text).bands))
+    read: list[str] = []
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        read.extend(ids)
+        return {i: stored[i] for i in ids}
+
+    sigs = {k: Signature.of(t).blob for k, t in stored.items()}
+    idx = NearDuplicateIndex(bands.candidates, texts, lambda ids: {i: sigs[i] for i in ids})
+    dup, score = idx.match(new)
+    assert len(proposed) > 10  # LSH proposes articles sharing only the paragraph ...
+    assert "copy" in read and len(read) <= len(proposed) // 4  # ... few of them are read
+    assert dup == "copy" and score >= THRESHOLD
+    plain = NearDuplicateIndex(bands.candidates, lambda ids: {i: stored[i] for i in ids})
+    assert plain.match(new) == (dup, score)  # same answer as comparing every candidate exactly
+
+
 def test_band_layout_is_datasketchs_and_finds_what_its_lsh_finds() -> None:
     """The stored bands are MinHashLSH's: the same layout, and the same candidates on real-sized texts."""
     import random

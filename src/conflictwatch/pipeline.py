@@ -161,7 +161,8 @@ class _Job:
         self._links: dict[str, str] | None = None
         self.carry: dict[str, str] = {}
         self._geocoder: Geocoder | None = None
-        self.neardup = NearDuplicateIndex(store.near_duplicate_candidates, store.article_texts)
+        self.neardup = NearDuplicateIndex(store.near_duplicate_candidates, store.article_texts,
+                                          lambda ids: store.minhash_signatures(ids, SCHEME))
 
     @property
     def geocoder(self) -> Geocoder:

@@ -7,6 +7,7 @@ instead of silently creating an empty one.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -98,10 +99,21 @@ SchedulerOpt = Annotated[str | None, typer.Option(
 )]
 
 
+#: Fewer articles to extract than this are done in the main process (default 48).
+MIN_PARALLEL_ENV = "CONFLICTWATCH_MIN_PARALLEL"
+
+
 def executor_spec(workers: int | None, executor: ExecutorChoice, scheduler: str | None) -> ExecutorSpec:
     """The options' meaning: where extraction runs."""
     kind = "dask" if scheduler else executor.value
-    return ExecutorSpec(workers=workers or default_workers(), executor=kind, scheduler=scheduler)
+    spec = ExecutorSpec(workers=workers or default_workers(), executor=kind, scheduler=scheduler)
+    threshold = os.environ.get(MIN_PARALLEL_ENV, "").strip()
+    if threshold:
+        try:
+            spec.min_parallel = max(0, int(threshold))
+        except ValueError as exc:
+            raise click.ClickException(f"{MIN_PARALLEL_ENV}={threshold!r} is not a whole number") from exc
+    return spec
 
 
 DbOpt = Annotated[str, typer.Option("--db", metavar="PATH|URL", help=DB_HELP)]

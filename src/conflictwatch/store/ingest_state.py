@@ -37,6 +37,20 @@ class IngestStateMixin:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(q)]
 
+    def minhash_signatures(self, article_ids: Sequence[str], scheme: str) -> dict[str, bytes]:
+        """article_id -> stored signature, for those computed by `scheme`."""
+        a = s.articles
+        out: dict[str, bytes] = {}
+        ids = list(dict.fromkeys(article_ids))
+        with self.engine.connect() as conn:
+            for k in range(0, len(ids), 500):
+                q = select(a.c.article_id, a.c.minhash).where(
+                    a.c.article_id.in_(ids[k : k + 500]), a.c.minhash_scheme == scheme,
+                    a.c.minhash.is_not(None),
+                )
+                out.update({r[0]: bytes(r[1]) for r in conn.execute(q)})
+        return out
+
     def has_minhash(self, article_id: str, scheme: str) -> bool:
         """Does the article carry a signature computed by `scheme` (and so its index bands)?"""
         a = s.articles
