@@ -229,3 +229,26 @@ def test_bad_executor_settings_are_refused() -> None:
         ExecutorSpec(executor="spark")
     with pytest.raises(ValueError, match="at least 1"):
         ExecutorSpec(workers=0)
+
+
+def test_cli_ctrl_c_says_how_far_it_got_and_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from conflictwatch.cli import app
+
+    real = pipeline.run_items
+
+    def interrupted(items: Any, store: Store, on_item: Any = None, **kw: Any) -> pipeline.RunStats:
+        def stop_after_two(item: Any) -> None:
+            on_item(item)
+            if store.count("articles") == 2:
+                raise KeyboardInterrupt
+
+        return real(items, store, stop_after_two, **kw)
+
+    monkeypatch.setattr(pipeline, "run_items", interrupted)
+    db = tmp_path / "cw.db"
+    res = CliRunner().invoke(app, ["run", str(FIX / "reports.jsonl"), "--db", str(db), "--workers", "1"])
+    assert res.exit_code == 130
+    assert "interrupted after 2 articles" in res.stderr and "run the same command again" in res.stderr
+    assert open_store(str(db)).count("articles") == 2
