@@ -29,6 +29,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -185,10 +186,12 @@ class _Job:
         log.error("%s", f)
 
     def stream(self, slots: Iterable[Slot[Item]], handle: Callable[[Item, Processed | None], None]) -> None:
-        for slot, result in ordered(slots, self.spec, lambda: self.geocoder, self.version):
-            handle(slot.item, result)
-            if self.on_item:
-                self.on_item(slot.item)
+        # closing(): an exception here (Ctrl-C, a dying disk) stops the workers before it goes on
+        with closing(ordered(slots, self.spec, lambda: self.geocoder, self.version)) as results:
+            for slot, result in results:
+                handle(slot.item, result)
+                if self.on_item:
+                    self.on_item(slot.item)
 
     # -- new input -------------------------------------------------------------------
     def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
