@@ -284,7 +284,8 @@ class ExecutorSpec:
     `local` with one worker extracts in this process; more start worker processes. `dask` uses
     the cluster at `scheduler`, or a LocalCluster of `workers` processes without one. Inputs
     with fewer than `min_parallel` articles to extract are done in this process either way
-    (unless `min_parallel` is 0)."""
+    (unless `min_parallel` is 0). Worker processes are started fresh and import the main
+    module: a script that runs the pipeline with workers needs `if __name__ == "__main__":`."""
 
     workers: int = 1
     executor: str = "local"
