@@ -7,6 +7,7 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -264,14 +265,14 @@ def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
     p.write_text(DUMP, encoding="utf-8")
     good = tmp_path / "ok.txt"
     good.write_text(DUMP, encoding="utf-8")
-    real = Path.read_bytes
+    real = Path.open
 
-    def fake(self: Path) -> bytes:
+    def fake(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", fake)
+    monkeypatch.setattr(Path, "open", fake)
     arts, (err,) = _read(p, good)
     assert len(arts) == 1 and err.origin == str(p) and "permission" in err.message
 

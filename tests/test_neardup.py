@@ -1,4 +1,4 @@
-"""Near-duplicate detection: shingles, the documented threshold, stored signatures."""
+"""Near-duplicate detection: shingles, the documented threshold, the LSH bands stored in the database."""
 
 from __future__ import annotations
 
@@ -8,11 +8,16 @@ import pytest
 
 from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import (
+    BANDS,
     MIN_SHINGLES,
+    NUM_PERM,
+    ROWS,
     SCHEME,
     SHINGLE_WORDS,
     THRESHOLD,
     NearDuplicateIndex,
+    Signature,
+    band_keys,
     jaccard,
     minhash,
     shingles,
@@ -28,8 +33,29 @@ CORPUS = REPO.parent / "shared" / "corpus"
 WORDS = [f"w{i}" for i in range(60)]
 
 
+class _Bands:
+    """The store's band table in a dict: band key -> ids, in the order they were added."""
+
+    def __init__(self, stored: dict[str, str]) -> None:
+        self.stored = stored
+        self.keys: dict[int, list[str]] = {}
+        for aid, text in stored.items():
+            self.add(aid, text)
+
+    def add(self, aid: str, text: str) -> None:
+        self.stored[aid] = text
+        for k in Signature.of(text).bands:
+            self.keys.setdefault(k, []).append(aid)
+
+    def candidates(self, keys: list[int]) -> list[str]:
+        return list(dict.fromkeys(a for k in keys for a in self.keys.get(k, [])))
+
+    def index(self) -> NearDuplicateIndex:
+        return NearDuplicateIndex(self.candidates, lambda ids: {i: self.stored[i] for i in ids})
+
+
 def _index(stored: dict[str, str]) -> NearDuplicateIndex:
-    return NearDuplicateIndex(lambda: [(k, None) for k in stored], lambda ids: {i: stored[i] for i in ids})
+    return _Bands(stored).index()
 
 
 def _text(words: list[str]) -> str:
@@ -65,33 +91,125 @@ def test_short_texts_are_never_duplicates() -> None:
 
 def test_best_match_wins_and_new_originals_are_found_in_the_same_run() -> None:
     a, b = _text(WORDS), _text(WORDS[:50] + ["y"] * 10)
-    stored = {"a": a}
-    idx = _index(stored)
+    bands = _Bands({"a": a})
+    idx = bands.index()
     assert idx.match(Article(text=b, article_id="b"))[0] == "a"
     c = _text([f"z{i}" for i in range(40)])
     assert idx.match(Article(text=c, article_id="c"))[0] is None
-    stored["c"] = c  # the pipeline stores the article, then indexes it
-    idx.add("c", to_bytes(minhash(shingles(c))))
+    bands.add("c", c)  # the pipeline stores the article with its bands
     assert idx.match(Article(text=c + " extra words here", article_id="d"))[0] == "c"
 
 
-def test_signatures_are_stored_and_recomputed_only_when_missing(db_path: str) -> None:
+def test_candidates_that_only_share_a_band_are_not_read_and_copies_still_are() -> None:
+    """The signature prefilter: articles sharing a paragraph with the new one are proposed by LSH
+    but not read; a copy at the threshold is still read and confirmed."""
+    import random
+
+    rng = random.Random(5)
+    vocab = [f"v{i}" for i in range(50000)]
+    shared = [rng.choice(vocab) for _ in range(110)]  # a background paragraph many articles carry
+    base = [rng.choice(vocab) for _ in range(190)]
+    new = Article(text=_text(base + shared), article_id="new")
+    stored = {f"o{i}": _text([rng.choice(vocab) for _ in range(190)] + shared) for i in range(500)}
+    stored["copy"] = _text(base[:120] + [rng.choice(vocab) for _ in range(70)] + shared)
+    assert THRESHOLD <= jaccard(shingles(stored["copy"]), shingles(new.text)) < THRESHOLD + 0.15
+    bands = _Bands(stored)
+    proposed = set(bands.candidates(Signature.of(new.text).bands))
+    read: list[str] = []
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        read.extend(ids)
+        return {i: stored[i] for i in ids}
+
+    sigs = {k: Signature.of(t).blob for k, t in stored.items()}
+    idx = NearDuplicateIndex(bands.candidates, texts, lambda ids: {i: sigs[i] for i in ids})
+    dup, score = idx.match(new)
+    assert len(proposed) > 10  # LSH proposes articles sharing only the paragraph ...
+    assert "copy" in read and len(read) <= len(proposed) // 4  # ... few of them are read
+    assert dup == "copy" and score >= THRESHOLD
+    plain = NearDuplicateIndex(bands.candidates, lambda ids: {i: stored[i] for i in ids})
+    assert plain.match(new) == (dup, score)  # same answer as comparing every candidate exactly
+
+
+def test_band_layout_is_datasketchs_and_finds_what_its_lsh_finds() -> None:
+    """The stored bands are MinHashLSH's: the same layout, and the same candidates on real-sized texts."""
+    import random
+
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+    rng = random.Random(3)
+    vocab = [f"v{i}" for i in range(400)]
+    base = [rng.choice(vocab) for _ in range(120)]
+    texts = {}
+    for i in range(60):  # variants of one text with 0..100% of the words replaced
+        words = [w if rng.random() > i / 60 else rng.choice(vocab) for w in base]
+        texts[f"t{i}"] = _text(words)
+    bands = _Bands({})
+    for aid, t in texts.items():
+        lsh.insert(aid, minhash(shingles(t)))
+        bands.add(aid, t)
+    for aid, t in texts.items():
+        sig = Signature.of(t)
+        assert len(set(sig.bands)) == BANDS
+        assert set(bands.candidates(sig.bands)) == set(lsh.query(minhash(shingles(t)))), aid
+
+
+def test_bands_are_stored_with_the_article_and_found_by_the_store(db_path: str) -> None:
     store = open_store(db_path)
-    art = Article(text=_text(WORDS), article_id="a1")
-    store.add_article(art)  # stored without a signature (as by an older version)
-    assert list(store.minhashes(SCHEME)) == [("a1", None)]
-    saved: list[str] = []
+    original = Article(text=_text(WORDS), article_id="a1")
+    sig = Signature.of(original.text)
+    store.save_article(original, [], extractor_version="v", minhash=sig.blob, minhash_scheme=SCHEME,
+                       bands=sig.bands)
+    copy = Article(text=_text(WORDS[:55] + ["q"] * 5), article_id="a2")
+    other = Article(text=_text([f"o{i}" for i in range(60)]), article_id="a3")
+    assert store.near_duplicate_candidates(Signature.of(copy.text).bands) == ["a1"]
+    assert store.near_duplicate_candidates(Signature.of(other.text).bands) == []
+    idx = NearDuplicateIndex(store.near_duplicate_candidates, store.article_texts)
+    assert idx.match(copy)[0] == "a1"
+    # a duplicate is stored without bands: later copies match the first copy, never a copy
+    copy.duplicate_of = "a1"
+    s2 = Signature.of(copy.text)
+    store.save_article(copy, [], extractor_version="v", minhash=s2.blob, minhash_scheme=SCHEME, bands=s2.bands)
+    assert store.near_duplicate_candidates(s2.bands) == ["a1"]
+    assert store.has_minhash("a1", SCHEME) and not store.has_minhash("a1", "another-scheme")
 
-    def save(aid: str, sig: bytes) -> None:
-        saved.append(aid)
-        store.set_minhash(aid, sig, SCHEME)
 
-    idx = NearDuplicateIndex(lambda: list(store.minhashes(SCHEME)), store.article_texts, save)
-    assert idx.match(Article(text=_text(WORDS[:55] + ["q"] * 5), article_id="a2"))[0] == "a1"
-    assert saved == ["a1"]
-    [(aid, sig)] = list(store.minhashes(SCHEME))
-    assert sig == to_bytes(minhash(shingles(art.text)))
-    assert list(store.minhashes("another-scheme")) == [("a1", None)]  # another scheme: recomputed
+def test_a_database_from_before_the_band_table_gets_bands_from_its_signatures(tmp_path: Path) -> None:
+    """The migration fills the band table from the signatures stored by the earlier version."""
+    import sqlite3
+
+    db = str(tmp_path / "old.db")
+    store = open_store(db)
+    art = Article(text=_text(WORDS), article_id="old1")
+    store.add_article(art)
+    store.engine.dispose()
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET minhash = ?, minhash_scheme = ?", (to_bytes(minhash(shingles(art.text))), SCHEME))
+    con.execute("DROP TABLE minhash_bands")
+    con.execute("UPDATE schema_info SET value = '4' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    store = open_store(db)  # migrates
+    copy = Article(text=_text(WORDS[:55] + ["q"] * 5), article_id="new")
+    assert store.near_duplicate_candidates(Signature.of(copy.text).bands) == ["old1"]
+    assert band_keys(to_bytes(minhash(shingles(art.text)))) == Signature.of(art.text).bands
+
+
+def test_an_article_stored_without_a_signature_gets_one_when_repaired(db_path: str) -> None:
+    from conflictwatch import pipeline
+
+    store = open_store(db_path)
+    long_text = ". ".join(f"Sentence {i} about the shelling of the town of Harasta on Monday" for i in range(8))
+    art = Article(text=long_text + ".", article_id="a1", title="Harasta")
+    store.add_article(art)  # stored without claims or signature (as by an older version)
+    assert not store.has_minhash("a1", SCHEME)
+    copy = Article(text=art.text.replace("Sentence 7", "Paragraph 7"), article_id="a2", title="Harasta again")
+    # stale articles are repaired first, so a copy arriving in the same run finds its original
+    stats = pipeline.run_items([copy], store)
+    assert stats.reextracted == 1 and stats.articles_new == 1 and stats.duplicates == 1, stats
+    assert store.has_minhash("a1", SCHEME) and store.duplicates() == {"a2": "a1"}
 
 
 def test_distinct_real_articles_are_not_duplicates_of_each_other() -> None:
@@ -101,17 +219,16 @@ def test_distinct_real_articles_are_not_duplicates_of_each_other() -> None:
         pytest.skip(f"shared corpus not found at {CORPUS} (it is not part of the repository)")
     arts = [a for a in read_inputs([str(p) for p in paths]) if isinstance(a, Article)]
     assert len(arts) > 150
-    stored = {a.article_id or "": a.text for a in arts}
-    idx = NearDuplicateIndex(lambda: [], lambda ids: {i: stored[i] for i in ids})
+    bands = _Bands({})
+    idx = bands.index()
     matches = []
     for a in arts:
         dup, _ = idx.match(a)
         if dup is not None:
             matches.append((a.article_id, dup))
-        idx.add(a.article_id or "", to_bytes(minhash(shingles(stored[a.article_id or ""]))))
+        bands.add(a.article_id or "", a.text)
     assert matches == []
     # ... while a repost of one of them with a new first and last paragraph is found.
     a = max(arts, key=lambda x: len(x.text))
     repost = Article(text="Republished with permission.\n\n" + a.text + "\n\nShare this story.", article_id="r")
-    idx2 = NearDuplicateIndex(lambda: [(a.article_id or "", None)], lambda ids: {i: a.text for i in ids})
-    assert idx2.match(repost)[0] == a.article_id
+    assert idx.match(repost)[0] == a.article_id

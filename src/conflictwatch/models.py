@@ -62,7 +62,14 @@ class Article:
 
     @property
     def hash(self) -> str:
-        return content_hash(self.title, self.text)
+        """content_hash of the title and text, computed once per (title, text) objects: the main
+        job asks for it several times per article (already stored? same text under another id?)."""
+        memo = self.__dict__.get("_hash_memo")
+        if memo is not None and memo[0] is self.title and memo[1] is self.text:
+            return str(memo[2])
+        h = content_hash(self.title, self.text)
+        self.__dict__["_hash_memo"] = (self.title, self.text, h)
+        return h
 
     @property
     def publisher(self) -> str | None:

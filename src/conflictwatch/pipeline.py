@@ -13,6 +13,12 @@ result. What the job guarantees:
   claim's content, so an unchanged claim keeps its id, and its event keeps its id too.
 - **Near-duplicates.** A new article that copies a stored one (`ingest.neardup`) is stored linked
   to it (`duplicate_of`); reconcile counts the repeated claims once.
+- **Streaming.** Input is read as it is processed, in chunks, with a bounded number in flight:
+  memory does not grow with the corpus. An interrupted run (Ctrl-C, kill -9) leaves whole
+  articles only; the next run skips them (by content hash, before extracting) and goes on.
+- **Parallel, same result.** Extraction may run in worker processes or on a Dask cluster
+  (`parallel.ExecutorSpec`); this process alone writes, in input order, so the database ends up
+  exactly as a single-process run leaves it.
 - **Events**: at the end, the new claims are reconciled with the events of their blocks
   (`reconcile.reconcile_pending`); a run killed before that leaves the work to the next one.
 """
@@ -22,7 +28,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -35,6 +43,7 @@ from conflictwatch.geo import Geocoder
 from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
+from conflictwatch.parallel import ExecutorSpec, Processed, Slot, Work, ordered
 from conflictwatch.store import Store
 
 if TYPE_CHECKING:
@@ -130,6 +139,8 @@ class RunStats:
     failures: list[ArticleFailure] = field(default_factory=list)  # articles not stored
     articles: list[ArticleReport] = field(default_factory=list)  # per article extracted in this run
     reconciled: Reconciliation | None = None  # what the reconciliation did (None: not reconciled)
+    seconds: float = 0.0  # the whole run
+    reconcile_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -178,21 +189,25 @@ def process_article(article: Article, geocoder: Geocoder | None = None) -> list[
     return claims
 
 
-class _Job:
-    """State shared by the steps of one run: store, geocoder, extractor version, statistics."""
+Item = Article | IngestError
 
-    def __init__(self, store: Store, on_item: Callable[[Article | IngestError], None] | None) -> None:
+
+class _Job:
+    """State shared by the steps of one run: store, geocoder, extractor version, statistics.
+
+    Every write happens here, in this process and in input order; `parallel.ordered` brings the
+    extraction results back in that order whoever computed them."""
+
+    def __init__(self, store: Store, on_item: Callable[[Item], None] | None, spec: ExecutorSpec) -> None:
         self.store = store
         self.on_item = on_item
+        self.spec = spec
         self.version = extractor_version()
         self.stats = RunStats()
         self.carry: dict[str, str] = {}
         self._geocoder: Geocoder | None = None
-        self.neardup = NearDuplicateIndex(
-            lambda: list(store.minhashes(SCHEME)),
-            store.article_texts,
-            lambda aid, sig: store.set_minhash(aid, sig, SCHEME),
-        )
+        self.neardup = NearDuplicateIndex(store.near_duplicate_candidates, store.article_texts,
+                                          lambda ids: store.minhash_signatures(ids, SCHEME))
 
     @property
     def geocoder(self) -> Geocoder:
@@ -200,54 +215,98 @@ class _Job:
             self._geocoder = Geocoder.for_store(self.store)
         return self._geocoder
 
-    def fail(self, article: Article, exc: BaseException) -> None:
-        f = ArticleFailure(article.origin, article.article_id or "?", f"{type(exc).__name__}: {exc}")
+    def fail(self, article: Article, reason: str) -> None:
+        f = ArticleFailure(article.origin, article.article_id or "?", reason)
         self.stats.failures.append(f)
         self.stats.errors.append(str(f))
         log.error("%s", f)
 
-    def add(self, article: Article) -> None:
-        """A new article: near-duplicate check, extraction and storage in one transaction."""
+    def stream(self, slots: Iterable[Slot[Item]], handle: Callable[[Item, Processed | None], None]) -> None:
+        # closing(): an exception here (Ctrl-C, a dying disk) stops the workers before it goes on
+        with closing(ordered(slots, self.spec, lambda: self.geocoder, self.version)) as results:
+            for slot, result in results:
+                handle(slot.item, result)
+                if self.on_item:
+                    self.on_item(slot.item)
+
+    # -- new input -------------------------------------------------------------------
+    def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
+        """Input items as slots; an article already stored (same text) is not sent to extraction."""
+        for item in items:
+            if isinstance(item, Article) and not self.store.has_article(item):
+                yield Slot(item, Work(item))
+            else:
+                yield Slot(item)
+
+    def take(self, item: Item, result: Processed | None) -> None:
+        """One input item, in input order: report it, skip it, or store it with its claims."""
+        stats = self.stats
+        if isinstance(item, IngestError):
+            stats.errors.append(str(item))
+            log.error("%s", item)
+            return
+        stats.articles_read += 1
+        if result is None or self.store.has_article(item):  # stored before, or earlier in this input
+            stats.articles_skipped += 1
+            return
+        if result.error is not None:
+            log.debug("%s", result.trace)
+            self.fail(item, result.error)
+            return
         try:
-            dup, similarity = self.neardup.match(article)
+            sig = result.signature or self.neardup.signature(item)
+            dup, similarity = self.neardup.match(item, sig)
             if dup is not None:
-                article.duplicate_of = dup
-                log.info("%s: near-duplicate of %s (%.2f)", article.origin, dup, similarity)
-            signature = self.neardup.signature(article)
-            claims = process_article(article, self.geocoder)
+                item.duplicate_of = dup
+                log.info("%s: near-duplicate of %s (%.2f)", item.origin, dup, similarity)
             stored = self.store.save_article(
-                article, claims, extractor_version=self.version, minhash=signature, minhash_scheme=SCHEME
+                item, result.claims, extractor_version=self.version, minhash=sig.blob, minhash_scheme=SCHEME,
+                bands=sig.bands,
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            self.fail(article, exc)
+            self.fail(item, f"{type(exc).__name__}: {exc}")
             return
-        if dup is None:
-            self.neardup.add(article.article_id or "", signature)
-        else:
-            self.stats.duplicates += 1
-        self.stats.articles_new += 1
-        self.stats.claims += len(stored)
-        self.stats.articles.append(report_of(article, stored))
+        if dup is not None:
+            stats.duplicates += 1
+        stats.articles_new += 1
+        stats.claims += len(stored)
+        stats.articles.append(report_of(item, stored))
 
-    def redo(self, article_id: str) -> None:
-        """Extract a stored article again and replace its claims, in one transaction."""
-        article = self.store.get_article(article_id)
-        if article is None:
+    # -- repair ----------------------------------------------------------------------
+    def stale(self, everything: bool = False) -> Iterator[Slot[Item]]:
+        """Stored articles to extract again, read one at a time."""
+        for article_id in self.store.articles_to_extract(self.version, everything=everything):
+            article = self.store.get_article(article_id)
+            if article is not None:
+                yield Slot(article, Work(article, signature=False))
+
+    def redo(self, item: Item, result: Processed | None) -> None:
+        """Replace a stored article's claims with a fresh extraction's, in one transaction."""
+        assert isinstance(item, Article) and result is not None
+        if result.error is not None:
+            log.debug("%s", result.trace)
+            self.fail(item, result.error)
             return
-        if self.on_item:
-            self.on_item(article)
+        article_id = item.article_id or ""
         old = list(self.store.claims(article_id=article_id))
         links = self.store.event_links(c.claim_id for c in old)  # before its claims are replaced
         try:
-            claims = process_article(article, self.geocoder)
-            stored = self.store.save_article(article, claims, extractor_version=self.version)
+            extra: dict[str, object] = {}
+            if item.duplicate_of is None and not self._has_signature(article_id):
+                sig = self.neardup.signature(item)  # stored by a version without the index
+                extra = {"minhash": sig.blob, "minhash_scheme": SCHEME, "bands": sig.bands}
+            stored = self.store.save_article(item, result.claims, extractor_version=self.version,
+                                             **extra)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001
-            self.fail(article, exc)
+            self.fail(item, f"{type(exc).__name__}: {exc}")
             return
         self._carry_event_ids(old, stored, links)
         self.stats.reextracted += 1
         self.stats.claims += len(stored)
-        self.stats.articles.append(report_of(article, stored))
+        self.stats.articles.append(report_of(item, stored))
+
+    def _has_signature(self, article_id: str) -> bool:
+        return self.store.has_minhash(article_id, SCHEME)
 
     def _carry_event_ids(self, old: list[Claim], new: list[Claim], links: dict[str, str]) -> None:
         """A re-extracted claim whose id changed (say, a corrected figure) keeps the event id of the
@@ -270,7 +329,9 @@ class _Job:
     def reconcile(self) -> None:
         from conflictwatch.reconcile import reconcile_pending
 
+        t = time.perf_counter()
         self.stats.reconciled = reconcile_pending(self.store, self.carry)
+        self.stats.reconcile_seconds = time.perf_counter() - t
 
 
 def run(
@@ -281,6 +342,7 @@ def run(
     *,
     repair: bool = True,
     reconcile: bool = True,
+    spec: ExecutorSpec | None = None,
 ) -> RunStats:
     """Ingest every input into `store`, repair stored articles, rebuild the events.
 
@@ -289,28 +351,32 @@ def run(
     With `reconcile`, the stored claims no reconciliation has seen yet (this run's, and any an
     interrupted run left) are reconciled at the end with the events of their blocks. Problems are collected
     in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
-    input or a failing article.
+    input or a failing article. `spec` says where extraction runs (default: this process);
+    `on_item` is called for every item once it is done with, in input order.
     """
-    job = _Job(store, on_item)
-    stats = job.stats
-    for item in read_inputs(list(inputs), published=published):
-        if on_item:
-            on_item(item)
-        if isinstance(item, IngestError):
-            stats.errors.append(str(item))
-            log.error("%s", item)
-            continue
-        stats.articles_read += 1
-        if store.has_article(item):
-            stats.articles_skipped += 1
-            continue
-        job.add(item)
+    return run_items(read_inputs(list(inputs), published=published), store, on_item,
+                     repair=repair, reconcile=reconcile, spec=spec)
+
+
+def run_items(
+    items: Iterable[Article | IngestError],
+    store: Store,
+    on_item: Callable[[Article | IngestError], None] | None = None,
+    *,
+    repair: bool = True,
+    reconcile: bool = True,
+    spec: ExecutorSpec | None = None,
+) -> RunStats:
+    """`run` over items already read (articles from feeds, `watch`, the API)."""
+    t = time.perf_counter()
+    job = _Job(store, on_item, spec or ExecutorSpec())
     if repair:
-        for article_id in store.articles_to_extract(job.version):
-            job.redo(article_id)
+        job.stream(job.stale(), job.redo)
+    job.stream(job.read(items), job.take)
     if reconcile:
         job.reconcile()
-    return stats
+    job.stats.seconds = time.perf_counter() - t
+    return job.stats
 
 
 def reextract(
@@ -319,13 +385,15 @@ def reextract(
     on_item: Callable[[Article | IngestError], None] | None = None,
     *,
     reconcile: bool = True,
+    spec: ExecutorSpec | None = None,
 ) -> RunStats:
     """Extract stored articles again: those whose claims are missing or stale, or all of them.
 
-    Claims that come out unchanged keep their ids (and their events' ids); their events are rebuilt."""
-    job = _Job(store, on_item)
-    for article_id in store.articles_to_extract(job.version, everything=everything):
-        job.redo(article_id)
+    Claims that come out unchanged keep their ids (and their events' ids); events are rebuilt."""
+    t = time.perf_counter()
+    job = _Job(store, on_item, spec or ExecutorSpec())
+    job.stream(job.stale(everything), job.redo)
     if reconcile:
         job.reconcile()
+    job.stats.seconds = time.perf_counter() - t
     return job.stats

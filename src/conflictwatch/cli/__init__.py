@@ -9,6 +9,7 @@ from conflictwatch.cli import (  # noqa: F401  (registers commands)
     report,
     run,
     serve,
+    watch,
 )
 from conflictwatch.cli.app import app
 

@@ -8,7 +8,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from conflictwatch import pipeline
 from conflictwatch.check import check
 from conflictwatch.cli.app import app, console, err_console
-from conflictwatch.cli.options import DbOpt
+from conflictwatch.cli.options import (
+    DbOpt,
+    ExecutorChoice,
+    ExecutorOpt,
+    SchedulerOpt,
+    WorkersOpt,
+    executor_spec,
+)
 from conflictwatch.store import DEFAULT_DB, open_store
 from conflictwatch.store.engine import shown
 
@@ -19,6 +26,9 @@ def reextract_cmd(
     all_: bool = typer.Option(
         False, "--all", help="Every stored article, not only those whose claims are missing or stale."
     ),
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = ExecutorChoice.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Extract stored articles again and rebuild the events.
 
@@ -33,7 +43,8 @@ def reextract_cmd(
                   console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         todo = len(store.articles_to_extract(pipeline.extractor_version(), everything=all_))
         task = progress.add_task("re-extracting", total=todo)
-        stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task))
+        stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task),
+                                   spec=executor_spec(workers, executor, scheduler))
     console.print(f"{stats.describe()}; database: [bold]{shown(db)}[/bold]", highlight=False)
     if not stats.ok:
         err_console.print(f"[red]{len(stats.failures)} article(s) failed[/red]")

@@ -7,6 +7,7 @@ instead of silently creating an empty one.
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +18,7 @@ from typer import _click as click
 
 from conflictwatch.cli.app import DB_HELP
 from conflictwatch.export.events import EventFilter
+from conflictwatch.parallel import ExecutorSpec, default_workers
 from conflictwatch.store import DB_ENV, DEFAULT_DB, Store, open_store
 
 
@@ -73,6 +75,45 @@ class EventsFormat(StrEnum):
     geojson = "geojson"
     parquet = "parquet"
     ged = "ged"
+
+
+class ExecutorChoice(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+WorkersOpt = Annotated[int | None, typer.Option(
+    "--workers", "-w", min=1, metavar="N", show_default=False,
+    help="Processes extracting at once (default: one per core of this machine). Inputs with "
+    "fewer than 48 articles to extract are done in this process; 1 never starts workers.",
+)]
+ExecutorOpt = Annotated[ExecutorChoice, typer.Option(
+    "--executor",
+    help="local: worker processes on this machine; dask: the workers of the Dask cluster at "
+    "--scheduler (or, without one, a local Dask cluster of --workers processes). Only this "
+    "process writes to the database.",
+)]
+SchedulerOpt = Annotated[str | None, typer.Option(
+    "--scheduler", metavar="ADDRESS",
+    help="Dask scheduler address (tcp://host:8786) or scheduler file; implies --executor dask.",
+)]
+
+
+#: Fewer articles to extract than this are done in the main process (default 48).
+MIN_PARALLEL_ENV = "CONFLICTWATCH_MIN_PARALLEL"
+
+
+def executor_spec(workers: int | None, executor: ExecutorChoice, scheduler: str | None) -> ExecutorSpec:
+    """The options' meaning: where extraction runs."""
+    kind = "dask" if scheduler else executor.value
+    spec = ExecutorSpec(workers=workers or default_workers(), executor=kind, scheduler=scheduler)
+    threshold = os.environ.get(MIN_PARALLEL_ENV, "").strip()
+    if threshold:
+        try:
+            spec.min_parallel = max(0, int(threshold))
+        except ValueError as exc:
+            raise click.ClickException(f"{MIN_PARALLEL_ENV}={threshold!r} is not a whole number") from exc
+    return spec
 
 
 DbOpt = Annotated[str, typer.Option("--db", metavar="PATH|URL", envvar=DB_ENV, help=DB_HELP)]
@@ -142,14 +183,19 @@ __all__ = [
     "CountryOpt",
     "DbOpt",
     "EventsFormat",
+    "ExecutorChoice",
+    "ExecutorOpt",
     "MinFatalitiesOpt",
     "OutOpt",
     "Scope",
+    "SchedulerOpt",
     "ScopeOpt",
     "SinceOpt",
     "TypeOpt",
     "UntilOpt",
+    "WorkersOpt",
     "event_filter",
+    "executor_spec",
     "iso_date",
     "open_existing",
     "sqlite_path",

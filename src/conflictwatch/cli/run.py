@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
+from typer import _click as click
 
 from conflictwatch import pipeline
 from conflictwatch.cli.app import app, console, err_console, export_app, note
@@ -16,8 +18,13 @@ from conflictwatch.cli.options import (
     ArticlesFormat,
     ClaimsFormat,
     DbOpt,
+    ExecutorChoice,
+    ExecutorOpt,
     OutOpt,
+    SchedulerOpt,
     ScopeOpt,
+    WorkersOpt,
+    executor_spec,
     iso_date,
     open_existing,
 )
@@ -25,9 +32,18 @@ from conflictwatch.cli.output import open_out, print_claims, print_events
 from conflictwatch.cli.progress import RunProgress, count_articles
 from conflictwatch.export import export_all, write_articles, write_claims
 from conflictwatch.export.events import load_filtered
-from conflictwatch.models import Article
+from conflictwatch.models import Article, IngestError
+from conflictwatch.parallel import WorkerMismatch
 from conflictwatch.store import open_store
 from conflictwatch.store.engine import shown
+
+_LINE = re.compile(r":\d+$|#\d+$")
+
+
+def counts_for_progress(item: object) -> bool:
+    """Items the progress total counts: articles, and bad lines or feed entries (a missing file
+    is not among the articles counted)."""
+    return isinstance(item, Article) or (isinstance(item, IngestError) and bool(_LINE.search(item.origin)))
 
 
 @app.command()
@@ -51,6 +67,9 @@ def run(
         "--verbose", "-v",
         help="List the articles that gave no claims, or claims without a place: the ones to read by hand.",
     )] = False,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = ExecutorChoice.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Ingest articles, extract claims, geocode, store and reconcile them.
 
@@ -58,18 +77,37 @@ def run(
     (an empty or binary file, a broken JSON line) gets one error line naming the file and line;
     the rest still goes in. Exit status 1 when any input failed.
 
+    Input streams through in chunks (memory stays flat); extraction runs in --workers processes
+    or on a Dask cluster while this process writes, in input order, one transaction per article.
+    Interrupted (Ctrl-C, kill), the database holds whole articles only: run the same command
+    again and it goes on where it stopped.
+
         conflictwatch run samples/ --db out/cw.db --export-dir out/
         curl -s https://example.org/feed.xml | conflictwatch run - --published 2016-10-13
+        conflictwatch run archive.jsonl --workers 4 -q
+        conflictwatch run archive.jsonl --scheduler tcp://scheduler.example.org:8786 --db postgresql://...
     """
+    spec = executor_spec(workers, executor, scheduler)
     store = open_store(db)
+    done = 0
     with RunProgress(err_console, count_articles(inputs)) as progress:
 
         def on_item(item: object) -> None:
-            if isinstance(item, Article):
+            nonlocal done
+            done += isinstance(item, Article)
+            if counts_for_progress(item):
                 progress.advance()
 
         # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
-        stats = pipeline.run(inputs, store, published=published, on_item=on_item)
+        try:
+            stats = pipeline.run(inputs, store, published=published, on_item=on_item, spec=spec)
+        except KeyboardInterrupt:
+            progress.interrupted = True
+            note(f"[yellow]interrupted[/yellow] after {done} articles (each stored whole or not at all); "
+                 "run the same command again to go on")
+            raise typer.Exit(130) from None
+        except WorkerMismatch as exc:
+            raise click.ClickException(str(exc)) from exc
     if not quiet:
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         print_events(load_filtered(store), title)

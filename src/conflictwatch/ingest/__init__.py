@@ -1,19 +1,22 @@
 """Ingest: turn files, folders, JSON Lines, HTML, feeds and raw wire dumps into Articles.
 
 Nothing here raises for bad input: unreadable pieces become IngestError values so the
-rest of a batch still goes in.
+rest of a batch still goes in. Input is read as it is consumed: a folder file by file, and
+JSON Lines (a file or standard input) line by line, so a corpus of any size streams through in
+constant memory. Raw dumps, HTML pages and feeds are read whole (each is one document).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from conflictwatch.ingest.layout import analyse_article, caption_dates, split_dump, split_items
-from conflictwatch.ingest.readers import decode, read_text, sniff
+from conflictwatch.ingest.readers import JSONL_EXT, decode, read_jsonl_lines, read_text, sniff
 from conflictwatch.models import Article, IngestError
 
 __all__ = ["analyse_article", "caption_dates", "read_inputs", "split_dump", "split_items"]
@@ -38,7 +41,7 @@ def read_inputs(paths: list[str], published: date | None = None) -> Iterator[Art
 
 def _read_path(p: str) -> Iterator[Article | IngestError]:
     if p == "-":
-        yield from _guarded(STDIN_ORIGIN, lambda: _read_stdin())
+        yield from _guarded(STDIN_ORIGIN, _read_stdin)
         return
     path = Path(p)
     if path.is_dir():
@@ -53,16 +56,19 @@ def _read_path(p: str) -> Iterator[Article | IngestError]:
         yield IngestError(p, "no such file or directory")
 
 
-def _guarded(origin: str, fn: object) -> list[Article | IngestError]:
-    """Run one file's reader to completion; any surprise becomes one IngestError, never a crash."""
+def _guarded(
+    origin: str, fn: Callable[[], Iterable[Article | IngestError]]
+) -> Iterator[Article | IngestError]:
+    """Run one file's reader, passing its items on as they come; any surprise becomes one
+    IngestError (after the items read before it), never a crash."""
     try:
-        return list(fn())  # type: ignore[operator]
+        yield from fn()
     except PermissionError:
-        return [IngestError(origin, "permission denied")]
+        yield IngestError(origin, "permission denied")
     except OSError as exc:
-        return [IngestError(origin, f"cannot read: {exc.strerror or exc}")]
+        yield IngestError(origin, f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a reader bug must not stop the batch
-        return [IngestError(origin, f"could not ingest: {type(exc).__name__}: {exc}")]
+        yield IngestError(origin, f"could not ingest: {type(exc).__name__}: {exc}")
 
 
 _NOT_ARTICLES = ("readme", "license", "licence", "changelog")
@@ -85,25 +91,70 @@ def _walk(root: Path) -> list[Path]:
     return sorted(out, key=lambda x: x.relative_to(root).parts)
 
 
+#: How much of a file or stream is looked at to decide its kind before streaming the rest.
+_HEAD_BYTES = 1 << 16
+
+
 def _read_file(path: Path) -> Iterator[Article | IngestError]:
-    raw = path.read_bytes()
-    text = decode(raw, str(path))
-    if isinstance(text, IngestError):
-        yield text
-        return
-    yield from read_text(text, sniff(text, path.suffix.lower()), str(path))
+    with path.open("rb") as fh:
+        yield from _read_stream(fh, str(path), path.suffix.lower())
 
 
 def _read_stdin() -> Iterator[Article | IngestError]:
-    """Standard input is a raw dump (JSON Lines, HTML or feeds are recognised by content)."""
+    """Standard input: JSON Lines, HTML or feeds are recognised by content, else a raw dump."""
     stream = sys.stdin
     if stream is None:
         yield IngestError(STDIN_ORIGIN, "no standard input")
         return
     buf = getattr(stream, "buffer", None)
-    raw = buf.read() if buf is not None else stream.read().encode("utf-8")
-    text = decode(raw, STDIN_ORIGIN)
+    if buf is None:  # a text stream without bytes underneath (tests, embedding)
+        raw = stream.read().encode("utf-8")
+        yield from _read_whole(raw, STDIN_ORIGIN, "")
+        return
+    yield from _read_stream(buf, STDIN_ORIGIN, "")
+
+
+def _read_stream(fh: BinaryIO, origin: str, ext: str) -> Iterator[Article | IngestError]:
+    """JSON Lines line by line; any other kind whole. The kind is decided on the first 64 kB."""
+    head = fh.read(_HEAD_BYTES)
+    probe = head.decode("utf-8", errors="replace") if b"\x00" not in head else ""
+    streamable = ext in JSONL_EXT or (not ext and probe and sniff(probe, "") == "jsonl")
+    if not streamable or head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 is decoded whole
+        yield from _read_whole(head + fh.read(), origin, ext)
+        return
+    lines = _lines(head, fh)
+    first = next(lines, None)
+    if first is None or (not first.strip() and head.strip() == b""):
+        yield IngestError(origin, "empty file")
+        return
+    yield from read_jsonl_lines(_chain(first, lines), origin)
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def _lines(head: bytes, fh: BinaryIO) -> Iterator[bytes]:
+    """The stream's lines (bytes, newline kept), `head` being what was already read of it."""
+    pending = head
+    while True:
+        nl = pending.find(b"\n")
+        if nl >= 0:
+            yield pending[: nl + 1]
+            pending = pending[nl + 1 :]
+            continue
+        more = fh.readline()
+        if not more:
+            if pending:
+                yield pending
+            return
+        pending += more
+
+
+def _read_whole(raw: bytes, origin: str, ext: str) -> Iterator[Article | IngestError]:
+    text = decode(raw, origin)
     if isinstance(text, IngestError):
         yield text
         return
-    yield from read_text(text, sniff(text, ""), STDIN_ORIGIN)
+    yield from read_text(text, sniff(text, ext), origin)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -124,37 +124,68 @@ def json_problem(exc: json.JSONDecodeError) -> str:
 def read_jsonl(text: str, origin: str) -> Iterator[Item]:
     """One article per JSON line; bad lines are reported with their number and skipped."""
     for no, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+        yield from _jsonl_record(line, f"{origin}:{no}")
+
+
+def read_jsonl_lines(lines: Iterable[bytes], origin: str) -> Iterator[Item]:
+    """`read_jsonl` over raw lines as they are read (a large file or a pipe, in constant memory).
+
+    Each line is decoded on its own, so a line that is not UTF-8 is reported with its line,
+    column and byte offset, and the lines around it still go in."""
+    offset = 0
+    for no, full in enumerate(lines, start=1):
         where = f"{origin}:{no}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(where, f"not valid JSON: {json_problem(exc)}")
-            continue
-        if not isinstance(obj, dict):
-            yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
-            continue
-        body = obj.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield IngestError(where, "missing required field 'text'")
-            continue
-        title = obj.get("title") if isinstance(obj.get("title"), str) and obj["title"].strip() else None
-        item = analyse_article(body, where, title=title.strip() if title else None)
-        if isinstance(item, IngestError):
-            yield item
-            continue
-        pub = parse_date(obj.get("published"))
-        if obj.get("published") not in (None, "") and pub is None:
-            yield IngestError(where, f"unreadable 'published' {obj['published']!r}; date ignored")
-        if pub is not None:
-            item.published, item.published_inferred = pub, False
-        if obj.get("id") not in (None, ""):
-            item.article_id = str(obj["id"])
-        item.url = str(obj["url"]) if obj.get("url") else None
-        item.source = str(obj["source"]) if obj.get("source") else None
-        item.meta.update({k: v for k, v in obj.items() if k not in _KNOWN_KEYS})
+        raw = full.rstrip(b"\r\n")
+        if no == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw, full, offset = raw[3:], full[3:], 3
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            yield IngestError(where, f"binary data (NUL byte at byte offset {offset + nul}), line skipped")
+        else:
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield IngestError(
+                    where,
+                    f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at line {no}, column {exc.start + 1} "
+                    f"(byte offset {offset + exc.start}); re-save the file as UTF-8",
+                )
+            else:
+                yield from _jsonl_record(line, where)
+        offset += len(full)
+
+
+def _jsonl_record(line: str, where: str) -> Iterator[Item]:
+    if not line.strip():
+        return
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield IngestError(where, f"not valid JSON: {json_problem(exc)}")
+        return
+    if not isinstance(obj, dict):
+        yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
+        return
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        yield IngestError(where, "missing required field 'text'")
+        return
+    title = obj.get("title") if isinstance(obj.get("title"), str) and obj["title"].strip() else None
+    item = analyse_article(body, where, title=title.strip() if title else None)
+    if isinstance(item, IngestError):
         yield item
+        return
+    pub = parse_date(obj.get("published"))
+    if obj.get("published") not in (None, "") and pub is None:
+        yield IngestError(where, f"unreadable 'published' {obj['published']!r}; date ignored")
+    if pub is not None:
+        item.published, item.published_inferred = pub, False
+    if obj.get("id") not in (None, ""):
+        item.article_id = str(obj["id"])
+    item.url = str(obj["url"]) if obj.get("url") else None
+    item.source = str(obj["source"]) if obj.get("source") else None
+    item.meta.update({k: v for k, v in obj.items() if k not in _KNOWN_KEYS})
+    yield item
 
 
 def read_html(text: str, origin: str) -> Item:

@@ -22,6 +22,7 @@ from conflictwatch.store import schema as s
 from conflictwatch.store.engine import DEFAULT_DB, StoreError, make_engine, shown, writing
 from conflictwatch.store.events import EventsMixin
 from conflictwatch.store.gazetteer import GazetteerMixin
+from conflictwatch.store.ingest_state import IngestStateMixin
 from conflictwatch.store.reconciling import ReconcilingMixin
 from conflictwatch.store.rows import article_row, claim_row, now_iso, row_article, row_claim
 
@@ -67,7 +68,7 @@ def unique_claim_ids(claims: Sequence[Claim]) -> list[Claim]:
     return list(claims)
 
 
-class Store(EventsMixin, GazetteerMixin, ReconcilingMixin):
+class Store(EventsMixin, GazetteerMixin, ReconcilingMixin, IngestStateMixin):
     """All persistence goes through here, so SQLite and PostgreSQL behave alike."""
 
     def __init__(self, engine: Engine) -> None:
@@ -108,11 +109,13 @@ class Store(EventsMixin, GazetteerMixin, ReconcilingMixin):
         extractor_version: str,
         minhash: bytes | None = None,
         minhash_scheme: str | None = None,
+        bands: Sequence[int] = (),
     ) -> list[Claim]:
         """Store an article (new, or stored before and re-extracted) with all its claims, atomically.
 
         In one transaction: the article row, the removal of its earlier claims and their event
-        links, its claims (ids made unique within the article), and its extraction record. If
+        links, its claims (ids made unique within the article), its extraction record and, for an
+        original with a signature, its near-duplicate index bands (`bands`). If
         anything fails, nothing of this article is written and the error propagates; other
         articles are unaffected. Returns the claims as stored (with their final ids).
         """
@@ -143,6 +146,8 @@ class Store(EventsMixin, GazetteerMixin, ReconcilingMixin):
             if minhash is not None:
                 values.update(minhash=minhash, minhash_scheme=minhash_scheme)
             conn.execute(update(s.articles).where(s.articles.c.article_id == aid).values(**values))
+            if minhash is not None and article.duplicate_of is None:
+                self._write_bands(conn, aid, bands)
         return claims
 
     def has_article(self, article: Article) -> bool:
@@ -209,13 +214,15 @@ class Store(EventsMixin, GazetteerMixin, ReconcilingMixin):
             for aid, sig, sch in conn.execute(q):
                 yield aid, (bytes(sig) if sig is not None and sch == scheme else None)
 
-    def set_minhash(self, article_id: str, minhash: bytes, scheme: str) -> None:
+    def set_minhash(self, article_id: str, minhash: bytes, scheme: str, bands: Sequence[int] = ()) -> None:
+        """Store an article's signature and (for an original) its index bands, together."""
         with writing(self.engine) as conn:
             conn.execute(
                 update(s.articles)
                 .where(s.articles.c.article_id == article_id)
                 .values(minhash=minhash, minhash_scheme=scheme)
             )
+            self._write_bands(conn, article_id, bands)
 
     def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
         ids = list(dict.fromkeys(article_ids))

@@ -202,6 +202,30 @@ gazetteer = Table(
 )
 
 
+# The near-duplicate index (`ingest.neardup`): each original article's MinHash signature cut into
+# LSH bands, one row per band. A new article's candidates are the articles sharing a band key: an
+# indexed lookup, so the index never has to be held in memory, and concurrent runs see each other.
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("band_key", BigInteger, primary_key=True, autoincrement=False),
+    Column("article_id", String(200), ForeignKey("articles.article_id"), primary_key=True),
+    Index("ix_minhash_bands_article", "article_id"),
+    sqlite_with_rowid=False,
+)
+
+# What `conflictwatch watch` has already taken in: per feed its items (guid or link -> content hash),
+# per folder its files (relative path -> mtime, size and content hash).
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("source", String(500), primary_key=True),
+    Column("item", String(500), primary_key=True),
+    Column("fingerprint", String(200), nullable=False),
+    Column("seen_at", String(32)),
+)
+
+
 def _v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
@@ -256,8 +280,32 @@ def _incremental_reconciliation(conn: Connection) -> None:
             ix.create(conn)
 
 
+def _neardup_bands_and_watch_state(conn: Connection) -> None:
+    """The near-duplicate index moves into the database (`minhash_bands`), and `watch` remembers
+    what it has seen (`watch_seen`). Bands are filled from the signatures already stored; articles
+    without one get theirs when they are next extracted."""
+    from conflictwatch.ingest.neardup import SCHEME, band_keys  # the band layout lives with the index
+
+    minhash_bands.create(conn, checkfirst=True)
+    watch_seen.create(conn, checkfirst=True)
+    q = (
+        articles.select()
+        .with_only_columns(articles.c.article_id, articles.c.minhash)
+        .where(articles.c.duplicate_of.is_(None), articles.c.minhash_scheme == SCHEME)
+    )
+    batch: list[dict[str, object]] = []
+    for aid, sig in conn.execute(q):
+        batch.extend({"band_key": k, "article_id": aid} for k in set(band_keys(bytes(sig))))
+        if len(batch) >= 10_000:
+            conn.execute(minhash_bands.insert(), batch)
+            batch = []
+    if batch:
+        conn.execute(minhash_bands.insert(), batch)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1, _v2, _v3, _articles_extraction_and_duplicates, _incremental_reconciliation,
+    _neardup_bands_and_watch_state,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
