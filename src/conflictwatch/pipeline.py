@@ -14,6 +14,8 @@ result. What the job guarantees:
 - **Near-duplicates.** A new article that copies a stored one (`ingest.neardup`) is stored linked
   to it (`duplicate_of`); reconcile counts the repeated claims once.
 - **Events** are rebuilt from all stored claims at the end (`reconcile.rebuild_events`).
+- **Budgets.** An article over the per-article size or time budget (`conflictwatch.budget`) fails
+  like any other: reported, not stored, tried again next run.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 from conflictwatch import __version__
+from conflictwatch.budget import Budget
 from conflictwatch.extract import extract_claims
 from conflictwatch.geo import Geocoder
 from conflictwatch.ingest import read_inputs
@@ -121,13 +124,23 @@ class RunStats:
         return "; ".join(parts)
 
 
-def process_article(article: Article, geocoder: Geocoder | None = None) -> list[Claim]:
+def process_article(article: Article, geocoder: Geocoder | None = None,
+                    budget: Budget | None = None) -> list[Claim]:
     """Extract and geocode one article's claims, without touching a database.
 
+    With a `budget`, an article over its size raises ArticleTooLarge before any work, and one
+    whose extraction and geocoding outlast its time raises ArticleTooSlow.
     Ids are computed last, from the finished claims (geocoding cleans the place name)."""
-    claims = extract_claims(article)
-    if geocoder is not None:
-        geocoder.geocode_claims(claims, article)
+    if budget is None:
+        claims = extract_claims(article)
+        if geocoder is not None:
+            geocoder.geocode_claims(claims, article)
+    else:
+        budget.check_size(article.text)
+        with budget.deadline():
+            claims = extract_claims(article)
+            if geocoder is not None:
+                geocoder.geocode_claims(claims, article)
     for c in claims:
         c.claim_id = c.make_id()
     return claims
@@ -136,9 +149,11 @@ def process_article(article: Article, geocoder: Geocoder | None = None) -> list[
 class _Job:
     """State shared by the steps of one run: store, geocoder, extractor version, statistics."""
 
-    def __init__(self, store: Store, on_item: Callable[[Article | IngestError], None] | None) -> None:
+    def __init__(self, store: Store, on_item: Callable[[Article | IngestError], None] | None,
+                 budget: Budget | None = None) -> None:
         self.store = store
         self.on_item = on_item
+        self.budget = budget if budget is not None else Budget.from_env()
         self.version = extractor_version()
         self.stats = RunStats()
         self.links = store.event_links()  # before any article's claims are replaced
@@ -154,6 +169,12 @@ class _Job:
     def geocoder(self) -> Geocoder:
         if self._geocoder is None:  # loading the gazetteer takes seconds: only when needed
             self._geocoder = Geocoder.for_store(self.store)
+            # one-time loads (the language model, the gazetteer index, built on first use) are
+            # not the first article's: they stay outside its time budget
+            from conflictwatch.extract.nlp import pipeline as language_model
+
+            language_model()
+            self._geocoder.bundled.find("Aleppo", 0)
         return self._geocoder
 
     def fail(self, article: Article, exc: BaseException) -> None:
@@ -165,12 +186,13 @@ class _Job:
     def add(self, article: Article) -> None:
         """A new article: near-duplicate check, extraction and storage in one transaction."""
         try:
+            self.budget.check_size(article.text)  # before the near-duplicate index reads it
             dup, similarity = self.neardup.match(article)
             if dup is not None:
                 article.duplicate_of = dup
                 log.info("%s: near-duplicate of %s (%.2f)", article.origin, dup, similarity)
             signature = self.neardup.signature(article)
-            claims = process_article(article, self.geocoder)
+            claims = process_article(article, self.geocoder, self.budget)
             stored = self.store.save_article(
                 article, claims, extractor_version=self.version, minhash=signature, minhash_scheme=SCHEME
             )
@@ -193,7 +215,7 @@ class _Job:
             self.on_item(article)
         old = list(self.store.claims(article_id=article_id))
         try:
-            claims = process_article(article, self.geocoder)
+            claims = process_article(article, self.geocoder, self.budget)
             stored = self.store.save_article(article, claims, extractor_version=self.version)
         except Exception as exc:  # noqa: BLE001
             self.fail(article, exc)
@@ -234,6 +256,7 @@ def run(
     *,
     repair: bool = True,
     reconcile: bool = True,
+    budget: Budget | None = None,
 ) -> RunStats:
     """Ingest every input into `store`, repair stored articles, rebuild the events.
 
@@ -241,9 +264,10 @@ def run(
     articles whose claims are missing or come from another extractor version are extracted again.
     With `reconcile`, events are rebuilt from all stored claims at the end. Problems are collected
     in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
-    input or a failing article.
+    input or a failing article. `budget`: what one article may cost (default: from the
+    environment, `Budget.from_env`).
     """
-    job = _Job(store, on_item)
+    job = _Job(store, on_item, budget)
     stats = job.stats
     for item in read_inputs(list(inputs), published=published):
         if on_item:
@@ -271,11 +295,12 @@ def reextract(
     on_item: Callable[[Article | IngestError], None] | None = None,
     *,
     reconcile: bool = True,
+    budget: Budget | None = None,
 ) -> RunStats:
     """Extract stored articles again: those whose claims are missing or stale, or all of them.
 
     Claims that come out unchanged keep their ids (and their events' ids); events are rebuilt."""
-    job = _Job(store, on_item)
+    job = _Job(store, on_item, budget)
     for article_id in store.articles_to_extract(job.version, everything=everything):
         job.redo(article_id)
     if reconcile:

@@ -8,6 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from conflictwatch import pipeline
 from conflictwatch.check import check
 from conflictwatch.cli.app import DB_HELP, app, console, err_console
+from conflictwatch.cli.options import MaxCharsOpt, MaxSecondsOpt, budget
 from conflictwatch.store import DEFAULT_DB, open_store
 
 
@@ -17,6 +18,8 @@ def reextract_cmd(
     all_: bool = typer.Option(
         False, "--all", help="Every stored article, not only those whose claims are missing or stale."
     ),
+    max_article_chars: MaxCharsOpt = None,
+    max_article_seconds: MaxSecondsOpt = None,
 ) -> None:
     """Extract stored articles again and rebuild the events.
 
@@ -26,12 +29,14 @@ def reextract_cmd(
     out unchanged keep their ids, and events keep theirs. Each article is replaced in one
     transaction; exit status 1 when any failed. `conflictwatch events` shows the result.
     """
+    limits = budget(max_article_chars, max_article_seconds)
     store = open_store(db)
     with Progress(SpinnerColumn(), TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(),
                   console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         todo = len(store.articles_to_extract(pipeline.extractor_version(), everything=all_))
         task = progress.add_task("re-extracting", total=todo)
-        stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task))
+        stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task),
+                                   budget=limits)
     console.print(f"{stats.describe()}; database: [bold]{db}[/bold]", highlight=False)
     if not stats.ok:
         err_console.print(f"[red]{len(stats.failures)} article(s) failed[/red]")

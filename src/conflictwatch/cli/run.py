@@ -16,8 +16,11 @@ from conflictwatch.cli.options import (
     ArticlesFormat,
     ClaimsFormat,
     DbOpt,
+    MaxCharsOpt,
+    MaxSecondsOpt,
     OutOpt,
     ScopeOpt,
+    budget,
     iso_date,
     open_existing,
 )
@@ -46,6 +49,8 @@ def run(
         ".geojson/.parquet and events-ged.csv.",
     )] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Do not print the incidents table.")] = False,
+    max_article_chars: MaxCharsOpt = None,
+    max_article_seconds: MaxSecondsOpt = None,
 ) -> None:
     """Ingest articles, extract claims, geocode, store and reconcile them.
 
@@ -56,6 +61,7 @@ def run(
         conflictwatch run samples/ --db out/cw.db --export-dir out/
         curl -s https://example.org/feed.xml | conflictwatch run - --published 2016-10-13
     """
+    limits = budget(max_article_chars, max_article_seconds)
     store = open_store(db)
     with RunProgress(err_console, count_articles(inputs)) as progress:
 
@@ -64,7 +70,7 @@ def run(
                 progress.advance()
 
         # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
-        stats = pipeline.run(inputs, store, published=published, on_item=on_item)
+        stats = pipeline.run(inputs, store, published=published, on_item=on_item, budget=limits)
     if not quiet:
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         print_events(load_filtered(store), title)
