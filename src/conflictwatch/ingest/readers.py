@@ -75,7 +75,7 @@ def _first_line_is_record(text: str) -> bool:
     first = text.lstrip().split("\n", 1)[0]
     try:
         obj = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(obj, dict) and "text" in obj
 
@@ -131,6 +131,9 @@ def read_jsonl(text: str, origin: str) -> Iterator[Item]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield IngestError(where, f"not valid JSON: {json_problem(exc)}")
+            continue
+        except RecursionError:  # json gives up on deep nesting; the other lines still go in
+            yield IngestError(where, "JSON nested too deeply")
             continue
         if not isinstance(obj, dict):
             yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}")
