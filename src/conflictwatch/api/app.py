@@ -132,6 +132,38 @@ class BodyTooLarge(Exception):
     pass
 
 
+_ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, plus what it cannot see: every operation with the bearer scheme may answer
+    401 (reads too, under --protect-reads), writes 403 (no token configured) and 413, and our own
+    422s carry a sentence (`{"detail": "bbox must be four numbers..."}`), not only pydantic's list."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    spec = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                       description=app.description, routes=app.routes)
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = {"type": "object", "properties": {"detail": {}}, "required": ["detail"]}
+    if "HTTPValidationError" in schemas:
+        detail = schemas["HTTPValidationError"]["properties"]["detail"]
+        schemas["HTTPValidationError"]["properties"]["detail"] = {"anyOf": [detail, {"type": "string"}]}
+    for methods in spec.get("paths", {}).values():
+        for method, op in methods.items():
+            if not op.get("security"):
+                continue
+            responses = op.setdefault("responses", {})
+            responses.setdefault("401", {"description": "Missing or wrong token", **_ERROR})
+            if method != "get":
+                responses.setdefault("403", {"description": "Writes disabled (no token set)", **_ERROR})
+                responses.setdefault("413", {"description": "Body too large", **_ERROR})
+            responses.setdefault("422", {"description": "Invalid parameters", **_ERROR})
+    app.openapi_schema = spec
+    return spec
+
+
 def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
     """The API under /api, the dashboard at /, the OpenAPI page at /docs (all offline)."""
     from conflictwatch.api import routes, writes
@@ -150,6 +182,7 @@ def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.cw = State(config, store or open_store(config.db))
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.include_router(routes.router)
     app.include_router(writes.router)
     app.add_middleware(BodyLimit, limit=config.max_body)
