@@ -1,6 +1,7 @@
 """The `conflictwatch` command line: one module of commands per pipeline stage."""
 
 from conflictwatch.cli import (  # noqa: F401  (registers commands)
+    backup,
     evaluate,
     events,
     geo,
