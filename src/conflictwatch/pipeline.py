@@ -16,6 +16,9 @@ result. What the job guarantees:
 - **Events** are rebuilt from all stored claims at the end (`reconcile.rebuild_events`).
 - **Budgets.** An article over the per-article size or time budget (`conflictwatch.budget`) fails
   like any other: reported, not stored, tried again next run.
+- **Database faults** (locked, disk full, file deleted, server gone) are not one article's: the job
+  stops at the first with `StoreUnavailable` saying what happened (`store.faults`); what was
+  stored before is whole, and running the job again stores the rest.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
 from conflictwatch.store import Store
+from conflictwatch.store.faults import StoreUnavailable, database_fault
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +182,10 @@ class _Job:
         return self._geocoder
 
     def fail(self, article: Article, exc: BaseException) -> None:
+        fault = database_fault(exc)
+        if fault is not None:  # the database's fault, not the article's: stop here
+            raise StoreUnavailable(f"{fault} (at article {article.article_id} of {article.origin})",
+                                   self.stats) from exc
         f = ArticleFailure(article.origin, article.article_id or "?", f"{type(exc).__name__}: {exc}")
         self.stats.failures.append(f)
         self.stats.errors.append(str(f))
@@ -245,7 +253,14 @@ class _Job:
     def reconcile(self) -> None:
         from conflictwatch.reconcile import rebuild_events
 
-        self.stats.events = rebuild_events(self.store, self.carry)
+        try:
+            self.stats.events = rebuild_events(self.store, self.carry)
+        except Exception as exc:
+            fault = database_fault(exc)
+            if fault is None:
+                raise
+            raise StoreUnavailable(f"{fault} (rebuilding the events; the articles are stored)",
+                                   self.stats) from exc
 
 
 def run(

@@ -186,6 +186,18 @@ def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(writes.router)
     app.add_middleware(BodyLimit, limit=config.max_body)
+
+    @app.exception_handler(Exception)
+    async def database_down(request: Request, exc: Exception) -> JSONResponse:
+        """A database fault (locked, disk full, file deleted, server gone) is 503, said in words;
+        anything else stays a 500."""
+        from conflictwatch.store.faults import database_fault
+
+        fault = database_fault(exc)
+        if fault is None:
+            return JSONResponse({"detail": "internal error"}, status_code=500)
+        return JSONResponse({"detail": f"database unavailable: {fault}"}, status_code=503,
+                            headers={"Retry-After": "30"})
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)

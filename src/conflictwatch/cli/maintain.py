@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from conflictwatch import pipeline
 from conflictwatch.check import check
 from conflictwatch.cli.app import DB_HELP, app, console, err_console
-from conflictwatch.cli.options import MaxCharsOpt, MaxSecondsOpt, budget
+from conflictwatch.cli.options import MaxCharsOpt, MaxSecondsOpt, budget, database_failed
 from conflictwatch.store import DEFAULT_DB, open_store
 
 
@@ -35,8 +35,11 @@ def reextract_cmd(
                   console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         todo = len(store.articles_to_extract(pipeline.extractor_version(), everything=all_))
         task = progress.add_task("re-extracting", total=todo)
-        stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task),
-                                   budget=limits)
+        try:
+            stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task),
+                                       budget=limits)
+        except Exception as exc:
+            raise database_failed(db, exc) or exc from None
     console.print(f"{stats.describe()}; database: [bold]{db}[/bold]", highlight=False)
     if not stats.ok:
         err_console.print(f"[red]{len(stats.failures)} article(s) failed[/red]")

@@ -179,3 +179,17 @@ def budget(max_chars: int | None, max_seconds: float | None) -> Budget:
         base.max_chars if max_chars is None else (max_chars or None),
         base.max_seconds if max_seconds is None else (max_seconds or None),
     )
+
+
+def database_failed(db: str, exc: Exception) -> click.ClickException | None:
+    """The one-line error for a job stopped by a database fault (locked, disk full, file deleted),
+    with what it had stored before; None when `exc` is not a database fault."""
+    from conflictwatch.store.faults import database_fault
+
+    fault = database_fault(exc)
+    if fault is None:
+        return None
+    stats = getattr(exc, "stats", None)
+    done = (f"; {stats.articles_new} new and {stats.reextracted} re-extracted articles were stored whole "
+            "before it, run the same command again to finish" if stats is not None else "")
+    return click.ClickException(f"database {db}: {fault}{done}")

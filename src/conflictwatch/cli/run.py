@@ -21,6 +21,7 @@ from conflictwatch.cli.options import (
     OutOpt,
     ScopeOpt,
     budget,
+    database_failed,
     iso_date,
     open_existing,
 )
@@ -70,7 +71,10 @@ def run(
                 progress.advance()
 
         # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
-        stats = pipeline.run(inputs, store, published=published, on_item=on_item, budget=limits)
+        try:
+            stats = pipeline.run(inputs, store, published=published, on_item=on_item, budget=limits)
+        except Exception as exc:
+            raise database_failed(db, exc) or exc from None
     if not quiet:
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         print_events(load_filtered(store), title)

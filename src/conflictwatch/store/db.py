@@ -23,6 +23,7 @@ from sqlalchemy.engine import Row
 from conflictwatch.models import Article, Claim, Range
 from conflictwatch.store import schema as s
 from conflictwatch.store.events import EventsMixin
+from conflictwatch.store.faults import guard_sqlite_file
 from conflictwatch.store.gazetteer import GazetteerMixin
 
 DEFAULT_DB = "conflictwatch.db"
@@ -293,7 +294,10 @@ def open_store(db: str = DEFAULT_DB) -> Store:
     engine = create_engine(url, future=True)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
-    return Store(engine)
+    store = Store(engine)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        guard_sqlite_file(engine, Path(url.removeprefix("sqlite:///")))  # deleted mid-run: refuse commits
+    return store
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
