@@ -23,6 +23,7 @@ import os
 import random
 import signal
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -35,6 +36,7 @@ import httpx
 
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import Article, Claim, Event, Range
+from conflictwatch.pipeline import extractor_version
 from conflictwatch.store import open_store
 
 COUNTRIES = {
@@ -64,6 +66,7 @@ def build(db: Path, n_events: int, seed: int = 12) -> None:
     rng = random.Random(seed)
     store = open_store(str(db))
     index = NearDuplicateIndex(lambda: [], lambda ids: {})
+    version = extractor_version()  # as if extracted by this version: a POST must not re-extract them
     start, events = date(2016, 1, 1), []
     t = time.perf_counter()
     for a in range(n_events // 4):
@@ -86,7 +89,7 @@ def build(db: Path, n_events: int, seed: int = 12) -> None:
                 geo_precision=rng.choice([1, 2, 3]), actor1=rng.choice(ACTORS), actor2=rng.choice(ACTORS),
                 killed=Range(killed, killed) if killed else None, claimed_by=rng.choice(SOURCES),
                 sentence_index=k, quote_start=k * 10, quote_end=k * 10 + 9))
-        stored = store.save_article(art, claims, extractor_version="bench", minhash=index.signature(art),
+        stored = store.save_article(art, claims, extractor_version=version, minhash=index.signature(art),
                                     minhash_scheme=SCHEME)
         for c in stored:
             k = c.killed.low if c.killed else None
@@ -188,6 +191,15 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(p / 100 * len(xs)))] * 1000
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used, from /proc (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -206,6 +218,8 @@ def main() -> None:
     db = args.db or Path(f"/tmp/cw-load-{args.events}.db")
     if not db.exists():
         build(db, args.events)
+    with sqlite3.connect(db) as conn:  # built by an earlier version of the code: same claims
+        conn.execute("UPDATE articles SET extractor_version = ?", (extractor_version(),))
     lo, _, hi = args.think.partition("-")
     think = (float(lo), float(hi or lo))
     port, token = free_port(), "load-test-token"
@@ -227,7 +241,7 @@ def main() -> None:
         out: dict[str, list[float]] = defaultdict(list)
         errors: dict[str, list[str]] = defaultdict(list)
         until = time.monotonic() + args.seconds
-        cpu0 = time.process_time()
+        cpu0, server0 = time.process_time(), process_cpu(server.pid)
 
         async def go() -> None:
             tasks = [reader(base, until, think, i, out, errors) for i in range(args.readers)]
@@ -237,14 +251,18 @@ def main() -> None:
 
         asyncio.run(go())
         client_cpu = time.process_time() - cpu0
+        server_cpu = process_cpu(server.pid) - server0
     finally:
         server.send_signal(signal.SIGINT)
         try:
             server.wait(20)
         except subprocess.TimeoutExpired:
             server.kill()
+    n_reads = len(out.get("list: all", []))
     print(f"{args.readers} readers (pause {args.think} s), {'no' if args.no_writer else '1'} writer, "
-          f"{args.seconds:.0f} s, {args.events:,} events; load client CPU {client_cpu:.0f} s")
+          f"{args.seconds:.0f} s, {args.events:,} events; load client CPU {client_cpu:.0f} s; server CPU "
+          f"{server_cpu:.0f} s ({server_cpu / max(n_reads, 1) * 1000:.0f} ms per read, writes included); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"{'request':<28} {'count':>6} {'errors':>6} {'median ms':>9} {'p95 ms':>8} {'p99 ms':>8} "
           f"{'max ms':>8}")
     for kind in ["list: all", *[k for k, _ in READS], "write: POST /api/articles"]:
