@@ -128,6 +128,16 @@ class RunStats:
         return "; ".join(parts)
 
 
+def near_duplicate_index(store: Store) -> NearDuplicateIndex:
+    """The near-duplicate index of `store`'s originals (loaded on first use). A long-lived caller
+    that alone writes to the store (the API server) may keep one and pass it to every `run`."""
+    return NearDuplicateIndex(
+        lambda: list(store.minhashes(SCHEME)),
+        store.article_texts,
+        lambda aid, sig: store.set_minhash(aid, sig, SCHEME),
+    )
+
+
 def process_article(article: Article, geocoder: Geocoder | None = None,
                     budget: Budget | None = None) -> list[Claim]:
     """Extract and geocode one article's claims, without touching a database.
@@ -154,7 +164,7 @@ class _Job:
     """State shared by the steps of one run: store, geocoder, extractor version, statistics."""
 
     def __init__(self, store: Store, on_item: Callable[[Article | IngestError], None] | None,
-                 budget: Budget | None = None) -> None:
+                 budget: Budget | None = None, neardup: NearDuplicateIndex | None = None) -> None:
         self.store = store
         self.on_item = on_item
         self.budget = budget if budget is not None else Budget.from_env()
@@ -163,11 +173,7 @@ class _Job:
         self.links = store.event_links()  # before any article's claims are replaced
         self.carry: dict[str, str] = {}
         self._geocoder: Geocoder | None = None
-        self.neardup = NearDuplicateIndex(
-            lambda: list(store.minhashes(SCHEME)),
-            store.article_texts,
-            lambda aid, sig: store.set_minhash(aid, sig, SCHEME),
-        )
+        self.neardup = neardup if neardup is not None else near_duplicate_index(store)
 
     @property
     def geocoder(self) -> Geocoder:
@@ -272,6 +278,7 @@ def run(
     repair: bool = True,
     reconcile: bool = True,
     budget: Budget | None = None,
+    neardup: NearDuplicateIndex | None = None,
 ) -> RunStats:
     """Ingest every input into `store`, repair stored articles, rebuild the events.
 
@@ -280,9 +287,10 @@ def run(
     With `reconcile`, events are rebuilt from all stored claims at the end. Problems are collected
     in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
     input or a failing article. `budget`: what one article may cost (default: from the
-    environment, `Budget.from_env`).
+    environment, `Budget.from_env`). `neardup`: an index of the store's originals kept from an
+    earlier run (`near_duplicate_index`), to save loading it again.
     """
-    job = _Job(store, on_item, budget)
+    job = _Job(store, on_item, budget, neardup)
     stats = job.stats
     for item in read_inputs(list(inputs), published=published):
         if on_item:

@@ -54,6 +54,8 @@ class State:
         self.config = config
         self.store = store
         self.write_lock = threading.Lock()
+        self.neardup: Any = None  # near-duplicate index kept between writes (api.writes._neardup)
+        self.neardup_stamp: int | None = None
 
 
 bearer = HTTPBearer(auto_error=False, description="The operator's token (serve --token / "

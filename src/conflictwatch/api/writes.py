@@ -44,6 +44,15 @@ MEDIA = {
 }
 
 
+def _neardup(st: State) -> Any:
+    """The near-duplicate index kept between requests (loading it takes seconds once the store holds
+    tens of thousands of articles), or a fresh one when another process (a `run`) has stored
+    originals since this server last wrote: then the kept one would miss them."""
+    if st.neardup is None or st.neardup_stamp != st.store.count_originals():
+        st.neardup = pipeline.near_duplicate_index(st.store)
+    return st.neardup
+
+
 def _write_articles(st: State, body: m.ArticlesIn) -> dict[str, Any]:
     """Run the main job on the posted articles, through a JSON Lines file as `run` reads them."""
     tmp = FsPath(tempfile.mkdtemp(prefix="cw-api-"))
@@ -54,7 +63,8 @@ def _write_articles(st: State, body: m.ArticlesIn) -> dict[str, Any]:
                 rec = a.model_dump(mode="json", exclude_none=True)
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         with st.write_lock:
-            stats = pipeline.run([str(path)], st.store, reconcile=body.reconcile)
+            stats = pipeline.run([str(path)], st.store, reconcile=body.reconcile, neardup=_neardup(st))
+            st.neardup_stamp = st.store.count_originals()
             summary = stats.events_summary if body.reconcile else None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -217,6 +217,13 @@ class Store(EventsMixin, GazetteerMixin):
             for aid, sig, sch in conn.execute(q):
                 yield aid, (bytes(sig) if sig is not None and sch == scheme else None)
 
+    def count_originals(self) -> int:
+        """Articles that are not near-duplicates of another (those `minhashes` yields)."""
+        a = s.articles
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(a).where(a.c.duplicate_of.is_(None)))
+                       .scalar_one())
+
     def set_minhash(self, article_id: str, minhash: bytes, scheme: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(
