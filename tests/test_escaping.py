@@ -224,3 +224,25 @@ def test_sql_injection_in_every_filter_travels_as_a_parameter(hostile_db: tuple[
     tables = {r[0] for r in store.engine.connect().exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"articles", "claims", "events", "event_claims"} <= tables
+
+
+def test_text_filters_ignore_case_and_take_wildcards_literally(tmp_path: Path) -> None:
+    from conflictwatch.store import query as Q
+
+    store = open_store(str(tmp_path / "w.db"))
+    base = dict(claim_ids=[], article_ids=[], event_date=date(2016, 10, 1), time_precision=1, event_type=None,
+                sub_event_type=None, actor1=None, actor2=None, country="Syria", admin1=None, latitude=None,
+                longitude=None, geo_precision=None, sources=[], notes="", fatalities=1, fatalities_low=1,
+                fatalities_high=1, injured=None, children_killed=None, disputed=False)
+    store.save_events([Event(event_id="e1", location="Camp 50%_off", **base),  # type: ignore[arg-type]
+                       Event(event_id="e2", location="Camp 50xyoff", **base),  # type: ignore[arg-type]
+                       Event(event_id="e3", location="camp 50%_OFF", **base)])  # type: ignore[arg-type]
+    with store.engine.connect() as conn:
+        def ids(**f: Any) -> set[str]:
+            return {e["event_id"] for e in Q.list_events(conn, Q.Filters(**f), "event_id", 0, 50).items}
+
+        assert ids(q="50%_off") == {"e1", "e3"}
+        assert ids(q="CAMP") == {"e1", "e2", "e3"}
+        assert ids(q="0xy") == {"e2"} and ids(q="%") == {"e1", "e3"} and ids(q="_") == {"e1", "e3"}
+        assert ids(country="SYR") == {"e1", "e2", "e3"} and ids(country="iraq") == set()
+    store.engine.dispose()

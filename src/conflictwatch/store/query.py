@@ -92,12 +92,12 @@ class contains_any_case(ColumnElement[bool]):  # lower case: it reads like the o
 
 @compiles(contains_any_case)
 def _contains_generic(element: contains_any_case, compiler: Any, **kw: Any) -> str:
-    return str(compiler.process(element.generic, **kw))
+    return f"({compiler.process(element.generic, **kw)})"
 
 
 @compiles(contains_any_case, "sqlite")
 def _contains_sqlite(element: contains_any_case, compiler: Any, **kw: Any) -> str:
-    return str(compiler.process(element.sqlite, **kw))
+    return f"({compiler.process(element.sqlite, **kw)})"
 
 
 def _bbox(lat: Any, lon: Any, bbox: tuple[float, float, float, float]) -> ColumnElement[bool]:
