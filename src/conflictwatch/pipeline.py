@@ -286,9 +286,10 @@ def run(
     articles whose claims are missing or come from another extractor version are extracted again.
     With `reconcile`, events are rebuilt from all stored claims at the end. Problems are collected
     in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
-    input or a failing article. `budget`: what one article may cost (default: from the
-    environment, `Budget.from_env`). `neardup`: an index of the store's originals kept from an
-    earlier run (`near_duplicate_index`), to save loading it again.
+    input or a failing article, only StoreUnavailable when the database itself fails. `budget`:
+    what one article may cost (default: from the environment, `Budget.from_env`). `neardup`: an
+    index of the store's originals kept from an earlier run (`near_duplicate_index`), to save
+    loading it again.
     """
     job = _Job(store, on_item, budget, neardup)
     stats = job.stats
