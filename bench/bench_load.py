@@ -193,12 +193,17 @@ def pct(xs: list[float], p: float) -> float:
 
 
 def process_cpu(pid: int) -> float:
-    """CPU seconds (user + system) a process has used, from /proc (Linux)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds (user + system) used by a process and its children (serve --workers), from /proc."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, rest = stat.read_text().rsplit(")", 1)
+        except (OSError, ValueError):
+            continue
+        fields = rest.split()
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def free_port() -> int:
@@ -214,6 +219,7 @@ def main() -> None:
     ap.add_argument("--readers", type=int, default=50)
     ap.add_argument("--think", default="0.5-1.5", help="reader pause range in seconds, e.g. 0.5-1.5 or 0")
     ap.add_argument("--no-writer", action="store_true")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     ap.add_argument("--db", type=Path)
     args = ap.parse_args()
     db = args.db or Path(f"/tmp/cw-load-{args.events}.db")
@@ -225,7 +231,8 @@ def main() -> None:
     think = (float(lo), float(hi or lo))
     port, token = free_port(), "load-test-token"
     exe = Path(sys.executable).parent / "conflictwatch"
-    server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port)],
+    server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--port", str(port),
+                               "--workers", str(args.workers)],
                               env={**os.environ, "CONFLICTWATCH_API_TOKEN": token},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"

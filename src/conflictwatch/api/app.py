@@ -26,6 +26,7 @@ from conflictwatch.store import Store, open_store
 TOKEN_ENV = "CONFLICTWATCH_API_TOKEN"
 PROTECT_READS_ENV = "CONFLICTWATCH_PROTECT_READS"
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
+CONFIG_ENV = "CONFLICTWATCH_SERVE_CONFIG"  # JSON of ApiConfig, for `serve --workers N` processes
 
 WEB_DIR = Path(str(files("conflictwatch.web")))
 STATIC_DIR = WEB_DIR / "static"
@@ -218,3 +219,11 @@ def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
             "Cache-Control": "no-cache"})
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `serve --workers N` process, configured by $CONFLICTWATCH_SERVE_CONFIG."""
+    import json
+    import os
+
+    return create_app(ApiConfig(**json.loads(os.environ[CONFIG_ENV])))
