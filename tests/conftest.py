@@ -14,8 +14,22 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from pgtest import TEST_DB_ENV, Databases
+
+# Property-based and fuzz tests: a fixed, bounded search by default (the same examples on every
+# run, so CI is reproducible and stays fast); HYPOTHESIS_PROFILE=deep searches ten times as many
+# fresh examples and keeps failures in .hypothesis/ to replay them.
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

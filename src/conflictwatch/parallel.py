@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from conflictwatch.models import Article, Claim
 
 if TYPE_CHECKING:
+    from conflictwatch.budget import Budget
     from conflictwatch.geo import Geocoder
     from conflictwatch.ingest.neardup import Signature
 
@@ -58,6 +59,7 @@ class Work:
 
     article: Article
     signature: bool = True
+    budget: Budget | None = None  # what the article may cost (size, time): over it, an error
 
 
 @dataclass
@@ -81,11 +83,13 @@ def process_work(work: list[Work], geocoder: Geocoder | None) -> ChunkResult:
     from conflictwatch.ingest.neardup import Signature
     from conflictwatch.pipeline import extractor_version, process_article
 
-    _prime_parser([w.article for w in work])
+    # an article over its size budget is never parsed: it fails on its size below
+    _prime_parser([w.article for w in work if w.budget is None or w.budget.max_chars is None
+                   or len(w.article.text) <= w.budget.max_chars])
     out: list[Processed] = []
     for w in work:
         try:
-            claims = process_article(w.article, geocoder)
+            claims = process_article(w.article, geocoder, w.budget)
             sig = Signature.of(w.article.text) if w.signature else None
             out.append(Processed(claims, sig))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the chunk

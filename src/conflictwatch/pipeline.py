@@ -21,6 +21,11 @@ result. What the job guarantees:
   exactly as a single-process run leaves it.
 - **Events**: at the end, the new claims are reconciled with the events of their blocks
   (`reconcile.reconcile_pending`); a run killed before that leaves the work to the next one.
+- **Budgets.** An article over the per-article size or time budget (`conflictwatch.budget`) fails
+  like any other: reported, not stored, tried again next run.
+- **Database faults** (locked, disk full, file deleted, server gone) are not one article's: the job
+  stops at the first with `StoreUnavailable` saying what happened (`store.faults`); what was
+  stored before is whole, and running the job again stores the rest.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from conflictwatch import __version__
+from conflictwatch.budget import Budget
 from conflictwatch.extract import extract_claims
 from conflictwatch.geo import Geocoder
 from conflictwatch.ingest import read_inputs
@@ -45,6 +51,7 @@ from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
 from conflictwatch.parallel import ExecutorSpec, Processed, Slot, Work, ordered
 from conflictwatch.store import Store
+from conflictwatch.store.faults import StoreUnavailable, database_fault
 
 if TYPE_CHECKING:
     from conflictwatch.reconcile import Reconciliation
@@ -177,13 +184,23 @@ class RunStats:
         return "; ".join(parts)
 
 
-def process_article(article: Article, geocoder: Geocoder | None = None) -> list[Claim]:
+def process_article(article: Article, geocoder: Geocoder | None = None,
+                    budget: Budget | None = None) -> list[Claim]:
     """Extract and geocode one article's claims, without touching a database.
 
+    With a `budget`, an article over its size raises ArticleTooLarge before any work, and one
+    whose extraction and geocoding outlast its time raises ArticleTooSlow.
     Ids are computed last, from the finished claims (geocoding cleans the place name)."""
-    claims = extract_claims(article)
-    if geocoder is not None:
-        geocoder.geocode_claims(claims, article)
+    if budget is None:
+        claims = extract_claims(article)
+        if geocoder is not None:
+            geocoder.geocode_claims(claims, article)
+    else:
+        budget.check_size(article.text)
+        with budget.deadline():
+            claims = extract_claims(article)
+            if geocoder is not None:
+                geocoder.geocode_claims(claims, article)
     for c in claims:
         c.claim_id = c.make_id()
     return claims
@@ -198,10 +215,12 @@ class _Job:
     Every write happens here, in this process and in input order; `parallel.ordered` brings the
     extraction results back in that order whoever computed them."""
 
-    def __init__(self, store: Store, on_item: Callable[[Item], None] | None, spec: ExecutorSpec) -> None:
+    def __init__(self, store: Store, on_item: Callable[[Item], None] | None, spec: ExecutorSpec,
+                 budget: Budget | None = None) -> None:
         self.store = store
         self.on_item = on_item
         self.spec = spec
+        self.budget = budget if budget is not None else Budget.from_env()
         self.version = extractor_version()
         self.stats = RunStats()
         self.carry: dict[str, str] = {}
@@ -213,28 +232,49 @@ class _Job:
     def geocoder(self) -> Geocoder:
         if self._geocoder is None:  # loading the gazetteer takes seconds: only when needed
             self._geocoder = Geocoder.for_store(self.store)
+            # one-time loads (the language model, the gazetteer index, built on first use) are
+            # not the first article's: they stay outside its time budget
+            from conflictwatch.extract.nlp import pipeline as language_model
+
+            language_model()
+            self._geocoder.bundled.find("Aleppo", 0)
         return self._geocoder
 
-    def fail(self, article: Article, reason: str) -> None:
-        f = ArticleFailure(article.origin, article.article_id or "?", reason)
+    def fail(self, article: Article, error: BaseException | str) -> None:
+        """One article not stored (reported, tried again next run); a database fault stops the job."""
+        if isinstance(error, BaseException):
+            fault = database_fault(error)
+            if fault is not None:  # the database's fault, not the article's: stop here
+                raise StoreUnavailable(f"{fault} (at article {article.article_id} of {article.origin})",
+                                       self.stats) from error
+            error = f"{type(error).__name__}: {error}"
+        f = ArticleFailure(article.origin, article.article_id or "?", error)
         self.stats.failures.append(f)
         self.stats.errors.append(str(f))
         log.error("%s", f)
 
     def stream(self, slots: Iterable[Slot[Item]], handle: Callable[[Item, Processed | None], None]) -> None:
         # closing(): an exception here (Ctrl-C, a dying disk) stops the workers before it goes on
-        with closing(ordered(slots, self.spec, lambda: self.geocoder, self.version)) as results:
-            for slot, result in results:
-                handle(slot.item, result)
-                if self.on_item:
-                    self.on_item(slot.item)
+        try:
+            with closing(ordered(slots, self.spec, lambda: self.geocoder, self.version)) as results:
+                for slot, result in results:
+                    handle(slot.item, result)
+                    if self.on_item:
+                        self.on_item(slot.item)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:  # a read that failed (is it stored?): the database's fault, not the item's
+            fault = database_fault(exc)
+            if fault is None:
+                raise
+            raise StoreUnavailable(fault, self.stats) from exc
 
     # -- new input -------------------------------------------------------------------
     def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
         """Input items as slots; an article already stored (same text) is not sent to extraction."""
         for item in items:
             if isinstance(item, Article) and not self.store.has_article(item):
-                yield Slot(item, Work(item))
+                yield Slot(item, Work(item, budget=self.budget))
             else:
                 yield Slot(item)
 
@@ -264,7 +304,7 @@ class _Job:
                 bands=sig.bands,
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
-            self.fail(item, f"{type(exc).__name__}: {exc}")
+            self.fail(item, exc)
             return
         if dup is not None:
             stats.duplicates += 1
@@ -278,7 +318,7 @@ class _Job:
         for article_id in self.store.articles_to_extract(self.version, everything=everything):
             article = self.store.get_article(article_id)
             if article is not None:
-                yield Slot(article, Work(article, signature=False))
+                yield Slot(article, Work(article, signature=False, budget=self.budget))
 
     def redo(self, item: Item, result: Processed | None) -> None:
         """Replace a stored article's claims with a fresh extraction's, in one transaction."""
@@ -298,7 +338,7 @@ class _Job:
             stored = self.store.save_article(item, result.claims, extractor_version=self.version,
                                              **extra)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001
-            self.fail(item, f"{type(exc).__name__}: {exc}")
+            self.fail(item, exc)
             return
         self._carry_event_ids(old, stored, links)
         self.stats.reextracted += 1
@@ -330,7 +370,14 @@ class _Job:
         from conflictwatch.reconcile import reconcile_pending
 
         t = time.perf_counter()
-        self.stats.reconciled = reconcile_pending(self.store, self.carry)
+        try:
+            self.stats.reconciled = reconcile_pending(self.store, self.carry)
+        except Exception as exc:
+            fault = database_fault(exc)
+            if fault is None:
+                raise
+            raise StoreUnavailable(f"{fault} (reconciling the events; the articles are stored)",
+                                   self.stats) from exc
         self.stats.reconcile_seconds = time.perf_counter() - t
 
 
@@ -343,19 +390,22 @@ def run(
     repair: bool = True,
     reconcile: bool = True,
     spec: ExecutorSpec | None = None,
+    budget: Budget | None = None,
 ) -> RunStats:
     """Ingest every input into `store`, repair stored articles, rebuild the events.
 
     Articles already stored (same text) are skipped, never duplicated. With `repair`, stored
     articles whose claims are missing or come from another extractor version are extracted again.
     With `reconcile`, the stored claims no reconciliation has seen yet (this run's, and any an
-    interrupted run left) are reconciled at the end with the events of their blocks. Problems are collected
-    in the returned stats (`errors`; `ok` is False when there were any); nothing is raised for bad
-    input or a failing article. `spec` says where extraction runs (default: this process);
-    `on_item` is called for every item once it is done with, in input order.
+    interrupted run left) are reconciled at the end with the events of their blocks. Problems are
+    collected in the returned stats (`errors`; `ok` is False when there were any); nothing is
+    raised for bad input or a failing article, only StoreUnavailable when the database itself
+    fails. `spec` says where extraction runs (default: this process); `on_item` is called for every
+    item once it is done with, in input order. `budget`: what one article may cost (default: from
+    the environment, `Budget.from_env`).
     """
     return run_items(read_inputs(list(inputs), published=published), store, on_item,
-                     repair=repair, reconcile=reconcile, spec=spec)
+                     repair=repair, reconcile=reconcile, spec=spec, budget=budget)
 
 
 def run_items(
@@ -366,10 +416,11 @@ def run_items(
     repair: bool = True,
     reconcile: bool = True,
     spec: ExecutorSpec | None = None,
+    budget: Budget | None = None,
 ) -> RunStats:
     """`run` over items already read (articles from feeds, `watch`, the API)."""
     t = time.perf_counter()
-    job = _Job(store, on_item, spec or ExecutorSpec())
+    job = _Job(store, on_item, spec or ExecutorSpec(), budget)
     if repair:
         job.stream(job.stale(), job.redo)
     job.stream(job.read(items), job.take)
@@ -386,12 +437,13 @@ def reextract(
     *,
     reconcile: bool = True,
     spec: ExecutorSpec | None = None,
+    budget: Budget | None = None,
 ) -> RunStats:
     """Extract stored articles again: those whose claims are missing or stale, or all of them.
 
     Claims that come out unchanged keep their ids (and their events' ids); events are rebuilt."""
     t = time.perf_counter()
-    job = _Job(store, on_item, spec or ExecutorSpec())
+    job = _Job(store, on_item, spec or ExecutorSpec(), budget)
     job.stream(job.stale(everything), job.redo)
     if reconcile:
         job.reconcile()

@@ -26,6 +26,7 @@ from conflictwatch.store import Store, open_store
 TOKEN_ENV = "CONFLICTWATCH_API_TOKEN"
 PROTECT_READS_ENV = "CONFLICTWATCH_PROTECT_READS"
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
+CONFIG_ENV = "CONFLICTWATCH_SERVE_CONFIG"  # JSON of ApiConfig, for `serve --workers N` processes
 
 WEB_DIR = Path(str(files("conflictwatch.web")))
 STATIC_DIR = WEB_DIR / "static"
@@ -132,6 +133,38 @@ class BodyTooLarge(Exception):
     pass
 
 
+_ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, plus what it cannot see: every operation with the bearer scheme may answer
+    401 (reads too, under --protect-reads), writes 403 (no token configured) and 413, and our own
+    422s carry a sentence (`{"detail": "bbox must be four numbers..."}`), not only pydantic's list."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    spec = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                       description=app.description, routes=app.routes)
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = {"type": "object", "properties": {"detail": {}}, "required": ["detail"]}
+    if "HTTPValidationError" in schemas:
+        detail = schemas["HTTPValidationError"]["properties"]["detail"]
+        schemas["HTTPValidationError"]["properties"]["detail"] = {"anyOf": [detail, {"type": "string"}]}
+    for methods in spec.get("paths", {}).values():
+        for method, op in methods.items():
+            if not op.get("security"):
+                continue
+            responses = op.setdefault("responses", {})
+            responses.setdefault("401", {"description": "Missing or wrong token", **_ERROR})
+            if method != "get":
+                responses.setdefault("403", {"description": "Writes disabled (no token set)", **_ERROR})
+                responses.setdefault("413", {"description": "Body too large", **_ERROR})
+            responses.setdefault("422", {"description": "Invalid parameters", **_ERROR})
+    app.openapi_schema = spec
+    return spec
+
+
 def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
     """The API under /api, the dashboard at /, the OpenAPI page at /docs (all offline)."""
     from conflictwatch.api import routes, writes
@@ -150,9 +183,22 @@ def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.cw = State(config, store or open_store(config.db))
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     app.include_router(routes.router)
     app.include_router(writes.router)
     app.add_middleware(BodyLimit, limit=config.max_body)
+
+    @app.exception_handler(Exception)
+    async def database_down(request: Request, exc: Exception) -> JSONResponse:
+        """A database fault (locked, disk full, file deleted, server gone) is 503, said in words;
+        anything else stays a 500."""
+        from conflictwatch.store.faults import database_fault
+
+        fault = database_fault(exc)
+        if fault is None:
+            return JSONResponse({"detail": "internal error"}, status_code=500)
+        return JSONResponse({"detail": f"database unavailable: {fault}"}, status_code=503,
+                            headers={"Retry-After": "30"})
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/docs", include_in_schema=False)
@@ -171,3 +217,11 @@ def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
             "Cache-Control": "no-cache"})
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app of one `serve --workers N` process, configured by $CONFLICTWATCH_SERVE_CONFIG."""
+    import json
+    import os
+
+    return create_app(ApiConfig(**json.loads(os.environ[CONFIG_ENV])))

@@ -2,6 +2,7 @@
 
 from conflictwatch.cli import (  # noqa: F401  (registers commands)
     articles,
+    backup,
     evaluate,
     events,
     geo,

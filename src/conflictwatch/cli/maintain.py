@@ -12,8 +12,12 @@ from conflictwatch.cli.options import (
     DbOpt,
     ExecutorChoice,
     ExecutorOpt,
+    MaxCharsOpt,
+    MaxSecondsOpt,
     SchedulerOpt,
     WorkersOpt,
+    budget,
+    database_failed,
     executor_spec,
 )
 from conflictwatch.store import DEFAULT_DB, open_store
@@ -29,6 +33,8 @@ def reextract_cmd(
     workers: WorkersOpt = None,
     executor: ExecutorOpt = ExecutorChoice.local,
     scheduler: SchedulerOpt = None,
+    max_article_chars: MaxCharsOpt = None,
+    max_article_seconds: MaxSecondsOpt = None,
 ) -> None:
     """Extract stored articles again and rebuild the events.
 
@@ -38,13 +44,18 @@ def reextract_cmd(
     out unchanged keep their ids, and events keep theirs. Each article is replaced in one
     transaction; exit status 1 when any failed. `conflictwatch events` shows the result.
     """
+    limits = budget(max_article_chars, max_article_seconds)
     store = open_store(db)
     with Progress(SpinnerColumn(), TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(),
                   console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
         todo = len(store.articles_to_extract(pipeline.extractor_version(), everything=all_))
         task = progress.add_task("re-extracting", total=todo)
-        stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task),
-                                   spec=executor_spec(workers, executor, scheduler))
+        try:
+            stats = pipeline.reextract(store, everything=all_, on_item=lambda _item: progress.advance(task),
+                                       budget=limits,
+                                       spec=executor_spec(workers, executor, scheduler))
+        except Exception as exc:
+            raise database_failed(db, exc) or exc from None
     console.print(f"{stats.describe()}; database: [bold]{shown(db)}[/bold]", highlight=False)
     if not stats.ok:
         err_console.print(f"[red]{len(stats.failures)} article(s) failed[/red]")

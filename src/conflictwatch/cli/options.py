@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from typer import _click as click
 
+from conflictwatch.budget import MAX_CHARS_ENV, MAX_SECONDS_ENV, Budget
 from conflictwatch.cli.app import DB_HELP
 from conflictwatch.export.events import EventFilter
 from conflictwatch.parallel import ExecutorSpec, default_workers
@@ -200,3 +201,41 @@ __all__ = [
     "open_existing",
     "sqlite_path",
 ]
+
+
+MaxCharsOpt = Annotated[int | None, typer.Option(
+    "--max-article-chars", metavar="N", min=0,
+    help=f"Skip (and report) articles longer than N characters; 0 = no limit. Default: "
+    f"${MAX_CHARS_ENV}, else {Budget().max_chars:,}.",
+)]
+MaxSecondsOpt = Annotated[float | None, typer.Option(
+    "--max-article-seconds", metavar="S", min=0,
+    help=f"Give up (and report) an article whose extraction takes longer than S seconds; 0 = no "
+    f"limit. Default: ${MAX_SECONDS_ENV}, else {Budget().max_seconds:g}.",
+)]
+
+
+def budget(max_chars: int | None, max_seconds: float | None) -> Budget:
+    """The per-article budget: the options given, else the environment's, else the defaults."""
+    try:
+        base = Budget.from_env()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    return Budget(
+        base.max_chars if max_chars is None else (max_chars or None),
+        base.max_seconds if max_seconds is None else (max_seconds or None),
+    )
+
+
+def database_failed(db: str, exc: Exception) -> click.ClickException | None:
+    """The one-line error for a job stopped by a database fault (locked, disk full, file deleted),
+    with what it had stored before; None when `exc` is not a database fault."""
+    from conflictwatch.store.faults import database_fault
+
+    fault = database_fault(exc)
+    if fault is None:
+        return None
+    stats = getattr(exc, "stats", None)
+    done = (f"; {stats.articles_new} new and {stats.reextracted} re-extracted articles were stored whole "
+            "before it, run the same command again to finish" if stats is not None else "")
+    return click.ClickException(f"database {db}: {fault}{done}")

@@ -20,10 +20,14 @@ from conflictwatch.cli.options import (
     DbOpt,
     ExecutorChoice,
     ExecutorOpt,
+    MaxCharsOpt,
+    MaxSecondsOpt,
     OutOpt,
     SchedulerOpt,
     ScopeOpt,
     WorkersOpt,
+    budget,
+    database_failed,
     executor_spec,
     iso_date,
     open_existing,
@@ -70,6 +74,8 @@ def run(
     workers: WorkersOpt = None,
     executor: ExecutorOpt = ExecutorChoice.local,
     scheduler: SchedulerOpt = None,
+    max_article_chars: MaxCharsOpt = None,
+    max_article_seconds: MaxSecondsOpt = None,
 ) -> None:
     """Ingest articles, extract claims, geocode, store and reconcile them.
 
@@ -88,6 +94,7 @@ def run(
         conflictwatch run archive.jsonl --scheduler tcp://scheduler.example.org:8786 --db postgresql://...
     """
     spec = executor_spec(workers, executor, scheduler)
+    limits = budget(max_article_chars, max_article_seconds)
     store = open_store(db)
     done = 0
     with RunProgress(err_console, count_articles(inputs)) as progress:
@@ -100,7 +107,8 @@ def run(
 
         # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
         try:
-            stats = pipeline.run(inputs, store, published=published, on_item=on_item, spec=spec)
+            stats = pipeline.run(inputs, store, published=published, on_item=on_item, spec=spec,
+                                 budget=limits)
         except KeyboardInterrupt:
             progress.interrupted = True
             note(f"[yellow]interrupted[/yellow] after {done} articles (each stored whole or not at all); "
@@ -108,6 +116,8 @@ def run(
             raise typer.Exit(130) from None
         except WorkerMismatch as exc:
             raise click.ClickException(str(exc)) from exc
+        except Exception as exc:
+            raise database_failed(db, exc) or exc from None
     if not quiet:
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         print_events(load_filtered(store), title)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -41,6 +44,10 @@ def serve_cmd(
     create: Annotated[bool, typer.Option(
         "--create",
         help="Start with an empty database when --db does not exist (to POST articles).")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, max=64,
+        help="Server processes. Requests are spread over them: one per core serves that many times "
+             "the reads. Writes from several processes queue on the database.")] = 1,
 ) -> None:
     """Serve the REST API (under /api, OpenAPI page at /docs) and the dashboard (at /).
 
@@ -64,4 +71,13 @@ def serve_cmd(
         f"conflictwatch: dashboard http://{host}:{port}/  API http://{host}:{port}/api  docs "
         f"http://{host}:{port}/docs  (writes {'need the token' if token else 'disabled'}; reads "
         f"{'need the token' if protect_reads else 'open'})", highlight=False)
-    uvicorn.run(create_app(cfg), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(cfg), host=host, port=port, log_level="info")
+        return
+    # each worker process builds its own app from the configuration (token included) passed in its
+    # environment, which only this user can read
+    from conflictwatch.api.app import CONFIG_ENV
+
+    os.environ[CONFIG_ENV] = json.dumps(asdict(cfg))
+    uvicorn.run("conflictwatch.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level="info")

@@ -66,8 +66,10 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     start, end, precision = event_date(d.dates)
     if d.scope == "aggregate":
         ev_dates = [x for x in d.dates if not x.statement and x.date_start]
-        start = ev_dates[0].date_start if ev_dates else None
-        end = ev_dates[-1].date_end if ev_dates else None
+        # the period the total covers: earliest to latest day named, whatever their order in the
+        # text ("killed yesterday, bringing the total since the October 25 coup to 90")
+        start = min((x.date_start for x in ev_dates if x.date_start), default=None)
+        end = max((x.date_end or x.date_start for x in ev_dates if x.date_start), default=None)
         precision = 3 if start else None
     spec = most_specific(d.places)
     location = d.place_override or (spec.name if spec else None)

@@ -89,7 +89,9 @@ def words_to_int(words: str) -> int | None:
 _NUM_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 _NUMBER = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
-    rf"|(?:(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?(?:\s(?:hundred|thousand)(?:\s(?:and\s)?(?:{_NUM_WORD}))?)?))"
+    rf"|(?:(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?"
+    # "three hundred", "two hundred and twenty-one"
+    rf"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?)?)?))"
     r"(?:\s(?:thousand|million))?"
 )
 
@@ -126,8 +128,8 @@ def _bounded(n: int, bound: str | None) -> Range:
         return Range(n + 1, None)
     if kind == "nearly":  # nearly N
         return Range(int(n * 0.9), max(n - 1, 0))
-    if kind == "upto":  # up to N
-        return Range(1, n)
+    if kind == "upto":  # up to N ("up to 0": none, not 1 to 0)
+        return Range(min(1, n), n)
     return Range(n, n)  # about N, some N: wire convention, a single figure
 
 
@@ -143,7 +145,7 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "Camp 13", "Battalion 289": part of a name
         if m.group("lo"):
             lo, hi = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
-            if lo is None or hi is None:
+            if lo is None or hi is None or hi < lo:  # "between 30 and 20": a slip, no range
                 continue
             value = Range(lo, hi)
         elif m.group("a"):

@@ -23,6 +23,7 @@ CREDIT, DATELINE, BYLINE, DATED_CAPTION, SUB, OPEN, PARA = (
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TERMINATED = re.compile(r"[.!…][\"”’'»)\]]*$|\?[\"”’'»)\]]+$|:[\"”’']*$")
 _QUESTION = re.compile(r"\?$")
+_CLOSERS = "\"”’'»)]"
 _DATELINE = re.compile(
     r"^(?P<head>[^\s(a-z][^()]{0,80}?)\s*\((?P<agency>[^()]{1,40})\)\s*[-–—]{1,2}\s*(?P<rest>\S.*)$"
 )
@@ -58,16 +59,24 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+def _more_words(s: str, n: int) -> bool:
+    """Has `s` more than n words? (Splits no further than needed: lines can be long.)"""
+    return len(s.split(None, n)) > n
+
+
 def _is_terminated(s: str) -> bool:
     """Body paragraphs end with sentence punctuation; headlines and captions usually don't."""
-    if _TERMINATED.search(s):
+    # Only the last mark and the closing quotes/brackets after it matter: searching the whole
+    # line would try the pattern at every character of it.
+    core = s.rstrip(_CLOSERS)
+    if _TERMINATED.search(s[max(len(core) - 1, 0) :]):
         return True
     # A bare "?" ends a short headline ("Is the truce over?") but a long paragraph.
-    return bool(_QUESTION.search(s)) and _words(s) > 15
+    return bool(_QUESTION.search(s[-1:])) and _words(s) > 15
 
 
 def _is_upper_heading(s: str, r: Rules) -> bool:
-    if _words(s) > r.subheading_max_words:
+    if _more_words(s, r.subheading_max_words):
         return False
     letters = [c for c in s if c.isalpha()]
     if len(letters) < 4:
@@ -121,9 +130,17 @@ def _mkdate(y: str, mon: str, d: str) -> list[date]:
         return []
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def _is_dated_caption(s: str, r: Rules) -> bool:
-    return bool(r.caption_credit.search(s)) or (
-        not _is_terminated(s) and bool(DATE_MDY.search(s) or DATE_DMY.search(s)) and _words(s) >= 5
+    # The cheap tests first: a photo credit needs a "/", a caption date a four-digit year; the
+    # month-name patterns cost ~100 ns a character and lines can be long.
+    return ("/" in s and bool(r.caption_credit.search(s))) or (
+        not _is_terminated(s)
+        and _YEAR.search(s) is not None
+        and bool(DATE_MDY.search(s) or DATE_DMY.search(s))
+        and _words(s) >= 5
     )
 
 
@@ -154,7 +171,7 @@ def _clean(raw: str) -> str:
 
 def _join(a: str, b: str) -> str:
     """Glue a wrapped line on; a break after "opposition-" keeps the compound whole."""
-    if re.search(r"[^\W\d]-$", a) and b[:1].isalpha():
+    if re.search(r"[^\W\d]-$", a[-2:]) and b[:1].isalpha():
         return a + b
     return f"{a} {b}"
 
@@ -186,6 +203,12 @@ def _unwrap(raw_lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+#: A line glued onto the one before stops growing at this length. A sentence broken across lines
+#: is a few hundred characters; without the cap, lowercase paragraphs with no full stop (junk,
+#: a scraped list) glue into one line that is classified again after every join: quadratic time.
+MAX_GLUED_CHARS = 2000
+
+
 def lines_of(text: str, r: Rules | None = None) -> list[Line]:
     """Non-blank, classified lines; a line broken mid-sentence is glued to the one before."""
     r = r or rules()
@@ -195,10 +218,11 @@ def lines_of(text: str, r: Rules | None = None) -> list[Line]:
             continue
         if (
             out
+            and len(out[-1].text) < MAX_GLUED_CHARS
             and s[:1].islower()
-            and out[-1].kind in (OPEN, PARA)
-            and not _is_terminated(out[-1].text)
-            and not _is_dated_caption(out[-1].text, r)
+            # an unterminated paragraph line (OPEN: not PARA, not a dated caption), its kind
+            # kept current by `_classify` after every join
+            and out[-1].kind == OPEN
         ):
             out[-1].text = _join(out[-1].text, s)
             out[-1].kind = _classify(out[-1], r)
@@ -334,10 +358,11 @@ def _strip_parens(s: str) -> str:
 def dedupe_captions(captions: list[str]) -> list[str]:
     """Drop repeats; when a caption reappears with a date appended, keep the dated one."""
     keys = [normalise_text(c) for c in captions]
+    ordered = sorted(set(keys))  # a longer key starting with k sorts right after k
     kept: list[str] = []
     seen: set[str] = set()
     for c, k in zip(captions, keys, strict=True):
-        if k in seen or any(o != k and o.startswith(k) for o in keys):
+        if k in seen or _has_longer(ordered, k):
             continue
         seen.add(k)
         kept.append(c)

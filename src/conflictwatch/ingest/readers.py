@@ -75,7 +75,7 @@ def _first_line_is_record(text: str) -> bool:
     first = text.lstrip().split("\n", 1)[0]
     try:
         obj = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(obj, dict) and "text" in obj
 
@@ -162,6 +162,9 @@ def _jsonl_record(line: str, where: str) -> Iterator[Item]:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         yield IngestError(where, f"not valid JSON: {json_problem(exc)}")
+        return
+    except RecursionError:  # json gives up on deep nesting; the other lines still go in
+        yield IngestError(where, "JSON nested too deeply")
         return
     if not isinstance(obj, dict):
         yield IngestError(where, f"expected a JSON object, got {type(obj).__name__}")

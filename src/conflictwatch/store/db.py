@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
@@ -21,6 +22,7 @@ from conflictwatch.models import Article, Claim
 from conflictwatch.store import schema as s
 from conflictwatch.store.engine import DEFAULT_DB, StoreError, make_engine, shown, writing
 from conflictwatch.store.events import EventsMixin
+from conflictwatch.store.faults import guard_sqlite_file
 from conflictwatch.store.gazetteer import GazetteerMixin
 from conflictwatch.store.ingest_state import IngestStateMixin
 from conflictwatch.store.reconciling import ReconcilingMixin
@@ -303,11 +305,15 @@ def open_store(db: str = DEFAULT_DB) -> Store:
     Raises StoreError (one line, no password) when it cannot be reached or opened."""
     engine = make_engine(db)
     try:
-        return Store(engine)
+        store = Store(engine)
     except OperationalError as exc:
         engine.dispose()
         reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
         raise StoreError(f"cannot open the database {shown(db)}: {reason}") from None
+    path = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if path and path != ":memory:":
+        guard_sqlite_file(engine, Path(path))  # deleted mid-run: refuse commits
+    return store
 
 
 def _article_keys(article: Article) -> list[str]:

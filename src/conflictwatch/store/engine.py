@@ -89,7 +89,7 @@ def make_engine(db: str) -> Engine:
     except ArgumentError as exc:
         raise StoreError(f"{shown(db)}: not a database file or URL ({exc})") from None
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": min(30.0, lock_timeout())})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine

@@ -2,7 +2,8 @@
 
 Kept apart from `db.py` (the write side) so both can change independently. Every query is
 built with SQLAlchemy Core, so user input only ever reaches the database as bound parameters;
-text filters use `icontains(..., autoescape=True)` so `%` and `_` in a search match themselves.
+text filters use `contains_any_case` (`icontains(..., autoescape=True)`) so `%` and `_` in a search
+match themselves.
 Rows come back as plain dicts shaped like the exports (`Claim.to_record`, `event_record`).
 """
 
@@ -16,7 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, exists, func, not_, or_, select
+from sqlalchemy import Boolean, ColumnElement, Connection, Select, and_, case, exists, func, not_, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from conflictwatch.reconcile.countries import event_id_cnty
 from conflictwatch.store import schema as s
@@ -70,6 +73,33 @@ ARTICLE_SORTS = {
 }
 
 
+class contains_any_case(ColumnElement[bool]):  # lower case: it reads like the operator it stands for
+    """`col` contains `text`, any case, `%` and `_` taken literally: `col.icontains(text,
+    autoescape=True)`, i.e. `lower(col) LIKE '%' || lower(:text) || '%'` (ILIKE on PostgreSQL).
+    On SQLite, LIKE alone is already case-insensitive for exactly the letters lower() folds
+    (ASCII), so the lower() calls are dropped there: a text search over 100,000 events took three
+    times as long computing them."""
+
+    inherit_cache = True
+    type = Boolean()
+    _traverse_internals = [("generic", InternalTraversal.dp_clauseelement),
+                           ("sqlite", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, col: Any, text: str) -> None:
+        self.generic = col.icontains(text, autoescape=True)
+        self.sqlite = col.contains(text, autoescape=True)
+
+
+@compiles(contains_any_case)
+def _contains_generic(element: contains_any_case, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.generic, **kw)})"
+
+
+@compiles(contains_any_case, "sqlite")
+def _contains_sqlite(element: contains_any_case, compiler: Any, **kw: Any) -> str:
+    return f"({compiler.process(element.sqlite, **kw)})"
+
+
 def _bbox(lat: Any, lon: Any, bbox: tuple[float, float, float, float]) -> ColumnElement[bool]:
     w, so, e, n = bbox
     lon_ok = lon.between(w, e) if w <= e else or_(lon >= w, lon <= e)  # across the antimeridian
@@ -77,7 +107,7 @@ def _bbox(lat: Any, lon: Any, bbox: tuple[float, float, float, float]) -> Column
 
 
 def _any_contains(text: str, *cols: Any) -> ColumnElement[bool]:
-    return or_(*(col.icontains(text, autoescape=True) for col in cols))
+    return or_(*(contains_any_case(col, text) for col in cols))
 
 
 def _type_in(types: Sequence[str], *cols: Any) -> ColumnElement[bool]:
@@ -94,13 +124,13 @@ def event_conditions(f: Filters) -> list[ColumnElement[bool]]:
     if f.types:
         cond.append(_type_in(f.types, E.c.event_type, E.c.sub_event_type))
     if f.country:
-        cond.append(E.c.country.icontains(f.country, autoescape=True))
+        cond.append(contains_any_case(E.c.country, f.country))
     if f.admin1:
-        cond.append(E.c.admin1.icontains(f.admin1, autoescape=True))
+        cond.append(contains_any_case(E.c.admin1, f.admin1))
     if f.actor:
         cond.append(_any_contains(f.actor, E.c.actor1, E.c.actor2))
     if f.claimed_by:
-        cond.append(E.c.sources.icontains(f.claimed_by, autoescape=True))
+        cond.append(contains_any_case(E.c.sources, f.claimed_by))
     if f.min_fatalities is not None:
         cond.append(func.coalesce(E.c.fatalities, 0) >= f.min_fatalities)
     if f.bbox:
@@ -124,13 +154,13 @@ def claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
     if f.types:
         cond.append(_type_in(f.types, C.c.event_type, C.c.sub_event_type))
     if f.country:
-        cond.append(C.c.country.icontains(f.country, autoescape=True))
+        cond.append(contains_any_case(C.c.country, f.country))
     if f.admin1:
-        cond.append(C.c.admin1.icontains(f.admin1, autoescape=True))
+        cond.append(contains_any_case(C.c.admin1, f.admin1))
     if f.actor:
         cond.append(_any_contains(f.actor, C.c.actor1, C.c.actor2))
     if f.claimed_by:
-        cond.append(C.c.claimed_by.icontains(f.claimed_by, autoescape=True))
+        cond.append(contains_any_case(C.c.claimed_by, f.claimed_by))
     if f.min_fatalities is not None:
         cond.append(func.coalesce(C.c.killed_low, 0) >= f.min_fatalities)
     if f.bbox:
@@ -245,11 +275,20 @@ def _n_articles() -> Any:
 
 def list_events(conn: Connection, f: Filters, sort: str = "-date", offset: int = 0,
                 limit: int = 50) -> Page:
+    """One page of events. The page's ids are chosen first (filter, sort, offset, limit over the
+    event table alone); only then are the claim and article counts computed, for those rows:
+    computed for every matching row, they made a page of 100,000 events cost 80 ms to 2.5 s."""
     sorts = {**EVENT_SORTS, "n_claims": _n_claims()}
-    q = select(E, _n_claims().label("n_claims"), _n_articles().label("n_articles"))
-    q = _order(q, sorts, sort, E.c.event_id)
-    total, rows = _paged(conn, q, event_conditions(f), offset, limit)
-    return Page(total, offset, limit, [event_dict(r) for r in rows])
+    cond = event_conditions(f)
+    total = conn.execute(select(func.count()).select_from(E).where(*cond)).scalar_one()
+    page = _order(select(E.c.event_id).where(*cond), sorts, sort, E.c.event_id).offset(offset).limit(limit)
+    ids = [r[0] for r in conn.execute(page)]
+    if not ids:
+        return Page(total, offset, limit, [])
+    q = (select(E, _n_claims().label("n_claims"), _n_articles().label("n_articles"))
+         .where(E.c.event_id.in_(ids)))
+    by_id = {r["event_id"]: r for r in conn.execute(q).mappings()}
+    return Page(total, offset, limit, [event_dict(by_id[i]) for i in ids])
 
 
 def event_points(conn: Connection, f: Filters, limit: int = 100_000) -> dict[str, Any]:
