@@ -169,6 +169,24 @@ def test_dateline_is_not_the_event_country(geo: Geocoder) -> None:
 
 
 
+def test_a_big_foreign_town_sharing_its_name_with_villages_elsewhere_is_weak_country_evidence(
+    geo: Geocoder,
+) -> None:
+    # "Palma" is a Spanish city of 400,000, but villages of several countries share the name: one
+    # mention of it in the lead must not outvote a story full of Cabo Delgado's towns.
+    art = Article(
+        text=("Fighting went on in July with raids in Palma District, near the district town.\n\n"
+              "Aid groups said thousands of displaced people were still sleeping in schools and churches, "
+              "and that food deliveries had been cut for weeks along the coast road to the north. Prices of "
+              "maize flour and cooking oil have doubled since the rains began, traders and farmers said, and "
+              "many families now eat once a day.\n\n"
+              "Later in the month insurgents attacked a base in Mocimboa da Praia, and the police in Cabo "
+              "Delgado said traders had fled."),
+    )
+    ctx = geo.article_context(art)
+    assert ctx.country != "ES" and ctx.countries["MZ"] > ctx.countries["ES"]
+
+
 def test_user_aliases_file_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
     f = tmp_path / "mine.yaml"
     f.write_text("places:\n  - {name: Tell Qwertz, aliases: [Tal Kwertz], lat: 36.0, lon: 37.0, country: SY, "

@@ -77,6 +77,7 @@ def _place_weight(found: list[Place], typed: bool) -> dict[str, float]:
     """What a place phrase says about the country: a province or district is strong evidence, a
     big town some; a village name (found in many countries) nothing. Homonyms share the weight."""
     out: dict[str, float] = {}
+    homes = {p.country_code for p in found if p.country_code}
     for p in found:
         if not p.country_code:
             continue
@@ -93,6 +94,8 @@ def _place_weight(found: list[Place], typed: bool) -> dict[str, float]:
         out[p.country_code] = max(out.get(p.country_code, 0.0), w)
     if len(out) > 2:  # a common name ("San Juan", "Jalisco" the village): weak everywhere
         return {cc: w / len(out) for cc, w in out.items()}
+    if len(homes) > 2:  # a big town whose name villages of three or more countries share ("Palma")
+        return {cc: w / 2 for cc, w in out.items()}
     return out
 
 
