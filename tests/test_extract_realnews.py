@@ -316,6 +316,7 @@ def test_passives_the_parser_bends(text: str, killed: int) -> None:
     [
         ("Police stopped a rider in Zamora on Tuesday who was carrying the dismembered body of a man in two bags.", 1),
         ("On Monday there were three headless bodies beside the highway outside Uruapan, prosecutors said.", 3),
+        ("Soldiers patrolling near Fresnillo on Sunday found two deceased men beside a burned pickup.", 2),
     ],
 )
 def test_a_body_in_a_state_of_violence_is_a_death(text: str, killed: int) -> None:
