@@ -26,19 +26,19 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
-# UCDP dev set (192 articles). Measured on this commit: detected 0.734, event_right 0.286,
-# lead_event_right 0.203, event_and_place_right 0.104, country_right 0.146, totals_as_incident 11,
-# incidents_per_article 1.77. Shares of articles must stay at or above these...
+# UCDP dev set (192 articles). Measured on this commit: detected 0.943, event_right 0.781,
+# lead_event_right 0.734, event_and_place_right 0.615, country_right 0.755, totals_as_incident 4,
+# incidents_per_article 2.59. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
-    "detected": 0.88,
-    "event_right": 0.69,
-    "lead_event_right": 0.61,
-    "event_and_place_right": 0.50,
-    "country_right": 0.64,
+    "detected": 0.92,
+    "event_right": 0.76,
+    "lead_event_right": 0.71,
+    "event_and_place_right": 0.59,
+    "country_right": 0.73,
 }
 # ...and these counts at or below (the aims: totals 0, incidents per article <= 3).
 UCDP_DEV_CEILINGS: dict[str, float] = {
-    "totals_as_incident": 8,
+    "totals_as_incident": 6,
     "incidents_per_article": 3.0,
 }
 

@@ -133,6 +133,28 @@ class BodyTooLarge(Exception):
     pass
 
 
+class NoNul:
+    """Refuse a NUL character in the path or a query parameter with 422: no text has one, and
+    PostgreSQL refuses it in a query (an error there would be a 500)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            from urllib.parse import parse_qsl
+
+            query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+            bad = [["path"]] if "\x00" in scope.get("path", "") else []
+            bad += [["query", k] for k, v in query if "\x00" in k or "\x00" in v]
+            if bad:
+                detail = [{"loc": loc, "msg": "contains a NUL character", "type": "value_error"}
+                          for loc in bad]
+                await JSONResponse({"detail": detail}, status_code=422)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 _ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
@@ -187,6 +209,7 @@ def create_app(config: ApiConfig, store: Store | None = None) -> FastAPI:
     app.include_router(routes.router)
     app.include_router(writes.router)
     app.add_middleware(BodyLimit, limit=config.max_body)
+    app.add_middleware(NoNul)
 
     @app.exception_handler(Exception)
     async def database_down(request: Request, exc: Exception) -> JSONResponse:
