@@ -33,6 +33,7 @@ class _Cues:
     weak: dict[str, str]  # name key -> country code (groups, terms: half weight)
     by_words: dict[tuple[str, ...], str]  # a cue's lower-cased words -> the cue
     longest: int  # words in the longest cue
+    lengths: dict[str, tuple[int, ...]]  # a cue's first word -> the lengths of cues it starts, longest first
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,12 @@ def cues_table() -> _Cues:
     # Cues by their words, lower-cased: a text is scanned word by word, longest cue first.
     by_words = {tuple(_WORD.findall(t.lower())): t for t in texts if t}
     longest = max((len(k) for k in by_words), default=1)
-    return _Cues(names, weak, by_words, longest)
+    starts: dict[str, set[int]] = {}
+    for k in by_words:
+        if k:
+            starts.setdefault(k[0], set()).add(len(k))
+    lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in starts.items()}
+    return _Cues(names, weak, by_words, longest, lengths)
 
 
 def article_text(article: Article) -> tuple[str, int]:
@@ -77,7 +83,11 @@ def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
     words = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text)]
     i = 0
     while i < len(words):
-        for n in range(min(cues.longest, len(words) - i), 0, -1):
+        # only the lengths of the cues this word starts (most words start none): the scan stays
+        # linear in the text, not in the text times the longest cue
+        for n in cues.lengths.get(words[i][0], ()):
+            if i + n > len(words):
+                continue
             cue = cues.by_words.get(tuple(w for w, _ in words[i : i + n]))
             if cue is None:
                 continue
