@@ -35,7 +35,7 @@ from pathlib import Path
 
 import httpx
 
-from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
+from conflictwatch.ingest.neardup import SCHEME, Signature
 from conflictwatch.models import Article, Claim, Event, Range
 from conflictwatch.pipeline import extractor_version
 from conflictwatch.store import open_store
@@ -66,7 +66,6 @@ def build(db: Path, n_events: int, seed: int = 12) -> None:
     """n_events events, 4 claims per article, through Store.save_article and Store.save_events."""
     rng = random.Random(seed)
     store = open_store(str(db))
-    index = NearDuplicateIndex(lambda: [], lambda ids: {})
     version = extractor_version()  # as if extracted by this version: a POST must not re-extract them
     start, events = date(2016, 1, 1), []
     t = time.perf_counter()
@@ -90,8 +89,9 @@ def build(db: Path, n_events: int, seed: int = 12) -> None:
                 geo_precision=rng.choice([1, 2, 3]), actor1=rng.choice(ACTORS), actor2=rng.choice(ACTORS),
                 killed=Range(killed, killed) if killed else None, claimed_by=rng.choice(SOURCES),
                 sentence_index=k, quote_start=k * 10, quote_end=k * 10 + 9))
-        stored = store.save_article(art, claims, extractor_version=version, minhash=index.signature(art),
-                                    minhash_scheme=SCHEME)
+        sig = Signature.of(art.text)  # and its near-duplicate index bands, as a run stores them
+        stored = store.save_article(art, claims, extractor_version=version, minhash=sig.blob,
+                                    minhash_scheme=SCHEME, bands=sig.bands)
         for c in stored:
             k = c.killed.low if c.killed else None
             events.append(Event(
