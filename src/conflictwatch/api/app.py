@@ -21,12 +21,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from conflictwatch.api.env import CONFIG_ENV, TOKEN_ENV
 from conflictwatch.store import Store, open_store
 
-TOKEN_ENV = "CONFLICTWATCH_API_TOKEN"
-PROTECT_READS_ENV = "CONFLICTWATCH_PROTECT_READS"
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
-CONFIG_ENV = "CONFLICTWATCH_SERVE_CONFIG"  # JSON of ApiConfig, for `serve --workers N` processes
 
 WEB_DIR = Path(str(files("conflictwatch.web")))
 STATIC_DIR = WEB_DIR / "static"

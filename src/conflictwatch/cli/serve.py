@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.api.app import PROTECT_READS_ENV, TOKEN_ENV
+from conflictwatch.api.env import CONFIG_ENV, PROTECT_READS_ENV, TOKEN_ENV
 from conflictwatch.cli.app import app, err_console
 from conflictwatch.cli.options import DbOpt
 from conflictwatch.store import DEFAULT_DB
@@ -76,8 +76,6 @@ def serve_cmd(
         return
     # each worker process builds its own app from the configuration (token included) passed in its
     # environment, which only this user can read
-    from conflictwatch.api.app import CONFIG_ENV
-
     os.environ[CONFIG_ENV] = json.dumps(asdict(cfg))
     uvicorn.run("conflictwatch.api.app:app_from_env", factory=True, workers=workers, host=host, port=port,
                 log_level="info")

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors
 from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
@@ -47,6 +46,9 @@ from conflictwatch.extract.sentences import Sentence, split_sentences
 from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless
 from conflictwatch.extract.victims import find_killers, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def extract_claims(article: Article) -> list[Claim]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.rules import load_data, words_re
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _ART = (
     r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"

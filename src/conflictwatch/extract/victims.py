@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities, lemma
 from conflictwatch.extract.numbers import find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.models import Range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "must"}
 _NOBODY = {"nobody", "none", "no one", "noone"}

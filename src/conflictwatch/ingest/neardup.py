@@ -29,10 +29,12 @@ import struct
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from conflictwatch.models import Article, normalise_text
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 #: Words per shingle.
 SHINGLE_WORDS = 3
@@ -70,6 +72,8 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def minhash(sh: set[str]) -> MinHash:
+    from datasketch import MinHash  # imports scipy (0.4 s): only when an article is signed
+
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
     if sh:
         m.update_batch([x.encode() for x in sorted(sh)])
@@ -83,6 +87,8 @@ def to_bytes(m: MinHash) -> bytes:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[object, object]:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations  # type: ignore[no-any-return]
 
 
@@ -90,6 +96,8 @@ def from_bytes(blob: bytes) -> MinHash:
     """A stored signature as a MinHash. The seed's permutations are computed once and shared:
     recomputed for every stored article, they took 20 of the 34 s that loading the index of
     25,000 articles took (`bench/bench_load.py`)."""
+    from datasketch import MinHash
+
     values = struct.unpack(f"<{NUM_PERM}I", blob)
     return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_permutations(),
                    scheme="affine32")
