@@ -374,3 +374,20 @@ def test_these_attacks_sum_up_earlier_ones() -> None:
     text = "According to the monitor's statistics, these attacks left 64 people dead in Deir ez-Zor this year."
     found = claims(text)
     assert found and all(c.scope == "aggregate" for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Relatives of the dead said 14 people had been arrested in Sokoto on Tuesday.", None),
+        ("Police arrested 14 people after the attack in Sokoto that killed three soldiers on Tuesday.", 3),
+        ("At least 20 people were killed and 14 were arrested after the clashes in Sokoto on Tuesday.", 20),
+        ("Twelve people were abducted and killed by gunmen in a village near Sokoto on Tuesday.", 12),
+        ("Three soldiers who detained the suspects were killed in an ambush near Sokoto on Tuesday.", 3),
+    ],
+)
+def test_people_arrested_or_abducted_are_not_the_dead(text: str, killed: int | None) -> None:
+    """Another fate (arrested, detained, abducted...) than death is no toll, unless a killing verb
+    shares its subject ("were abducted and killed")."""
+    tolls = {c.killed.low for c in incidents(text) if c.killed}
+    assert tolls == ({killed} if killed else set()), (text, tolls)

@@ -44,7 +44,7 @@ from conflictwatch.extract.scope import (
 )
 from conflictwatch.extract.sentences import Sentence, split_sentences
 from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless
-from conflictwatch.extract.victims import find_killers, find_victims, may_have_victims
+from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ def extract_claims(article: Article) -> list[Claim]:
         cas = classify_figures(s)
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
-        cas = add_parsed_victims(s, cas, victims, find_killers(doc) if doc is not None else [])
+        not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
+        cas = add_parsed_victims(s, cas, victims, not_victims)
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
             continue

@@ -60,6 +60,7 @@ class _Words:
     dead: frozenset[str]
     hurt: frozenset[str]
     injure: frozenset[str]
+    other_fate: frozenset[str]
     people: frozenset[str]
     suffixes: tuple[str, ...]
     not_people: frozenset[str]
@@ -94,7 +95,7 @@ def _words() -> _Words:
     return _Words(
         kill=s("kill_verbs"), die=s("die_verbs"), to_death=s("to_death_verbs"), find=s("find_verbs"),
         body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),
-        hurt=s("hurt_words"), injure=s("injure_verbs"), people=people,
+        hurt=s("hurt_words"), injure=s("injure_verbs"), other_fate=s("other_fate_verbs"), people=people,
         suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
         unreal=s("unreal_governors"), not_victims=s("not_victims"), body_states=s("body_states"),
         classes=classes, prefilter=prefilter,
@@ -185,6 +186,35 @@ def find_killers(doc: Doc) -> list[tuple[int, int]]:
             spans.append((tok.head.left_edge.idx, tok.idx))
     return spans
 
+
+
+def find_spared(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of people who met another fate ("Relatives of the dead said 14 people had
+    been arrested", "police arrested 14 people"): the passive subject or the object of a verb of
+    `other_fate_verbs`, unless a killing or wounding verb shares it ("were abducted and killed"
+    still kills; "20 were killed and 14 were arrested" are two groups). A figure inside one
+    counts no victims."""
+    w = _words()
+    harm = w.kill | w.die | w.injure | w.to_death
+
+    def subject(v: Token) -> bool:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+
+    spans: list[tuple[int, int]] = []
+    for tok in doc:
+        if not tok.tag_.startswith("VB") or lemma(tok) not in w.other_fate:
+            continue
+        joined = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        if any(lemma(v) in harm and not (subject(v) and subject(tok)) for v in joined):
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for c in tok.children:
+            if (passive and c.dep_ == "nsubjpass" and c.i < tok.i) or (
+                not passive and c.dep_ in ("dobj", "obj") and c.i > tok.i
+            ):
+                sub = [t for t in c.subtree if (t.i < tok.i) == (c.i < tok.i)]
+                spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
 
 # -- which tokens a trigger names as its victims ---------------------------------------------------
 
