@@ -50,3 +50,25 @@ def test_api_finds_reposts_of_its_own_and_other_writers_articles(tmp_path: Path)
     post("b1-copy", repost(other))
     assert store.duplicates() == {"a1-copy": "a1", "b1-copy": "b1"}
     store.engine.dispose()
+
+
+def test_writes_run_in_one_thread_below_the_priority_of_reads(tmp_path: Path) -> None:
+    """Extraction (~50 ms of CPU an article) must not starve the readers of other server processes
+    (`serve --workers N`): writes run in one thread of lower CPU priority (Linux: per thread)."""
+    import os
+    import sys
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("per-thread priority is Linux's")
+    api = TestClient(create_app(ApiConfig(db=str(tmp_path / "cw.db"), token="t", low_priority_writes=True)))
+    for i in range(2):
+        r = api.post("/api/articles", json={"articles": [{"id": f"p{i}", "text": BODY.format(n=3 + i, town="Ariha"),
+                                                          "published": "2016-10-18"}]},
+                     headers={"Authorization": "Bearer t"})
+        assert r.status_code == 200, r.text
+    writers = list(api.app.state.cw.writer._threads)  # type: ignore[attr-defined]
+    assert len(writers) == 1 and writers[0].name.startswith("cw-writer"), "one writer thread for all writes"
+    nice = int(open(f"/proc/self/task/{writers[0].native_id}/stat").read().rsplit(")", 1)[1].split()[16])
+    assert nice == 10 and os.getpriority(os.PRIO_PROCESS, 0) == 0, (nice, "reads keep the normal priority")

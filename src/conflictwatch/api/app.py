@@ -44,6 +44,10 @@ class ApiConfig:
     token: str | None = None  # needed for writes (and for reads when protect_reads)
     protect_reads: bool = False
     max_body: int = DEFAULT_MAX_BODY  # bytes; larger request bodies get 413
+    # Writes extract at a lower CPU priority, so that other server processes answer reads first
+    # (`serve --workers N`). Not with one process: a low-priority thread holding the GIL would
+    # make that process's own readers wait.
+    low_priority_writes: bool = False
 
 
 class State:
@@ -53,6 +57,7 @@ class State:
         self.config = config
         self.store = store
         self.write_lock = threading.Lock()
+        self.writer: Any = None  # the thread all writes run in (api.writes._writer)
 
 
 bearer = HTTPBearer(auto_error=False, description="The operator's token (serve --token / "

@@ -47,7 +47,8 @@ def serve_cmd(
     workers: Annotated[int, typer.Option(
         "--workers", min=1, max=64,
         help="Server processes. Requests are spread over them: one per core serves that many times "
-             "the reads. Writes from several processes queue on the database.")] = 1,
+             "the reads. Writes from several processes queue on the database, and extract at a lower "
+             "CPU priority so that the other processes answer reads first.")] = 1,
 ) -> None:
     """Serve the REST API (under /api, OpenAPI page at /docs) and the dashboard (at /).
 
@@ -66,7 +67,8 @@ def serve_cmd(
     existing_db(db, create)
     if protect_reads and not token:
         raise typer.BadParameter(f"--protect-reads needs --token (or {TOKEN_ENV})", param_hint="--token")
-    cfg = ApiConfig(db=db, token=token, protect_reads=protect_reads, max_body=int(max_body_mb * 1024 * 1024))
+    cfg = ApiConfig(db=db, token=token, protect_reads=protect_reads, max_body=int(max_body_mb * 1024 * 1024),
+                    low_priority_writes=workers > 1)
     err_console.print(
         f"conflictwatch: dashboard http://{host}:{port}/  API http://{host}:{port}/api  docs "
         f"http://{host}:{port}/docs  (writes {'need the token' if token else 'disabled'}; reads "
