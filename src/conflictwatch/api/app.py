@@ -8,7 +8,9 @@ refused outright when no token was configured.
 from __future__ import annotations
 
 import hmac
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -57,7 +59,23 @@ class State:
         self.config = config
         self.store = store
         self.write_lock = threading.Lock()
-        self.writer: Any = None  # the thread all writes run in (api.writes._writer)
+        # One thread for all writes of this process (they queue on the write lock anyway); with
+        # `low_priority_writes`, at a lower CPU priority than the threads answering reads. Its
+        # thread starts on the first write.
+        init = _lower_priority if config.low_priority_writes else None
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cw-writer", initializer=init)
+
+
+WRITE_NICE = 10  # how much lower than reads the writer thread runs (Linux: per thread)
+
+
+def _lower_priority() -> None:
+    """The writer thread yields the CPU to reads: extracting an article costs ~50 ms of CPU, a page
+    of events a few ms, and readers should not wait behind a writer."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WRITE_NICE)
+    except (AttributeError, OSError):  # not Linux, or not allowed: writes keep the normal priority
+        pass
 
 
 bearer = HTTPBearer(auto_error=False, description="The operator's token (serve --token / "

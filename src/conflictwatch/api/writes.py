@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import shutil
 import tempfile
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path as FsPath
@@ -45,28 +42,6 @@ MEDIA = {
     "csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "geojson": "application/geo+json",
     "parquet": "application/vnd.apache.parquet",
 }
-
-
-WRITE_NICE = 10  # how much lower than reads the writer thread runs (Linux: per thread)
-
-
-def _lower_priority() -> None:
-    """The writer thread yields the CPU to reads: extracting an article costs ~50 ms of CPU, a page
-    of events a few ms, and readers should not wait behind a writer."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WRITE_NICE)
-    except (AttributeError, OSError):  # not Linux, or not allowed: writes keep the normal priority
-        pass
-
-
-def _writer(st: State) -> ThreadPoolExecutor:
-    """One thread for all writes of this process (they queue on the write lock anyway); with
-    `low_priority_writes`, at a lower CPU priority than the threads answering reads."""
-    with st.write_lock:
-        if st.writer is None:
-            init = _lower_priority if st.config.low_priority_writes else None
-            st.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cw-writer", initializer=init)
-        return st.writer  # type: ignore[no-any-return]
 
 
 def _write_articles(st: State, body: m.ArticlesIn) -> dict[str, Any]:
@@ -110,7 +85,7 @@ async def post_articles(st: Writer, request: Request) -> dict[str, Any]:
         detail = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
                   for e in exc.errors(include_url=False, include_input=False)]
         raise HTTPException(422, detail) from None
-    result = await asyncio.wrap_future(_writer(st).submit(_write_articles, st, body))
+    result = await asyncio.wrap_future(st.writer.submit(_write_articles, st, body))
     if result["errors"] and result["articles_read"] == 0:
         raise HTTPException(422, {"msg": "no article could be read", "errors": result["errors"]})
     return result
