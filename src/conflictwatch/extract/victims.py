@@ -234,8 +234,7 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
         if base in ("lose", "sacrifice") and lives is not None:
             return [("killed", _subjects(tok))]
         if base in ("claim", "take", "cost") and lives is not None:
-            return [("killed", [p for c in lives.children if c.dep_ == "prep" and c.lower_ == "of"
-                                for p in c.children if p.dep_ == "pobj"])]
+            return [("killed", _of_objects(lives))]
         if base in w.find:
             state = _state(tok, w)
             patients = _patients(tok)
@@ -247,8 +246,7 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     if tok.pos_ in ("NOUN", "PROPN") and base in w.death and tok.dep_ != "compound":
         if any(c.dep_ == "compound" or c.lower_ in _NOT_A_DEATH for c in tok.children):
             return []
-        return [("killed", [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for p in c.children if p.dep_ == "pobj"])]
+        return [("killed", _of_objects(tok))]
     if tok.pos_ == "NOUN" and (low in w.body or base in w.body) and any(
         c.dep_ == "amod" and c.lower_ in w.body_states for c in tok.children
     ):
@@ -367,14 +365,15 @@ def _antecedent(tok: Token) -> Token:
     return tok
 
 
+def _of_objects(tok: Token) -> list[Token]:
+    """The objects of the word's "of" phrases: "the bodies of five men" -> [men]."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def _body_owner(body: Token) -> Token:
     """ "the bodies of five men" -> men; "five bodies" -> bodies (counted by their number)."""
-    for c in body.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return body
+    return next(iter(_of_objects(body)), body)
 
 
 def _unreal(tok: Token, w: _Words) -> bool:
@@ -424,12 +423,7 @@ def _quantified(h: Token) -> Token:
     counts them (see `_count_one`)."""
     if h.lower_ not in _QUANTITY_NOUNS:
         return h
-    for c in h.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return h
+    return next(iter(_of_objects(h)), h)
 
 
 def _merge_adjacent(group: list[Token]) -> list[Token]:

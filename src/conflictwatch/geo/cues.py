@@ -32,7 +32,6 @@ class _Cues:
     names: dict[str, str]  # name key -> country code (names and aliases, demonyms)
     weak: dict[str, str]  # name key -> country code (groups, terms: half weight)
     by_words: dict[tuple[str, ...], str]  # a cue's lower-cased words -> the cue
-    longest: int  # words in the longest cue
     lengths: dict[str, tuple[int, ...]]  # a cue's first word -> the lengths of cues it starts, longest first
 
 
@@ -58,13 +57,12 @@ def cues_table() -> _Cues:
                 texts.append(g)
     # Cues by their words, lower-cased: a text is scanned word by word, longest cue first.
     by_words = {tuple(_WORD.findall(t.lower())): t for t in texts if t}
-    longest = max((len(k) for k in by_words), default=1)
     starts: dict[str, set[int]] = {}
     for k in by_words:
         if k:
             starts.setdefault(k[0], set()).add(len(k))
     lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in starts.items()}
-    return _Cues(names, weak, by_words, longest, lengths)
+    return _Cues(names, weak, by_words, lengths)
 
 
 def article_text(article: Article) -> tuple[str, int]:
