@@ -85,9 +85,12 @@ class Budget:
         seconds = _number(env, MAX_SECONDS_ENV, DEFAULT_MAX_SECONDS)
         return cls(int(chars) if chars else None, seconds)
 
+    def too_large(self, text: str) -> bool:
+        return self.max_chars is not None and len(text) > self.max_chars
+
     def check_size(self, text: str) -> None:
         """ArticleTooLarge when `text` is over the size budget."""
-        if self.max_chars is not None and len(text) > self.max_chars:
+        if self.too_large(text):
             raise ArticleTooLarge(
                 f"{len(text):,} characters, over the per-article limit of {self.max_chars:,} "
                 f"(raise it with {MAX_CHARS_ENV} or --max-article-chars); not stored"

@@ -84,8 +84,7 @@ def process_work(work: list[Work], geocoder: Geocoder | None) -> ChunkResult:
     from conflictwatch.pipeline import extractor_version, process_article
 
     # an article over its size budget is never parsed: it fails on its size below
-    _prime_parser([w.article for w in work if w.budget is None or w.budget.max_chars is None
-                   or len(w.article.text) <= w.budget.max_chars])
+    _prime_parser([w.article for w in work if w.budget is None or not w.budget.too_large(w.article.text)])
     out: list[Processed] = []
     for w in work:
         try:
