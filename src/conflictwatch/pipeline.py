@@ -240,13 +240,17 @@ class _Job:
             self._geocoder.bundled.find("Aleppo", 0)
         return self._geocoder
 
+    def stop_on_fault(self, exc: BaseException, where: str = "") -> None:
+        """Stop the job (StoreUnavailable, with what it did so far) when `exc` is the database's
+        fault rather than one article's; else return."""
+        fault = database_fault(exc)
+        if fault is not None:
+            raise StoreUnavailable(f"{fault}{where}", self.stats) from exc
+
     def fail(self, article: Article, error: BaseException | str) -> None:
         """One article not stored (reported, tried again next run); a database fault stops the job."""
         if isinstance(error, BaseException):
-            fault = database_fault(error)
-            if fault is not None:  # the database's fault, not the article's: stop here
-                raise StoreUnavailable(f"{fault} (at article {article.article_id} of {article.origin})",
-                                       self.stats) from error
+            self.stop_on_fault(error, f" (at article {article.article_id} of {article.origin})")
             error = f"{type(error).__name__}: {error}"
         f = ArticleFailure(article.origin, article.article_id or "?", error)
         self.stats.failures.append(f)
@@ -264,10 +268,8 @@ class _Job:
         except StoreUnavailable:
             raise
         except Exception as exc:  # a read that failed (is it stored?): the database's fault, not the item's
-            fault = database_fault(exc)
-            if fault is None:
-                raise
-            raise StoreUnavailable(fault, self.stats) from exc
+            self.stop_on_fault(exc)
+            raise
 
     # -- new input -------------------------------------------------------------------
     def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
@@ -373,11 +375,8 @@ class _Job:
         try:
             self.stats.reconciled = reconcile_pending(self.store, self.carry)
         except Exception as exc:
-            fault = database_fault(exc)
-            if fault is None:
-                raise
-            raise StoreUnavailable(f"{fault} (reconciling the events; the articles are stored)",
-                                   self.stats) from exc
+            self.stop_on_fault(exc, " (reconciling the events; the articles are stored)")
+            raise
         self.stats.reconcile_seconds = time.perf_counter() - t
 
 
