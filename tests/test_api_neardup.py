@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 import warnings
 from pathlib import Path
+
+import pytest
 
 from conflictwatch import pipeline
 from conflictwatch.api import ApiConfig, create_app
@@ -55,11 +59,6 @@ def test_api_finds_reposts_of_its_own_and_other_writers_articles(tmp_path: Path)
 def test_writes_run_in_one_thread_below_the_priority_of_reads(tmp_path: Path) -> None:
     """Extraction (~50 ms of CPU an article) must not starve the readers of other server processes
     (`serve --workers N`): writes run in one thread of lower CPU priority (Linux: per thread)."""
-    import os
-    import sys
-
-    import pytest
-
     if not sys.platform.startswith("linux"):
         pytest.skip("per-thread priority is Linux's")
     api = TestClient(create_app(ApiConfig(db=str(tmp_path / "cw.db"), token="t", low_priority_writes=True)))
