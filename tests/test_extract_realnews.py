@@ -391,3 +391,62 @@ def test_people_arrested_or_abducted_are_not_the_dead(text: str, killed: int | N
     shares its subject ("were abducted and killed")."""
     tolls = {c.killed.low for c in incidents(text) if c.killed}
     assert tolls == ({killed} if killed else set()), (text, tolls)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the parser heads "a regime first lieutenant" with "regime": the person ends the phrase
+        ("Monitors documented the death of a regime first lieutenant in clashes with rebel factions on the "
+         "frontlines west of Aleppo on Tuesday.", 1),
+        ("The fighting near Tadif on Tuesday claimed the life of a regime first sergeant, the monitor said.", 1),
+        # a bare quantity is people: "killed dozens", "hundreds were killed"
+        ("\u201cThe air strikes killed dozens and destroyed several of their vehicles on Tuesday,\u201d the "
+         "officer said of the fighting in Sirwah.", 24),
+    ],
+)
+def test_victims_the_parser_heads_with_another_word(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert found, text
+    assert found[0].killed is not None and found[0].killed.low == killed, (text, found[0].killed)
+
+
+def test_a_quantity_range_is_not_summed() -> None:
+    found = incidents("Dozens to hundreds of protesters were injured in Omdurman on Tuesday, medics said.")
+    assert all(c.injured is None or c.injured.low in (24, 200) for c in found), [c.injured for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victim, a student, was 21 when he died after he was shot by police in Omdurman on Tuesday.",
+        "Other protesters who were killed recently were 17, 26, and 16 years of age, medics in Omdurman said "
+        "on Tuesday.",
+    ],
+)
+def test_ages_are_not_tolls(text: str) -> None:
+    tolls = [c.killed.low for c in incidents(text) if c.killed]
+    assert all(t not in (16, 17, 21, 26) for t in tolls), (text, tolls)
+
+
+def test_a_toll_after_another_day_is_that_days() -> None:
+    """ "Troops shelled X on Monday ... On Tuesday soldiers shot eight villagers. Three died.": the
+    short toll sentence tells of Tuesday, not of the raid before it."""
+    text = (
+        "Junta troops shelled the village of Nyaung Pin on Monday morning, wounding two farmers, residents "
+        "said.\n\nLast month soldiers burned 70 houses in Moe Gyo.\n\n"
+        "On Tuesday about 200 soldiers torched the village of Pone Pwar and shot eight villagers who tried "
+        "to put out the fire. Three died."
+    )
+    three = [c for c in incidents(text) if c.killed == Range(3, 3)]
+    assert three and three[0].date_start == date(2023, 3, 14), [(c.killed, c.date_start) for c in incidents(text)]
+
+
+def test_a_story_told_months_ago_is_background() -> None:
+    """An undated toll whose story's day is months before publication is a past event, not news
+    dated the day of publication."""
+    text = (
+        "Shelling hit the city's drama theatre on September 12, 2022, witnesses recalled this week.\n\n"
+        "All three men in the cellar were killed."
+    )
+    assert not incidents(text)

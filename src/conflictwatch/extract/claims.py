@@ -43,7 +43,7 @@ from conflictwatch.extract.scope import (
     long_ago,
 )
 from conflictwatch.extract.sentences import Sentence, split_sentences
-from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless
+from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless, sentence_days
 from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
@@ -165,7 +165,8 @@ def extract_claims(article: Article) -> list[Claim]:
                     Draft(sent, [sent.text], [], speaker, dates, c_places, c_event, c_a1, c_a2, "incident")
                 )
     claims = [finish(d, article, article_places) for d in drafts]
-    inherit_dates(drafts, claims)
+    days = sentence_days(sentences, article.published)
+    inherit_dates(drafts, claims, days)
     inherit_type_and_place(drafts, claims)
     # Deaths from a flood or a fire in a conflict story are not conflict claims.
     keep = [
@@ -174,7 +175,7 @@ def extract_claims(article: Article) -> list[Claim]:
     ]
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
-    borrow_dates(drafts, claims, sentences, article)
+    borrow_dates(drafts, claims, sentences, article, days)
     places_of = [find_places(x.text, None, docs.get(x.index)) for x in sentences]
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)

@@ -240,6 +240,15 @@ def _coordinated(gap: str) -> bool:
     return not (lx.killed.search(gap) or lx.injured.search(gap))
 
 
+# Ages, not tolls: "a 16-year-old", "were 17, 26, and 16 years of age", "was 21 when he died".
+_AGE_AFTER = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
+    r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
+    re.IGNORECASE,
+)
+_COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
+
+
 def classify_figures(sentence: str) -> list[Casualty]:
     """The figures in `sentence` that are death tolls or injury counts."""
     lx = lex()
@@ -285,8 +294,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             if not subsets[j]:
                 nxt = figs[j].start
                 break
-        if lx.non_casualty.match(after) or re.match(
-            r"^\s*(?:-|–)?\s*(?:year|month|week|day)s?[- ]old", after
+        if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or (
+            _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
         ):
             prev_end = f.end
             continue

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 
 from conflictwatch.extract.attribution import SourceMention
@@ -119,10 +121,12 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
     last.quote.append(raw)
 
 
-def inherit_dates(drafts: list[Draft], claims: list[Claim]) -> None:
+def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None] = ()) -> None:
     """An incident sentence with no day of its own that goes on about the incident before it
     ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
-    A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident."""
+    A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident; so is
+    one after a sentence that tells another day ("On Thursday soldiers shot eight villagers.
+    Three died."), unless it refers back. `days`: each sentence's event day, if it names one."""
     same_day, new_incident, _ = marker_res()
     prev: tuple[Draft, Claim] | None = None
     for d, c in zip(drafts, claims, strict=True):
@@ -141,9 +145,15 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim]) -> None:
             new_place = any(pl.rank <= 2 and pl.name.lower() not in p_text for pl in d.places) or bool(
                 d.place_override and d.place_override.lower() not in p_text
             )
-            follow = bool(same_day.search(text)) or (not new_place and not new_incident.search(text))
             rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
             refers = bool(DEFINITE_EVENT.search(text))
+            told = [x for x in days[p_draft.sentence.index + 1 : d.sentence.index] if x is not None]
+            if told and told[-1] != p_claim.date_start and not refers and not same_day.search(text):
+                # Another day was told since ("On Thursday soldiers shot eight villagers. Three
+                # died."): the story moved on; `borrow_dates` finds this sentence's day.
+                prev = None
+                continue
+            follow = bool(same_day.search(text)) or (not new_place and not new_incident.search(text))
             follow = follow or (refers and not new_incident.search(text))
             if follow and (not said_only or rising or refers):
                 c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1

@@ -48,13 +48,20 @@ _AHEAD = 4  # sentences to look ahead for the incident's day
 _BEHIND = 2
 
 
+def sentence_days(sentences: list[Sentence], published: date | None) -> list[date | None]:
+    """The one day each sentence says an event happened on, when it names exactly one."""
+    if published is None:
+        return [None] * len(sentences)
+    return [_event_day(s.text, published) for s in sentences]
+
+
 def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sentence],
-                 article: Article) -> None:
-    """Give undated incident claims the day a neighbouring sentence gives their incident."""
+                 article: Article, days: list[date | None]) -> None:
+    """Give undated incident claims the day a neighbouring sentence gives their incident
+    (`days`: `sentence_days` of the sentences)."""
     if article.published is None:
         return
     _, new_incident, _ = marker_res()
-    days = [_event_day(s.text, article.published) for s in sentences]
     claimed = {d.sentence.index for d in drafts}
     # sentences whose claims carry a toll: another incident, unless they refer back
     tolled = {d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.killed or c.injured}
@@ -76,7 +83,7 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         # attacked one of three columns") tells the same fight.
         day = _story_day(ahead, not near, days, sentences, tolled if near else claimed, new_incident)
         day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
-        if day is None or (article.published - day).days > 30 or day > article.published:
+        if day is None or day > article.published:
             continue
         c.date_start = c.date_end = day
         c.time_precision = 1

@@ -234,7 +234,7 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
         if base in ("lose", "sacrifice") and lives is not None:
             return [("killed", _subjects(tok))]
         if base in ("claim", "take", "cost") and lives is not None:
-            return [("killed", _of_objects(lives))]
+            return [("killed", [_named_then_noun(o, before_verb=False) for o in _of_objects(lives)])]
         if base in w.find:
             state = _state(tok, w)
             patients = _patients(tok)
@@ -246,7 +246,8 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     if tok.pos_ in ("NOUN", "PROPN") and base in w.death and tok.dep_ != "compound":
         if any(c.dep_ == "compound" or c.lower_ in _NOT_A_DEATH for c in tok.children):
             return []
-        return [("killed", _of_objects(tok))]
+        # "the death of a regime first lieutenant": the parser may head the phrase with "regime"
+        return [("killed", [_named_then_noun(o, before_verb=False) for o in _of_objects(tok)])]
     if tok.pos_ == "NOUN" and (low in w.body or base in w.body) and any(
         c.dep_ == "amod" and c.lower_ in w.body_states for c in tok.children
     ):
@@ -414,6 +415,7 @@ def _group(heads: list[Token]) -> list[Token]:
     return out
 
 
+_BARE_QUANTITIES = {"dozens", "scores", "hundreds", "thousands"}
 _QUANTITY_NOUNS = {"total", "number", "dozens", "scores", "hundreds", "thousands", "handful", "couple",
                    "group", "tens", "dozen", "score"}
 
@@ -450,6 +452,8 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return low in _SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
     if tok.pos_ == "NUM":
         return True  # "killed 14", "two of them"
+    if low in _BARE_QUANTITIES and not any(c.dep_ == "prep" for c in tok.children):
+        return True  # "the strikes killed dozens": a quantity alone counts people
     if low in w.not_people or base in w.not_people:
         return False
     if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
