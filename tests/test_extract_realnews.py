@@ -450,3 +450,15 @@ def test_a_story_told_months_ago_is_background() -> None:
         "All three men in the cellar were killed."
     )
     assert not incidents(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cartel figure named Camilo Ruiz was gunned down in Nogales, in the state of Sonora, on Tuesday.",
+        "A plaza boss identified as El Gato was shot dead outside a bar in Celaya on Tuesday.",
+    ],
+)
+def test_a_noun_followed_by_a_name_is_a_person(text: str) -> None:
+    found = incidents(text)
+    assert found and found[0].killed == Range(1, 1), (text, [c.killed for c in found])

@@ -458,6 +458,8 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return False
     if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
         return True  # a body found is a person killed
+    if tok.pos_ == "NOUN" and _named(tok):
+        return True  # "a cartel figure named Camilo Sanchez", "an operator identified as El Chino"
     if tok.pos_ == "PROPN":
         entities(tok.doc)  # entity labels, only for the sentences that need them
     if tok.ent_type_ == "PERSON" or (tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")):
@@ -473,6 +475,18 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if _AGE.search(tok.text):
         return True  # "a 16-year-old"
     return tok.pos_ == "NOUN" and base.endswith(w.suffixes) and len(base) > 4
+
+
+def _named(tok: Token) -> bool:
+    """Does a name follow the noun ("a figure named X", "a youth identified as Y")?"""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lower_ not in ("named", "identified", "called", "nicknamed"):
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")]
+        names += [p for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        if any(n.pos_ == "PROPN" for n in names):
+            return True
+    return False
 
 
 def _single_token_entity(tok: Token) -> bool:
