@@ -462,3 +462,30 @@ def test_a_story_told_months_ago_is_background() -> None:
 def test_a_noun_followed_by_a_name_is_a_person(text: str) -> None:
     found = incidents(text)
     assert found and found[0].killed == Range(1, 1), (text, [c.killed for c in found])
+
+
+def test_the_lede_takes_the_day_of_a_detail_that_repeats_its_toll() -> None:
+    """An undated lede ("he was killed") and, two sentences on, the same death told with its day
+    and place: one incident, on that day."""
+    text = (
+        "He had joined the march against the crackdown, but a bullet hit his chest and he was killed.\n\n"
+        "Reza Karimi, 27, is one of the victims of the protests in the north.\n\n"
+        "Reza was killed on Tuesday, March 14, in Sari, in the province of Mazandaran, his cousin said."
+    )
+    lede = incidents(text)[0]
+    assert lede.killed is not None and lede.killed.low == 1
+    assert lede.date_start == date(2023, 3, 14), lede.date_start
+
+
+def test_an_earlier_death_at_the_same_place_is_another_incident() -> None:
+    """A monitor recalls earlier murders in the same camp, each with one victim: the lede's death
+    does not take their days."""
+    text = (
+        "Camp guards found the body of a woman with gunshot wounds near the camp's water tanks, the "
+        "monitor said.\n\n"
+        "It was the third killing in the camp this month.\n\n"
+        "On March 4, monitors reported a new murder in the camp, where the body of a displaced man was "
+        "found with gunshot wounds."
+    )
+    lede = incidents(text)[0]
+    assert lede.date_start != date(2023, 3, 4), lede.date_start

@@ -67,6 +67,10 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
     tolled = {d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.killed or c.injured}
     incidents = [d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.scope == "incident"]
     lede = incidents[0] if incidents else None
+    tolls: dict[int, list[Claim]] = {}
+    for d, c in zip(drafts, claims, strict=True):
+        if c.killed or c.injured:
+            tolls.setdefault(d.sentence.index, []).append(c)
     for d, c in zip(drafts, claims, strict=True):
         if c.scope != "incident" or any(not x.statement and x.date_start for x in d.dates):
             continue
@@ -81,13 +85,25 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         near = i == lede and i <= 2
         # The lede's details follow it: a figureless claim there ("On Tuesday, PDF's Battalion 2
         # attacked one of three columns") tells the same fight.
-        day = _story_day(ahead, not near, days, sentences, tolled if near else claimed, new_incident)
+        # A toll ahead that repeats the lede's ("a protester was killed ... Mohsen was killed on
+        # Wednesday") tells the same incident in detail; another toll is another incident.
+        other = {j for j in tolled if not _same_toll(c, tolls.get(j, []))} if near else claimed
+        day = _story_day(ahead, not near, days, sentences, other, new_incident)
         day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
         if day is None or day > article.published:
             continue
         c.date_start = c.date_end = day
         c.time_precision = 1
         c.claim_id = c.make_id()
+
+
+def _same_toll(c: Claim, others: list[Claim]) -> bool:
+    """Do the claims of another sentence give this claim's toll at its place, and nothing else?
+    (A monitor's round-up lists one death after another, each somewhere else.)"""
+    if not others or c.killed is None:
+        return False
+    return all(o.killed is not None and o.killed.low == c.killed.low and o.injured is None
+               and (o.location is None or c.location is None or o.location == c.location) for o in others)
 
 
 def _story_day(order: range, forward: bool, days: list[date | None], sentences: list[Sentence],
