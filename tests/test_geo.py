@@ -187,6 +187,22 @@ def test_a_big_foreign_town_sharing_its_name_with_villages_elsewhere_is_weak_cou
     assert ctx.country != "ES" and ctx.countries["MZ"] > ctx.countries["ES"]
 
 
+def test_the_articles_main_city_is_not_a_short_word_of_its_sentences(geo: Geocoder) -> None:
+    """ "The", "As", "Las", "Sur" are also short names of big cities abroad (Teresina, Alor Setar,
+    Las Vegas, Tyre); the article's city is the one it names, counted in its country."""
+    art = Article(
+        title="Three men shot dead at a party",
+        text=("The gunmen came at night. As the music played, they opened fire at the corner of Las Palmas "
+              "and Sur streets. The victims died at the scene. The police of Ciudad Juárez, in the state of "
+              "Chihuahua, said the attack was part of a dispute between gangs in Mexico. The house was "
+              "searched. The street was closed."),
+    )
+    ctx = geo.article_context(art)
+    names = [p.name for p in ctx.article_places]
+    assert names and names[0] == "Ciudad Juárez", names
+    assert not {"Teresina", "Las Vegas", "Tyre", "Alor Setar"} & set(names), names
+
+
 def test_user_aliases_file_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
     f = tmp_path / "mine.yaml"
     f.write_text("places:\n  - {name: Tell Qwertz, aliases: [Tal Kwertz], lat: 36.0, lon: 37.0, country: SY, "

@@ -148,17 +148,17 @@ class Geocoder:
         city_place: dict[str, Place] = {}
         for w in words:
             k = name_key(w)
-            if k in self._mention_keys:
-                continue
+            if k in self._mention_keys or len(k) < 4:
+                continue  # "The", "As", "Sur", "Las": words before they are cities' short names
             for p in self.bundled.find(w, 0):
                 if p.is_point and p.population >= 100_000:
                     cities[k] += 1
                     city_place.setdefault(k, p)
                     break
         countries = country_votes(article, self)
-        anchors = [city_place[k] for k, _ in cities.most_common(3)]
         cc = countries.most_common(1)[0][0] if countries else None
-        anchors = [a for a in anchors if a.country_code == cc] or anchors
+        ranked = [city_place[k] for k, _ in cities.most_common()]
+        anchors = [a for a in ranked if a.country_code == cc][:3] or ranked[:3]
         ctx = GeoContext(countries=dict(countries), article_places=anchors)
         if len(self._article_ctx) > 1000:
             self._article_ctx.clear()
