@@ -203,6 +203,33 @@ def test_the_articles_main_city_is_not_a_short_word_of_its_sentences(geo: Geocod
     assert not {"Teresina", "Las Vegas", "Tyre", "Alor Setar"} & set(names), names
 
 
+JUAREZ_ARTICLE = Article(
+    title="Three men shot dead at a party",
+    text=("Gunmen opened fire at a party in the Lomas del Poniente neighborhood early on Monday, killing three "
+          "men, the police of Ciudad Juárez said. Another man was shot dead in Tierra Quemada, police said. "
+          "Chihuahua state has seen a wave of killings in Mexico's border cities."),
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "located"),
+    [
+        ("Gunmen opened fire at a party in the Lomas del Poniente neighborhood early on Monday", True),
+        ("Gunmen opened fire at a party in colonia Lomas del Poniente early on Monday", True),
+        # not said to be a part of the city: an unknown name stays unplaced
+        ("Another man was shot dead in Lomas del Poniente, police said", False),
+    ],
+)
+def test_an_unknown_part_of_the_city_is_placed_at_the_city(geo: Geocoder, quote: str, located: bool) -> None:
+    c = Claim(article_id="a1", quote=quote, location="Lomas del Poniente")
+    geo.geocode_claims([c], JUAREZ_ARTICLE)
+    if located:
+        assert c.geo_precision == 2 and c.admin1 == "Chihuahua", (c.admin1, c.geo_precision)
+        assert km(c.latitude, c.longitude, (31.72, -106.46)) < 25
+    else:
+        assert c.latitude is None and c.geo_precision is None
+
+
 def test_user_aliases_file_from_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # noqa: ANN001
     f = tmp_path / "mine.yaml"
     f.write_text("places:\n  - {name: Tell Qwertz, aliases: [Tal Kwertz], lat: 36.0, lon: 37.0, country: SY, "

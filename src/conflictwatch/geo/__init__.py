@@ -12,8 +12,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from conflictwatch.datafiles import load_data
 from conflictwatch.geo.country import clear_country, country_votes
 from conflictwatch.geo.gazetteer import (
     Place,
@@ -305,6 +307,7 @@ class Geocoder:
             written, modifier = _strip_modifiers(c.location)
             m = self._resolve(c.location, written, modifier, ctx)
             c.location = clean_location(c.location)
+            m = m or self._city_of_part(c, ctx)
             if m is None:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
@@ -360,6 +363,19 @@ class Geocoder:
             return _Match(ctx.region, 3, fallback=True)
         return None
 
+    def _city_of_part(self, c: Claim, ctx: GeoContext) -> _Match | None:
+        """A part of a city the gazetteer lacks ("the Praderas del Sur neighborhood") is placed at
+        the article's main city in its country, as part of it (precision 2)."""
+        city = next((p for p in ctx.article_places if p.country_code == ctx.country), None)
+        if city is None or not c.location or not c.quote:
+            return None
+        name = re.escape(c.location)
+        words = _city_parts()
+        said = rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}|^{words}\s"  # or "Colonia X" itself
+        if re.search(said, c.quote + "\n" + c.location, re.IGNORECASE | re.MULTILINE):
+            return _Match(city, 2, fallback=True)
+        return None
+
     def _known_abroad(self, name: str, ctx: GeoContext) -> bool:
         return bool(self.bundled.find(name, 0)) and not ctx.anchors
 
@@ -386,6 +402,13 @@ class Geocoder:
                 return None
             return reg or town
         return best[1]
+
+
+@lru_cache(maxsize=1)
+def _city_parts() -> str:
+    """The words of `city_parts` (places_lexicon.yaml) as one regex group."""
+    words = sorted(load_data("places_lexicon.yaml").get("city_parts", []), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
 def _in_named_province(p: Place, ctx: GeoContext) -> bool:
