@@ -21,13 +21,14 @@ and says who died later. Two passes, after the claims are built:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.followups import marker_res
 from conflictwatch.extract.places import PlaceMention, most_specific
-from conflictwatch.extract.sentences import Sentence
+from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim
 
 # "the incident took place", "the attack occurred", "he was shot on Monday": a sentence that
@@ -54,7 +55,8 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
     if article.published is None:
         return
     _, new_incident, _ = marker_res()
-    days = [_event_day(s.text, article.published) for s in sentences]
+    published = article.published
+    days = PerSentence(sentences, lambda s: _event_day(s.text, published))
     claimed = {d.sentence.index for d in drafts}
     # sentences whose claims carry a toll: another incident, unless they refer back
     tolled = {d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.killed or c.injured}
@@ -83,7 +85,7 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         c.claim_id = c.make_id()
 
 
-def _story_day(order: range, forward: bool, days: list[date | None], sentences: list[Sentence],
+def _story_day(order: range, forward: bool, days: Sequence[date | None], sentences: list[Sentence],
                claimed: set[int], new_incident: re.Pattern[str]) -> date | None:
     """The first day, walking `order`, of a sentence on the same incident; stop at another one.
     Walking forward (`forward`), a sentence must refer back to the incident to lend its day."""
@@ -163,7 +165,7 @@ _PLACE_AHEAD = 2
 _PLACE_BEHIND = 4
 
 
-def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: list[list[PlaceMention]],
+def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Sequence[list[PlaceMention]],
                   sentences: list[Sentence]) -> None:
     """Give incident claims with no place (or only a province/country) their incident's place."""
     _, new_incident, _ = marker_res()
