@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
+from conflictwatch.extract.quickre import quick
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
@@ -22,7 +24,7 @@ _MONTH = (
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 
-DATE_RE = re.compile(
+DATE_RE = quick(re.compile(
     rf"(?P<explicit>\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
@@ -33,7 +35,7 @@ DATE_RE = re.compile(
     r"|(?P<weekend>\b(?:over|at|during) the weekend\b|\b(?:last|this) weekend\b)"
     r"|(?P<thisweek>\b(?:early|earlier|late|later) this week\b|\bthis week\b)",
     re.IGNORECASE,
-)
+))
 
 # "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
