@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.extract import dates, numbers, places, victims
-from conflictwatch.extract.quickre import first_chars, quick
+from conflictwatch.extract.quickre import Occurrences, first_chars, quick
+from conflictwatch.extract.rules import actors, sources
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
 
@@ -78,3 +79,36 @@ def test_the_extractors_patterns_match_as_written() -> None:
             assert [(m.span(), m.groups()) for m in fast.finditer(line)] == want
             hits += len(want)
         assert hits > 0
+
+
+def _wrapped(p: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE)
+
+
+def test_occurrences_finds_patterns_hidden_behind_others() -> None:
+    """A pattern matching only where an earlier one matched (same start, or inside its match)
+    still counts; a pattern not in the joinable form is searched alone."""
+    pats = [_wrapped(r"the army(?: spokesman)?"), _wrapped(r"the army"), _wrapped(r"army spokesman"),
+            _wrapped(r"(?:the )?monitor"), _wrapped(r"\d+ killed"), re.compile(r"\bsaid\b"),
+            _wrapped(r"navy"), _wrapped(r"(a)(b)c|x\w+")]
+    occ = Occurrences(pats)
+    for text in ["The army spokesman said 12 killed.", "the monitor", "abc", "xylophone navy-blue",
+                 "", "ARMY SPOKESMAN", "The Army"]:
+        want = {i for i, rx in enumerate(pats) if rx.search(text)}
+        assert occ.occurring(text) == want, text
+        assert occ.occurring(text, [1, 2]) == want & {1, 2}
+
+
+def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
+    """The extractor's own patterns: the same answer as one search per pattern."""
+    named, generic, _ = sources()
+    pats = [s.regex for s in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
+    occ = Occurrences(pats)
+    text = SAMPLES.read_text("utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    seen = 0
+    for t in [text, *paragraphs, *TEXTS]:
+        want = {i for i, rx in enumerate(pats) if rx.search(t)}
+        assert occ.occurring(t) == want
+        seen += len(want)
+    assert seen > 20

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -69,6 +70,7 @@ def _weekday_on_or_before(ref: date, weekday: int) -> date:
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
 
 
+@lru_cache(maxsize=4096)  # dateparser takes ~3 ms a call; a story repeats its dates ("Oct. 3")
 def _explicit(text: str, published: date | None) -> date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     has_year = bool(re.search(r"\d{4}", text))
