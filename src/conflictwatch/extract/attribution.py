@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwatch.extract.quickre import Occurrences
-from conflictwatch.extract.rules import Named, actors, load_data, sources, words_re
+from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
 from conflictwatch.geo.cues import adjective, text_country
 from conflictwatch.geo.gazetteer import country_name, to_country_code
 
@@ -44,6 +44,12 @@ def _occurrences() -> Occurrences:
     named, generic, _ = sources()
     patterns = [src.regex for src in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
     return Occurrences(patterns)
+
+
+@lru_cache(maxsize=1)
+def _generic_literals() -> list[tuple[str, ...] | None]:
+    """For each generic back-reference, words one of which its every match holds (rules._literals)."""
+    return [_literals([g["pattern"]]) for g in load_data("sources.yaml")["generic"]]
 
 
 def article_country(text: str) -> str | None:
@@ -223,7 +229,10 @@ class Discourse:
         _, _, speech = sources()
         _, named_bc, generic_bc, _ = _config()
         found: list[SourceMention] = []
+        lower = sentence.lower()  # a pattern whose required words are all missing is not searched
         for src in self._named:
+            if not src.may_occur(lower):
+                continue
             for m in src.regex.finditer(sentence):
                 name: str | None = src.name
                 if name == "Rescue workers" and "rescue" in self.in_article:
@@ -233,7 +242,10 @@ class Discourse:
                     if name is None:
                         continue
                 found.append(SourceMention(name, src.kind, m.start(), m.end()))
+        generic_words = _generic_literals()
         for i, (rx, kind, fallback) in self._generic:
+            if generic_words[i] is not None and not any(w in lower for w in generic_words[i]):
+                continue
             for m in rx.finditer(sentence):
                 name = self._by_country(generic_bc.get((kind, i)))
                 name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
