@@ -42,7 +42,7 @@ from conflictwatch.extract.scope import (
     is_conflict_article,
     long_ago,
 )
-from conflictwatch.extract.sentences import Sentence, split_sentences
+from conflictwatch.extract.sentences import PerSentence, Sentence, split_sentences
 from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless, sentence_days
 from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
@@ -176,7 +176,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
     borrow_dates(drafts, claims, sentences, article, days)
-    places_of = [find_places(x.text, None, docs.get(x.index)) for x in sentences]
+    places_of = PerSentence(sentences, lambda x: find_places(x.text, None, docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     for c in claims:

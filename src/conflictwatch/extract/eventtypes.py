@@ -28,9 +28,10 @@ def event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> Event
     """The first rule (data/event_types.yaml order) that fits; captures first when nobody died."""
     rules, _ = event_rules()
     territory = [r for r in rules if r.actor_side]
+    lower = sentence.lower()  # a rule whose words are all missing is not searched
     if not has_killed:
         for r in territory:
-            if r.regex.search(sentence):
+            if r.may_occur(lower) and r.regex.search(sentence):
                 state = actor_side in (None, "state")
                 want = "state" if state else "nonstate"
                 if r.actor_side == want:
@@ -38,7 +39,7 @@ def event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> Event
     for r in rules:
         if r.actor_side:
             continue
-        if r.regex.search(sentence):
+        if r.may_occur(lower) and r.regex.search(sentence):
             return r
     return None
 

@@ -147,7 +147,8 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             )
             rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
             refers = bool(DEFINITE_EVENT.search(text))
-            told = [x for x in days[p_draft.sentence.index + 1 : d.sentence.index] if x is not None]
+            between = range(p_draft.sentence.index + 1, min(d.sentence.index, len(days)))
+            told = [x for x in (days[j] for j in between) if x is not None]
             if told and told[-1] != p_claim.date_start and not refers and not same_day.search(text):
                 # Another day was told since ("On Thursday soldiers shot eight villagers. Three
                 # died."): the story moved on; `borrow_dates` finds this sentence's day.

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import lexicon
 from conflictwatch.models import Range
 
@@ -101,14 +102,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     vague = "|".join(sorted((re.escape(k) for k in lex["vague_quantities"]), key=len, reverse=True))
     bound = "|".join(sorted((re.escape(k) for k in lex["bounds"]), key=len, reverse=True))
-    fig = re.compile(
+    fig = quick(re.compile(
         rf"\b(?:(?P<bound>{bound})\s+)?"
         rf"(?:between\s+(?P<lo>{_NUMBER})\s+and\s+(?P<hi>{_NUMBER})"
         rf"|(?P<a>{_NUMBER})\s+(?:to|or)\s+(?P<b>{_NUMBER})(?=\s+[a-z])"
         rf"|(?P<num>{_NUMBER}))\b(?!-(?:year|month|week|day|hour|minute|second|km|mile|metre|meter|storey|story))",
         re.IGNORECASE,
-    )
-    vag = re.compile(rf"\b(?P<vague>{vague})\b", re.IGNORECASE)
+    ))
+    vag = quick(re.compile(rf"\b(?P<vague>{vague})\b", re.IGNORECASE))
     return fig, vag
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities
+from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data, words_re
 
 if TYPE_CHECKING:
@@ -53,14 +54,14 @@ _LOCATIVE = (
     r"|seized|recaptured|retook|entered|stormed)"
 )
 
-PLACE_RE = re.compile(
+PLACE_RE = quick(re.compile(
     rf"(?P<pre>\b{_LOCATIVE}\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
     rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
     rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village)\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
     rf"(?P<post>\s+(?:{_PLACE_NOUNS})\b)?"
     rf"(?P<country>\s+countryside\b)?",
-)
+))
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 

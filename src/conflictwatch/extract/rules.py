@@ -150,6 +150,11 @@ class EventRule:
     regex: re.Pattern[str]
     actor_side: str | None
     weak: bool = False  # a hint only ("attacked", "killed ... militants"): context may know better
+    literals: tuple[str, ...] | None = None  # as Named.literals: skip the search when none occurs
+
+    def may_occur(self, lower_text: str) -> bool:
+        """False only when the text surely holds no match (a required word is missing)."""
+        return self.literals is None or any(w in lower_text for w in self.literals)
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +163,7 @@ def event_rules() -> tuple[list[EventRule], re.Pattern[str]]:
     rules = [
         EventRule(
             t["event_type"], t["sub_event_type"], patterns_re(t["patterns"]), t.get("actor_side"),
-            bool(t.get("weak")),
+            bool(t.get("weak")), _literals(t["patterns"]),
         )
         for t in data["types"]
     ]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from conflictwatch.extract.rules import load_data
 
@@ -15,6 +17,27 @@ class Sentence:
     index: int  # position in the article
     paragraph: int
     start: int  # character offset in the article text
+
+
+T = TypeVar("T")
+
+
+class PerSentence(Generic[T]):
+    """`fn(sentence)` for each sentence, computed on first use: the story passes look at a few
+    sentences around each claim, and reading all of them (dates, places) cost ~10% of extraction."""
+
+    def __init__(self, sentences: list[Sentence], fn: Callable[[Sentence], T]) -> None:
+        self._sentences = sentences
+        self._fn = fn
+        self._done: dict[int, T] = {}
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    def __getitem__(self, j: int) -> T:
+        if j not in self._done:
+            self._done[j] = self._fn(self._sentences[j])
+        return self._done[j]
 
 
 @lru_cache(maxsize=1)

@@ -21,13 +21,14 @@ and says who died later. Two passes, after the claims are built:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.followups import marker_res
 from conflictwatch.extract.places import PlaceMention, most_specific
-from conflictwatch.extract.sentences import Sentence
+from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim
 
 # "the incident took place", "the attack occurred", "he was shot on Monday": a sentence that
@@ -48,15 +49,14 @@ _AHEAD = 4  # sentences to look ahead for the incident's day
 _BEHIND = 2
 
 
-def sentence_days(sentences: list[Sentence], published: date | None) -> list[date | None]:
-    """The one day each sentence says an event happened on, when it names exactly one."""
-    if published is None:
-        return [None] * len(sentences)
-    return [_event_day(s.text, published) for s in sentences]
+def sentence_days(sentences: list[Sentence], published: date | None) -> PerSentence[date | None]:
+    """The one day each sentence says an event happened on, when it names exactly one (read on
+    first use: the story passes look at a few sentences around each claim)."""
+    return PerSentence(sentences, lambda s: None if published is None else _event_day(s.text, published))
 
 
 def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sentence],
-                 article: Article, days: list[date | None]) -> None:
+                 article: Article, days: Sequence[date | None]) -> None:
     """Give undated incident claims the day a neighbouring sentence gives their incident
     (`days`: `sentence_days` of the sentences)."""
     if article.published is None:
@@ -106,7 +106,7 @@ def _same_toll(c: Claim, others: list[Claim]) -> bool:
                and (o.location is None or c.location is None or o.location == c.location) for o in others)
 
 
-def _story_day(order: range, forward: bool, days: list[date | None], sentences: list[Sentence],
+def _story_day(order: range, forward: bool, days: Sequence[date | None], sentences: list[Sentence],
                claimed: set[int], new_incident: re.Pattern[str]) -> date | None:
     """The first day, walking `order`, of a sentence on the same incident; stop at another one.
     Walking forward (`forward`), a sentence must refer back to the incident to lend its day."""
@@ -186,7 +186,7 @@ _PLACE_AHEAD = 2
 _PLACE_BEHIND = 4
 
 
-def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: list[list[PlaceMention]],
+def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Sequence[list[PlaceMention]],
                   sentences: list[Sentence]) -> None:
     """Give incident claims with no place (or only a province/country) their incident's place."""
     _, new_incident, _ = marker_res()

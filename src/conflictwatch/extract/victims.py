@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities, lemma
 from conflictwatch.extract.numbers import find_figures
+from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.models import Range
 
@@ -89,9 +90,11 @@ def _words() -> _Words:
         | s("hurt_words") | s("injure_verbs") | {"lives", "life", "bodies", "corpses", "slain", "shot"}
     )
     alts = "|".join(sorted((_inflected(w) for w in always), key=len, reverse=True))
-    prefilter = re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+    prefilter = quick(re.compile(rf"\b(?:{alts})\b", re.IGNORECASE))
     manner = "|".join(sorted((_inflected(w) for w in s("to_death_verbs")), key=len, reverse=True))
-    prefilter_manner = re.compile(rf"\b(?:{manner})\b.{{0,40}}\b(?:dead|death|down)\b", re.IGNORECASE)
+    prefilter_manner = quick(
+        re.compile(rf"\b(?:{manner})\b.{{0,40}}\b(?:dead|death|down)\b", re.IGNORECASE)
+    )
     return _Words(
         kill=s("kill_verbs"), die=s("die_verbs"), to_death=s("to_death_verbs"), find=s("find_verbs"),
         body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),

@@ -75,22 +75,28 @@ def article_text(article: Article) -> tuple[str, int]:
 
 
 def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
-    """Weights per ISO code from the country cues in `text`."""
+    """Weights per ISO code from the country cues in `text` (a new Counter: callers add to it)."""
+    return Counter(_text_votes(text, lead_end))
+
+
+@lru_cache(maxsize=8)  # extractor and geocoder: the same text when an article has no headline or dateline
+def _text_votes(text: str, lead_end: int) -> Counter[str]:
     cues = cues_table()
     votes: Counter[str] = Counter()
-    words = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text)]
+    words = [w.lower() for w in _WORD.findall(text)]
+    lead = len(_WORD.findall(text, 0, lead_end))  # the words that start in the lead
     i = 0
     while i < len(words):
         # only the lengths of the cues this word starts (most words start none): the scan stays
         # linear in the text, not in the text times the longest cue
-        for n in cues.lengths.get(words[i][0], ()):
+        for n in cues.lengths.get(words[i], ()):
             if i + n > len(words):
                 continue
-            cue = cues.by_words.get(tuple(w for w, _ in words[i : i + n]))
+            cue = cues.by_words.get(tuple(words[i : i + n]))
             if cue is None:
                 continue
             k = name_key(cue)
-            weight = LEAD_WEIGHT if words[i][1] < lead_end else 1.0
+            weight = LEAD_WEIGHT if i < lead else 1.0
             if k in cues.names:
                 votes[cues.names[k]] += weight
             elif k in cues.weak:

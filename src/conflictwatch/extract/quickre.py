@@ -1,0 +1,189 @@
+"""The same regular expression, made to fail fast where it cannot start.
+
+Python's `re` tries a case-insensitive pattern at every position of the text, and a pattern that
+opens with a long alternation ("killed|died|shot|..." in a dozen inflections) pays for every
+alternative at every word boundary. `quick` puts in front a lookahead on the characters a match
+can start with, read from the parsed pattern: positions that cannot start a match fail after one
+character test. The matches (spans, groups) are exactly those of the original pattern; patterns
+whose first character cannot be told (one that may match the empty string, a back-reference, a
+negated class, local case flags) are returned as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the parser `re` itself compiles with; private, so its absence only costs speed
+    import re._constants as _c
+    import re._parser as _p
+except ImportError:  # pragma: no cover - other Pythons
+    _c = _p = None  # type: ignore[assignment]
+
+
+class _Unknown(Exception):
+    """The first character of a match cannot be told."""
+
+
+def _first(seq: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    """(class items a match of the parsed sequence can start with, whether it can be empty)."""
+    items: list[tuple[Any, Any]] = []
+    for op, av in seq:
+        got, empty = _first_op(op, av)
+        items += got
+        if not empty:
+            return items, False
+    return items, True
+
+
+def _first_op(op: Any, av: Any) -> tuple[list[tuple[Any, Any]], bool]:
+    if op is _c.LITERAL:
+        return [(op, av)], False
+    if op is _c.IN:
+        if any(o is _c.NEGATE for o, _ in av):
+            raise _Unknown
+        return list(av), False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return [], True  # zero-width: the next item consumes the first character
+    if op is _c.BRANCH:
+        items: list[tuple[Any, Any]] = []
+        empty = False
+        for alt in av[1]:
+            got, e = _first(alt)
+            items += got
+            empty = empty or e
+        return items, empty
+    if op is _c.SUBPATTERN:
+        _, add, remove, sub = av
+        if add or remove:
+            raise _Unknown  # local flags would change what the lookahead's class matches
+        return _first(sub)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        least, _, sub = av
+        got, e = _first(sub)
+        return got, e or least == 0
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first(av)
+    raise _Unknown
+
+
+def _escape(cp: int) -> str:
+    ch = chr(cp)
+    if ch in "\\]^-[":
+        return "\\" + ch
+    return f"\\x{cp:02x}" if cp < 32 else ch
+
+
+def first_chars(rx: re.Pattern[str]) -> str | None:
+    """A character class (as regex text, under the pattern's flags) holding every character a
+    match of `rx` can start with; None when that cannot be told."""
+    if _p is None or rx.flags & re.VERBOSE:
+        return None
+    try:
+        items, empty = _first(_p.parse(rx.pattern, rx.flags).data)
+        if empty or not items:
+            return None
+        cats = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_WORD: r"\w",
+                _c.CATEGORY_NOT_WORD: r"\W", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S"}
+        parts = []
+        for op, av in items:
+            if op is _c.LITERAL:
+                parts.append(_escape(av))
+            elif op is _c.RANGE:
+                parts.append(f"{_escape(av[0])}-{_escape(av[1])}")
+            elif op is _c.CATEGORY and av in cats:
+                parts.append(cats[av])
+            else:
+                return None
+    except (_Unknown, re.error, TypeError, ValueError):
+        return None
+    return "[" + "".join(dict.fromkeys(parts)) + "]"
+
+
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def quick(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """`rx` with a lookahead on its possible first characters (same matches, found sooner)."""
+    chars = first_chars(rx)
+    if chars is None:
+        return rx
+    head = m.group(0) if (m := _GLOBAL_FLAGS.match(rx.pattern)) else ""
+    return re.compile(f"{head}(?={chars})(?:{rx.pattern[len(head):]})", rx.flags)
+
+
+_WRAP_HEAD, _WRAP_TAIL = r"(?<![\w-])(?:", r")(?![\w-])"  # how rules.patterns_re/sources wrap a pattern
+
+
+def _letters(pattern: str, flags: int) -> frozenset[str] | None:
+    """The lower-case ASCII letters a match of `pattern` can start with; None if other characters."""
+    try:
+        items, empty = _first(_p.parse(pattern, flags).data)
+    except (_Unknown, re.error, TypeError, ValueError):
+        return None
+    if empty or not items or any(op is not _c.LITERAL or not chr(av).isascii() or not chr(av).isalpha()
+                                 for op, av in items):
+        return None
+    return frozenset(chr(av).lower() for _, av in items)
+
+
+class Occurrences:
+    """Which of many word patterns occur anywhere in a text, in one scan of it.
+
+    The extractor asks, per article, which of ~100 source and actor patterns occur at all; one
+    `search` each went over the whole article ~40 times. Here the patterns written as
+    `(?<![\\w-])(?:...)(?![\\w-])` are joined into one alternation, grouped by first letter, scanned
+    once; a pattern hidden where an earlier one matched at the same place is tried there alone.
+    The answer is exactly `patterns[i].search(text) is not None` (others are searched alone)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        flags = patterns[0].flags if patterns else 0
+        self._alone: set[int] = set()
+        self._letters: dict[int, frozenset[str] | None] = {}
+        groups: dict[str, list[int]] = {}  # first letter ("~": unknown) -> patterns, in order
+        for i, rx in enumerate(patterns):
+            body = rx.pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)]
+            joinable = (
+                _p is not None and rx.flags == flags and rx.pattern.startswith(_WRAP_HEAD)
+                and rx.pattern.endswith(_WRAP_TAIL) and "(?P" not in body and not re.search(r"\\[1-9]", body)
+            )
+            if not joinable:
+                self._alone.add(i)
+                continue
+            letters = self._letters[i] = _letters(body, flags)
+            for key in sorted(letters) if letters else ["~"]:
+                groups.setdefault(key, []).append(i)
+        self._marker: dict[int, int] = {}  # group number of an alternative's empty marker -> pattern
+        alts, count = [], 0
+        for key in sorted(groups):
+            parts = []
+            for i in groups[key]:
+                count += patterns[i].groups + 1
+                self._marker[count] = i
+                parts.append(f"(?:{patterns[i].pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)]})()")
+            alts.append("|".join(parts) if key == "~" else f"(?=[{key}])(?:{'|'.join(parts)})")
+        self._joined = re.compile(_WRAP_HEAD + "|".join(alts) + _WRAP_TAIL, flags) if alts else None
+
+    def occurring(self, text: str, candidates: list[int] | None = None) -> set[int]:
+        """The indices (among `candidates`, default all) of the patterns with a match in `text`."""
+        wanted = set(range(len(self.patterns)) if candidates is None else candidates)
+        found = {i for i in wanted & self._alone if self.patterns[i].search(text)}
+        starts: list[int] = []
+        pos = 0
+        while self._joined is not None and (m := self._joined.search(text, pos)):
+            i = self._marker.get(m.lastindex or 0)
+            if i is not None and m.start(m.lastindex or 0) == m.end():
+                found.add(i)
+            starts.append(m.start())
+            pos = m.start() + 1  # every place where some pattern matches is a start found here
+        for i in wanted - found - self._alone:
+            letters = self._letters[i]
+            for s in starts:
+                ch = text[s]
+                if letters is not None and ch.isascii() and ch.lower() not in letters:
+                    continue
+                if self.patterns[i].match(text, s):
+                    found.add(i)
+                    break
+        return found & wanted

@@ -1,0 +1,114 @@
+"""quick(): a regex with a first-character lookahead finds exactly what the original finds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conflictwatch.extract import dates, numbers, places, victims
+from conflictwatch.extract.quickre import Occurrences, first_chars, quick
+from conflictwatch.extract.rules import actors, sources
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
+
+TEXTS = [
+    "Air strikes killed 14 people on Monday in Douma, the Observatory said; 3 died later.",
+    "KILLED, Killed, kIlLeD: twenty-two dead. Between 30 and 40 were hurt on Sept. 3.",
+    "The \u212aelvin sign and the long \u017f and dotted \u0130stanbul are case variants too.",
+    "No figures here at all, only words -- and a few-hyphenated-words_with_underscores.",
+    "",
+    "a\nb\n\nkilled\tdied\r\n",
+]
+
+PATTERNS = [
+    (r"(?<![\w-])(?:killed|died|kill(?:s|ed)?)(?![\w-])", re.IGNORECASE),
+    (r"kelvin|\bstanbul|long \w", re.IGNORECASE),
+    (r"\b(?:sept?|october)\b\.?\s*\d+", re.IGNORECASE),
+    (r"a|b\d+|(?:c|d)?e", 0),  # a top-level alternation stays one unit behind the lookahead
+    (r"(?i)k\w+", 0),  # global inline flags stay first
+    (r"(?:x)?(?=y)y+|[0-9]{2,}|\s+-", 0),
+    (r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", 0),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_same_matches_as_the_original(pattern: str, flags: int) -> None:
+    rx = re.compile(pattern, flags)
+    fast = quick(rx)
+    assert fast is not rx, "these patterns all start with a known character"
+    assert fast.groupindex == rx.groupindex and fast.groups == rx.groups
+    for text in TEXTS:
+        want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"a*", r"(?:x|)y?", r"[^a]b", r"(a)?\1x", r"(?i:k)x", r".x", r"(?x) a b  # comment"],
+)
+def test_patterns_it_cannot_read_are_left_alone(pattern: str) -> None:
+    """Empty matches, negated classes, back-references, local flags, any character, verbose."""
+    rx = re.compile(pattern)
+    assert quick(rx) is rx
+    assert first_chars(rx) is None
+
+
+def test_first_chars_of_an_alternation() -> None:
+    chars = first_chars(re.compile(r"\b(?:kill|die|\d+)"))
+    assert chars is not None
+    assert {c for c in "kd7" if re.fullmatch(chars, c)} == set("kd7")
+    assert not re.fullmatch(chars, "x")
+
+
+def test_the_extractors_patterns_match_as_written() -> None:
+    """The patterns made quick in the extractor match what they matched before, on wire copy."""
+    text = SAMPLES.read_text("utf-8")
+    lines = [x for x in text.splitlines() if x.strip()] + TEXTS + ["A farmer was shot dead near the well."]
+    fig, vague = numbers._patterns()
+    wrapped = [fig, vague, dates.DATE_RE, places.PLACE_RE, victims._words().prefilter,
+               victims._words().prefilter_manner]
+    for fast in wrapped:
+        prefix = fast.pattern.index("(?:")
+        original = re.compile(fast.pattern[prefix + 3 : -1], fast.flags)
+        assert fast.pattern.startswith("(?=[")
+        hits = 0
+        for line in lines:
+            want = [(m.span(), m.groups()) for m in original.finditer(line)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(line)] == want
+            hits += len(want)
+        assert hits > 0
+
+
+def _wrapped(p: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])", re.IGNORECASE)
+
+
+def test_occurrences_finds_patterns_hidden_behind_others() -> None:
+    """A pattern matching only where an earlier one matched (same start, or inside its match)
+    still counts; a pattern not in the joinable form is searched alone."""
+    pats = [_wrapped(r"the army(?: spokesman)?"), _wrapped(r"the army"), _wrapped(r"army spokesman"),
+            _wrapped(r"(?:the )?monitor"), _wrapped(r"\d+ killed"), re.compile(r"\bsaid\b"),
+            _wrapped(r"navy"), _wrapped(r"(a)(b)c|x\w+")]
+    occ = Occurrences(pats)
+    for text in ["The army spokesman said 12 killed.", "the monitor", "abc", "xylophone navy-blue",
+                 "", "ARMY SPOKESMAN", "The Army"]:
+        want = {i for i, rx in enumerate(pats) if rx.search(text)}
+        assert occ.occurring(text) == want, text
+        assert occ.occurring(text, [1, 2]) == want & {1, 2}
+
+
+def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
+    """The extractor's own patterns: the same answer as one search per pattern."""
+    named, generic, _ = sources()
+    pats = [s.regex for s in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
+    occ = Occurrences(pats)
+    text = SAMPLES.read_text("utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    seen = 0
+    for t in [text, *paragraphs, *TEXTS]:
+        want = {i for i, rx in enumerate(pats) if rx.search(t)}
+        assert occ.occurring(t) == want
+        seen += len(want)
+    assert seen > 20
