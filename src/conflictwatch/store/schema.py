@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
     inspect,
     text,
 )
@@ -156,6 +157,19 @@ EVENT_SORT_INDEXES = [
     for name, col in (("date", "event_date"), ("fatalities", "fatalities"))
     for way in ("desc", "asc")
 ]
+
+# The type filter (`lower(col) IN (...)`, any case): counting an event type's events read them all.
+EVENT_TYPE_INDEXES = [Index(f"ix_events_lower_{col}", func.lower(events.c[col]))
+                      for col in ("event_type", "sub_event_type")]
+
+# A version per table, drawn afresh by triggers whenever the table changes (`textindex.events_version`):
+# the API caches what it computed from a table under its version.
+data_versions = Table(
+    "data_versions",
+    metadata,
+    Column("name", _s(64), primary_key=True),
+    Column("version", BigInteger, nullable=False),
+)
 
 event_claims = Table(
     "event_claims",
@@ -319,9 +333,21 @@ def _event_sort_indexes(conn: Connection) -> None:
         conn.execute(CreateIndex(ix, if_not_exists=True))
 
 
+def _event_search_indexes(conn: Connection) -> None:
+    """Indexes for the event list's filters: the type filter's lower-case columns, on SQLite the
+    full-text index of its text filters (filled from the events stored), and the events' data
+    version with the triggers that bump it (`store.textindex`)."""
+    from conflictwatch.store import textindex
+
+    for ix in EVENT_TYPE_INDEXES:
+        conn.execute(CreateIndex(ix, if_not_exists=True))
+    data_versions.create(conn, checkfirst=True)
+    textindex.create(conn)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1, _v2, _v3, _articles_extraction_and_duplicates, _incremental_reconciliation,
-    _neardup_bands_and_watch_state, _event_sort_indexes,
+    _neardup_bands_and_watch_state, _event_sort_indexes, _event_search_indexes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
