@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from conflictwatch.geo.cues import _WORD, LEAD_CHARS, LEAD_WEIGHT, cues_table, text_country, text_votes
+from conflictwatch.geo.cues import (
+    _WORD,
+    LEAD_CHARS,
+    LEAD_WEIGHT,
+    _acting,
+    _force_nouns,
+    cues_table,
+    text_country,
+    text_votes,
+)
 from conflictwatch.geo.normalize import name_key
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
@@ -25,6 +34,8 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
                 continue
             k = name_key(cue)
             weight = LEAD_WEIGHT if words[i][1] < lead_end else 1.0
+            if k in cues.names and _acting([w for w, _ in words], i, n, _force_nouns()):
+                weight /= 2
             if k in cues.names:
                 votes[cues.names[k]] += weight
             elif k in cues.weak:
@@ -55,3 +66,13 @@ def test_each_caller_gets_its_own_votes() -> None:
     second = text_votes(text)
     assert "XX" not in second and second == _plain_votes(text, LEAD_CHARS)
     assert text_country(None, text) == "SY"
+
+
+def test_a_nationality_that_acts_counts_half() -> None:
+    """ "Russian troops shelled Toretsk": the nationality of the force is weaker evidence of where
+    it happened than a plain mention; a group of the country itself keeps its weight."""
+    body = "The town was shelled again. " * 5
+    acting = text_votes(body + "Russian troops fired on it. Troops of the Russian Federation advanced.")
+    plain = text_votes(body + "A Russian man lived there. He had come from the Russian Federation.")
+    assert acting["RU"] == plain["RU"] / 2 > 0
+    assert text_votes(body + "Ambazonia fighters attacked.")["CM"] == text_votes(body + "Ambazonia attacked.")["CM"] > 0

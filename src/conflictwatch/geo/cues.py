@@ -82,6 +82,7 @@ def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
 @lru_cache(maxsize=8)  # extractor and geocoder: the same text when an article has no headline or dateline
 def _text_votes(text: str, lead_end: int) -> Counter[str]:
     cues = cues_table()
+    forces = _force_nouns()
     votes: Counter[str] = Counter()
     words = [w.lower() for w in _WORD.findall(text)]
     lead = len(_WORD.findall(text, 0, lead_end))  # the words that start in the lead
@@ -97,6 +98,8 @@ def _text_votes(text: str, lead_end: int) -> Counter[str]:
                 continue
             k = name_key(cue)
             weight = LEAD_WEIGHT if i < lead else 1.0
+            if k in cues.names and _acting(words, i, n, forces):
+                weight /= 2  # "Russian troops shelled Toretsk": who acts, not where
             if k in cues.names:
                 votes[cues.names[k]] += weight
             elif k in cues.weak:
@@ -105,6 +108,20 @@ def _text_votes(text: str, lead_end: int) -> Counter[str]:
             break
         i += 1
     return votes
+
+
+@lru_cache(maxsize=1)
+def _force_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("force_nouns", []))
+
+
+def _acting(words: list[str], i: int, n: int, forces: frozenset[str]) -> bool:
+    """Is the cue at words[i:i+n] the nationality of a force: "Russian troops", "troops of the
+    Russian Federation"?"""
+    if i + n < len(words) and words[i + n] in forces:
+        return True
+    before = words[max(0, i - 3) : i]
+    return len(before) >= 2 and before[-1] in ("of", "the") and any(w in forces for w in before[:-1])
 
 
 def clear(votes: Counter[str] | dict[str, float], least: float = 2.0, lead: float = 1.5) -> str | None:
