@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
-# UCDP dev set (192 articles). Measured on this commit: detected 0.953, event_right 0.802,
-# lead_event_right 0.745, event_and_place_right 0.625, country_right 0.776, totals_as_incident 4,
-# incidents_per_article 2.61. Shares of articles must stay at or above these...
+# UCDP dev set (192 articles). Measured on this commit: detected 0.953, event_right 0.807,
+# lead_event_right 0.755, event_and_place_right 0.635, country_right 0.786, totals_as_incident 4,
+# incidents_per_article 2.62. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.92,
     "event_right": 0.78,
