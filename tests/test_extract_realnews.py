@@ -489,3 +489,15 @@ def test_an_earlier_death_at_the_same_place_is_another_incident() -> None:
     )
     lede = incidents(text)[0]
     assert lede.date_start != date(2023, 3, 4), lede.date_start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militia depots west of Masyaf came under attack by fighter jets this evening, monitors said.",
+        "Fighter jets renewed their attacks this evening, targeting depots west of Masyaf, monitors said.",
+    ],
+)
+def test_an_attack_told_without_a_toll_is_still_an_incident(text: str) -> None:
+    found = incidents(text)
+    assert found and found[0].killed is None and found[0].date_start == PUB, [(c.killed, c.date_start) for c in found]
