@@ -1,4 +1,5 @@
-"""Start-up: commands that geocode nothing never hash, build, open or read the bundled gazetteer.
+"""Start-up: commands that geocode nothing never hash, build, open or read the bundled gazetteer;
+a run imports only what it uses, loads spaCy's model as spaCy would, and leaves one database file.
 
 Start-up times themselves are measured by bench/bench_startup.py (README, Benchmarks).
 """
@@ -93,3 +94,26 @@ def test_run_with_a_new_article_does_open_it(
     new.write_text(SECOND, encoding="utf-8")
     runner.invoke(app, ["run", str(new), "--db", db, "-q"])
     assert spy and spy[0] in ("ensure_index", "source_digest")
+
+
+# -- what a command loads, and leaves behind (bench/bench_startup.py times them) ----------------
+
+
+def test_the_pipeline_tokenizes_and_parses_as_spacys_own_load_of_the_model() -> None:
+    """The pipeline skips loading what it never runs (lemmatizer, sentence recogniser) and fills an
+    empty tokenizer with the model's (`extract.nlp.BARE_TOKENIZER`): the same tokenizer, to the
+    byte, and the same tags, parse and entities as the model loaded the ordinary way."""
+    import spacy
+
+    from conflictwatch.extract import nlp
+
+    ours = nlp.pipeline()
+    ref = next(spacy.load(m) for m in nlp.MODELS if spacy.util.is_package(m))  # as pipeline() picks
+    assert ours.tokenizer.to_bytes(exclude=["vocab"]) == ref.tokenizer.to_bytes(exclude=["vocab"])
+    assert "lemmatizer" not in ours.component_names and "ner" in ours.component_names
+    text = ARTICLE + SECOND + "Gunmen shot dead two U.S.-trained officers in Mosul's al-Zuhur district, police said."
+    mine = ours(text)
+    nlp.entities(mine)
+    theirs = ref(text)
+    assert [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in mine] == \
+        [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in theirs]
