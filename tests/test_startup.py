@@ -7,6 +7,7 @@ Start-up times themselves are measured by bench/bench_startup.py (README, Benchm
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -140,6 +141,23 @@ def test_a_run_signs_articles_without_importing_scipy_and_parses_with_spacy(tmp_
     done, modules = _command(["run", str(src), "--db", db, "-q"], tmp_path)
     assert "0 new, 1 already stored" in done.stderr
     assert not modules & {"spacy", "datasketch", "datasketch.minhash", "scipy"}
+
+
+def test_after_a_command_the_database_file_alone_holds_everything(tmp_path: Path) -> None:
+    """The command line skips the interpreter's final garbage collection (`cli.main`), so it closes
+    its databases itself: SQLite's write-ahead log is folded into the file and removed. A user who
+    copies just the .db file (the -wal beside it is easy to miss) has every article."""
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    folder = tmp_path / "db"
+    db = folder / "cw.db"
+    _command(["run", str(src), "--db", str(db), "--published", "2016-10-10", "-q"], tmp_path)
+    assert sorted(p.name for p in folder.iterdir()) == ["cw.db"]
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    store = open_store(str(copy))
+    assert len(list(store.articles())) == 1 and len(list(store.claims())) >= 1
+    store.engine.dispose()
 
 
 def test_the_pipeline_tokenizes_and_parses_as_spacys_own_load_of_the_model() -> None:
