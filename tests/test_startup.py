@@ -141,6 +141,8 @@ def test_a_run_signs_articles_without_importing_scipy_and_parses_with_spacy(tmp_
     done, modules = _command(["run", str(src), "--db", db, "-q"], tmp_path)
     assert "0 new, 1 already stored" in done.stderr
     assert not modules & {"spacy", "datasketch", "datasketch.minhash", "scipy"}
+    # nor what only other commands use: the evaluation and the feed poller (urllib's HTTP client)
+    assert not modules & {"conflictwatch.evaluate", "conflictwatch.watch", "urllib.request"}
 
 
 def test_after_a_command_the_database_file_alone_holds_everything(tmp_path: Path) -> None:
