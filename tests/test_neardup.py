@@ -232,3 +232,29 @@ def test_distinct_real_articles_are_not_duplicates_of_each_other() -> None:
     a = max(arts, key=lambda x: len(x.text))
     repost = Article(text="Republished with permission.\n\n" + a.text + "\n\nShare this story.", article_id="r")
     assert idx.match(repost)[0] == a.article_id
+
+
+def test_signing_imports_datasketchs_minhash_alone_and_datasketch_still_imports_whole() -> None:
+    """Signing loads datasketch.minhash without the package's __init__ (which imports scipy for
+    the LSH classes); importing datasketch afterwards works and has the same MinHash class, so
+    signatures and datasketch's own MinHashLSH agree (test above)."""
+    import subprocess
+    import sys
+
+    code = """
+import sys
+from conflictwatch.ingest.neardup import NUM_PERM, Signature, _minhash_class, shingles, to_bytes
+sig = Signature.of("one two three four five six seven eight nine ten eleven twelve")
+assert "scipy" not in sys.modules and "datasketch.lsh" not in sys.modules, "scipy imported"
+import datasketch
+from datasketch import MinHash, MinHashLSH
+assert MinHash is _minhash_class()
+m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+m.update_batch([s.encode() for s in sorted(shingles("one two three four five six seven eight nine ten eleven twelve"))])
+assert to_bytes(m) == sig.blob
+lsh = MinHashLSH(threshold=0.5, num_perm=NUM_PERM)
+lsh.insert("a", m)
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr

