@@ -25,6 +25,7 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
     """The scan as first written: every word with its offset, the lead judged by offset."""
     cues = cues_table()
     votes: Counter[str] = Counter()
+    acting: Counter[str] = Counter()
     words = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text)]
     i = 0
     while i < len(words):
@@ -34,15 +35,17 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
                 continue
             k = name_key(cue)
             weight = LEAD_WEIGHT if words[i][1] < lead_end else 1.0
-            if k in cues.names and _acting([w for w, _ in words], i, n, _force_nouns()):
-                weight /= 2
             if k in cues.names:
                 votes[cues.names[k]] += weight
+                if _acting([w for w, _ in words], i, n, _force_nouns()):
+                    acting[cues.names[k]] += weight / 2
             elif k in cues.weak:
                 votes[cues.weak[k]] += weight / 2
             i += n - 1
             break
         i += 1
+    if len(votes) > 1:
+        votes.subtract(acting)
     return votes
 
 
@@ -71,8 +74,11 @@ def test_each_caller_gets_its_own_votes() -> None:
 def test_a_nationality_that_acts_counts_half() -> None:
     """ "Russian troops shelled Toretsk": the nationality of the force is weaker evidence of where
     it happened than a plain mention; a group of the country itself keeps its weight."""
-    body = "The town was shelled again. " * 5
+    body = "The town in Ukraine was shelled again. " * 5
     acting = text_votes(body + "Russian troops fired on it. Troops of the Russian Federation advanced.")
     plain = text_votes(body + "A Russian man lived there. He had come from the Russian Federation.")
     assert acting["RU"] == plain["RU"] / 2 > 0
+    # an article about one country keeps its army's votes ("an Iraqi army officer said")
+    alone = text_votes("An Iraqi army officer said four soldiers were killed near Tob Zawa on Monday.")
+    assert alone["IQ"] == text_votes("An Iraqi officer said four soldiers were killed near Tob Zawa.")["IQ"]
     assert text_votes(body + "Ambazonia fighters attacked.")["CM"] == text_votes(body + "Ambazonia attacked.")["CM"] > 0

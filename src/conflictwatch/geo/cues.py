@@ -84,6 +84,7 @@ def _text_votes(text: str, lead_end: int) -> Counter[str]:
     cues = cues_table()
     forces = _force_nouns()
     votes: Counter[str] = Counter()
+    acting: Counter[str] = Counter()  # the part of `votes` from nationalities of forces
     words = [w.lower() for w in _WORD.findall(text)]
     lead = len(_WORD.findall(text, 0, lead_end))  # the words that start in the lead
     i = 0
@@ -98,15 +99,19 @@ def _text_votes(text: str, lead_end: int) -> Counter[str]:
                 continue
             k = name_key(cue)
             weight = LEAD_WEIGHT if i < lead else 1.0
-            if k in cues.names and _acting(words, i, n, forces):
-                weight /= 2  # "Russian troops shelled Toretsk": who acts, not where
             if k in cues.names:
                 votes[cues.names[k]] += weight
+                if _acting(words, i, n, forces):
+                    acting[cues.names[k]] += weight / 2
             elif k in cues.weak:
                 votes[cues.weak[k]] += weight / 2
             i += n - 1
             break
         i += 1
+    if len(votes) > 1:
+        # Between two countries, a force's nationality ("Russian troops shelled Toretsk") is more
+        # who acts than where: it counts half. An article about one country keeps every vote.
+        votes.subtract(acting)
     return votes
 
 
