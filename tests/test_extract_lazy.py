@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from conflictwatch.extract import nlp
+from conflictwatch.extract.attribution import QUOTES
 from conflictwatch.extract.claims import _parse_candidates
+from conflictwatch.extract.numbers import _patterns, find_figures, may_have_figures
 from conflictwatch.extract.sentences import split_sentences
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
 
 
 def test_entities_are_recognised_only_when_asked_and_as_the_whole_pipeline_would() -> None:
@@ -23,3 +31,27 @@ def test_entities_are_recognised_only_when_asked_and_as_the_whole_pipeline_would
         got = [(e.start_char, e.end_char, e.label_) for e in nlp.entities(doc).ents]
         assert got == expected and expected, sentences[sent_index].text
         assert doc.user_data.get("ner")
+
+
+def _gold_sentences() -> list[str]:
+    out = []
+    for f in sorted(GOLD.glob("*.yaml")):
+        for a in yaml.safe_load(f.read_text("utf-8"))["articles"]:
+            out += [s.text.translate(QUOTES) for s in split_sentences(a.get("text") or "")]
+    return out
+
+
+def test_a_text_said_to_hold_no_figure_holds_none() -> None:
+    sentences = _gold_sentences() + [
+        "No numbers here, only words.",
+        "Dozens were hurt; SEVENTEEN died and 3,000 fled.",
+        "\u017fix were killed (the \u212aelvin sign too)",  # IGNORECASE: the long s matches "s"
+    ]
+    skipped = [s for s in sentences if not may_have_figures(s)]
+    assert len(skipped) > len(sentences) / 3  # the filter does skip most sentences of wire copy
+    for s in sentences:
+        if not may_have_figures(s):
+            assert find_figures(s) == [], s
+            assert all(rx.search(s) is None for rx in _patterns()), s  # what the filter skips
+    assert may_have_figures(sentences[-1]) and _patterns()[0].search(sentences[-1])
+    assert may_have_figures("Dozens were hurt") and not may_have_figures("No numbers here")
