@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conflictwatch.extract import nlp
+from conflictwatch.extract import attribution, nlp
 from conflictwatch.extract.attribution import QUOTES
 from conflictwatch.extract.claims import _parse_candidates
 from conflictwatch.extract.numbers import _patterns, find_figures, may_have_figures
@@ -55,3 +55,17 @@ def test_a_text_said_to_hold_no_figure_holds_none() -> None:
             assert all(rx.search(s) is None for rx in _patterns()), s  # what the filter skips
     assert may_have_figures(sentences[-1]) and _patterns()[0].search(sentences[-1])
     assert may_have_figures("Dozens were hurt") and not may_have_figures("No numbers here")
+
+
+def test_organisation_and_acronym_mentions_skip_nothing_they_found() -> None:
+    """The head-noun filter turns away only sentences where the head-noun search finds nothing."""
+    heads = attribution._config()[3]
+    sentences = _gold_sentences() + ["The Saudi Press Agency said", "ARMY COMMAND", "\u212aurdish Red Crescent"]
+    skipped = 0
+    for s in sentences:
+        if not attribution._org_head_words().may_match(s):
+            skipped += 1
+            assert heads.search(s) is None and attribution._org_mentions(s) == [], s
+    assert skipped > len(sentences) / 3
+    assert attribution._org_mentions("The Saudi Press Agency said") == [(4, 22, "Saudi Press Agency")]
+    assert [m[2] for m in attribution._acronym_mentions("AFP said JNIM fighters and OCHA")] == ["JNIM", "OCHA"]
