@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser `re` itself compiles with; private, so its absence only costs speed
@@ -251,12 +252,18 @@ class WordFilter:
         """False only when no alternative can match in `text`."""
         if not self.exact or not text.isascii():
             return True
-        low = text.lower()
-        tokens = self._token.findall(low)
+        low, tokens = _words_of(text, self._token)
         if not self.words.isdisjoint(tokens):
             return True
         heads = self.heads.keys() & tokens if self.heads else ()
         return any(p in low for h in heads for p in self.heads[h]) or any(p in low for p in self.phrases)
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str, token: re.Pattern[str]) -> tuple[str, frozenset[str]]:
+    """The lower-cased text and its words: several filters ask about one sentence in a row."""
+    low = text.lower()
+    return low, frozenset(token.findall(low))
 
 
 class Prefiltered:
