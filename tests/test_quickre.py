@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.extract import dates, numbers, places, victims
-from conflictwatch.extract.quickre import Occurrences, first_chars, quick
-from conflictwatch.extract.rules import actors, sources
+from conflictwatch.extract.quickre import Occurrences, WordFilter, first_chars, quick
+from conflictwatch.extract.rules import actors, event_rules, sources
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
 
@@ -112,3 +112,41 @@ def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
         assert occ.occurring(t) == want
         seen += len(want)
     assert seen > 20
+
+
+def test_word_filter_lets_through_every_text_the_alternation_matches() -> None:
+    """WordFilter: False only where the search finds nothing; phrases, inflections and both
+    boundary styles; texts or alternatives outside ASCII always pass."""
+    cases = [
+        (r"kill(?:s|ed)?|shot|died", r"\b(?:{})\b", r"\w+"),
+        (r"took\ full\ control|attack\ on|destroyed|al-qaeda", r"(?<![\w-])(?:{})(?![\w-])", r"[\w-]+"),
+        (r"\ on\ fire|blew\ up", r"(?<![\w-])(?:{})(?![\w-])", r"[\w-]+"),
+    ]
+    texts = [*TEXTS, "Militants took FULL control of the town.", "the attack on the base", "attack onward",
+             "retook full control", "killers shot-dead", "set on fire", "Al-Qaeda fighters", "al-qaedas",
+             "KILLS", "Kill\u017f", "the attack\u2009on"]
+    for body, form, token in cases:
+        rx, words = re.compile(form.format(body), re.IGNORECASE), WordFilter(body, token)
+        assert words.exact
+        filtered = 0
+        for t in texts:
+            if rx.search(t):
+                assert words.may_match(t), (body, t)
+            filtered += not words.may_match(t)
+        assert filtered > len(texts) / 3  # the filter does turn texts away
+    assert WordFilter("k").may_match("\u212a") and re.search(r"\bk\b", "\u212a", re.IGNORECASE)
+    assert not WordFilter(r"\w+ed").exact and WordFilter(r"\w+ed").may_match("nothing")
+
+
+def test_the_extractors_word_filters_agree_with_their_searches() -> None:
+    """The victim prefilters and the incident verbs, on every line of the wire sample."""
+    text = SAMPLES.read_text("utf-8")
+    lines = [x for x in text.splitlines() if x.strip()] + TEXTS + ["A farmer was shot dead near the well."]
+    w = victims._words()
+    incident = event_rules()[1]
+    passed = 0
+    for line in lines:
+        assert victims.may_have_victims(line) == bool(w.prefilter.search(line) or w.prefilter_manner.search(line))
+        assert bool(incident.search(line)) == bool(incident.rx.search(line))
+        passed += victims.may_have_victims(line)
+    assert 0 < passed < len(lines)

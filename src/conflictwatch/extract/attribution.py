@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from conflictwatch.extract.quickre import Occurrences
+from conflictwatch.extract.quickre import Occurrences, WordFilter
 from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
 from conflictwatch.geo.cues import adjective, text_country
 from conflictwatch.geo.gazetteer import country_name, to_country_code
@@ -66,8 +66,17 @@ def _title(words: list[str]) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def _org_head_words() -> WordFilter:
+    """Whether a sentence holds an organisation's head noun: most hold none (see WordFilter)."""
+    heads = _config()[3].pattern
+    return WordFilter(heads[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")], r"[\w-]+")
+
+
 def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
     """Organisations named by a proper name ending in a head noun ("Saudi Press Agency")."""
+    if not _org_head_words().may_match(sentence):
+        return []
     heads = _config()[3]
     out = []
     for m in heads.finditer(sentence):
@@ -113,10 +122,15 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,7}(?![\w-])")
 
 
+@lru_cache(maxsize=1)
+def _not_acronym_sources() -> frozenset[str]:
+    return frozenset(w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", []))
+
+
 def _acronym_mentions(sentence: str) -> list[tuple[int, int, str]]:
     """ "JNIM said", "according to OCHA": an acronym is an organisation, as written (the speech
     check in `mentions` decides whether it spoke)."""
-    skip = {w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", [])}
+    skip = _not_acronym_sources()
     return [(m.start(), m.end(), m.group(0)) for m in _ACRONYM.finditer(sentence) if m.group(0) not in skip]
 
 

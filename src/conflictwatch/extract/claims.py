@@ -31,7 +31,7 @@ from conflictwatch.extract.followups import (
     inherit_dates,
     inherit_type_and_place,
 )
-from conflictwatch.extract.nlp import entities_for, parse
+from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
 from conflictwatch.extract.rules import event_rules
 from conflictwatch.extract.scope import (
@@ -296,10 +296,10 @@ def _group_by_source(
 
 
 def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
-    """Parse, in one batch, the sentences that may name somebody killed or hurt."""
+    """Parse, in one batch, the sentences that may name somebody killed or hurt. Entity labels
+    are not fetched here: a rule asks for them in ~1 of 6 parsed sentences (`nlp.entities`)."""
     todo = [sent for sent in sentences if may_have_victims(sent.text)]
     docs = parse([sent.text.translate(QUOTES) for sent in todo])
-    entities_for(docs)
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}
 
 

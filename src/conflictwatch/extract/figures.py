@@ -266,6 +266,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         )
     ]
     figs = sorted(figs + _single_figures(sentence, figs), key=lambda f: f.start)
+    if not figs:
+        return []  # most sentences: what follows reads the figures only
     clause_starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
     subsets = [
         bool(

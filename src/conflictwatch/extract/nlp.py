@@ -142,26 +142,15 @@ def parse(texts: Iterable[str]) -> list[Doc]:
 
 
 def entities(doc: Doc) -> Doc:
-    """Run the entity recogniser on a parsed sentence once, when a rule needs entity labels."""
+    """Run the entity recogniser on a parsed sentence once, when a rule needs entity labels.
+
+    Only when asked: fetching them in advance for every sentence with a proper noun in a role ran
+    the recogniser on ~1 parsed sentence per article to use ~1 in 6 of them (a batch of one costs
+    what a lone call does)."""
     if not doc.user_data.get("ner"):
         pipeline().get_pipe("ner")(doc)
         doc.user_data["ner"] = True
     return doc
-
-
-def entities_for(docs: list[Doc]) -> None:
-    """Entity labels, in one batch (3x cheaper per sentence than one by one), for the sentences
-    whose rules will likely ask: a proper noun as subject or object, or after of/from/between."""
-    todo = [d for d in docs if not d.user_data.get("ner") and any(_asks_entities(t) for t in d)]
-    for doc in pipeline().get_pipe("ner").pipe(todo, batch_size=64):
-        doc.user_data["ner"] = True
-
-
-def _asks_entities(t: Token) -> bool:
-    if t.pos_ != "PROPN":
-        return False
-    after = t.i > 0 and t.doc[t.i - 1].lower_ in ("of", "from", "between")
-    return t.dep_ in ("nsubj", "nsubjpass", "dobj") or after
 
 
 _IRREGULAR = {

@@ -134,8 +134,25 @@ def _bounded(n: int, bound: str | None) -> Range:
     return Range(n, n)  # about N, some N: wire convention, a single figure
 
 
+@lru_cache(maxsize=1)
+def _figure_words() -> re.Pattern[str]:
+    """Every digit, number word and vague quantity, as lower-case literals (case-sensitive: the
+    engine then skips positions where none starts, which the patterns above cannot do)."""
+    words = [*"0123456789", *UNITS, *TENS, *(k.lower() for k in lexicon()["vague_quantities"])]
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def may_have_figures(text: str) -> bool:
+    """False when `text` cannot hold a figure: every match of the figure patterns holds a digit,
+    a number word or a vague quantity. Exact for ASCII text only (under IGNORECASE other
+    characters match ASCII letters: the long s, the Kelvin sign), so any other text may."""
+    return not text.isascii() or _figure_words().search(text.lower()) is not None
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order; vague quantities too ("dozens" = 24+)."""
+    if not may_have_figures(text):
+        return []  # ~70% of a wire article's sentences: one cheap scan instead of two costly ones
     fig_re, vague_re = _patterns()
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []

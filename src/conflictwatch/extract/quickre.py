@@ -11,7 +11,9 @@ negated class, local case flags) are returned as they are.
 
 from __future__ import annotations
 
+import itertools
 import re
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser `re` itself compiles with; private, so its absence only costs speed
@@ -187,3 +189,88 @@ class Occurrences:
                     found.add(i)
                     break
         return found & wanted
+
+
+def _strings(seq: Any, cap: int = 20_000) -> set[str] | None:
+    """Every string the parsed pattern matches, when they are few and plain (literals, small
+    classes, alternations, short repeats); None otherwise."""
+    out = {""}
+    for op, av in seq:
+        opts: set[str] | None
+        if op is _c.LITERAL:
+            opts = {chr(av)}
+        elif op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+            opts = {chr(v) for _, v in av}
+        elif op is _c.BRANCH:
+            parts = [_strings(alt, cap) for alt in av[1]]
+            opts = None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:
+            opts = _strings(av[3], cap)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= 3:
+            sub = _strings(av[2], cap)
+            opts = None if sub is None else {"".join(p) for n in range(av[0], av[1] + 1)
+                                              for p in itertools.product(sorted(sub), repeat=n)}
+        else:
+            return None
+        if opts is None:
+            return None
+        out = {a + b for a in out for b in opts}
+        if len(out) > cap:
+            return None
+    return out
+
+
+class WordFilter:
+    """Can a whole-word alternation match a text? Told from the text's words, without the search.
+
+    A case-insensitive `\\b(?:kill|killed|...)\\b` (or `(?<![\\w-])...(?![\\w-])`) tries its
+    alternatives at every word; a set lookup of the text's words is several times cheaper, and
+    the search then runs only on the texts that pass. A match of an alternative made of word
+    characters only is a whole word of the text (one run of `token`); one with other characters
+    ("took full control") starts with a whole word ("took"), or else occurs as a substring. Exact
+    for ASCII texts and alternatives (under IGNORECASE, other characters match ASCII letters);
+    any other text passes."""
+
+    def __init__(self, body: str, token: str = r"\w+") -> None:
+        strings = _strings(_p.parse(body, re.IGNORECASE).data) if _p is not None else None
+        self.exact = strings is not None and all(s and s.isascii() for s in strings)
+        self._token = re.compile(token)
+        words: set[str] = set()
+        self.heads: dict[str, list[str]] = {}  # a phrase's first word (a whole word) -> phrases
+        self.phrases: list[str] = []  # phrases that start with another character
+        for s in sorted({s.lower() for s in strings or ()}):
+            head = self._token.match(s)
+            if head and head.end() == len(s):
+                words.add(s)
+            elif head:
+                self.heads.setdefault(head.group(0), []).append(s)
+            else:
+                self.phrases.append(s)
+        self.words = frozenset(words)
+
+    def may_match(self, text: str) -> bool:
+        """False only when no alternative can match in `text`."""
+        if not self.exact or not text.isascii():
+            return True
+        low, tokens = _words_of(text, self._token)
+        if not self.words.isdisjoint(tokens):
+            return True
+        heads = self.heads.keys() & tokens if self.heads else ()
+        return any(p in low for h in heads for p in self.heads[h]) or any(p in low for p in self.phrases)
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str, token: re.Pattern[str]) -> tuple[str, frozenset[str]]:
+    """The lower-cased text and its words: several filters ask about one sentence in a row."""
+    low = text.lower()
+    return low, frozenset(token.findall(low))
+
+
+class Prefiltered:
+    """A compiled pattern searched only in texts its `WordFilter` lets through (same results)."""
+
+    def __init__(self, rx: re.Pattern[str], words: WordFilter) -> None:
+        self.rx, self.words, self.pattern = rx, words, rx.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.rx.search(text) if self.words.may_match(text) else None

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwatch.datafiles import load_data
+from conflictwatch.extract.quickre import Prefiltered, WordFilter
 
 
 def lexicon() -> dict[str, Any]:
@@ -158,7 +159,7 @@ class EventRule:
 
 
 @lru_cache(maxsize=1)
-def event_rules() -> tuple[list[EventRule], re.Pattern[str]]:
+def event_rules() -> tuple[list[EventRule], Prefiltered]:
     data = load_data("event_types.yaml")
     rules = [
         EventRule(
@@ -167,4 +168,6 @@ def event_rules() -> tuple[list[EventRule], re.Pattern[str]]:
         )
         for t in data["types"]
     ]
-    return rules, words_re(data["incident_verbs"])
+    verbs = words_re(data["incident_verbs"])  # searched in most sentences: words looked up first
+    return rules, Prefiltered(verbs, WordFilter(verbs.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")],
+                                                r"[\w-]+"))

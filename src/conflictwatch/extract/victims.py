@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities, lemma
 from conflictwatch.extract.numbers import find_figures
-from conflictwatch.extract.quickre import quick
+from conflictwatch.extract.quickre import WordFilter, quick
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.models import Range
 
@@ -71,6 +71,8 @@ class _Words:
     classes: dict[str, str]
     prefilter: re.Pattern[str]
     prefilter_manner: re.Pattern[str]
+    prefilter_words: WordFilter  # whether the prefilters can match, from the sentence's words
+    manner_words: tuple[WordFilter, WordFilter]
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +105,7 @@ def _words() -> _Words:
         unreal=s("unreal_governors"), not_victims=s("not_victims"), body_states=s("body_states"),
         classes=classes, prefilter=prefilter,
         prefilter_manner=prefilter_manner,
+        prefilter_words=WordFilter(alts), manner_words=(WordFilter(manner), WordFilter("dead|death|down")),
     )
 
 
@@ -127,7 +130,9 @@ def _inflected(word: str) -> str:
 def may_have_victims(sentence: str) -> bool:
     """Cheap test: could this sentence name anybody killed or hurt? Only these are parsed."""
     w = _words()
-    return bool(w.prefilter.search(sentence) or w.prefilter_manner.search(sentence))
+    if w.prefilter_words.may_match(sentence) and w.prefilter.search(sentence):
+        return True
+    return all(f.may_match(sentence) for f in w.manner_words) and bool(w.prefilter_manner.search(sentence))
 
 
 def find_victims(doc: Doc) -> list[Victim]:

@@ -11,13 +11,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 
 from conflictwatch.store import schema as s
 from conflictwatch.store.engine import writing
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+
+# Run for every new article: built once (see store/db.py on why).
+_SHARING = (select(s.minhash_bands.c.article_id)
+            .where(s.minhash_bands.c.band_key.in_(bindparam("b_keys", expanding=True))).distinct().subquery())
+_CANDIDATES = (select(s.articles.c.article_id)
+               .join(_SHARING, _SHARING.c.article_id == s.articles.c.article_id)
+               .order_by(s.articles.c.ingested_at, s.articles.c.article_id))
+_DROP_BANDS = delete(s.minhash_bands).where(s.minhash_bands.c.article_id == bindparam("b_aid"))
+_ADD_BANDS = s.minhash_bands.insert()
 
 
 class IngestStateMixin:
@@ -28,15 +38,8 @@ class IngestStateMixin:
         """Stored originals sharing at least one LSH band key with a signature, oldest first."""
         if not band_keys:
             return []
-        b, a = s.minhash_bands, s.articles
-        ids = select(b.c.article_id).where(b.c.band_key.in_(sorted(set(band_keys)))).distinct().subquery()
-        q = (
-            select(a.c.article_id)
-            .join(ids, ids.c.article_id == a.c.article_id)
-            .order_by(a.c.ingested_at, a.c.article_id)
-        )
         with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(q)]
+            return [r[0] for r in conn.execute(_CANDIDATES, {"b_keys": sorted(set(band_keys))})]
 
     def minhash_signatures(self, article_ids: Sequence[str], scheme: str) -> dict[str, bytes]:
         """article_id -> stored signature, for those computed by `scheme`."""
@@ -60,13 +63,15 @@ class IngestStateMixin:
             return conn.execute(q).scalar() == scheme
 
     @staticmethod
-    def _write_bands(conn: Connection, article_id: str, band_keys: Iterable[int]) -> None:
-        """Inside the caller's transaction: make `band_keys` the article's bands."""
-        b = s.minhash_bands
-        conn.execute(delete(b).where(b.c.article_id == article_id))
+    def _write_bands(conn: Connection, article_id: str, band_keys: Iterable[int],
+                     replace: bool = True) -> None:
+        """Inside the caller's transaction: make `band_keys` the article's bands (`replace`: drop
+        those it had; False for an article row inserted in this transaction, which has none)."""
+        if replace:
+            conn.execute(_DROP_BANDS, {"b_aid": article_id})
         rows = [{"band_key": k, "article_id": article_id} for k in sorted(set(band_keys))]
         if rows:
-            conn.execute(b.insert(), rows)
+            conn.execute(_ADD_BANDS, rows)
 
     # -- watch ------------------------------------------------------------------------
     def seen(self, source: str) -> dict[str, str]:

@@ -1,0 +1,71 @@
+"""Work the extractor does only when asked gives what doing it up front gave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conflictwatch.extract import attribution, nlp
+from conflictwatch.extract.attribution import QUOTES
+from conflictwatch.extract.claims import _parse_candidates
+from conflictwatch.extract.numbers import _patterns, find_figures, may_have_figures
+from conflictwatch.extract.sentences import split_sentences
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def test_entities_are_recognised_only_when_asked_and_as_the_whole_pipeline_would() -> None:
+    text = ("Gunmen killed Ahmed Salem and two guards in Kandahar on Monday, police said. "
+            "Fighters from Jaish al-Islam shot dead a Syrian Red Crescent driver near Douma.")
+    sentences = split_sentences(text)
+    nlp._docs.clear()  # not parsed (with or without entities) by an earlier test
+    docs = _parse_candidates(sentences)
+    assert docs, "both sentences name somebody killed: both are parsed"
+    assert not any(d.user_data.get("ner") for d in docs.values())  # nothing fetched in advance
+    # What fetching them for all the parsed sentences in one batch (the earlier way) gave.
+    fresh = [nlp.pipeline()(doc.text) for doc in docs.values()]
+    batch = list(nlp.pipeline().get_pipe("ner").pipe(fresh, batch_size=64))
+    for (sent_index, doc), ahead in zip(docs.items(), batch, strict=True):
+        expected = [(e.start_char, e.end_char, e.label_) for e in ahead.ents]
+        got = [(e.start_char, e.end_char, e.label_) for e in nlp.entities(doc).ents]
+        assert got == expected and expected, sentences[sent_index].text
+        assert doc.user_data.get("ner")
+
+
+def _gold_sentences() -> list[str]:
+    out = []
+    for f in sorted(GOLD.glob("*.yaml")):
+        for a in yaml.safe_load(f.read_text("utf-8"))["articles"]:
+            out += [s.text.translate(QUOTES) for s in split_sentences(a.get("text") or "")]
+    return out
+
+
+def test_a_text_said_to_hold_no_figure_holds_none() -> None:
+    sentences = _gold_sentences() + [
+        "No numbers here, only words.",
+        "Dozens were hurt; SEVENTEEN died and 3,000 fled.",
+        "\u017fix were killed (the \u212aelvin sign too)",  # IGNORECASE: the long s matches "s"
+    ]
+    skipped = [s for s in sentences if not may_have_figures(s)]
+    assert len(skipped) > len(sentences) / 3  # the filter does skip most sentences of wire copy
+    for s in sentences:
+        if not may_have_figures(s):
+            assert find_figures(s) == [], s
+            assert all(rx.search(s) is None for rx in _patterns()), s  # what the filter skips
+    assert may_have_figures(sentences[-1]) and _patterns()[0].search(sentences[-1])
+    assert may_have_figures("Dozens were hurt") and not may_have_figures("No numbers here")
+
+
+def test_organisation_and_acronym_mentions_skip_nothing_they_found() -> None:
+    """The head-noun filter turns away only sentences where the head-noun search finds nothing."""
+    heads = attribution._config()[3]
+    sentences = _gold_sentences() + ["The Saudi Press Agency said", "ARMY COMMAND", "\u212aurdish Red Crescent"]
+    skipped = 0
+    for s in sentences:
+        if not attribution._org_head_words().may_match(s):
+            skipped += 1
+            assert heads.search(s) is None and attribution._org_mentions(s) == [], s
+    assert skipped > len(sentences) / 3
+    assert attribution._org_mentions("The Saudi Press Agency said") == [(4, 22, "Saudi Press Agency")]
+    assert [m[2] for m in attribution._acronym_mentions("AFP said JNIM fighters and OCHA")] == ["JNIM", "OCHA"]
