@@ -397,8 +397,8 @@ def test_people_arrested_or_abducted_are_not_the_dead(text: str, killed: int | N
     ("text", "killed"),
     [
         # the parser heads "a regime first lieutenant" with "regime": the person ends the phrase
-        ("Monitors documented the death of a regime first lieutenant in clashes with rebel factions on the "
-         "frontlines west of Aleppo on Tuesday.", 1),
+        ("A rights group in London recorded the death of a young regime first lieutenant during fighting "
+         "with opposition units near Kafr Halab on Tuesday.", 1),
         ("The fighting near Tadif on Tuesday claimed the life of a regime first sergeant, the monitor said.", 1),
         # a bare quantity is people: "killed dozens", "hundreds were killed"
         ("\u201cThe air strikes killed dozens and destroyed several of their vehicles on Tuesday,\u201d the "
@@ -419,14 +419,14 @@ def test_a_quantity_range_is_not_summed() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The victim, a student, was 21 when he died after he was shot by police in Omdurman on Tuesday.",
-        "Other protesters who were killed recently were 17, 26, and 16 years of age, medics in Omdurman said "
-        "on Tuesday.",
+        "Hassan, an engineering student, was 21 when he died of a bullet wound at a clinic in Omdurman on "
+        "Tuesday.",
+        "Other marchers killed lately were 19, 24, and 15 years of age, medics in Omdurman said on Tuesday.",
     ],
 )
 def test_ages_are_not_tolls(text: str) -> None:
     tolls = [c.killed.low for c in incidents(text) if c.killed]
-    assert all(t not in (16, 17, 21, 26) for t in tolls), (text, tolls)
+    assert all(t not in (15, 19, 21, 24) for t in tolls), (text, tolls)
 
 
 def test_a_toll_after_another_day_is_that_days() -> None:
@@ -435,8 +435,8 @@ def test_a_toll_after_another_day_is_that_days() -> None:
     text = (
         "Junta troops shelled the village of Nyaung Pin on Monday morning, wounding two farmers, residents "
         "said.\n\nLast month soldiers burned 70 houses in Moe Gyo.\n\n"
-        "On Tuesday about 200 soldiers torched the village of Pone Pwar and shot eight villagers who tried "
-        "to put out the fire. Three died."
+        "On Tuesday a column of soldiers set fire to the hamlet of Pone Pwar and shot eight men who were "
+        "fighting the flames. Three died."
     )
     three = [c for c in incidents(text) if c.killed == Range(3, 3)]
     assert three and three[0].date_start == date(2023, 3, 14), [(c.killed, c.date_start) for c in incidents(text)]
@@ -481,11 +481,11 @@ def test_an_earlier_death_at_the_same_place_is_another_incident() -> None:
     """A monitor recalls earlier murders in the same camp, each with one victim: the lede's death
     does not take their days."""
     text = (
-        "Camp guards found the body of a woman with gunshot wounds near the camp's water tanks, the "
+        "Guards discovered a woman's corpse, shot in the head, beside the camp's water tanks, the "
         "monitor said.\n\n"
         "It was the third killing in the camp this month.\n\n"
-        "On March 4, monitors reported a new murder in the camp, where the body of a displaced man was "
-        "found with gunshot wounds."
+        "On March 4, monitors reported a new murder in the camp: a displaced man was shot dead in its "
+        "second sector."
     )
     lede = incidents(text)[0]
     assert lede.date_start != date(2023, 3, 4), lede.date_start

@@ -240,7 +240,7 @@ def _coordinated(gap: str) -> bool:
     return not (lx.killed.search(gap) or lx.injured.search(gap))
 
 
-# Ages, not tolls: "a 16-year-old", "were 17, 26, and 16 years of age", "was 21 when he died".
+# Ages, not tolls: "a 16-year-old", "were 19, 24, and 15 years of age", "was 21 when he died".
 _AGE_AFTER = re.compile(
     r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
     r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
