@@ -121,7 +121,7 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
     last.quote.append(raw)
 
 
-def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None] = ()) -> None:
+def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None]) -> None:
     """An incident sentence with no day of its own that goes on about the incident before it
     ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
     A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident; so is
@@ -147,14 +147,15 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             )
             rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
             refers = bool(DEFINITE_EVENT.search(text))
-            between = range(p_draft.sentence.index + 1, min(d.sentence.index, len(days)))
+            same = bool(same_day.search(text))
+            between = range(p_draft.sentence.index + 1, d.sentence.index)
             told = [x for x in (days[j] for j in between) if x is not None]
-            if told and told[-1] != p_claim.date_start and not refers and not same_day.search(text):
+            if told and told[-1] != p_claim.date_start and not refers and not same:
                 # Another day was told since ("On Thursday soldiers shot eight villagers. Three
                 # died."): the story moved on; `borrow_dates` finds this sentence's day.
                 prev = None
                 continue
-            follow = bool(same_day.search(text)) or (not new_place and not new_incident.search(text))
+            follow = same or (not new_place and not new_incident.search(text))
             follow = follow or (refers and not new_incident.search(text))
             if follow and (not said_only or rising or refers):
                 c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1

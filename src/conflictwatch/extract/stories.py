@@ -63,10 +63,9 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         return
     _, new_incident, _ = marker_res()
     claimed = {d.sentence.index for d in drafts}
-    # sentences whose claims carry a toll: another incident, unless they refer back
-    tolled = {d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.killed or c.injured}
     incidents = [d.sentence.index for d, c in zip(drafts, claims, strict=True) if c.scope == "incident"]
     lede = incidents[0] if incidents else None
+    # the claims with a toll, by sentence: another incident, unless they refer back or repeat it
     tolls: dict[int, list[Claim]] = {}
     for d, c in zip(drafts, claims, strict=True):
         if c.killed or c.injured:
@@ -87,7 +86,7 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         # attacked one of three columns") tells the same fight.
         # A toll ahead that repeats the lede's ("a protester was killed ... Mohsen was killed on
         # Wednesday") tells the same incident in detail; another toll is another incident.
-        other = {j for j in tolled if not _same_toll(c, tolls.get(j, []))} if near else claimed
+        other = {j for j, told in tolls.items() if not _same_toll(c, told)} if near else claimed
         day = _story_day(ahead, not near, days, sentences, other, new_incident)
         day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
         if day is None or day > article.published:

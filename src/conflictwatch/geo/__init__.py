@@ -371,10 +371,9 @@ class Geocoder:
             return None
         name = re.escape(c.location)
         words = _city_parts()
-        said = rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}|^{words}\s"  # or "Colonia X" itself
-        if re.search(said, c.quote + "\n" + c.location, re.IGNORECASE | re.MULTILINE):
-            return _Match(city, 2, fallback=True)
-        return None
+        named = re.match(rf"{words}\s", c.location, re.IGNORECASE)  # "Colonia Alfredo Chavez"
+        told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
+        return _Match(city, 2, fallback=True) if named or told else None
 
     def _known_abroad(self, name: str, ctx: GeoContext) -> bool:
         return bool(self.bundled.find(name, 0)) and not ctx.anchors
