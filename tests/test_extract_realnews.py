@@ -502,3 +502,50 @@ def test_an_earlier_death_at_the_same_place_is_another_incident() -> None:
 def test_an_attack_told_without_a_toll_is_still_an_incident(text: str) -> None:
     found = incidents(text)
     assert found and found[0].killed is None and found[0].date_start == PUB, [(c.killed, c.date_start) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gunmen from the Santa Rosa New Era Cartel opened fire on the bar in Celaya.", ["Celaya"]),
+        ("A corporal died after a clash in the Operation Steel Shield area near Zakho.", ["Zakho"]),
+        ("Rebels drove the army of President Musa Dankwai out of Gwoza.", ["Gwoza"]),
+    ],
+)
+def test_groups_operations_and_people_are_not_places(text: str, names: list[str]) -> None:
+    """A name holding a cartel's or an operation's word, or after a person's title, is no place."""
+    from conflictwatch.extract.places import find_places
+
+    assert [p.name for p in find_places(text)] == names
+
+
+def test_a_compass_word_alone_is_not_a_place() -> None:
+    from conflictwatch.extract.places import find_places
+
+    names = [p.name for p in find_places("The offensive, code-named Storm of the South, pushed into Lodar and East Aden.")]
+    assert names == ["Lodar", "East Aden"], names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raid follows the killing of four guards in the same district last October, police said.",
+        "A bomb in the market of Jowhar in January 2023 killed nine people, and the town has been tense since.",
+        "In early November, militants shot dead six loggers near Beni, the army recalled.",
+    ],
+)
+def test_a_month_long_past_is_background(text: str) -> None:
+    """A month named without a day that ended weeks before publication (March 16) is a past event."""
+    assert not incidents(text), [(c.killed, c.date_start, c.quote) for c in incidents(text)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "past"),
+    [("in March", False), ("in February", False), ("in January", True), ("last March", True),
+     ("in early December", True), ("in March 2022", True), ("since January", False), ("on May 26", False)],
+)
+def test_how_long_past_a_month_is(phrase: str, past: bool) -> None:
+    """Published March 16: the month before is too close to call; two months back is background."""
+    from conflictwatch.extract.scope import months_ago
+
+    assert months_ago(f"Militants shot dead six loggers near Beni {phrase}.", Article(text="", published=PUB)) is past

@@ -81,14 +81,6 @@ _ORG_AFTER = re.compile(
 )
 
 
-_ORG_WORD = re.compile(
-    r"\b(?:Jund|Jaish|Liwa|Harakat|Ahrar|Faylaq|Katibat|Saraya|Ansar"
-    r"|Ambulance|Army|Group|Council|Ministry|Agency|Brigade|Brigades|Division|Front|Movement|Forces|Force"
-    r"|Committee|Organization|Organisation|Islam|Muslims|Party|Union|Court|News|Radio|TV|Television"
-    r"|Command|Headquarters|Office|Directorate|Service|Services|Police|Guard|Guards|Ministry)\b"
-)
-
-
 @dataclass(frozen=True)
 class PlaceMention:
     name: str  # cleaned: "al-Qarterji", "eastern Aleppo", "northern Aleppo countryside"
@@ -107,6 +99,17 @@ def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
         frozenset(w.lower() for w in data["regions"]),
         frozenset(w.lower() for w in data["major_cities"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """Names that are not places: ones holding an organisation's word ("Arakan Army", "Jalisco New
+    Generation Cartel", "Operation Hadin Kai"), ones after a person's title ("President Abd-Rabbu
+    Mansour Hadi") and a bare compass word ("Arrows of the East")."""
+    data = load_data("places_lexicon.yaml")
+    org = re.compile(r"\b(?:" + "|".join(map(re.escape, data["org_words"])) + r")\b")
+    titles = frozenset(w.lower() for w in data["person_titles"])
+    return org, titles, frozenset(w.lower() for w in data["compass_words"])
 
 
 @lru_cache(maxsize=1)
@@ -206,8 +209,12 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
-        if _ORG_WORD.search(name) or _ORG_AFTER.match(sentence, m.end("name")):
+        org, titles, compass = _not_named()
+        if org.search(name) or _ORG_AFTER.match(sentence, m.end("name")):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
+        before = sentence[max(0, start - 20) : start].split()[-1:]
+        if {w.lower().rstrip(".") for w in before + name.split()[:1]} & titles or name.lower() in compass:
+            continue  # "the army of President Hadi": a person; "Arrows of the East": no place
         words = name.split()
         post = m.group("post")
         local_gov = re.match(r"\s+government", sentence[m.end("name") :], re.IGNORECASE)

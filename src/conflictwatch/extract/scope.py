@@ -23,10 +23,43 @@ _YEARS_AGO = re.compile(
 )
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+# "last September", "in early March", "in May 2021" (not "since March": a period's start; not "May 26":
+# a day, which the dates stage reads)
+_MONTH_AGO = re.compile(
+    r"(?<!since\s)\b(?P<last>last|in|early|late)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>"
+    + "|".join(m.capitalize() for m in _MONTH_NAMES)
+    + r")\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)"
+)
+
+
+def months_ago(s: str, article: Article) -> bool:
+    """A month named without a day that ended a month or more before publication ("the killing of two
+    commanders last September" in a June report): background, like a date that old."""
+    pub = article.published
+    if pub is None:
+        return False
+    for m in _MONTH_AGO.finditer(s):
+        month = _MONTH_NAMES.index(m.group("month").lower()) + 1
+        if m.group("year"):
+            back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
+        elif m.group("last") == "last":
+            back = (pub.month - month - 1) % 12 + 1
+        else:
+            back = (pub.month - month) % 12
+        if back >= 2:
+            return True
+    return False
+
+
 def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = None) -> bool:
-    """Background from another year ("three years after the collapse", "in 2013"); "wounded in a
-    2020 attack" only when a figure is told right there, not "a man wanted for a 2015 bombing
-    blew himself up" (`figures`: spans of the sentence's casualty figures)."""
+    """Background from another year ("three years after the collapse", "in 2013") or from a month
+    long past ("last September"); "wounded in a 2020 attack" only when a figure is told right there,
+    not "a man wanted for a 2015 bombing blew himself up" (`figures`: spans of the sentence's casualty
+    figures)."""
+    if months_ago(s, article):
+        return True
     for m in _YEARS_AGO.finditer(s):
         if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []):
             continue
@@ -117,12 +150,12 @@ _PAST_PERIOD = re.compile(
 )
 
 
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTHS_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # "between mid-August 2021 and mid-June 2022", "from January to March": a period.
 _BETWEEN_MONTHS = re.compile(
-    rf"\b(?i:between|from)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS}\b.{{0,30}}?"
-    rf"\b(?i:and|to|until|till)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS}",
+    rf"\b(?i:between|from)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS_RE}\b.{{0,30}}?"
+    rf"\b(?i:and|to|until|till)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS_RE}",
 )
 # "UNAMA recorded 700 civilian deaths", "the monitor documented 56 killings": a report's count.
 _RECORDED = re.compile(
