@@ -549,3 +549,24 @@ def test_how_long_past_a_month_is(phrase: str, past: bool) -> None:
     from conflictwatch.extract.scope import months_ago
 
     assert months_ago(f"Militants shot dead six loggers near Beni {phrase}.", Article(text="", published=PUB)) is past
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Both guards were shot dead at the gate of the mine near Kamituga on Tuesday.", 2),
+        ("Police said three deceased young men were recovered from a ditch outside Uruapan on Monday.", 3),
+        ("A severed head was left in a plastic cooler outside the town hall of Zamora on Monday.", 1),
+        ("Passers-by filmed a stray dog carrying a severed human head through a market in Zamora.", 1),
+    ],
+)
+def test_pairs_the_deceased_and_severed_heads_are_deaths(text: str, killed: int) -> None:
+    found = incidents(text)
+    assert found and found[0].killed == Range(killed, killed), (text, [c.killed for c in found])
+
+
+def test_both_with_two_kinds_of_people_is_no_count_of_two() -> None:
+    from conflictwatch.extract.numbers import find_figures
+
+    assert [f.value for f in find_figures("Both gunmen died.")] == [Range(2, 2)]
+    assert find_figures("Both soldiers and passers-by were hurt.") == []

@@ -149,6 +149,9 @@ def may_have_figures(text: str) -> bool:
     return not text.isascii() or _figure_words().search(text.lower()) is not None
 
 
+_BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b")
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order; vague quantities too ("dozens" = 24+)."""
     if not may_have_figures(text):
@@ -182,6 +185,8 @@ def find_figures(text: str) -> list[Figure]:
     for m in vague_re.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
+        if m.group("vague").lower() == "both" and _BOTH_AND.match(text, m.end()):
+            continue  # "both soldiers and civilians": two kinds, not two people
         spec = vague[m.group("vague").lower()]
         value = Range(int(spec[0]), int(spec[1])) if isinstance(spec, list) else Range(int(spec), None)
         out.append(Figure(m.start(), m.end(), value, m.group(0), False))

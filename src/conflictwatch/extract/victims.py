@@ -68,6 +68,8 @@ class _Words:
     unreal: frozenset[str]
     not_victims: frozenset[str]
     body_states: frozenset[str]
+    parts: frozenset[str]
+    part_states: frozenset[str]
     classes: dict[str, str]
     prefilter: re.Pattern[str]
     prefilter_manner: re.Pattern[str]
@@ -90,6 +92,8 @@ def _words() -> _Words:
     always = (
         s("kill_verbs") | s("die_verbs") | s("body_nouns") | s("death_nouns") | s("dead_words")
         | s("hurt_words") | s("injure_verbs") | {"lives", "life", "bodies", "corpses", "slain", "shot"}
+        | {f"{st} {p}" for st in s("body_part_states") for p in s("body_parts")}
+        | {f"severed human {p}" for p in s("body_parts")}
     )
     alts = "|".join(sorted((_inflected(w) for w in always), key=len, reverse=True))
     prefilter = quick(re.compile(rf"\b(?:{alts})\b", re.IGNORECASE))
@@ -103,7 +107,7 @@ def _words() -> _Words:
         hurt=s("hurt_words"), injure=s("injure_verbs"), other_fate=s("other_fate_verbs"), people=people,
         suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
         unreal=s("unreal_governors"), not_victims=s("not_victims"), body_states=s("body_states"),
-        classes=classes, prefilter=prefilter,
+        parts=s("body_parts"), part_states=s("body_part_states"), classes=classes, prefilter=prefilter,
         prefilter_manner=prefilter_manner,
         prefilter_words=WordFilter(alts), manner_words=(WordFilter(manner), WordFilter("dead|death|down")),
     )
@@ -260,6 +264,10 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
         c.dep_ == "amod" and c.lower_ in w.body_states for c in tok.children
     ):
         return [("killed", [tok])]  # "the dismembered body of one of his victims"
+    if tok.pos_ == "NOUN" and low in w.parts and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in w.part_states for c in tok.children
+    ):
+        return [("killed", [tok])]  # "a severed human head was found in a cooler"
     if low == "dead" and tok.dep_ in ("acomp", "oprd", "attr") and tok.head.pos_ in ("AUX", "VERB"):
         # "Two people are dead", "the two men lay dead"
         return [("killed", [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])]
