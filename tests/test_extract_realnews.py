@@ -510,10 +510,12 @@ def test_an_attack_told_without_a_toll_is_still_an_incident(text: str) -> None:
         ("Gunmen from the Santa Rosa New Era Cartel opened fire on the bar in Celaya.", ["Celaya"]),
         ("A corporal died after a clash in the Operation Steel Shield area near Zakho.", ["Zakho"]),
         ("Rebels drove the army of President Musa Dankwai out of Gwoza.", ["Gwoza"]),
+        ("Police seized a Toyota Hilux pickup and an AK47 rifle from the gunmen.", []),
     ],
 )
 def test_groups_operations_and_people_are_not_places(text: str, names: list[str]) -> None:
-    """A name holding a cartel's or an operation's word, or after a person's title, is no place."""
+    """A name holding a cartel's or an operation's word, after a person's title or before a thing's
+    noun is no place."""
     from conflictwatch.extract.places import find_places
 
     assert [p.name for p in find_places(text)] == names

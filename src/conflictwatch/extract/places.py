@@ -102,14 +102,16 @@ def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
 
 
 @lru_cache(maxsize=1)
-def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
     """Names that are not places: ones holding an organisation's word ("Arakan Army", "Jalisco New
     Generation Cartel", "Operation Hadin Kai"), ones after a person's title ("President Abd-Rabbu
-    Mansour Hadi") and a bare compass word ("Arrows of the East")."""
+    Mansour Hadi"), a bare compass word ("Arrows of the East") and the make of a thing ("seized a
+    Nissan Titan vehicle", "Shahed drones")."""
     data = load_data("places_lexicon.yaml")
     org = re.compile(r"\b(?:" + "|".join(map(re.escape, data["org_words"])) + r")\b")
     titles = frozenset(w.lower() for w in data["person_titles"])
-    return org, titles, frozenset(w.lower() for w in data["compass_words"])
+    things = re.compile(r"\s+(?:" + "|".join(map(re.escape, data["thing_words"])) + r")\b", re.IGNORECASE)
+    return org, titles, frozenset(w.lower() for w in data["compass_words"]), things
 
 
 @lru_cache(maxsize=1)
@@ -209,8 +211,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
-        org, titles, compass = _not_named()
-        if org.search(name) or _ORG_AFTER.match(sentence, m.end("name")):
+        org, titles, compass, things = _not_named()
+        after = m.end("name")
+        if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
         before = sentence[max(0, start - 20) : start].split()[-1:]
         if {w.lower().rstrip(".") for w in before + name.split()[:1]} & titles or name.lower() in compass:
