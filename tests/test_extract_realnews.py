@@ -572,3 +572,10 @@ def test_both_with_two_kinds_of_people_is_no_count_of_two() -> None:
 
     assert [f.value for f in find_figures("Both gunmen died.")] == [Range(2, 2)]
     assert find_figures("Both soldiers and passers-by were hurt.") == []
+
+
+def test_a_short_form_with_its_full_stop_stays_in_the_name() -> None:
+    from conflictwatch.extract.places import find_places
+
+    text = "Soldiers clashed with rebels in Barangay Sto. Rosario, Bayugan town, and near Mt. Diwata on Friday."
+    assert [p.name for p in find_places(text)] == ["Barangay Sto. Rosario", "Bayugan", "Mt. Diwata"]

@@ -22,7 +22,8 @@ _ART = (
     r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"
     r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
 )
-_CAP = r"(?:[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
+# "Barangay Sta. Teresa", "Mt. Elgon": a short form with its full stop is part of a name
+_CAP = r"(?:(?:Sta|Sto|St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w’'\u2018-]*[\w]|[A-Z])"
 # "Playas de Tijuana", "Praderas del Sur", "Apaseo el Alto"
 _JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las)"
 # "Paletwa Township of Chin State" is two places: no "of" join right after a type word
