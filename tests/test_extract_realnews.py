@@ -579,3 +579,26 @@ def test_a_short_form_with_its_full_stop_stays_in_the_name() -> None:
 
     text = "Soldiers clashed with rebels in Barangay Sto. Rosario, Bayugan town, and near Mt. Diwata on Friday."
     assert [p.name for p in find_places(text)] == ["Barangay Sto. Rosario", "Bayugan", "Mt. Diwata"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A father and his two sons were killed and at least four women and two boys were badly wounded "
+         "when a drone hit a house in Kobo on Tuesday.", 3, 6),
+        ("A pastor and his three daughters died when gunmen raided their house in Kajuru on Tuesday.", 4, None),
+    ],
+)
+def test_a_kinsman_coordinated_with_a_count_and_a_new_clause_of_injured(
+    text: str, killed: int, injured: int | None
+) -> None:
+    """'a father and his two sons were killed': 1 + 2; 'killed and at least four women ... were
+    wounded': the women after 'and' start a clause of their own."""
+    found = incidents(text)
+    assert found and found[0].killed == Range(killed, killed), [c.killed for c in found]
+    assert (found[0].injured.low if found[0].injured else None) == injured, found[0].injured
+
+
+def test_an_official_report_is_not_a_victim() -> None:
+    found = incidents("The family of Omid, shot dead in Rasht on Tuesday, has yet to get an official report on his death.")
+    assert found and found[0].killed == Range(1, 1), [c.killed for c in found]

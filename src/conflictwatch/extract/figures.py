@@ -397,6 +397,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 left_words
                 and lx.killed.search(" ".join(left_words[-3:]))
                 and not lx.injured.search(left_words[-1])
+                # "were killed and at least two women ... sustained injuries": a new clause
+                and not (left_words[-1] == "and" and lx.killed.search(" ".join(left_words[-3:-1])))
             ):
                 kind = "killed"
             elif left_words and lx.injured.search(" ".join(left_words[-2:])):
