@@ -602,3 +602,15 @@ def test_a_kinsman_coordinated_with_a_count_and_a_new_clause_of_injured(
 def test_an_official_report_is_not_a_victim() -> None:
     found = incidents("The family of Omid, shot dead in Rasht on Tuesday, has yet to get an official report on his death.")
     assert found and found[0].killed == Range(1, 1), [c.killed for c in found]
+
+
+def test_a_province_named_with_a_lower_case_type_word_is_no_organisation() -> None:
+    """'in Cauca department' is where; 'according to the Idlib health directorate' is who spoke."""
+    from conflictwatch.extract.attribution import _org_mentions
+
+    text = "The minister said a rebel commander had been killed in an army raid in Cauca department on Monday."
+    found = incidents(text)
+    assert found and found[0].location == "Cauca", [c.location for c in found]
+    assert [n for _, _, n in _org_mentions("Two were hurt, according to the Idlib health directorate.")] == [
+        "Idlib Health Directorate"
+    ]

@@ -103,9 +103,16 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
             start += len(words[0]) + (len(sentence[start:]) - len(sentence[start:].lstrip()))
             start = sentence.index(words[1], start) if len(words) > 1 else start
             words.pop(0)
+        if m.group(0).islower() and _IN_PLACE.search(sentence, 0, start):
+            continue  # "killed in Bolivar department": a province, not the Bolivar Department
         if len(words) >= 2 and not re.match(r"^(?:The|A|An|In|On|At|By)$", words[0]):
             out.append((start, m.end(), _title(words)))
     return out
+
+
+# A name after one of these, then a head noun in lower case, is a place ("in Bolivar department",
+# "across Kachin division"); "the Bolivar Department said" is an organisation.
+_IN_PLACE = re.compile(r"\b(?:in|near|across|throughout|inside|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, str]]:
