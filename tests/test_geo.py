@@ -285,3 +285,14 @@ def test_unknown_place_in_a_named_province_is_not_placed_in_a_landmark_city(geo:
     c = run(geo, "Qaryat Zzyzx", ["Salahudin province", "Baghdad"], art)
     assert c.admin1 == "Sala ad-Din"
     assert c.geo_precision == 3
+
+
+def test_a_province_beats_a_hamlet_of_its_name_elsewhere(geo: Geocoder) -> None:
+    """'Michoacan' alone is the Mexican state, not a hamlet of that name in Chiapas; a town inside
+    its namesake province stays the town."""
+    state = geo.lookup("Michoacán", GeoContext(countries={"MX": 3.0}))
+    assert state is not None and state.placetype == "region" and state.admin1 == "Michoacan", state
+    tamaulipas = geo.lookup("Tamaulipas", GeoContext(countries={"MX": 3.0}))
+    assert tamaulipas is not None and tamaulipas.placetype == "region", tamaulipas
+    town = geo.lookup("Guanajuato", GeoContext(countries={"MX": 3.0}))
+    assert town is not None and town.is_point and town.admin1 == "Guanajuato", town

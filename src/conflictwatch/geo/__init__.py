@@ -239,9 +239,21 @@ class Geocoder:
                         best = (s, p, 3)
         if best is None or best[0] < -50:
             return None
+        province = self._province_over_hamlet(name, best[1], ctx)
+        if province is not None:
+            return province, 0
         if self._ambiguous(name, best, ctx):
             return None
         return best[1], best[2]
+
+    def _province_over_hamlet(self, name: str, place: Place, ctx: GeoContext) -> Place | None:
+        """ "Michoacan" with nothing around it is the state, not the hamlet of 574 people in Chiapas
+        that shares its name; a town inside its namesake province ("Daraa") stays the town."""
+        if not place.is_point or place.population >= 20_000 or ctx.anchors or ctx.admin1s:
+            return None
+        return next((p for p in self.find(name, 0, place.country_code)
+                     if p.placetype == "region" and p.country_code == place.country_code
+                     and name_key(p.name) != name_key(place.admin1 or "")), None)
 
     def _ambiguous(self, name: str, best: tuple[float, Place, int], ctx: GeoContext) -> bool:
         """A small place with namesakes in the same country and nothing in the text to choose
