@@ -26,15 +26,15 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
-# UCDP dev set (192 articles). Measured on this commit: detected 0.953, event_right 0.807,
-# lead_event_right 0.755, event_and_place_right 0.635, country_right 0.786, totals_as_incident 4,
-# incidents_per_article 2.62. Shares of articles must stay at or above these...
+# UCDP dev set (192 articles). Measured on this commit: detected 0.964, event_right 0.818,
+# lead_event_right 0.771, event_and_place_right 0.646, country_right 0.797, totals_as_incident 4,
+# incidents_per_article 2.60. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
-    "detected": 0.92,
-    "event_right": 0.78,
-    "lead_event_right": 0.72,
-    "event_and_place_right": 0.60,
-    "country_right": 0.75,
+    "detected": 0.94,
+    "event_right": 0.80,
+    "lead_event_right": 0.75,
+    "event_and_place_right": 0.62,
+    "country_right": 0.77,
 }
 # ...and these counts at or below (the aims: totals 0, incidents per article <= 3).
 UCDP_DEV_CEILINGS: dict[str, float] = {
