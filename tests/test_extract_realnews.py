@@ -614,3 +614,22 @@ def test_a_province_named_with_a_lower_case_type_word_is_no_organisation() -> No
     assert [n for _, _, n in _org_mentions("Two were hurt, according to the Idlib health directorate.")] == [
         "Idlib Health Directorate"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators said 212 bodies had been exhumed from a mass grave in a pine forest outside Lyman.",
+        "The monitor said the 41 bodies recovered from the prison yard on Monday have been identified as follows: "
+        "23 guards and 18 inmates.",
+        "Of the dead, 35 bodies remain unidentified, the forensic office said on Tuesday.",
+    ],
+)
+def test_bodies_of_a_grave_or_a_list_are_a_count_not_an_incident(text: str) -> None:
+    found = claims(text)
+    assert found and all(c.scope == "aggregate" for c in found), [(c.scope, c.killed) for c in found]
+
+
+def test_unidentified_bodies_found_are_still_an_incident() -> None:
+    found = incidents("Two unidentified bodies were found beside a highway near Celaya on Sunday.")
+    assert found and found[0].killed == Range(2, 2)
