@@ -195,17 +195,27 @@ _WORKER_GEOCODER: Geocoder | None = None
 
 
 def preload() -> None:
-    """Load the language model in this process (the fork server the workers are forked from,
-    `conflictwatch.preload`): importing spaCy and loading the model took ~2 s of CPU in every
-    worker, as much as 60 articles' extraction. Nothing that depends on the rule files or the
-    environment is loaded here: a fork server lives as long as the process that started it, and
-    each pool's workers must see that process's rules as they are when the pool starts."""
+    """Load, in this process (the fork server the workers are forked from: `conflictwatch.preload`),
+    what every worker loaded for itself before its first article: the extractor's modules, spaCy
+    and its model, dateparser's tables (~3 s of CPU per worker, as much as 80 articles'
+    extraction). Nothing that depends on the rule files or the environment is loaded here: a fork
+    server lives as long as the process that started it, and each pool's workers must use that
+    process's rules as they are when the pool starts (they load them on their first chunk)."""
     try:
+        from datetime import datetime
+
+        import dateparser
+
+        from conflictwatch import pipeline  # noqa: F401 - imported for the workers
         from conflictwatch.extract.nlp import pipeline as language_model
+        from conflictwatch.ingest.neardup import _minhash_class
 
         language_model()
+        _minhash_class()
+        # its time-zone and English tables are built on the first call
+        dateparser.parse("3 March", languages=["en"], settings={"RELATIVE_BASE": datetime(2020, 3, 9)})
     except Exception:  # noqa: BLE001 - each worker meets the problem on its first chunk and reports it
-        log.debug("preloading the language model failed", exc_info=True)
+        log.debug("preloading the extractor failed", exc_info=True)
 
 
 def _init_worker(geocoder: Geocoder | None, writer: int, environ: dict[str, str]) -> None:

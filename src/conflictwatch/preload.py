@@ -1,7 +1,7 @@
 """Imported by the fork server that `run --workers N` forks its worker processes from.
 
-The language model is loaded here once, before the forks, instead of in every worker (see
-`parallel.preload`); its pages stay shared between the workers.
+The extractor's code, the language model and dateparser's tables are loaded here once, before
+the forks, instead of in every worker (see `parallel.preload`); their pages stay shared.
 """
 
 from conflictwatch.parallel import preload
