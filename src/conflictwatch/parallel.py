@@ -235,20 +235,28 @@ def _init_worker(geocoder: Geocoder | None, writer: int, environ: dict[str, str]
 
 def _exit_with(writer: int, every: float = 1.0) -> None:
     """Exit when process `writer` has ended. It is not the parent of a worker forked by the fork
-    server, so the end is watched on a pidfd where there is one (Linux), else by polling."""
+    server, so its end is watched on a pidfd (Linux); elsewhere by polling: a worker the writer
+    started itself (spawn) is orphaned, its parent id changes; else the writer's pid is probed."""
     try:
         fd = os.pidfd_open(writer)
     except ProcessLookupError:
         os._exit(1)
     except (AttributeError, OSError):  # not Linux, or an old kernel
-        while _alive(writer):
-            time.sleep(every)
+        if os.getppid() == writer:
+            while os.getppid() == writer:
+                time.sleep(every)
+        elif os.name == "posix":
+            while _alive(writer):
+                time.sleep(every)
+        else:
+            return  # cannot tell: the writer stops its workers itself when it can
     else:
         select.select([fd], [], [])  # readable once the process has ended
     os._exit(1)
 
 
 def _alive(pid: int) -> bool:
+    """Does process `pid` exist (POSIX: signal 0 only checks)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
