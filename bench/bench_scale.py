@@ -81,6 +81,7 @@ def measure(n: int, mode: str, folder: Path) -> dict[str, object]:
     cmd = [sys.executable, __file__, "--child", str(corpus), str(db), mode, str(out)]
     import resource
 
+    _adopt_orphans()
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd)
@@ -107,7 +108,8 @@ def measure(n: int, mode: str, folder: Path) -> dict[str, object]:
         loads.append(os.getloadavg()[0])
         time.sleep(0.2 if time.perf_counter() - t0 < 60 else 1.0)  # the monitor's own CPU stays small
     wall = time.perf_counter() - t0
-    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child and every worker it waited for
+    _reap_orphans()
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child and every process of its tree
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"{mode} {n}: the run failed ({proc.returncode})")
@@ -127,6 +129,26 @@ def measure(n: int, mode: str, folder: Path) -> dict[str, object]:
     with (folder / "results.jsonl").open("a") as fh:
         fh.write(json.dumps(row) + "\n")
     return row
+
+
+def _adopt_orphans() -> None:
+    """Become the subreaper of the measured tree: a process its parent never waits for (the fork
+    server the workers are forked from, and so the workers it waited for) is re-parented here
+    when that parent exits, and its CPU time is counted once it is reaped (`_reap_orphans`)."""
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_child_subreaper, 1, 0, 0, 0)
+
+
+def _reap_orphans() -> None:
+    """Wait for every process of the measured tree still running or unreaped (each ends when the
+    run's process has gone)."""
+    while True:
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
 
 
 def floor(n: int, folder: Path) -> dict[str, object]:

@@ -8,8 +8,8 @@ submitted, with a bounded number of chunks in flight, so memory stays flat whate
 size and the database ends up exactly as a single-process run leaves it.
 
 - `InlineExecutor`: this process (small inputs, tests, the API).
-- `ProcessExecutor`: `--workers N` local processes; each loads spaCy once and opens the gazetteer
-  index itself (the Geocoder pickles as where its data is).
+- `ProcessExecutor`: `--workers N` local processes, forked from a fork server that loaded spaCy
+  once; each opens the gazetteer index itself (the Geocoder pickles as where its data is).
 - `DaskExecutor`: the workers of a `dask.distributed` cluster (`--executor dask --scheduler
   ADDRESS`), or a LocalCluster started here. Workers need only conflictwatch (with the same
   version and rule files: checked on every chunk) and network access to the scheduler; only the
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import select
 import signal
 import threading
 import time
@@ -35,6 +36,8 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from conflictwatch.models import Article, Claim
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from conflictwatch.budget import Budget
     from conflictwatch.geo import Geocoder
     from conflictwatch.ingest.neardup import Signature
@@ -159,15 +162,30 @@ class Executor:
             )
 
 
+def warm(geocoder: Geocoder | None) -> None:
+    """Load what extraction loads on first use (the language model; the gazetteer index, built
+    on first use) before the first article: it is not that article's time budget."""
+    from conflictwatch.extract.nlp import pipeline as language_model
+
+    language_model()
+    if geocoder is not None:
+        geocoder.bundled.find("Aleppo", 0)
+
+
 class InlineExecutor(Executor):
     """This process. The geocoder is made on the first chunk: a run with nothing new never opens
     the gazetteer."""
 
     def __init__(self, geocoder: Callable[[], Geocoder | None]) -> None:
         self.geocoder = geocoder
+        self._warm = False
 
     def submit(self, work: list[Work]) -> Handle:
-        return Done(process_work(work, self.geocoder()))
+        geocoder = self.geocoder()
+        if not self._warm:
+            warm(geocoder)
+            self._warm = True
+        return Done(process_work(work, geocoder))
 
     def check(self, result: ChunkResult, version: str) -> None:
         """Same process, same code."""
@@ -176,44 +194,109 @@ class InlineExecutor(Executor):
 _WORKER_GEOCODER: Geocoder | None = None
 
 
-def _init_worker(geocoder: Geocoder | None) -> None:
-    """Each worker process: keep the geocoder; leave Ctrl-C to the writing process, which stops
-    the workers itself (a worker interrupted mid-chunk would only print a traceback); and exit
-    when that process is gone (killed with SIGKILL, it cannot stop its workers)."""
+def preload() -> None:
+    """Load, in this process (the fork server the workers are forked from: `conflictwatch.preload`),
+    what every worker loaded for itself before its first article: the extractor's modules, spaCy
+    and its model, dateparser's tables (~3 s of CPU per worker, as much as 80 articles'
+    extraction). Nothing that depends on the rule files or the environment is loaded here: a fork
+    server lives as long as the process that started it, and each pool's workers must use that
+    process's rules as they are when the pool starts (they load them on their first chunk)."""
+    try:
+        from datetime import datetime
+
+        import dateparser
+
+        from conflictwatch import pipeline  # noqa: F401 - imported for the workers
+        from conflictwatch.extract.nlp import pipeline as language_model
+        from conflictwatch.ingest.neardup import _minhash_class
+
+        language_model()
+        _minhash_class()
+        # its time-zone and English tables are built on the first call
+        dateparser.parse("3 March", languages=["en"], settings={"RELATIVE_BASE": datetime(2020, 3, 9)})
+    except Exception:  # noqa: BLE001 - each worker meets the problem on its first chunk and reports it
+        log.debug("preloading the extractor failed", exc_info=True)
+
+
+def _init_worker(geocoder: Geocoder | None, writer: int, environ: dict[str, str]) -> None:
+    """Each worker process: take the writing process's environment (a worker forked from a fork
+    server has the server's, as it was when the server started) and its geocoder; leave Ctrl-C
+    to the writing process, which stops the workers itself (a worker interrupted mid-chunk would
+    only print a traceback); and exit when that process is gone (killed with SIGKILL, it cannot
+    stop its workers)."""
     global _WORKER_GEOCODER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.environ != environ:
+        os.environ.clear()
+        os.environ.update(environ)
     _WORKER_GEOCODER = geocoder
-    parent = os.getppid()
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+    threading.Thread(target=_exit_with, args=(writer,), daemon=True, name="writer-watch").start()
 
 
-def _exit_with_parent(parent: int, every: float = 1.0) -> None:
-    """An orphan is adopted by another process: its parent id changes."""
-    while os.getppid() == parent:
-        time.sleep(every)
+def _exit_with(writer: int, every: float = 1.0) -> None:
+    """Exit when process `writer` has ended. It is not the parent of a worker forked by the fork
+    server, so its end is watched on a pidfd (Linux); elsewhere by polling: a worker the writer
+    started itself (spawn) is orphaned, its parent id changes; else the writer's pid is probed."""
+    try:
+        fd = os.pidfd_open(writer)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # not Linux, or an old kernel
+        if os.getppid() == writer:
+            while os.getppid() == writer:
+                time.sleep(every)
+        elif os.name == "posix":
+            while _alive(writer):
+                time.sleep(every)
+        else:
+            return  # cannot tell: the writer stops its workers itself when it can
+    else:
+        select.select([fd], [], [])  # readable once the process has ended
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Does process `pid` exist (POSIX: signal 0 only checks)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _work_in_pool(work: list[Work]) -> ChunkResult:
     return process_work(work, _WORKER_GEOCODER)
 
 
+def _context() -> BaseContext:
+    """Workers forked from a fork server that loaded the language model once (`preload`), where
+    there is one (not on Windows: there they are started fresh). Not forked from this process:
+    it may hold threads and database connections."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    # __main__ is preloaded by default (the running script's imports, once for all workers)
+    ctx.set_forkserver_preload(["__main__", "conflictwatch.preload"])
+    return ctx
+
+
 class ProcessExecutor(Executor):
-    """`workers` local processes (started fresh, not forked: the parent may hold threads and
-    database connections)."""
+    """`workers` local processes."""
 
     name = "process"
 
     def __init__(self, geocoder: Geocoder | None, workers: int) -> None:
-        import multiprocessing
-
         self.workers = workers
         self.window = 2 * workers
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=_context(),
             initializer=_init_worker,
-            initargs=(geocoder,),
+            initargs=(geocoder, os.getpid(), dict(os.environ)),
         )
 
     def submit(self, work: list[Work]) -> Handle:

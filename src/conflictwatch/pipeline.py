@@ -230,14 +230,11 @@ class _Job:
 
     @property
     def geocoder(self) -> Geocoder:
-        if self._geocoder is None:  # loading the gazetteer takes seconds: only when needed
+        """The geocoder, made on first use (a run with nothing new never opens the gazetteer).
+        Its models are loaded by the process that extracts (`parallel.warm`): with worker
+        processes, this one never loads the language model (1.3 s of CPU and of start-up)."""
+        if self._geocoder is None:
             self._geocoder = Geocoder.for_store(self.store)
-            # one-time loads (the language model, the gazetteer index, built on first use) are
-            # not the first article's: they stay outside its time budget
-            from conflictwatch.extract.nlp import pipeline as language_model
-
-            language_model()
-            self._geocoder.bundled.find("Aleppo", 0)
         return self._geocoder
 
     def stop_on_fault(self, exc: BaseException, where: str = "") -> None:

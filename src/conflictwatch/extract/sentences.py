@@ -59,6 +59,13 @@ _SOFT_BREAK = re.compile(r"[;:,]\s+|\s+[-–—]\s+")
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split into paragraphs (blank lines) and sentences, keeping offsets for quoting."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=64)
+def _split(text: str) -> tuple[Sentence, ...]:
+    """Cached: a worker splits each article of a chunk twice, to parse the chunk's candidate
+    sentences in one batch (`parallel._prime_parser`) and then to extract its claims."""
     out: list[Sentence] = []
     abbrev = _abbrev_re()
     for p_idx, m in enumerate(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)):
@@ -71,7 +78,7 @@ def split_sentences(text: str) -> list[Sentence]:
             _add(out, para, start, b.start(), p_idx, base)
             start = b.end()
         _add(out, para, start, len(para), p_idx, base)
-    return out
+    return tuple(out)
 
 
 def _add(out: list[Sentence], para: str, start: int, end: int, p_idx: int, base: int) -> None:

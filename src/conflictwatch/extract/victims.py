@@ -131,8 +131,10 @@ def _inflected(word: str) -> str:
     return "|".join([rf"{w}(?:s|es)?", rf"{stem}{double}(?:ed|ing|en)", *extra])
 
 
+@lru_cache(maxsize=2048)
 def may_have_victims(sentence: str) -> bool:
-    """Cheap test: could this sentence name anybody killed or hurt? Only these are parsed."""
+    """Cheap test: could this sentence name anybody killed or hurt? Only these are parsed.
+    Cached: a chunk's sentences are tested to prime the parser, then again by the extractor."""
     w = _words()
     if w.prefilter_words.may_match(sentence) and w.prefilter.search(sentence):
         return True

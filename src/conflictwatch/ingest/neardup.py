@@ -102,7 +102,9 @@ def _minhash_class() -> type[MinHash]:
 
 
 def minhash(sh: set[str]) -> MinHash:
-    m = _minhash_class()(num_perm=NUM_PERM, seed=1, scheme="affine32")
+    """The shingles' signature. The seed's permutations are shared (see `from_bytes`): drawn
+    afresh, they were a tenth of every new article's signature."""
+    m = _minhash_class()(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme="affine32")
     if sh:
         m.update_batch([x.encode() for x in sorted(sh)])
     return m
