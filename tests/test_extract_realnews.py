@@ -633,3 +633,16 @@ def test_bodies_of_a_grave_or_a_list_are_a_count_not_an_incident(text: str) -> N
 def test_unidentified_bodies_found_are_still_an_incident() -> None:
     found = incidents("Two unidentified bodies were found beside a highway near Celaya on Sunday.")
     assert found and found[0].killed == Range(2, 2)
+
+
+def test_a_business_name_is_not_a_place() -> None:
+    """'in front of the Mary spa' names a spa, not Mary in Turkmenistan: neither a place of the
+    claim nor a vote for the article's country."""
+    from conflictwatch.extract.places import find_places
+    from conflictwatch.geo import Geocoder
+    from conflictwatch.geo.country import country_votes
+
+    text = "Gunmen opened fire at the Lexuz bar in front of the Mary spa in Celaya, Guanajuato, on Wednesday."
+    assert [p.name for p in find_places(text)] == ["Celaya", "Guanajuato"]
+    votes = country_votes(Article(text=text, published=PUB), Geocoder())
+    assert "TM" not in votes and votes.most_common(1)[0][0] == "MX", votes

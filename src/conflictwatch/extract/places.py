@@ -106,12 +106,13 @@ def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
 def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
     """Names that are not places: ones holding an organisation's word ("Arakan Army", "Jalisco New
     Generation Cartel", "Operation Hadin Kai"), ones after a person's title ("President Abd-Rabbu
-    Mansour Hadi"), a bare compass word ("Arrows of the East") and the make of a thing ("seized a
-    Nissan Titan vehicle", "Shahed drones")."""
+    Mansour Hadi"), a bare compass word ("Arrows of the East"), the make of a thing ("seized a
+    Nissan Titan vehicle", "Shahed drones") and a business's name ("the Mary spa")."""
     data = load_data("places_lexicon.yaml")
     org = re.compile(r"\b(?:" + "|".join(map(re.escape, data["org_words"])) + r")\b")
     titles = frozenset(w.lower() for w in data["person_titles"])
-    things = re.compile(r"\s+(?:" + "|".join(map(re.escape, data["thing_words"])) + r")\b", re.IGNORECASE)
+    after = data["thing_words"] + data["business_words"]
+    things = re.compile(r"\s+(?:" + "|".join(map(re.escape, after)) + r")\b", re.IGNORECASE)
     return org, titles, frozenset(w.lower() for w in data["compass_words"]), things
 
 
