@@ -296,3 +296,21 @@ def test_a_province_beats_a_hamlet_of_its_name_elsewhere(geo: Geocoder) -> None:
     assert tamaulipas is not None and tamaulipas.placetype == "region", tamaulipas
     town = geo.lookup("Guanajuato", GeoContext(countries={"MX": 3.0}))
     assert town is not None and town.is_point and town.admin1 == "Guanajuato", town
+
+
+def test_a_road_between_two_towns_is_placed_at_one_of_them() -> None:
+    """'the Iguala-Teloloapan highway': the gazetteer has no road, but it has Iguala (near it:
+    precision 2); a hyphenated name ("Deir ez-Zor", "Ras al-Ain") is not split."""
+    from datetime import date
+
+    from conflictwatch.models import Claim
+
+    geo = Geocoder()
+    art = Article(text="Gunmen dumped four bodies on the Iguala-Teloloapan highway in Mexico on Friday.",
+                  published=date(2022, 11, 5))
+    c = Claim(article_id="a", scope="incident", location="Iguala-Teloloapan", quote=art.text)
+    geo.geocode_claims([c], art)
+    assert c.country == "Mexico" and c.admin1 == "Guerrero" and c.geo_precision == 2, (c.admin1, c.geo_precision)
+    from conflictwatch.geo import _ROUTE_SPLIT
+
+    assert _ROUTE_SPLIT.split("Deir ez-Zor") == ["Deir ez-Zor"] and _ROUTE_SPLIT.split("Ras al-Ain") == ["Ras al-Ain"]

@@ -366,6 +366,9 @@ class Geocoder:
                 return _Match(p, prec)
         if modifier in ("direction", "near", "part") and not written:
             return None
+        on_route = self._route_end(written, ctx) if not hit and written else None
+        if on_route is not None:
+            return on_route
         if not hit and written and self._known_abroad(written, ctx):
             return None  # e.g. "Tripoli" in a Syria story: a real place elsewhere, not a district here
         # Unknown name: a district/part of the city the claim is about, else its province.
@@ -373,6 +376,18 @@ class Geocoder:
             return _Match(ctx.city, 2, fallback=True)
         if ctx.region is not None:
             return _Match(ctx.region, 3, fallback=True)
+        return None
+
+    def _route_end(self, written: str, ctx: GeoContext) -> _Match | None:
+        """ "the Komanda-Mambasa road", "the Apaseo el Alto-Queretaro highway": a road between two
+        towns the gazetteer knows is placed at the first it finds, as near it (precision 2)."""
+        for part in _ROUTE_SPLIT.split(_ROUTE_TYPE.sub("", written)):
+            part = part.strip()
+            if len(part) < 4:
+                continue
+            hit = self._lookup_scored(part, ctx)
+            if hit and hit[1] <= 1 and hit[0].is_point and _in_named_province(hit[0], ctx):
+                return _Match(hit[0], 2, fallback=True)
         return None
 
     def _city_of_part(self, c: Claim, ctx: GeoContext) -> _Match | None:
@@ -413,6 +428,16 @@ class Geocoder:
                 return None
             return reg or town
         return best[1]
+
+
+# "Komanda-Mambasa", "Apaseo el Alto-Queretaro Pan-American": a hyphen between two names (not the
+# article of "Ras al-Ain" or "Deir ez-Zor")
+_ROUTE_SPLIT = re.compile(
+    r"(?<=[a-z\u00e0-\u00ff]{2})(?<!\b(?:al|el|ad|ar|as|at|az|an|ez|es|ed|er|ud|ul))"
+    r"(?<!\b(?:ash|bin|ibn|abu|umm|tal|ain|ras|bab|bir))(?<!\b(?:kafr|tell|deir|beit|jisr|khan|wadi))"
+    r"-(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+)
+_ROUTE_TYPE = re.compile(r"\s+(?:Pan-American|federal highway|highway|road|route|expressway)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
