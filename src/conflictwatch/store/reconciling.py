@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, case, delete, func, select
+from sqlalchemy import Connection, Select, case, delete, func, select
 
 from conflictwatch.models import Claim, Event
 from conflictwatch.store import schema as s
 from conflictwatch.store.engine import writing
 from conflictwatch.store.events import RULES_KEY, chunks, write_events
-from conflictwatch.store.rows import row_claim
+from conflictwatch.store.rows import claim_fields, row_claim
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -65,11 +65,16 @@ class ReconcileTx:
         """Incident claims of these articles (of all articles with None)."""
         q = select(C).where(C.c.scope == "incident")
         if article_ids is None:
-            return [row_claim(r) for r in self.conn.execute(q.order_by(C.c.claim_id))]
+            return self._claims(q.order_by(C.c.claim_id))
         out: list[Claim] = []
         for part in chunks(sorted(set(article_ids))):
-            out.extend(row_claim(r) for r in self.conn.execute(q.where(C.c.article_id.in_(part))))
+            out.extend(self._claims(q.where(C.c.article_id.in_(part))))
         return out
+
+    def _claims(self, q: Select[Any]) -> list[Claim]:
+        res = self.conn.execute(q)
+        fields = claim_fields(res.keys())
+        return [row_claim(r, fields) for r in res]
 
     def incident_count(self) -> int:
         q = select(func.count()).select_from(C).where(C.c.scope == "incident")
@@ -80,7 +85,7 @@ class ReconcileTx:
         out: list[Claim] = []
         for part in chunks(sorted(set(event_ids))):
             q = select(C).join(EC, EC.c.claim_id == C.c.claim_id).where(EC.c.event_id.in_(part))
-            out.extend(row_claim(r) for r in self.conn.execute(q))
+            out.extend(self._claims(q))
         return out
 
     def links(self, claim_ids: Iterable[str] | None = None) -> dict[str, str]:
