@@ -54,15 +54,16 @@ def write_events(
     replace_all: bool = False,
     remove: Iterable[str] = (),
     blocks: Mapping[str, Iterable[int]] | None = None,
+    new: bool = False,
 ) -> None:
     """Inside the caller's transaction: delete all events (`replace_all`) or those in `remove` and
-    the events being written, with their claim links and blocking keys; insert `events`, their links
-    and `blocks` (event_id -> keys)."""
+    the events being written (unless `new`: none of them is stored), with their claim links and
+    blocking keys; insert `events`, their links and `blocks` (event_id -> keys)."""
     ec, ev, eb = s.event_claims, s.events, s.event_blocks
     if replace_all:
         for t in (ec, eb, ev):
             conn.execute(delete(t))
-    else:
+    elif not new:
         gone = sorted({*remove, *(e.event_id for e in events)})
         for part in chunks(gone):
             conn.execute(delete(ec).where(ec.c.event_id.in_(part)))
