@@ -155,7 +155,8 @@ class RunStats:
 
     @property
     def events(self) -> list[Event] | None:
-        """The events this run's reconciliation wrote (new or changed; None: not reconciled)."""
+        """The events this run's reconciliation wrote (new or changed; None: not reconciled). Only
+        when it grouped its claims in one batch: see `Reconciliation.events` (`.written` counts)."""
         return self.reconciled.events if self.reconciled is not None else None
 
     @property

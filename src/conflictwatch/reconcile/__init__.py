@@ -123,7 +123,9 @@ def rebuild_events(store: Store, carry: dict[str, str] | None = None) -> list[Ev
 
     `carry` adds claim_id -> event_id pairs to those the store remembers: a re-extracted claim
     whose id changed keeps the event id of the claim it replaces."""
-    return reconcile_all(store, carry).events
+    result = reconcile_all(store, carry)
+    # a rebuild of many claims writes its events a batch at a time without keeping them
+    return result.events if len(result.events) == result.written else store.events()
 
 
 def reconcile_store(store: Store) -> str:

@@ -6,13 +6,15 @@ The rules are described in the package docstring (`conflictwatch.reconcile`).
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from conflictwatch.models import Claim, Event, Range
 from conflictwatch.reconcile.matching import Prepared, norm_key, norm_place
+
+_T = TypeVar("_T", bound=Hashable)
 
 
 def new_event_id(smallest_claim_id: str) -> str:
@@ -117,10 +119,19 @@ def place_label(location: str | None, admin1: str | None) -> str:
     return ", ".join(x for x in (location, admin1) if x)
 
 
+def _counts(values: Iterable[_T]) -> dict[_T, int]:
+    """How often each value comes, in the order first seen (a plain dict: most events have one or
+    two claims, and a `Counter` for each of their fields cost more than building the event)."""
+    counts: dict[_T, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
 def _most_common(values: Iterable[str | None]) -> str | None:
     """Most frequent known value; ties go to the one seen first (claims are pre-sorted)."""
-    counts = Counter(v for v in values if v)
-    return counts.most_common(1)[0][0] if counts else None
+    counts = _counts(v for v in values if v)
+    return max(counts, key=counts.__getitem__) if counts else None  # the first of the most frequent
 
 
 def build_event(event_id: str, group: list[Prepared], published: dict[str, date | None]) -> Event:
@@ -129,7 +140,7 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
 
     # Place: the most specific place (a district over its city), the most precise geocode,
     # then the place most claims name.
-    name_counts = Counter(p.name for p in group if p.name)
+    name_counts = _counts(p.name for p in group if p.name)
     containers = {n for p in group for n in p.ctx}  # a city named as context of a district
     place = min(
         group,
@@ -149,7 +160,7 @@ def build_event(event_id: str, group: list[Prepared], published: dict[str, date 
     dated = [c for c in claims if c.date_start is not None]
     event_date: date | None
     if dated:
-        date_counts = Counter(c.date_start for c in dated)
+        date_counts = _counts(c.date_start for c in dated)
 
         told_earlier = {p.claim.claim_id for p in group if not p.precise}
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from conflictwatch.models import Claim, Event
+from conflictwatch.reconcile.blocks import block_keys
 from conflictwatch.reconcile.build import assign_ids, build_event
 from conflictwatch.reconcile.copies import attach, fold_copies
 from conflictwatch.reconcile.matching import Prepared, cluster, prepare
@@ -52,4 +53,15 @@ def grouped(
     return list(zip(events, groups, strict=True))
 
 
-__all__ = ["grouped", "incidents_of"]
+def event_blocks(groups: list[tuple[Event, list[Prepared]]]) -> dict[str, set[int]]:
+    """Each event's stored blocking keys: those of its (non-folded) claims."""
+    out: dict[str, set[int]] = {}
+    for e, members in groups:
+        keys: set[int] = set()
+        for p in members:
+            keys |= block_keys(p, look_too=False)[0]
+        out[e.event_id] = keys
+    return out
+
+
+__all__ = ["event_blocks", "grouped", "incidents_of"]

@@ -15,6 +15,11 @@ next reconciliation (the end of `conflictwatch run`, or `conflictwatch reconcile
    keeps event ids, rewrites those events and their keys, deletes the events that no longer exist,
    and clears the notes.
 
+Steps 2 and 3 keep a few hundred bytes a gathered claim (`reconcile.closure`), then group and write
+the claims a batch of connected parts at a time (`reconcile.partition`, `reconcile.chunked`): memory
+grows with the batch (`chunk` claims), not with the number of claims pending. A full rebuild of more
+than `chunk` claims works the same way.
+
 So the work grows with the new claims and their blocks, not with the database; `reconcile --all`
 (`reconcile_all`) rebuilds every event and gives the same result (tested). When the rules changed
 (a new version of this package: `rules_version`), or the stored events have no keys (a database
@@ -23,20 +28,21 @@ from before, or events written with `Store.save_events`), the next reconciliatio
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from importlib import resources
 
-from conflictwatch.models import Claim, Event
-from conflictwatch.reconcile.blocks import block_keys, needs_article
+from conflictwatch.models import Event
 from conflictwatch.reconcile.build import new_event_id
-from conflictwatch.reconcile.copies import fold_copies
-from conflictwatch.reconcile.grouping import grouped
-from conflictwatch.reconcile.matching import Prepared, prepare
+from conflictwatch.reconcile.chunked import index_all, regroup
+from conflictwatch.reconcile.closure import Closure, TooMany
+from conflictwatch.reconcile.grouping import event_blocks, grouped
+from conflictwatch.reconcile.partition import CHUNK
 from conflictwatch.store import Store
 from conflictwatch.store.reconciling import ReconcileTx
 
@@ -61,7 +67,10 @@ def rules_version() -> str:
 class Reconciliation:
     """What one reconciliation did."""
 
-    events: list[Event] = field(default_factory=list)  # events written (new or rebuilt)
+    # events written (new or rebuilt); kept only when their claims were grouped in one batch (at most
+    # `chunk` claims): a larger reconciliation writes them a batch at a time and counts them (`written`)
+    events: list[Event] = field(default_factory=list)
+    written: int = 0  # events written
     removed: list[str] = field(default_factory=list)  # ids of events that no longer exist
     claims: int = 0  # incident claims grouped
     total: int = 0  # events in the database afterwards
@@ -75,36 +84,53 @@ class Reconciliation:
 
     def describe(self) -> str:
         """What changed: "12 events (3 disputed); 4 events rewritten from 9 claims in 0.1 s"."""
-        if not (self.full or self.events or self.removed):
+        if not (self.full or self.written or self.removed):
             return f"{self.summary()}; nothing new to reconcile"
-        how = "all events rebuilt" if self.full else f"{len(self.events)} events rewritten"
+        how = "all events rebuilt" if self.full else f"{self.written} events rewritten"
         gone = f", {len(self.removed)} removed" if self.removed else ""
         return f"{self.summary()}; {how}{gone} from {self.claims} claims in {self.seconds:.1f} s"
 
 
-def reconcile_pending(store: Store, carry: dict[str, str] | None = None) -> Reconciliation:
+def reconcile_pending(
+    store: Store, carry: dict[str, str] | None = None, *, chunk: int = CHUNK
+) -> Reconciliation:
     """Reconcile what changed since the last reconciliation (everything, when the stored events were
-    built by other rules). `carry`: claim_id -> event_id for re-extracted claims whose id changed."""
-    return _reconcile(store, carry, everything=False)
+    built by other rules). `carry`: claim_id -> event_id for re-extracted claims whose id changed.
+    `chunk`: claims grouped at once (the same events whatever its value; memory grows with it)."""
+    return _reconcile(store, carry, everything=False, chunk=chunk)
 
 
-def reconcile_all(store: Store, carry: dict[str, str] | None = None) -> Reconciliation:
+def reconcile_all(
+    store: Store, carry: dict[str, str] | None = None, *, chunk: int = CHUNK
+) -> Reconciliation:
     """Rebuild every event from all stored incident claims (event ids are kept)."""
-    return _reconcile(store, carry, everything=True)
+    return _reconcile(store, carry, everything=True, chunk=chunk)
 
 
-def _reconcile(store: Store, carry: dict[str, str] | None, everything: bool) -> Reconciliation:
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Grouping makes millions of small objects that live until their batch is written; the garbage
+    collector's passes over them, at its default rate, took a tenth of a large reconciliation."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
+def _reconcile(store: Store, carry: dict[str, str] | None, everything: bool, chunk: int) -> Reconciliation:
     t0 = time.perf_counter()
     version = rules_version()
-    with store.reconciling() as tx:
+    with _fewer_collections(), store.reconciling() as tx:
         result = None
         if not everything:
             if tx.rules() != version:
                 log.info("stored events were built by other reconciliation rules: rebuilding all")
             else:
-                result = _incremental(tx, carry or {})
+                result = _incremental(tx, carry or {}, chunk)
         if result is None:
-            result = _rebuild(tx, carry or {})
+            result = _rebuild(tx, carry or {}, chunk)
             tx.set_rules(version)
         tx.clear_pending()
         result.total, result.disputed = tx.counts()
@@ -112,133 +138,51 @@ def _reconcile(store: Store, carry: dict[str, str] | None, everything: bool) -> 
     return result
 
 
-def _blocks(groups: list[tuple[Event, list[Prepared]]]) -> dict[str, set[int]]:
-    out: dict[str, set[int]] = {}
-    for e, members in groups:
-        keys: set[int] = set()
-        for p in members:
-            keys |= block_keys(p, look_too=False)[0]
-        out[e.event_id] = keys
-    return out
-
-
-def _rebuild(tx: ReconcileTx, carry: dict[str, str]) -> Reconciliation:
-    claims = tx.incident_claims()
+def _rebuild(tx: ReconcileTx, carry: dict[str, str], chunk: int) -> Reconciliation:
     _, old_links = tx.pending()
+    if tx.incident_count() > chunk:  # a batch of parts at a time (`reconcile.partition`)
+        duplicate_of = tx.duplicates()
+        part = index_all(tx, {**carry, **old_links}, duplicate_of)
+        tx.write_events([], {}, replace_all=True)
+        kept, written = regroup(tx, part, duplicate_of, size=chunk, new=True)
+        return Reconciliation(events=kept, written=written, claims=len(part), full=True)
+    claims = tx.incident_claims()
     previous = {**carry, **old_links, **tx.links()}
     groups = grouped(claims, previous, tx.published(), tx.duplicates())
     events = [e for e, _ in groups]
-    tx.write_events(events, _blocks(groups), replace_all=True)
-    return Reconciliation(events=events, claims=len(claims), full=True)
+    tx.write_events(events, event_blocks(groups), replace_all=True)
+    return Reconciliation(events=events, written=len(events), claims=len(claims), full=True)
 
 
-def _incremental(tx: ReconcileTx, carry: dict[str, str]) -> Reconciliation | None:
+def _incremental(tx: ReconcileTx, carry: dict[str, str], chunk: int) -> Reconciliation | None:
     """None when the claims to regroup grow past a third of the database (rebuild all instead)."""
     articles, old_links = tx.pending()
     if not articles and not old_links:
         return Reconciliation()
-    found = _Closure(tx, limit=max(MIN_LIMIT, tx.incident_count() // 3))
+    found = Closure(tx, {**carry, **old_links}, limit=max(MIN_LIMIT, tx.incident_count() // 3), keep=chunk)
     try:
-        found.add_claims(tx.incident_claims(articles))
+        found.add_articles(articles)
         found.add_events(old_links.values())
         found.run()
     except TooMany:
         return None
 
-    claims = list(found.claims.values())
-    links = tx.links(found.claims)
-    touched = found.events | set(links.values()) | set(old_links.values())
-    previous = {**carry, **old_links, **links}
-    bases = {new_event_id(c.claim_id) for c in claims}  # new ids must not hit an untouched event
+    touched = found.events | found.linked | set(old_links.values())
+    bases = {new_event_id(cid) for cid in found.claims}  # new ids must not hit an untouched event
     taken = tx.existing_events(bases) - touched
-    groups = grouped(claims, previous, found.published, found.duplicate_of, context=found.context(),
-                     taken=taken)
-    events = [e for e, _ in groups]
-    tx.write_events(events, _blocks(groups), remove=touched)
-    return Reconciliation(events=events, removed=sorted(touched - {e.event_id for e in events}),
-                          claims=len(claims))
-
-
-class TooMany(Exception):  # noqa: N818 - a signal, not an error
-    """The claims to regroup are a large part of the database: rebuilding all is as cheap."""
-
-
-class _Closure:
-    """The claims a reconciliation must regroup: see the module docstring, step 2."""
-
-    def __init__(self, tx: ReconcileTx, limit: int | None = None) -> None:
-        self.tx = tx
-        self.limit = limit
-        self.claims: dict[str, Claim] = {}  # gathered (to regroup)
-        self.events: set[str] = set()  # events whose claims are gathered (to rewrite or remove)
-        self.siblings: dict[str, list[Claim]] = {}  # article -> all its incident claims
-        self.published: dict[str, date | None] = {}
-        self.duplicate_of: dict[str, str] = {}  # near-duplicate links within gathered families
-        self._folded: dict[str, str] = {}  # claims of copies that repeat their original's
-        self._new_events: set[str] = set()
-        self._unkeyed: list[Claim] = []  # gathered claims whose keys were not looked up yet
-
-    def add_claims(self, claims: Iterable[Claim]) -> None:
-        for c in claims:
-            if c.claim_id not in self.claims:
-                self.claims[c.claim_id] = c
-                self._unkeyed.append(c)
-        if self.limit is not None and len(self.claims) > self.limit:
-            raise TooMany
-
-    def add_events(self, event_ids: Iterable[str]) -> None:
-        self._new_events.update(e for e in event_ids if e not in self.events)
-
-    def context(self) -> list[Claim]:
-        """Claims of the gathered claims' articles that are not gathered themselves."""
-        return [c for cs in self.siblings.values() for c in cs if c.claim_id not in self.claims]
-
-    def run(self) -> None:
-        while self._new_events or self._unkeyed:
-            if self._new_events:
-                new, self._new_events = self._new_events, set()
-                self.events |= new
-                self.add_claims(self.tx.event_claims(new))
-            if self._unkeyed:
-                self._look_up()
-
-    def _load_articles(self, batch: list[Claim]) -> None:
-        """Siblings, family and publication date of the batch's articles; a family's claims are all
-        gathered (which copy repeats which claim is decided over the whole family)."""
-        new = {c.article_id for c in batch} - self.siblings.keys()
-        while new:
-            family = self.tx.families(new)
-            members = (set(family) | set(family.values())) - self.siblings.keys() - new
-            load = new | members
-            for aid in load:
-                self.siblings[aid] = []
-            for c in self.tx.incident_claims(load):
-                self.siblings[c.article_id].append(c)
-            self.published.update(self.tx.published(load))
-            if family.keys() - self.duplicate_of.keys():
-                self.duplicate_of.update(family)
-                in_family = set(self.duplicate_of) | set(self.duplicate_of.values())
-                members_claims = [c for a in in_family for c in self.siblings.get(a, ())]
-                self.add_claims(members_claims)
-                self._folded = fold_copies(members_claims, self.duplicate_of)
-            new = {c.article_id for c in self._unkeyed} - self.siblings.keys()
-
-    def _look_up(self) -> None:
-        batch, self._unkeyed = self._unkeyed, []
-        self._load_articles(batch)
-        batch += self._unkeyed  # family members gathered while loading
-        self._unkeyed = []
-        keyed = [c for c in batch if c.claim_id not in self._folded]
-        ids = {c.claim_id for c in keyed}
-        context = [c for a in {c.article_id for c in keyed} for c in self.siblings[a]
-                   if c.claim_id not in ids and c.claim_id not in self._folded]
-        look: set[int] = set()
-        for p in prepare(keyed, self.published, context):
-            look |= block_keys(p)[1]
-            if needs_article(p):  # compared with its own article's claims
-                self.add_claims(self.siblings[p.claim.article_id])
-        self.add_events(self.tx.events_sharing(look))
-        self.add_events(self.tx.links(c.claim_id for c in batch).values())
-
+    del bases
+    if found.kept is not None:  # few claims, all at hand: grouped at once
+        claims = [c for cs in found.kept.values() for c in cs if c.claim_id in found.claims]
+        context = [c for cs in found.kept.values() for c in cs if c.claim_id not in found.claims]
+        previous = {cid: e for cid, i in found.claims.items() if (e := found.part.prev[i]) is not None}
+        groups = grouped(claims, previous, found.published, found.duplicate_of, context=context, taken=taken)
+        events = [e for e, _ in groups]
+        tx.write_events(events, event_blocks(groups), remove=touched)
+        return Reconciliation(events=events, written=len(events), claims=len(found.claims),
+                              removed=sorted(touched - {e.event_id for e in events}))
+    tx.write_events([], {}, remove=touched)
+    kept, written = regroup(tx, found.part, found.duplicate_of, size=chunk, taken=taken)
+    removed = touched - tx.existing_events(touched)
+    return Reconciliation(events=kept, written=written, removed=sorted(removed), claims=len(found.claims))
 
 __all__ = ["Reconciliation", "reconcile_all", "reconcile_pending", "rules_version"]

@@ -14,13 +14,13 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, case, delete, func, select
+from sqlalchemy import Connection, Select, case, delete, func, select
 
 from conflictwatch.models import Claim, Event
 from conflictwatch.store import schema as s
 from conflictwatch.store.engine import writing
 from conflictwatch.store.events import RULES_KEY, chunks, write_events
-from conflictwatch.store.rows import row_claim
+from conflictwatch.store.rows import claim_fields, row_claim
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -65,22 +65,41 @@ class ReconcileTx:
         """Incident claims of these articles (of all articles with None)."""
         q = select(C).where(C.c.scope == "incident")
         if article_ids is None:
-            return [row_claim(r) for r in self.conn.execute(q.order_by(C.c.claim_id))]
+            return self._claims(q.order_by(C.c.claim_id))
         out: list[Claim] = []
         for part in chunks(sorted(set(article_ids))):
-            out.extend(row_claim(r) for r in self.conn.execute(q.where(C.c.article_id.in_(part))))
+            out.extend(self._claims(q.where(C.c.article_id.in_(part))))
         return out
+
+    def _claims(self, q: Select[Any]) -> list[Claim]:
+        res = self.conn.execute(q)
+        fields = claim_fields(res.keys())
+        return [row_claim(r, fields) for r in res]
+
+    def stream_incident_claims(self) -> Iterator[tuple[Claim, date | None, str | None]]:
+        """Every incident claim, an article's claims together (in article id order), with the
+        article's publication date and the event the claim is linked to: one query, read as it goes
+        (a server-side cursor on PostgreSQL), for a reconciliation too large to hold every claim."""
+        q = (select(C, A.c.published, EC.c.event_id).join(A, A.c.article_id == C.c.article_id)
+             .outerjoin(EC, EC.c.claim_id == C.c.claim_id).where(C.c.scope == "incident")
+             .order_by(C.c.article_id).execution_options(yield_per=2000))
+        res = self.conn.execute(q)
+        fields = claim_fields(res.keys())[:-2]
+        for r in res:
+            yield row_claim(r[:-2], fields), _as_date(r[-2]), r[-1]  # type: ignore[arg-type]
 
     def incident_count(self) -> int:
         q = select(func.count()).select_from(C).where(C.c.scope == "incident")
         return int(self.conn.execute(q).scalar_one())
 
-    def event_claims(self, event_ids: Iterable[str]) -> list[Claim]:
-        """The claims linked to these events."""
-        out: list[Claim] = []
+    def event_members(self, event_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(claim_id, article_id) of the claims linked to these events (not the claims themselves:
+        an incremental reconciliation reads each article's claims once, by article)."""
+        out: list[tuple[str, str]] = []
         for part in chunks(sorted(set(event_ids))):
-            q = select(C).join(EC, EC.c.claim_id == C.c.claim_id).where(EC.c.event_id.in_(part))
-            out.extend(row_claim(r) for r in self.conn.execute(q))
+            q = select(C.c.claim_id, C.c.article_id).join(EC, EC.c.claim_id == C.c.claim_id).where(
+                EC.c.event_id.in_(part))
+            out.extend((r[0], r[1]) for r in self.conn.execute(q))
         return out
 
     def links(self, claim_ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -154,10 +173,10 @@ class ReconcileTx:
         return int(n), int(disputed)
 
     def write_events(self, events: list[Event], blocks: dict[str, set[int]], remove: Iterable[str] = (),
-                     *, replace_all: bool = False) -> None:
+                     *, replace_all: bool = False, new: bool = False) -> None:
         """Delete the events in `remove` (every event with `replace_all`) and write `events` with their
-        claim links and blocking keys."""
-        write_events(self.conn, events, replace_all=replace_all, remove=remove, blocks=blocks)
+        claim links and blocking keys (`new`: none of them is stored, nothing to delete first)."""
+        write_events(self.conn, events, replace_all=replace_all, remove=remove, blocks=blocks, new=new)
 
 
 class ReconcilingMixin:
