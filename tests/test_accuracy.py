@@ -27,7 +27,7 @@ CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
 # UCDP dev set (192 articles). Measured on this commit: detected 0.964, event_right 0.818,
-# lead_event_right 0.771, event_and_place_right 0.646, country_right 0.797, totals_as_incident 4,
+# lead_event_right 0.771, event_and_place_right 0.646, country_right 0.802, totals_as_incident 2,
 # incidents_per_article 2.60. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.94,
