@@ -65,7 +65,7 @@ def child(corpus: str, db: str, mode: str, out: str) -> None:
         "seconds_in_process": time.perf_counter() - t0, "run_seconds": stats.seconds,
         "reconcile_seconds": stats.reconcile_seconds, "articles_new": stats.articles_new,
         "duplicates": stats.duplicates, "claims": stats.claims, "errors": len(stats.errors),
-        "events": len(stats.events or []),
+        "events": stats.reconciled.written if stats.reconciled is not None else 0,
     }))
 
 
