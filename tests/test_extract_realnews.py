@@ -646,3 +646,34 @@ def test_a_business_name_is_not_a_place() -> None:
     assert [p.name for p in find_places(text)] == ["Celaya", "Guanajuato"]
     votes = country_votes(Article(text=text, published=PUB), Geocoder())
     assert "TM" not in votes and votes.most_common(1)[0][0] == "MX", votes
+
+
+_BUSINESS_PROBE = """
+from datetime import date
+from conflictwatch.extract.places import find_places
+from conflictwatch.geo import Geocoder
+from conflictwatch.geo.country import country_votes
+from conflictwatch.models import Article
+text = "Gunmen opened fire outside the Mary nightspot in Celaya on Wednesday."
+votes = country_votes(Article(text=text, published=date(2022, 6, 9)), Geocoder())
+print([p.name for p in find_places(text)], "TM" in votes)
+"""
+
+
+def test_a_users_business_word_holds_for_places_and_country_votes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The words that make a name a business are data: a word a user adds in CONFLICTWATCH_DATA
+    ("nightspot") keeps "the Mary nightspot" out of the claim's places and out of the country votes
+    alike (the place finder and the country votes read the one list)."""
+    import os
+    import subprocess
+    import sys
+
+    def probe(env_extra: dict[str, str]) -> str:
+        env = {**os.environ, **env_extra}
+        out = subprocess.run([sys.executable, "-c", _BUSINESS_PROBE], env=env, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr[-2000:]
+        return out.stdout.strip()
+
+    assert probe({}) == "['Mary', 'Celaya'] True"  # unknown word: "Mary" after "in front of" is read as a place
+    (tmp_path / "places_lexicon.yaml").write_text("business_words: [nightspot]\n", encoding="utf-8")
+    assert probe({"CONFLICTWATCH_DATA": str(tmp_path)}) == "['Celaya'] False"

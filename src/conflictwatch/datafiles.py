@@ -8,6 +8,7 @@ or correct the rules without touching code.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -54,3 +55,15 @@ def load_data(name: str) -> Any:
         if extra.exists():
             data = _merge(data, yaml.load(extra.read_text("utf-8"), Loader=_LOADER) or {})
     return data
+
+
+@cache
+def words_after(name: str, *keys: str) -> re.Pattern[str]:
+    """Whitespace and then one of the words listed under `keys` of the data file `name`: what
+    follows a capitalised name and makes it something other than a place ("the Mary spa", "a
+    Nissan Titan vehicle"). Shared by the extractor's place finder and the country votes."""
+    data = load_data(name)
+    words = [w for key in keys for w in data.get(key) or []]
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)

@@ -65,21 +65,24 @@ def extract_claims(article: Article) -> list[Claim]:
     article_places = _article_places(sentences)
     lead_source, lead_date = _lead_statement(sentences[:2], article, discourse)
     docs = _parse_candidates(sentences)
+    # Sentences where nothing happened matter only for who spoke in them ("he said" later): they
+    # are remembered when the next sentence that may hold a claim comes, so that the sources of
+    # the background after an article's last claim are never looked for (same result).
+    unheard: list[str] = []
     for sent in sentences:
         s = sent.text.translate(QUOTES)  # same length: offsets still point into the quote
-        mentions = discourse.mentions(s)
-        speakers = [m for m in mentions if m.speaking and m.name]
-        pronoun = discourse.pronoun_speaker(s)
-        # The source most tightly bound to a speech verb ("..., the Turkish military said").
-        speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
         cas = classify_figures(s)
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
-            discourse.remember(mentions, speaker)  # nothing happened here: only who spoke matters
+            unheard.append(s)  # nothing happened here: only who spoke matters
             continue
+        for earlier in unheard:
+            discourse.remember(*_who_spoke(discourse, earlier)[::2])
+        unheard.clear()
+        mentions, speakers, speaker = _who_spoke(discourse, s)
         # A person speaking for a force ("an Iraqi army officer said") is not an actor; a force
         # speaking for itself ("the SDF said they had captured ...") is.
         voices = [(m.start, m.end) for m in speakers if m.person]
@@ -206,6 +209,16 @@ def _dated(c: Claim, article: Article) -> Claim | None:
         c.date_basis = "published"
         c.time_precision = 2
     return c
+
+
+def _who_spoke(discourse: Discourse, s: str) -> tuple[list[SourceMention], list[SourceMention], str | None]:
+    """(source mentions, those speaking, the speaker) of a sentence, given what came before."""
+    mentions = discourse.mentions(s)
+    speakers = [m for m in mentions if m.speaking and m.name]
+    pronoun = discourse.pronoun_speaker(s)
+    # The source most tightly bound to a speech verb ("..., the Turkish military said").
+    speaker = min(speakers, key=lambda m: m.gap or 0).name if speakers else pronoun
+    return mentions, speakers, speaker
 
 
 def _lead_statement(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from conflictwatch.datafiles import words_after
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data, words_re
@@ -111,8 +112,7 @@ def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pa
     data = load_data("places_lexicon.yaml")
     org = re.compile(r"\b(?:" + "|".join(map(re.escape, data["org_words"])) + r")\b")
     titles = frozenset(w.lower() for w in data["person_titles"])
-    after = data["thing_words"] + data["business_words"]
-    things = re.compile(r"\s+(?:" + "|".join(map(re.escape, after)) + r")\b", re.IGNORECASE)
+    things = words_after("places_lexicon.yaml", "thing_words", "business_words")
     return org, titles, frozenset(w.lower() for w in data["compass_words"]), things
 
 

@@ -12,6 +12,7 @@ from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.rules import Named, lexicon, words_re
 from conflictwatch.models import Article
+from conflictwatch.months import FULL_NAMES, MONTH_NAMES
 
 _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
@@ -23,13 +24,11 @@ _YEARS_AGO = re.compile(
 )
 
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
 # "last September", "in early March", "in May 2021" (not "since March": a period's start; not "May 26":
 # a day, which the dates stage reads)
 _MONTH_AGO = re.compile(
     r"(?<!since\s)\b(?P<last>last|in|early|late)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>"
-    + "|".join(m.capitalize() for m in _MONTH_NAMES)
+    + FULL_NAMES
     + r")\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)"
 )
 
@@ -41,7 +40,7 @@ def months_ago(s: str, article: Article) -> bool:
     if pub is None:
         return False
     for m in _MONTH_AGO.finditer(s):
-        month = _MONTH_NAMES.index(m.group("month").lower()) + 1
+        month = MONTH_NAMES.index(m.group("month")) + 1
         if m.group("year"):
             back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
         elif m.group("last") == "last":
@@ -150,8 +149,7 @@ _PAST_PERIOD = re.compile(
 )
 
 
-_MONTHS_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTHS_RE = rf"(?:{FULL_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 # "between mid-August 2021 and mid-June 2022", "from January to March": a period.
 _BETWEEN_MONTHS = re.compile(
     rf"\b(?i:between|from)\s+(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS_RE}\b.{{0,30}}?"
@@ -183,8 +181,7 @@ _ACROSS = re.compile(
 
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|during|throughout|for)\s+(?:the month of\s+)?"
-    r"(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\b(?!\s+\d)",
+    rf"(?:{FULL_NAMES})\b(?!\s+\d)",
 )
 
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Protocol
 
-from conflictwatch.datafiles import load_data
+from conflictwatch.datafiles import words_after
 from conflictwatch.geo.cues import LEAD_WEIGHT, article_text, clear, cues_table, text_votes
 from conflictwatch.geo.gazetteer import Place
 from conflictwatch.geo.normalize import name_key
@@ -52,7 +51,7 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     for m in _PHRASE.finditer(text):
         phrase = m.group(0)
         located = bool(_LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
-        if _business_after().match(text, m.end()):
+        if words_after("places_lexicon.yaml", "business_words").match(text, m.end()):
             continue  # "in front of the Mary spa": a business's name, not Mary in Turkmenistan
         for name in _variants(phrase):
             if not located and name == phrase:
@@ -67,12 +66,6 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
             if weight:
                 break
     return votes
-
-
-@lru_cache(maxsize=1)
-def _business_after() -> re.Pattern[str]:
-    words = load_data("places_lexicon.yaml").get("business_words", [])
-    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _variants(phrase: str) -> Iterable[str]:

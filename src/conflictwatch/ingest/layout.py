@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from conflictwatch.ingest.rules import DATE_DMY, DATE_MDY, DAY_MONTH, MONTH_WORD, MONTHS, Rules, rules
+from conflictwatch.ingest.rules import DATE_DMY, DATE_MDY, DAY_MONTH, MONTH_WORD, Rules, rules
 from conflictwatch.models import Article, IngestError, normalise_text
+from conflictwatch.months import MONTHS
 
 # Kinds of line.
 CREDIT, DATELINE, BYLINE, DATED_CAPTION, SUB, OPEN, PARA = (

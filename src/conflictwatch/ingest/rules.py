@@ -14,12 +14,8 @@ from typing import Any
 
 import yaml
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from conflictwatch.months import MONTHS
+
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "October 14, 2016" / "Oct. 14, 2016" and "14 October 2016".
 DATE_MDY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
