@@ -97,8 +97,10 @@ def _place_weight(found: list[Place], typed: bool) -> dict[str, float]:
         out[p.country_code] = max(out.get(p.country_code, 0.0), w)
     if len(out) > 2:  # a common name ("San Juan", "Jalisco" the village): weak everywhere
         return {cc: w / len(out) for cc, w in out.items()}
-    if len(homes) > 2:  # a big town whose name villages of three or more countries share ("Palma")
-        return {cc: w / 2 for cc, w in out.items()}
+    if len(homes) > 2:
+        # A big town whose name villages of three or more countries share ("Palma": a Spanish city,
+        # and a district of Mozambique the gazetteer lacks) names no country: the article must.
+        return {}
     return out
 
 
