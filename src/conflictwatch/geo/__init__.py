@@ -192,6 +192,10 @@ class Geocoder:
             sub = GeoContext(countries, list(anchors), article_places=base.article_places)
             # "Benue state" is the province, not a village called Benue
             p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
+            if p is None and modifier == "region" and not anchors and _said_to_be_in(claim, name):
+                # "the Komanda-Mambasa road in Ituri province", a province the gazetteer lacks: the
+                # cities of other sentences (the capital where ministers met) are not where it was.
+                break
             if p is not None:
                 anchors.append(p)
                 if p.country_code:
@@ -445,6 +449,14 @@ def _city_parts() -> str:
     """The words of `city_parts` (places_lexicon.yaml) as one regex group."""
     words = sorted(load_data("places_lexicon.yaml").get("city_parts", []), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
+
+
+def _said_to_be_in(claim: Claim, province: str) -> bool:
+    """Does the claim's sentence put its place in this province ("X road in Ituri province")?"""
+    if not claim.location or not claim.quote:
+        return False
+    said = rf"{re.escape(claim.location)}\b[^.,;]{{0,30}}?\b(?:in|of)\s+(?:the\s+)?{re.escape(province)}"
+    return re.search(said, claim.quote) is not None
 
 
 def _in_named_province(p: Place, ctx: GeoContext) -> bool:
