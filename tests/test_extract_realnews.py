@@ -677,3 +677,21 @@ def test_a_users_business_word_holds_for_places_and_country_votes(tmp_path) -> N
     assert probe({}) == "['Mary', 'Celaya'] True"  # unknown word: "Mary" after "in front of" is read as a place
     (tmp_path / "places_lexicon.yaml").write_text("business_words: [nightspot]\n", encoding="utf-8")
     assert probe({"CONFLICTWATCH_DATA": str(tmp_path)}) == "['Celaya'] False"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("Soldiers shot dead three farmers during a raid on Kyauk Pyin village on Tuesday, residents said.",
+         "Attack"),
+        ("Two militiamen were killed when rebels raided an army outpost near Kalay on Tuesday.", "Armed clash"),
+        ("Two women were raped and killed by troops during a raid on Nyaung Kone village on Tuesday.",
+         "Sexual violence"),
+        ("A raid by warplanes on the market of Kafr Nabl killed five people on Tuesday.", "Air/drone strike"),
+    ],
+)
+def test_a_raid_is_by_land_unless_the_text_says_from_the_air(text: str, sub_event: str) -> None:
+    """'during a raid on a village' is troops on foot (a shooting, a clash, rape), not an air
+    strike: the bare word 'raid' counted as one."""
+    found = incidents(text)
+    assert found and found[0].sub_event_type == sub_event, [(c.sub_event_type, c.killed) for c in found]

@@ -28,7 +28,7 @@ EVENT_TYPES: dict[str, set[str]] = {
         "Grenade",
     },
     "Battles": {"Armed clash"},
-    "Violence against civilians": {"Attack", "Abduction/forced disappearance"},
+    "Violence against civilians": {"Attack", "Abduction/forced disappearance", "Sexual violence"},
     "Strategic developments": {
         "Government regains territory",
         "Non-state actor overtakes territory",
