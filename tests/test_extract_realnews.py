@@ -695,3 +695,13 @@ def test_a_raid_is_by_land_unless_the_text_says_from_the_air(text: str, sub_even
     strike: the bare word 'raid' counted as one."""
     found = incidents(text)
     assert found and found[0].sub_event_type == sub_event, [(c.sub_event_type, c.killed) for c in found]
+
+
+def test_a_raid_in_a_story_of_air_strikes_is_one_more() -> None:
+    """After Tuesday's air strikes, 'fresh raids on Wednesday' are air raids too."""
+    text = ("Air strikes hit the Hamidiya district of Idlib on Tuesday, killing nine people, the Civil "
+            "Defence said.\nFresh raids on Wednesday hit the market in Saraqeb, wounding at least 12 "
+            "people, a rescue worker said.")
+    found = incidents(text)
+    assert len(found) == 2 and [c.sub_event_type for c in found] == ["Air/drone strike"] * 2, [
+        (c.sub_event_type, c.injured) for c in found]

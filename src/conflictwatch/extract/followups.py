@@ -179,12 +179,18 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
     return not marker_res()[1].search(d.sentence.text)
 
 
+_RAID = re.compile(r"\braids?\b", re.IGNORECASE)
+
+
 def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
     """A toll with no event word of its own, just after an incident on the same day, is about
     that incident ("Yemen's health ministry gave a lower toll of 82 dead"): same type, and its
     place when it names none."""
     prev: tuple[Draft, Claim] | None = None
+    air: tuple[str, str] | None = None  # the type of the article's first air strike, if any
     for d, c in zip(drafts, claims, strict=True):
+        if air is None and c.sub_event_type == "Air/drone strike" and c.event_type:
+            air = (c.event_type, c.sub_event_type)  # a weekend's toll of air strikes counts too
         if c.scope != "incident":
             continue
         weak = c.event_type is not None and weak_event(d.sentence.text)
@@ -205,5 +211,10 @@ def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
                 if not d.places and c.location in (None, p_claim.location) and p_claim.location:
                     c.location = p_claim.location
                 c.claim_id = c.make_id()
+        if weak and air is not None and _RAID.search(d.sentence.text):
+            # "Fresh raids on Wednesday hit ..." after the air strikes of Tuesday: in a story of air
+            # strikes a raid is one more (a raid on its own is troops on the ground).
+            c.event_type, c.sub_event_type = air
+            c.claim_id = c.make_id()
         if c.event_type is not None:
             prev = (d, c)
