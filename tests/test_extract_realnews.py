@@ -705,3 +705,25 @@ def test_a_raid_in_a_story_of_air_strikes_is_one_more() -> None:
     found = incidents(text)
     assert len(found) == 2 and [c.sub_event_type for c in found] == ["Air/drone strike"] * 2, [
         (c.sub_event_type, c.injured) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Residents said the Taliban killed two men in Farah province on Monday.",
+         ("Violence against civilians", "Attack")),
+        ("The bodies of five men were found inside a minibus in Juchitan on Monday.",
+         ("Violence against civilians", "Attack")),
+        ("Four soldiers died near Dikwa on Monday, a military source said.", ("Battles", "Armed clash")),
+        ("Police and suspected cultists engaged in a shootout in Abeokuta on Monday, in which two people died.",
+         ("Battles", "Armed clash")),
+        ("The police commissioner of Tizapan was gunned down by hitmen on Monday.",
+         ("Violence against civilians", "Attack")),
+    ],
+)
+def test_an_incident_with_a_toll_always_has_an_event_type(text: str, event: tuple[str, str]) -> None:
+    """ACLED codes every event: with no word for how it happened, who died decides (soldiers: a
+    clash; anyone else: an attack on civilians); a shootout or gun duel is a clash."""
+    found = incidents(text)
+    assert found and (found[0].event_type, found[0].sub_event_type) == event, [
+        (c.event_type, c.sub_event_type, c.killed) for c in found]

@@ -16,7 +16,7 @@ from conflictwatch.extract.actors import find_actors
 from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.draft import Draft, finish
-from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, event_rule, event_type_of
+from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
     CLAUSE_SPLIT,
     Casualty,
@@ -182,6 +182,10 @@ def extract_claims(article: Article) -> list[Claim]:
     places_of = PerSentence(sentences, lambda x: find_places(x.text, None, docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope == "incident" and c.event_type is None and (kind := by_victims(d)) is not None:
+            c.event_type, c.sub_event_type = kind
+            c.claim_id = c.make_id()
     for c in claims:
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:

@@ -64,3 +64,15 @@ def victim_adjusted(event: tuple[str, str] | None, d: Draft) -> tuple[str, str] 
         if any(c.victim_word in civilian_words for c in main):
             return ("Violence against civilians", "Attack")
     return event
+
+
+def by_victims(d: Draft) -> tuple[str, str] | None:
+    """An incident with a toll but no word for how it happened is still coded, as ACLED codes
+    every event: combatants killed or hurt are an armed clash; anyone else an attack on civilians
+    ("the Taliban have killed two men", "the bodies of five men were found")."""
+    main = [c for c in d.casualties if not c.subset]
+    if not main:
+        return None
+    if all(c.victim == "combatants" for c in main):
+        return ("Battles", "Armed clash")
+    return ("Violence against civilians", "Attack")
