@@ -727,3 +727,20 @@ def test_an_incident_with_a_toll_always_has_an_event_type(text: str, event: tupl
     found = incidents(text)
     assert found and (found[0].event_type, found[0].sub_event_type) == event, [
         (c.event_type, c.sub_event_type, c.killed) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Gunmen killed three policemen in Kogi state on Saturday, an official said.", "Local officials"),
+        ("Security forces shot dead four insurgents near Turbat on Tuesday, authorities said.", "Local officials"),
+        ("Two bodies arrived at the hospital after a drone strike on Mekelle on Tuesday, the hospital said.",
+         "Medical sources"),
+        ("Soldiers killed two farmers in Kyauk Pyin on Tuesday, villagers said.", "Residents"),
+    ],
+)
+def test_unnamed_officials_hospitals_and_villagers_are_sources(text: str, source: str) -> None:
+    """'an official said', 'authorities said', 'the hospital said', 'villagers said' name who
+    claims the toll without a name: the kinds the gold sets use."""
+    found = incidents(text)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.killed) for c in found]
