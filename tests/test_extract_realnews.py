@@ -737,6 +737,8 @@ def test_an_incident_with_a_toll_always_has_an_event_type(text: str, event: tupl
         ("Two bodies arrived at the hospital after a drone strike on Mekelle on Tuesday, the hospital said.",
          "Medical sources"),
         ("Soldiers killed two farmers in Kyauk Pyin on Tuesday, villagers said.", "Residents"),
+        ("Gindiri district administrator, Musa Bala, said five herders were killed on Tuesday.", "Local officials"),
+        ("The chairman of Bokkos LGA, Ali Yakubu, said that four farmers were killed on Tuesday.", "Local officials"),
     ],
 )
 def test_unnamed_officials_hospitals_and_villagers_are_sources(text: str, source: str) -> None:
