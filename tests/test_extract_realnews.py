@@ -746,3 +746,33 @@ def test_unnamed_officials_hospitals_and_villagers_are_sources(text: str, source
     claims the toll without a name: the kinds the gold sets use."""
     found = incidents(text)
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.killed) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The three captured rebels were handed over to the police in Catarman on Tuesday.",
+        "Arms and ammunition were seized from the soldiers on Tuesday near Loikaw.",
+        "The gunmen then entered the bar in Celaya on Tuesday and opened fire.",
+        "The army seized power in a coup on Tuesday, officials said.",
+    ],
+)
+def test_seizing_people_arms_power_or_a_bar_is_no_territory(text: str) -> None:
+    """A capture is of ground: a village, a base, a named place. Captured rebels, seized weapons,
+    a seizure of power or gunmen entering a bar change no territory."""
+    assert not [c for c in incidents(text) if c.event_type == "Strategic developments"], [
+        (c.sub_event_type, c.quote) for c in incidents(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the town of Kyaukme on Tuesday.",
+        "Government forces took control of al-Awijeh on Tuesday.",
+        "In Damascus, the army said its troops had recaptured by Tuesday evening all the positions they had lost in Jobar.",
+        "Militants stormed Rutba before dawn on Tuesday.",
+    ],
+)
+def test_a_capture_of_ground_is_still_territory(text: str) -> None:
+    found = incidents(text)
+    assert found and found[0].event_type == "Strategic developments", [(c.sub_event_type, c.quote) for c in found]
