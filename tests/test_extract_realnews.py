@@ -776,3 +776,19 @@ def test_seizing_people_arms_power_or_a_bar_is_no_territory(text: str) -> None:
 def test_a_capture_of_ground_is_still_territory(text: str) -> None:
     found = incidents(text)
     assert found and found[0].event_type == "Strategic developments", [(c.sub_event_type, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a Congo story: the army the adjective names, not the country's own
+        ("Five soldiers were killed near Beni in North Kivu on Tuesday, the Ugandan army said.", "Ugandan army"),
+        ("Five soldiers were killed near Beni in North Kivu on Tuesday, the army said.", "Congolese army"),
+        # "the military said": the country's army, as "the army said" is
+        ("Five insurgents were killed near Dikwa in Borno state on Tuesday, the military said.", "Nigerian Army"),
+        ("Rwandan troops killed five fighters near Goma on Tuesday, the Rwandan military said.", "Rwandan army"),
+    ],
+)
+def test_an_army_is_the_one_its_adjective_names(text: str, source: str) -> None:
+    found = incidents(text)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.killed) for c in found]

@@ -13,8 +13,9 @@ from typing import Any
 
 from conflictwatch.extract.quickre import Occurrences, WordFilter
 from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
-from conflictwatch.geo.cues import adjective, text_country
+from conflictwatch.geo.cues import adjective, cues_table, text_country
 from conflictwatch.geo.gazetteer import country_name, to_country_code
+from conflictwatch.geo.normalize import name_key
 
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:(?:he|she|it|they)\s+(?:also\s+)?(?:said|says|added|told|reported)|(?:said|says|added)\s+(?:he|she|it|they)\b)",
@@ -50,6 +51,15 @@ def _occurrences() -> Occurrences:
 def _generic_literals() -> list[tuple[str, ...] | None]:
     """For each generic back-reference, words one of which its every match holds (rules._literals)."""
     return [_literals([g["pattern"]]) for g in load_data("sources.yaml")["generic"]]
+
+
+def _nationality_before(sentence: str, start: int) -> str | None:
+    """ "the Ugandan army said" in a Congo story: the army of the country its adjective names."""
+    m = re.search(r"\b([A-Z][a-z]+)\s+$", sentence[max(0, start - 30) : start])
+    if not m:
+        return None
+    cc = cues_table().names.get(name_key(m.group(1)))
+    return country_name(cc) if cc else None
 
 
 def article_country(text: str) -> str | None:
@@ -235,15 +245,16 @@ class Discourse:
             if src.kind and self.in_article.get(src.kind) in (None, "Rescue workers"):
                 self.in_article[src.kind] = src.name
 
-    def _by_country(self, key: str | None) -> str | None:
-        if not key or not self.country:
+    def _by_country(self, key: str | None, country: str | None = None) -> str | None:
+        country = country or self.country
+        if not key or not country:
             return None
-        entry = _config()[0].get(self.country)
+        entry = _config()[0].get(country)
         if entry is not None:
             return entry.get(key)  # type: ignore[no-any-return]
         template = (load_data("sources.yaml").get("country_templates") or {}).get(key)
-        adj = adjective(to_country_code(self.country))
-        return template.format(adjective=adj, country=self.country) if template and adj else None
+        adj = adjective(to_country_code(country))
+        return template.format(adjective=adj, country=country) if template and adj else None
 
     def mentions(self, sentence: str) -> list[SourceMention]:
         """Source mentions in the sentence, longest first where they overlap."""
@@ -268,7 +279,7 @@ class Discourse:
             if generic_words[i] is not None and not any(w in lower for w in generic_words[i]):
                 continue
             for m in rx.finditer(sentence):
-                name = self._by_country(generic_bc.get((kind, i)))
+                name = self._by_country(generic_bc.get((kind, i)), _nationality_before(sentence, m.start()))
                 name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
                 found.append(SourceMention(name, kind, m.start(), m.end()))
         own = [(f.start, f.end) for f in found]
