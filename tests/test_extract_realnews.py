@@ -788,6 +788,10 @@ def test_a_capture_of_ground_is_still_territory(text: str) -> None:
         # "the military said": the country's army, as "the army said" is
         ("Five insurgents were killed near Dikwa in Borno state on Tuesday, the military said.", "Nigerian Army"),
         ("Rwandan troops killed five fighters near Goma on Tuesday, the Rwandan military said.", "Rwandan army"),
+        ("Six rebels were killed in Arauca on Friday, the Colombian defense minister said on Saturday.",
+         "Colombian Defence Ministry"),
+        ("A Turkish soldier was killed near Tal Abyad on Tuesday, the Turkish Defence Ministry announced.",
+         "Turkish Defence Ministry"),
     ],
 )
 def test_an_army_is_the_one_its_adjective_names(text: str, source: str) -> None:

@@ -282,7 +282,7 @@ class Discourse:
                 name = self._by_country(generic_bc.get((kind, i)), _nationality_before(sentence, m.start()))
                 name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
                 found.append(SourceMention(name, kind, m.start(), m.end()))
-        own = [(f.start, f.end) for f in found]
+        own = [(f.start, f.end) for f in found if f.name]  # a generic with no name gives way
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
         extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
