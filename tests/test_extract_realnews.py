@@ -719,6 +719,11 @@ def test_a_raid_in_a_story_of_air_strikes_is_one_more() -> None:
          ("Battles", "Armed clash")),
         ("The police commissioner of Tizapan was gunned down by hitmen on Monday.",
          ("Violence against civilians", "Attack")),
+        ("A woman Maoist was killed in an encounter with security forces in Aheri on Monday.",
+         ("Battles", "Armed clash")),
+        ("Two soldiers died in a gunbattle with bandits near Zurmi on Monday.", ("Battles", "Armed clash")),
+        ("A peshmerga fighter was killed in an Iranian strike on Koya on Monday.",
+         ("Explosions/Remote violence", "Air/drone strike")),
     ],
 )
 def test_an_incident_with_a_toll_always_has_an_event_type(text: str, event: tuple[str, str]) -> None:
