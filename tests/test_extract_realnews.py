@@ -802,3 +802,12 @@ def test_a_capture_of_ground_is_still_territory(text: str) -> None:
 def test_an_army_is_the_one_its_adjective_names(text: str, source: str) -> None:
     found = incidents(text)
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.killed) for c in found]
+
+
+def test_a_toll_of_weeks_of_fighting_is_a_count_but_a_three_day_battle_an_incident() -> None:
+    """'The death toll from a week of fighting in Khartoum rose to 413' sums many days; 'killed in
+    the three days of fighting' for a town is one battle."""
+    week = claims("The death toll from a week of fighting in Khartoum rose to 413, the health ministry said.")
+    assert week and all(c.scope == "aggregate" for c in week), [(c.scope, c.killed) for c in week]
+    battle = claims("An army officer said 12 militants had been killed in the three days of fighting for Qaim.")
+    assert battle and battle[0].scope == "incident", [(c.scope, c.killed) for c in battle]
