@@ -811,3 +811,35 @@ def test_a_toll_of_weeks_of_fighting_is_a_count_but_a_three_day_battle_an_incide
     assert week and all(c.scope == "aggregate" for c in week), [(c.scope, c.killed) for c in week]
     battle = claims("An army officer said 12 militants had been killed in the three days of fighting for Qaim.")
     assert battle and battle[0].scope == "incident", [(c.scope, c.killed) for c in battle]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On 9th March 2023, troops captured the Boga airfield from the rebels.", date(2023, 3, 9)),
+        ("Troops killed five rebels near Boga on the 12th of March, the army said.", date(2023, 3, 12)),
+    ],
+)
+def test_a_day_written_with_an_ordinal_is_read(text: str, day: date) -> None:
+    found = incidents(text)
+    assert found and found[0].date_start == day and found[0].date_basis == "text", [
+        (c.date_start, c.date_basis) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In June, a bank manager and a labourer were shot dead by militants in Kulgam.",
+        "In June 2021, rebels recaptured most of Tigray in a surprise comeback.",
+        "It was on 23rd August 2021 at around 4am when the rebels abducted my family in Boga.",
+    ],
+)
+def test_a_month_long_past_opening_a_sentence_is_background(text: str) -> None:
+    """A sentence that opens with a month long past ('In June' in a March report), and a capture
+    told with one, are background like 'last September' is."""
+    assert not incidents(text), [(c.scope, c.killed, c.date_start) for c in incidents(text)]
+
+
+def test_a_count_over_two_named_months_stays_a_count() -> None:
+    found = claims("In January and February, 57 soldiers died in nine clashes along the road to Kanpetlet.")
+    assert found and found[0].scope == "aggregate" and found[0].killed == Range(57, 57)

@@ -129,6 +129,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 and not hedged
                 and (places or article_places)
                 and ((day and (named or not lx.aggregate.search(s))) or (seizing and named))
+                and not long_ago(s, article, [])  # "in June 2021, rebels recaptured most of Tigray"
             ):
                 d = Draft(sent, [sent.text], [], speaker, dates, places, event, a1, a2, "incident")
                 drafts.append(d)

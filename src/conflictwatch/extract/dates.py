@@ -26,7 +26,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 
 DATE_RE = quick(re.compile(
-    rf"(?P<explicit>\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\b)"
+    rf"(?P<explicit>\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"

@@ -27,9 +27,11 @@ _YEARS_AGO = re.compile(
 # "last September", "in early March", "in May 2021" (not "since March": a period's start; not "May 26":
 # a day, which the dates stage reads)
 _MONTH_AGO = re.compile(
-    r"(?<!since\s)\b(?P<last>last|in|early|late)\s+(?:(?:early|late|mid)[\s-]+)?(?P<month>"
+    r"(?<!since\s)(?<!Since\s)\b(?P<last>(?i:last|in|early|late))\s+(?:(?i:early|late|mid)[\s-]+)?(?P<month>"
     + FULL_NAMES
     + r")\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)"
+    # "in January and February, 57 soldiers died": a period's count, not a past incident
+    + r"(?!\s+(?:and|to|through|until|or)\s+(?:" + FULL_NAMES + r"))"
 )
 
 
@@ -43,7 +45,7 @@ def months_ago(s: str, article: Article) -> bool:
         month = MONTH_NAMES.index(m.group("month")) + 1
         if m.group("year"):
             back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
-        elif m.group("last") == "last":
+        elif m.group("last").lower() == "last":
             back = (pub.month - month - 1) % 12 + 1
         else:
             back = (pub.month - month) % 12
