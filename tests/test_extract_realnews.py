@@ -843,3 +843,11 @@ def test_a_month_long_past_opening_a_sentence_is_background(text: str) -> None:
 def test_a_count_over_two_named_months_stays_a_count() -> None:
     found = claims("In January and February, 57 soldiers died in nine clashes along the road to Kanpetlet.")
     assert found and found[0].scope == "aggregate" and found[0].killed == Range(57, 57)
+
+
+def test_a_plane_landing_is_no_incident_a_shell_landing_is() -> None:
+    plane = incidents("On Monday, an air force plane carrying 300 soldiers, as well as drones, landed at Kyaukhtu "
+                      "Airport on the border of Chin State and Magwe Region, a resistance fighter said.")
+    assert not plane, [(c.sub_event_type, c.quote) for c in plane]
+    shell = incidents("On Monday a shell landed on a school in Kharkiv's Saltivka district.")
+    assert shell and shell[0].event_type == "Explosions/Remote violence", [(c.sub_event_type, c.quote) for c in shell]
