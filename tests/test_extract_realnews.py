@@ -851,3 +851,15 @@ def test_a_plane_landing_is_no_incident_a_shell_landing_is() -> None:
     assert not plane, [(c.sub_event_type, c.quote) for c in plane]
     shell = incidents("On Monday a shell landed on a school in Kharkiv's Saltivka district.")
     assert shell and shell[0].event_type == "Explosions/Remote violence", [(c.sub_event_type, c.quote) for c in shell]
+
+
+def test_the_day_of_a_date_is_no_toll() -> None:
+    """'said in a statement on 30 March that the attack killed militiamen': 30 is a day; 'in May 12
+    people died' still counts twelve."""
+    text = ("Gunmen killed 26 people in Bosat district on Sunday, residents said.\nThe regional government "
+            "said in a statement on 30 March that the attack killed militiamen and federal police.")
+    assert [c.killed for c in incidents(text, published=date(2023, 4, 2))] == [Range(26, 26)]
+    from conflictwatch.extract.numbers import find_figures
+
+    assert [f.value for f in find_figures("In May 12 people died in Gao.")] == [Range(12, 12)]
+    assert find_figures("The army said on March 30, 2022 that the attack killed militiamen.") == []

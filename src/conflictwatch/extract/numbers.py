@@ -14,6 +14,7 @@ from functools import lru_cache
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import lexicon
 from conflictwatch.models import Range
+from conflictwatch.months import MONTHS
 
 UNITS = {
     "zero": 0,
@@ -149,6 +150,23 @@ def may_have_figures(text: str) -> bool:
     return not text.isascii() or _figure_words().search(text.lower()) is not None
 
 
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b\.?", re.IGNORECASE)
+# not after "in"/"of": "in May 12 people were killed" counts people, "on May 12" is a day
+_MONTH_BEFORE = re.compile(
+    rf"(?<!\bin )(?<!\bof )\b{_MONTH_WORD}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE
+)
+
+
+def _in_date(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] the day or year of a date ("30 March", "March 30, 2022")?"""
+    if not text[start:end].isdigit():
+        return False
+    if _DAY_BEFORE_MONTH.match(text, end) and int(text[start:end]) <= 31:
+        return True
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 20), start))
+
+
 _BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b")
 
 
@@ -164,6 +182,8 @@ def find_figures(text: str) -> list[Figure]:
         named = name_re.search(text[max(0, m.start() - 30) : m.start()])
         if m.group("num") and not m.group("bound") and named:
             continue  # "Camp 13", "Battalion 289": part of a name
+        if m.group("num") and not m.group("bound") and _in_date(text, m.start(), m.end()):
+            continue  # "on 30 March", "March 30, 2022": a day of a date, not a count
         if m.group("lo"):
             lo, hi = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
             if lo is None or hi is None or hi < lo:  # "between 30 and 20": a slip, no range
