@@ -351,3 +351,17 @@ def test_a_place_in_a_province_the_gazetteer_lacks_is_not_put_in_another_sentenc
     assert found and all(c.admin1 != "Kinshasa" and c.latitude is None for c in found), [
         (c.location, c.admin1, c.latitude) for c in found]
     assert found[0].country == "Democratic Republic of the Congo"
+
+
+def test_where_attackers_came_from_does_not_place_the_attack(geo: Geocoder) -> None:
+    """'Gunmen from Zamfara state killed 12 villagers in Kebbi': the attack is in Kebbi, and Zamfara
+    (where they came from) is not its province."""
+    from datetime import date
+
+    from conflictwatch import pipeline
+
+    art = Article(text="Gunmen from Zamfara state killed 12 villagers in Kebbi on Sunday, police said.",
+                  published=date(2022, 6, 9))
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert found and found[0].location == "Kebbi" and found[0].admin1 == "Kebbi", [
+        (c.location, c.admin1) for c in found]

@@ -75,7 +75,12 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     location = d.place_override or (spec.name if spec else None)
     if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):
         location = article_places[0]  # the city the article is about
-    context = [p.name for p in d.places if p.name != location] + [p for p in article_places if p != location]
+    # "militants who crossed from Amhara region into Bosat district": where they came from is not
+    # where it happened, so it does not place the claim (unless it is the only place named)
+    here = [p for p in d.places if p.via != "from"] or d.places
+    origins = {p.name for p in d.places if p not in here}
+    context = [p.name for p in here if p.name != location] + [
+        p for p in article_places if p != location and p not in origins]
     confidence = 0.4
     confidence += 0.15 if d.source else 0.05
     confidence += 0.15 if start else 0.0
