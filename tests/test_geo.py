@@ -365,3 +365,16 @@ def test_where_attackers_came_from_does_not_place_the_attack(geo: Geocoder) -> N
     found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
     assert found and found[0].location == "Kebbi" and found[0].admin1 == "Kebbi", [
         (c.location, c.admin1) for c in found]
+
+
+def test_cameroons_anglophone_departments_tell_the_country(geo: Geocoder) -> None:
+    """The gazetteer lacks the departments of Cameroon's Anglophone regions; they are country cues
+    (data/country_cues.yaml), so a raid on a village of Manyu is placed in Cameroon."""
+    from datetime import date
+
+    from conflictwatch import pipeline
+
+    art = Article(text="Soldiers killed two men in a raid on Ossing village in Manyu on Sunday, residents said.",
+                  published=date(2022, 6, 9))
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert found and found[0].country == "Cameroon", [(c.location, c.country) for c in found]
