@@ -378,3 +378,12 @@ def test_cameroons_anglophone_departments_tell_the_country(geo: Geocoder) -> Non
                   published=date(2022, 6, 9))
     found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
     assert found and found[0].country == "Cameroon", [(c.location, c.country) for c in found]
+
+
+def test_a_direction_of_a_town_is_not_a_place_called_north() -> None:
+    """'in the North East of Bama': near Bama, not a place called 'North'."""
+    from conflictwatch.geo import _strip_modifiers, clean_location
+
+    assert clean_location("North East of Bama") == "North East of Bama"
+    assert _strip_modifiers("North East of Bama") == ("Bama", "direction")
+    assert clean_location("Tera east of Dori") == "Tera"

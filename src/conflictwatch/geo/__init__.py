@@ -46,7 +46,7 @@ _DIRECTION = (
     r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
     r"|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown"
 )
-RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(.+)$", re.I)
+RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(?:of\s+(?:the\s+)?)?(.+)$", re.I)  # "east of Bama"
 RE_REGION_SUFFIX = re.compile(
     r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas|state|oblast"
     r"|prefecture|district|area|suburbs|outskirts|city|town|village|camp area|township|county|municipality"
@@ -64,8 +64,9 @@ RE_PART_OF = re.compile(
     r"|areas|districts|neighbou?rhoods|outskirts|suburbs|edge|edges|countryside)\s+(?:of|in)\s+(.+)$",
     re.I,
 )
-RE_NEAR = re.compile(
-    r"^(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I
+RE_NEAR = re.compile(  # not "North East of Bama": a direction is no place near another
+    rf"^(?!(?:the\s+)?(?:{_DIRECTION})(?:[\s-](?:{_DIRECTION}))?\s+of\s)"
+    r"(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I
 )
 REGION_WORDS = {"countryside", "province", "governorate", "region", "rural", "state", "oblast", "prefecture"}
 NEAR_WORDS = {"outskirts", "suburbs"}
