@@ -863,3 +863,12 @@ def test_the_day_of_a_date_is_no_toll() -> None:
 
     assert [f.value for f in find_figures("In May 12 people died in Gao.")] == [Range(12, 12)]
     assert find_figures("The army said on March 30, 2022 that the attack killed militiamen.") == []
+
+
+def test_a_weapons_model_or_a_coded_group_is_no_place() -> None:
+    """'seized a KG9 semi-automatic firearm', 'AK47 rifles', 'M23 rebels': letters and digits in
+    one word name a model or a group, not a place."""
+    from conflictwatch.extract.places import find_places
+
+    assert find_places("The soldiers also seized a KG9 semi-automatic firearm and two AK47 rifles.") == []
+    assert [p.name for p in find_places("M23 rebels seized Bunagana on Monday.")] == ["Bunagana"]

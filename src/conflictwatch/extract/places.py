@@ -67,6 +67,9 @@ PLACE_RE = quick(re.compile(
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+_MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+\d|\d+[A-Za-z]{2,})[\w-]*")  # letters and digits in one word
+
+
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter)\s+of\s+",
     re.IGNORECASE,
@@ -220,6 +223,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         before = sentence[max(0, start - 20) : start].split()[-1:]
         if {w.lower().rstrip(".") for w in before + name.split()[:1]} & titles or name.lower() in compass:
             continue  # "the army of President Hadi": a person; "Arrows of the East": no place
+        if _MODEL_CODE.search(name):
+            continue  # "seized a KG9 semi-automatic", "AK47 rifles", "M23 rebels": a model or a group
         words = name.split()
         post = m.group("post")
         local_gov = re.match(r"\s+government", sentence[m.end("name") :], re.IGNORECASE)
