@@ -872,3 +872,10 @@ def test_a_weapons_model_or_a_coded_group_is_no_place() -> None:
 
     assert find_places("The soldiers also seized a KG9 semi-automatic firearm and two AK47 rifles.") == []
     assert [p.name for p in find_places("M23 rebels seized Bunagana on Monday.")] == ["Bunagana"]
+
+
+def test_a_numbered_camp_keeps_its_number() -> None:
+    """'killed at Camp 13': the Cox's Bazar camps are known by number; 'Camp' alone names none."""
+    from conflictwatch.extract.places import find_places
+
+    assert [p.name for p in find_places("The two Rohingya leaders were killed at Camp 13 on Saturday.")] == ["Camp 13"]

@@ -188,6 +188,8 @@ _CAPITAL_TYPES = {"state", "province", "region", "governorate", "district", "tow
 _BEARING_BEFORE = re.compile(
     rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
 )
+_NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
+_NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
@@ -240,6 +242,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if not words:
             continue
         name = " ".join(words)
+        numbered = _NUMBERED.match(sentence, m.end("name")) if name in _NUMBERED_PLACES else None
+        name_end = m.end("name")
+        if numbered:
+            name += numbered.group(0)  # "Camp 13" of the Cox's Bazar camps, "Block 5", "Sector 2"
+            name_end = numbered.end()
         if name.lower() in not_places or any(s <= start < e for s, e in skip_spans or []):
             continue
         if re.search(
@@ -270,7 +277,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             PlaceMention(
                 clean,
                 m.start("dir") if direction else start,
-                m.end(),
+                max(m.end(), name_end),
                 rank,
                 pre.split()[0].lower() if pre.split() else "",
             )
