@@ -879,3 +879,16 @@ def test_a_numbered_camp_keeps_its_number() -> None:
     from conflictwatch.extract.places import find_places
 
     assert [p.name for p in find_places("The two Rohingya leaders were killed at Camp 13 on Saturday.")] == ["Camp 13"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people died in a road accident near Kano on Monday, police said.",
+        "A five-year-old girl died in a hit-and-run incident with a police vehicle on Monday.",
+    ],
+)
+def test_an_accident_is_not_coded_as_an_attack(text: str) -> None:
+    """The default type for a toll with no event word (an attack on civilians) is not given to a
+    road accident or a hit-and-run."""
+    assert all(c.event_type is None for c in incidents(text)), [(c.sub_event_type, c.killed) for c in incidents(text)]

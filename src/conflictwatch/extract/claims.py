@@ -36,6 +36,7 @@ from conflictwatch.extract.places import PlaceMention, find_places, most_specifi
 from conflictwatch.extract.rules import event_rules
 from conflictwatch.extract.scope import (
     WHOLE_WAR,
+    accidental,
     disaster_toll,
     hedge_governs,
     is_aggregate,
@@ -184,7 +185,8 @@ def extract_claims(article: Article) -> list[Claim]:
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     for d, c in zip(drafts, claims, strict=True):
-        if c.scope == "incident" and c.event_type is None and (kind := by_victims(d)) is not None:
+        if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)
+                and (kind := by_victims(d)) is not None):
             c.event_type, c.sub_event_type = kind
             c.claim_id = c.make_id()
     for c in claims:

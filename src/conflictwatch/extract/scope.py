@@ -88,6 +88,16 @@ def _conflict_cues() -> re.Pattern[str]:
     return words_re(lexicon()["conflict_cues"])
 
 
+def accidental(sentence: str) -> bool:
+    """A disaster or accident word in the sentence ("a road accident", "a hit-and-run"): a toll
+    with no event word there is not coded as an attack by default. "Fire" and "blaze" do not
+    count here: "killed by direct fire from security forces", "set on fire"."""
+    return any(m.group(0).lower() not in _WEAK_DISASTER for m in _disaster_cues().finditer(sentence))
+
+
+_WEAK_DISASTER = frozenset({"fire", "blaze", "collapse", "collapsed", "outbreak"})
+
+
 def disaster_toll(sentence: str) -> bool:
     """A toll told with a flood, a fire or a crash and no violence word ("killed by army fire" has
     one: it stays a claim)."""
