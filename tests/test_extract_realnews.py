@@ -892,3 +892,19 @@ def test_an_accident_is_not_coded_as_an_attack(text: str) -> None:
     """The default type for a toll with no event word (an attack on civilians) is not given to a
     road accident or a hit-and-run."""
     assert all(c.event_type is None for c in incidents(text)), [(c.sub_event_type, c.killed) for c in incidents(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A drone attack killed four fighters in Ain Issa on Tuesday, the Asayish said.", "Asayish"),
+        ("Four civilians were killed in Avdiivka on Tuesday, the Kremlin said.", "Kremlin"),
+        # a place after "in the" is no speaker
+        ("An analyst in the LakeChad reported that five fighters were killed on Tuesday.", None),
+    ],
+)
+def test_a_name_with_the_that_speaks_is_a_source_as_written(text: str, source: str | None) -> None:
+    """'the Asayish said': a name with an article before it that speaks is an institution or a
+    group the data files do not know, kept as written (a person has no article)."""
+    found = incidents(text)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.killed) for c in found]

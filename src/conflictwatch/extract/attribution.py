@@ -139,6 +139,28 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,7}(?![\w-])")
 
 
+_THE_NAME_SAID = re.compile(
+    r"\bthe ((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?= (?:also )?(?:said|says|told|reported|announced|claimed"
+    r"|confirmed|added)\b)"
+)
+
+
+def _the_name_said(sentence: str) -> list[tuple[int, int, str]]:
+    """ "the Asayish said", "the Kremlin said": a name with "the" before it that speaks is an
+    institution or a group (a person has no article), kept as written."""
+    return [(m.start(1), m.end(1), m.group(1)) for m in _THE_NAME_SAID.finditer(sentence)
+            if m.group(1).lower() not in _not_acronym_sources_lower()
+            and not _PLACE_BEFORE.search(sentence, 0, m.start())]  # "an analyst in the LakeChad reported"
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _not_acronym_sources_lower() -> frozenset[str]:
+    return frozenset(s.lower() for s in _not_acronym_sources())
+
+
 @lru_cache(maxsize=1)
 def _not_acronym_sources() -> frozenset[str]:
     return frozenset(w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", []))
@@ -286,6 +308,7 @@ class Discourse:
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
         extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
+        extra += [(a, b, n, "org") for a, b, n in _the_name_said(sentence)]
         for a, b, n, kind in extra:
             if any(a < e and s0 < b for s0, e in own):
                 continue
