@@ -1,4 +1,5 @@
-"""Month names, one list for the reader (datelines, captions) and the extractor (dates, scope).
+"""Month names, one list for the reader (datelines, captions) and the extractor (dates, scope,
+figures).
 
 Kept apart from both packages so that importing it costs nothing: the extractor's start-up does
 not pay for the ingest package."""
@@ -17,3 +18,5 @@ MONTHS: dict[str, int] = {
 }
 # Regex alternation of the full names, capitalised as written in running text.
 FULL_NAMES = "|".join(MONTH_NAMES)
+# Every key of MONTHS as one case-insensitive alternation, longest first ("sept" before "sep").
+ANY_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))

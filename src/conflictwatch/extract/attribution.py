@@ -149,16 +149,11 @@ def _the_name_said(sentence: str) -> list[tuple[int, int, str]]:
     """ "the Asayish said", "the Kremlin said": a name with "the" before it that speaks is an
     institution or a group (a person has no article), kept as written."""
     return [(m.start(1), m.end(1), m.group(1)) for m in _THE_NAME_SAID.finditer(sentence)
-            if m.group(1).lower() not in _not_acronym_sources_lower()
+            if m.group(1).upper() not in _not_acronym_sources()
             and not _PLACE_BEFORE.search(sentence, 0, m.start())]  # "an analyst in the LakeChad reported"
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _not_acronym_sources_lower() -> frozenset[str]:
-    return frozenset(s.lower() for s in _not_acronym_sources())
 
 
 @lru_cache(maxsize=1)

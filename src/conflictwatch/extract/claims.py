@@ -81,7 +81,8 @@ def extract_claims(article: Article) -> list[Claim]:
             unheard.append(s)  # nothing happened here: only who spoke matters
             continue
         for earlier in unheard:
-            discourse.remember(*_who_spoke(discourse, earlier)[::2])
+            said, _, who = _who_spoke(discourse, earlier)
+            discourse.remember(said, who)
         unheard.clear()
         mentions, speakers, speaker = _who_spoke(discourse, s)
         # A person speaking for a force ("an Iraqi army officer said") is not an actor; a force

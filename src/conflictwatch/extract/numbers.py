@@ -14,7 +14,7 @@ from functools import lru_cache
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import lexicon
 from conflictwatch.models import Range
-from conflictwatch.months import MONTHS
+from conflictwatch.months import ANY_NAME
 
 UNITS = {
     "zero": 0,
@@ -150,7 +150,7 @@ def may_have_figures(text: str) -> bool:
     return not text.isascii() or _figure_words().search(text.lower()) is not None
 
 
-_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTH_WORD = rf"(?:{ANY_NAME})"
 _DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b\.?", re.IGNORECASE)
 # not after "in"/"of": "in May 12 people were killed" counts people, "on May 12" is a day
 _MONTH_BEFORE = re.compile(

@@ -198,6 +198,7 @@ _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EV
 def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     not_places = _stop()[0]
     out: list[PlaceMention] = []
+    org, titles, compass, things = _not_named()
     for m in PLACE_RE.finditer(sentence):
         name = m.group("name")
         start = m.start("name")
@@ -218,7 +219,6 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
         if poss:
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
-        org, titles, compass, things = _not_named()
         after = m.end("name")
         if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups

@@ -48,10 +48,11 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     votes = text_votes(text, lead_end)
     cues = cues_table()
     seen: set[str] = set()
+    business = words_after("places_lexicon.yaml", "business_words")
     for m in _PHRASE.finditer(text):
         phrase = m.group(0)
         located = bool(_LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
-        if words_after("places_lexicon.yaml", "business_words").match(text, m.end()):
+        if business.match(text, m.end()):
             continue  # "in front of the Mary spa": a business's name, not Mary in Turkmenistan
         for name in _variants(phrase):
             if not located and name == phrase:

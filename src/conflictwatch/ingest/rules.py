@@ -14,9 +14,8 @@ from typing import Any
 
 import yaml
 
-from conflictwatch.months import MONTHS
+from conflictwatch.months import ANY_NAME as _MONTH_ALT
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "October 14, 2016" / "Oct. 14, 2016" and "14 October 2016".
 DATE_MDY = re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
