@@ -282,10 +282,14 @@ def _clause_dates(
 
 
 def _article_places(sentences: list[Sentence]) -> list[str]:
-    """The main places of the article, most mentioned first (context for the geocoder)."""
+    """The main places of the article, most mentioned first (context for the geocoder). Where
+    people came from ("a worker from Madhepura", "fighters returning from Marte") is not where the
+    article is."""
     counts: dict[str, int] = {}
     for sent in sentences[:12]:
         for p in find_places(sent.text):
+            if p.via == "from":
+                continue
             base = re.sub(r"^(?:north|south|east|west)\w*\s+|\s+countryside$|\s+province$", "", p.name)
             counts[base] = counts.get(base, 0) + 1
     return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]

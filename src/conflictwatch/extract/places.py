@@ -107,6 +107,12 @@ def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
 
 
 @lru_cache(maxsize=1)
+def _possessive_names() -> frozenset[str]:
+    """Names whose "'s" belongs to the place ("Cox's Bazar"), lower case, straight apostrophes."""
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("possessive_names", []))
+
+
+@lru_cache(maxsize=1)
 def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pattern[str]]:
     """Names that are not places: ones holding an organisation's word ("Arakan Army", "Jalisco New
     Generation Cartel", "Operation Hadin Kai"), ones after a person's title ("President Abd-Rabbu
@@ -217,7 +223,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "the Denny's family restaurant", "Ahmed's house": a business or a person's
         name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
-        if poss:
+        if poss and name.replace("’", "'").lower() not in _possessive_names():
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
         after = m.end("name")
         if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):

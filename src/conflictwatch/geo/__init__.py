@@ -72,6 +72,9 @@ REGION_WORDS = {"countryside", "province", "governorate", "region", "rural", "st
 NEAR_WORDS = {"outskirts", "suburbs"}
 
 
+NAMED_COUNTRY_BONUS = 100.0  # a country named around the claim outweighs the article's mentions
+
+
 @dataclass
 class GeoContext:
     """What the surroundings say: likely countries (weights) and places to stay near."""
@@ -182,9 +185,9 @@ class Geocoder:
         names = list(claim.place_context or [])
         for name in names:  # countries first: they decide how the other names are read
             cc = to_country_code(name)
-            if cc and cc in country_names():
+            if cc and cc in country_names() and cc not in named:
                 named.add(cc)
-                countries[cc] = countries.get(cc, 0) + 100
+                countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS
         for name in names:
             cc = to_country_code(name)
             if cc and cc in country_names():
@@ -323,6 +326,8 @@ class Geocoder:
                 continue
             written, modifier = _strip_modifiers(c.location)
             m = self._resolve(c.location, written, modifier, ctx)
+            if not modifier and _called_district(article.text, written):
+                m = self._district(written, ctx) or m
             c.location = clean_location(c.location)
             m = m or self._city_of_part(c, ctx)
             if m is None:
@@ -407,6 +412,15 @@ class Geocoder:
         told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
         return _Match(city, 2, fallback=True) if named or told else None
 
+    def _district(self, name: str, ctx: GeoContext) -> _Match | None:
+        """ "the district of Sirwah": the district itself, where villages elsewhere in the country
+        share its name, when it is the only one so called (in the province the text names, if any)."""
+        cc = ctx.country
+        found = [p for p in self.find(name, 0, cc) if p.placetype == "county" and p.country_code == cc
+                 and name_key(p.name) == name_key(name)
+                 and (not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s)]
+        return _Match(found[0], found[0].default_precision) if len(found) == 1 else None
+
     def _known_abroad(self, name: str, ctx: GeoContext) -> bool:
         return bool(self.bundled.find(name, 0)) and not ctx.anchors
 
@@ -452,6 +466,12 @@ def _city_parts() -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
+def _called_district(text: str, name: str) -> bool:
+    """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?"""
+    n = re.escape(name)
+    return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
+
+
 def _said_to_be_in(claim: Claim, province: str) -> bool:
     """Does the claim's sentence put its place in this province ("X road in Ituri province")?"""
     if not claim.location or not claim.quote:
@@ -493,7 +513,12 @@ def admin_from_text(c: Claim) -> None:
 
 def _clear_country(ctx: GeoContext) -> str | None:
     """The article's country when its words point to it (at least 1.5 and 1.2 times the runner-up),
-    so a claim naming no place (or a place the gazetteer lacks) still has its country."""
+    so a claim naming no place (or a place the gazetteer lacks) still has its country. Where two
+    countries are named around the claim ("refugees who fled Myanmar, killed at Camp 13 in
+    Bangladesh"), the rest of the article decides between them."""
+    if len(ctx.named_countries) > 1:
+        among = {cc: ctx.countries.get(cc, 0.0) - NAMED_COUNTRY_BONUS for cc in ctx.named_countries}
+        return clear_country(among, least=1.5, lead=1.2)
     return clear_country(ctx.countries, least=1.5, lead=1.2)
 
 

@@ -1,0 +1,75 @@
+"""Kinds of place errors seen on real news, each with sentences written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictwatch import pipeline
+from conflictwatch.extract.places import find_places
+from conflictwatch.geo import Geocoder
+from conflictwatch.models import Article, Claim
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+def incidents(geo: Geocoder, text: str, title: str | None = None) -> list[Claim]:
+    art = Article(title=title, text=text, published=date(2022, 10, 17))
+    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+
+
+def test_two_countries_named_around_a_claim_the_article_decides(geo: Geocoder) -> None:
+    """A camp of refugees from Myanmar, in Bangladesh: both countries are named beside the killing,
+    and the rest of the story (Bangladeshi police, Bangladesh's district) says which one it is in."""
+    text = ("Gunmen killed two camp leaders at Camp 9 in Bangladesh on Sunday night, blaming a group "
+            "that fights the army in Myanmar.\n"
+            "Police in Bangladesh said they arrested five men. The Bangladeshi police chief of the "
+            "district said the camps in Bangladesh hold almost a million refugees from Myanmar.")
+    found = incidents(geo, text, title="Two camp leaders killed in Bangladesh")
+    camp = [c for c in found if c.location == "Camp 9"]
+    assert camp and all(c.country == "Bangladesh" for c in camp), [(c.location, c.country) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Two men were killed in Cox's Bazar on Sunday.", "Cox's Bazar"),
+    ("Two men were killed in Cox’s Bazar on Sunday.", "Cox’s Bazar"),
+    ("Two men were killed in Mogadishu's Hamarweyne on Sunday.", "Hamarweyne"),
+])
+def test_a_possessive_inside_a_place_name_is_kept(sentence: str, name: str) -> None:
+    """'Cox's Bazar' is one name (data: possessive_names); 'Mogadishu's Hamarweyne' is Hamarweyne
+    with its city as context."""
+    assert [p.name for p in find_places(sentence)] == [name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The leader, who had been received at the White House in 2019, was shot dead on Sunday.",
+    "Militants attacked the checkpoint of the Ranger Company base in Rueso on Sunday.",
+])
+def test_seats_of_power_and_army_units_are_not_places(sentence: str) -> None:
+    names = [p.name for p in find_places(sentence)]
+    assert not any(n.startswith(("White House", "Ranger")) for n in names), names
+
+
+def test_where_a_victim_came_from_is_no_context_for_the_place(geo: Geocoder) -> None:
+    """A worker from a town in Bihar, shot in a Kashmir district: the town he came from (named in
+    another sentence) is not the city the district is put in."""
+    text = ("A migrant worker from Bihar was shot dead by militants in Bandipora district on Thursday night, "
+            "police said.\n"
+            "The victim, a weaver from Madhepura in Bihar, had come to the valley in spring.")
+    found = incidents(geo, text)
+    assert found and found[0].location == "Bandipora", [(c.location, c.admin1) for c in found]
+    assert found[0].admin1 != "Bihar", (found[0].admin1, found[0].admin2)
+
+
+def test_a_place_called_a_district_is_the_district_not_a_village_of_its_name(geo: Geocoder) -> None:
+    """'The western district of Sirwah' is the district of Marib province, not one of the villages
+    called Sirwah near the capital where the report was filed."""
+    text = ("SANAA: Coalition air strikes hit Houthi fighters in the western district of Sirwah on Sunday, "
+            "killing 12 of them, a military source said.")
+    found = incidents(geo, text)
+    assert found and found[0].location == "Sirwah", [(c.location, c.admin1) for c in found]
+    assert found[0].admin1 == "Ma'rib" and found[0].admin2 == "Sirwah", (found[0].admin1, found[0].admin2)
