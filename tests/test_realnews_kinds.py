@@ -1,4 +1,4 @@
-"""Kinds of place errors seen on real news, each with sentences written for the test."""
+"""Kinds of errors seen on real news (places, scraped copy), each with sentences written for the test."""
 
 from __future__ import annotations
 
@@ -73,3 +73,19 @@ def test_a_place_called_a_district_is_the_district_not_a_village_of_its_name(geo
     found = incidents(geo, text)
     assert found and found[0].location == "Sirwah", [(c.location, c.admin1) for c in found]
     assert found[0].admin1 == "Ma'rib" and found[0].admin2 == "Sirwah", (found[0].admin1, found[0].admin2)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen came from the next region”.At least eight people were killed on Sunday.",
+     ["Gunmen came from the next region”.", "At least eight people were killed on Sunday."]),
+    ("The convoy was stopped on the road.The drivers were shot.",
+     ["The convoy was stopped on the road.", "The drivers were shot."]),
+    ("The site “Slidstvo.Info” found the men.", ["The site “Slidstvo.Info” found the men."]),
+    ("He was wounded in the U.S. embassy attack.", ["He was wounded in the U.S. embassy attack."]),
+])
+def test_scraped_copy_with_no_space_after_a_full_stop_is_still_split(text: str, expected: list[str]) -> None:
+    """Scraped pages glue sentences ('the road.The drivers'): the toll of the second sentence must
+    not be read as part of the first; a dotted name is not split."""
+    from conflictwatch.extract.sentences import split_sentences
+
+    assert [s.text for s in split_sentences(text)] == expected
