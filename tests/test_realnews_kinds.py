@@ -89,3 +89,9 @@ def test_scraped_copy_with_no_space_after_a_full_stop_is_still_split(text: str, 
     from conflictwatch.extract.sentences import split_sentences
 
     assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_liquidated_is_a_killing_verb(geo: Geocoder) -> None:
+    """Defence ministry bulletins say their forces 'liquidated' fighters: a toll, with its bounds."""
+    found = incidents(geo, "The ministry said its forces liquidated up to 40 fighters near Avdiivka on Sunday.")
+    assert found and found[0].killed is not None and found[0].killed.high == 40, [c.killed for c in found]
