@@ -92,6 +92,7 @@ def test_occurrences_finds_patterns_hidden_behind_others() -> None:
             _wrapped(r"(?:the )?monitor"), _wrapped(r"\d+ killed"), re.compile(r"\bsaid\b"),
             _wrapped(r"navy"), _wrapped(r"(a)(b)c|x\w+")]
     occ = Occurrences(pats)
+    occ.SEARCH_ALONE = 0  # the joined scan from the first text
     for text in ["The army spokesman said 12 killed.", "the monitor", "abc", "xylophone navy-blue",
                  "", "ARMY SPOKESMAN", "The Army"]:
         want = {i for i, rx in enumerate(pats) if rx.search(text)}
@@ -104,6 +105,7 @@ def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
     named, generic, _ = sources()
     pats = [s.regex for s in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
     occ = Occurrences(pats)
+    occ.SEARCH_ALONE = 0
     text = SAMPLES.read_text("utf-8")
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     seen = 0
@@ -112,6 +114,18 @@ def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
         assert occ.occurring(t) == want
         seen += len(want)
     assert seen > 20
+
+
+def test_occurrences_are_searched_alone_until_the_join_pays() -> None:
+    """The first texts (a one-article run) are searched pattern by pattern, sparing the join's
+    compile; from the next text on the joined scan answers, the same way."""
+    named, generic, _ = sources()
+    pats = [s.regex for s in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
+    occ = Occurrences(pats)
+    paragraphs = [p for p in SAMPLES.read_text("utf-8").split("\n\n") if p.strip()]
+    for n, t in enumerate(paragraphs[:6], start=1):
+        assert occ.occurring(t) == {i for i, rx in enumerate(pats) if rx.search(t)}
+        assert occ._built == (n > Occurrences.SEARCH_ALONE)
 
 
 def test_word_filter_lets_through_every_text_the_alternation_matches() -> None:
