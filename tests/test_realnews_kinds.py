@@ -96,3 +96,17 @@ def test_liquidated_is_a_killing_verb(geo: Geocoder) -> None:
     """Defence ministry bulletins say their forces 'liquidated' fighters: a toll, with its bounds."""
     found = incidents(geo, "The ministry said its forces liquidated up to 40 fighters near Avdiivka on Sunday.")
     assert found and found[0].killed is not None and found[0].killed.high == 40, [c.killed for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    ("The men confessed that they killed three farmers in Tarmiyah between 2019 and 2021, police said.",
+     "aggregate"),
+    ("The gang killed four traders on the highway from 2018 to 2020, the court heard.", "aggregate"),
+    ("Between 1990 and 2000 people were killed in the attack on the camp on Sunday, officials said.",
+     "incident"),
+])
+def test_a_period_of_years_is_a_count_not_an_incident(geo: Geocoder, sentence: str, scope: str) -> None:
+    """Killings told over a span of years ('between 2019 and 2021') are a tally of past crimes;
+    two figures that look like years but count people are still a toll."""
+    found = pipeline.process_article(Article(text=sentence, published=date(2022, 11, 11)), geo)
+    assert found and found[0].scope == scope, [(c.scope, c.killed) for c in found]
