@@ -110,3 +110,14 @@ def test_a_period_of_years_is_a_count_not_an_incident(geo: Geocoder, sentence: s
     two figures that look like years but count people are still a toll."""
     found = pipeline.process_article(Article(text=sentence, published=date(2022, 11, 11)), geo)
     assert found and found[0].scope == scope, [(c.scope, c.killed) for c in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Baghdad: Iraqi troops killed four militants in a raid on a hideout on Friday, the army said.",
+    "Damascus - Two soldiers were killed by a roadside bomb on Friday, state media said.",
+])
+def test_a_dateline_opening_a_paragraph_is_not_where_it_happened(sentence: str) -> None:
+    """'Baghdad: ...' names where the story was filed; the city is no place of the incident."""
+    assert "Baghdad" not in [p.name for p in find_places(sentence)]
+    assert "Damascus" not in [p.name for p in find_places(sentence)]
+    assert [p.name for p in find_places("Fighting in Baghdad: four killed.")] == ["Baghdad"]

@@ -198,6 +198,7 @@ _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
+_DATELINE_AFTER = re.compile(r"\s*:\s|\s+[-–—]\s")
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
 
@@ -213,6 +214,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             _, countries, regions, cities = _stop()
             if name.lower() not in regions | cities:
                 continue
+            if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
+                continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed
         pre = m.group("pre") or ""
         if pre.startswith("to") and re.search(r"(?:according|loyal|allied|close)\s*$", sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
