@@ -20,6 +20,8 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from conflictwatch.models import Claim
+from conflictwatch.reconcile.unionfind import link
+from conflictwatch.reconcile.unionfind import root as uf_root
 
 #: Two claims this close (km) are about the same place when either geocode is approximate
 #: (geo_precision 2) or a name is missing.
@@ -295,18 +297,13 @@ class _Clusters:
         self.state = [_State.of(p) for p in items]
 
     def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+        return uf_root(self.parent, x)
 
     def can_union(self, ra: int, rb: int, max_spread_km: float) -> _State | None:
         return _merged(self.state[ra], self.state[rb], max_spread_km)
 
     def union(self, ra: int, rb: int, st: _State) -> int:
-        lo, hi = (ra, rb) if ra < rb else (rb, ra)
-        self.parent[hi] = lo
+        lo = link(self.parent, ra, rb)
         self.state[lo] = st
         return lo
 

@@ -28,6 +28,7 @@ from array import array
 from collections.abc import Iterable
 
 from conflictwatch.reconcile.build import new_event_id
+from conflictwatch.reconcile.unionfind import link, root
 
 #: Claims grouped in one batch: a claim being grouped costs ~6 KB (its claim, prepared form, share
 #: of an event and of the writes), so a batch ~60 MB; larger batches are no faster (measured).
@@ -106,22 +107,14 @@ class Partition:
                 owner[k] = [j, i]
 
     def find(self, i: int) -> int:
-        parent = self._parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return root(self._parent, i)
 
     def union(self, i: int, j: int) -> None:
         self._link(self.find(i), self.find(j))
 
     def _link(self, ri: int, rj: int) -> int:
         """Join two roots; the new root (the smaller)."""
-        if ri == rj:
-            return ri
-        lo, hi = (ri, rj) if ri < rj else (rj, ri)
-        self._parent[hi] = lo
-        return lo
+        return ri if ri == rj else link(self._parent, ri, rj)
 
     def _tie(self, root: str, i: int) -> None:
         j = self._by_root.setdefault(root, i)
