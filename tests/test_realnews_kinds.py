@@ -121,3 +121,16 @@ def test_a_dateline_opening_a_paragraph_is_not_where_it_happened(sentence: str) 
     assert "Baghdad" not in [p.name for p in find_places(sentence)]
     assert "Damascus" not in [p.name for p in find_places(sentence)]
     assert [p.name for p in find_places("Fighting in Baghdad: four killed.")] == ["Baghdad"]
+
+
+def test_institutions_called_bodies_are_not_the_dead(geo: Geocoder) -> None:
+    """'Two bodies within the authorities' are institutions; 'two bodies in a ditch' are the dead."""
+    assert not incidents(geo, "The report raises concerns about two bodies within the de facto authorities.")
+    found = incidents(geo, "Police found two bodies in a ditch near Jowhar on Monday.")
+    assert found and found[0].killed is not None and found[0].killed.low == 2
+
+
+def test_a_people_in_the_plural_is_not_a_place() -> None:
+    """'the freedoms of Afghans': a people, as 'Afghan' is, is no place in the plural."""
+    assert find_places("The orders limit the rights and freedoms of Afghans, in particular women.") == []
+    assert [p.name for p in find_places("Two men were killed in Kabul.")] == ["Kabul"]

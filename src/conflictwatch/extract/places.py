@@ -256,7 +256,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if numbered:
             name += numbered.group(0)  # "Camp 13" of the Cox's Bazar camps, "Block 5", "Sector 2"
             name_end = numbered.end()
-        if name.lower() in not_places or any(s <= start < e for s, e in skip_spans or []):
+        low = name.lower()
+        if low in not_places or (low.endswith("s") and low[:-1] in not_places) or any(
+            s <= start < e for s, e in skip_spans or []
+        ):  # "for all Afghans to live in peace": a people in the plural is no place either
             continue
         if re.search(
             r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$", name, re.IGNORECASE
