@@ -67,7 +67,8 @@ PLACE_RE = quick(re.compile(
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
-_MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+\d|\d+[A-Za-z]{2,})[\w-]*")  # letters and digits in one word
+# letters and digits in one word: "KG9", "AK47", "M23", "C-60" (a commando unit)
+_MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 
 _TYPED_BEFORE = re.compile(
@@ -257,6 +258,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             name += numbered.group(0)  # "Camp 13" of the Cox's Bazar camps, "Block 5", "Sector 2"
             name_end = numbered.end()
         low = name.lower()
+        if "-" in low and all(part in not_places for part in low.split("-")):
+            continue  # "the Putin-Erdogan area": a zone named after two leaders' deal
         if low in not_places or (low.endswith("s") and low[:-1] in not_places) or any(
             s <= start < e for s, e in skip_spans or []
         ):  # "for all Afghans to live in peace": a people in the plural is no place either
