@@ -140,3 +140,28 @@ def test_a_people_in_the_plural_is_not_a_place() -> None:
     """'the freedoms of Afghans': a people, as 'Afghan' is, is no place in the plural."""
     assert find_places("The orders limit the rights and freedoms of Afghans, in particular women.") == []
     assert [p.name for p in find_places("Two men were killed in Kabul.")] == ["Kabul"]
+
+
+@pytest.mark.parametrize(("sentence", "start", "end", "precision"), [
+    ("Gunmen killed 16 people in Kano two days ago, police said.", date(2022, 5, 22), date(2022, 5, 22), 1),
+    ("Gunmen killed 16 people in Kano a few days ago, police said.", date(2022, 5, 18), date(2022, 5, 22), 2),
+    ("Gunmen killed 16 people in Kano a week ago, police said.", date(2022, 5, 14), date(2022, 5, 20), 2),
+])
+def test_days_and_weeks_ago_count_back_from_publication(
+    geo: Geocoder, sentence: str, start: date, end: date, precision: int
+) -> None:
+    """'two days ago' is a day, 'a week ago' the days around it; the publication date (24 May) is
+    not the day of an attack told as past."""
+    found = pipeline.process_article(Article(text=sentence, published=date(2022, 5, 24)), geo)
+    assert found and (found[0].date_start, found[0].date_end, found[0].time_precision) == (start, end, precision)
+    assert found[0].date_basis == "text"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed 16 people in the village three months ago, police said.",
+    "Sixteen people were killed in clashes between the two gangs a month ago.",
+])
+def test_months_ago_is_background(geo: Geocoder, sentence: str) -> None:
+    """A killing a month or more before publication is background, not the day's incident."""
+    found = pipeline.process_article(Article(text=sentence, published=date(2022, 5, 24)), geo)
+    assert not [c for c in found if c.scope == "incident"], [(c.scope, c.date_start) for c in found]

@@ -2,7 +2,8 @@
 
 "on Monday" is the latest Monday on or before publication; "Sunday night" is that Sunday;
 "overnight" is the night before publication; "last week" is the previous Monday-Sunday
-(time_precision 2). With no publication date, relative dates stay unresolved: never guessed.
+(time_precision 2); "two days ago", "a week ago", "a month ago" count back from publication. With
+no publication date, relative dates stay unresolved: never guessed.
 Explicit dates ("Oct. 3", "12 October 2016") are parsed with dateparser.
 """
 
@@ -34,9 +35,37 @@ DATE_RE = quick(re.compile(
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
     r"|(?P<lastweek>\blast week\b)"
     r"|(?P<weekend>\b(?:over|at|during) the weekend\b|\b(?:last|this) weekend\b)"
-    r"|(?P<thisweek>\b(?:early|earlier|late|later) this week\b|\bthis week\b)",
+    r"|(?P<thisweek>\b(?:early|earlier|late|later) this week\b|\bthis week\b)"
+    r"|(?P<ago>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a few|several)\s+"
+    r"(?:days?|weeks?|months?)\s+ago\b)",
     re.IGNORECASE,
 ))
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(text: str, published: date) -> tuple[date, date, int] | None:
+    """ "two days ago" is that day; "a week ago" the days around it (precision 2); "a month ago" the
+    month before (precision 3); "a few days ago" two to six days back. Months further back are
+    background (extract.scope), not dated here."""
+    words = text.lower().split()
+    unit = words[-2].rstrip("s")
+    if words[0] in ("few", "several") or words[:2] == ["a", "few"]:
+        n = None
+    else:
+        n = int(words[0]) if words[0].isdigit() else _COUNT_WORDS[words[0]]
+    if unit == "day":
+        if n is None:
+            return published - timedelta(days=6), published - timedelta(days=2), 2
+        return published - timedelta(days=n), published - timedelta(days=n), 1
+    if n is None:
+        return None
+    if unit == "week":
+        mid = published - timedelta(days=7 * n)
+        return mid - timedelta(days=3), min(mid + timedelta(days=3), published), 2
+    if n == 1:
+        return published - timedelta(days=37), published - timedelta(days=23), 3
+    return None
 
 # "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
@@ -118,6 +147,11 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         elif kind == "thisweek":
             monday = published - timedelta(days=published.weekday())
             start_d, end_d, precision = monday, published, 2
+        elif kind == "ago":
+            back = _ago(txt, published)
+            if back is None:
+                continue  # "three months ago": background (extract.scope), no date of an incident
+            start_d, end_d, precision = back
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))

@@ -82,7 +82,14 @@ def _typed_before(sentence: str, start: int) -> bool:
 
 _ORG_AFTER = re.compile(
     r"\s+(?:operations? room|group|groups|brigades?|battalion|factions?|forces|militias?|movement|cartel"
-    r"|gang|army|militants|fighters|rebels|insurgents|members|cell|cells|council|committee|party)\b",
+    r"|gang|army|militants|fighters|rebels|insurgents|members|cell|cells|council|committee|party|cult|cults"
+    r"|confraternity)\b",
+    re.IGNORECASE,
+)
+# "the killing of one Umar Isah", "the death of Mahsa": a victim named, not a place
+_VICTIM_OF = re.compile(
+    r"\b(?:killing|death|murder|assassination|abduction|kidnapping|arrest|funeral|burial|detention)\s+of\s+"
+    r"(?:one\s+)?$",
     re.IGNORECASE,
 )
 
@@ -268,8 +275,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$", name, re.IGNORECASE
         ):
             continue  # "the Kurdish-led forces": a qualifier, not a place
-        if len(name) <= 2 or (re.fullmatch(r"[A-Z]{2,}", name) and name.lower() not in _stop()[1]):
-            continue  # acronyms (SANA, YPG) are organisations
+        if len(name) <= 2 or (re.fullmatch(r"[A-Z]{2,}s?", name) and name.lower() not in _stop()[1]):
+            continue  # acronyms (SANA, YPG, the PDFs) are organisations
+        if re.match(r"[A-Z]{2,}-[A-Z]", name) or _VICTIM_OF.search(sentence, 0, start):
+            continue  # "according to CDF-Kanpetlet": a group's local branch; "the killing of Isah"
         direction = m.group("dir")
         countryside = bool(m.group("country")) or bool(post and post.strip().lower() == "countryside")
         clean = name

@@ -16,7 +16,9 @@ from conflictwatch.months import FULL_NAMES, MONTH_NAMES
 
 _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
-    r"|a year (?:ago|earlier|before))\b|\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
+    r"|a year (?:ago|earlier|before)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
+    r"|\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
     r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault)\b",
