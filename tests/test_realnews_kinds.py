@@ -165,3 +165,20 @@ def test_months_ago_is_background(geo: Geocoder, sentence: str) -> None:
     """A killing a month or more before publication is background, not the day's incident."""
     found = pipeline.process_article(Article(text=sentence, published=date(2022, 5, 24)), geo)
     assert not [c for c in found if c.scope == "incident"], [(c.scope, c.date_start) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Seven soldiers were killed in the clash on Monday, according to CDF-Kanpetlet.", "CDF-Kanpetlet"),
+    ("Troops shot dead four fighters in Lel Zin village on Monday, according to villagers.", "Residents"),
+    ("Troops killed a boy in Mingin Township on Wednesday, according to a relative of the victim.", "Relatives"),
+    ("He was abducted by militants and died on Monday, his father said on Wednesday.", "Relatives"),
+    ("One person was killed in an air strike on Mekelle on Friday, the region's biggest hospital said.",
+     "Medical sources"),
+    ("Eight soldiers were killed in the raid on Monday, according to the Karenni Nationalities Defence Force.",
+     "Karenni Nationalities Defence Force"),
+])
+def test_who_told_it(geo: Geocoder, sentence: str, source: str) -> None:
+    """Sources named after 'according to' (a group's branch, an organisation with 'the', villagers,
+    a relative), a victim's family and a hospital described before its verb."""
+    found = incidents(geo, sentence)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]

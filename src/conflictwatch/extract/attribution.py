@@ -136,21 +136,28 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
     return out
 
 
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,7}(?![\w-])")
+# "JNIM", "CDF-Kanpetlet" (a group's local branch, as Myanmar's resistance names them)
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])")
 
 
 _THE_NAME_SAID = re.compile(
     r"\bthe ((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?= (?:also )?(?:said|says|told|reported|announced|claimed"
     r"|confirmed|added)\b)"
+    # "according to the Karenni Nationalities Defence Force": the same, named after the verb
+    r"|\baccording to the ((?:[A-Z][\w'’-]+ ){0,4}[A-Z][\w'’-]+)"
 )
 
 
 def _the_name_said(sentence: str) -> list[tuple[int, int, str]]:
     """ "the Asayish said", "the Kremlin said": a name with "the" before it that speaks is an
     institution or a group (a person has no article), kept as written."""
-    return [(m.start(1), m.end(1), m.group(1)) for m in _THE_NAME_SAID.finditer(sentence)
-            if m.group(1).upper() not in _not_acronym_sources()
-            and not _PLACE_BEFORE.search(sentence, 0, m.start())]  # "an analyst in the LakeChad reported"
+    out = []
+    for m in _THE_NAME_SAID.finditer(sentence):
+        g = 1 if m.group(1) else 2
+        placed = _PLACE_BEFORE.search(sentence, 0, m.start())  # "an analyst in the LakeChad reported"
+        if m.group(g).upper() not in _not_acronym_sources() and not placed:
+            out.append((m.start(g), m.end(g), m.group(g)))
+    return out
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
