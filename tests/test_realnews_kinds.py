@@ -176,6 +176,13 @@ def test_months_ago_is_background(geo: Geocoder, sentence: str) -> None:
      "Medical sources"),
     ("Eight soldiers were killed in the raid on Monday, according to the Karenni Nationalities Defence Force.",
      "Karenni Nationalities Defence Force"),
+    ("Three soldiers were killed in the ambush on Monday, Myohla-PDF said.", "Myohla-PDF"),
+    ("A rebel was killed in a skirmish near Sibagat in the southern Philippines on Monday, the military here "
+     "said.", "Philippine army"),
+    ("An old man was killed by shrapnel from the shell on Monday, a neighbour told reporters.", "Residents"),
+    ("A boy was killed in the first blast on Monday, hospitals treating the casualties said.", "Medical sources"),
+    ("An 18-year-old protester was shot dead by security forces in Sanandaj on Thursday, rights groups said.",
+     "Activists"),
 ])
 def test_who_told_it(geo: Geocoder, sentence: str, source: str) -> None:
     """Sources named after 'according to' (a group's branch, an organisation with 'the', villagers,

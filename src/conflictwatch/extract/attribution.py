@@ -136,8 +136,8 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
     return out
 
 
-# "JNIM", "CDF-Kanpetlet" (a group's local branch, as Myanmar's resistance names them)
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])")
+# "JNIM", "CDF-Kanpetlet", "Myohla-PDF" (a group's local branch, as Myanmar's resistance names them)
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+-)?[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])")
 
 
 _THE_NAME_SAID = re.compile(
