@@ -189,3 +189,12 @@ def test_who_told_it(geo: Geocoder, sentence: str, source: str) -> None:
     a relative), a victim's family and a hospital described before its verb."""
     found = incidents(geo, sentence)
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+def test_the_source_said_refers_back_to_the_last_source(geo: Geocoder) -> None:
+    """'An intelligence source told reporters ... The sources said eight were killed': the sources
+    of the second sentence are the one named in the first."""
+    text = ("An intelligence source told reporters that fighters of the two factions clashed near Marte "
+            "on Thursday.\nThe sources said that eight fighters were killed in the ambush.")
+    found = incidents(geo, text)
+    assert found and found[-1].claimed_by == "Security source", [(c.claimed_by, c.quote) for c in found]

@@ -17,8 +17,10 @@ from conflictwatch.geo.cues import adjective, cues_table, text_country
 from conflictwatch.geo.gazetteer import country_name, to_country_code
 from conflictwatch.geo.normalize import name_key
 
+# "he said", "it added", and "the source said", "the sources told": who spoke last
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:(?:he|she|it|they)\s+(?:also\s+)?(?:said|says|added|told|reported)|(?:said|says|added)\s+(?:he|she|it|they)\b)",
+    r"\b(?:(?:he|she|it|they|the sources?)\s+(?:also\s+)?(?:said|says|added|told|reported)"
+    r"|(?:said|says|added)\s+(?:he|she|it|they|the sources?)\b)",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(
@@ -346,7 +348,7 @@ class Discourse:
         m = _PRONOUN_SPEAKER.search(sentence)
         if not m:
             return None
-        if re.search(r"\b(?:he|she)\b", m.group(0), re.IGNORECASE):
+        if re.search(r"\b(?:he|she|source)\b", m.group(0), re.IGNORECASE):
             return self.last_person or self.last_speaker
         if re.search(r"\bit\b", m.group(0), re.IGNORECASE):
             return self.last_org or self.last_speaker
