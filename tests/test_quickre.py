@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.extract import dates, numbers, places, victims
-from conflictwatch.extract.quickre import Occurrences, WordFilter, first_chars, first_words, quick
+from conflictwatch.extract.quickre import (
+    Occurrences,
+    WordFilter,
+    first_chars,
+    first_words,
+    quick,
+    start_words,
+)
 from conflictwatch.extract.rules import actors, event_rules, sources
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
@@ -147,6 +154,25 @@ def test_first_words() -> None:
     assert first_words("c\u00e1rtel|cjng", re.I) == {"cjng"}  # no ASCII word starts with "c\u00e1"
     for open_ended in [r"\w+ killed", r"k\w*", "\u212aill", r"(?:ab)*c", r" x", r"x?"]:
         assert first_words(open_ended, re.I) is None, open_ended
+
+
+def test_event_rules_screened_by_first_words_never_miss_a_match() -> None:
+    """A sentence an event rule matches always passes the rule's screen (required words, and the
+    words a match may start with among the sentence's start words)."""
+    rules, _ = event_rules()
+    assert all(r.first for r in rules)
+    text = SAMPLES.read_text("utf-8")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()] + TEXTS
+    hits = 0
+    for s in sentences:
+        for variant in (s, s.encode("ascii", "ignore").decode(), s.upper()):
+            words = start_words(variant)
+            assert (words is None) == (not variant.isascii())
+            for r in rules:
+                if r.regex.search(variant):
+                    assert r.may_occur(variant.lower(), words), (r.event_type, variant)
+                    hits += 1
+    assert hits > 20
 
 
 def test_word_filter_lets_through_every_text_the_alternation_matches() -> None:

@@ -208,9 +208,7 @@ class Occurrences:
         self._by_word: dict[str, list[int]] = {}  # a first word -> the patterns that may start with it
         rest = []
         for i, rx in enumerate(patterns):
-            body = rx.pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)]
-            wrapped = rx.pattern.startswith(_WRAP_HEAD) and rx.pattern.endswith(_WRAP_TAIL)
-            words = first_words(body, rx.flags) if wrapped else None
+            words = wrapped_first_words(rx)
             if words is None:
                 rest.append(i)
                 continue
@@ -249,6 +247,22 @@ _WORD_AT_START = re.compile(r"(?<![\w-])\w+")
 #: scanned for, not looked up.
 _MAX_WORDS, _MAX_REPEATS = 2000, 4
 _FOLDS_TO_ASCII = re.compile(r"[a-z0-9_]", re.IGNORECASE)
+
+
+def wrapped_first_words(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """`first_words` of a pattern written as `(?<![\\w-])(?:...)(?![\\w-])` (a match starts a
+    word of the text, as `start_words` reads them); None for a pattern written otherwise."""
+    if not (rx.pattern.startswith(_WRAP_HEAD) and rx.pattern.endswith(_WRAP_TAIL)):
+        return None
+    return first_words(rx.pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)], rx.flags)
+
+
+@lru_cache(maxsize=64)
+def start_words(text: str) -> frozenset[str] | None:
+    """The lower-case words of an ASCII text where a wrapped pattern may start (no word character
+    or hyphen before them): a pattern none of whose `wrapped_first_words` is among them cannot
+    match. None for a text with other characters (IGNORECASE is not lower() there)."""
+    return frozenset(_WORD_AT_START.findall(text.lower())) if text.isascii() else None
 
 
 def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
