@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.extract import dates, numbers, places, victims
-from conflictwatch.extract.quickre import Occurrences, WordFilter, first_chars, quick
+from conflictwatch.extract.quickre import (
+    Occurrences,
+    WordFilter,
+    first_chars,
+    first_words,
+    quick,
+    start_words,
+)
 from conflictwatch.extract.rules import actors, event_rules, sources
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
@@ -92,7 +99,6 @@ def test_occurrences_finds_patterns_hidden_behind_others() -> None:
             _wrapped(r"(?:the )?monitor"), _wrapped(r"\d+ killed"), re.compile(r"\bsaid\b"),
             _wrapped(r"navy"), _wrapped(r"(a)(b)c|x\w+")]
     occ = Occurrences(pats)
-    occ.SEARCH_ALONE = 0  # the joined scan from the first text
     for text in ["The army spokesman said 12 killed.", "the monitor", "abc", "xylophone navy-blue",
                  "", "ARMY SPOKESMAN", "The Army"]:
         want = {i for i, rx in enumerate(pats) if rx.search(text)}
@@ -105,7 +111,6 @@ def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
     named, generic, _ = sources()
     pats = [s.regex for s in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
     occ = Occurrences(pats)
-    occ.SEARCH_ALONE = 0
     text = SAMPLES.read_text("utf-8")
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     seen = 0
@@ -116,16 +121,58 @@ def test_occurrences_of_the_source_and_actor_patterns_on_wire_copy() -> None:
     assert seen > 20
 
 
-def test_occurrences_are_searched_alone_until_the_join_pays() -> None:
-    """The first texts (a one-article run) are searched pattern by pattern, sparing the join's
-    compile; from the next text on the joined scan answers, the same way."""
+def test_occurrences_in_ascii_texts_looked_up_by_first_word() -> None:
+    """ASCII texts take the first-word look-up, others the joined scan: the same answer as one
+    search per pattern either way (texts folded to ASCII, and the same with a case variant)."""
     named, generic, _ = sources()
     pats = [s.regex for s in named] + [rx for rx, _, _ in generic] + [a.regex for a in actors()[0]]
+    pats += [_wrapped(r"(?:a |the |senior )*rebel (?:commander|official)s?"), _wrapped(r"\\w+ killed"),
+             _wrapped(r"(?:the )?army(?= said)|u\\.n\\."), _wrapped("c\u00e1rtel|cjng"), _wrapped("\u212aill")]
     occ = Occurrences(pats)
-    paragraphs = [p for p in SAMPLES.read_text("utf-8").split("\n\n") if p.strip()]
-    for n, t in enumerate(paragraphs[:6], start=1):
-        assert occ.occurring(t) == {i for i, rx in enumerate(pats) if rx.search(t)}
-        assert occ._built == (n > Occurrences.SEARCH_ALONE)
+    text = SAMPLES.read_text("utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    extra = ["The senior rebel officials said; the Army said. U.N. and CJNG", "KILL", "Killed-ill",
+             "a rebel commander", "the the rebel commanders"]
+    seen = 0
+    for t in [text, *paragraphs, *TEXTS, *extra]:
+        for variant in (t.encode("ascii", "ignore").decode(), t.encode("ascii", "ignore").decode().upper(),
+                        t + " \u212aill"):
+            want = {i for i, rx in enumerate(pats) if rx.search(variant)}
+            assert occ.occurring(variant) == want, variant[:80]
+            assert occ.occurring(variant, list(range(0, len(pats), 3))) == want & set(range(0, len(pats), 3))
+            seen += len(want)
+    assert seen > 40
+
+
+def test_first_words() -> None:
+    """The words a match may start with; None where a class, a long repeat or a character that
+    IGNORECASE folds onto ASCII leaves them open."""
+    assert first_words(r"(?:a |the |senior )*rebel (?:commander|official)s?", re.I) == {
+        "a", "the", "senior", "rebel"}
+    assert first_words(r"\b(?:the )?army(?= said)", re.I) == {"the", "army"}
+    assert first_words(r"u\.n\.|un|al-nusra", re.I) == {"u", "un", "al"}
+    assert first_words("c\u00e1rtel|cjng", re.I) == {"cjng"}  # no ASCII word starts with "c\u00e1"
+    for open_ended in [r"\w+ killed", r"k\w*", "\u212aill", r"(?:ab)*c", r" x", r"x?"]:
+        assert first_words(open_ended, re.I) is None, open_ended
+
+
+def test_event_rules_screened_by_first_words_never_miss_a_match() -> None:
+    """A sentence an event rule matches always passes the rule's screen (required words, and the
+    words a match may start with among the sentence's start words)."""
+    rules, _ = event_rules()
+    assert all(r.first for r in rules)
+    text = SAMPLES.read_text("utf-8")
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()] + TEXTS
+    hits = 0
+    for s in sentences:
+        for variant in (s, s.encode("ascii", "ignore").decode(), s.upper()):
+            words = start_words(variant)
+            assert (words is None) == (not variant.isascii())
+            for r in rules:
+                if r.regex.search(variant):
+                    assert r.may_occur(variant.lower(), words), (r.event_type, variant)
+                    hits += 1
+    assert hits > 20
 
 
 def test_word_filter_lets_through_every_text_the_alternation_matches() -> None:

@@ -11,23 +11,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from conflictwatch.extract.quickre import Occurrences, WordFilter
+from conflictwatch.extract.quickre import Occurrences, WordFilter, quick
 from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
 from conflictwatch.geo.cues import adjective, cues_table, text_country
 from conflictwatch.geo.gazetteer import country_name, to_country_code
 from conflictwatch.geo.normalize import name_key
 
 # "he said", "it added", and "the source said", "the sources told": who spoke last
-_PRONOUN_SPEAKER = re.compile(
+_PRONOUN_SPEAKER = quick(re.compile(
     r"\b(?:(?:he|she|it|they|the sources?)\s+(?:also\s+)?(?:said|says|added|told|reported)"
     r"|(?:said|says|added)\s+(?:he|she|it|they|the sources?)\b)",
     re.IGNORECASE,
-)
+))
 _ACCORDING = re.compile(
     r"\b(?:according to|spokes(?:man|woman|person) for|statement (?:from|by))"
     r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "the council said": the organisation named before with that head noun (Discourse.orgs)
+_THE_BODY_SAID = quick(re.compile(
+    r"\bthe\s+(council|directorate|agency|union|committee|office)(?=\s+(?:said|says|added|reported))",
+    re.IGNORECASE,
+))
 _PROPER = re.compile(r"^(?:[A-Z][\w'’-]*|al-[A-Z][\w-]*)$")
 
 
@@ -317,11 +322,7 @@ class Discourse:
             if any(a < e and s0 < b for s0, e in own):
                 continue
             found.append(SourceMention(n, kind, a, b))
-        for m in re.finditer(
-            r"\bthe\s+(council|directorate|agency|union|committee|office)(?=\s+(?:said|says|added|reported))",
-            sentence,
-            re.IGNORECASE,
-        ):
+        for m in _THE_BODY_SAID.finditer(sentence):
             org = self.orgs.get(m.group(1).lower())
             if org and not any(m.start() < e and s0 < m.end() for s0, e in own):
                 found.append(SourceMention(org, "org", m.start(), m.end()))

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.attribution import QUOTES
+from conflictwatch.extract.quickre import start_words
 from conflictwatch.extract.rules import EventRule, event_rules
 
 if TYPE_CHECKING:
@@ -29,9 +30,10 @@ def event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> Event
     rules, _ = event_rules()
     territory = [r for r in rules if r.actor_side]
     lower = sentence.lower()  # a rule whose words are all missing is not searched
+    words = start_words(sentence)
     if not has_killed:
         for r in territory:
-            if r.may_occur(lower) and r.regex.search(sentence):
+            if r.may_occur(lower, words) and r.regex.search(sentence):
                 state = actor_side in (None, "state")
                 want = "state" if state else "nonstate"
                 if r.actor_side == want:
@@ -39,7 +41,7 @@ def event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> Event
     for r in rules:
         if r.actor_side:
             continue
-        if r.may_occur(lower) and r.regex.search(sentence):
+        if r.may_occur(lower, words) and r.regex.search(sentence):
             return r
     return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 try:  # the parser `re` itself compiles with; private, so its absence only costs speed
@@ -129,26 +129,16 @@ def _letters(pattern: str, flags: int) -> frozenset[str] | None:
     return frozenset(chr(av).lower() for _, av in items)
 
 
-class Occurrences:
-    """Which of many word patterns occur anywhere in a text, in one scan of it.
+class _Joined:
+    """Which of many word patterns occur in a text, in one scan of it (any text; see Occurrences).
 
-    The extractor asks, per article, which of ~100 source and actor patterns occur at all; one
-    `search` each went over the whole article ~40 times. Here the patterns written as
-    `(?<![\\w-])(?:...)(?![\\w-])` are joined into one alternation, grouped by first letter, scanned
-    once; a pattern hidden where an earlier one matched at the same place is tried there alone.
-    The answer is exactly `patterns[i].search(text) is not None` (others are searched alone).
-    Joining costs ~0.2 s (a compile of the whole alternation), a tenth of a one-article run: the
-    first `SEARCH_ALONE` texts are searched pattern by pattern, and the join is built for the next."""
-
-    SEARCH_ALONE = 2
+    The patterns written as `(?<![\\w-])(?:...)(?![\\w-])` are joined into one alternation,
+    grouped by first letter, scanned once; a pattern hidden where an earlier one matched at the
+    same place is tried there alone. The answer is exactly `patterns[i].search(text) is not None`
+    (others are searched alone)."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = patterns
-        self._texts = 0
-        self._built = False
-
-    def _build(self) -> None:
-        patterns = self.patterns
         flags = patterns[0].flags if patterns else 0
         self._alone: set[int] = set()
         self._letters: dict[int, frozenset[str] | None] = {}
@@ -175,16 +165,10 @@ class Occurrences:
                 parts.append(f"(?:{patterns[i].pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)]})()")
             alts.append("|".join(parts) if key == "~" else f"(?=[{key}])(?:{'|'.join(parts)})")
         self._joined = re.compile(_WRAP_HEAD + "|".join(alts) + _WRAP_TAIL, flags) if alts else None
-        self._built = True
 
     def occurring(self, text: str, candidates: list[int] | None = None) -> set[int]:
         """The indices (among `candidates`, default all) of the patterns with a match in `text`."""
         wanted = set(range(len(self.patterns)) if candidates is None else candidates)
-        if not self._built:
-            self._texts += 1
-            if self._texts <= self.SEARCH_ALONE:
-                return {i for i in wanted if self.patterns[i].search(text)}
-            self._build()
         found = {i for i in wanted & self._alone if self.patterns[i].search(text)}
         starts: list[int] = []
         pos = 0
@@ -204,6 +188,168 @@ class Occurrences:
                     found.add(i)
                     break
         return found & wanted
+
+
+class Occurrences:
+    """Which of many word patterns occur anywhere in a text.
+
+    The extractor asks, per article, which of ~100 source and actor patterns occur at all; one
+    `search` each went over the whole article ~40 times, and one search of all of them joined
+    (`_Joined`) still tried every alternative at every word (2.7 ms an article, 8% of a
+    worker's time). A pattern written as `(?<![\\w-])(?:...)(?![\\w-])` can only match where the
+    text's word is one of its first words (`first_words`): in a text of ASCII characters (where
+    lower case compares as IGNORECASE does), each word looks up the patterns that may start
+    with it and only those are tried there. Patterns whose first words cannot be told, and texts
+    with other characters, take the joined scan. The answer is exactly
+    `patterns[i].search(text) is not None`."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self.patterns = patterns
+        self._by_word: dict[str, list[int]] = {}  # a first word -> the patterns that may start with it
+        rest = []
+        for i, rx in enumerate(patterns):
+            words = wrapped_first_words(rx)
+            if words is None:
+                rest.append(i)
+                continue
+            for w in sorted(words):
+                self._by_word.setdefault(w, []).append(i)
+        self._looked_up = frozenset(range(len(patterns))) - set(rest)
+        self._rest_ids = rest
+        self._rest = _Joined([patterns[i] for i in rest])
+
+    @cached_property
+    def _all(self) -> _Joined:
+        """The joined scan of every pattern, for texts not in ASCII (made on the first)."""
+        return _Joined(self.patterns)
+
+    def occurring(self, text: str, candidates: list[int] | None = None) -> set[int]:
+        """The indices (among `candidates`, default all) of the patterns with a match in `text`."""
+        wanted = set(range(len(self.patterns)) if candidates is None else candidates)
+        if not text.isascii():
+            return self._all.occurring(text, list(wanted))  # what IGNORECASE matches is not lower()
+        rest = [j for j, i in enumerate(self._rest_ids) if i in wanted]
+        found = {self._rest_ids[j] for j in self._rest.occurring(text, rest)} if rest else set()
+        todo = wanted & self._looked_up
+        for m in _WORD_AT_START.finditer(text):
+            if not todo:
+                break
+            for i in self._by_word.get(m.group(0).lower(), ()):
+                if i in todo and self.patterns[i].match(text, m.start()):
+                    found.add(i)
+                    todo.discard(i)
+        return found
+
+
+# A whole word where a wrapped pattern may start: no word character or hyphen before it.
+_WORD_AT_START = re.compile(r"(?<![\w-])\w+")
+#: Beyond this many first words (or repeats of a group within the first word), a pattern is
+#: scanned for, not looked up.
+_MAX_WORDS, _MAX_REPEATS = 2000, 4
+_FOLDS_TO_ASCII = re.compile(r"[a-z0-9_]", re.IGNORECASE)
+
+
+def wrapped_first_words(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """`first_words` of a pattern written as `(?<![\\w-])(?:...)(?![\\w-])` (a match starts a
+    word of the text, as `start_words` reads them); None for a pattern written otherwise."""
+    if not (rx.pattern.startswith(_WRAP_HEAD) and rx.pattern.endswith(_WRAP_TAIL)):
+        return None
+    return first_words(rx.pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)], rx.flags)
+
+
+@lru_cache(maxsize=64)
+def start_words(text: str) -> frozenset[str] | None:
+    """The lower-case words of an ASCII text where a wrapped pattern may start (no word character
+    or hyphen before them): a pattern none of whose `wrapped_first_words` is among them cannot
+    match. None for a text with other characters (IGNORECASE is not lower() there)."""
+    return frozenset(_WORD_AT_START.findall(text.lower())) if text.isascii() else None
+
+
+def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Every word (lower-case run of word characters) a match of `pattern` in a text of ASCII
+    characters can begin with, and maybe more; None when that cannot be told (a class such as
+    \\w, a long repeat, a match that may begin with another character)."""
+    if _p is None:
+        return None
+    try:
+        opened, closed = _heads(_p.parse(pattern, flags).data, {""})
+    except (_Unknown, re.error, TypeError, ValueError, RecursionError):
+        return None
+    words = opened | closed
+    return frozenset(words) if words and "" not in words else None
+
+
+def _heads(seq: Any, opened: set[str]) -> tuple[set[str], set[str]]:
+    """(first words still open after the parsed sequence, first words it ended), from `opened`."""
+    closed: set[str] = set()
+    for op, av in seq:
+        if not opened:
+            break
+        opened, more = _heads_op(op, av, opened)
+        closed |= more
+        if len(opened) + len(closed) > _MAX_WORDS:
+            raise _Unknown
+    return opened, closed
+
+
+def _heads_op(op: Any, av: Any, opened: set[str]) -> tuple[set[str], set[str]]:
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return opened, set()  # zero-width: not checking it can only allow more words
+    if op is _c.LITERAL:
+        return _then(chr(av), opened)
+    if op is _c.IN:
+        chars: list[str] = []
+        for o, a in av:
+            if o is _c.LITERAL:
+                chars.append(chr(a))
+            elif o is _c.RANGE and a[1] - a[0] < 32:
+                chars += [chr(c) for c in range(a[0], a[1] + 1)]
+            else:
+                raise _Unknown
+        out: tuple[set[str], set[str]] = (set(), set())
+        for ch in chars:
+            o2, c2 = _then(ch, opened)
+            out[0].update(o2)
+            out[1].update(c2)
+        return out
+    if op is _c.BRANCH:
+        out = (set(), set())
+        for alt in av[1]:
+            o2, c2 = _heads(alt, opened)
+            out[0].update(o2)
+            out[1].update(c2)
+        return out
+    if op is _c.SUBPATTERN:
+        _, add, remove, sub = av
+        if add or remove:
+            raise _Unknown
+        return _heads(sub, opened)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _heads(av, opened)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        least, most, sub = av
+        result, closed, cur, n = (set(opened) if least == 0 else set()), set(), opened, 0
+        while cur and n < most:
+            n += 1
+            if n > _MAX_REPEATS:
+                raise _Unknown
+            cur, more = _heads(sub, cur)
+            closed |= more
+            if n >= least:
+                result |= cur
+        return result, closed
+    raise _Unknown
+
+
+def _then(ch: str, opened: set[str]) -> tuple[set[str], set[str]]:
+    """The first words after one more character: longer (a word character), or ended."""
+    if not ch.isascii():
+        if _FOLDS_TO_ASCII.match(ch):
+            raise _Unknown  # IGNORECASE folds it onto an ASCII letter (the Kelvin sign onto k)
+        return set(), set()  # no character of an ASCII text matches it
+    if ch.isalnum() or ch == "_":
+        return {w + ch.lower() for w in opened}, set()
+    return set(), set(opened)
 
 
 def _strings(seq: Any, cap: int = 20_000) -> set[str] | None:

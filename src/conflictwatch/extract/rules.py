@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwatch.datafiles import load_data
-from conflictwatch.extract.quickre import Prefiltered, WordFilter
+from conflictwatch.extract.quickre import Prefiltered, WordFilter, wrapped_first_words
 
 
 def lexicon() -> dict[str, Any]:
@@ -152,9 +152,15 @@ class EventRule:
     actor_side: str | None
     weak: bool = False  # a hint only ("attacked", "killed ... militants"): context may know better
     literals: tuple[str, ...] | None = None  # as Named.literals: skip the search when none occurs
+    first: frozenset[str] | None = None  # the words a match may start with; None: any
 
-    def may_occur(self, lower_text: str) -> bool:
-        """False only when the text surely holds no match (a required word is missing)."""
+    def may_occur(self, lower_text: str, words: frozenset[str] | None = None) -> bool:
+        """False only when the text surely holds no match: a required word is missing, or none of
+        the words a match may start with is among the text's `start_words` (when given). The
+        first words are the cheaper test (a set against a set); in wire sentences the two
+        together leave a third of the searches that either leaves alone."""
+        if words is not None and self.first is not None and self.first.isdisjoint(words):
+            return False
         return self.literals is None or any(w in lower_text for w in self.literals)
 
 
@@ -168,6 +174,9 @@ def event_rules() -> tuple[list[EventRule], Prefiltered]:
         )
         for t in data["types"]
     ]
+    # the words each rule's matches may start with, read once: a sentence without any of them
+    # is not searched (event_rule: half its time)
+    rules = [replace(r, first=wrapped_first_words(r.regex)) for r in rules]
     verbs = words_re(data["incident_verbs"])  # searched in most sentences: words looked up first
     return rules, Prefiltered(verbs, WordFilter(verbs.pattern[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")],
                                                 r"[\w-]+"))

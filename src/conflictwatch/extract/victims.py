@@ -237,7 +237,6 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     base, low = lemma(tok), tok.lower_
     verbal = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     verbal = verbal or (tok.pos_ == "ADJ" and low.endswith("ed"))
-    lives = next((c for c in tok.children if c.dep_ == "dobj" and lemma(c) == "life"), None)
     if verbal:
         if base in w.kill or low in ("slain", "martyred") or (base in w.to_death and _to_death(tok)):
             return [("killed", _patients(tok))]
@@ -245,10 +244,12 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
             return [("injured", _patients(tok))]
         if base in w.die:
             return [("killed", _subjects(tok))]
-        if base in ("lose", "sacrifice") and lives is not None:
-            return [("killed", _subjects(tok))]
-        if base in ("claim", "take", "cost") and lives is not None:
-            return [("killed", [_named_then_noun(o, before_verb=False) for o in _of_objects(lives)])]
+        if base in ("lose", "sacrifice", "claim", "take", "cost"):  # only these (not every token)
+            lives = next((c for c in tok.children if c.dep_ == "dobj" and lemma(c) == "life"), None)
+            if lives is not None and base in ("lose", "sacrifice"):  # "lost their lives"
+                return [("killed", _subjects(tok))]
+            if lives is not None:  # "claimed the lives of"
+                return [("killed", [_named_then_noun(o, before_verb=False) for o in _of_objects(lives)])]
         if base in w.find:
             state = _state(tok, w)
             patients = _patients(tok)

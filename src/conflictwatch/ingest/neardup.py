@@ -106,7 +106,8 @@ def minhash(sh: set[str]) -> MinHash:
     afresh, they were a tenth of every new article's signature."""
     m = _minhash_class()(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme="affine32")
     if sh:
-        m.update_batch([x.encode() for x in sorted(sh)])
+        # in any order: each value is a minimum over all shingles (sorting them was a fifth of it)
+        m.update_batch([x.encode() for x in sh])
     return m
 
 
