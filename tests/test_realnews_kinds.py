@@ -198,3 +198,25 @@ def test_the_source_said_refers_back_to_the_last_source(geo: Geocoder) -> None:
             "on Thursday.\nThe sources said that eight fighters were killed in the ambush.")
     found = incidents(geo, text)
     assert found and found[-1].claimed_by == "Security source", [(c.claimed_by, c.quote) for c in found]
+
+
+def test_an_armed_groups_name_holds_no_province(geo: Geocoder) -> None:
+    """'The Islamic State of West African Province' is a group: its 'Province' is no place around
+    the claim, in its own sentence or the next."""
+    text = ("Air force jets killed 24 fighters of the Islamic State of West African Province on Sunday, "
+            "the air force said.\nThe strike hit a training camp of the Islamic State of West African "
+            "Province at Tumbun Hamma.")
+    found = incidents(geo, text)
+    assert found and not any("West Africa" in p for c in found for p in c.place_context), [
+        c.place_context for c in found]
+
+
+def test_a_claim_with_no_place_takes_the_district_of_the_next_sentence(geo: Geocoder) -> None:
+    """'... killed scores of their fighters. The battle took place on Saturday in Dikwa local
+    government area': the claim is placed in that LGA."""
+    text = ("Another fierce battle between two factions of the insurgents killed scores of their "
+            "fighters, a security source said.\nThe battle took place on Saturday in Dikwa local "
+            "government area.")
+    found = incidents(geo, text)
+    assert found and found[0].location and found[0].location.startswith("Dikwa"), [
+        c.location for c in found]

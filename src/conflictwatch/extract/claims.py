@@ -33,7 +33,7 @@ from conflictwatch.extract.followups import (
 )
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
-from conflictwatch.extract.rules import event_rules
+from conflictwatch.extract.rules import Named, event_rules
 from conflictwatch.extract.scope import (
     WHOLE_WAR,
     accidental,
@@ -63,7 +63,7 @@ def extract_claims(article: Article) -> list[Claim]:
         return []  # a factory fire or a shipwreck has deaths too, but no conflict claims
     drafts: list[Draft] = []
     last_incident: Draft | None = None
-    article_places = _article_places(sentences)
+    article_places = _article_places(sentences, present_actors)
     lead_source, lead_date = _lead_statement(sentences[:2], article, discourse)
     docs = _parse_candidates(sentences)
     # Sentences where nothing happened matter only for who spoke in them ("he said" later): they
@@ -182,7 +182,8 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
     borrow_dates(drafts, claims, sentences, article, days)
-    places_of = PerSentence(sentences, lambda x: find_places(x.text, None, docs.get(x.index)))
+    places_of = PerSentence(sentences, lambda x: find_places(x.text, _actor_spans(x.text, present_actors),
+                                                             docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     for d, c in zip(drafts, claims, strict=True):
@@ -281,13 +282,19 @@ def _clause_dates(
     return dates
 
 
-def _article_places(sentences: list[Sentence]) -> list[str]:
+def _actor_spans(text: str, actors: list[Named]) -> list[tuple[int, int]]:
+    """Where the article's armed groups are named: "the Islamic State of West African Province"
+    holds no province."""
+    return [m.span() for a in actors for m in a.regex.finditer(text)]
+
+
+def _article_places(sentences: list[Sentence], actors: list[Named]) -> list[str]:
     """The main places of the article, most mentioned first (context for the geocoder). Where
     people came from ("a worker from Madhepura", "fighters returning from Marte") is not where the
     article is."""
     counts: dict[str, int] = {}
     for sent in sentences[:12]:
-        for p in find_places(sent.text):
+        for p in find_places(sent.text, _actor_spans(sent.text, actors)):
             if p.via == "from":
                 continue
             base = re.sub(r"^(?:north|south|east|west)\w*\s+|\s+countryside$|\s+province$", "", p.name)

@@ -209,7 +209,8 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
             if j < i and new_incident.search(sentences[j + 1].text if j + 1 < i else d.sentence.text):
                 break
             cand = most_specific(sentence_places[j])
-            if cand is None or cand.rank > 2:
+            # a claim with no place takes a district or LGA too ("in Dikwa local government area")
+            if cand is None or cand.rank > (3 if c.location is None else 2):
                 continue
             if best is None or cand.rank < best.rank:
                 best = cand
