@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import dateparser
 
+from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.quickre import quick
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -40,8 +41,6 @@ DATE_RE = quick(re.compile(
     r"(?:days?|weeks?|months?)\s+ago\b)",
     re.IGNORECASE,
 ))
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10}
 
 
 def _ago(text: str, published: date) -> tuple[date, date, int] | None:
@@ -50,10 +49,8 @@ def _ago(text: str, published: date) -> tuple[date, date, int] | None:
     background (extract.scope), not dated here."""
     words = text.lower().split()
     unit = words[-2].rstrip("s")
-    if words[0] in ("few", "several") or words[:2] == ["a", "few"]:
-        n = None
-    else:
-        n = int(words[0]) if words[0].isdigit() else _COUNT_WORDS[words[0]]
+    few = words[0] == "several" or words[:2] == ["a", "few"]
+    n = None if few else 1 if words[0] in ("a", "an") else words_to_int(words[0])
     if unit == "day":
         if n is None:
             return published - timedelta(days=6), published - timedelta(days=2), 2

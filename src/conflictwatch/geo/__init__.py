@@ -466,8 +466,14 @@ def _city_parts() -> str:
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
+_DISTRICT_WORD = re.compile(r"district", re.IGNORECASE)
+
+
 def _called_district(text: str, name: str) -> bool:
-    """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?"""
+    """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?
+    Most articles never say "district": they are spared a pattern built for the name."""
+    if not _DISTRICT_WORD.search(text):
+        return False
     n = re.escape(name)
     return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
 
