@@ -20,3 +20,9 @@ MONTHS: dict[str, int] = {
 FULL_NAMES = "|".join(MONTH_NAMES)
 # Every key of MONTHS as one case-insensitive alternation, longest first ("sept" before "sep").
 ANY_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A month as running text writes it, full or short, with the short form's optional full stop
+# ("January", "Jan.", "Sept", "Sep."): one pattern for the date reader and the scope rules.
+NAME_OR_SHORT = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)

@@ -18,17 +18,14 @@ import dateparser
 
 from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.quickre import quick
+from conflictwatch.months import NAME_OR_SHORT
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
-    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 
 DATE_RE = quick(re.compile(
-    rf"(?P<explicit>\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?)\b)"
+    rf"(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"

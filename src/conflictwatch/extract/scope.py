@@ -12,7 +12,7 @@ from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.rules import Named, lexicon, words_re
 from conflictwatch.models import Article
-from conflictwatch.months import FULL_NAMES, MONTH_NAMES
+from conflictwatch.months import FULL_NAMES, MONTH_NAMES, NAME_OR_SHORT
 
 _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
@@ -163,14 +163,13 @@ _PAST_PERIOD = re.compile(
 )
 
 
-_MONTHS_RE = rf"(?:{FULL_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 # "between mid-August 2021 and mid-June 2022", "from January to March", "between 2021 and 2022": a
 # period (not "between 1990 and 2000 people").
 _YEAR_END = (
     r"(?:19[5-9]\d|20[0-4]\d)\b"
     r"(?!\s+(?:people|persons|civilians|men|women|children|fighters|soldiers|troops))"
 )
-_MONTH_END = rf"(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{_MONTHS_RE}"
+_MONTH_END = rf"(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{NAME_OR_SHORT}"
 _BETWEEN_MONTHS = re.compile(
     rf"\b(?i:between|from)\s+(?:{_MONTH_END}\b|{_YEAR_END}).{{0,30}}?"
     rf"\b(?i:and|to|until|till)\s+(?:{_MONTH_END}|{_YEAR_END})",
