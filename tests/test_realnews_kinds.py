@@ -191,6 +191,51 @@ def test_who_told_it(geo: Geocoder, sentence: str, source: str) -> None:
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
 
 
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a person named after the verb, then the role that says whom they speak for
+    ("Gunmen killed six traders near Gusau in Nigeria on Monday, said Musa Bello, a police spokesman.", "Police"),
+    ("Gunmen killed six traders near Gusau in Nigeria on Monday, according to Musa Bello, the police "
+     "spokesman in the state.", "Police"),
+    ("Six traders were killed near Gusau in Nigeria on Monday, said Musa Bello, the local government chairman.",
+     "Local officials"),
+    # an officer by rank and name speaks for his country's army
+    ("Two rebels died in a firefight near Mati in the Philippines on Monday, Lt. Col. Ramon Dizon told reporters.",
+     "Philippine military source"),
+    ("Two rebels died in a firefight near Mati in the Philippines on Monday, said Brigadier General Ramon Dizon.",
+     "Philippine military source"),
+    ("Colonel Ramon Dizon Santos, a spokesman for the brigade, said two rebels died in a firefight near Mati in "
+     "the Philippines on Monday.", "Philippine military source"),
+    # staff of a named hospital
+    ("A woman was killed by the shell in Mekelle in Ethiopia on Friday, Hagos Tesfay, an official at Mekelle "
+     "General Hospital, told reporters.", "Medical sources"),
+    # the administration of a town or region
+    ("Ivan Petrenko, head of the Local Military Administration of Korosten, said one man was killed when a "
+     "shell hit a house in Ukraine on Monday.", "Local officials"),
+])
+def test_a_named_person_speaks_for_the_body_their_title_names(geo: Geocoder, sentence: str, source: str) -> None:
+    """A named speaker's role or rank says whose claim it is: 'said X, a police spokesman', 'Lt. Col. X
+    told reporters', 'an official at X Hospital'."""
+    found = incidents(geo, sentence)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    # an officer among the dead is no speaker
+    "Nine soldiers including Major General Ramon Dizon Santos were killed in the ambush near Mati in the "
+    "Philippines on Monday, the rebels said.",
+    # a retired officer in a civilian post speaks for no army
+    "The governor's adviser, Colonel Ramon Dizon (retd.), said four farmers were killed near Mati in the "
+    "Philippines on Monday.",
+    # a group's own officer speaks for the group
+    "NDFP Captain Ramon Dizon said four soldiers were killed near Mati in the Philippines on Monday.",
+    # a title that is not a rank
+    "Four farmers were killed near Mati in the Philippines on Monday, Secretary-General Ramon Dizon Santos said.",
+])
+def test_an_officer_named_in_passing_or_for_others_is_not_the_army(geo: Geocoder, sentence: str) -> None:
+    found = incidents(geo, sentence)
+    assert found and found[0].claimed_by != "Philippine military source", [(c.claimed_by, c.quote) for c in found]
+
+
 def test_the_source_said_refers_back_to_the_last_source(geo: Geocoder) -> None:
     """'An intelligence source told reporters ... The sources said eight were killed': the sources
     of the second sentence are the one named in the first."""

@@ -175,6 +175,48 @@ def _not_acronym_sources() -> frozenset[str]:
     return frozenset(w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", []))
 
 
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|van|de|da|del|dos)[- ])?(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)"
+
+
+@lru_cache(maxsize=1)
+def _rank_re() -> re.Pattern[str] | None:
+    """An officer by rank and name (sources.yaml `military_ranks`), case as written."""
+    ranks = load_data("sources.yaml").get("military_ranks") or {}
+    one = [*ranks.get("compound", []), *ranks.get("abbreviated", [])]
+    bare = ranks.get("bare", [])
+    if not one and not bare:
+        return None
+    guards = "".join(f"(?<!{re.escape(w)} )" for w in ranks.get("not_after", []))
+    alts = []
+    if one:
+        alts.append(rf"(?:{'|'.join(one)})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}")
+    if bare:
+        alts.append(rf"(?:{'|'.join(bare)})\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+    return re.compile(rf"(?<![\w-]){guards}(?:{'|'.join(alts)})(?![\w-])")
+
+
+def _rank_mentions(sentence: str) -> list[tuple[int, int, str | None]]:
+    """ "Lt. Col. Salvador Mison told reporters": where officers are named in the sentence, with
+    the country an adjective before the rank gives ("Ugandan Maj Gen X"; None: the article's).
+    An officer of a named group ("KNDO Captain X") speaks for the group, and a retired one
+    ("Colonel X (retd.)") for no army: neither is a mention here."""
+    rx = _rank_re()
+    out: list[tuple[int, int, str | None]] = []
+    for m in rx.finditer(sentence) if rx else ():
+        if _RETIRED.match(sentence, m.end()) or _FORMER.search(sentence, 0, m.start()):
+            continue
+        qualifier = re.search(r"\b([A-Z][\w'’-]*)\s+$", sentence[max(0, m.start() - 30) : m.start()])
+        country = _nationality_before(sentence, m.start()) if qualifier else None
+        if qualifier and not country:
+            continue
+        out.append((m.start(), m.end(), country))
+    return out
+
+
+_RETIRED = re.compile(r"\s*\((?:retd|rtd|retired)\b", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:retired|former|ex-)\s*$", re.IGNORECASE)
+
+
 def _acronym_mentions(sentence: str) -> list[tuple[int, int, str]]:
     """ "JNIM said", "according to OCHA": an acronym is an organisation, as written (the speech
     check in `mentions` decides whether it spoke)."""
@@ -222,6 +264,9 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
     # "..., said the Observatory"
     if re.search(r"\b(?:said|says|reported|according to)\s+(?:the\s+)?$", before, re.IGNORECASE):
         return 0
+    # "..., said Mohammed Shehu, a police spokesman", "according to Ali Musa, the district's chief"
+    if _NAMED_THEN_ROLE.search(sentence, max(0, start - 90), start):
+        return 0
     # "the Observatory said", "SANA reported", "X, a monitoring group, said": an appositive
     # ("Jaish al-Islam, the most powerful rebel group in the area, said") does not count.
     after = _APPOSITIVE.sub(r"\1", after, count=1)
@@ -233,6 +278,12 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
         if gap <= 8:
             return gap
     return None
+
+
+_NAMED_THEN_ROLE = re.compile(
+    rf"\b(?:said|says|told|according to)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}},\s+(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$"
+)
 
 
 # Curly quotes to straight ones, one character for one, so offsets still point into the text.
@@ -318,6 +369,12 @@ class Discourse:
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
         extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
         extra += [(a, b, n, "org") for a, b, n in _the_name_said(sentence)]
+        ranked = []
+        for a, b, country in _rank_mentions(sentence):
+            officer = self._by_country("military_source", country) or self.last_by_kind.get("military")
+            if officer:
+                extra.append((a, b, officer, "military"))
+                ranked.append((a, b))
         for a, b, n, kind in extra:
             if any(a < e and s0 < b for s0, e in own):
                 continue
@@ -337,10 +394,12 @@ class Discourse:
         out = []
         for k in kept:
             gap = _speech_gap(sentence, k.start, k.end, speech)
-            if gap is not None and k.kind in ("armed group", "org") and gap > 2:
+            passing = k.kind in ("armed group", "org") or (k.start, k.end) in ranked
+            if gap is not None and passing and gap > 2:
                 gap = None  # a group named in passing ("seized villages from Islamic State ...")
             window = sentence[max(0, k.start - 40) : k.end]
             person = bool(_PERSON.search(window) or _NAMED_PERSON_OF.search(sentence[: k.start]))
+            person = person or (k.start, k.end) in ranked
             out.append(SourceMention(k.name, k.kind, k.start, k.end, gap, person))
         return out
 
