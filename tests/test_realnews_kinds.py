@@ -265,3 +265,24 @@ def test_a_claim_with_no_place_takes_the_district_of_the_next_sentence(geo: Geoc
     found = incidents(geo, text)
     assert found and found[0].location and found[0].location.startswith("Dikwa"), [
         c.location for c in found]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("A car bomb killed nine soldiers at a checkpoint in Mogadishu on Saturday, police said.\n"
+     "Al Shabaab claimed responsibility for the bombing in a statement on its radio station.", "Al Shabaab"),
+    ("A suicide bomber killed 14 worshippers at a mosque in Kirkuk on Friday, officials said.\n"
+     "The Islamic State group later claimed responsibility through its Amaq news agency.", "Islamic State"),
+])
+def test_a_group_claiming_responsibility_makes_its_own_claim(geo: Geocoder, text: str, group: str) -> None:
+    """'X claimed responsibility' is the group's claim on the attack just told: an incident claim
+    with no figure, on the same day and place, claimed by the group."""
+    found = incidents(geo, text)
+    owned = [c for c in found if c.claimed_by == group]
+    assert len(owned) == 1 and owned[0].killed is None, [(c.claimed_by, c.killed, c.quote) for c in found]
+    assert (owned[0].date_start, owned[0].location) == (found[0].date_start, found[0].location)
+
+
+def test_no_group_claiming_responsibility_is_no_claim(geo: Geocoder) -> None:
+    text = ("A car bomb killed nine soldiers at a checkpoint in Mogadishu on Saturday, police said.\n"
+            "No group has claimed responsibility, though Al Shabaab often attacks the city.")
+    assert [c.claimed_by for c in incidents(geo, text)] == ["Police"]

@@ -286,6 +286,28 @@ _NAMED_THEN_ROLE = re.compile(
 )
 
 
+# "Al Shabaab claimed responsibility", "the Islamic State group later claimed responsibility": a
+# group owning an attack ("no group has claimed responsibility" names none before the verb).
+_RESPONSIBILITY = re.compile(
+    r"(?:'s)?(?:\s+(?:group|militants|militant group|fighters|jihadists|insurgents|rebels))?"
+    r"(?:\s+(?:has|had|have|later|quickly|swiftly|also|subsequently|soon|then))*"
+    r"\s+(?:claimed|claims|claim|took|takes|accepted|accepts)\s+(?:the\s+|full\s+)?responsibility\b",
+    re.IGNORECASE,
+)
+
+
+def responsibility_claimant(sentence: str, groups: list[Named]) -> str | None:
+    """The armed group a sentence says claimed responsibility for an attack, by its name in the
+    data files, or None. Its claim is an incident claim with no figures (docs/gold-format.md)."""
+    if "responsib" not in sentence:
+        return None
+    for g in groups:
+        for m in g.regex.finditer(sentence):
+            if _RESPONSIBILITY.match(sentence, m.end()):
+                return g.name
+    return None
+
+
 # Curly quotes to straight ones, one character for one, so offsets still point into the text.
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors
-from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
+from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention, responsibility_claimant
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -77,6 +77,14 @@ def extract_claims(article: Article) -> list[Claim]:
         victims = find_victims(doc) if doc is not None else []
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
+        claimant = responsibility_claimant(s, present_actors) if not cas else None
+        if claimant and last_incident is not None and sent.index - last_incident.sentence.index <= 4:
+            # "Al Shabaab claimed responsibility": the group's own claim on the incident just told.
+            d = Draft(sent, [sent.text], [], claimant, last_incident.dates, find_places(s, []),
+                      last_incident.event, claimant, last_incident.actor2, "incident")
+            drafts.append(d)
+            unheard.append(s)
+            continue
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             unheard.append(s)  # nothing happened here: only who spoke matters
             continue
