@@ -16,6 +16,7 @@ import pytest
 from conflictwatch import ingest, pipeline
 from conflictwatch.evaluate import (
     GoldArticle,
+    GoldClaim,
     GoldSet,
     evaluate,
     load_gold,
@@ -23,7 +24,7 @@ from conflictwatch.evaluate import (
     norm_title,
     sentence_around,
 )
-from conflictwatch.models import Article, Claim, IngestError
+from conflictwatch.models import Article, Claim, IngestError, Range
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "gold"
@@ -149,3 +150,16 @@ def test_other_gold_files_validate_and_their_evidence_is_in_the_text(path: Path)
             assert n == 1, f"{where} occurs {n} times; pick a fragment that picks one sentence"
             checked += 1
     assert checked or all(ga.text is None or not ga.claims for ga in gs.articles)
+
+
+def test_a_gold_text_is_read_as_run_reads_an_article() -> None:
+    """The score is the score of what a user gets: a gold text's dateline is taken apart by the
+    same reader as `run`'s, so that 'on Tuesday' after a dated dateline is the Tuesday before it."""
+    text = ("QUETTA, Pakistan, Oct. 13 (Reuters) - A roadside bomb killed four soldiers near Turbat on "
+            "Tuesday, the army said.\n\n(Reporting by Own Writer; Editing by Other Writer)")
+    claim = GoldClaim(scope="incident", evidence="A roadside bomb killed four soldiers", index=0,
+                      date=date(2022, 10, 11), killed=Range(4, 4))
+    ga = GoldArticle(id="g1", title="Bomb kills four soldiers", published=date(2022, 10, 13), claims=[claim],
+                     text=text)
+    rep = evaluate([GoldSet(name="t", path="t.yaml", articles=[ga])], None).sets[0]
+    assert rep.incidents.tp == 1 and rep.share("date") == 1.0, (rep.mismatches, rep.misses)

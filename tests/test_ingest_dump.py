@@ -169,6 +169,15 @@ def test_dateline_with_date_keeps_only_the_place() -> None:
     assert a.dateline == "BEIRUT"
 
 
+def test_a_dateline_with_a_year_dates_the_article() -> None:
+    """'KHARTOUM, June 3, 2024 (AFP) -': the day of the report, when nothing better gives it; a
+    date without its year ("Oct 17") dates nothing."""
+    (a,) = split_dump("Strike reported\n\nKHARTOUM, June 3, 2024 (AFP) - Shells hit a market on Sunday, medics said.")
+    assert (a.dateline, a.published, a.published_inferred) == ("KHARTOUM", date(2024, 6, 3), True)
+    (b,) = split_dump("Strike reported\n\nBEIRUT, Oct 17 (Reuters) - Jets hit a town on Monday, people said.")
+    assert b.published is None
+
+
 def test_second_headline_and_dateline_after_body_split_even_without_credits() -> None:
     text = (
         "First story headline here\n\nDAMASCUS (Reuters) - One thing happened, officials said.\n\n"

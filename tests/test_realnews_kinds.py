@@ -286,3 +286,12 @@ def test_no_group_claiming_responsibility_is_no_claim(geo: Geocoder) -> None:
     text = ("A car bomb killed nine soldiers at a checkpoint in Mogadishu on Saturday, police said.\n"
             "No group has claimed responsibility, though Al Shabaab often attacks the city.")
     assert [c.claimed_by for c in incidents(geo, text)] == ["Police"]
+
+
+def test_a_dateline_left_in_the_text_is_the_day_of_the_report_not_of_the_attack(geo: Geocoder) -> None:
+    """Where the dateline stays in the body (text given directly), its date is when the story was
+    filed: 'on Tuesday' counts back from it, not the dateline's day itself."""
+    text = ("QUETTA, Pakistan, Oct. 13 (Reuters) - A roadside bomb killed four soldiers near Turbat on "
+            "Tuesday, the army said.")
+    found = incidents(geo, text)
+    assert [c.date_start for c in found] == [date(2022, 10, 11)], [(c.date_start, c.quote) for c in found]

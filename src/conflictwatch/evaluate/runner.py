@@ -10,13 +10,22 @@ from conflictwatch.evaluate.gold import GoldArticle, GoldSet
 from conflictwatch.evaluate.scoring import ArticleInput, SetReport, overall_report, score_set
 from conflictwatch.evaluate.text import norm_title
 from conflictwatch.geo import Geocoder
+from conflictwatch.ingest.layout import analyse_article
 from conflictwatch.models import Article, IngestError
 
 
 def _article_from_gold(ga: GoldArticle) -> Article | None:
+    """A gold text read as `run` reads an article (dateline, captions and credit lines taken
+    apart), so that the score is the score of what a user gets."""
     if ga.text is None:
         return None
-    return Article(text=ga.text, title=ga.title, published=ga.published, article_id=ga.id, source=ga.source)
+    item = analyse_article(ga.text, f"gold:{ga.id}", title=ga.title)
+    if isinstance(item, IngestError):
+        return Article(text=ga.text, title=ga.title, published=ga.published, article_id=ga.id,
+                       source=ga.source)
+    item.published, item.published_inferred = ga.published, False
+    item.article_id, item.source = ga.id, ga.source
+    return item
 
 
 def pair_articles(gold: GoldSet, articles: Sequence[Article]) -> dict[str, Article]:

@@ -50,6 +50,7 @@ class _Parts:
     title: str | None = None
     dateline: str | None = None
     agency: str | None = None
+    dated: date | None = None  # "MOGADISHU, Aug 25, 2023 (AFP) -": the day of the report
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
@@ -332,6 +333,8 @@ def _parts(seg: list[Line], dated_keys: list[str], r: Rules, title: str | None =
     for ln in body:
         if ln.kind == DATELINE and p.dateline is None:
             p.dateline, p.agency = ln.dateline, ln.agency
+            head = ln.text[: len(ln.text) - len(ln.rest or "")]
+            p.dated = max(caption_dates(head), default=None)
             p.paragraphs.append(ln.rest or "")
         elif ln.kind == CREDIT:
             p.credits.append(_strip_parens(ln.text))
@@ -411,7 +414,7 @@ def _article(p: _Parts, origin: str) -> Article | IngestError:
     meta: dict[str, object] = {}
     if p.bylines:
         meta["byline"] = "; ".join(re.sub(r"^\S+\s+(?:by\s+)?", "", b) for b in p.bylines)
-    pub = inferred_date(p.captions, text)
+    pub = p.dated or inferred_date(p.captions, text)
     return Article(
         text=text,
         title=p.title,
