@@ -9,7 +9,7 @@ import pytest
 from conflictwatch import pipeline
 from conflictwatch.extract.places import find_places
 from conflictwatch.geo import Geocoder
-from conflictwatch.models import Article, Claim
+from conflictwatch.models import Article, Claim, Range
 
 
 @pytest.fixture(scope="module")
@@ -295,3 +295,59 @@ def test_a_dateline_left_in_the_text_is_the_day_of_the_report_not_of_the_attack(
             "Tuesday, the army said.")
     found = incidents(geo, text)
     assert [c.date_start for c in found] == [date(2022, 10, 11)], [(c.date_start, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("An air strike hit a house in Saraqeb on Monday, killing a family of five, rescuers said.", 5),
+    ("A family of four was killed when a shell hit their house in Donetsk on Monday, officials said.", 4),
+])
+def test_a_family_of_n_is_n_people(geo: Geocoder, sentence: str, killed: int) -> None:
+    found = incidents(geo, sentence)
+    assert found and found[0].killed == Range(killed, killed), [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected militants torched six houses at Kiongwe village in Lamu on Sunday night, but no one was hurt, "
+    "police said.",
+    "Bandits abducted 14 travellers from a bus near Funtua in Katsina state on Monday, police said.\n"
+    "No one was hurt.",
+])
+def test_an_incident_that_hurt_nobody_has_a_toll_of_nought(geo: Geocoder, text: str) -> None:
+    """'but no one was hurt' is a toll the text gives: 0 killed and 0 injured, and 'no one' is not
+    one person hurt."""
+    found = incidents(geo, text)
+    assert found and (found[0].killed, found[0].injured) == (Range(0, 0), Range(0, 0)), \
+        [(c.killed, c.injured, c.quote) for c in found]
+
+
+def test_houses_set_on_fire_are_property_destruction(geo: Geocoder) -> None:
+    found = incidents(geo, "Militants torched a church and 12 houses in Kiongwe village in Lamu on Sunday, police said.")
+    assert found and (found[0].event_type, found[0].sub_event_type) == (
+        "Strategic developments", "Looting/property destruction"), [(c.event_type, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a relative clause between the speaker and the verb, however long
+    ("A doctor at the main hospital in Kunduz, who asked not to be named because he was not allowed to talk "
+     "to the press, said 17 bodies were brought in after the blast on Friday.", "Medical sources"),
+    ("A medic at the Al-Amal Hospital, one of the few still open in the city, told reporters that 12 people "
+     "were killed in the shelling of Omdurman on Monday.", "Medical sources"),
+    ("Another villager, who asked not to be named for fear of reprisals, said four people were killed in the "
+     "shelling of Hpruso on Monday.", "Residents"),
+    # "the ministry" is the ministry named before
+    ("Armenia's defence ministry said on Wednesday that 60 soldiers had been killed on the border.\n"
+     "On Tuesday, the ministry had said 30 soldiers were killed when Azerbaijani troops shelled Jermuk.",
+     "Armenian Defence Ministry"),
+    # the country a sentence opens with owns its army
+    ("Jihadists killed 12 soldiers near Tillaberi in Niger on Monday, Niger's defence ministry said. Niger's "
+     "army has lost hundreds of soldiers in the west of Niger since 2019.\n"
+     "In neighbouring Chad, the army said Boko Haram fighters had killed 20 soldiers on an island on Sunday.",
+     "Chadian army"),
+    # a group claiming an attack, with its own toll
+    ("Jihadists attacked an army camp at Boni in Mali on Sunday, killing four soldiers, the army said.\n"
+     "The Islamic State Sahel Province claimed responsibility for the attack, saying it had killed 30 soldiers.",
+     "Islamic State Sahel Province"),
+])
+def test_sources_across_clauses_back_references_and_claims_of_attacks(geo: Geocoder, text: str, source: str) -> None:
+    found = incidents(geo, text)
+    assert found and found[-1].claimed_by == source, [(c.claimed_by, c.quote) for c in found]

@@ -30,7 +30,8 @@ _ACCORDING = re.compile(
 )
 # "the council said": the organisation named before with that head noun (Discourse.orgs)
 _THE_BODY_SAID = quick(re.compile(
-    r"\bthe\s+(council|directorate|agency|union|committee|office)(?=\s+(?:said|says|added|reported))",
+    r"\bthe\s+(council|directorate|agency|union|committee|office|ministry)"
+    r"(?=\s+(?:(?:had|has|also)\s+)?(?:said|says|added|reported|announced))",
     re.IGNORECASE,
 ))
 _PROPER = re.compile(r"^(?:[A-Z][\w'’-]*|al-[A-Z][\w-]*)$")
@@ -62,11 +63,18 @@ def _generic_literals() -> list[tuple[str, ...] | None]:
 
 def _nationality_before(sentence: str, start: int) -> str | None:
     """ "the Ugandan army said" in a Congo story: the army of the country its adjective names."""
-    m = re.search(r"\b([A-Z][a-z]+)\s+$", sentence[max(0, start - 30) : start])
+    m = re.search(r"\b([A-Z][a-z]+)(?:'s|’s)?\s+$", sentence[max(0, start - 30) : start])  # "Armenia's"
+    # "In neighbouring Chad, the army said": the country the sentence opens with
+    m = m or _IN_COUNTRY.match(sentence[:start])
     if not m:
         return None
     cc = cues_table().names.get(name_key(m.group(1)))
     return country_name(cc) if cc else None
+
+
+_IN_COUNTRY = re.compile(
+    r"\s*(?:In|Across)\s+(?:neighbou?ring\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*,\s*(?:the\s+)?$"
+)
 
 
 def article_country(text: str) -> str | None:
@@ -253,6 +261,7 @@ _NAMED_PERSON_OF = re.compile(
 
 
 _APPOSITIVE = re.compile(r"^((?:\s+[\w'-]+){0,2}),[^,]{1,70},")
+_RELATIVE = re.compile(r"^((?:\s+[\w'’()-]+){0,5}),\s+(?:who|which|whose)\b[^,]{1,160},")
 
 
 def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> int | None:
@@ -270,6 +279,11 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
     # "the Observatory said", "SANA reported", "X, a monitoring group, said": an appositive
     # ("Jaish al-Islam, the most powerful rebel group in the area, said") does not count.
     after = _APPOSITIVE.sub(r"\1", after, count=1)
+    # "A doctor at the hospital in X, who asked not to be named because ..., said": a relative
+    # clause, however long, is no gap either.
+    if not speech.match(after.lstrip(" ,")):
+        after = _RELATIVE.sub(r"\1", sentence[end : end + 240], count=1)
+        after = _APPOSITIVE.sub(r"\1", after, count=1)[:110]
     m = speech.search(after)
     if m and re.match(r"\s+responsibility\b", after[m.end() :], re.IGNORECASE):
         return None  # "claimed responsibility for" is not a statement about a toll
@@ -291,7 +305,10 @@ _NAMED_THEN_ROLE = re.compile(
 _RESPONSIBILITY = re.compile(
     r"(?:'s)?(?:\s+(?:group|militants|militant group|fighters|jihadists|insurgents|rebels))?"
     r"(?:\s+(?:has|had|have|later|quickly|swiftly|also|subsequently|soon|then))*"
-    r"\s+(?:claimed|claims|claim|took|takes|accepted|accepts)\s+(?:the\s+|full\s+)?responsibility\b",
+    r"\s+(?:(?:claimed|claims|claim|took|takes|accepted|accepts)\s+(?:the\s+|full\s+)?responsibility\b"
+    # "JNIM claimed the attack on its media outlet": the same, without the word
+    r"|(?:claimed|claims)\s+(?:the|an|its|their|both)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|ambush(?:es)?|assaults?|raids?|killings?|blasts?|explosions?|operations?|strikes?)\b)",
     re.IGNORECASE,
 )
 
@@ -440,8 +457,9 @@ class Discourse:
         for m in mentions:
             if m.name and m.kind:
                 self.last_by_kind[m.kind] = m.name
-            if m.name and m.kind == "org":
-                self.orgs[m.name.split()[-1].lower()] = m.name
+            head = m.name.split()[-1].lower() if m.name else ""
+            if m.name and (m.kind == "org" or head == "ministry"):
+                self.orgs[head] = m.name
         if speaker:
             self.last_speaker = speaker
             said = [m for m in mentions if m.speaking and m.name == speaker]

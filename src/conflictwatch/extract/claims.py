@@ -30,6 +30,7 @@ from conflictwatch.extract.followups import (
     extends,
     inherit_dates,
     inherit_type_and_place,
+    no_one_hurt,
 )
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.places import PlaceMention, find_places, most_specific
@@ -77,8 +78,9 @@ def extract_claims(article: Article) -> list[Claim]:
         victims = find_victims(doc) if doc is not None else []
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
-        claimant = responsibility_claimant(s, present_actors) if not cas else None
-        if claimant and last_incident is not None and sent.index - last_incident.sentence.index <= 4:
+        claimant = responsibility_claimant(s, present_actors)
+        just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4
+        if claimant and not cas and just_told and last_incident is not None:
             # "Al Shabaab claimed responsibility": the group's own claim on the incident just told.
             d = Draft(sent, [sent.text], [], claimant, last_incident.dates, find_places(s, []),
                       last_incident.event, claimant, last_incident.actor2, "incident")
@@ -93,6 +95,8 @@ def extract_claims(article: Article) -> list[Claim]:
             discourse.remember(said, who)
         unheard.clear()
         mentions, speakers, speaker = _who_spoke(discourse, s)
+        if claimant and not speakers:
+            speaker = claimant  # "JNIM claimed the attack, saying it had killed dozens of soldiers"
         # A person speaking for a force ("an Iraqi army officer said") is not an actor; a force
         # speaking for itself ("the SDF said they had captured ...") is.
         voices = [(m.start, m.end) for m in speakers if m.person]
@@ -194,6 +198,7 @@ def extract_claims(article: Article) -> list[Claim]:
                                                              docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
+    no_one_hurt(drafts, claims, [x.text for x in sentences])
     for d, c in zip(drafts, claims, strict=True):
         if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)
                 and (kind := by_victims(d)) is not None):

@@ -246,6 +246,7 @@ _AGE_AFTER = re.compile(
     r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
     re.IGNORECASE,
 )
+_FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 
 
@@ -260,7 +261,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if not (
             f.text.lower() == "one"
             and (
-                re.search(r"\bof\s*$", sentence[: f.start])
+                re.search(r"\b(?:of|no)\s*$", sentence[: f.start])  # "no one was hurt"
                 or re.match(r"\s+(?:of|that|which|another)\b", sentence[f.end :])
             )
         )
@@ -317,6 +318,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             victim_idx, victim_word = 0, f.text.split()[-1].lower()
             victim_cls = lx.victims.get(victim_word, "people")
             rw = ["_"] + rw
+        elif _FAMILY_OF.search(before):  # "killing a family of five": five people
+            victim_idx, victim_cls, victim_word = 0, "people", "family"
+            rw = ["_"] + rw
         for j, w in enumerate(rw[:7]):
             if victim_idx is not None:
                 break
@@ -355,6 +359,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 not _noun_then(mi, right_text) or mk.start() < mi.start()  # type: ignore[union-attr]
             ) else "injured"
         left = sentence[max(prev_end, f.start - 50) : f.start]
+        if victim_word == "family" and rw[:1] == ["_"]:
+            left = _FAMILY_OF.sub("", re.sub(r"\s*family\s+of\s+$", "", left, flags=re.IGNORECASE))
+            left = re.sub(r"\b(?:an?|the|entire|whole)\s*$", "", left, flags=re.IGNORECASE)
         left_words = _words(left)[-4:]
         left_text = " ".join(left_words)
         subset = subsets[i]
@@ -550,6 +557,8 @@ def add_parsed_victims(
             continue
         if any(v.start < e and s < v.end for s, e in taken):
             continue
+        if any(c.victim_word == "family" and 0 <= c.fig.start - v.end <= 5 for c in cas):
+            continue  # "a family of five": the five, counted by its figure
         if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):
             continue  # "six more people died, bringing the toll to 29": the total counts
         if v.noun in _PRONOUNS and v.noun not in _REFLEXIVE and any(k is not v for k in killed):

@@ -14,7 +14,7 @@ from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.figures import Casualty, lex, sum_ranges
 from conflictwatch.extract.places import PlaceMention, most_specific
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
-from conflictwatch.models import Claim
+from conflictwatch.models import Claim, Range
 
 _REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
@@ -218,3 +218,31 @@ def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
             c.claim_id = c.make_id()
         if c.event_type is not None:
             prev = (d, c)
+
+
+# "but no one was hurt", "No one was killed.", "there were no casualties": the text gives the toll,
+# and it is nought.
+_NO_ONE = re.compile(
+    r"\b(?:no\s+one|nobody|no-one)\s+(?:was|were|has\s+been|had\s+been)\s+(?P<what>killed|hurt|injured|wounded"
+    r"|harmed)\b|\b(?:there\s+were|with|caused|causing|reported)\s+no\s+(?P<cas>casualties|injuries|deaths)\b"
+    r"|\bno\s+(?P<cas2>casualties|injuries|deaths)\s+(?:were|was|have\s+been)\s+reported\b",
+    re.IGNORECASE,
+)
+
+
+def no_one_hurt(drafts: list[Draft], claims: list[Claim], texts: Sequence[str]) -> None:
+    """An incident with no figure, said in its sentence or the next to have hurt nobody, has a
+    toll of 0 ('suspected militants torched three houses, but no one was hurt')."""
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident" or d.casualties or c.killed is not None:
+            continue
+        here = d.sentence.text
+        after = texts[d.sentence.index + 1] if d.sentence.index + 1 < len(texts) else ""
+        m = _NO_ONE.search(here) or (_NO_ONE.match(after.strip()) if len(after) < 120 else None)
+        if m is None:
+            continue
+        what = (m.group("what") or m.group("cas") or m.group("cas2") or "").lower()
+        c.killed = Range(0, 0)
+        if what in ("hurt", "injured", "wounded", "harmed", "casualties", "injuries"):
+            c.injured = Range(0, 0)
+        c.claim_id = c.make_id()
