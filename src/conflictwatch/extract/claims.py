@@ -85,7 +85,11 @@ def extract_claims(article: Article) -> list[Claim]:
             d = Draft(sent, [sent.text], [], claimant, last_incident.dates, find_places(s, []),
                       last_incident.event, claimant, last_incident.actor2, "incident")
             drafts.append(d)
-            unheard.append(s)
+            for earlier in [*unheard, s]:
+                said, _, who = _who_spoke(discourse, earlier)
+                discourse.remember(said, who)
+            unheard.clear()
+            discourse.last_by_kind["armed group"] = claimant  # "the group said" is the group
             continue
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             unheard.append(s)  # nothing happened here: only who spoke matters

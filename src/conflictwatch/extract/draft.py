@@ -8,7 +8,7 @@ from datetime import date
 from conflictwatch.extract.actors import air_actor
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
-from conflictwatch.extract.figures import Casualty, claim_figures
+from conflictwatch.extract.figures import Casualty, claim_figures, sum_ranges
 from conflictwatch.extract.places import PlaceMention, most_specific
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.models import Article, Claim, Range
@@ -30,6 +30,7 @@ class Draft:
     scope: str
     extra_children: Range | None = None
     extra_injured: Range | None = None
+    extra_killed: list[Range] = field(default_factory=list)  # "Two of the attackers were also killed"
     place_override: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -57,6 +58,8 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     if d.event is not None and d.event[1] == "Air/drone strike":
         d.actor1 = air_actor(d, article)
     killed, injured, children = claim_figures(d.casualties)
+    if killed is not None and d.extra_killed:
+        killed = sum_ranges([killed, *d.extra_killed])
     if d.extra_children and children is None:
         children = d.extra_children
     if d.extra_injured and injured is None:

@@ -15,9 +15,18 @@ from conflictwatch.extract.figures import Casualty, lex, sum_ranges
 from conflictwatch.extract.places import PlaceMention, most_specific
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
 from conflictwatch.models import Claim, Range
+from conflictwatch.months import FULL_NAMES
 
 _REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
+    re.IGNORECASE,
+)
+
+
+_ALSO_KILLED = re.compile(
+    # not another incident, nor one of another month or year ("In June ... was also killed")
+    rf"^(?!.*\b(?:separate(?:ly)?|elsewhere|another|later|earlier|{FULL_NAMES}|(?:19|20)\d\d)\b)"
+    r".*\b(?:were|was)\s+also\s+killed\b",
     re.IGNORECASE,
 )
 
@@ -81,6 +90,14 @@ def extends(
             return False
         if lex().aggregate.search(s):
             return False
+        if _ALSO_KILLED.search(s) and all(c.kind == "killed" and not c.subset for c in cas) and any(
+            c.kind == "killed" for c in last.casualties
+        ):
+            # "Two of the attackers were also killed in the clash, the statement said": more dead
+            # of the same incident, by the same source, added to its toll.
+            last.extra_killed.extend(c.fig.value for c in cas)
+            last.quote.append(raw)
+            return True
         if all(c.subset for c in cas) or (
             all(c.kind == "injured" for c in cas)
             and not any(c.kind == "injured" for c in last.casualties)
