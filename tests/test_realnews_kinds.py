@@ -351,3 +351,40 @@ def test_houses_set_on_fire_are_property_destruction(geo: Geocoder) -> None:
 def test_sources_across_clauses_back_references_and_claims_of_attacks(geo: Geocoder, text: str, source: str) -> None:
     found = incidents(geo, text)
     assert found and found[-1].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+def test_attackers_also_killed_add_to_the_toll_just_given(geo: Geocoder) -> None:
+    """'Two of the attackers were also killed': more dead of the same clash, same source."""
+    text = ("Gunmen attacked a police checkpoint in Baquba on Monday, killing three policemen, police said.\n"
+            "Two of the attackers were also killed in the exchange of fire, police said.")
+    found = incidents(geo, text)
+    assert [c.killed for c in found] == [Range(5, 5)], [(c.killed, c.quote) for c in found]
+
+
+def test_dead_of_another_month_are_not_added(geo: Geocoder) -> None:
+    text = ("Gunmen attacked a police checkpoint in Baquba on Monday, killing three policemen, police said.\n"
+            "In June, a policeman was also killed in the same district.")
+    found = incidents(geo, text)
+    assert found and found[0].killed == Range(3, 3), [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Kachin Independence Army said on Monday it had captured the town of Hpakant on Sunday.\n"
+     "In a post on its Telegram channel, the group said 20 soldiers had been killed in the assault.",
+     "Kachin Independence Army"),
+    ("A suicide bomber killed 11 people at a police station in Dera Ismail Khan on Tuesday, police said.\n"
+     "A little-known militant group, Tehreek-e-Nusrat, claimed responsibility in a message to reporters.",
+     "Rebel source"),
+    ("A bomb killed nine worshippers at a mosque in Kunduz on Friday, police said.\n"
+     "The Islamic State group's local affiliate, known as Islamic State Khorasan, claimed responsibility.",
+     "Islamic State"),
+])
+def test_a_group_named_before_or_unknown_to_the_data_speaks(geo: Geocoder, text: str, source: str) -> None:
+    found = incidents(geo, text)
+    assert found and found[-1].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+def test_a_groups_own_army_is_not_the_countrys(geo: Geocoder) -> None:
+    found = incidents(geo, "The Kachin Independence Army said its fighters killed 14 soldiers near Hpakant in "
+                           "Myanmar on Monday.")
+    assert found and found[0].claimed_by != "Myanmar military", [(c.claimed_by, c.quote) for c in found]

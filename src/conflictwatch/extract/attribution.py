@@ -321,12 +321,15 @@ def responsibility_claimant(sentence: str, groups: list[Named]) -> str | None:
     data files, or None. Its claim is an incident claim with no figures (docs/gold-format.md)."""
     if "responsib" not in sentence and "claim" not in sentence:
         return None
+    found = []
     for g in groups:
         for m in g.regex.finditer(sentence):
             # "Islamic State Khorasan, claimed responsibility": the branch's name, then a comma
             rest = _NAME_TAIL.match(sentence, m.end())
             if _RESPONSIBILITY.match(sentence, rest.end() if rest else m.end()):
-                return g.name
+                found.append((len(rest.group(0).strip(" ,")) if rest else 0, m.start(), g.name))
+    if found:
+        return min(found)[2]  # the group named in full ("Islamic State Sahel Province")
     # "A little-known militant group, Jaish-e-Fursan, claimed responsibility": a group the data
     # files do not know speaks as a rebel source (docs/gold-format.md)
     unknown = _UNKNOWN_GROUP_CLAIMED.search(sentence) or _GROUP_NAMED_CLAIMED.search(sentence)
