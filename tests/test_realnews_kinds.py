@@ -388,3 +388,19 @@ def test_a_groups_own_army_is_not_the_countrys(geo: Geocoder) -> None:
     found = incidents(geo, "The Kachin Independence Army said its fighters killed 14 soldiers near Hpakant in "
                            "Myanmar on Monday.")
     assert found and found[0].claimed_by != "Myanmar military", [(c.claimed_by, c.quote) for c in found]
+
+
+def test_the_blast_after_a_suicide_bombing_is_that_bombing(geo: Geocoder) -> None:
+    text = ("A suicide car bomb exploded at a checkpoint near Balad in Somalia on Thursday, killing six people, "
+            "police said.\nResidents said the blast also wounded about a dozen people at a bus stop.")
+    found = incidents(geo, text)
+    assert [c.sub_event_type for c in found] == ["Suicide bomb", "Suicide bomb"], \
+        [(c.sub_event_type, c.quote) for c in found]
+
+
+def test_a_raid_by_troops_after_an_air_strike_is_on_the_ground(geo: Geocoder) -> None:
+    text = ("An air strike killed three militants in Gaza City on Tuesday, the army said.\n"
+            "In the West Bank, troops killed four Palestinians during a raid on the Nablus camp on Tuesday, "
+            "the health ministry said.")
+    found = incidents(geo, text)
+    assert found and found[-1].sub_event_type == "Armed clash", [(c.sub_event_type, c.quote) for c in found]

@@ -197,6 +197,9 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
 
 
 _RAID = re.compile(r"\braids?\b", re.IGNORECASE)
+# Who raids on foot: "forces", "troops" ... in the sentence make a raid a ground one.
+_ON_FOOT = re.compile(r"\b(?:forces|troops|soldiers|police|policemen|commandos|gunmen|militants|fighters)\b",
+                      re.IGNORECASE)
 
 
 def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
@@ -223,12 +226,16 @@ def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
                 or re.search(r"\bthe (?:death )?toll\b", d.sentence.text, re.I)
             )
             same_day = c.date_start is None or c.date_start == p_claim.date_start
+            ground = _RAID.search(d.sentence.text) and _ON_FOOT.search(d.sentence.text)
+            if ground and p_claim.sub_event_type == "Air/drone strike":
+                close = False  # "Israeli forces killed five during a raid": troops, not the jets before
             if close and same_day and p_claim.event_type:
                 c.event_type, c.sub_event_type = p_claim.event_type, p_claim.sub_event_type
                 if not d.places and c.location in (None, p_claim.location) and p_claim.location:
                     c.location = p_claim.location
                 c.claim_id = c.make_id()
-        if weak and air is not None and _RAID.search(d.sentence.text):
+        text = d.sentence.text
+        if weak and air is not None and _RAID.search(text) and not _ON_FOOT.search(text):
             # "Fresh raids on Wednesday hit ..." after the air strikes of Tuesday: in a story of air
             # strikes a raid is one more (a raid on its own is troops on the ground).
             c.event_type, c.sub_event_type = air
