@@ -404,3 +404,22 @@ def test_a_raid_by_troops_after_an_air_strike_is_on_the_ground(geo: Geocoder) ->
             "the health ministry said.")
     found = incidents(geo, text)
     assert found and found[-1].sub_event_type == "Armed clash", [(c.sub_event_type, c.quote) for c in found]
+
+
+def test_the_other_sides_dead_in_the_same_fight_add_to_the_toll(geo: Geocoder) -> None:
+    """'Troops killed 30 insurgents ... Two vigilantes were killed during the encounter': one fight,
+    32 dead (UCDP and ACLED count every side's dead of an event)."""
+    text = ("Troops killed 30 insurgents in an assault on a camp at Kumshe in Borno state on Sunday, "
+            "sources said.\nTwo vigilantes were killed during the encounter, the sources added.")
+    found = incidents(geo, text)
+    assert [c.killed for c in found] == [Range(32, 32)], [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize("second", [
+    "Five soldiers were killed in the attack, officials said.",  # among the seven people, maybe
+    "Seven villagers were killed in the attack, officials said.",  # the same dead told again
+])
+def test_the_same_dead_told_again_are_not_added(geo: Geocoder, second: str) -> None:
+    text = "Militants killed seven people in an attack on a village near Gao in Mali on Sunday, officials said.\n"
+    found = incidents(geo, text + second)
+    assert found and found[0].killed == Range(7, 7), [(c.killed, c.quote) for c in found]

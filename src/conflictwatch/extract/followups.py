@@ -31,6 +31,32 @@ _ALSO_KILLED = re.compile(
 )
 
 
+# "two members of the vigilante force were killed during the encounter": the fight just told
+_SAME_FIGHT = re.compile(
+    r"\b(?:during|in|in the course of)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle|raid"
+    r"|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b",
+    re.IGNORECASE,
+)
+_ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
+
+
+def _other_side_same_fight(s: str, cas: list[Casualty], last: Draft) -> bool:
+    """More dead of the same fight, of another kind than the toll just given ('47 terrorists',
+    then 'two members of the task force ... during the encounter'): not the same dead told again,
+    which would repeat the figure or name them as people."""
+    if _ALSO_KILLED.search(s) is None and not _SAME_FIGHT.search(s):
+        return False
+    if re.search(rf"\b(?:separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d)\b", s, re.IGNORECASE):
+        return False
+    before = [c for c in last.casualties if c.kind == "killed" and not c.subset]
+    old_words = {(c.victim_word or "").lower() for c in before}
+    new_words = {(c.victim_word or "").lower() for c in cas}
+    if not all(old_words) or not all(new_words) or (old_words | new_words) & _ANYONE:
+        return False
+    same_figure = {c.fig.value for c in cas} & {c.fig.value for c in before}
+    return not (old_words & new_words) and not same_figure
+
+
 _FACILITY = re.compile(
     r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp|church|mill|station)\b",
     re.IGNORECASE,
@@ -90,9 +116,9 @@ def extends(
             return False
         if lex().aggregate.search(s):
             return False
-        if _ALSO_KILLED.search(s) and all(c.kind == "killed" and not c.subset for c in cas) and any(
+        if all(c.kind == "killed" and not c.subset for c in cas) and any(
             c.kind == "killed" for c in last.casualties
-        ):
+        ) and (_ALSO_KILLED.search(s) or _other_side_same_fight(s, cas, last)):
             # "Two of the attackers were also killed in the clash, the statement said": more dead
             # of the same incident, by the same source, added to its toll.
             last.extra_killed.extend(c.fig.value for c in cas)
