@@ -423,3 +423,15 @@ def test_the_same_dead_told_again_are_not_added(geo: Geocoder, second: str) -> N
     text = "Militants killed seven people in an attack on a village near Gao in Mali on Sunday, officials said.\n"
     found = incidents(geo, text + second)
     assert found and found[0].killed == Range(7, 7), [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Three jawans of the Special Task Force were killed in an IED blast near Sukma in India on Monday.", 3),
+    ("Six soldiers and two volunteers fell with arms in hand when jihadists attacked Aorema on Saturday.", 8),
+    ("Five gendarmes of the Mobile Intervention Unit were killed near Mora in Cameroon on Monday.", 5),
+])
+def test_soldiers_by_their_local_names_and_communique_idioms(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'jawans' (India), 'gendarmes' (Sahel, Cameroon), 'fell with arms in hand' (army communiques
+    translated from French) are the dead of a toll."""
+    found = incidents(geo, sentence)
+    assert found and found[0].killed == Range(killed, killed), [(c.killed, c.quote) for c in found]

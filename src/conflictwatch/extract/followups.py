@@ -33,7 +33,7 @@ _ALSO_KILLED = re.compile(
 
 # "two members of the vigilante force were killed during the encounter": the fight just told
 _SAME_FIGHT = re.compile(
-    r"\b(?:during|in|in the course of)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle|raid"
+    r"\b(?:during|in|in the course of|after)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle|raid"
     r"|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b",
     re.IGNORECASE,
 )
