@@ -435,3 +435,10 @@ def test_soldiers_by_their_local_names_and_communique_idioms(geo: Geocoder, sent
     translated from French) are the dead of a toll."""
     found = incidents(geo, sentence)
     assert found and found[0].killed == Range(killed, killed), [(c.killed, c.quote) for c in found]
+
+
+def test_some_soldiers_killed_is_at_least_two(geo: Geocoder) -> None:
+    """'leaving some soldiers killed': the plural is all the text says, as with 'a number of'."""
+    found = incidents(geo, "Rebels attacked army positions in Kafr Nabudah village in Syria on Saturday morning, "
+                           "leaving some soldiers killed and injured, the Observatory reported.")
+    assert found and found[0].killed == Range(2, None), [(c.killed, c.quote) for c in found]
