@@ -442,3 +442,21 @@ def test_some_soldiers_killed_is_at_least_two(geo: Geocoder) -> None:
     found = incidents(geo, "Rebels attacked army positions in Kafr Nabudah village in Syria on Saturday morning, "
                            "leaving some soldiers killed and injured, the Observatory reported.")
     assert found and found[0].killed == Range(2, None), [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("The militia attacked army positions south of Marib in Yemen on Saturday but failed, and lost dozens of "
+     "fighters, military sources said.", Range(24, None)),
+    ("The police command lost three of its officers during the gun duel in Lokoja in Nigeria on Monday, "
+     "the spokesman said.", Range(3, 3)),
+])
+def test_a_force_that_lost_fighters_lost_them_dead(geo: Geocoder, sentence: str, killed: Range) -> None:
+    found = incidents(geo, sentence)
+    assert found and found[0].killed == killed, [(c.killed, c.quote) for c in found]
+
+
+def test_a_witness_who_lost_a_brother_is_no_new_toll(geo: Geocoder) -> None:
+    text = ("Jets bombed Hpa Lu village in Myanmar on Monday, killing five people, the KNU said.\n"
+            "'We found him under the roof,' said a farmer who lost two brothers in the attack.")
+    found = incidents(geo, text)
+    assert [c.killed for c in found] == [Range(5, 5)], [(c.killed, c.quote) for c in found]

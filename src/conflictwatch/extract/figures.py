@@ -246,6 +246,7 @@ _AGE_AFTER = re.compile(
     r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
     re.IGNORECASE,
 )
+_LOST = re.compile(r"\blost\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 
@@ -408,6 +409,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and not (left_words[-1] == "and" and lx.killed.search(" ".join(left_words[-3:-1])))
             ):
                 kind = "killed"
+            elif victim_cls == "combatants" and _LOST.search(left):
+                kind = "killed"  # "the militia lost dozens of fighters" (not "lost his brother")
             elif left_words and lx.injured.search(" ".join(left_words[-2:])):
                 kind = "injured"
             elif subset and out:

@@ -33,8 +33,8 @@ _ALSO_KILLED = re.compile(
 
 # "two members of the vigilante force were killed during the encounter": the fight just told
 _SAME_FIGHT = re.compile(
-    r"\b(?:during|in|in the course of|after)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle|raid"
-    r"|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b",
+    r"\b(?:during|in|in the course of|after)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle"
+    r"|raid|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b",
     re.IGNORECASE,
 )
 _ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
