@@ -460,3 +460,14 @@ def test_a_witness_who_lost_a_brother_is_no_new_toll(geo: Geocoder) -> None:
             "'We found him under the roof,' said a farmer who lost two brothers in the attack.")
     found = incidents(geo, text)
     assert [c.killed for c in found] == [Range(5, 5)], [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The bodies of nine men were found on a road outside Irapuato in Mexico on Wednesday, state prosecutors said.",
+     "Prosecutors"),
+    ("Rebels hacked 11 people to death in a village of Beni territory in Congo on Tuesday, a local civil society "
+     "leader said.", "Civil society"),
+])
+def test_prosecutors_and_civil_society_count_the_dead(geo: Geocoder, sentence: str, source: str) -> None:
+    found = incidents(geo, sentence)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
