@@ -471,3 +471,11 @@ def test_a_witness_who_lost_a_brother_is_no_new_toll(geo: Geocoder) -> None:
 def test_prosecutors_and_civil_society_count_the_dead(geo: Geocoder, sentence: str, source: str) -> None:
     found = incidents(geo, sentence)
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+def test_a_possessive_country_or_province_is_a_country_cue(geo: Geocoder) -> None:
+    """'in North Waziristan's Mir Ali', 'central Nigeria's Kogi state': the possessive names the
+    place it belongs to, and that is evidence of the country."""
+    found = incidents(geo, "Four militants were killed in an operation in North Waziristan's Mir Ali area on "
+                           "Tuesday, the military said.")
+    assert found and found[0].country == "Pakistan", [(c.location, c.country) for c in found]

@@ -24,6 +24,7 @@ from conflictwatch.models import Article
 
 LEAD_CHARS = 400  # the headline and the first sentence or two
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 LEAD_WEIGHT = 2.0
 
 
@@ -85,7 +86,8 @@ def _text_votes(text: str, lead_end: int) -> Counter[str]:
     forces = _force_nouns()
     votes: Counter[str] = Counter()
     acting: Counter[str] = Counter()  # the part of `votes` from nationalities of forces
-    words = [w.lower() for w in _WORD.findall(text)]
+    # "North Waziristan's Mir Ali": the possessive is the place's name too
+    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
     lead = len(_WORD.findall(text, 0, lead_end))  # the words that start in the lead
     i = 0
     while i < len(words):
