@@ -479,3 +479,17 @@ def test_a_possessive_country_or_province_is_a_country_cue(geo: Geocoder) -> Non
     found = incidents(geo, "Four militants were killed in an operation in North Waziristan's Mir Ali area on "
                            "Tuesday, the military said.")
     assert found and found[0].country == "Pakistan", [(c.location, c.country) for c in found]
+
+
+def test_a_night_of_two_days_starts_on_the_first(geo: Geocoder) -> None:
+    """'on the night of 12 to 13 April': from the 12th to the 13th (it was dated the 13th)."""
+    art = Article(text="Armed men killed a village chief and his son in Kpéta in the Central African Republic "
+                       "on the night of 12 to 13 April, local sources said.", published=date(2024, 4, 15))
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert [(c.date_start, c.date_end) for c in found] == [(date(2024, 4, 12), date(2024, 4, 13))]
+
+
+def test_according_to_local_authorities(geo: Geocoder) -> None:
+    found = incidents(geo, "A drone struck a market in Kadugli in Sudan on Sunday, killing 12 civilians, according "
+                           "to local authorities.")
+    assert found and found[0].claimed_by == "Local officials", [(c.claimed_by, c.quote) for c in found]

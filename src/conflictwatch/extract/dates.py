@@ -78,6 +78,7 @@ _STATEMENT_AFTER = re.compile(
 )
 
 
+_DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*$")
 # "PESHAWAR, Pakistan, March 13 (Reuters) - ...": a dateline's date is the day of the report (its
 # text left in the body where the reader could not take the dateline apart).
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
@@ -124,6 +125,11 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
         precision = 1
         if kind == "explicit":
             start_d = _explicit(txt, published)
+            span = _DAY_SPAN_BEFORE.search(sentence, 0, m.start())
+            if start_d is not None and span and txt[:1].isdigit() and 0 < start_d.day - int(span[1]) <= 6:
+                # "the night of 12 to 13 April": from the first day to the second
+                start_d, end_d = start_d.replace(day=int(span[1])), start_d
+                precision = 1 if (end_d - start_d).days <= 1 else 2
         elif published is None:
             pass
         elif kind == "weekday":
