@@ -493,3 +493,21 @@ def test_according_to_local_authorities(geo: Geocoder) -> None:
     found = incidents(geo, "A drone struck a market in Kadugli in Sudan on Sunday, killing 12 civilians, according "
                            "to local authorities.")
     assert found and found[0].claimed_by == "Local officials", [(c.claimed_by, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Gunmen killed the mayor of Tlalchapa in Mexico, along with his bodyguard, on Sunday evening, police said.", 2),
+    ("The commander, together with two of his escorts, was killed in an ambush near Gao in Mali on Sunday, the "
+     "army said.", 3),
+])
+def test_people_killed_along_with_the_victim_count(geo: Geocoder, sentence: str, killed: int) -> None:
+    found = incidents(geo, sentence)
+    assert found and found[0].killed == Range(killed, killed), [(c.killed, c.quote) for c in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "During the raid on Kani in Myanmar on Monday, an old man died of exhaustion while fleeing, residents said.",
+    "His wife died of natural causes in Kani in Myanmar on Monday, a neighbour said.",
+])
+def test_a_natural_death_is_no_killing(geo: Geocoder, sentence: str) -> None:
+    assert not [c for c in incidents(geo, sentence) if c.killed], incidents(geo, sentence)

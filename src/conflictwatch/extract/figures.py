@@ -246,6 +246,11 @@ _AGE_AFTER = re.compile(
     r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
     re.IGNORECASE,
 )
+_NATURAL_DEATH = re.compile(
+    r"died\s+(?:of|from)\s+(?:exhaustion|natural\s+causes|illness|(?:an?\s+)?(?:heart\s+attack|stroke|disease)"
+    r"|old\s+age)\b",
+    re.IGNORECASE,
+)
 _LOST = re.compile(r"\blost\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
@@ -359,6 +364,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             kind = "killed" if _noun_then(mk, right_text) and (
                 not _noun_then(mi, right_text) or mk.start() < mi.start()  # type: ignore[union-attr]
             ) else "injured"
+        if kind == "killed" and _NATURAL_DEATH.match(right_text[mk.start():] if mk else ""):
+            kind = None  # "an old man died of exhaustion while fleeing": no one killed him
         left = sentence[max(prev_end, f.start - 50) : f.start]
         if victim_word == "family" and rw[:1] == ["_"]:
             left = _FAMILY_OF.sub("", re.sub(r"\s*family\s+of\s+$", "", left, flags=re.IGNORECASE))

@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities, lemma
-from conflictwatch.extract.numbers import find_figures
 from conflictwatch.extract.quickre import WordFilter, quick
 from conflictwatch.extract.rules import lexicon, words_re
+from conflictwatch.extract.victimcount import AGE, QUANTITY_NOUNS, SINGLE_PRONOUNS, count_group
 from conflictwatch.models import Range
 
 if TYPE_CHECKING:
@@ -28,13 +28,10 @@ if TYPE_CHECKING:
 
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "must"}
 _NOBODY = {"nobody", "none", "no one", "noone"}
-_SINGLE_PRONOUNS = {"he", "him", "she", "her", "one", "himself", "herself"}
 _NOT_A_DEATH = {"toll", "penalty", "sentence", "threat", "threats", "squad"}
 _STATE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "amod")
 _NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "EVENT", "DATE", "TIME", "WORK_OF_ART"}
 _MODIFIER_DEPS = {"det", "nummod", "quantmod", "amod", "compound", "poss", "advmod", "predet"}
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_AGE = re.compile(r"(\d+)[- ]year[- ]old", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -159,7 +156,7 @@ def find_victims(doc: Doc) -> list[Victim]:
         seen.update(h.i for h in group)
         start = min(_phrase_start(h) for h in group)
         group = _merge_adjacent(group)
-        value = _count(group, w)
+        value = count_group(group)
         end = max(h.idx + len(h.text) for h in group)
         noun = group[0].lower_ if group[0].pos_ != "PROPN" else group[0].text
         out.append(Victim(kind, value, start, end, noun, _class(group, w), tok.idx))
@@ -239,10 +236,12 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     verbal = verbal or (tok.pos_ == "ADJ" and low.endswith("ed"))
     if verbal:
         if base in w.kill or low in ("slain", "martyred") or (base in w.to_death and _to_death(tok)):
-            return [("killed", _patients(tok))]
+            return [("killed", _with_companions(tok, _patients(tok)))]
         if base in w.injure:
-            return [("injured", _patients(tok))]
+            return [("injured", _with_companions(tok, _patients(tok)))]
         if base in w.die:
+            if _natural_cause(tok):
+                return []  # "died of exhaustion while fleeing": no one killed him
             return [("killed", _subjects(tok))]
         if base in ("lose", "sacrifice", "claim", "take", "cost"):  # only these (not every token)
             lives = next((c for c in tok.children if c.dep_ == "dobj" and lemma(c) == "life"), None)
@@ -343,6 +342,45 @@ def _patients(tok: Token) -> list[Token]:
     return []
 
 
+_NATURAL_CAUSES = {
+    "exhaustion", "cause", "causes", "illness", "disease", "attack", "failure", "age", "stroke",
+}
+
+
+def _natural_cause(verb: Token) -> bool:
+    """ "died of exhaustion", "died of natural causes", "died of a heart attack"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lower_ in _NATURAL_CAUSES and (
+                    o.lower_ != "attack" or any(x.lower_ == "heart" for x in o.children)
+                ) and (o.lower_ not in ("cause", "causes") or any(x.lower_ == "natural" for x in o.children)):
+                    return True
+    return False
+
+
+def _with_companions(verb: Token, patients: list[Token]) -> list[Token]:
+    """ "killed the mayor, along with his bodyguard", "the commander, together with two of his
+    escorts, was killed": the people killed with the victim are victims too."""
+    if not patients:
+        return patients
+    w = _words()
+    out = list(patients)
+    for holder in (verb, *patients):
+        for c in holder.children:
+            if c.lower_ == "along" and c.dep_ in ("prep", "advmod"):
+                withs = [x for x in c.children if x.lower_ == "with" and x.dep_ == "prep"]
+            elif c.lower_ == "with" and c.dep_ == "prep" and any(x.lower_ in ("together", "along")
+                                                                 for x in c.children):
+                withs = [c]
+            else:
+                continue
+            for x in withs:
+                out += [o for o in x.children if o.dep_ == "pobj" and (_is_person(o, w) or o.pos_ == "NUM")
+                        and o not in out]
+    return out
+
+
 def _subjects(tok: Token) -> list[Token]:
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subj:
@@ -435,14 +473,12 @@ def _group(heads: list[Token]) -> list[Token]:
 
 
 _BARE_QUANTITIES = {"dozens", "scores", "hundreds", "thousands"}
-_QUANTITY_NOUNS = {"total", "number", "dozens", "scores", "hundreds", "thousands", "handful", "couple",
-                   "group", "tens", "dozen", "score"}
 
 
 def _quantified(h: Token) -> Token:
     """ "a total of five militants", "dozens of people": the people are the victims; the quantity
     counts them (see `_count_one`)."""
-    if h.lower_ not in _QUANTITY_NOUNS:
+    if h.lower_ not in QUANTITY_NOUNS:
         return h
     return next(iter(_of_objects(h)), h)
 
@@ -468,7 +504,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if low in _NOBODY:
         return False
     if tok.pos_ == "PRON":
-        return low in _SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
+        return low in SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
     if tok.pos_ == "NUM":
         return True  # "killed 14", "two of them"
     if low in _BARE_QUANTITIES and not any(c.dep_ == "prep" for c in tok.children):
@@ -491,7 +527,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
         if surname and not bracketed and low not in w.not_victims:
             return True  # "Vazquez was killed": the small model often takes a surname for an ORG
         return tok.ent_type_ not in _NOT_PERSON_ENTS
-    if _AGE.search(tok.text):
+    if AGE.search(tok.text):
         return True  # "a 16-year-old"
     return tok.pos_ == "NOUN" and base.endswith(w.suffixes) and len(base) > 4
 
@@ -513,74 +549,18 @@ def _single_token_entity(tok: Token) -> bool:
 
 
 def _phrase_start(h: Token) -> int:
-    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in _QUANTITY_NOUNS:
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in QUANTITY_NOUNS:
         h = h.head.head  # "Dozens of people": the phrase starts at the quantity
     left = [c for c in h.lefts if c.dep_ in _MODIFIER_DEPS]
     first = min([h, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
     return first.idx
 
 
-def _count(group: list[Token], w: _Words) -> Range | None:
-    parts = [_count_one(h) for h in group]
-    known = [p for p in parts if p is not None]
-    if not known:
-        return None
-    low = sum(p.low for p in known)
-    if len(known) < len(parts) or any(p.high is None for p in known):
-        return Range(low, None)
-    return Range(low, sum(p.high for p in known if p.high is not None))
-
-
-def _count_one(h: Token) -> Range | None:
-    low = h.lower_
-    of = h.head if h.dep_ == "pobj" and h.head.lower_ == "of" else None
-    if of is not None and of.head.lower_ in _QUANTITY_NOUNS:
-        span = h.doc[_left_index(of.head) : h.i + 1].text  # "a total of five militants"
-        figs = [f for f in find_figures(span) if not _YEAR.fullmatch(f.text)]
-        if figs:
-            return figs[-1].value if figs[-1].exact_number or len(figs) == 1 else figs[0].value
-    if h.pos_ == "NUM" or h.like_num:
-        if _YEAR.fullmatch(h.text):
-            return None  # "the 2022 white Nissan": a year, not a count
-        span = h.doc[_left_index(h) : h.i + 1].text
-        figs = find_figures(span)
-        return figs[-1].value if figs else None
-    if low == "both":
-        return Range(2, 2)
-    if h.pos_ == "PRON":
-        return Range(1, 1) if low in _SINGLE_PRONOUNS else None
-    nums = [c for c in h.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
-    if not nums:
-        # "Three Southern Transitional Council (STC) fighters": the number opens a name before the noun
-        first = h.doc[_left_index(h)]
-        named = [c for c in h.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
-        if named and first.dep_ == "nummod" and first.like_num and first.head in named:
-            nums = [first]
-    if nums:
-        span = h.doc[_left_index(h) : h.i].text
-        figs = [f for f in find_figures(span) if not _AGE.search(span[f.start : f.end + 9])
-                and not _YEAR.fullmatch(f.text)]
-        if figs:
-            return figs[-1].value
-    vague = [f for f in find_figures(h.doc[_left_index(h) : h.i + 1].text) if not f.exact_number]
-    if vague:
-        return vague[-1].value
-    plural = h.tag_ in ("NNS", "NNPS") or (low.endswith("s") and h.tag_ != "NNP" and not low.endswith("ss"))
-    if plural:
-        return None
-    return Range(1, 1)  # "a farmer", "the village head", "Commissioner Languren", "a 16-year-old"
-
-
-def _left_index(h: Token) -> int:
-    left = [t.i for c in h.lefts for t in c.subtree]
-    return min(left) if left else h.i
-
-
 def _class(group: list[Token], w: _Words) -> str:
     classes = {w.classes.get(h.lower_) or w.classes.get(lemma(h)) for h in group}
     for h in group:
         at = h.idx - h.sent.start_char
-        m = _AGE.search(h.sent.text[max(0, at - 25) : at + len(h.text)])
+        m = AGE.search(h.sent.text[max(0, at - 25) : at + len(h.text)])
         if m and int(m.group(1)) < 18:
             classes.add("children")
     if classes == {"children"}:

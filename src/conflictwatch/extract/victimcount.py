@@ -1,0 +1,76 @@
+"""How many people a victim phrase names: "a total of five militants" (5), "Three STC fighters" (3),
+"a farmer" (1), "villagers" (no count). Kept apart from `victims`, which finds the phrases."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from conflictwatch.extract.numbers import find_figures
+from conflictwatch.models import Range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SINGLE_PRONOUNS = {"he", "him", "she", "her", "one", "himself", "herself"}
+QUANTITY_NOUNS = {"total", "number", "dozens", "scores", "hundreds", "thousands", "handful", "couple",
+                  "group", "tens", "dozen", "score"}
+YEAR = re.compile(r"(?:19|20)\d\d")
+AGE = re.compile(r"(\d+)[- ]year[- ]old", re.IGNORECASE)
+
+
+def count_group(group: list[Token]) -> Range | None:
+    """The people a group of victim heads counts; None when some have no count and none has one."""
+    parts = [_count_one(h) for h in group]
+    known = [p for p in parts if p is not None]
+    if not known:
+        return None
+    low = sum(p.low for p in known)
+    if len(known) < len(parts) or any(p.high is None for p in known):
+        return Range(low, None)
+    return Range(low, sum(p.high for p in known if p.high is not None))
+
+
+def _count_one(h: Token) -> Range | None:
+    low = h.lower_
+    of = h.head if h.dep_ == "pobj" and h.head.lower_ == "of" else None
+    if of is not None and of.head.lower_ in QUANTITY_NOUNS:
+        span = h.doc[left_index(of.head) : h.i + 1].text  # "a total of five militants"
+        figs = [f for f in find_figures(span) if not YEAR.fullmatch(f.text)]
+        if figs:
+            return figs[-1].value if figs[-1].exact_number or len(figs) == 1 else figs[0].value
+    if h.pos_ == "NUM" or h.like_num:
+        if YEAR.fullmatch(h.text):
+            return None  # "the 2022 white Nissan": a year, not a count
+        span = h.doc[left_index(h) : h.i + 1].text
+        figs = find_figures(span)
+        return figs[-1].value if figs else None
+    if low == "both":
+        return Range(2, 2)
+    if h.pos_ == "PRON":
+        return Range(1, 1) if low in SINGLE_PRONOUNS else None
+    nums = [c for c in h.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
+    if not nums:
+        # "Three Southern Transitional Council (STC) fighters": the number opens a name before the noun
+        first = h.doc[left_index(h)]
+        named = [c for c in h.lefts if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+        if named and first.dep_ == "nummod" and first.like_num and first.head in named:
+            nums = [first]
+    if nums:
+        span = h.doc[left_index(h) : h.i].text
+        figs = [f for f in find_figures(span) if not AGE.search(span[f.start : f.end + 9])
+                and not YEAR.fullmatch(f.text)]
+        if figs:
+            return figs[-1].value
+    vague = [f for f in find_figures(h.doc[left_index(h) : h.i + 1].text) if not f.exact_number]
+    if vague:
+        return vague[-1].value
+    plural = h.tag_ in ("NNS", "NNPS") or (low.endswith("s") and h.tag_ != "NNP" and not low.endswith("ss"))
+    if plural:
+        return None
+    return Range(1, 1)  # "a farmer", "the village head", "Commissioner Languren", "a 16-year-old"
+
+
+def left_index(h: Token) -> int:
+    left = [t.i for c in h.lefts for t in c.subtree]
+    return min(left) if left else h.i
