@@ -511,3 +511,16 @@ def test_people_killed_along_with_the_victim_count(geo: Geocoder, sentence: str,
 ])
 def test_a_natural_death_is_no_killing(geo: Geocoder, sentence: str) -> None:
     assert not [c for c in incidents(geo, sentence) if c.killed], incidents(geo, sentence)
+
+
+def test_people_rescued_are_not_the_dead_of_the_next_verb(geo: Geocoder) -> None:
+    """'rescued 20 kidnapped villagers and neutralised two bandits': two dead, not 22."""
+    found = incidents(geo, "Police said they had rescued 20 kidnapped villagers and neutralised two bandits during "
+                           "a gunfight in Maru in Zamfara state on Saturday.")
+    assert found and found[0].killed == Range(2, 2), [(c.killed, c.quote) for c in found]
+
+
+def test_a_prosecutor_general(geo: Geocoder) -> None:
+    found = incidents(geo, "Seven people were killed when a drone hit a minibus near Kherson in Ukraine on Monday, "
+                           "Ukraine's prosecutor general said.")
+    assert found and found[0].claimed_by == "Prosecutors", [(c.claimed_by, c.quote) for c in found]

@@ -175,7 +175,9 @@ _SUBSET_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 # "killing two people and wounding five": the right context of a figure ends where a second
 # verb phrase is coordinated to it.
 _COORD_VERB = re.compile(
-    r"\b(?:and|,)\s+(?:also\s+)?(?:\w+ing|killed|wounded|injured|left|hurt)\b.*$", re.IGNORECASE
+    r"\b(?:and|,)\s+(?:also\s+)?(?:\w+ing|killed|wounded|injured|left|hurt|neutrali[sz]ed|eliminated"
+    r"|liquidated|executed|murdered|beheaded|shot)\b.*$",
+    re.IGNORECASE,
 )
 
 
