@@ -524,3 +524,17 @@ def test_a_prosecutor_general(geo: Geocoder) -> None:
     found = incidents(geo, "Seven people were killed when a drone hit a minibus near Kherson in Ukraine on Monday, "
                            "Ukraine's prosecutor general said.")
     assert found and found[0].claimed_by == "Prosecutors", [(c.claimed_by, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Israeli strikes killed 27 people in Nuseirat in Gaza on Saturday, civil defence said.",
+     "Palestinian Civil Defence"),
+    ("Barrel bombs killed 13 people in Aleppo in Syria on Sunday, the civil defence said.", "Syrian Civil Defence"),
+    ("Two soldiers were killed in combat in southern Gaza, the military said on Sunday.", "Israeli military"),
+    ("A strike killed three fighters in Nabatieh in Lebanon on Friday, Hezbollah said.", "Hezbollah"),
+])
+def test_whose_civil_defence_army_or_group_speaks_in_gaza_and_lebanon(geo: Geocoder, text: str, source: str) -> None:
+    """'civil defence' is the civil defence of the article's country (it was always Syria's); the
+    army that speaks in Gaza is Israel's (it was a 'Palestinian army')."""
+    found = incidents(geo, text)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]

@@ -47,6 +47,13 @@ def _config() -> tuple[dict[str, Any], dict[str, str], dict[tuple[str, int], str
 
 
 @lru_cache(maxsize=1)
+def _without_country() -> dict[str, str]:
+    """The name a country-bound source keeps in a story that names no country (`without_country`)."""
+    data = load_data("sources.yaml")["sources"]
+    return {name: spec["without_country"] for name, spec in data.items() if spec.get("without_country")}
+
+
+@lru_cache(maxsize=1)
 def _occurrences() -> Occurrences:
     """Named sources, generic back-references and actors, in that order, scanned together: one
     search per pattern over the whole article was ~12% of extraction."""
@@ -416,6 +423,8 @@ class Discourse:
                     name = self.in_article["rescue"]
                 if src.name in named_bc:
                     name = self._by_country(named_bc[src.name]) or self.last_by_kind.get(src.kind or "")
+                    if name is None and self.country is None:
+                        name = _without_country().get(src.name)
                     if name is None:
                         continue
                 found.append(SourceMention(name, src.kind, m.start(), m.end()))
