@@ -538,3 +538,17 @@ def test_whose_civil_defence_army_or_group_speaks_in_gaza_and_lebanon(geo: Geoco
     army that speaks in Gaza is Israel's (it was a 'Palestinian army')."""
     found = incidents(geo, text)
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Fano fighters ambushed an army convoy near Debre Markos in Ethiopia on Friday, killing 14 soldiers, a Fano "
+     "commander told reporters.", "Rebel source"),
+    ("Taliban fighters killed three police officers in Kunduz in Afghanistan on Monday, a Taliban commander said.",
+     "Taliban"),
+    ("Militiamen killed eight civilians at a camp in Djugu in Congo on Tuesday, a UN source said.", "United Nations"),
+])
+def test_a_groups_member_speaks_for_it_and_the_dead_do_not_speak(geo: Geocoder, text: str, source: str) -> None:
+    """'a Fano commander told reporters': the group's voice (a rebel source unless the sources list
+    names the group); 'three police officers' killed are not the police speaking."""
+    found = incidents(geo, text)
+    assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]

@@ -161,6 +161,31 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
     return out
 
 
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|several|scores\s+of"
+    r"|hundreds\s+of)\s+$",
+    re.IGNORECASE,
+)
+_MEMBER = re.compile(
+    r"\s+(?:militia\s+|rebel\s+)?(?:commanders?|spokes(?:man|woman|person)|officials?|leaders?"
+    r"|fighters?|members?|sources?)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_members(sentence: str, groups: list[Named]) -> list[tuple[int, int, str]]:
+    """ "a Fano commander told the BBC", "an M23 spokesman said": the group's own voice; a group
+    the sources list names speaks as itself, any other as a rebel source (docs/gold-format.md)."""
+    out = []
+    named = {src.name for src in sources()[0]}
+    for g in groups:
+        for m in g.regex.finditer(sentence):
+            role = _MEMBER.match(sentence, m.end())
+            if role:
+                out.append((m.start(), role.end(), g.name if g.name in named else "Rebel source"))
+    return out
+
+
 # "JNIM", "CDF-Kanpetlet", "Myohla-PDF" (a group's local branch, as Myanmar's resistance names them)
 _ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+-)?[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])")
 
@@ -392,6 +417,10 @@ class Discourse:
         self._generic = [(i, gen) for i, gen in enumerate(generic) if n + i in occurs]
         self.present_actors = [a for k, a in enumerate(scoped) if a is not None and g + k in occurs]
         self._groups = [a for a in self.present_actors if a.kind in ("rebels", "jihadists")]
+        # groups whose members speak for them: armed groups, and actors the sources list names
+        # as armed groups (the Taliban, Hezbollah)
+        voiced = {src.name for src in named if src.kind == "armed group"}
+        self._speaking_groups = [a for a in self.present_actors if a in self._groups or a.name in voiced]
         for src in self._named:
             # The first source of each kind, but a specific one beats the "Rescue workers" catch-all.
             if src.kind and self.in_article.get(src.kind) in (None, "Rescue workers"):
@@ -445,6 +474,7 @@ class Discourse:
         own = [(f.start, f.end) for f in found if f.name]  # a generic with no name gives way
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
+        extra += [(a, b, n, "armed group") for a, b, n in _group_members(sentence, self._speaking_groups)]
         extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
         extra += [(a, b, n, "org") for a, b, n in _the_name_said(sentence)]
         ranked = []
@@ -472,6 +502,8 @@ class Discourse:
         out = []
         for k in kept:
             gap = _speech_gap(sentence, k.start, k.end, speech)
+            if gap is not None and gap > 2 and _COUNTED.search(sentence, max(0, k.start - 20), k.start):
+                gap = None  # "killed three police officers": the dead, not a speaker
             passing = k.kind in ("armed group", "org") or (k.start, k.end) in ranked
             if gap is not None and passing and gap > 2:
                 gap = None  # a group named in passing ("seized villages from Islamic State ...")
