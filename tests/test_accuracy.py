@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
-# UCDP dev set (192 articles). Measured on this commit: detected 0.958, event_right 0.828,
-# lead_event_right 0.781, event_and_place_right 0.656, country_right 0.818, totals_as_incident 2,
-# incidents_per_article 2.55. Shares of articles must stay at or above these...
+# UCDP dev set (192 articles). Measured on this commit: detected 0.958, event_right 0.823,
+# lead_event_right 0.781, event_and_place_right 0.651, country_right 0.812, totals_as_incident 2,
+# incidents_per_article 2.54. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.94,
     "event_right": 0.81,
