@@ -145,6 +145,37 @@ def test_a_run_signs_articles_without_importing_scipy_and_parses_with_spacy(tmp_
     assert not modules & {"conflictwatch.evaluate", "conflictwatch.watch", "urllib.request"}
 
 
+_HEAVY = {"spacy", "sqlalchemy", "dateparser", "conflictwatch.extract", "conflictwatch.geo",
+          "conflictwatch.pipeline", "conflictwatch.reconcile", "conflictwatch.export"}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["events", "--help"], ["export", "events", "--help"]])
+def test_help_imports_no_stage_of_the_pipeline(tmp_path: Path, args: list[str]) -> None:
+    """`--help` costs the command line's own modules only: no database layer (SQLAlchemy), no
+    extractor (spaCy, dateparser), no geocoder, reconciliation or exports: they are imported by
+    the commands that run them."""
+    done, modules = _command(args, tmp_path)
+    assert "Usage" in done.stdout
+    assert not modules & _HEAVY
+
+
+def test_reading_commands_open_the_database_without_the_extractor(tmp_path: Path) -> None:
+    """`claims`, `events` and `export events` read the database: they import SQLAlchemy, never the
+    extractor nor spaCy; a run with nothing new does not either (nor the geocoder)."""
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "cw.db")
+    _command(["run", str(src), "--db", db, "--published", "2016-10-10", "-q", "--workers", "1"], tmp_path)
+    extractor = {"spacy", "dateparser", "conflictwatch.extract", "conflictwatch.extract.claims"}
+    for args in (["claims"], ["events"], ["export", "events", "-o", str(tmp_path / "e.csv")]):
+        done, modules = _command([*args, "--db", db], tmp_path)
+        assert "sqlalchemy" in modules, args
+        assert not modules & extractor, args
+    done, modules = _command(["run", str(src), "--db", db, "-q"], tmp_path)
+    assert "0 new, 1 already stored" in done.stderr
+    assert not modules & (extractor | {"conflictwatch.geo"})
+
+
 def test_after_a_command_the_database_file_alone_holds_everything(tmp_path: Path) -> None:
     """The command line skips the interpreter's final garbage collection (`cli.main`), so it closes
     its databases itself: SQLite's write-ahead log is folded into the file and removed. A user who

@@ -1,6 +1,7 @@
 """The `conflictwatch` command line: one module of commands per pipeline stage."""
 
 import gc
+import sys
 
 from conflictwatch.cli import (  # noqa: F401  (registers commands)
     articles,
@@ -15,7 +16,6 @@ from conflictwatch.cli import (  # noqa: F401  (registers commands)
     watch,
 )
 from conflictwatch.cli.app import app
-from conflictwatch.store.engine import close_all
 
 
 def main() -> None:
@@ -25,7 +25,9 @@ def main() -> None:
     try:
         app()
     finally:
-        close_all()
+        engine = sys.modules.get("conflictwatch.store.engine")  # imported by commands that open one
+        if engine is not None:
+            engine.close_all()
         gc.freeze()
 
 
