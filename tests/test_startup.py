@@ -94,11 +94,12 @@ def test_run_with_nothing_new_does_not_open_the_gazetteer(stored: tuple[str, Pat
 def test_run_with_a_new_article_does_open_it(
     stored: tuple[str, Path], spy: list[str], tmp_path: Path, databases: Databases
 ) -> None:
-    """The spy itself works: a run that has something to geocode goes to the gazetteer."""
+    """The spy itself works: a run that has something to geocode goes to the gazetteer (in this
+    process with --workers 1: else an early worker may extract and geocode, `conflictwatch.early`)."""
     db = databases.copy(stored[0], tmp_path, "copy")
     new = tmp_path / "b.txt"
     new.write_text(SECOND, encoding="utf-8")
-    runner.invoke(app, ["run", str(new), "--db", db, "-q"])
+    runner.invoke(app, ["run", str(new), "--db", db, "-q", "--workers", "1"])
     assert spy and spy[0] in ("ensure_index", "source_digest")
 
 
@@ -128,7 +129,8 @@ def test_a_run_signs_articles_without_importing_scipy_and_parses_with_spacy(tmp_
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "cw.db")
-    done, modules = _command(["run", str(src), "--db", db, "--published", "2016-10-10", "-q"], tmp_path)
+    done, modules = _command(["run", str(src), "--db", db, "--published", "2016-10-10", "-q", "--workers", "1"],
+                             tmp_path)  # one process: it parses and signs the article itself
     assert "1 new" in done.stderr
     assert {"spacy", "datasketch.minhash"} <= modules  # it did parse and sign the article
     assert not any(m == "scipy" or m.startswith("scipy.") for m in modules)

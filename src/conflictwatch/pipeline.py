@@ -439,6 +439,8 @@ def run_items(
     """`run` over items already read (articles from feeds, `watch`, the API)."""
     t = time.perf_counter()
     job = _Job(store, on_item, spec or ExecutorSpec(), budget)
+    if reconcile:  # imported now, not after the articles: an early worker may be extracting them
+        import conflictwatch.reconcile  # noqa: F401
     if repair:
         job.stream(job.stale(), job.redo)
     job.stream(job.read(items), job.take)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -30,8 +30,13 @@ from conflictwatch.cli.options import (
     executor_spec,
     iso_date,
     open_existing,
+    sqlite_path,
 )
 from conflictwatch.models import Article, IngestError
+
+if TYPE_CHECKING:
+    from conflictwatch.budget import Budget
+    from conflictwatch.parallel import ExecutorSpec
 
 # The pipeline, the database layer and the exports are imported by the commands that use them:
 # `--help` and the reading commands do not pay for the rest.
@@ -88,17 +93,33 @@ def run(
         conflictwatch run archive.jsonl --workers 4 -q
         conflictwatch run archive.jsonl --scheduler tcp://scheduler.example.org:8786 --db postgresql://...
     """
-    from conflictwatch import pipeline
+    from conflictwatch import early
+
+    spec = executor_spec(workers, executor, scheduler)
+    limits = budget(max_article_chars, max_article_seconds)
+    # first of all, before a database is opened or a thread started: see conflictwatch.early
+    spec.early = early.start(spec, inputs, sqlite_path(db))
+    try:
+        _run(inputs, db, published, export_dir, quiet, verbose, spec, limits)
+    finally:
+        if spec.early is not None:
+            spec.early.shutdown()
+
+
+def _run(inputs: list[str], db: str, published: date | None, export_dir: Path | None, quiet: bool,
+         verbose: bool, spec: ExecutorSpec, limits: Budget) -> None:
+    from conflictwatch import early, pipeline
     from conflictwatch.cli.progress import RunProgress, count_articles
     from conflictwatch.parallel import WorkerMismatch
     from conflictwatch.store import open_store
     from conflictwatch.store.engine import shown
 
-    spec = executor_spec(workers, executor, scheduler)
-    limits = budget(max_article_chars, max_article_seconds)
+    total = count_articles(inputs)
+    if spec.early is not None and not early.wanted(spec, total):
+        spec.early.shutdown()
     store = open_store(db)
     done = 0
-    with RunProgress(err_console, count_articles(inputs)) as progress:
+    with RunProgress(err_console, total) as progress:
 
         def on_item(item: object) -> None:
             nonlocal done
