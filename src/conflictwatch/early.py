@@ -19,15 +19,18 @@ single thread (a fork copies no other thread, nor what their locks protect).
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 import multiprocessing
 import signal
 import sys
 import threading
+import types
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from conflictwatch.parallel import ChunkResult, Executor, ExecutorSpec, Work, process_work
 
@@ -191,13 +194,13 @@ def _serve(conn: Connection, writer_end: Connection) -> None:
 
 
 def _without_spacy_cli() -> None:
-    """`import spacy` runs its command line's package (`spacy.cli`: download, init, debug, project
-    commands, with requests and weasel), ~0.15 s, for the one function it re-exports, `info`. This
-    process only extracts and never calls spaCy's command line: its package module is made without
-    running its `__init__` (its submodules, `spacy.cli.info` among them, still import as usual).
-    Done here only, never in a process that may use spaCy otherwise."""
-    import importlib.util
-
+    """`import spacy` imports its command line (`spacy.cli`: the download, init, debug and project
+    commands, with typer, click, requests and weasel; ~0.2 s) for the one function it re-exports,
+    `spacy.info`. This process only extracts: here the command line's package is made without
+    running its `__init__`, and `spacy.cli.info` is a stand-in whose `info` (or any other name)
+    imports the real module when used. Its submodules still import as usual. Done in this process
+    only, never in one that may use spaCy otherwise; the tokens, tags and parses are spaCy's own
+    (tests/test_startup.py compares them with spaCy's usual load)."""
     if "spacy" in sys.modules or "spacy.cli" in sys.modules:
         return
     found = importlib.util.find_spec("spacy")
@@ -206,8 +209,36 @@ def _without_spacy_cli() -> None:
     folder = Path(next(iter(found.submodule_search_locations))) / "cli"
     spec = importlib.util.spec_from_file_location(
         "spacy.cli", folder / "__init__.py", submodule_search_locations=[str(folder)])
-    if spec is not None:
-        sys.modules["spacy.cli"] = importlib.util.module_from_spec(spec)
+    if spec is None or not (folder / "info.py").is_file():
+        return
+    package = importlib.util.module_from_spec(spec)
+    info = _LazyModule("spacy.cli.info")
+    package.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"] = package
+    sys.modules["spacy.cli.info"] = info
+
+
+class _LazyModule(types.ModuleType):
+    """Stands for a module until one of its names is used, then imports it (in its place)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, f"{name}, imported when used (conflictwatch.early)")
+        self.info = self._call("info")
+
+    def _call(self, attr: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(self._real(), attr)(*args, **kwargs)
+        return call
+
+    def _real(self) -> types.ModuleType:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return importlib.import_module(self.__name__)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # what the import system asks of any module (__path__...)
+            raise AttributeError(name)
+        return getattr(self._real(), name)
 
 
 def _sendable(exc: BaseException) -> BaseException:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app
+from conflictwatch.cli.core import app
 from conflictwatch.cli.options import DEFAULT_DB, DbOpt, open_existing
 
 

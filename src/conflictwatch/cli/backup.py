@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from typer import _click as click
 
-from conflictwatch.cli.app import app, note
+from conflictwatch.cli.core import app, note
 from conflictwatch.cli.options import DbOpt
 from conflictwatch.store.backup import POSTGRES_RECIPE, BackupError, backup, restore, sqlite_file
 from conflictwatch.store.names import DEFAULT_DB

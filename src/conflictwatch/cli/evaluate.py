@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.core import app, console, err_console
 
 # conflictwatch.evaluate (ten modules) is imported by the command itself, not with the command line:
 # every other command, `run` first, starts without it.

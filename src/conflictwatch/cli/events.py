@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app, console, export_app, note
+from conflictwatch.cli.core import app, console, export_app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     ActorOpt,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import CliGroup, app, console, note
+from conflictwatch.cli.core import CliGroup, app, console, note
 from conflictwatch.cli.options import DbOpt, open_existing
 from conflictwatch.store.names import DEFAULT_DB
 

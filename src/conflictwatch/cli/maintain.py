@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.core import app, console, err_console
 from conflictwatch.cli.options import (
     DbOpt,
     ExecutorChoice,

@@ -17,7 +17,7 @@ import typer
 from typer import _click as click
 
 from conflictwatch.budget import MAX_CHARS_ENV, MAX_SECONDS_ENV, Budget
-from conflictwatch.cli.app import DB_HELP
+from conflictwatch.cli.core import DB_HELP
 from conflictwatch.store.names import DB_ENV, DEFAULT_DB
 
 # What the commands run is imported when they run: `--help` and a mistyped option cost only the
@@ -92,8 +92,9 @@ class ExecutorChoice(StrEnum):
 
 WorkersOpt = Annotated[int | None, typer.Option(
     "--workers", "-w", min=1, metavar="N", show_default=False,
-    help="Processes extracting at once (default: one per core of this machine). Inputs with "
-    "fewer than 48 articles to extract are done in this process; 1 never starts workers.",
+    help="Processes extracting at once (default: one per core of this machine). `run` extracts "
+    "inputs with fewer than 48 articles in one worker forked as it starts (it loads spaCy while "
+    "the run opens the database); 1 never starts workers.",
 )]
 ExecutorOpt = Annotated[ExecutorChoice, typer.Option(
     "--executor",

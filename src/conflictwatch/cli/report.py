@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.core import app, console, err_console
 from conflictwatch.cli.options import DbOpt
 from conflictwatch.cli.serve import existing_db
 from conflictwatch.store.names import DEFAULT_DB

@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from typer import _click as click
 
-from conflictwatch.cli.app import app, console, err_console, export_app, note
+from conflictwatch.cli.core import app, console, err_console, export_app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     ArticlesFormat,
@@ -127,7 +127,7 @@ def _run(inputs: list[str], db: str, published: date | None, export_dir: Path | 
             if counts_for_progress(item):
                 progress.advance()
 
-        # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
+        # errors are logged by the pipeline, one line each (cli.core.OneLineHandler)
         try:
             stats = pipeline.run(inputs, store, published=published, on_item=on_item, spec=spec,
                                  budget=limits)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from conflictwatch.cli.app import app, note
+from conflictwatch.cli.core import app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     DbOpt,
