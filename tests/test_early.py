@@ -61,6 +61,18 @@ def test_likely_new_compares_the_inputs_with_the_database_file(tmp_path: Path) -
     assert early.likely_new([str(tmp_path)], db)
 
 
+def test_prefork_reads_inputs_and_database_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before typer parses them: every word that is not an option may be an input (`likely_new`
+    looks only at those naming a file or folder), the database is --db, else the environment's."""
+    monkeypatch.delenv("CONFLICTWATCH_DB", raising=False)
+    assert early._guess(["a.txt", "--db", "x.db", "-w", "2", "-q", "b/"]) == (["a.txt", "2", "b/"], "x.db")
+    assert early._guess(["--db=y.db", "-", "a.txt"]) == (["-", "a.txt"], "y.db")
+    assert early._guess(["a.txt"]) == (["a.txt"], "conflictwatch.db")
+    monkeypatch.setenv("CONFLICTWATCH_DB", "env.db")
+    assert early._guess(["a.txt"]) == (["a.txt"], "env.db")
+    assert early._guess(["a.txt", "--db", "x.db"]) == (["a.txt"], "x.db")
+
+
 _MODULES = """
 import atexit, json, sys
 out = sys.argv.pop(1)
@@ -128,10 +140,10 @@ assert got.items[0].claims and got.items[0].signature == want.items[0].signature
 assert got.items[1].error == want.items[1].error and "ArticleTooLarge" in got.items[1].error
 worker.close()  # one stream done: it stays for the next
 assert worker.alive
-again = worker.submit(work[:1])
-worker._proc.kill()  # dies before answering
+worker._proc.kill()  # dies (out of memory, say) before the next chunk
+worker._proc.join()
 try:
-    again.result()
+    worker.submit(work[:1]).result()
 except RuntimeError as exc:
     assert "worker died" in str(exc), exc
 else:

@@ -10,9 +10,11 @@ other, then extracts the articles it is sent with the same `parallel.process_wor
 runs (same claims and signatures, checked against the writer's extractor version); the writing
 process stores them, in input order, as always.
 
-Forked, not spawned: a copy of the command line as it starts (no database open, no thread
-running) has its interpreter and imports already. When a run turns out to have nothing to extract
-(nothing new), or enough for a pool, the worker is killed: its work was spent on the other core.
+Forked, not spawned, and as soon as the command line sees that its first argument is `run`
+(`prefork`, before typer is imported): a copy of the process has its interpreter at once, and no
+database is open nor thread running yet. When a run turns out to have nothing to extract (nothing
+new), or enough for a pool, the worker is killed: its work was spent on the other core. It is not
+kept when every input is older than the SQLite database (`likely_new`).
 Only Linux forks it (elsewhere the run extracts in its own process), and only a process with a
 single thread (a fork copies no other thread, nor what their locks protect).
 """
@@ -23,6 +25,7 @@ import importlib
 import importlib.util
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -33,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictwatch.parallel import ChunkResult, Executor, ExecutorSpec, Work, process_work
+from conflictwatch.store.names import DB_ENV, DEFAULT_DB, sqlite_path
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -114,7 +118,10 @@ class EarlyWorker(Executor):
         geocoder: Geocoder | None | str = _SAME
         if not self._sent_geocoder:
             geocoder, self._sent_geocoder = self._geocoder(), True
-        self._conn.send((geocoder, work))
+        try:
+            self._conn.send((geocoder, work))
+        except OSError as exc:  # it is gone
+            raise self._died() from exc
         self._pending += 1
         return _Reply(self)
 
@@ -122,13 +129,16 @@ class EarlyWorker(Executor):
         try:
             kind, value = self._conn.recv()
         except (EOFError, OSError) as exc:
-            self.shutdown()
-            raise RuntimeError("the extraction worker died (out of memory?): what was stored so far "
-                               "is whole; run again to continue") from exc
+            raise self._died() from exc
         self._pending -= 1
         if kind == "error":
             raise value
         return value  # type: ignore[no-any-return]
+
+    def _died(self) -> RuntimeError:
+        self.shutdown()
+        return RuntimeError("the extraction worker died (out of memory?): what was stored so far is "
+                            "whole; run again to continue")
 
     def close(self, cancel: bool = False) -> None:
         """End of one stream: the worker stays for the next, unless the run was interrupted."""
@@ -257,11 +267,34 @@ _PREFORKED: EarlyWorker | None = None
 
 def prefork(args: list[str]) -> None:
     """For `conflictwatch run ...` (not `--help`), fork the worker before the command line parses
-    its arguments: ~0.15 s sooner than the command itself could (typer's parsing imports pydantic
-    first), and that is ~0.15 s off the run. `start` then keeps it or ends it."""
+    its arguments: ~0.2 s sooner than the command itself could (the command line's imports, and
+    typer's parsing, which imports pydantic), and that is ~0.2 s off the run. Its inputs and
+    database are guessed from the arguments (`likely_new` of every argument that names a file or
+    folder, and of --db, else $CONFLICTWATCH_DB, else the default): a run with nothing new forks
+    nothing. `start` then keeps the worker or ends it, from the parsed options."""
     global _PREFORKED
-    if args[:1] == ["run"] and not {"--help", "-h"} & set(args) and can_fork():
+    if args[:1] != ["run"] or {"--help", "-h"} & set(args) or not can_fork():
+        return
+    inputs, db = _guess(args[1:])
+    if likely_new(inputs, sqlite_path(db)):
         _PREFORKED = _fork()
+
+
+def _guess(args: list[str]) -> tuple[list[str], str]:
+    """What may be the inputs in `args` (every word that is not an option, option values among
+    them: `likely_new` looks only at those that name a file or folder), and the database as typer
+    will read it (--db, else $CONFLICTWATCH_DB, else the default)."""
+    db = os.environ.get(DB_ENV) or DEFAULT_DB
+    inputs: list[str] = []
+    words = iter(args)
+    for a in words:
+        if a == "--db":
+            db = next(words, db)
+        elif a.startswith("--db="):
+            db = a.removeprefix("--db=")
+        elif a == "-" or not a.startswith("-"):
+            inputs.append(a)
+    return inputs, db
 
 
 def discard() -> None:

@@ -451,10 +451,9 @@ def ordered(
         if early is not None:
             early.shutdown()
         executor: Executor = spec.start(geocoder())
+        log.info("extracting with %d %s workers", executor.workers, executor.name)
     else:
         executor = early.using(geocoder) if early is not None else InlineExecutor(geocoder)
-    if parallel:
-        log.info("extracting with %d %s workers", executor.workers, executor.name)
     pending: deque[tuple[list[Slot[T]], Handle | None]] = deque()
     ok = False
     try:

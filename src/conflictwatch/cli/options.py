@@ -18,7 +18,7 @@ from typer import _click as click
 
 from conflictwatch.budget import MAX_CHARS_ENV, MAX_SECONDS_ENV, Budget
 from conflictwatch.cli.core import DB_HELP
-from conflictwatch.store.names import DB_ENV, DEFAULT_DB
+from conflictwatch.store.names import DB_ENV, DEFAULT_DB, sqlite_path
 
 # What the commands run is imported when they run: `--help` and a mistyped option cost only the
 # command line's own modules (the database layer alone is ~0.3 s).
@@ -36,16 +36,6 @@ def iso_date(value: str | date | None) -> date | None:
         return datetime.fromisoformat(value.strip()).date()
     except ValueError as exc:
         raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2016-10-13") from exc
-
-
-def sqlite_path(db: str) -> Path | None:
-    """The file behind a database argument, or None for a server URL (PostgreSQL...)."""
-    if db.startswith("sqlite:///"):
-        rest = db.removeprefix("sqlite:///")
-        return None if rest in ("", ":memory:") else Path(rest)
-    if "://" in db:
-        return None
-    return Path(db).expanduser()
 
 
 def open_existing(db: str) -> Store:

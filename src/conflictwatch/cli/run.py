@@ -97,7 +97,8 @@ def run(
 
     spec = executor_spec(workers, executor, scheduler)
     limits = budget(max_article_chars, max_article_seconds)
-    # first of all, before a database is opened or a thread started: see conflictwatch.early
+    # the worker `main` forked (early.prefork), kept if this run may use it, or one forked now:
+    # first of all, before a database is opened or a thread started (conflictwatch.early)
     spec.early = early.start(spec, inputs, sqlite_path(db))
     try:
         _run(inputs, db, published, export_dir, quiet, verbose, spec, limits)
