@@ -94,11 +94,12 @@ def test_run_with_nothing_new_does_not_open_the_gazetteer(stored: tuple[str, Pat
 def test_run_with_a_new_article_does_open_it(
     stored: tuple[str, Path], spy: list[str], tmp_path: Path, databases: Databases
 ) -> None:
-    """The spy itself works: a run that has something to geocode goes to the gazetteer."""
+    """The spy itself works: a run that has something to geocode goes to the gazetteer (in this
+    process with --workers 1: else an early worker may extract and geocode, `conflictwatch.early`)."""
     db = databases.copy(stored[0], tmp_path, "copy")
     new = tmp_path / "b.txt"
     new.write_text(SECOND, encoding="utf-8")
-    runner.invoke(app, ["run", str(new), "--db", db, "-q"])
+    runner.invoke(app, ["run", str(new), "--db", db, "-q", "--workers", "1"])
     assert spy and spy[0] in ("ensure_index", "source_digest")
 
 
@@ -128,7 +129,8 @@ def test_a_run_signs_articles_without_importing_scipy_and_parses_with_spacy(tmp_
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, encoding="utf-8")
     db = str(tmp_path / "cw.db")
-    done, modules = _command(["run", str(src), "--db", db, "--published", "2016-10-10", "-q"], tmp_path)
+    done, modules = _command(["run", str(src), "--db", db, "--published", "2016-10-10", "-q", "--workers", "1"],
+                             tmp_path)  # one process: it parses and signs the article itself
     assert "1 new" in done.stderr
     assert {"spacy", "datasketch.minhash"} <= modules  # it did parse and sign the article
     assert not any(m == "scipy" or m.startswith("scipy.") for m in modules)
@@ -143,6 +145,37 @@ def test_a_run_signs_articles_without_importing_scipy_and_parses_with_spacy(tmp_
     assert not modules & {"spacy", "datasketch", "datasketch.minhash", "scipy"}
     # nor what only other commands use: the evaluation and the feed poller (urllib's HTTP client)
     assert not modules & {"conflictwatch.evaluate", "conflictwatch.watch", "urllib.request"}
+
+
+_HEAVY = {"spacy", "sqlalchemy", "dateparser", "conflictwatch.extract", "conflictwatch.geo",
+          "conflictwatch.pipeline", "conflictwatch.reconcile", "conflictwatch.export"}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["events", "--help"], ["export", "events", "--help"]])
+def test_help_imports_no_stage_of_the_pipeline(tmp_path: Path, args: list[str]) -> None:
+    """`--help` costs the command line's own modules only: no database layer (SQLAlchemy), no
+    extractor (spaCy, dateparser), no geocoder, reconciliation or exports: they are imported by
+    the commands that run them."""
+    done, modules = _command(args, tmp_path)
+    assert "Usage" in done.stdout
+    assert not modules & _HEAVY
+
+
+def test_reading_commands_open_the_database_without_the_extractor(tmp_path: Path) -> None:
+    """`claims`, `events` and `export events` read the database: they import SQLAlchemy, never the
+    extractor nor spaCy; a run with nothing new does not either (nor the geocoder)."""
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "cw.db")
+    _command(["run", str(src), "--db", db, "--published", "2016-10-10", "-q", "--workers", "1"], tmp_path)
+    extractor = {"spacy", "dateparser", "conflictwatch.extract", "conflictwatch.extract.claims"}
+    for args in (["claims"], ["events"], ["export", "events", "-o", str(tmp_path / "e.csv")]):
+        done, modules = _command([*args, "--db", db], tmp_path)
+        assert "sqlalchemy" in modules, args
+        assert not modules & extractor, args
+    done, modules = _command(["run", str(src), "--db", db, "-q"], tmp_path)
+    assert "0 new, 1 already stored" in done.stderr
+    assert not modules & (extractor | {"conflictwatch.geo"})
 
 
 def test_after_a_command_the_database_file_alone_holds_everything(tmp_path: Path) -> None:

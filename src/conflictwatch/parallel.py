@@ -383,6 +383,9 @@ class ExecutorSpec:
     scheduler: str | None = None
     min_parallel: int = MIN_PARALLEL
     chunk: int = CHUNK
+    #: A worker forked as the run started (`early.EarlyWorker`): small inputs are extracted there
+    #: instead of in this process, and it is ended when a pool is started instead.
+    early: Any = None
 
     def __post_init__(self) -> None:
         if self.executor not in ("local", "dask"):
@@ -443,9 +446,14 @@ def ordered(
         parallel = todo >= max(spec.min_parallel, 1)
     else:
         parallel = False
-    executor = spec.start(geocoder()) if parallel else InlineExecutor(geocoder)
+    early = spec.early if spec.early is not None and spec.early.alive else None
     if parallel:
+        if early is not None:
+            early.shutdown()
+        executor: Executor = spec.start(geocoder())
         log.info("extracting with %d %s workers", executor.workers, executor.name)
+    else:
+        executor = early.using(geocoder) if early is not None else InlineExecutor(geocoder)
     pending: deque[tuple[list[Slot[T]], Handle | None]] = deque()
     ok = False
     try:

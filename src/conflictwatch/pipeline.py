@@ -44,17 +44,16 @@ from typing import TYPE_CHECKING
 
 from conflictwatch import __version__
 from conflictwatch.budget import Budget
-from conflictwatch.extract import extract_claims
-from conflictwatch.geo import Geocoder
 from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
 from conflictwatch.parallel import ExecutorSpec, Processed, Slot, Work, ordered
-from conflictwatch.store import Store
 from conflictwatch.store.faults import StoreUnavailable, database_fault
 
 if TYPE_CHECKING:
+    from conflictwatch.geo import Geocoder
     from conflictwatch.reconcile import Reconciliation
+    from conflictwatch.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +68,10 @@ def extractor_version() -> str:
     CONFLICTWATCH_PLACES overrides) and the claim-id scheme: when any of them changes, stored
     articles are extracted again on the next run."""
     h = hashlib.sha256(f"claim-ids:{CLAIM_ID_SCHEME}".encode())
+    # read as folders of the package, not imported: a run with nothing new never loads the extractor
     for pkg in ("conflictwatch.extract", "conflictwatch.geo"):
-        files = sorted((f for f in resources.files(pkg).iterdir() if f.name.endswith(".py")),
-                       key=lambda f: f.name)
+        folder = resources.files("conflictwatch").joinpath(pkg.removeprefix("conflictwatch."))
+        files = sorted((f for f in folder.iterdir() if f.name.endswith(".py")), key=lambda f: f.name)
         for f in files:
             h.update(f"{pkg}/{f.name}".encode())
             h.update(f.read_bytes())
@@ -185,6 +185,24 @@ class RunStats:
         return "; ".join(parts)
 
 
+def __getattr__(name: str) -> object:
+    if name == "extract_claims":
+        return _extractor()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _extractor() -> Callable[[Article], list[Claim]]:
+    """`extract.extract_claims`, imported on first use: a run with nothing new, and a writing
+    process whose articles a worker extracts (`early`), never load the extractor (~0.3 s). It is
+    looked up here, as `pipeline.extract_claims`, so that tests may replace it."""
+    fn = globals().get("extract_claims")
+    if fn is None:
+        from conflictwatch.extract import extract_claims as fn
+
+        globals()["extract_claims"] = fn
+    return fn  # type: ignore[no-any-return]
+
+
 def process_article(article: Article, geocoder: Geocoder | None = None,
                     budget: Budget | None = None) -> list[Claim]:
     """Extract and geocode one article's claims, without touching a database.
@@ -192,6 +210,7 @@ def process_article(article: Article, geocoder: Geocoder | None = None,
     With a `budget`, an article over its size raises ArticleTooLarge before any work, and one
     whose extraction and geocoding outlast its time raises ArticleTooSlow.
     Ids are computed last, from the finished claims (geocoding cleans the place name)."""
+    extract_claims = _extractor()
     if budget is None:
         claims = extract_claims(article)
         if geocoder is not None:
@@ -235,6 +254,8 @@ class _Job:
         Its models are loaded by the process that extracts (`parallel.warm`): with worker
         processes, this one never loads the language model (1.3 s of CPU and of start-up)."""
         if self._geocoder is None:
+            from conflictwatch.geo import Geocoder
+
             self._geocoder = Geocoder.for_store(self.store)
         return self._geocoder
 
@@ -418,6 +439,8 @@ def run_items(
     """`run` over items already read (articles from feeds, `watch`, the API)."""
     t = time.perf_counter()
     job = _Job(store, on_item, spec or ExecutorSpec(), budget)
+    if reconcile:  # imported now, not after the articles: an early worker may be extracting them
+        import conflictwatch.reconcile  # noqa: F401
     if repair:
         job.stream(job.stale(), job.redo)
     job.stream(job.read(items), job.take)

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app
+from conflictwatch.cli.core import app
 from conflictwatch.cli.options import DEFAULT_DB, DbOpt, open_existing
-from conflictwatch.cli.output import Col, print_table
 
 
 @app.command("articles")
@@ -30,6 +29,8 @@ def articles_cmd(
 
         conflictwatch articles --no-claims --db out/cw.db
     """
+    from conflictwatch.cli.output import Col, print_table
+
     store = open_existing(db)
     claims: Counter[str] = Counter()
     placeless: Counter[str] = Counter()

@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 from typer import _click as click
 
-from conflictwatch.cli.app import app, note
+from conflictwatch.cli.core import app, note
 from conflictwatch.cli.options import DbOpt
-from conflictwatch.store import DEFAULT_DB
 from conflictwatch.store.backup import POSTGRES_RECIPE, BackupError, backup, restore, sqlite_file
+from conflictwatch.store.names import DEFAULT_DB
 
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing file.")]
 

@@ -11,10 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
-from conflictwatch.cli.app import app, console, err_console
-from conflictwatch.models import IngestError
+from conflictwatch.cli.core import app, console, err_console
 
 # conflictwatch.evaluate (ten modules) is imported by the command itself, not with the command line:
 # every other command, `run` first, starts without it.
@@ -193,10 +191,13 @@ def _gold(gold: list[Path], all_inputs: list[str], fmt: str, fail_under: float |
 def _ucdp(
     codings: Path, inputs: list[str] | None, claims: Path | None, fmt: str, show: int, reqs: list[Requirement]
 ) -> None:
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
     from conflictwatch.evaluate.report import print_ucdp
     from conflictwatch.evaluate.ucdp import failed
     from conflictwatch.evaluate.ucdp_codings import CodingError
     from conflictwatch.evaluate.ucdp_run import ClaimsError, evaluate_ucdp
+    from conflictwatch.models import IngestError
 
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),

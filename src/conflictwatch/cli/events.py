@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app, console, export_app, note
+from conflictwatch.cli.core import app, console, export_app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     ActorOpt,
@@ -22,9 +22,8 @@ from conflictwatch.cli.options import (
     event_filter,
     open_existing,
 )
-from conflictwatch.cli.output import open_out, print_events
-from conflictwatch.export.events import load_filtered, write_events
-from conflictwatch.reconcile import reconcile_all, reconcile_pending
+
+# Reconciliation, the exports and the tables are imported by the commands that use them.
 
 
 @app.command("reconcile")
@@ -43,6 +42,8 @@ def reconcile_cmd(
     best fatality figure is ACLED's conservative one: the lowest of the sources' latest figures,
     never a sum; an event is *disputed* when sources disagree.
     """
+    from conflictwatch.reconcile import reconcile_all, reconcile_pending
+
     store = open_existing(db)
     result = reconcile_all(store) if all_ else reconcile_pending(store)
     console.print(result.describe(), highlight=False)
@@ -70,6 +71,9 @@ def events_cmd(
         conflictwatch events --type "air" --min-fatalities 10 --limit 20
         conflictwatch events | sort -t$'\\t' -k4 -n
     """
+    from conflictwatch.cli.output import print_events
+    from conflictwatch.export.events import load_filtered
+
     flt = event_filter(since, until, type_, country, actor, min_fatalities)
     store = open_existing(db)
     events = load_filtered(store, flt)
@@ -116,6 +120,9 @@ def export_events(
         conflictwatch export events --format geojson --out events.geojson
         conflictwatch export events --format ged --country Syria --out syria-ged.csv
     """
+    from conflictwatch.cli.output import open_out
+    from conflictwatch.export.events import write_events
+
     if fmt is EventsFormat.parquet and out is None:
         raise typer.BadParameter("parquet is binary: give --out FILE", param_hint="--out")
     flt = event_filter(since, until, type_, country, actor, min_fatalities)

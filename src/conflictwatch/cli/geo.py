@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import CliGroup, app, console, note
+from conflictwatch.cli.core import CliGroup, app, console, note
 from conflictwatch.cli.options import DbOpt, open_existing
-from conflictwatch.cli.output import Col, print_table
-from conflictwatch.store import DEFAULT_DB, open_store
+from conflictwatch.store.names import DEFAULT_DB
 
 gazetteer_app = typer.Typer(
     cls=CliGroup,
@@ -44,6 +43,7 @@ def gazetteer_load(
 ) -> None:
     """Load places into the database. Loading the same file again adds nothing; bad lines are listed."""
     from conflictwatch.geo.userdata import load_file
+    from conflictwatch.store import open_store
 
     store = open_store(db)
     report = load_file(store, file)
@@ -63,6 +63,7 @@ def gazetteer_load(
 @gazetteer_app.command("list")
 def gazetteer_list(db: DbOpt = DEFAULT_DB) -> None:
     """Show which files were loaded and how many names each gave."""
+    from conflictwatch.cli.output import Col, print_table
     from conflictwatch.geo.userdata import gazetteer_stats
 
     rows = [[src, str(n)] for src, n in gazetteer_stats(open_existing(db))]
@@ -89,6 +90,7 @@ def places(
     db: DbOpt = DEFAULT_DB,
 ) -> None:
     """List the place names of stored claims with how many claims name them (most first)."""
+    from conflictwatch.cli.output import Col, print_table
     from conflictwatch.geo.userdata import place_counts
 
     rows = place_counts(open_existing(db), unresolved)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from conflictwatch import pipeline
-from conflictwatch.check import check
-from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.core import app, console, err_console
 from conflictwatch.cli.options import (
     DbOpt,
     ExecutorChoice,
@@ -20,8 +17,9 @@ from conflictwatch.cli.options import (
     database_failed,
     executor_spec,
 )
-from conflictwatch.store import DEFAULT_DB, open_store
-from conflictwatch.store.engine import shown
+from conflictwatch.store.names import DEFAULT_DB
+
+# The pipeline and the database layer are imported by the commands: `--help` does not pay for them.
 
 
 @app.command("reextract")
@@ -44,6 +42,12 @@ def reextract_cmd(
     out unchanged keep their ids, and events keep theirs. Each article is replaced in one
     transaction; exit status 1 when any failed. `conflictwatch events` shows the result.
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    from conflictwatch import pipeline
+    from conflictwatch.store import open_store
+    from conflictwatch.store.engine import shown
+
     limits = budget(max_article_chars, max_article_seconds)
     store = open_store(db)
     with Progress(SpinnerColumn(), TextColumn("re-extracting"), BarColumn(), MofNCompleteColumn(),
@@ -74,6 +78,10 @@ def check_cmd(
     and place). Exit status 1 when any is found: `conflictwatch reextract` and `conflictwatch
     reconcile` repair the first two. Articles whose text yields no claim are listed as notes.
     """
+    from conflictwatch import pipeline
+    from conflictwatch.check import check
+    from conflictwatch.store import open_store
+
     rep = check(open_store(db), pipeline.extractor_version())
     console.print(f"{rep.articles} articles, {rep.claims} claims, {rep.events} events", highlight=False)
     for title, findings, style in (("problem", rep.problems, "red"), ("note", rep.notes, "yellow")):

@@ -11,16 +11,21 @@ import os
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer import _click as click
 
 from conflictwatch.budget import MAX_CHARS_ENV, MAX_SECONDS_ENV, Budget
-from conflictwatch.cli.app import DB_HELP
-from conflictwatch.export.events import EventFilter
-from conflictwatch.parallel import ExecutorSpec, default_workers
-from conflictwatch.store import DB_ENV, DEFAULT_DB, Store, open_store
+from conflictwatch.cli.core import DB_HELP
+from conflictwatch.store.names import DB_ENV, DEFAULT_DB, sqlite_path
+
+# What the commands run is imported when they run: `--help` and a mistyped option cost only the
+# command line's own modules (the database layer alone is ~0.3 s).
+if TYPE_CHECKING:
+    from conflictwatch.export.events import EventFilter
+    from conflictwatch.parallel import ExecutorSpec
+    from conflictwatch.store import Store
 
 
 def iso_date(value: str | date | None) -> date | None:
@@ -33,18 +38,10 @@ def iso_date(value: str | date | None) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD, e.g. 2016-10-13") from exc
 
 
-def sqlite_path(db: str) -> Path | None:
-    """The file behind a database argument, or None for a server URL (PostgreSQL...)."""
-    if db.startswith("sqlite:///"):
-        rest = db.removeprefix("sqlite:///")
-        return None if rest in ("", ":memory:") else Path(rest)
-    if "://" in db:
-        return None
-    return Path(db).expanduser()
-
-
 def open_existing(db: str) -> Store:
     """Open a database that must already exist: reading commands never create an empty one."""
+    from conflictwatch.store import open_store
+
     path = sqlite_path(db)
     if path is not None and not path.exists():
         raise click.ClickException(
@@ -85,8 +82,9 @@ class ExecutorChoice(StrEnum):
 
 WorkersOpt = Annotated[int | None, typer.Option(
     "--workers", "-w", min=1, metavar="N", show_default=False,
-    help="Processes extracting at once (default: one per core of this machine). Inputs with "
-    "fewer than 48 articles to extract are done in this process; 1 never starts workers.",
+    help="Processes extracting at once (default: one per core of this machine). `run` extracts "
+    "inputs with fewer than 48 articles in one worker forked as it starts (it loads spaCy while "
+    "the run opens the database); 1 never starts workers.",
 )]
 ExecutorOpt = Annotated[ExecutorChoice, typer.Option(
     "--executor",
@@ -106,6 +104,8 @@ MIN_PARALLEL_ENV = "CONFLICTWATCH_MIN_PARALLEL"
 
 def executor_spec(workers: int | None, executor: ExecutorChoice, scheduler: str | None) -> ExecutorSpec:
     """The options' meaning: where extraction runs."""
+    from conflictwatch.parallel import ExecutorSpec, default_workers
+
     kind = "dask" if scheduler else executor.value
     spec = ExecutorSpec(workers=workers or default_workers(), executor=kind, scheduler=scheduler)
     threshold = os.environ.get(MIN_PARALLEL_ENV, "").strip()
@@ -169,6 +169,8 @@ def event_filter(
     actor: str | None, min_fatalities: int | None,
 ) -> EventFilter:
     """The filter the shared options describe; a reversed date range is refused."""
+    from conflictwatch.export.events import EventFilter
+
     if since and until and since > until:
         raise typer.BadParameter(f"--since {since} is after --until {until}", param_hint="--since/--until")
     return EventFilter(

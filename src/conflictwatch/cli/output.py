@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from conflictwatch.cli.app import console, err_console
+from conflictwatch.cli.core import console, err_console
 from conflictwatch.models import Claim, Event, Range
 from conflictwatch.reconcile.build import place_label
 

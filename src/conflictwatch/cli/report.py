@@ -8,10 +8,10 @@ from typing import Annotated
 
 import typer
 
-from conflictwatch.cli.app import app, console, err_console
+from conflictwatch.cli.core import app, console, err_console
 from conflictwatch.cli.options import DbOpt
 from conflictwatch.cli.serve import existing_db
-from conflictwatch.store import DEFAULT_DB, open_store
+from conflictwatch.store.names import DEFAULT_DB
 
 DAY = ["%Y-%m-%d"]  # typer parses and refuses dates itself
 
@@ -41,6 +41,8 @@ def report_cmd(
     start, end = since.date(), until.date()
     if start > end:
         raise typer.BadParameter(f"--from {start} is after --to {end}", param_hint="--from")
+    from conflictwatch.store import open_store
+
     store = open_store(existing_db(db))
     brief = build_brief(store, start, end, top=top)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from typer import _click as click
 
-from conflictwatch import pipeline
-from conflictwatch.cli.app import app, console, err_console, export_app, note
+from conflictwatch.cli.core import app, console, err_console, export_app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     ArticlesFormat,
@@ -31,15 +30,16 @@ from conflictwatch.cli.options import (
     executor_spec,
     iso_date,
     open_existing,
+    sqlite_path,
 )
-from conflictwatch.cli.output import open_out, print_claims, print_events
-from conflictwatch.cli.progress import RunProgress, count_articles
-from conflictwatch.export import export_all, write_articles, write_claims
-from conflictwatch.export.events import load_filtered
 from conflictwatch.models import Article, IngestError
-from conflictwatch.parallel import WorkerMismatch
-from conflictwatch.store import open_store
-from conflictwatch.store.engine import shown
+
+if TYPE_CHECKING:
+    from conflictwatch.budget import Budget
+    from conflictwatch.parallel import ExecutorSpec
+
+# The pipeline, the database layer and the exports are imported by the commands that use them:
+# `--help` and the reading commands do not pay for the rest.
 
 _LINE = re.compile(r":\d+$|#\d+$")
 
@@ -93,11 +93,34 @@ def run(
         conflictwatch run archive.jsonl --workers 4 -q
         conflictwatch run archive.jsonl --scheduler tcp://scheduler.example.org:8786 --db postgresql://...
     """
+    from conflictwatch import early
+
     spec = executor_spec(workers, executor, scheduler)
     limits = budget(max_article_chars, max_article_seconds)
+    # the worker `main` forked (early.prefork), kept if this run may use it, or one forked now:
+    # first of all, before a database is opened or a thread started (conflictwatch.early)
+    spec.early = early.start(spec, inputs, sqlite_path(db))
+    try:
+        _run(inputs, db, published, export_dir, quiet, verbose, spec, limits)
+    finally:
+        if spec.early is not None:
+            spec.early.shutdown()
+
+
+def _run(inputs: list[str], db: str, published: date | None, export_dir: Path | None, quiet: bool,
+         verbose: bool, spec: ExecutorSpec, limits: Budget) -> None:
+    from conflictwatch import early, pipeline
+    from conflictwatch.cli.progress import RunProgress, count_articles
+    from conflictwatch.parallel import WorkerMismatch
+    from conflictwatch.store import open_store
+    from conflictwatch.store.engine import shown
+
+    total = count_articles(inputs)
+    if spec.early is not None and not early.wanted(spec, total):
+        spec.early.shutdown()
     store = open_store(db)
     done = 0
-    with RunProgress(err_console, count_articles(inputs)) as progress:
+    with RunProgress(err_console, total) as progress:
 
         def on_item(item: object) -> None:
             nonlocal done
@@ -105,7 +128,7 @@ def run(
             if counts_for_progress(item):
                 progress.advance()
 
-        # errors are logged by the pipeline, one line each (cli.app.OneLineHandler)
+        # errors are logged by the pipeline, one line each (cli.core.OneLineHandler)
         try:
             stats = pipeline.run(inputs, store, published=published, on_item=on_item, spec=spec,
                                  budget=limits)
@@ -119,6 +142,9 @@ def run(
         except Exception as exc:
             raise database_failed(db, exc) or exc from None
     if not quiet:
+        from conflictwatch.cli.output import print_events
+        from conflictwatch.export.events import load_filtered
+
         title = f"Incidents found ({stats.events_summary}; one row per reconciled event)"
         print_events(load_filtered(store), title)
     unread = [a for a in stats.articles if not a.understood]
@@ -130,6 +156,8 @@ def run(
              "`run -v` lists them, `conflictwatch articles --no-claims` shows those without claims")
     note(f"{escape(stats.describe())}; database: [bold]{escape(shown(db))}[/bold]")
     if export_dir is not None:
+        from conflictwatch.export import export_all
+
         export_all(store, export_dir)
         note(f"exports written to [bold]{escape(str(export_dir))}[/bold]")
     if stats.errors:
@@ -150,6 +178,8 @@ def claims_cmd(
     Events (`conflictwatch events`) merge these across articles; this view shows each report.
     Use `conflictwatch export claims` for every field, including the quote.
     """
+    from conflictwatch.cli.output import print_claims
+
     store = open_existing(db)
     rows = [
         c for c in store.claims(scope=scope.value if scope else None)
@@ -171,6 +201,9 @@ def export_claims(
 
     Fields: docs/formats.md, "Claims".
     """
+    from conflictwatch.cli.output import open_out
+    from conflictwatch.export import write_claims
+
     store = open_existing(db)
     with open_out(out) as fh:
         n = write_claims(store, fmt.value, fh, scope=scope.value if scope else None)
@@ -184,6 +217,9 @@ def export_articles(
     out: OutOpt = None,
 ) -> None:
     """Write every stored article with its headline, dateline, captions and credits."""
+    from conflictwatch.cli.output import open_out
+    from conflictwatch.export import write_articles
+
     store = open_existing(db)
     with open_out(out) as fh:
         n = write_articles(store, fh)

@@ -11,9 +11,9 @@ from typing import Annotated
 import typer
 
 from conflictwatch.api.env import CONFIG_ENV, PROTECT_READS_ENV, TOKEN_ENV
-from conflictwatch.cli.app import app, err_console
+from conflictwatch.cli.core import app, err_console
 from conflictwatch.cli.options import DbOpt
-from conflictwatch.store import DEFAULT_DB
+from conflictwatch.store.names import DEFAULT_DB
 
 
 def existing_db(db: str, create: bool = False) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from conflictwatch.cli.app import app, note
+from conflictwatch.cli.core import app, note
 from conflictwatch.cli.options import (
     DEFAULT_DB,
     DbOpt,
@@ -17,7 +17,6 @@ from conflictwatch.cli.options import (
     WorkersOpt,
     executor_spec,
 )
-from conflictwatch.store import open_store
 
 # conflictwatch.watch (and urllib's HTTP client with it) is imported by the command itself: the
 # other commands start without it.
@@ -77,6 +76,8 @@ def watch(
     period, settle_s, timeout_s = _duration(every), _duration(settle), _duration(timeout)
     if period <= 0:
         raise typer.BadParameter("must be more than 0", param_hint="--every")
+    from conflictwatch.store import open_store
+
     watcher = Watcher(sources, open_store(db), executor_spec(workers, executor, scheduler),
                       settle=settle_s, timeout=timeout_s)
     last: list[Round] = []

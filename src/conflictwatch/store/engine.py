@@ -30,20 +30,14 @@ from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-#: The environment variable naming the database when `--db` is not given.
-DB_ENV = "CONFLICTWATCH_DB"
-DEFAULT_DB = "conflictwatch.db"
+from conflictwatch.store.names import DB_ENV, DEFAULT_DB, StoreError
+
 LOCK_TIMEOUT_ENV = "CONFLICTWATCH_LOCK_TIMEOUT"
 
 # PostgreSQL advisory locks (two-int form: class, object; the one-bigint keys are per article).
 _LOCK_CLASS = 0x6377  # "cw"
 _WRITERS = 1
 _MIGRATE = 2
-
-
-class StoreError(RuntimeError):
-    """A database that cannot be opened: a server that does not answer, a database that does not
-    exist, a URL no driver knows. The message is one line, without any password."""
 
 
 def shown(db: str) -> str:

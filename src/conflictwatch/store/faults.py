@@ -16,10 +16,13 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, event
-from sqlalchemy import exc as sa_exc
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+# SQLAlchemy is imported by the functions that need it: the pipeline imports this module, and a
+# process that only extracts (`parallel`, `early`) never opens a database.
 
 #: (words in the driver's message, what we tell the user); first match wins.
 _MESSAGES = [
@@ -58,6 +61,8 @@ class FileReplaced(Exception):
 def database_fault(exc: BaseException) -> str | None:
     """What went wrong with the database, in words, if `exc` (or its cause) is a database fault
     rather than a problem of the data being written; else None."""
+    from sqlalchemy import exc as sa_exc
+
     seen: set[int] = set()
     e: BaseException | None = exc
     while e is not None and id(e) not in seen:
@@ -83,6 +88,8 @@ def database_fault(exc: BaseException) -> str | None:
 def guard_sqlite_file(engine: Engine, path: Path) -> None:
     """Refuse every commit once the database file at `path` is gone or is another file than the
     one opened (deleted, moved, replaced): the transaction is rolled back and FileReplaced raised."""
+    from sqlalchemy import event
+
     try:
         st = os.stat(path)
     except OSError:

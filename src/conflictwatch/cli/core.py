@@ -18,7 +18,7 @@ from rich.markup import escape
 from typer import _click as click  # the click vendored by typer: its exceptions are the ones raised
 from typer.core import TyperArgument, TyperGroup
 
-from conflictwatch.store.engine import StoreError
+from conflictwatch.store.names import StoreError
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)  # one message, one line: never wrapped
