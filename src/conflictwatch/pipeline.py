@@ -50,7 +50,7 @@ from conflictwatch.geo import Geocoder
 from conflictwatch.ingest import read_inputs
 from conflictwatch.ingest.neardup import SCHEME, NearDuplicateIndex
 from conflictwatch.models import CLAIM_ID_SCHEME, Article, Claim, Event, IngestError, normalise_text
-from conflictwatch.parallel import CHUNK, ExecutorSpec, Processed, Slot, Work, ordered
+from conflictwatch.parallel import ExecutorSpec, Processed, Slot, Work, ordered
 from conflictwatch.store import Store
 from conflictwatch.store.faults import StoreUnavailable, database_fault
 
@@ -274,10 +274,10 @@ class _Job:
     def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
         """Input items as slots; an article already stored (same text) is not sent to extraction.
 
-        Asked of the store a chunk at a time (`parallel.CHUNK` items, as far ahead as the workers
-        are fed anyway): one statement instead of one per article."""
+        Asked of the store a chunk at a time (`spec.chunk` items, as far ahead as extraction reads
+        anyway): one statement instead of one per article."""
         it = iter(items)
-        while batch := list(islice(it, CHUNK)):
+        while batch := list(islice(it, max(1, self.spec.chunk))):
             known = self.store.stored_hashes(a.hash for a in batch if isinstance(a, Article))
             for item in batch:
                 if isinstance(item, Article) and item.hash not in known:
