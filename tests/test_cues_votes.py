@@ -12,11 +12,15 @@ from conflictwatch.geo.cues import (
     LEAD_WEIGHT,
     _acting,
     _force_nouns,
+    _scan_of,
+    article_text,
+    article_votes,
     cues_table,
     text_country,
     text_votes,
 )
 from conflictwatch.geo.normalize import name_key
+from conflictwatch.models import Article
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "wire-demo.txt"
 
@@ -82,3 +86,28 @@ def test_a_nationality_that_acts_counts_half() -> None:
     alone = text_votes("An Iraqi army officer said four soldiers were killed near Tob Zawa on Monday.")
     assert alone["IQ"] == text_votes("An Iraqi officer said four soldiers were killed near Tob Zawa.")["IQ"]
     assert text_votes(body + "Ambazonia fighters attacked.")["CM"] == text_votes(body + "Ambazonia attacked.")["CM"] > 0
+
+
+def test_the_geocoders_votes_reuse_the_extractors_scan() -> None:
+    """`article_votes` (headline + body without the dateline) takes the body's cues from the scan
+    of the body alone: the same votes in the same order as scanning the geocoder's text, whether
+    the body was scanned before or not, with a cue across headline and body, and with a dateline
+    that ends inside a word."""
+    text = SAMPLES.read_text("utf-8")
+    cases = [
+        Article(text=text, title="Syria: Russian troops shell Idlib", dateline=text.split()[0]),
+        Article(text=text, title=None),
+        Article(text="DAMASCUS - South Sudan's army and Nigerian troops met. " * 3, title="Clashes in Juba",
+                dateline="Damascus"),
+        Article(text="Sudan army said Russian troops of the Russian Federation left Syria.", title="South"),  # one cue
+        Article(text="KABUL'S Afghan forces and the Taliban fought in Iraq.", title="Iraq", dateline="KABUL'"),
+    ]
+    for a in cases:
+        for scanned_first in (False, True):
+            _scan_of.cache_clear()
+            if scanned_first:
+                text_votes("\n" + a.text, 1 + LEAD_CHARS)
+            got = article_votes(a)
+            assert list(got.items()) == list(text_votes(*article_text(a)).items())
+            assert list(got.items()) == list(_plain_votes(*article_text(a)).items())
+    assert article_votes(cases[3])["SS"] > 0  # the headline's "South" and the body's "Sudan"

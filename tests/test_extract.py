@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conflictwatch.extract import classify_figures, extract_claims
+from conflictwatch.extract import classify_figures, dates, extract_claims
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.numbers import find_figures, words_to_int
 from conflictwatch.models import Article, Range
@@ -182,6 +182,19 @@ def test_date_phrases(phrase: str, expected: date, precision: int) -> None:
     [d] = find_dates(f"Rockets fell on the market {phrase}.", THU)
     assert d.date_start == expected
     assert d.precision == precision
+
+
+@pytest.mark.parametrize("text", ["Oct. 3", "3 October", "Dec 31", "Jan. 1", "Feb. 29", "Sept. 31", "June 30th"])
+def test_a_date_without_a_year_is_read_once_and_dated_as_dateparser_dates_it(text: str) -> None:
+    """ "Oct. 3" is read by dateparser once per text; its year then follows publication (the year
+    before when the day would come after it). Around the day itself, at the turn of a year and
+    around a leap day, that gives what dateparser gives for each publication date."""
+    days = [date(2019, 1, 1), date(2019, 12, 31), date(2020, 2, 28), date(2020, 2, 29), date(2020, 3, 1),
+            date(2021, 3, 1), date(2019, 10, 2), date(2019, 10, 3), date(2019, 10, 4), date(2020, 12, 31)]
+    for published in days:
+        dates._explicit.cache_clear()
+        assert dates._explicit(text, published) == dates._dateparser(text, published), (text, published)
+    assert (dates._month_day(text) is None) == (text in ("Feb. 29", "Sept. 31"))
 
 
 def test_statement_date_is_not_the_event_date_when_the_event_has_one() -> None:

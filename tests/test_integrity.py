@@ -92,8 +92,8 @@ def test_a_failing_article_is_reported_and_every_other_article_is_stored_whole(
     store = open_store(db_path)
     real = store._write_claims
 
-    def faulty(conn: Any, article_id: str, rows: list[dict[str, Any]]) -> None:
-        real(conn, article_id, rows)  # the claims are written ... then the disk "fails"
+    def faulty(conn: Any, article_id: str, rows: list[dict[str, Any]], **kw: Any) -> None:
+        real(conn, article_id, rows, **kw)  # the claims are written ... then the disk "fails"
         if article_id == "rep-aden":
             raise OSError("disk I/O error (injected)")
 
@@ -127,10 +127,10 @@ def test_cli_run_exit_status_names_the_failed_article(
 ) -> None:
     real = Store._write_claims
 
-    def faulty(self: Store, conn: Any, article_id: str, rows: list[dict[str, Any]]) -> None:
+    def faulty(self: Store, conn: Any, article_id: str, rows: list[dict[str, Any]], **kw: Any) -> None:
         if article_id == "rep-atareb":
             raise RuntimeError("constraint failed (injected)")
-        real(self, conn, article_id, rows)
+        real(self, conn, article_id, rows, **kw)
 
     monkeypatch.setattr(Store, "_write_claims", faulty)
     res = runner.invoke(app, ["run", str(REPORTS), "--db", new_db("cw"), "-q"])
@@ -156,9 +156,9 @@ def test_crash_in_the_middle_then_rerun_equals_an_uninterrupted_run(
     real = crashed._write_claims
     seen: list[str] = []
 
-    def dies(conn: Any, article_id: str, rows: list[dict[str, Any]]) -> None:
+    def dies(conn: Any, article_id: str, rows: list[dict[str, Any]], **kw: Any) -> None:
         seen.append(article_id)
-        real(conn, article_id, rows)
+        real(conn, article_id, rows, **kw)
         if len(seen) == 5:  # the process is killed in the middle of the fifth article's transaction
             raise KeyboardInterrupt
 

@@ -176,6 +176,35 @@ def test_bands_are_stored_with_the_article_and_found_by_the_store(db_path: str) 
     assert store.has_minhash("a1", SCHEME) and not store.has_minhash("a1", "another-scheme")
 
 
+def test_the_stores_candidates_are_its_querys_and_a_lost_table_is_a_database_fault(
+    db_path: str,
+) -> None:
+    """On SQLite the candidates are read through the driver (see store.engine.sqlite_rows): the
+    same rows in the same order as the SQLAlchemy query, and a database fault is still one."""
+    from sqlalchemy import text
+
+    from conflictwatch.store.faults import database_fault
+    from conflictwatch.store.ingest_state import _CANDIDATES
+
+    store = open_store(db_path)
+    texts = [_text(WORDS[: 60 - k] + [f"x{k}"] * k) for k in (0, 3, 6, 9)] + [_text([f"o{i}" for i in range(60)])]
+    for n, t in enumerate(texts):
+        sig = Signature.of(t)
+        store.save_article(Article(text=t, article_id=f"z{9 - n}"), [], extractor_version="v", minhash=sig.blob,
+                           minhash_scheme=SCHEME, bands=sig.bands)
+    for t in [*texts, _text(WORDS[:50] + ["q"] * 10)]:
+        keys = Signature.of(t).bands
+        with store.engine.connect() as conn:
+            want = [r[0] for r in conn.execute(_CANDIDATES, {"b_keys": sorted(set(keys))})]
+        assert store.near_duplicate_candidates(keys) == want
+    assert len(store.near_duplicate_candidates(Signature.of(texts[1]).bands)) >= 2
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE minhash_bands"))
+    with pytest.raises(Exception) as lost:
+        store.near_duplicate_candidates(Signature.of(texts[0]).bands)
+    assert database_fault(lost.value) is not None
+
+
 def test_a_database_from_before_the_band_table_gets_bands_from_its_signatures(tmp_path: Path) -> None:
     """The migration fills the band table from the signatures stored by the earlier version."""
     import sqlite3

@@ -130,10 +130,10 @@ def test_an_article_that_failed_is_tried_again_next_round(tmp_path: Path, monkey
     store = open_store(str(tmp_path / "cw.db"))
     real = store._write_claims
 
-    def faulty(conn: Any, article_id: str, rows: list[dict[str, Any]]) -> None:
+    def faulty(conn: Any, article_id: str, rows: list[dict[str, Any]], **kw: Any) -> None:
         if article_id == REPORTS[1]["id"]:
             raise OSError("disk full (injected)")
-        real(conn, article_id, rows)
+        real(conn, article_id, rows, **kw)
 
     monkeypatch.setattr(store, "_write_claims", faulty)
     w = Watcher([str(inbox)], store, settle=0)

@@ -39,6 +39,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -292,12 +293,18 @@ class _Job:
 
     # -- new input -------------------------------------------------------------------
     def read(self, items: Iterable[Item]) -> Iterator[Slot[Item]]:
-        """Input items as slots; an article already stored (same text) is not sent to extraction."""
-        for item in items:
-            if isinstance(item, Article) and not self.store.has_article(item):
-                yield Slot(item, Work(item, budget=self.budget))
-            else:
-                yield Slot(item)
+        """Input items as slots; an article already stored (same text) is not sent to extraction.
+
+        Asked of the store a chunk at a time (`spec.chunk` items, as far ahead as extraction reads
+        anyway): one statement instead of one per article."""
+        it = iter(items)
+        while batch := list(islice(it, max(1, self.spec.chunk))):
+            known = self.store.stored_hashes(a.hash for a in batch if isinstance(a, Article))
+            for item in batch:
+                if isinstance(item, Article) and item.hash not in known:
+                    yield Slot(item, Work(item, budget=self.budget))
+                else:
+                    yield Slot(item)
 
     def take(self, item: Item, result: Processed | None) -> None:
         """One input item, in input order: report it, skip it, or store it with its claims."""
@@ -307,27 +314,36 @@ class _Job:
             log.error("%s", item)
             return
         stats.articles_read += 1
-        if result is None or self.store.has_article(item):  # stored before, or earlier in this input
+        if result is None:  # stored before this run
             stats.articles_skipped += 1
             return
         if result.error is not None:
+            if self.store.has_article(item):  # stored meanwhile: an earlier copy in this input
+                stats.articles_skipped += 1
+                return
             log.debug("%s", result.trace)
             self.fail(item, result.error)
             return
+        given = item.duplicate_of
         try:
             sig = result.signature or self.neardup.signature(item)
             dup, similarity = self.neardup.match(item, sig)
             if dup is not None:
                 item.duplicate_of = dup
-                log.info("%s: near-duplicate of %s (%.2f)", item.origin, dup, similarity)
-            stored = self.store.save_article(
+            # stored meanwhile (earlier in this input, or by another run): None, and skipped
+            stored = self.store.save_if_new(
                 item, result.claims, extractor_version=self.version, minhash=sig.blob, minhash_scheme=SCHEME,
                 bands=sig.bands,
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
             self.fail(item, exc)
             return
+        if stored is None:
+            item.duplicate_of = given
+            stats.articles_skipped += 1
+            return
         if dup is not None:
+            log.info("%s: near-duplicate of %s (%.2f)", item.origin, dup, similarity)
             stats.duplicates += 1
         stats.articles_new += 1
         stats.claims += len(stored)

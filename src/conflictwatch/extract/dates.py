@@ -100,14 +100,38 @@ def _weekday_on_or_before(ref: date, weekday: int) -> date:
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
 
 
-@lru_cache(maxsize=4096)  # dateparser takes ~3 ms a call; a story repeats its dates ("Oct. 3")
+@lru_cache(maxsize=4096)  # dateparser takes ~2-3 ms a call; a story repeats its dates ("Oct. 3")
 def _explicit(text: str, published: date | None) -> date | None:
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     has_year = bool(re.search(r"\d{4}", text))
+    if published is None and not has_year:
+        return None  # "Oct. 3" with no publication date: the year would be a guess
+    if published is not None and not has_year:
+        day = _month_day(text)
+        if day is not None:  # the latest such day on or before publication, as dateparser gives it
+            year = published.year if day <= (published.month, published.day) else published.year - 1
+            return date(year, *day)
+    return _dateparser(text, published)
+
+
+@lru_cache(maxsize=4096)
+def _month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of a date without a year ("Oct. 3"): dateparser's reading once per text, not
+    once per text and publication date (a corpus spread over years repeats the texts, not the
+    pairs). With PREFER_DATES_FROM past, dateparser puts such a day in the publication year, or
+    the year before when it would fall after publication; that rule is applied by `_explicit`.
+    None (dateparser asked for every publication date) where the rule does not hold: Feb 29
+    (dateparser goes back to a leap year) and texts it does not read as that day of 2000 on
+    2000-12-31 (a leap year's last day: every month and day falls on or before it)."""
+    parsed = _dateparser(text, date(2000, 12, 31))
+    if parsed is None or parsed.year != 2000 or (parsed.month, parsed.day) == (2, 29):
+        return None
+    return parsed.month, parsed.day
+
+
+def _dateparser(text: str, published: date | None) -> date | None:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    elif not has_year:
-        return None  # "Oct. 3" with no publication date: the year would be a guess
     cleaned = re.sub(r"(?<=[A-Za-z])\.", "", text)
     cleaned = re.sub(r"\bSept\b", "Sep", cleaned, flags=re.IGNORECASE)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]

@@ -172,7 +172,7 @@ class _Joined:
         found = {i for i in wanted & self._alone if self.patterns[i].search(text)}
         starts: list[int] = []
         pos = 0
-        while self._joined is not None and (m := self._joined.search(text, pos)):
+        while not wanted <= found and self._joined is not None and (m := self._joined.search(text, pos)):
             i = self._marker.get(m.lastindex or 0)
             if i is not None and m.start(m.lastindex or 0) == m.end():
                 found.add(i)

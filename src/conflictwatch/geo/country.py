@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from conflictwatch.datafiles import words_after
-from conflictwatch.geo.cues import LEAD_WEIGHT, article_text, clear, cues_table, text_votes
+from conflictwatch.geo.cues import LEAD_WEIGHT, article_text, article_votes, clear, cues_table
 from conflictwatch.geo.gazetteer import Place
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
@@ -45,7 +45,7 @@ class Finder(Protocol):
 def country_votes(article: Article, places: Finder) -> Counter[str]:
     """Weights per ISO country code from the article's words (see the module docstring)."""
     text, lead_end = article_text(article)
-    votes = text_votes(text, lead_end)
+    votes = article_votes(article)  # = text_votes(text, lead_end), from the extractor's scan
     cues = cues_table()
     seen: set[str] = set()
     business = words_after("places_lexicon.yaml", "business_words")

@@ -69,10 +69,19 @@ def cues_table() -> _Cues:
 def article_text(article: Article) -> tuple[str, int]:
     """Headline and body without the dateline, and where the lead ends in it."""
     title = article.title or ""
+    cut = _dateline_end(article)
     body = article.text or ""
-    if article.dateline:
-        body = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", body, count=1, flags=re.IGNORECASE)
+    if cut is not None:
+        body = " " + body[cut:]
     return f"{title}\n{body}", len(title) + 1 + LEAD_CHARS
+
+
+def _dateline_end(article: Article) -> int | None:
+    """Where the dateline opening the body ends (it names the bureau), or None."""
+    if not article.dateline:
+        return None
+    m = re.match(rf"\s*{re.escape(article.dateline)}\b", article.text or "", flags=re.IGNORECASE)
+    return m.end() if m else None
 
 
 def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
@@ -80,17 +89,59 @@ def text_votes(text: str, lead_end: int = LEAD_CHARS) -> Counter[str]:
     return Counter(_text_votes(text, lead_end))
 
 
-@lru_cache(maxsize=8)  # extractor and geocoder: the same text when an article has no headline or dateline
-def _text_votes(text: str, lead_end: int) -> Counter[str]:
-    cues = cues_table()
-    forces = _force_nouns()
-    votes: Counter[str] = Counter()
-    acting: Counter[str] = Counter()  # the part of `votes` from nationalities of forces
+def article_votes(article: Article) -> Counter[str]:
+    """`text_votes(*article_text(article))` (the geocoder's text: headline, body without the
+    dateline), reusing the scan of the body the extractor made (`text_country(None, body)`): the
+    headline's words are scanned, then the body's cues are taken from that scan from the first
+    word where the two scans meet. Same votes, in the same order; ~0.5 ms an article less."""
+    body = article.text or ""
+    cut = _dateline_end(article) or 0
+    whole = _scan_of("\n" + body)  # the extractor's text: the same words as the body's
+    # the body's words from the cut on: those of the whole body that start after it, unless the
+    # dateline ends inside a word ("X'" + "s"), when the headline's text is scanned as it is
+    before = _WORD.findall(body, 0, cut) if cut else []
+    if before and len(before[-1]) != len(whole.raw[len(before) - 1]):
+        return text_votes(*article_text(article))
+    j = len(before)
+    title = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(article.title or "")]
+    lead = len(title) + len(_WORD.findall(body, 0, cut + LEAD_CHARS - 1 if cut else LEAD_CHARS)) - j
+    words = title + whole.words[j:]
+    return Counter(_votes(words, _scan(words, None, whole, len(title), j - len(title)), lead))
+
+
+@dataclass(frozen=True)
+class _Scan:
+    raw: list[str]  # the text's words
+    words: list[str]  # lower-cased
+    hits: list[tuple[int, int, str]]  # (word index, words, cue) of each cue the scan found
+    looked: bytearray  # 1 at each word where the scan looked for a cue (not inside a hit)
+
+
+@lru_cache(maxsize=8)
+def _scan_of(text: str) -> _Scan:
+    raw = _WORD.findall(text)
     # "North Waziristan's Mir Ali": the possessive is the place's name too
-    words = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)]
-    lead = len(_WORD.findall(text, 0, lead_end))  # the words that start in the lead
+    words = [_POSSESSIVE.sub("", w.lower()) for w in raw]
+    looked = bytearray(len(words))
+    return _Scan(raw, words, _scan(words, looked), looked)
+
+
+def _scan(words: list[str], looked: bytearray | None = None, known: _Scan | None = None, start: int = 0,
+          shift: int = 0) -> list[tuple[int, int, str]]:
+    """(word index, words, cue) of the cues in `words`, longest first, left to right; `looked`
+    marks where it looked. `known`: a scan of words that equal these from index `start` on
+    (`words[i] == known.words[i + shift]`): once this scan looks at such a word where `known`
+    looked too, the rest is `known`'s (what the scan finds from a word depends only on the words
+    from there on)."""
+    cues = cues_table()
+    hits: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
+        if known is not None and i >= start and known.looked[i + shift]:
+            hits += [(k - shift, n, cue) for k, n, cue in known.hits if k >= i + shift]
+            break
+        if looked is not None:
+            looked[i] = 1
         # only the lengths of the cues this word starts (most words start none): the scan stays
         # linear in the text, not in the text times the longest cue
         for n in cues.lengths.get(words[i], ()):
@@ -99,17 +150,33 @@ def _text_votes(text: str, lead_end: int) -> Counter[str]:
             cue = cues.by_words.get(tuple(words[i : i + n]))
             if cue is None:
                 continue
-            k = name_key(cue)
-            weight = LEAD_WEIGHT if i < lead else 1.0
-            if k in cues.names:
-                votes[cues.names[k]] += weight
-                if _acting(words, i, n, forces):
-                    acting[cues.names[k]] += weight / 2
-            elif k in cues.weak:
-                votes[cues.weak[k]] += weight / 2
+            hits.append((i, n, cue))
             i += n - 1
             break
         i += 1
+    return hits
+
+
+@lru_cache(maxsize=8)  # extractor and geocoder: the same text when an article has no headline or dateline
+def _text_votes(text: str, lead_end: int) -> Counter[str]:
+    scan = _scan_of(text)
+    return _votes(scan.words, scan.hits, len(_WORD.findall(text, 0, lead_end)))  # words starting in the lead
+
+
+def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Counter[str]:
+    cues = cues_table()
+    forces = _force_nouns()
+    votes: Counter[str] = Counter()
+    acting: Counter[str] = Counter()  # the part of `votes` from nationalities of forces
+    for i, n, cue in hits:
+        k = name_key(cue)
+        weight = LEAD_WEIGHT if i < lead else 1.0
+        if k in cues.names:
+            votes[cues.names[k]] += weight
+            if _acting(words, i, n, forces):
+                acting[cues.names[k]] += weight / 2
+        elif k in cues.weak:
+            votes[cues.weak[k]] += weight / 2
     if len(votes) > 1:
         # Between two countries, a force's nationality ("Russian troops shelled Toretsk") is more
         # who acts than where: it counts half. An article about one country keeps every vote.

@@ -21,14 +21,14 @@ import os
 import sqlite3
 import time
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from conflictwatch.store.names import DB_ENV, DEFAULT_DB, StoreError
 
@@ -142,6 +142,27 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def sqlite_rows(engine: Engine, sql: str, params: Sequence[Any]) -> list[Any]:
+    """Rows of one read on an SQLite database, through the driver (`?` placeholders).
+
+    For the lookups the writing process makes for every article: SQLAlchemy's connection, its
+    BEGIN and ROLLBACK and the expanding IN list cost ~3x what SQLite takes to answer (0.46 ms
+    against 0.13 for the near-duplicate candidates). A pooled connection is used as it is (the
+    driver in autocommit mode: one statement, one snapshot); a driver error comes out as
+    SQLAlchemy's, so a database fault is told apart from an article's (`store.faults`)."""
+    conn = engine.raw_connection()
+    try:
+        cur = conn.cursor()
+        try:
+            return cur.execute(sql, params).fetchall()
+        finally:
+            cur.close()
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, sqlite3.Error) from exc
+    finally:
+        conn.close()
+
+
 def lock_key(text: str) -> int:
     """A signed 64-bit advisory-lock key for a string (an article id or content hash)."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
@@ -207,5 +228,6 @@ __all__ = [
     "lock_timeout",
     "make_engine",
     "shown",
+    "sqlite_rows",
     "writing",
 ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, bindparam, delete, select
 
 from conflictwatch.store import schema as s
-from conflictwatch.store.engine import writing
+from conflictwatch.store.engine import is_sqlite, sqlite_rows, writing
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -26,6 +26,12 @@ _SHARING = (select(s.minhash_bands.c.article_id)
 _CANDIDATES = (select(s.articles.c.article_id)
                .join(_SHARING, _SHARING.c.article_id == s.articles.c.article_id)
                .order_by(s.articles.c.ingested_at, s.articles.c.article_id))
+# The same query for SQLite's driver (`sqlite_rows`): `{marks}` is one `?` per band key.
+_SQLITE_CANDIDATES = (
+    "SELECT articles.article_id FROM articles JOIN (SELECT DISTINCT minhash_bands.article_id AS article_id"
+    " FROM minhash_bands WHERE minhash_bands.band_key IN ({marks})) AS sharing"
+    " ON sharing.article_id = articles.article_id ORDER BY articles.ingested_at, articles.article_id"
+)
 _DROP_BANDS = delete(s.minhash_bands).where(s.minhash_bands.c.article_id == bindparam("b_aid"))
 _ADD_BANDS = s.minhash_bands.insert()
 
@@ -38,8 +44,12 @@ class IngestStateMixin:
         """Stored originals sharing at least one LSH band key with a signature, oldest first."""
         if not band_keys:
             return []
+        keys = sorted(set(band_keys))
+        if is_sqlite(self.engine):  # asked for every new article: through the driver (see sqlite_rows)
+            sql = _SQLITE_CANDIDATES.format(marks=",".join("?" * len(keys)))
+            return [r[0] for r in sqlite_rows(self.engine, sql, keys)]
         with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(_CANDIDATES, {"b_keys": sorted(set(band_keys))})]
+            return [r[0] for r in conn.execute(_CANDIDATES, {"b_keys": keys})]
 
     def minhash_signatures(self, article_ids: Sequence[str], scheme: str) -> dict[str, bytes]:
         """article_id -> stored signature, for those computed by `scheme`."""
