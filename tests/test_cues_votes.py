@@ -3,6 +3,7 @@ plain scan that keeps each word's offset, and callers get their own Counter."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
     cues = cues_table()
     votes: Counter[str] = Counter()
     acting: Counter[str] = Counter()
-    words = [(m.group(0).lower(), m.start()) for m in _WORD.finditer(text)]
+    # a possessive is the place's name too ("North Waziristan's Mir Ali")
+    words = [(re.sub(r"['’]s$", "", m.group(0).lower()), m.start()) for m in _WORD.finditer(text)]
     i = 0
     while i < len(words):
         for n in cues.lengths.get(words[i][0], ()):
