@@ -47,6 +47,17 @@ def _config() -> tuple[dict[str, Any], dict[str, str], dict[tuple[str, int], str
 
 
 @lru_cache(maxsize=1)
+def _source_names() -> frozenset[str]:
+    return frozenset(src.name for src in sources()[0])
+
+
+@lru_cache(maxsize=1)
+def _armed_group_sources() -> frozenset[str]:
+    """Named sources that are armed groups (the Taliban, Hezbollah): their members speak for them."""
+    return frozenset(src.name for src in sources()[0] if src.kind == "armed group")
+
+
+@lru_cache(maxsize=1)
 def _without_country() -> dict[str, str]:
     """The name a country-bound source keeps in a story that names no country (`without_country`)."""
     data = load_data("sources.yaml")["sources"]
@@ -185,7 +196,7 @@ def _group_members(sentence: str, groups: list[Named]) -> list[tuple[int, int, s
     """ "a Fano commander told the BBC", "an M23 spokesman said": the group's own voice; a group
     the sources list names speaks as itself, any other as a rebel source (docs/gold-format.md)."""
     out = []
-    named = {src.name for src in sources()[0]}
+    named = _source_names()
     for g in groups:
         for m in g.regex.finditer(sentence):
             role = _MEMBER.match(sentence, m.end())
@@ -426,7 +437,7 @@ class Discourse:
         self._groups = [a for a in self.present_actors if a.kind in ("rebels", "jihadists")]
         # groups whose members speak for them: armed groups, and actors the sources list names
         # as armed groups (the Taliban, Hezbollah)
-        voiced = {src.name for src in named if src.kind == "armed group"}
+        voiced = _armed_group_sources()
         self._speaking_groups = [a for a in self.present_actors if a in self._groups or a.name in voiced]
         for src in self._named:
             # The first source of each kind, but a specific one beats the "Rescue workers" catch-all.

@@ -85,18 +85,14 @@ def extract_claims(article: Article) -> list[Claim]:
             d = Draft(sent, [sent.text], [], claimant, last_incident.dates, find_places(s, []),
                       last_incident.event, claimant, last_incident.actor2, "incident")
             drafts.append(d)
-            for earlier in [*unheard, s]:
-                said, _, who = _who_spoke(discourse, earlier)
-                discourse.remember(said, who)
+            _hear(discourse, [*unheard, s])
             unheard.clear()
             discourse.last_by_kind["armed group"] = claimant  # "the group said" is the group
             continue
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             unheard.append(s)  # nothing happened here: only who spoke matters
             continue
-        for earlier in unheard:
-            said, _, who = _who_spoke(discourse, earlier)
-            discourse.remember(said, who)
+        _hear(discourse, unheard)
         unheard.clear()
         mentions, speakers, speaker = _who_spoke(discourse, s)
         if claimant and not speakers:
@@ -235,6 +231,13 @@ def _dated(c: Claim, article: Article) -> Claim | None:
         c.date_basis = "published"
         c.time_precision = 2
     return c
+
+
+def _hear(discourse: Discourse, sentences: list[str]) -> None:
+    """Remember who spoke in sentences read past (for "he said" later)."""
+    for s in sentences:
+        said, _, who = _who_spoke(discourse, s)
+        discourse.remember(said, who)
 
 
 def _who_spoke(discourse: Discourse, s: str) -> tuple[list[SourceMention], list[SourceMention], str | None]:

@@ -255,6 +255,7 @@ _NATURAL_DEATH = re.compile(
 )
 _LOST = re.compile(r"\blost\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+_FAMILY_DET = re.compile(r"\b(?:an?|the|entire|whole)\s*$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 
 
@@ -369,9 +370,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if kind == "killed" and _NATURAL_DEATH.match(right_text[mk.start():] if mk else ""):
             kind = None  # "an old man died of exhaustion while fleeing": no one killed him
         left = sentence[max(prev_end, f.start - 50) : f.start]
-        if victim_word == "family" and rw[:1] == ["_"]:
-            left = _FAMILY_OF.sub("", re.sub(r"\s*family\s+of\s+$", "", left, flags=re.IGNORECASE))
-            left = re.sub(r"\b(?:an?|the|entire|whole)\s*$", "", left, flags=re.IGNORECASE)
+        if victim_word == "family" and rw[:1] == ["_"]:  # the verb before "a family of five"
+            left = _FAMILY_DET.sub("", _FAMILY_OF.sub("", left))
         left_words = _words(left)[-4:]
         left_text = " ".join(left_words)
         subset = subsets[i]

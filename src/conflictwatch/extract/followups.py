@@ -23,10 +23,12 @@ _REFERS_BACK = re.compile(
 )
 
 
+# Words of another incident: "separately", "another attack", a month or a year ("In June ...")
+_ANOTHER = rf"separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d"
+_ANOTHER_INCIDENT = re.compile(rf"\b(?:{_ANOTHER})\b", re.IGNORECASE)
 _ALSO_KILLED = re.compile(
-    # not another incident, nor one of another month or year ("In June ... was also killed")
-    rf"^(?!.*\b(?:separate(?:ly)?|elsewhere|another|later|earlier|{FULL_NAMES}|(?:19|20)\d\d)\b)"
-    r".*\b(?:were|was)\s+also\s+killed\b",
+    # not another incident, nor one told as later or earlier
+    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b).*\b(?:were|was)\s+also\s+killed\b",
     re.IGNORECASE,
 )
 
@@ -40,13 +42,18 @@ _SAME_FIGHT = re.compile(
 _ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
 
 
-def _other_side_same_fight(s: str, cas: list[Casualty], last: Draft) -> bool:
-    """More dead of the same fight, of another kind than the toll just given ('47 terrorists',
-    then 'two members of the task force ... during the encounter'): not the same dead told again,
-    which would repeat the figure or name them as people."""
-    if _ALSO_KILLED.search(s) is None and not _SAME_FIGHT.search(s):
+def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
+    """More dead of the incident just told: 'Two of the attackers were also killed', or dead of
+    another kind than its toll in the same fight ('47 terrorists', then 'two members of the task
+    force ... during the encounter'); not the same dead told again, which would repeat the figure
+    or name them as people."""
+    if not all(c.kind == "killed" and not c.subset for c in cas) or not any(
+        c.kind == "killed" for c in last.casualties
+    ):
         return False
-    if re.search(rf"\b(?:separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d)\b", s, re.IGNORECASE):
+    if _ALSO_KILLED.search(s):
+        return True
+    if not _SAME_FIGHT.search(s) or _ANOTHER_INCIDENT.search(s):
         return False
     before = [c for c in last.casualties if c.kind == "killed" and not c.subset]
     old_words = {(c.victim_word or "").lower() for c in before}
@@ -116,9 +123,7 @@ def extends(
             return False
         if lex().aggregate.search(s):
             return False
-        if all(c.kind == "killed" and not c.subset for c in cas) and any(
-            c.kind == "killed" for c in last.casualties
-        ) and (_ALSO_KILLED.search(s) or _other_side_same_fight(s, cas, last)):
+        if _more_dead_of_it(s, cas, last):
             # "Two of the attackers were also killed in the clash, the statement said": more dead
             # of the same incident, by the same source, added to its toll.
             last.extra_killed.extend(c.fig.value for c in cas)
