@@ -202,6 +202,8 @@ _CAPITAL_TYPES = {"state", "province", "region", "governorate", "district", "tow
 _BEARING_BEFORE = re.compile(
     rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
 )
+_SETTLEMENTS = {"town", "village", "city", "hamlet"}
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -234,8 +236,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "the Denny's family restaurant", "Ahmed's house": a business or a person's
         name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
         poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
+        owner_of = None
         if poss and name.replace("’", "'").lower() not in _possessive_names():
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
+            owner_of = _owner(poss.group(1), start)
         after = m.end("name")
         if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
@@ -295,17 +299,16 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "municipality"):
             clean = f"{clean} {post.strip().lower()}"
         rank = _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction, countryside)
+        if post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end()):
+            rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat": the province says where Sibagat is
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             rank = max(rank, 5)  # "in Salahudin province, north of Baghdad": a landmark, not the place
-        out.append(
-            PlaceMention(
-                clean,
-                m.start("dir") if direction else start,
-                max(m.end(), name_end),
-                rank,
-                pre.split()[0].lower() if pre.split() else "",
-            )
-        )
+        via = pre.split()[0].lower() if pre.split() else ""
+        if owner_of is not None:  # "Tanintharyi Region's Launglon Township": the region is context
+            out.append(PlaceMention(owner_of.name, owner_of.start, owner_of.end, owner_of.rank, via))
+            start = owner_of.end + 3  # after "’s "
+        first = m.start("dir") if direction else start
+        out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
         for item, s0, e0 in _continue_list(sentence, m.end()):
             item = _CLEAN_ART.sub("", item)
             if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
@@ -325,6 +328,21 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if not dedup or p.start >= dedup[-1].end:
             dedup.append(p)
     return dedup
+
+
+def _owner(owner: str, start: int) -> PlaceMention | None:
+    """The province before a possessive ("Tanintharyi Region's Launglon Township"), as a wider
+    place: it says which namesake the place after it is."""
+    words = owner.split()
+    _, countries, regions, _cities = _stop()
+    if len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES:
+        kind = words[-1].lower()
+        name = f"{' '.join(words[:-1])} {kind}"
+        rank = _rank(" ".join(words[:-1]), " " + kind, None, False)
+        return PlaceMention(name, start, start + len(owner), rank)
+    if owner.lower() in regions and owner.lower() not in countries:
+        return PlaceMention(owner, start, start + len(owner), 4)
+    return None  # "Mogadishu's Hamarweyne": the city would become the place where the district is unknown
 
 
 _STREET_AFTER = re.compile(

@@ -83,6 +83,7 @@ class GeoContext:
     anchors: list[Place] = field(default_factory=list)  # named around the claim: stay near these
     named_countries: set[str] = field(default_factory=set)  # named right next to the place
     admin1s: set[str] = field(default_factory=set)  # name keys of provinces named around the claim
+    admin2s: set[str] = field(default_factory=set)  # districts named as such ("Keana LGA", "Pale Township")
     article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
 
     @property
@@ -93,8 +94,10 @@ class GeoContext:
 
     @property
     def city(self) -> Place | None:
-        """The city the claim's own context names (an unknown district falls back to it)."""
-        return next((a for a in self.anchors if a.is_point), None)
+        """The city the claim's own context names (an unknown district falls back to it); a
+        district named as one ("Keana Local Government Area") before any other."""
+        points = [a for a in self.anchors if a.is_point]
+        return next((a for a in points if name_key(a.name) in self.admin2s), points[0] if points else None)
 
     @property
     def region(self) -> Place | None:
@@ -209,8 +212,10 @@ class Geocoder:
                     countries[p.country_code] = countries.get(p.country_code, 0) + bonus
         admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in anchors
                    if a.placetype in ("region", "county")} - {""}
+        districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names)
+        admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
-                          article_places=base.article_places, admin1s=admin1s)
+                          article_places=base.article_places, admin1s=admin1s, admin2s=admin2s)
 
     # -- lookup -----------------------------------------------------------------------
     def lookup(self, name: str, context: GeoContext | None = None) -> Place | None:
@@ -295,6 +300,8 @@ class Geocoder:
             # between homonyms, over distance and population.
             mine = name_key(p.name if p.placetype == "region" else p.admin1 or "")
             s += 12 if mine in ctx.admin1s else -12
+        if ctx.admin2s and p.is_point and p.country_code == cc and name_key(p.admin2 or "") in ctx.admin2s:
+            s += 12  # "Antsa village, Kwarra district, Keana LGA": the Antsa of Keana, not Doma's
         if p.is_point:
             s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
         elif p.placetype == "county":
@@ -489,9 +496,13 @@ def _said_to_be_in(claim: Claim, province: str) -> bool:
 def _in_named_province(p: Place, ctx: GeoContext) -> bool:
     """A place outside the province the text names is another place of the same name ("Umella
     village ... of Benue state" is not the Umella of Kogi)."""
-    if not ctx.admin1s or p.country_code != ctx.country or p.placetype in ("region", "country"):
+    if p.country_code != ctx.country or p.placetype in ("region", "country"):
         return True
-    return name_key(p.admin1 or "") in ctx.admin1s
+    district = ctx.city if ctx.city is not None and name_key(ctx.city.name) in ctx.admin2s else None
+    if district is not None and p.is_point and p is not district and p.admin2 and p.population < 10_000 \
+            and name_key(p.admin2) not in ctx.admin2s and distance_km(p, district) > 30:
+        return False  # "Kwarra district, Keana LGA": the Kwarra of another LGA is a namesake
+    return not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s
 
 
 _DISTRICT_WORDS = re.compile(

@@ -1,0 +1,74 @@
+"""Kinds of place errors seen on real news: which of several places named is the incident's, and
+which namesake in the gazetteer it is. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictwatch import pipeline
+from conflictwatch.extract.places import find_places, most_specific
+from conflictwatch.geo import Geocoder
+from conflictwatch.models import Article, Claim
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+def incidents(geo: Geocoder, text: str) -> list[Claim]:
+    art = Article(text=text, published=date(2022, 9, 14))
+    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A soldier was killed in a clash in the Agusan del Sur town of Sibagat on Monday.", "Sibagat"),
+    ("Gunmen shot dead two farmers in the Zamfara village of Kware on Monday.", "Kware"),
+    ("Shelling killed four people in the Idlib town of Saraqeb on Monday.", "Saraqeb"),
+])
+def test_the_province_town_of_x_is_x(sentence: str, place: str) -> None:
+    """'the Agusan del Sur town of Sibagat': the province only says where the town is, whether or
+    not the lexicon knows it as a province."""
+    spec = most_specific(find_places(sentence))
+    assert spec is not None and spec.name == place, find_places(sentence)
+
+
+def test_a_district_of_a_city_is_still_the_district() -> None:
+    """'the Hodan district of Mogadishu' is Hodan: only a town or village 'of X' is X."""
+    spec = most_specific(find_places("A bomb killed two people in the Hodan district of Mogadishu on Monday."))
+    assert spec is not None and spec.name == "Hodan"
+
+
+def test_a_possessive_province_is_kept_as_context() -> None:
+    """'Tanintharyi Region's Launglon Township': the township is the place, the region says which
+    one; a city's possessive stays out ('Mogadishu's Hamarweyne' is Hamarweyne alone)."""
+    found = find_places("Troops shot two villagers in Tanintharyi Region's Launglon Township on Monday.")
+    assert [(p.name, p.rank >= 4) for p in found] == [("Tanintharyi region", True), ("Launglon township", False)]
+    assert [p.name for p in find_places("Two men were killed in Mogadishu's Hamarweyne on Sunday.")] == [
+        "Hamarweyne"]
+
+
+def test_the_possessive_province_picks_the_namesake(geo: Geocoder) -> None:
+    """Villages of the same story that the gazetteer also has in another region must not pull the
+    township there: the region named before it decides."""
+    text = ("Junta troops who raided Waedi village in Tanintharyi Region's Launglon Township shot dead "
+            "two villagers on Monday, residents said.\n"
+            "The troops later raided a house in Weadi village and took a woman away.")
+    found = incidents(geo, text)
+    assert found and found[0].admin1 == "Tanintharyi", [(c.location, c.admin2, c.admin1) for c in found]
+
+
+def test_the_district_named_beside_a_village_decides(geo: Geocoder) -> None:
+    """'Antsa village, Kwarra district, Keana Local Government Area': a village the gazetteer has
+    only in another LGA (or state) is placed at the LGA the text names, not at a namesake of the
+    ward next to it; a city of its own (Lafia) stays itself."""
+    text = ("Three people were killed when herdsmen attacked Antsa village, Kwarra district, Keana Local "
+            "Government Area of Nasarawa State on Monday, residents said.\n"
+            "Police in Lafia, the state capital, said on Tuesday that a man was shot dead in Lafia.")
+    found = incidents(geo, text)
+    antsa = [c for c in found if c.location == "Antsa"]
+    assert antsa and antsa[0].admin2 == "Keana", [(c.location, c.admin2, c.admin1) for c in found]
+    lafia = [c for c in found if c.location == "Lafia"]
+    assert not lafia or lafia[0].admin2 == "Lafia"
