@@ -82,7 +82,8 @@ _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s
 # "PESHAWAR, Pakistan, March 13 (Reuters) - ...": a dateline's date is the day of the report (its
 # text left in the body where the reader could not take the dateline apart).
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
-_DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^()]{1,40}\)\s*)?[-–—]{1,2}\s")
+# "NEW YORK, USA, December 1, 2021,-/African Media Agency (AMA)/-": a press wire's form
+_DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*)?[-–—]{1,2}(?:\s|/)")
 
 
 @dataclass(frozen=True)
@@ -184,8 +185,11 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             start_d, end_d, precision = back
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
-        if kind == "explicit" and _DATELINE_HEAD.match(sentence[: m.start()]):
-            statement = statement or bool(_DATELINE_TAIL.match(sentence, m.end()))
+        if kind == "explicit" and _DATELINE_HEAD.match(sentence[: m.start()]) \
+                and _DATELINE_TAIL.match(sentence, m.end()):
+            if published and start_d and abs((published - start_d).days) > 31:
+                continue  # a press release's old dateline pasted into a later story: no day of anything
+            statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     return _weekday_with_date(sentence, out)
 

@@ -1,0 +1,29 @@
+"""Kinds of date errors seen on real news, with sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conflictwatch import pipeline
+from conflictwatch.extract.dates import find_dates
+from conflictwatch.geo import Geocoder
+from conflictwatch.models import Article
+
+
+def test_an_old_press_release_dateline_dates_nothing() -> None:
+    """A press wire's dateline pasted into a story ten months later ('NAIROBI, Kenya, January 4,
+    2022,-/Some Agency/-') is neither the day of the attack nor of the report: 'on Sunday' counts
+    back from the publication date, and the claim is today's incident, not background."""
+    text = ("The agency said on Tuesday it was alarmed by the attacks on camps.\n"
+            "NAIROBI, Kenya, January 4, 2022,-/Pan African Wire (PAW)/-In the latest attack, gunmen "
+            "killed 14 displaced people on Sunday at a camp near Bunia, local officials said.")
+    art = Article(text=text, published=date(2022, 10, 26))
+    found = [c for c in pipeline.process_article(art, Geocoder()) if c.scope == "incident"]
+    assert [(c.killed and c.killed.low, c.date_start) for c in found] == [(14, date(2022, 10, 23))]
+
+
+def test_a_dateline_of_the_day_is_still_the_day_of_the_report() -> None:
+    """The same form with the week's date stays what it was: the day the report was filed."""
+    s = "NAIROBI, Kenya, October 25, 2022,-/Pan African Wire (PAW)/-Gunmen killed 14 people on Sunday."
+    found = find_dates(s, date(2022, 10, 26))
+    assert [(d.date_start, d.statement) for d in found][:1] == [(date(2022, 10, 25), True)]
