@@ -72,3 +72,30 @@ def test_the_district_named_beside_a_village_decides(geo: Geocoder) -> None:
     assert antsa and antsa[0].admin2 == "Keana", [(c.location, c.admin2, c.admin1) for c in found]
     lafia = [c for c in found if c.location == "Lafia"]
     assert not lafia or lafia[0].admin2 == "Lafia"
+
+
+@pytest.mark.parametrize(("title", "text", "country"), [
+    ('"Ojo" for Borderland Beat',
+     "Gunmen burst into a taco stand in this border city on Monday, leaving three people dead.", "Mexico"),
+    ("By The Irrawaddy",
+     "Soldiers shot dead two farmers near the village monastery on Monday, residents said.", "Myanmar"),
+])
+def test_a_one_country_outlet_in_the_headline_gives_the_country(geo: Geocoder, title: str, text: str,
+                                                                country: str) -> None:
+    """A crime blog's or an exile outlet's brief names no country: the outlet's name, in the
+    headline line, says which (data: `outlets` in country_cues.yaml)."""
+    art = Article(title=title, text=text, published=date(2022, 9, 14))
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert found and found[0].country == country, [(c.location, c.country) for c in found]
+
+
+def test_an_outlet_named_once_in_the_body_is_not_enough(geo: Geocoder) -> None:
+    """Named once outside the lead, an outlet is one cue among others, not the country."""
+    text = ("Gunmen shot dead two traders at a market on Monday, residents said.\n"
+            "Residents said the market had been closed twice this year after threats against traders.\n"
+            "The traders said they had asked the town council for guards many times, without an answer.\n"
+            "Shops on the main road stayed shut on Tuesday and a school sent its pupils home early.\n"
+            "Church leaders called for calm and asked families to keep their children indoors at night.\n"
+            "A local journalist told Borderland Beat last year that traders paid the gunmen.")
+    found = incidents(geo, text)
+    assert found and found[0].country is None, [(c.location, c.country) for c in found]

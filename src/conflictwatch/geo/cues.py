@@ -49,7 +49,8 @@ def cues_table() -> _Cues:
     data: dict[str, Any] = load_data("country_cues.yaml") or {}
     texts: list[str] = [n for n in country_names().values()]
     for cc, entry in data.items():
-        for d in [*((entry or {}).get("demonyms") or []), *((entry or {}).get("places") or [])]:
+        full = ("demonyms", "places", "outlets")
+        for d in [w for key in full for w in (entry or {}).get(key) or []]:
             names.setdefault(name_key(d), str(cc))
             texts.append(d)
         for key in ("groups", "terms"):
