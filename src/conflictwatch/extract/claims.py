@@ -137,10 +137,14 @@ def extract_claims(article: Article) -> list[Claim]:
             target = most_specific(places)
             named = target is not None and target.rank <= 2
             seizing = event is not None and event[1] in NAMED_TARGET_TYPES
+            verbs = [v.start() for v in incident_verbs.finditer(s)]
             if (
                 event
-                and incident_verbs.search(s)
-                and not hedged
+                and verbs
+                # "denied seizing the town", "could attack": a hedge before the last incident word;
+                # not "seized the town, a claim the army denied"
+                and not (hedged and any(m.start() < verbs[-1] or _GERUND_OR_THAT.match(s, m.end())
+                                        for m in lx.hedges.finditer(s)))
                 and (places or article_places)
                 and ((day and (named or not lx.aggregate.search(s))) or (seizing and named))
                 and not long_ago(s, article, [])  # "in June 2021, rebels recaptured most of Tigray"
@@ -265,6 +269,8 @@ def _lead_statement(
     return None, None
 
 
+# "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
+_GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
 
 

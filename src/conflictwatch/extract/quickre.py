@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -435,3 +436,6 @@ class Prefiltered:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.rx.search(text) if self.words.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text) if self.words.may_match(text) else iter(())

@@ -1,0 +1,48 @@
+"""Kinds of claim errors seen on real news (who claims, what a denial covers), with sentences
+written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictwatch import pipeline
+from conflictwatch.geo import Geocoder
+from conflictwatch.models import Article, Claim
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder()
+
+
+def incidents(geo: Geocoder, text: str) -> list[Claim]:
+    art = Article(text=text, published=date(2021, 3, 12))
+    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+
+
+def test_a_claim_another_side_denies_is_still_a_claim(geo: Geocoder) -> None:
+    """'..., a claim the army denied': the rebels' capture stays their claim (the database keeps
+    every side's claim); the denial follows it and governs nothing before it."""
+    found = incidents(geo, "South Sudanese rebels said on Friday they had seized the river town of Akobo "
+                           "late on Thursday after a day of fighting, a claim the army denied.")
+    assert [(c.location, c.date_start, c.claimed_by) for c in found] == [
+        ("Akobo", date(2021, 3, 11), "Rebel source")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army denied that rebels had seized the river town of Akobo on Thursday.",
+    "The militia, which seized two villages last year, denied attacking the river town of Akobo on Thursday.",
+    "Rebels could attack the river town of Akobo on Thursday, officials warned.",
+])
+def test_a_denial_or_a_threat_before_the_incident_word_is_no_incident(geo: Geocoder, sentence: str) -> None:
+    """A hedge before the (last) incident word governs it: a denied raid, a feared attack."""
+    assert incidents(geo, sentence) == []
+
+
+def test_rebels_who_speak_are_a_rebel_source(geo: Geocoder) -> None:
+    """'Rebels said they killed five soldiers': the side speaks for itself, as a rebel source."""
+    found = incidents(geo, "Rebels said on Friday they had killed five soldiers in an ambush near Akobo "
+                           "on Thursday.")
+    assert [c.claimed_by for c in found] == ["Rebel source"]
