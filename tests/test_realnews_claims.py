@@ -46,3 +46,18 @@ def test_rebels_who_speak_are_a_rebel_source(geo: Geocoder) -> None:
     found = incidents(geo, "Rebels said on Friday they had killed five soldiers in an ambush near Akobo "
                            "on Thursday.")
     assert [c.claimed_by for c in found] == ["Rebel source"]
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("Troops and militiamen traded heavy fire near the river town of Akobo on Thursday, a witness said.",
+     "Battles"),
+    ("Soldiers and militants exchanged fire in the market of Akobo on Thursday, residents said.", "Battles"),
+    ("The army said it had retaken control of the river town of Akobo by Thursday evening.",
+     "Strategic developments"),
+])
+def test_exchanges_of_fire_and_a_retaking_are_incidents_without_a_toll(geo: Geocoder, sentence: str,
+                                                                       event_type: str) -> None:
+    """Fire traded or exchanged, and a place 'retaken', are dated incidents even with no figure."""
+    found = incidents(geo, sentence)
+    assert [(c.location, c.date_start, c.event_type) for c in found] == [
+        ("Akobo", date(2021, 3, 11), event_type)]
