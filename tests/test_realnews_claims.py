@@ -61,3 +61,16 @@ def test_exchanges_of_fire_and_a_retaking_are_incidents_without_a_toll(geo: Geoc
     found = incidents(geo, sentence)
     assert [(c.location, c.date_start, c.event_type) for c in found] == [
         ("Akobo", date(2021, 3, 11), event_type)]
+
+
+@pytest.mark.parametrize(("sentence", "sub_type"), [
+    ("Soldiers killed four gunmen during a raid on the camp at Akobo on Thursday, the army said, as troops "
+     "backed by drones and bulldozers moved through its streets.", "Armed clash"),
+    ("Troops supported by helicopters killed 12 militants near Akobo on Thursday, the army said.", "Armed clash"),
+    ("A drone killed four gunmen near Akobo on Thursday, the army said.", "Air/drone strike"),
+])
+def test_aircraft_that_back_a_ground_raid_do_not_make_it_an_air_strike(geo: Geocoder, sentence: str,
+                                                                       sub_type: str) -> None:
+    """'troops backed by drones', 'supported by helicopters': the raid is on the ground; a drone
+    that kills is still an air strike."""
+    assert [c.sub_event_type for c in incidents(geo, sentence)] == [sub_type]
