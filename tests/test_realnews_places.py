@@ -99,3 +99,17 @@ def test_an_outlet_named_once_in_the_body_is_not_enough(geo: Geocoder) -> None:
             "A local journalist told Borderland Beat last year that traders paid the gunmen.")
     found = incidents(geo, text)
     assert found and found[0].country is None, [(c.location, c.country) for c in found]
+
+
+@pytest.mark.parametrize(("text", "admin2"), [
+    ("Soldiers shot dead a farmer in Mbengwi Ndop village in the Tubah Subdivision of the North West "
+     "Region on Monday, residents said.", "Tubah"),
+    ("Gunmen killed two traders in Ekok Bakundu, a village in Konye sub-division, on Monday, locals said.",
+     "Konye"),
+])
+def test_a_subdivision_named_beside_an_unknown_village_is_its_district(geo: Geocoder, text: str,
+                                                                      admin2: str) -> None:
+    """Cameroon's sub-divisions, like townships and LGAs, are kept with their type word, so a
+    village the gazetteer lacks still gets the district the text names."""
+    found = incidents(geo, text)
+    assert found and found[0].admin2 == admin2, [(c.location, c.admin2, c.admin1) for c in found]
