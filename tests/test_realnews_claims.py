@@ -74,3 +74,25 @@ def test_aircraft_that_back_a_ground_raid_do_not_make_it_an_air_strike(geo: Geoc
     """'troops backed by drones', 'supported by helicopters': the raid is on the ground; a drone
     that kills is still an air strike."""
     assert [c.sub_event_type for c in incidents(geo, sentence)] == [sub_type]
+
+
+def test_shelling_that_damaged_houses_is_an_incident_and_the_war_is_not(geo: Geocoder) -> None:
+    """Shelling that damaged houses (or knocked out power) on a day is an incident with no toll;
+    a war that 'damaged the economy' is none."""
+    found = incidents(geo, "Shelling damaged three houses in the village of Krasnohorivka on Thursday, "
+                           "officials said.")
+    assert [(c.location, c.date_start, c.killed) for c in found] == [("Krasnohorivka", date(2021, 3, 11), None)]
+    assert incidents(geo, "The war damaged the economy, officials said on Thursday.") == []
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The Group to Support Islam and Muslims (JNIM), the Sahel branch of al Qaeda, claimed the attack on "
+     "Thursday, saying it had killed 12 soldiers.", "JNIM"),
+    ("Five soldiers were killed when militants attacked an army post south of Kirkuk on Thursday, Iraq's "
+     "Security Media Cell said.", "Iraqi military"),
+])
+def test_a_group_named_with_an_apposition_and_a_military_press_office(geo: Geocoder, sentence: str,
+                                                                      source: str) -> None:
+    """A group's name, acronym and apposition before 'claimed the attack' still name the
+    claimant; Iraq's Security Media Cell is the Iraqi military's press office (data)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]

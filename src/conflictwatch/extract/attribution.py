@@ -392,7 +392,11 @@ _GROUP_NAMED_CLAIMED = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:for|of|the|[A-Z][\w'’-]*)){0,5},\s+(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}"
     r"(?:group|outfit|organi[sz]ation|militia|movement|front),\s+(?:has\s+|had\s+|later\s+)?claimed\s+responsibility\b"
 )
-_NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2},?")
+# "Islamic State Khorasan,", "(JNIM), the Sahel branch of Al-Qaeda,": the rest of the name, its
+# acronym and an apposition before the verb
+_NAME_TAIL = re.compile(
+    r"\)?(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*\([^()]{1,20}\))?(?:,\s+(?:the|an?)\s+[^,;.()]{1,60}(?=,))?,?"
+)
 _UNKNOWN_GROUP_CLAIMED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:little-known\s+|new\s+|previously\s+unknown\s+|shadowy\s+)?(?:[\w-]+\s+)?"
     r"(?:militant|armed|jihadist|rebel|insurgent|separatist|extremist)\s+(?:group|outfit|organi[sz]ation),\s+"
