@@ -96,3 +96,23 @@ def test_a_group_named_with_an_apposition_and_a_military_press_office(geo: Geoco
     """A group's name, acronym and apposition before 'claimed the attack' still name the
     claimant; Iraq's Security Media Cell is the Iraqi military's press office (data)."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    ("Artillery fire killed two women in Kherson on Thursday.", 2, None),
+    ("Two women were wounded by artillery fire in Kherson on Thursday.", None, 2),
+])
+def test_artillery_fire_is_war_not_a_blaze(geo: Geocoder, sentence: str, killed: int | None,
+                                           injured: int | None) -> None:
+    """'Artillery fire' is a weapon's fire: the sentence is a claim even in a story with no other
+    war word, where a factory fire's deaths are none."""
+    found = incidents(geo, sentence)
+    assert [(c.killed and c.killed.low, c.injured and c.injured.low) for c in found] == [(killed, injured)]
+    assert incidents(geo, "A fire killed two workers at a factory in Kherson on Thursday.") == []
+
+
+def test_an_official_who_wrote_on_telegram_is_the_source(geo: Geocoder) -> None:
+    """'the governor wrote on Telegram', 'posted on X': officials speak in posts now."""
+    found = incidents(geo, "Shelling wounded two women in Kherson on Thursday, regional governor Oleksandr "
+                           "Prokudin wrote on Telegram.")
+    assert [c.claimed_by for c in found] == ["Local officials"]
