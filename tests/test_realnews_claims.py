@@ -101,6 +101,7 @@ def test_a_group_named_with_an_apposition_and_a_military_press_office(geo: Geoco
 @pytest.mark.parametrize(("sentence", "killed", "injured"), [
     ("Artillery fire killed two women in Kherson on Thursday.", 2, None),
     ("Two women were wounded by artillery fire in Kherson on Thursday.", None, 2),
+    ("Heavy machine-gun fire killed two farmers near Kherson on Thursday.", 2, None),
 ])
 def test_artillery_fire_is_war_not_a_blaze(geo: Geocoder, sentence: str, killed: int | None,
                                            injured: int | None) -> None:
