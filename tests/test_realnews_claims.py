@@ -117,3 +117,12 @@ def test_an_official_who_wrote_on_telegram_is_the_source(geo: Geocoder) -> None:
     found = incidents(geo, "Shelling wounded two women in Kherson on Thursday, regional governor Oleksandr "
                            "Prokudin wrote on Telegram.")
     assert [c.claimed_by for c in found] == ["Local officials"]
+
+
+def test_houses_burned_with_people_killed_is_an_attack(geo: Geocoder) -> None:
+    """Torching houses is property destruction when no one dies; 'set fire to the houses, killing
+    three people' is an attack on the people."""
+    found = incidents(geo, "The assailants set fire to the houses, killing three people in Akobo on Thursday.")
+    assert [(c.event_type, c.sub_event_type) for c in found] == [("Violence against civilians", "Attack")]
+    found = incidents(geo, "The assailants set fire to the houses in Akobo on Thursday.")
+    assert [c.sub_event_type for c in found] == ["Looting/property destruction"]

@@ -57,6 +57,8 @@ def victim_adjusted(event: tuple[str, str] | None, d: Draft) -> tuple[str, str] 
     main = [c for c in d.casualties if c.kind == "killed" and not c.subset]
     if not main or event is None:
         return event
+    if event == ("Strategic developments", "Looting/property destruction"):
+        return by_victims(d)  # "set fire to the houses, killing three": the killing is the event
     victims = {c.victim for c in main}
     if event == ("Violence against civilians", "Attack") and victims <= {"combatants"}:
         return ("Battles", "Armed clash")
