@@ -126,3 +126,18 @@ def test_houses_burned_with_people_killed_is_an_attack(geo: Geocoder) -> None:
     assert [(c.event_type, c.sub_event_type) for c in found] == [("Violence against civilians", "Attack")]
     found = incidents(geo, "The assailants set fire to the houses in Akobo on Thursday.")
     assert [c.sub_event_type for c in found] == ["Looting/property destruction"]
+
+
+def test_a_person_named_with_a_role_speaks_for_it_by_surname_later(geo: Geocoder) -> None:
+    """'regional governor Ivan Petrenko said' then 'Petrenko now says five were killed': the second
+    claim is the governor's too; a surname never named with a role is nobody's source."""
+    text = ("At least three people were killed when a missile struck a market in Akobo on Thursday, "
+            "regional governor Ivan Petrenko said.\n"
+            "Rescuers searched the rubble through the night.\n"
+            "Petrenko now says five people were killed in the strike on the market, including a girl.")
+    found = incidents(geo, text)
+    assert [c.claimed_by for c in found] == ["Local officials", "Local officials"], [
+        (c.killed, c.claimed_by) for c in found]
+    other = incidents(geo, "Hrytsenko now says five people were killed in a strike on the market in Akobo "
+                           "on Thursday.")
+    assert [c.claimed_by for c in other] == [None]

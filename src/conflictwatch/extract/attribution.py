@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from conflictwatch.extract.people import person_named, surname_speakers
 from conflictwatch.extract.quickre import Occurrences, WordFilter, quick
 from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
 from conflictwatch.geo.cues import adjective, cues_table, text_country
@@ -421,6 +422,7 @@ class Discourse:
     country: str | None = None
     orgs: dict[str, str] = field(default_factory=dict)  # head noun -> last organisation named with it
     present_actors: list[Named] = field(default_factory=list)  # actors the article names anywhere
+    people: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # surname -> (source, kind)
 
     def __post_init__(self) -> None:
         self.country = article_country(self.article_text)
@@ -500,6 +502,9 @@ class Discourse:
         extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
         extra += [(a, b, n, "org") for a, b, n in _the_name_said(sentence)]
         ranked = []
+        for a, b, n, kind in surname_speakers(sentence, self.people) if self.people else ():
+            extra.append((a, b, n, kind or "person"))  # "Syniehubov now says": the governor named before
+            ranked.append((a, b))
         for a, b, country in _rank_mentions(sentence):
             officer = self._by_country("military_source", country) or self.last_by_kind.get("military")
             if officer:
@@ -546,8 +551,13 @@ class Discourse:
             return self.last_org or self.last_speaker
         return self.last_speaker
 
-    def remember(self, mentions: list[SourceMention], speaker: str | None) -> None:
+    def remember(self, mentions: list[SourceMention], speaker: str | None,
+                 sentence: str | None = None) -> None:
         for m in mentions:
+            if sentence is not None and m.person and m.speaking and m.name:
+                surname = person_named(sentence, m.start, m.end)
+                if surname is not None:
+                    self.people[surname] = (m.name, m.kind)
             if m.name and m.kind:
                 self.last_by_kind[m.kind] = m.name
             head = m.name.split()[-1].lower() if m.name else ""

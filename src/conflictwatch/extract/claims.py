@@ -127,9 +127,9 @@ def extract_claims(article: Article) -> list[Claim]:
                         "incident",
                     )
                     drafts.append(twin)
-                discourse.remember(mentions, speaker)
+                discourse.remember(mentions, speaker, s)
                 continue
-        discourse.remember(mentions, speaker)
+        discourse.remember(mentions, speaker, s)
         if not cas:
             # 2. An incident with no figure: "A mill was bombed on Wednesday"; a capture or an
             # abduction of a named place's people needs no date ("rebels took the town of X").
@@ -241,7 +241,7 @@ def _hear(discourse: Discourse, sentences: list[str]) -> None:
     """Remember who spoke in sentences read past (for "he said" later)."""
     for s in sentences:
         said, _, who = _who_spoke(discourse, s)
-        discourse.remember(said, who)
+        discourse.remember(said, who, s)
 
 
 def _who_spoke(discourse: Discourse, s: str) -> tuple[list[SourceMention], list[SourceMention], str | None]:
