@@ -109,7 +109,7 @@ def test_an_outlet_named_once_in_the_body_is_not_enough(geo: Geocoder) -> None:
 ])
 def test_a_subdivision_named_beside_an_unknown_village_is_its_district(geo: Geocoder, text: str,
                                                                       admin2: str) -> None:
-    """Cameroon's sub-divisions, like townships and LGAs, are kept with their type word, so a
+    """Cameroon's sub-divisions (as Russia's raions and Ethiopia's woredas), like townships and LGAs, are kept with their type word, so a
     village the gazetteer lacks still gets the district the text names."""
     found = incidents(geo, text)
     assert found and found[0].admin2 == admin2, [(c.location, c.admin2, c.admin1) for c in found]

@@ -296,7 +296,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         elif post and post.strip().lower() in ("province", "governorate", "camp", "refugee camp", "airport",
                                                "air base", "forest", "region", "state", "oblast",
                                                "township", "county", "lga", "local government area",
-                                               "municipality", "sub-division", "subdivision", "department",
+                                               "municipality", "sub-division", "subdivision",
                                                "raion", "woreda"):
             clean = f"{clean} {post.strip().lower()}"
         rank = _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction, countryside)
