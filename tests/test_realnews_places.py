@@ -113,3 +113,28 @@ def test_a_subdivision_named_beside_an_unknown_village_is_its_district(geo: Geoc
     village the gazetteer lacks still gets the district the text names."""
     found = incidents(geo, text)
     assert found and found[0].admin2 == admin2, [(c.location, c.admin2, c.admin1) for c in found]
+
+
+def test_a_round_ups_district_stays_with_its_own_paragraph(geo: Geocoder) -> None:
+    """A district named for one paragraph of a round-up ('Falam District') does not become where
+    a village of another region, later in the story, falls back to."""
+    text = ("In Chin State, resistance fighters said they attacked a junta camp near Rikhawdar in Falam "
+            "District on Monday, killing four soldiers.\n"
+            "The fighters said they seized weapons and ammunition.\n"
+            "The junta did not comment.\n"
+            "Separately, junta troops shot dead three villagers in Kyun Hla Taw village in Sagaing Region "
+            "on Tuesday, residents said.")
+    found = incidents(geo, text)
+    assert [(c.admin2, c.admin1) for c in found if c.location == "Kyun Hla Taw"] == [(None, "Sagaing")]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("In Gwoza, gunmen killed two farmers on Monday.", ["Gwoza"]),
+    ("Near Gwoza, gunmen killed two farmers on Monday.", ["Gwoza"]),
+    ("In Chin State, resistance fighters attacked a camp near Rikhawdar on Monday.", ["Chin state", "Rikhawdar"]),
+    ("Inside a Styrofoam cooler left on the road, police found a head on Monday.", []),
+])
+def test_a_place_opening_the_sentence(sentence: str, names: list[str]) -> None:
+    """'In Gwoza, ...' opens with its place (a capital 'In' had hidden it); a people's name before
+    'State' is the state ('Chin State'); 'Inside a cooler' is a thing."""
+    assert [p.name for p in find_places(sentence)] == names

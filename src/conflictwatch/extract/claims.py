@@ -45,7 +45,13 @@ from conflictwatch.extract.scope import (
     long_ago,
 )
 from conflictwatch.extract.sentences import PerSentence, Sentence, split_sentences
-from conflictwatch.extract.stories import borrow_dates, borrow_places, fold_figureless, sentence_days
+from conflictwatch.extract.stories import (
+    borrow_dates,
+    borrow_places,
+    fold_figureless,
+    fold_vague,
+    sentence_days,
+)
 from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
 
@@ -202,6 +208,7 @@ def extract_claims(article: Article) -> list[Claim]:
                                                              docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
+    drafts, claims = fold_vague(drafts, claims, article.text)
     no_one_hurt(drafts, claims, [x.text for x in sentences])
     for d, c in zip(drafts, claims, strict=True):
         if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)

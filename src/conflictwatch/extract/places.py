@@ -57,7 +57,7 @@ _LOCATIVE = (
 )
 
 PLACE_RE = quick(re.compile(
-    rf"(?P<pre>\b{_LOCATIVE}\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
+    rf"(?P<pre>(?:\b{_LOCATIVE}|^(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
     rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
     rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village)\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
@@ -256,10 +256,12 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             post = " lga"
         elif len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES and not post:
             post = " " + words.pop().lower()  # "Anambra State", "Paletwa Township": the type, written big
-        while words and words[0].lower() in not_places:
-            words.pop(0)
-        while words and words[-1].lower() in not_places:
-            words.pop()
+        people_state = bool(post) and len(words) == 1 and post.strip() in ("state", "region", "province")
+        if not people_state:  # "Chin State", "Kachin State": a people's name, then the type, is a place
+            while words and words[0].lower() in not_places:
+                words.pop(0)
+            while words and words[-1].lower() in not_places:
+                words.pop()
         if not words:
             continue
         name = " ".join(words)

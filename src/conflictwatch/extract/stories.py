@@ -181,6 +181,54 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None =
             [c for c, k in zip(claims, keep, strict=True) if k])
 
 
+_ANYONE = {None, "people", "persons", "person"}
+_ALSO = re.compile(r"\W*(?:also|in addition|additionally|moreover|meanwhile|besides)\b", re.IGNORECASE)
+
+
+def fold_vague(drafts: list[Draft], claims: list[Claim], text: str | None = None,
+               ) -> tuple[list[Draft], list[Claim]]:
+    """A lede's vague toll ("several people were killed") and the count that follows it for the
+    same incident ("militants ... killed eight people"): one claim, with the count."""
+    _, new_incident, _ = marker_res()
+    keep = [True] * len(claims)
+    for a, (ca, da) in enumerate(zip(claims, drafts, strict=True)):
+        dead = [x for x in da.casualties if x.kind == "killed" and not x.subset]
+        if ca.scope != "incident" or ca.killed is None or not dead or any(x.fig.exact_number for x in dead):
+            continue
+        for b in range(a + 1, len(claims)):
+            cb, db = claims[b], drafts[b]
+            if db.sentence.index - da.sentence.index > 2 or new_incident.search(db.sentence.text):
+                break
+            if db.sentence.index == da.sentence.index or cb.scope != "incident":
+                continue
+            if _ALSO.match(db.sentence.text):
+                break  # "Also, around 20 soldiers were killed": more dead, not the count of these
+            exact = [x for x in db.casualties if x.kind == "killed" and not x.subset and x.fig.exact_number]
+            if not exact or cb.killed is None or cb.killed.low < ca.killed.low or any(x.total for x in exact):
+                break  # another toll, a smaller one, or a later update ("had risen to 29"): its own claim
+            own = [x.date_start for x in db.dates if not x.statement and x.date_start]
+            if ca.date_start and own and own[0] != ca.date_start:
+                break  # a day of its own, another day: another incident
+            if ca.claimed_by and cb.claimed_by and ca.claimed_by != cb.claimed_by:
+                break  # "killed dozens of soldiers", the group said; the ministry's toll is its own claim
+            words = {x.victim_word for x in dead + exact} - _ANYONE
+            if len(words) > 1:
+                break  # "dozens of militants", then "50 Iraqi soldiers": the other side's dead
+            ca.killed = cb.killed
+            ca.injured = ca.injured or cb.injured
+            ca.children_killed = ca.children_killed or cb.children_killed
+            ca.claimed_by = ca.claimed_by or cb.claimed_by
+            ca.quote = f"{ca.quote} {cb.quote}"
+            if text is not None and ca.quote_end is not None and cb.quote_start is not None \
+                    and not text[ca.quote_end : cb.quote_start].strip():
+                ca.quote_end = cb.quote_end
+            ca.claim_id = ca.make_id()
+            keep[b] = False
+            break
+    return ([d for d, k in zip(drafts, keep, strict=True) if k],
+            [c for c, k in zip(claims, keep, strict=True) if k])
+
+
 _PLACE_AHEAD = 2
 _PLACE_BEHIND = 4
 

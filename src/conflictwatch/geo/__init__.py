@@ -97,7 +97,11 @@ class GeoContext:
         """The city the claim's own context names (an unknown district falls back to it); a
         district named as one ("Keana Local Government Area") before any other."""
         points = [a for a in self.anchors if a.is_point]
-        return next((a for a in points if name_key(a.name) in self.admin2s), points[0] if points else None)
+        region = self.region  # the province named nearest the claim: a district of another is not this one's
+        home = name_key(region.admin1 or region.name) if region is not None else None
+        district = next((a for a in points if name_key(a.name) in self.admin2s
+                         and (home is None or name_key(a.admin1 or "") == home)), None)
+        return district or (points[0] if points else None)
 
     @property
     def region(self) -> Place | None:
@@ -212,7 +216,9 @@ class Geocoder:
                     countries[p.country_code] = countries.get(p.country_code, 0) + bonus
         admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in anchors
                    if a.placetype in ("region", "county")} - {""}
-        districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names)
+        # districts named as such among the first names around the claim (its sentence and the next
+        # ones), not a round-up's other paragraphs at the end of the list
+        districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names[:3])
         admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
                           article_places=base.article_places, admin1s=admin1s, admin2s=admin2s)
@@ -389,7 +395,7 @@ class Geocoder:
         if not hit and written and self._known_abroad(written, ctx):
             return None  # e.g. "Tripoli" in a Syria story: a real place elsewhere, not a district here
         # Unknown name: a district/part of the city the claim is about, else its province.
-        if ctx.city is not None and _in_named_province(ctx.city, ctx):
+        if ctx.city is not None and _in_named_province(ctx.city, ctx) and _in_nearest_region(ctx.city, ctx):
             return _Match(ctx.city, 2, fallback=True)
         if ctx.region is not None:
             return _Match(ctx.region, 3, fallback=True)
@@ -491,6 +497,12 @@ def _said_to_be_in(claim: Claim, province: str) -> bool:
         return False
     said = rf"{re.escape(claim.location)}\b[^.,;]{{0,30}}?\b(?:in|of)\s+(?:the\s+)?{re.escape(province)}"
     return re.search(said, claim.quote) is not None
+
+
+def _in_nearest_region(p: Place, ctx: GeoContext) -> bool:
+    """Is the place in the province named nearest the claim (if any)? A round-up names several."""
+    region = ctx.region
+    return region is None or name_key(p.admin1 or "") == name_key(region.admin1 or region.name)
 
 
 def _in_named_province(p: Place, ctx: GeoContext) -> bool:
