@@ -156,3 +156,11 @@ def test_a_vague_lede_takes_the_count_that_follows(geo: Geocoder) -> None:
     text = ("The statement said troops had killed dozens of militants in fighting near Akobo on Thursday.\n"
             "The group said its fighters had killed 50 soldiers near Akobo.")
     assert len(incidents(geo, text)) == 2  # the other side's dead are not the count of these
+
+
+def test_one_among_them_is_not_counted_twice(geo: Geocoder) -> None:
+    """'Seven gunmen, among them a local commander, and an army officer were killed': eight dead,
+    the commander being one of the seven."""
+    found = incidents(geo, "Seven Palestinian gunmen, among them a local commander of the group's armed wing, "
+                           "and an Israeli lieutenant colonel were killed in the firefight near Akobo on Thursday.")
+    assert [(c.killed and c.killed.low) for c in found] == [8]

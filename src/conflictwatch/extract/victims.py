@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from conflictwatch.extract.nlp import entities, lemma
 from conflictwatch.extract.quickre import WordFilter, quick
 from conflictwatch.extract.rules import lexicon, words_re
-from conflictwatch.extract.victimcount import AGE, QUANTITY_NOUNS, SINGLE_PRONOUNS, count_group
+from conflictwatch.extract.victimcount import AGE, QUANTITY_NOUNS, SINGLE_PRONOUNS, count_group, left_index
 from conflictwatch.models import Range
 
 if TYPE_CHECKING:
@@ -461,17 +461,26 @@ def _group(heads: list[Token]) -> list[Token]:
     heads = [_quantified(h) for h in heads]
     for h in heads:
         of_at = [c.i for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i]
+        # "Seven gunmen, among them a commander, and an officer": the commander is one of the seven
+        among = len(heads) > 1 and any(c.dep_ == "prep" and c.lower_ == "among" and c.i < h.i
+                                       for c in h.children)
         for t in (h, *h.conjuncts):
+            if t is h and among:
+                continue
             if t is not h and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in t.children):
                 continue  # "2,157 killed and 11,894 people arrested": another verb's count
             if t is not h and of_at and of_at[0] < t.i and not _is_person(t, _words()):
                 continue  # "two members of IPOB and its armed affiliate": the affiliate is IPOB's
+            before = t.doc[max(0, left_index(t) - 3) : left_index(t)].text
+            if t is not h and _SUBSET_BEFORE.search(before):
+                continue  # "Seven gunmen, among them a commander, and an officer": one of the seven
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 out.append(t)
     out.sort(key=lambda t: t.i)
     return out
 
 
+_SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including)\s*,?\s*$", re.IGNORECASE)
 _BARE_QUANTITIES = {"dozens", "scores", "hundreds", "thousands"}
 
 
