@@ -161,6 +161,6 @@ def test_a_vague_lede_takes_the_count_that_follows(geo: Geocoder) -> None:
 def test_one_among_them_is_not_counted_twice(geo: Geocoder) -> None:
     """'Seven gunmen, among them a local commander, and an army officer were killed': eight dead,
     the commander being one of the seven."""
-    found = incidents(geo, "Seven Palestinian gunmen, among them a local commander of the group's armed wing, "
+    found = incidents(geo, "Seven Palestinian gunmen, among them a local commander of Hamas's armed wing, "
                            "and an Israeli lieutenant colonel were killed in the firefight near Akobo on Thursday.")
     assert [(c.killed and c.killed.low) for c in found] == [8]
