@@ -164,3 +164,22 @@ def test_one_among_them_is_not_counted_twice(geo: Geocoder) -> None:
     found = incidents(geo, "Seven Palestinian gunmen, among them a local commander of Hamas's armed wing, "
                            "and an Israeli lieutenant colonel were killed in the firefight near Akobo on Thursday.")
     assert [(c.killed and c.killed.low) for c in found] == [8]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Jets struck a gathering of militants near Akobo on Thursday, neutralising dozens of them.", 24),
+    ("Troops repelled an attack at Akobo on Thursday, neutralising about forty of the assailants.", 40),
+])
+def test_neutralising_kills(geo: Geocoder, sentence: str, killed: int) -> None:
+    """The British gerund 'neutralising' (army communiqués) kills, as 'neutralised' does."""
+    assert [(c.killed and c.killed.low) for c in incidents(geo, sentence)] == [killed]
+
+
+def test_an_aside_about_the_speaker_bounds_nothing(geo: Geocoder) -> None:
+    """'The Rwanda Defence Force (RDF), whose troops have been deployed in Cabo Delgado since 2021,
+    said they had killed 12 insurgents near Mucojo': an incident near Mucojo, claimed by the RDF;
+    the aside's 'since 2021' and Cabo Delgado are the force's history."""
+    found = incidents(geo, "The Rwanda Defence Force (RDF), whose troops have been deployed in Cabo Delgado "
+                           "since 2021 to help fight the insurgency, said on Friday that they had killed 12 "
+                           "insurgents in a counter-attack near Mucojo on Thursday.")
+    assert [(c.killed and c.killed.low, c.location, c.claimed_by) for c in found] == [(12, "Mucojo", "RDF")]

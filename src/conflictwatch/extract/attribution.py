@@ -316,7 +316,7 @@ _NAMED_PERSON_OF = re.compile(
 
 
 _APPOSITIVE = re.compile(r"^((?:\s+[\w'-]+){0,2}),[^,]{1,70},")
-_RELATIVE = re.compile(r"^((?:\s+[\w'’()-]+){0,5}),\s+(?:who|which|whose)\b[^,]{1,160},")
+_RELATIVE = re.compile(r"^(\)?(?:\s+[\w'’()-]+){0,5}),\s+(?:who|which|whose)\b[^,]{1,160},")
 
 
 def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> int | None:

@@ -33,7 +33,7 @@ from conflictwatch.extract.followups import (
     no_one_hurt,
 )
 from conflictwatch.extract.nlp import parse
-from conflictwatch.extract.places import PlaceMention, find_places, most_specific
+from conflictwatch.extract.places import PlaceMention, aside_spans, find_places, most_specific
 from conflictwatch.extract.rules import Named, event_rules
 from conflictwatch.extract.scope import (
     WHOLE_WAR,
@@ -107,7 +107,7 @@ def extract_claims(article: Article) -> list[Claim]:
         # speaking for itself ("the SDF said they had captured ...") is.
         voices = [(m.start, m.end) for m in speakers if m.person]
         a1, a2, side, actor_spans = find_actors(s, cas, present_actors, voices)
-        skip = [(m.start, m.end) for m in mentions] + actor_spans
+        skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         places = find_places(s, skip, docs.get(sent.index))
         dates = find_dates(s, article.published)
         hedged = bool(lx.hedges.search(s))

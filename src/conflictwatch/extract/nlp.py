@@ -190,8 +190,8 @@ def _base(low: str, tag: str) -> str:
         stem = low[:-3]
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
             return stem[:-1]
-        if stem.endswith(("at", "iz", "ut", "ur", "g", "c", "v", "u")):
-            return stem + "e"
+        if stem.endswith(("at", "iz", "is", "ut", "ur", "g", "c", "v", "u")):
+            return stem + "e"  # neutralising -> neutralise
         return stem
     if tag in ("VBZ", "NNS") and low.endswith("s") and len(low) > 3:
         if low.endswith("ies"):

@@ -204,8 +204,23 @@ _MONTH_ONLY = re.compile(
 )
 
 
+# ", whose troops have been deployed in Cabo Delgado since 2021,": an aside about who speaks or acts
+_ASIDE = re.compile(r",\s+(?:whose|which|who)\s+[^,;]{3,160}?,")
+
+
+def _aside_blanked(s: str, cas: list[Casualty]) -> str:
+    """The sentence with its relative asides that hold no figure blanked (same length): their
+    "since 2021" is the speaker's history, not the period of the toll."""
+    def blank(m: re.Match[str]) -> str:
+        if any(m.start() <= c.fig.start < m.end() for c in cas):
+            return m.group(0)
+        return " " * len(m.group(0))
+    return _ASIDE.sub(blank, s) if "," in s else s
+
+
 def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None) -> bool:
     lx = lex()
+    s = _aside_blanked(s, cas or [])
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
     if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s) or _BETWEEN_MONTHS.search(s):
