@@ -183,3 +183,15 @@ def test_an_aside_about_the_speaker_bounds_nothing(geo: Geocoder) -> None:
                            "since 2021 to help fight the insurgency, said on Friday that they had killed 12 "
                            "insurgents in a counter-attack near Mucojo on Thursday.")
     assert [(c.killed and c.killed.low, c.location, c.claimed_by) for c in found] == [(12, "Mucojo", "RDF")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The coalition said it had carried out nine strikes near Akobo on Thursday, destroying fighting positions.",
+    "Army helicopters dropped barrel bombs on the Hanano district on Thursday, activists said.",
+    "The coalition said its aircraft had conducted 24 strikes near Akobo on Thursday.",
+])
+def test_strikes_carried_out_or_bombs_dropped_are_incidents(geo: Geocoder, sentence: str) -> None:
+    """A coalition's 'carried out nine strikes' or helicopters that 'dropped barrel bombs' on a day
+    are incidents with no toll; 'conducted a census' is none."""
+    assert [c.date_start for c in incidents(geo, sentence)] == [date(2021, 3, 11)]
+    assert incidents(geo, "The army conducted a census in Akobo on Thursday.") == []
