@@ -195,3 +195,12 @@ def test_strikes_carried_out_or_bombs_dropped_are_incidents(geo: Geocoder, sente
     are incidents with no toll; 'conducted a census' is none."""
     assert [c.date_start for c in incidents(geo, sentence)] == [date(2021, 3, 11)]
     assert incidents(geo, "The army conducted a census in Akobo on Thursday.") == []
+
+
+def test_a_force_losing_men_in_a_fight_lost_them_dead(geo: Geocoder) -> None:
+    """'were driven back, losing three men' / 'lost three men in the fighting': dead fighters; a
+    farmer who 'lost three men of his family' in a story without a fight is no toll."""
+    found = incidents(geo, "Separatist fighters were driven back near Akobo on Thursday, losing three men.")
+    assert [(c.killed and c.killed.low) for c in found] == [3]
+    assert incidents(geo, "A farmer who lost three men of his family spoke to reporters in Akobo on "
+                          "Thursday.") == []

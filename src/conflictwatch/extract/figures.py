@@ -253,7 +253,11 @@ _NATURAL_DEATH = re.compile(
     r"|old\s+age)\b",
     re.IGNORECASE,
 )
-_LOST = re.compile(r"\blost\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$", re.IGNORECASE)
+_LOST = re.compile(r"\b(?:lost|losing)\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$",
+                   re.IGNORECASE)
+# "tried to storm the positions but were driven back, losing three men": a fighting force's men
+_FIGHT = re.compile(r"\b(?:fight(?:ing|ers)|storm(?:ed)?|assault|attack(?:ed)?|battle|clash(?:es)?"
+                    r"|driven back|repelled|repulsed|offensive|ambush(?:ed)?)\b", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
 _FAMILY_DET = re.compile(r"\b(?:an?|the|entire|whole)\s*$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
@@ -418,7 +422,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and not (left_words[-1] == "and" and lx.killed.search(" ".join(left_words[-3:-1])))
             ):
                 kind = "killed"
-            elif victim_cls == "combatants" and _LOST.search(left):
+            elif (victim_cls == "combatants" or (victim_word == "men" and _FIGHT.search(sentence))) \
+                    and _LOST.search(left):
                 kind = "killed"  # "the militia lost dozens of fighters" (not "lost his brother")
             elif left_words and lx.injured.search(" ".join(left_words[-2:])):
                 kind = "injured"
