@@ -202,5 +202,10 @@ def test_a_force_losing_men_in_a_fight_lost_them_dead(geo: Geocoder) -> None:
     farmer who 'lost three men of his family' in a story without a fight is no toll."""
     found = incidents(geo, "Separatist fighters were driven back near Akobo on Thursday, losing three men.")
     assert [(c.killed and c.killed.low) for c in found] == [3]
+    # "tried to storm" is an assault, not the weather's storm
+    found = incidents(geo, "Separatist fighters tried to storm army positions near Akobo on Thursday but were "
+                           "driven back, losing three men.")
+    assert [(c.killed and c.killed.low) for c in found] == [3]
+    assert incidents(geo, "A storm killed three fishermen off Akobo on Thursday.") == []
     assert incidents(geo, "A farmer who lost three men of his family spoke to reporters in Akobo on "
                           "Thursday.") == []
