@@ -209,3 +209,15 @@ def test_a_force_losing_men_in_a_fight_lost_them_dead(geo: Geocoder) -> None:
     assert incidents(geo, "A storm killed three fishermen off Akobo on Thursday.") == []
     assert incidents(geo, "A farmer who lost three men of his family spoke to reporters in Akobo on "
                           "Thursday.") == []
+
+
+def test_the_toll_of_a_fight_over_the_weekend_is_one_incident(geo: Geocoder) -> None:
+    """'Fighting in the two villages killed 14 rebels and 10 militants over the weekend': the dead
+    of one fight; 'Fighting in Syria killed 300 people this week' stays a weekly count."""
+    found = [c for c in pipeline.process_article(Article(text=(
+        "Fighting in the two villages killed 14 rebels and 10 militants over the weekend, the monitor said."),
+        published=date(2021, 3, 15)), geo)]
+    assert [(c.scope, c.killed and c.killed.low) for c in found] == [("incident", 24)]
+    found = [c for c in pipeline.process_article(Article(text=(
+        "Fighting in Syria killed 300 people this week, the monitor said."), published=date(2021, 3, 15)), geo)]
+    assert [c.scope for c in found] == ["aggregate"]

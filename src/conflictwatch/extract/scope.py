@@ -140,7 +140,10 @@ _WEAK_PERIOD = re.compile(
 
 
 _ONE_EVENT = re.compile(
-    r"\b(?:toll|number (?:of (?:people |those )?)?(?:killed|dead))\s+(?:from|in|of)\s+"
+    # "Fighting in the two villages killed 14 rebels ... over the weekend": one fight's dead
+    r"^(?:Fighting|Clashes|Battles?)\s+(?:in|for|around|near|over)\s+(?:the\s+)?(?:two\s+|three\s+)?"
+    r"(?:villages?|towns?)\b"
+    r"|\b(?:toll|number (?:of (?:people |those )?)?(?:killed|dead))\s+(?:from|in|of)\s+"
     r"(?:the|a|an|this|that|[A-Z]\w+'s)\s+"
     r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
     r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
