@@ -221,3 +221,12 @@ def test_the_toll_of_a_fight_over_the_weekend_is_one_incident(geo: Geocoder) -> 
     found = [c for c in pipeline.process_article(Article(text=(
         "Fighting in Syria killed 300 people this week, the monitor said."), published=date(2021, 3, 15)), geo)]
     assert [c.scope for c in found] == ["aggregate"]
+
+
+def test_a_separate_strike_in_the_same_sentence_is_its_own_incident(geo: Geocoder) -> None:
+    """'12 people had died in X on Thursday, and that a separate strike on Y on Wednesday night
+    killed four': two incidents, each with its own place and day (it had been 16 in Y)."""
+    found = incidents(geo, "The monitor said 12 people had died in al-Fardous on Thursday, and that a separate "
+                           "strike on the Bab al-Nairab area on Wednesday night killed four members of one family.")
+    assert [(c.killed and c.killed.low, c.location, c.date_start) for c in found] == [
+        (12, "al-Fardous", date(2021, 3, 11)), (4, "Bab al-Nairab", date(2021, 3, 10))]

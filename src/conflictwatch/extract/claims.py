@@ -168,8 +168,9 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
         groups = [(src, part, part_places) for src, group in _group_by_source(s, cas, speakers, speaker)
-                  for clause in _split_by_scope_clause(s, group)
-                  for part, part_places in _split_by_place(s, clause, places)]
+                  for told, told_places in _split_separate(s, group, places)
+                  for clause in _split_by_scope_clause(s, told)
+                  for part, part_places in _split_by_place(s, clause, told_places)]
         for src, group, places in groups:
             scope = "aggregate" if _aggregate_here(s, dates, group) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
@@ -278,7 +279,9 @@ def _lead_statement(
 
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
 _GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
-_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas)\s+|;\s+")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:while|whereas)\s+|;\s+|,?\s+(?:and|but)\s+(?:that\s+)?(?=(?:a|an)\s+(?:separate|second|another)\b)"
+)
 
 
 def _clauses(s: str) -> list[tuple[int, str]]:
@@ -394,6 +397,22 @@ def _split_by_place(s: str, group: list[Casualty],
 # Where a clause ends for scope: "Three men were dismembered in Tijuana, ..., with these events
 # adding up to 33 executions in the first days of September" is an incident and a total.
 _SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|taking|raising)\s+|\s+while\s+")
+
+
+# "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
+_SEPARATE = re.compile(r",?\s+(?:and|while|but)\s+(?:that\s+)?(?:a|an)\s+(?:separate|second|another)\b",
+                       re.IGNORECASE)
+
+
+def _split_separate(s: str, group: list[Casualty], places: list[PlaceMention]
+                    ) -> list[tuple[list[Casualty], list[PlaceMention]]]:
+    """Figures on both sides of "and a separate strike" are two incidents, each with its places."""
+    cut = next((m.start() for m in _SEPARATE.finditer(s) if any(c.fig.start < m.start() for c in group)
+                and any(c.fig.start > m.start() for c in group)), None)
+    if cut is None:
+        return [(group, places)]
+    return [([c for c in group if c.fig.start < cut], [p for p in places if p.start < cut]),
+            ([c for c in group if c.fig.start > cut], [p for p in places if p.start > cut])]
 
 
 def _split_by_scope_clause(s: str, group: list[Casualty]) -> list[list[Casualty]]:
