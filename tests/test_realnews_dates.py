@@ -27,3 +27,17 @@ def test_a_dateline_of_the_day_is_still_the_day_of_the_report() -> None:
     s = "NAIROBI, Kenya, October 25, 2022,-/Pan African Wire (PAW)/-Gunmen killed 14 people on Sunday."
     found = find_dates(s, date(2022, 10, 26))
     assert [(d.date_start, d.statement) for d in found][:1] == [(date(2022, 10, 25), True)]
+
+
+def test_an_indian_wire_dateline_is_taken_apart() -> None:
+    """'Kabul [Afghanistan], July 20 (ANI): ...' is a dateline (place in ordinary case, the country
+    in brackets, a colon): its 'July 20' is not the day of the blast 'on Tuesday'."""
+    from conflictwatch.ingest.layout import analyse_article
+
+    art = analyse_article("Kabul [Afghanistan], July 20 (ANI): Five people were killed when a bomb exploded in "
+                          "a market in Kabul on Tuesday, police said.", "t")
+    assert not isinstance(art, Exception)
+    assert art.dateline == "Kabul, Afghanistan" and art.text.startswith("Five people")
+    art.published = date(2022, 7, 20)
+    found = [c for c in pipeline.process_article(art, Geocoder()) if c.scope == "incident"]
+    assert [c.date_start for c in found] == [date(2022, 7, 19)]

@@ -28,6 +28,11 @@ _CLOSERS = "\"”’'»)]"
 _DATELINE = re.compile(
     r"^(?P<head>[^\s(a-z][^()]{0,80}?)\s*\((?P<agency>[^()]{1,40})\)\s*[-–—]{1,2}\s*(?P<rest>\S.*)$"
 )
+# "Kabul [Afghanistan], July 20 (ANI): ...": an Indian wire's form, its place in ordinary case
+_DATELINE_BRACKET = re.compile(
+    r"^(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*\[(?P<country>[A-Z][^\[\]]{1,40})\]"
+    r"(?P<extra>,\s*[^():]{3,30}?)?\s*\((?P<agency>[^()]{1,20})\)\s*[:\-–—]{1,2}\s*(?P<rest>\S.*)$"
+)
 # Agency-less dateline, only with a real dash: "ALEPPO, Syria — ...".
 _DATELINE_NO_AGENCY = re.compile(r"^(?P<head>[^\s(a-z][^()—–]{1,50}?)\s+[—–]{1,2}\s+(?P<rest>\S.*)$")
 _PLACE_COUNTRY_END = re.compile(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?$")
@@ -88,6 +93,9 @@ def _is_upper_heading(s: str, r: Rules) -> bool:
 
 def _parse_dateline(s: str, r: Rules) -> tuple[str, str | None, str] | None:
     """Return (place, agency, rest) when `s` opens with a dateline."""
+    b = _DATELINE_BRACKET.match(s)
+    if b:
+        return f"{b['place']}, {b['country']}", " ".join(b["agency"].split()), b["rest"].strip()
     m = _DATELINE.match(s)
     agency: str | None
     if m:
