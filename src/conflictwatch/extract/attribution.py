@@ -425,11 +425,16 @@ class Discourse:
         # Only what occurs somewhere in the article can occur in one of its sentences.
         lower = flat.lower()
         scoped = _scoped_actors(self.country)
-        # One scan of the article for every source and actor pattern (see _occurrences).
+        # One scan of the article for every source and actor pattern (see _occurrences); in an
+        # ASCII article, a pattern looked up by its first words is not screened by its required
+        # words first: the screen cost more than the lookup it saved (2.3 -> 1.7 ms an article).
         n, g = len(named), len(named) + len(generic)
-        occurs = _occurrences().occurring(flat, [
-            *(k for k, src in enumerate(named) if src.may_occur(lower)), *range(n, g),
-            *(g + k for k, a in enumerate(scoped) if a is not None and a.may_occur(lower)),
+        occurrences = _occurrences()
+        looked_up = occurrences.looked_up if flat.isascii() else frozenset()
+        occurs = occurrences.occurring(flat, [
+            *(k for k, src in enumerate(named) if k in looked_up or src.may_occur(lower)), *range(n, g),
+            *(g + k for k, a in enumerate(scoped)
+              if a is not None and (g + k in looked_up or a.may_occur(lower))),
         ])
         self._named = [src for k, src in enumerate(named) if k in occurs]
         self._generic = [(i, gen) for i, gen in enumerate(generic) if n + i in occurs]

@@ -214,7 +214,9 @@ class Occurrences:
                 continue
             for w in sorted(words):
                 self._by_word.setdefault(w, []).append(i)
-        self._looked_up = frozenset(range(len(patterns))) - set(rest)
+        #: patterns an ASCII text's words are looked up for (a screen by required words before
+        #: asking about them only costs time: each is tried at the words it may start with)
+        self.looked_up = frozenset(range(len(patterns))) - set(rest)
         self._rest_ids = rest
         self._rest = _Joined([patterns[i] for i in rest])
 
@@ -230,7 +232,7 @@ class Occurrences:
             return self._all.occurring(text, list(wanted))  # what IGNORECASE matches is not lower()
         rest = [j for j, i in enumerate(self._rest_ids) if i in wanted]
         found = {self._rest_ids[j] for j in self._rest.occurring(text, rest)} if rest else set()
-        todo = wanted & self._looked_up
+        todo = wanted & self.looked_up
         for m in _WORD_AT_START.finditer(text):
             if not todo:
                 break
