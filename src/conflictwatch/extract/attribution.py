@@ -417,6 +417,9 @@ class Discourse:
     country: str | None = None
     orgs: dict[str, str] = field(default_factory=dict)  # head noun -> last organisation named with it
     present_actors: list[Named] = field(default_factory=list)  # actors the article names anywhere
+    # mentions read before anything was remembered: the lead's, read for who spoke on which day
+    # (claims._lead_statement) and read again as the article's first sentences
+    _fresh: dict[str, tuple[SourceMention, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.country = article_country(self.article_text)
@@ -462,6 +465,18 @@ class Discourse:
 
     def mentions(self, sentence: str) -> list[SourceMention]:
         """Source mentions in the sentence, longest first where they overlap."""
+        # What they are depends on the sentence and on what was remembered before (the sources
+        # last named of each kind, the organisations by head noun): with nothing remembered yet,
+        # a sentence read twice gives the same mentions.
+        fresh = not self.last_by_kind and not self.orgs
+        if fresh and sentence in self._fresh:
+            return list(self._fresh[sentence])
+        out = self._mentions(sentence)
+        if fresh:
+            self._fresh[sentence] = tuple(out)
+        return out
+
+    def _mentions(self, sentence: str) -> list[SourceMention]:
         _, _, speech = sources()
         _, named_bc, generic_bc, _ = _config()
         found: list[SourceMention] = []
