@@ -69,3 +69,20 @@ def test_organisation_and_acronym_mentions_skip_nothing_they_found() -> None:
     assert skipped > len(sentences) / 3
     assert attribution._org_mentions("The Saudi Press Agency said") == [(4, 22, "Saudi Press Agency")]
     assert [m[2] for m in attribution._acronym_mentions("AFP said JNIM fighters and OCHA")] == ["JNIM", "OCHA"]
+
+
+def test_mentions_kept_from_before_anything_was_remembered_are_not_reused_after() -> None:
+    """The lead's source mentions are kept and given again for the same sentence while nothing is
+    remembered; once a source is (here the armed group that spoke last), "the group" is read anew."""
+    sentence = "The group said five people were killed."
+    d = attribution.Discourse("Gunmen attacked a village on Monday. " + sentence)
+    first = d.mentions(sentence)
+    assert [(m.name, m.kind) for m in first] == [(None, "monitor")]
+    assert d.mentions(sentence) == first  # the kept answer, the same as reading it again
+    d.last_by_kind["armed group"] = "Al Shabaab"
+    assert [(m.name, m.kind) for m in d.mentions(sentence)] == [("Al Shabaab", "monitor")]
+    council = "The council said two children died."
+    fresh = attribution.Discourse(d.article_text)
+    assert "Idlib City Council" not in [m.name for m in fresh.mentions(council)]
+    fresh.orgs["council"] = "Idlib City Council"  # an organisation remembered: read anew too
+    assert "Idlib City Council" in [m.name for m in fresh.mentions(council)]

@@ -68,6 +68,30 @@ def test_shingles_fold_case_quotes_and_spacing() -> None:
     assert SHINGLE_WORDS == 3
 
 
+def test_signatures_are_datasketchs_update_batch_values_for_any_text() -> None:
+    """`Signature.of` hashes the shingles itself, faster; its values must be what datasketch's own
+    MinHash gives for them (stored signatures and bands depend on it): words of a small vocabulary
+    with accents, one to sixty of them, and an empty text."""
+    import random
+
+    from conflictwatch.ingest.neardup import _minhash_class
+
+    rng = random.Random(11)
+    vocab = ["shelling", "Killed", "“five”", "Ünïcödé", "straße", "–", "al-Bab", "9", "the", "of"]
+    texts = ["", "one", "one two"] + [" ".join(rng.choice(vocab) for _ in range(rng.randint(3, 60)))
+                                      for _ in range(200)]
+    for text in texts:
+        expected = _minhash_class()(num_perm=NUM_PERM, seed=1, scheme="affine32")
+        sh = shingles(text)
+        if sh:
+            expected.update_batch([x.encode() for x in sorted(sh)])
+        sig = Signature.of(text)
+        assert sig.blob == to_bytes(expected) and sig.n_shingles == len(sh), text
+        assert list(minhash(sh).hashvalues) == list(expected.hashvalues), text
+    words = [f"w{i}" for i in range(7)]  # shingles are runs of SHINGLE_WORDS words, in order
+    assert shingles(" ".join(words)) == {" ".join(words[i : i + 3]) for i in range(5)}
+
+
 def test_the_threshold_is_the_exact_jaccard_similarity_of_the_shingles() -> None:
     original = _text(WORDS)
     idx = _index({"orig": original})

@@ -38,7 +38,10 @@ def find_actors(
     found: list[tuple[int, int, str, str | None]] = []
     cut = re.search(r",\s+as\s+|,\s+(?:while|whereas|after|before)\s+(?!.*\d)", sentence)
     scope_text = sentence[: cut.start()] if cut else sentence
+    lower = scope_text.lower()
     for a in named:
+        if not a.may_occur(lower):
+            continue  # a word test first (rules.Named.literals): most sentences name few of them
         for m in a.regex.finditer(scope_text):
             found.append((m.start(), m.end(), a.name, a.kind))
     for m in _NAMED_GROUP.finditer(scope_text):

@@ -321,7 +321,8 @@ def _clause_dates(
 def _actor_spans(text: str, actors: list[Named]) -> list[tuple[int, int]]:
     """Where the article's armed groups are named: "the Islamic State of West African Province"
     holds no province."""
-    return [m.span() for a in actors for m in a.regex.finditer(text)]
+    lower = text.lower()  # a word test first: most sentences name none of them
+    return [m.span() for a in actors if a.may_occur(lower) for m in a.regex.finditer(text)]
 
 
 def _article_places(sentences: list[Sentence], actors: list[Named]) -> list[str]:

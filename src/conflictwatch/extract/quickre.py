@@ -215,7 +215,9 @@ class Occurrences:
                 continue
             for w in sorted(words):
                 self._by_word.setdefault(w, []).append(i)
-        self._looked_up = frozenset(range(len(patterns))) - set(rest)
+        #: patterns an ASCII text's words are looked up for (a screen by required words before
+        #: asking about them only costs time: each is tried at the words it may start with)
+        self.looked_up = frozenset(range(len(patterns))) - set(rest)
         self._rest_ids = rest
         self._rest = _Joined([patterns[i] for i in rest])
 
@@ -231,7 +233,7 @@ class Occurrences:
             return self._all.occurring(text, list(wanted))  # what IGNORECASE matches is not lower()
         rest = [j for j, i in enumerate(self._rest_ids) if i in wanted]
         found = {self._rest_ids[j] for j in self._rest.occurring(text, rest)} if rest else set()
-        todo = wanted & self._looked_up
+        todo = wanted & self.looked_up
         for m in _WORD_AT_START.finditer(text):
             if not todo:
                 break
@@ -351,6 +353,54 @@ def _then(ch: str, opened: set[str]) -> tuple[set[str], set[str]]:
     if ch.isalnum() or ch == "_":
         return {w + ch.lower() for w in opened}, set()
     return set(), set(opened)
+
+
+def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` holds (a lower-cased text holding
+    none of them has no match), or None when that cannot be told. Read from the parsed pattern,
+    for what `rules.required_literal` cannot tell: a run of literal characters, or a group,
+    alternation or lookaround each branch of which holds such strings ("(?:medical|hospital|health)
+    staff": one of "medical", "hospital", "health"); of several, the set whose shortest string is
+    longest. Letters compare as `rules.required_literal`'s do (ASCII, lower case)."""
+    if _p is None:
+        return None
+    try:
+        found = _needed(_p.parse(pattern, flags).data)
+    except (re.error, TypeError, ValueError, RecursionError):
+        return None
+    return frozenset(found) if found else None
+
+
+def _needed(seq: Any) -> set[str] | None:
+    """Strings one of which every match of the parsed sequence holds (see required_words)."""
+    options: list[set[str]] = []
+    run = ""
+    for op, av in [*seq, (None, None)]:  # a last item that ends the last run
+        if op is _c.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        if op is _c.AT:
+            continue  # zero-width (\b, ^): the characters on either side are still adjacent
+        if len(run) >= 3 and any(ch.isalpha() for ch in run):
+            options.append({run})
+        run = ""
+        sub: set[str] | None = None
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:
+            sub = _needed(av[3])
+        elif op is _c.BRANCH:
+            parts = [_needed(alt) for alt in av[1]]
+            sub = None if any(not part for part in parts) else set().union(*parts)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            sub = _needed(av[2])
+        elif op is _c.ASSERT:
+            sub = _needed(av[1])  # a positive lookahead or lookbehind: its text is in the text too
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            sub = _needed(av)
+        if sub:
+            options.append(sub)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def _strings(seq: Any, cap: int = 20_000) -> set[str] | None:

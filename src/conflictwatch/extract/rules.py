@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwatch.datafiles import load_data
-from conflictwatch.extract.quickre import Prefiltered, WordFilter, wrapped_first_words
+from conflictwatch.extract.quickre import Prefiltered, WordFilter, required_words, wrapped_first_words
 
 
 def lexicon() -> dict[str, Any]:
@@ -104,9 +104,19 @@ def _split_top(pattern: str) -> list[str]:
 
 
 def _literals(patterns: list[str]) -> tuple[str, ...] | None:
-    """One required word per alternative of every pattern; None if some alternative has none."""
-    words = [required_literal(alt) for p in patterns for alt in _split_top(p)]
-    return None if any(w is None for w in words) else tuple(words)  # type: ignore[arg-type]
+    """Words one of which every match holds: one required word per alternative of every pattern,
+    or, for an alternative without one, the words of a group every branch of which has one
+    (`quickre.required_words`: "(?:medical|hospital|health) staff"); None if some alternative
+    has neither. Without the groups' words, a pattern such as the medical sources' was searched
+    in every sentence of every article."""
+    words: list[str] = []
+    for alt in (alt for p in patterns for alt in _split_top(p)):
+        word = required_literal(alt)
+        some = (word,) if word is not None else required_words(alt, re.IGNORECASE)
+        if not some:
+            return None
+        words += sorted(some)
+    return tuple(words)
 
 
 @lru_cache(maxsize=1)

@@ -121,8 +121,9 @@ class _Scan:
 @lru_cache(maxsize=8)
 def _scan_of(text: str) -> _Scan:
     raw = _WORD.findall(text)
-    # "North Waziristan's Mir Ali": the possessive is the place's name too
-    words = [_POSSESSIVE.sub("", w.lower()) for w in raw]
+    # "North Waziristan's Mir Ali": the possessive is the place's name too (_POSSESSIVE, read
+    # without a regex per word: a word holds no line break, so `$` is its end)
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in map(str.lower, raw)]
     looked = bytearray(len(words))
     return _Scan(raw, words, _scan(words, looked), looked)
 

@@ -176,7 +176,8 @@ def _caption_score(s: str, dated_keys: list[str]) -> int:
 
 
 def _clean(raw: str) -> str:
-    return " ".join(raw.translate(_INVISIBLE).split())
+    # the invisible characters are none of ASCII's: most lines need no translation
+    return " ".join((raw if raw.isascii() else raw.translate(_INVISIBLE)).split())
 
 
 def _join(a: str, b: str) -> str:
