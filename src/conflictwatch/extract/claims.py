@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors
-from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention, responsibility_claimant
+from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -34,6 +34,7 @@ from conflictwatch.extract.followups import (
 )
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.places import PlaceMention, aside_spans, find_places, most_specific
+from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.rules import Named, event_rules
 from conflictwatch.extract.scope import (
     WHOLE_WAR,
