@@ -28,6 +28,14 @@ from conflictwatch.geo.gazetteer import (
     to_country_code,
 )
 from conflictwatch.geo.normalize import name_key
+from conflictwatch.geo.written import (
+    _DISTRICT_WORDS,
+    RE_NEAR,
+    _strip_descriptors,
+    _strip_modifiers,
+    admin_from_text,
+    clean_location,
+)
 from conflictwatch.models import Article, Claim
 
 if TYPE_CHECKING:
@@ -42,34 +50,6 @@ DEMONYMS = {
     "palestinian": "PS", "gaza": "PS", "west bank": "PS", "israeli": "IL", "lebanese": "LB",
     "turkish": "TR", "russian": "RU", "iranian": "IR", "american": "US", "kurdish": None,
 }
-_DIRECTION = (
-    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown"
-)
-RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(?:of\s+(?:the\s+)?)?(.+)$", re.I)  # "east of Bama"
-RE_REGION_SUFFIX = re.compile(
-    r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas|state|oblast"
-    r"|prefecture|district|area|suburbs|outskirts|city|town|village|camp area|township|county|municipality"
-    r"|lga|local government area|local government|sub-division|subdivision|division|department|raion"
-    r"|woreda|zone|council ward|ward|community|barangay|tambon|locality|hamlet|settlement|village tract)$",
-    re.I,
-)
-RE_REGION_PREFIX = re.compile(
-    r"^(?:the\s+)?(?:(?:" + _DIRECTION + r")\s+)?"
-    r"(countryside|province|governorate|outskirts|suburbs|rural|city|town|village|outskirts)\s+(?:of\s+)?(.+)$",
-    re.I,
-)
-RE_PART_OF = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:area|part|parts|district|neighbou?rhood|quarter|section"
-    r"|areas|districts|neighbou?rhoods|outskirts|suburbs|edge|edges|countryside)\s+(?:of|in)\s+(.+)$",
-    re.I,
-)
-RE_NEAR = re.compile(  # not "North East of Bama": a direction is no place near another
-    rf"^(?!(?:the\s+)?(?:{_DIRECTION})(?:[\s-](?:{_DIRECTION}))?\s+of\s)"
-    r"(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I
-)
-REGION_WORDS = {"countryside", "province", "governorate", "region", "rural", "state", "oblast", "prefecture"}
-NEAR_WORDS = {"outskirts", "suburbs"}
 
 
 NAMED_COUNTRY_BONUS = 100.0  # a country named around the claim outweighs the article's mentions
@@ -517,29 +497,6 @@ def _in_named_province(p: Place, ctx: GeoContext) -> bool:
     return not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s
 
 
-_DISTRICT_WORDS = re.compile(
-    r"^(?P<name>.+?)\s+(?:local government area|local government|lga|township|county|municipality"
-    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture)$",
-    re.IGNORECASE,
-)
-_PROVINCE_WORDS = re.compile(r"^(?P<name>.+?)\s+(?:state|province|region|governorate|oblast)$", re.IGNORECASE)
-
-
-def admin_from_text(c: Claim) -> None:
-    """The district and province the text names around the claim, where the gazetteer gave none
-    ("... in Umella village in Mbawa ward of Guma Local Government Area of Benue state")."""
-    for name in c.place_context:
-        name = _strip_descriptors(name)
-        if c.admin2 is None and c.location and name_key(name) != name_key(c.location):
-            m = _DISTRICT_WORDS.match(name)
-            if m:
-                c.admin2 = m.group("name").strip()
-        if c.admin1 is None:
-            m = _PROVINCE_WORDS.match(name)
-            if m:
-                c.admin1 = m.group("name").strip()
-
-
 def _clear_country(ctx: GeoContext) -> str | None:
     """The article's country when its words point to it (at least 1.5 and 1.2 times the runner-up),
     so a claim naming no place (or a place the gazetteer lacks) still has its country. Where two
@@ -549,66 +506,3 @@ def _clear_country(ctx: GeoContext) -> str | None:
         among = {cc: ctx.countries.get(cc, 0.0) - NAMED_COUNTRY_BONUS for cc in ctx.named_countries}
         return clear_country(among, least=1.5, lead=1.2)
     return clear_country(ctx.countries, least=1.5, lead=1.2)
-
-
-def clean_location(text: str) -> str:
-    """The place as a clean name: "a government-held area of western Aleppo" -> "western Aleppo",
-    "Eastern Ghouta near Damascus" -> "Eastern Ghouta"."""
-    s = _strip_descriptors(text)
-    m = RE_PART_OF.match(s)
-    if m and "countryside" not in s[: m.start(1)].lower():
-        s = m.group(1)
-    near = RE_NEAR.match(s)
-    if near:
-        s = near.group(1)
-    return s.strip() or text.strip()
-
-
-def _strip_descriptors(text: str) -> str:
-    s = re.sub(r"\s+", " ", text).strip().strip(".,;:")
-    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
-    s = re.sub(r"^(?:rebel|government|opposition|insurgent|army|kurdish|militant|islamic state)[- ]"
-               r"(?:held|controlled|besieged|run)\s+", "", s, flags=re.I)
-    return re.sub(r"^(?:besieged|rebel-held|government-held)\s+", "", s, flags=re.I)
-
-
-def _strip_modifiers(text: str) -> tuple[str, str]:
-    """("northern Aleppo countryside") -> ("Aleppo", "region"); modifier in '', direction, near,
-    part, region. Why: wire copy wraps place names in descriptions that gazetteers do not hold."""
-    s = _strip_descriptors(text)
-    modifier = ""
-    for _ in range(3):
-        m = RE_PART_OF.match(s)
-        if m:
-            word = s[: m.start(1)].lower()
-            s = m.group(1)
-            if "countryside" in word:
-                modifier = "region"
-            elif modifier != "region":
-                modifier = "near" if ("outskirts" in word or "suburbs" in word) else (modifier or "part")
-            continue
-        m = RE_REGION_PREFIX.match(s)
-        if m:
-            word = m.group(1).lower()
-            s = m.group(2)
-            if word in REGION_WORDS:
-                modifier = "region"
-            elif word in NEAR_WORDS:
-                modifier = modifier or "near"
-            continue
-        m = RE_REGION_SUFFIX.match(s)
-        if m and not re.search(r"\b(?:camp|city)$", s, re.I):
-            word = s[m.end(1):].strip().lower().removeprefix("'s").strip()
-            s = m.group(1)
-            if word.split()[0] in REGION_WORDS:
-                modifier = "region"
-            elif word in NEAR_WORDS:
-                modifier = modifier or "near"
-            continue
-        m = RE_DIRECTION.match(s)
-        if m:
-            s = m.group(2)
-            modifier = modifier or "direction"
-            continue
-        break
-    return s.strip(), modifier

@@ -1,0 +1,125 @@
+"""Place names as written in wire copy, taken apart: "northern Aleppo countryside" is Aleppo with
+a modifier, "Keana Local Government Area" a district, "Benue state" a province. The geocoder looks
+the bare names up; these only read the words around them."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.geo.normalize import name_key
+from conflictwatch.models import Claim
+
+_DIRECTION = (
+    r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown"
+)
+RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(?:of\s+(?:the\s+)?)?(.+)$", re.I)  # "east of Bama"
+RE_REGION_SUFFIX = re.compile(
+    r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas|state|oblast"
+    r"|prefecture|district|area|suburbs|outskirts|city|town|village|camp area|township|county|municipality"
+    r"|lga|local government area|local government|sub-division|subdivision|division|department|raion"
+    r"|woreda|zone|council ward|ward|community|barangay|tambon|locality|hamlet|settlement|village tract)$",
+    re.I,
+)
+RE_REGION_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:" + _DIRECTION + r")\s+)?"
+    r"(countryside|province|governorate|outskirts|suburbs|rural|city|town|village|outskirts)\s+(?:of\s+)?(.+)$",
+    re.I,
+)
+RE_PART_OF = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:area|part|parts|district|neighbou?rhood|quarter|section"
+    r"|areas|districts|neighbou?rhoods|outskirts|suburbs|edge|edges|countryside)\s+(?:of|in)\s+(.+)$",
+    re.I,
+)
+RE_NEAR = re.compile(  # not "North East of Bama": a direction is no place near another
+    rf"^(?!(?:the\s+)?(?:{_DIRECTION})(?:[\s-](?:{_DIRECTION}))?\s+of\s)"
+    r"(.+?)\s*,?\s+(?:near|outside|close to|north of|south of|east of|west of)\s+(.+)$", re.I
+)
+REGION_WORDS = {"countryside", "province", "governorate", "region", "rural", "state", "oblast", "prefecture"}
+NEAR_WORDS = {"outskirts", "suburbs"}
+
+
+_DISTRICT_WORDS = re.compile(
+    r"^(?P<name>.+?)\s+(?:local government area|local government|lga|township|county|municipality"
+    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture)$",
+    re.IGNORECASE,
+)
+_PROVINCE_WORDS = re.compile(r"^(?P<name>.+?)\s+(?:state|province|region|governorate|oblast)$", re.IGNORECASE)
+
+
+def admin_from_text(c: Claim) -> None:
+    """The district and province the text names around the claim, where the gazetteer gave none
+    ("... in Umella village in Mbawa ward of Guma Local Government Area of Benue state")."""
+    for name in c.place_context:
+        name = _strip_descriptors(name)
+        if c.admin2 is None and c.location and name_key(name) != name_key(c.location):
+            m = _DISTRICT_WORDS.match(name)
+            if m:
+                c.admin2 = m.group("name").strip()
+        if c.admin1 is None:
+            m = _PROVINCE_WORDS.match(name)
+            if m:
+                c.admin1 = m.group("name").strip()
+
+
+def clean_location(text: str) -> str:
+    """The place as a clean name: "a government-held area of western Aleppo" -> "western Aleppo",
+    "Eastern Ghouta near Damascus" -> "Eastern Ghouta"."""
+    s = _strip_descriptors(text)
+    m = RE_PART_OF.match(s)
+    if m and "countryside" not in s[: m.start(1)].lower():
+        s = m.group(1)
+    near = RE_NEAR.match(s)
+    if near:
+        s = near.group(1)
+    return s.strip() or text.strip()
+
+
+def _strip_descriptors(text: str) -> str:
+    s = re.sub(r"\s+", " ", text).strip().strip(".,;:")
+    s = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.I)
+    s = re.sub(r"^(?:rebel|government|opposition|insurgent|army|kurdish|militant|islamic state)[- ]"
+               r"(?:held|controlled|besieged|run)\s+", "", s, flags=re.I)
+    return re.sub(r"^(?:besieged|rebel-held|government-held)\s+", "", s, flags=re.I)
+
+
+def _strip_modifiers(text: str) -> tuple[str, str]:
+    """("northern Aleppo countryside") -> ("Aleppo", "region"); modifier in '', direction, near,
+    part, region. Why: wire copy wraps place names in descriptions that gazetteers do not hold."""
+    s = _strip_descriptors(text)
+    modifier = ""
+    for _ in range(3):
+        m = RE_PART_OF.match(s)
+        if m:
+            word = s[: m.start(1)].lower()
+            s = m.group(1)
+            if "countryside" in word:
+                modifier = "region"
+            elif modifier != "region":
+                modifier = "near" if ("outskirts" in word or "suburbs" in word) else (modifier or "part")
+            continue
+        m = RE_REGION_PREFIX.match(s)
+        if m:
+            word = m.group(1).lower()
+            s = m.group(2)
+            if word in REGION_WORDS:
+                modifier = "region"
+            elif word in NEAR_WORDS:
+                modifier = modifier or "near"
+            continue
+        m = RE_REGION_SUFFIX.match(s)
+        if m and not re.search(r"\b(?:camp|city)$", s, re.I):
+            word = s[m.end(1):].strip().lower().removeprefix("'s").strip()
+            s = m.group(1)
+            if word.split()[0] in REGION_WORDS:
+                modifier = "region"
+            elif word in NEAR_WORDS:
+                modifier = modifier or "near"
+            continue
+        m = RE_DIRECTION.match(s)
+        if m:
+            s = m.group(2)
+            modifier = modifier or "direction"
+            continue
+        break
+    return s.strip(), modifier
