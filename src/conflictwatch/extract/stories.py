@@ -132,6 +132,21 @@ def _event_day(text: str, published: date) -> date | None:
     return days.pop() if len(days) == 1 else None
 
 
+def _join_quotes(ca: Claim, cb: Claim, text: str | None) -> None:
+    """Claim `ca` takes `cb`'s sentence into its quote (its span too, when the two sentences
+    follow one another) and a new id: the two are one claim now."""
+    ca.quote = f"{ca.quote} {cb.quote}"
+    if text is not None and ca.quote_end is not None and cb.quote_start is not None \
+            and not text[ca.quote_end : cb.quote_start].strip():
+        ca.quote_end = cb.quote_end
+    ca.claim_id = ca.make_id()
+
+
+def _kept(drafts: list[Draft], claims: list[Claim], keep: list[bool]) -> tuple[list[Draft], list[Claim]]:
+    return ([d for d, k in zip(drafts, keep, strict=True) if k],
+            [c for c, k in zip(claims, keep, strict=True) if k])
+
+
 def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None = None,
                     ) -> tuple[list[Draft], list[Claim]]:
     """Join a figureless incident claim and the toll that follows it for the same incident."""
@@ -170,15 +185,10 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None =
             ca.actor1, ca.actor2 = ca.actor1 or cb.actor1, ca.actor2 or cb.actor2
             if ca.event_type is None:
                 ca.event_type, ca.sub_event_type = cb.event_type, cb.sub_event_type
-            ca.quote = f"{ca.quote} {cb.quote}"
-            if text is not None and ca.quote_end is not None and cb.quote_start is not None \
-                    and not text[ca.quote_end : cb.quote_start].strip():
-                ca.quote_end = cb.quote_end  # the two sentences follow one another
-            ca.claim_id = ca.make_id()
+            _join_quotes(ca, cb, text)
             keep[b] = False
             break
-    return ([d for d, k in zip(drafts, keep, strict=True) if k],
-            [c for c, k in zip(claims, keep, strict=True) if k])
+    return _kept(drafts, claims, keep)
 
 
 _ANYONE = {None, "people", "persons", "person"}
@@ -218,15 +228,10 @@ def fold_vague(drafts: list[Draft], claims: list[Claim], text: str | None = None
             ca.injured = ca.injured or cb.injured
             ca.children_killed = ca.children_killed or cb.children_killed
             ca.claimed_by = ca.claimed_by or cb.claimed_by
-            ca.quote = f"{ca.quote} {cb.quote}"
-            if text is not None and ca.quote_end is not None and cb.quote_start is not None \
-                    and not text[ca.quote_end : cb.quote_start].strip():
-                ca.quote_end = cb.quote_end
-            ca.claim_id = ca.make_id()
+            _join_quotes(ca, cb, text)
             keep[b] = False
             break
-    return ([d for d, k in zip(drafts, keep, strict=True) if k],
-            [c for c, k in zip(claims, keep, strict=True) if k])
+    return _kept(drafts, claims, keep)
 
 
 _PLACE_AHEAD = 2
