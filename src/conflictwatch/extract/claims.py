@@ -280,9 +280,9 @@ def _lead_statement(
 
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
 _GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
-_CLAUSE_BREAK = re.compile(
-    r",\s+(?:while|whereas)\s+|;\s+|,?\s+(?:and|but)\s+(?:that\s+)?(?=(?:a|an)\s+(?:separate|second|another)\b)"
-)
+# "..., and that a separate strike ...": another incident told in the same sentence
+_ANOTHER = r"(?:a|an)\s+(?:separate|second|another)\b"
+_CLAUSE_BREAK = re.compile(rf",\s+(?:while|whereas)\s+|;\s+|,?\s+(?:and|but)\s+(?:that\s+)?(?={_ANOTHER})")
 
 
 def _clauses(s: str) -> list[tuple[int, str]]:
@@ -402,8 +402,7 @@ _SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|takin
 
 
 # "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
-_SEPARATE = re.compile(r",?\s+(?:and|while|but)\s+(?:that\s+)?(?:a|an)\s+(?:separate|second|another)\b",
-                       re.IGNORECASE)
+_SEPARATE = re.compile(rf",?\s+(?:and|while|but)\s+(?:that\s+)?{_ANOTHER}", re.IGNORECASE)
 
 
 def _split_separate(s: str, group: list[Casualty], places: list[PlaceMention]
