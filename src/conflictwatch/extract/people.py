@@ -34,6 +34,8 @@ def surname_speakers(sentence: str, people: dict[str, tuple[str, str | None]]
     """(start, end, source, kind) of remembered surnames speaking in the sentence."""
     out = []
     for surname, (source, kind) in people.items():
+        if surname not in sentence:
+            continue  # asked of every sentence once someone is remembered: most name nobody
         for m in re.finditer(rf"\b{re.escape(surname)}\b", sentence):
             if _VERB_AFTER.match(sentence, m.end()):
                 out.append((m.start(), m.end(), source, kind))
