@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from conflictwatch.geo import Geocoder
 from pgtest import TEST_DB_ENV, Databases
 
 # Property-based and fuzz tests: a fixed, bounded search by default (the same examples on every
@@ -139,3 +140,9 @@ def demo_db(demo_db_master: str, databases: Databases, tmp_path: Path) -> Iterat
     db = databases.copy(demo_db_master, tmp_path, "demo")
     yield db
     databases.drop(db)
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    """One geocoder per test module (its article cache is not shared between modules)."""
+    return Geocoder()

@@ -24,11 +24,6 @@ SYRIA_ARTICLE = Article(
 )
 
 
-@pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder()
-
-
 def km(lat: float | None, lon: float | None, ref: tuple[float, float]) -> float:
     assert lat is not None and lon is not None
     return 111.0 * math.hypot(lat - ref[0], (lon - ref[1]) * math.cos(math.radians(ref[0])))

@@ -4,22 +4,16 @@ written for the tests."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 from conflictwatch import pipeline
 from conflictwatch.geo import Geocoder
-from conflictwatch.models import Article, Claim
+from conflictwatch.models import Article
+from realnews import incidents_of
 
-
-@pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder()
-
-
-def incidents(geo: Geocoder, text: str) -> list[Claim]:
-    art = Article(text=text, published=date(2021, 3, 12))
-    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+incidents = partial(incidents_of, published=date(2021, 3, 12))
 
 
 def test_a_claim_another_side_denies_is_still_a_claim(geo: Geocoder) -> None:

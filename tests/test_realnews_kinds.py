@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 from conflictwatch import pipeline
 from conflictwatch.extract.places import find_places
 from conflictwatch.geo import Geocoder
-from conflictwatch.models import Article, Claim, Range
+from conflictwatch.models import Article, Range
+from realnews import incidents_of
 
-
-@pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder()
-
-
-def incidents(geo: Geocoder, text: str, title: str | None = None) -> list[Claim]:
-    art = Article(title=title, text=text, published=date(2022, 10, 17))
-    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+incidents = partial(incidents_of, published=date(2022, 10, 17))
 
 
 def test_two_countries_named_around_a_claim_the_article_decides(geo: Geocoder) -> None:

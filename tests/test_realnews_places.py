@@ -4,23 +4,17 @@ which namesake in the gazetteer it is. Sentences written for the tests."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 from conflictwatch import pipeline
 from conflictwatch.extract.places import find_places, most_specific
 from conflictwatch.geo import Geocoder
-from conflictwatch.models import Article, Claim
+from conflictwatch.models import Article
+from realnews import incidents_of
 
-
-@pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder()
-
-
-def incidents(geo: Geocoder, text: str) -> list[Claim]:
-    art = Article(text=text, published=date(2022, 9, 14))
-    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+incidents = partial(incidents_of, published=date(2022, 9, 14))
 
 
 @pytest.mark.parametrize(("sentence", "place"), [

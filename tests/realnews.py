@@ -1,0 +1,15 @@
+"""The incident claims the whole pipeline finds in a text: what the real-news kinds tests ask of
+their sentences (`tests/test_realnews_*.py`), each file with its own publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conflictwatch import pipeline
+from conflictwatch.geo import Geocoder
+from conflictwatch.models import Article, Claim
+
+
+def incidents_of(geo: Geocoder, text: str, *, published: date, title: str | None = None) -> list[Claim]:
+    art = Article(title=title, text=text, published=published)
+    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
