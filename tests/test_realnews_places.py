@@ -132,3 +132,42 @@ def test_a_place_opening_the_sentence(sentence: str, names: list[str]) -> None:
     """'In Gwoza, ...' opens with its place (a capital 'In' had hidden it); a people's name before
     'State' is the state ('Chin State'); 'Inside a cooler' is a thing."""
     assert [p.name for p in find_places(sentence)] == names
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Troops were deployed at Thae Taw village on the border of Yesagyo and Pakokku townships on Friday.",
+     ["Thae Taw", "Yesagyo township", "Pakokku township"]),
+    ("Gunmen killed 20 villagers in Guma and Agatu local government areas of Benue State on Sunday.",
+     ["Guma lga", "Agatu lga", "Benue state"]),
+    ("Fighting went on in Idlib and Hama provinces on Monday.", ["Idlib province", "Hama province"]),
+])
+def test_a_plural_type_word_types_every_name_of_its_list(sentence: str, names: list[str]) -> None:
+    """'Yesagyo and Pakokku townships': both are townships, as 'Pakokku Township' would be; the
+    type word after the list is the only thing that says so."""
+    assert [p.name for p in find_places(sentence)] == names
+
+
+def test_townships_named_in_a_list_pick_the_village_namesake(geo: Geocoder) -> None:
+    """A village the gazetteer has in two districts of one region: the townships the text names in
+    the plural say which, even after the region has been named."""
+    text = ("About 15 junta soldiers have reportedly been killed in Magwe Region by a resistance fighter who "
+            "set off grenades as they tried to detain him.\n"
+            "Nearly 80 soldiers had been deployed at Thae Taw village on the border of Yesagyo and Pakokku "
+            "townships on Friday evening.")
+    found = incidents(geo, text)
+    assert found and found[0].location == "Thae Taw" and found[0].admin2 == "Pakokku", [
+        (c.location, c.admin2, c.admin1) for c in found]
+
+
+def test_a_round_ups_district_is_not_given_to_another_provinces_claim(geo: Geocoder) -> None:
+    """A round-up's first lines name one state's district ('Falam District'); the paragraph about a
+    township of another state must not be filed under that district."""
+    text = ("At least 60 junta soldiers were killed in recent clashes with resistance groups in Chin, Kachin "
+            "and Karen states, the groups said.\n"
+            "On Wednesday, resistance fighters raided an army camp in Rikhawdar town, Falam District in Chin "
+            "State, the groups said.\n"
+            "The Karen National Liberation Army said it killed 12 soldiers in an ambush in Kyaukgyi "
+            "Township, Karen State on Sunday.")
+    found = [c for c in incidents(geo, text) if c.location and "Kyaukgyi" in c.location]
+    assert found and all(c.admin2 != "Falam" for c in found), [(c.location, c.admin2, c.admin1) for c in found]
+    assert found[0].admin1 == "Kayin"

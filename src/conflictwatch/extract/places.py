@@ -311,8 +311,13 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             out.append(PlaceMention(owner_of.name, owner_of.start, owner_of.end, owner_of.rank, via))
             start = owner_of.end + 3  # after "’s "
         first = m.start("dir") if direction else start
+        items = _continue_list(sentence, m.end())
+        plural = _PLURAL_TYPE.match(sentence, items[-1][2]) if items and not post and not direction else None
+        kind = _PLURAL_TYPES.get(plural.group(1).lower()) if plural else None
+        if kind:  # "the border of Yesagyo and Pakokku townships": each is a township
+            clean, rank = f"{clean} {kind}", _rank(name, " " + kind, None, False)
         out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
-        for item, s0, e0 in _continue_list(sentence, m.end()):
+        for item, s0, e0 in items:
             item = _CLEAN_ART.sub("", item)
             if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
                 break
@@ -321,8 +326,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             lga = item.endswith(" Local") and re.match(r"\s+government", sentence[e0:], re.IGNORECASE)
             if lga:
                 item, e0 = item.removesuffix(" Local") + " LGA", e0 - len(" Local")
+            if kind and not lga:
+                item, e0 = f"{item} {kind}", e0
             if not any(p.start == s0 for p in out):
-                rank = 3 if lga else _rank(item, None, None, False)
+                rank = 3 if lga else _rank(item.removesuffix(f" {kind}"), f" {kind}" if kind else None, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
     out = [p for p in out if not _street(sentence, p)]
     out.sort(key=lambda p: p.start)
@@ -360,6 +367,12 @@ def _street(sentence: str, p: PlaceMention) -> bool:
     return bool(_STREET_NAME.search(p.name) or _STREET_AFTER.match(sentence, p.end))
 
 
+# A list of names closed by a plural type word: each name is one of them
+_PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
+                 "local government areas": "lga", "municipalities": "municipality", "raions": "raion",
+                 "woredas": "woreda", "provinces": "province", "governorates": "governorate",
+                 "states": "state", "regions": "region", "oblasts": "oblast"}
+_PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNORECASE)
 _LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")
 
 

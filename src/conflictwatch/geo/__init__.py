@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import load_data
@@ -30,6 +30,7 @@ from conflictwatch.geo.gazetteer import (
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.geo.written import (
     _DISTRICT_WORDS,
+    NEAR_NAMES,
     RE_NEAR,
     _strip_descriptors,
     _strip_modifiers,
@@ -198,7 +199,7 @@ class Geocoder:
                    if a.placetype in ("region", "county")} - {""}
         # districts named as such among the first names around the claim (its sentence and the next
         # ones), not a round-up's other paragraphs at the end of the list
-        districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names[:3])
+        districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names[:NEAR_NAMES])
         admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
                           article_places=base.article_places, admin1s=admin1s, admin2s=admin2s)
@@ -335,7 +336,7 @@ class Geocoder:
             c.latitude, c.longitude = p.latitude, p.longitude
             c.geo_precision = m.precision
         for c in claims:
-            admin_from_text(c)
+            admin_from_text(c, partial(self._provinces_of, c.country))
 
     def _resolve(self, raw: str, written: str, modifier: str, ctx: GeoContext) -> _Match | None:
         # The whole phrase first: "Eastern Ghouta" is a name, not "eastern" + "Ghouta".
@@ -413,6 +414,13 @@ class Geocoder:
                  and name_key(p.name) == name_key(name)
                  and (not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s)]
         return _Match(found[0], found[0].default_precision) if len(found) == 1 else None
+
+    def _provinces_of(self, country: str | None, district: str) -> set[str]:
+        """Name keys of the provinces of `country` with a district (county) called `district`."""
+        cc = to_country_code(country) if country else None
+        key = name_key(district)
+        return {name_key(p.admin1 or "") for p in self.find(district, 0, cc)
+                if p.placetype == "county" and p.country_code == cc and name_key(p.name) == key}
 
     def _known_abroad(self, name: str, ctx: GeoContext) -> bool:
         return bool(self.bundled.find(name, 0)) and not ctx.anchors

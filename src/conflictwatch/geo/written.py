@@ -5,6 +5,7 @@ the bare names up; these only read the words around them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Claim
@@ -44,17 +45,23 @@ _DISTRICT_WORDS = re.compile(
     r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture)$",
     re.IGNORECASE,
 )
+# how many of a claim's context names (its sentence's and the next ones' first) say where it is
+NEAR_NAMES = 3
 _PROVINCE_WORDS = re.compile(r"^(?P<name>.+?)\s+(?:state|province|region|governorate|oblast)$", re.IGNORECASE)
 
 
-def admin_from_text(c: Claim) -> None:
+def admin_from_text(c: Claim, provinces_of: Callable[[str], set[str]] | None = None) -> None:
     """The district and province the text names around the claim, where the gazetteer gave none
-    ("... in Umella village in Mbawa ward of Guma Local Government Area of Benue state")."""
+    ("... in Umella village in Mbawa ward of Guma Local Government Area of Benue state").
+    `provinces_of(district)` gives the name keys of the provinces that have a district so called: a
+    district of another province than the claim's is a round-up's other paragraph ("Falam District"
+    in a lead over a story about Kachin and Karen states)."""
     for name in c.place_context:
         name = _strip_descriptors(name)
         if c.admin2 is None and c.location and name_key(name) != name_key(c.location):
             m = _DISTRICT_WORDS.match(name)
-            if m:
+            homes = provinces_of(m.group("name")) if m and provinces_of and c.admin1 else set()
+            if m and (not homes or name_key(c.admin1 or "") in homes):
                 c.admin2 = m.group("name").strip()
         if c.admin1 is None:
             m = _PROVINCE_WORDS.match(name)
