@@ -171,3 +171,26 @@ def test_a_round_ups_district_is_not_given_to_another_provinces_claim(geo: Geoco
     found = [c for c in incidents(geo, text) if c.location and "Kyaukgyi" in c.location]
     assert found and all(c.admin2 != "Falam" for c in found), [(c.location, c.admin2, c.admin1) for c in found]
     assert found[0].admin1 == "Kayin"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Gunmen shot dead a trader at a wedding party in Iwaya, Yaba area of Lagos, on Saturday.", "Lagos"),
+    ("Assailants killed a hotel owner at Abaku Area of Osogbo on Saturday afternoon, witnesses said.", "Osun"),
+])
+def test_a_village_namesake_far_from_the_city_named_with_it_is_the_city(geo: Geocoder, text: str,
+                                                                        admin1: str) -> None:
+    """'Iwaya, Yaba area of Lagos': the gazetteer lacks the city's part but has a village of that
+    name 100 km away; the sentence puts it in the city, so the city it is (as part of it)."""
+    found = incidents(geo, text)
+    assert found and found[0].admin1 == admin1, [(c.location, c.admin2, c.admin1) for c in found]
+    assert found[0].geo_precision == 2
+
+
+def test_a_province_named_like_its_city_does_not_pull_the_village(geo: Geocoder) -> None:
+    """'the Ain Issa area in Raqa province' is in the province, not in Raqqa city, 55 km away: the
+    village stays itself."""
+    text = ("Kurdish security forces said a drone attacked their forces in the Ain Issa area in Raqa "
+            "province on Monday, killing four of their members.")
+    found = incidents(geo, text)
+    assert found and found[0].admin2 == "Tell Abiad" and found[0].geo_precision == 1, [
+        (c.location, c.admin2, c.admin1) for c in found]

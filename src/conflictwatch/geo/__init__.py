@@ -324,6 +324,8 @@ class Geocoder:
                 m = self._district(written, ctx) or m
             c.location = clean_location(c.location)
             m = m or self._city_of_part(c, ctx)
+            if m is not None and not m.fallback:
+                m = self._city_around(c, m.place, ctx) or m
             if m is None:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
@@ -406,6 +408,21 @@ class Geocoder:
         told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
         return _Match(city, 2, fallback=True) if named or told else None
 
+    def _city_around(self, c: Claim, p: Place, ctx: GeoContext) -> _Match | None:
+        """ "in Iwaya, Yaba area of Lagos": a village far from the city the sentence puts it in is a
+        namesake (the gazetteer lacks the city's part); the city is the place, as part of it."""
+        if not p.is_point or p.population >= 20_000 or not c.location or not c.quote:
+            return None
+        for name in c.place_context[:NEAR_NAMES]:
+            if _strip_modifiers(name)[1] or _DISTRICT_WORDS.match(name):
+                continue  # "in Raqa province": a province or a district may be wide
+            if name_key(name) == name_key(c.location) or not _put_in(c.location, name, c.quote):
+                continue
+            city = self.lookup(name, ctx)
+            if city is not None and city.is_point and city.population >= 50_000 and distance_km(p, city) > 40:
+                return _Match(city, 2, fallback=True)
+        return None
+
     def _district(self, name: str, ctx: GeoContext) -> _Match | None:
         """ "the district of Sirwah": the district itself, where villages elsewhere in the country
         share its name, when it is the only one so called (in the province the text names, if any)."""
@@ -468,6 +485,8 @@ def _city_parts() -> str:
 
 
 _DISTRICT_WORD = re.compile(r"district", re.IGNORECASE)
+# type words after a name that make it wider than a city ("in Raqa province")
+_WIDE = r"(?:province|governorate|state|region|oblast|district|county|lga|department|prefecture|division)\b"
 
 
 def _called_district(text: str, name: str) -> bool:
@@ -477,6 +496,14 @@ def _called_district(text: str, name: str) -> bool:
         return False
     n = re.escape(name)
     return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
+
+
+def _put_in(place: str, city: str, sentence: str) -> bool:
+    """Does the sentence put the place in the city ("Iwaya, Yaba area of Lagos", "X in the city of
+    Y"), not in a province of the city's name ("in Raqa province")?"""
+    said = (rf"\b{re.escape(place)}\b[^.;:]{{0,40}}?(?:\b(?:of|in)|,)\s+(?:the\s+)?(?:city\s+of\s+)?"
+            rf"{re.escape(city)}\b(?!\s+{_WIDE})")
+    return re.search(said, sentence) is not None
 
 
 def _said_to_be_in(claim: Claim, province: str) -> bool:
