@@ -224,3 +224,71 @@ def test_a_separate_strike_in_the_same_sentence_is_its_own_incident(geo: Geocode
                            "strike on the Bab al-Nairab area on Wednesday night killed four members of one family.")
     assert [(c.killed and c.killed.low, c.location, c.date_start) for c in found] == [
         (12, "al-Fardous", date(2021, 3, 11)), (4, "Bab al-Nairab", date(2021, 3, 10))]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Israeli forces shot dead a Palestinian during a raid in Jenin on Thursday.", 1),
+    ("A Syrian was killed and three Turkish soldiers were wounded in shelling near Azaz on Thursday.", 1),
+    ("A Palestinian gunman killed an Israeli at a checkpoint near Nablus on Thursday, the army said.", 1),
+])
+def test_a_nationality_in_the_singular_is_a_victim(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'shot dead a Palestinian': a demonym standing as a noun is a person, one, as 'Palestinians'
+    are several."""
+    found = incidents(geo, sentence)
+    assert [c.killed and c.killed.low for c in found] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Palestinian teenager was killed by Israeli fire in Jenin on Thursday.",
+    "A man was killed by regime fire in Daraa on Thursday.",
+])
+def test_a_sides_fire_is_not_a_blaze(geo: Geocoder, sentence: str) -> None:
+    """'killed by Israeli fire': the fire a nation or a side opened, even in a story with no other
+    war word; a fire that killed workers stays an accident."""
+    assert [c.killed and c.killed.low for c in incidents(geo, sentence)] == [1]
+    assert incidents(geo, "A fire killed four people in a market in Kano on Thursday.") == []
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("Gunmen killed at least a dozen gold miners in the Tibesti region on Saturday.", 12, None),
+    ("Gunmen killed more than a dozen gold miners in the Tibesti region on Saturday.", 13, None),
+    ("Gunmen killed a dozen gold miners in the Tibesti region on Saturday.", 12, 12),
+])
+def test_a_bound_before_a_dozen_bounds_it(geo: Geocoder, sentence: str, low: int, high: int | None) -> None:
+    """'at least a dozen' is 12 or more, as 'at least 12' is; 'a dozen' alone is 12."""
+    assert [(c.killed.low, c.killed.high) for c in incidents(geo, sentence) if c.killed] == [(low, high)]
+
+
+def test_a_clash_between_two_sides_over_the_weekend_is_one_incident(geo: Geocoder) -> None:
+    """'Clashes between two rival groups ... left a dozen dead over the weekend' is one fight's
+    toll; the same words 'since Monday' or 'across the country' stay a count over a period."""
+    def scopes(text: str) -> list[str]:
+        return [c.scope for c in pipeline.process_article(Article(text=text, published=date(2021, 3, 15)), geo)]
+
+    assert scopes("Clashes between two rival armed groups in the Tibesti region left 12 gold miners dead "
+                  "over the weekend, the government said.") == ["incident"]
+    assert scopes("Clashes across the country killed 40 people over the weekend.") == ["aggregate"]
+    assert scopes("Fighting between the army and the rebels in Paletwa has killed at least 30 soldiers "
+                  "since Monday, the rebels said.") == ["aggregate"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, a government spokesman said.",
+     "Government"),
+    ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, Chad's government spokesman said.",
+     "Chadian government"),
+    ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, the state government said.", None),
+])
+def test_the_government_that_speaks_is_the_countrys(geo: Geocoder, sentence: str, source: str | None) -> None:
+    """'a government spokesman said' is the government's claim, of the country a possessive names;
+    a state's or region's government (Nigeria's, Ethiopia's states) is not the country's."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+def test_what_happened_after_a_hedge_is_still_a_claim(geo: Geocoder) -> None:
+    """'it would send troops after gunmen killed 12': the killing is told as the reason, not hedged;
+    'threatened to kill 20 hostages after the deadline' stays a threat."""
+    found = incidents(geo, "The government said on Monday it would send troops to the region after gunmen "
+                           "killed 12 gold miners there on Saturday.")
+    assert [c.killed and c.killed.low for c in found] == [12]
+    assert incidents(geo, "The rebels threatened to kill 20 hostages after the deadline passed on Saturday.") == []

@@ -121,6 +121,13 @@ def _name_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{names})\s*$")
 
 
+@lru_cache(maxsize=1)
+def _bound_before() -> re.Pattern[str]:
+    """A bound word ending where a vague quantity starts ("at least " before "a dozen")."""
+    bound = "|".join(sorted((re.escape(k) for k in lexicon()["bounds"]), key=len, reverse=True))
+    return re.compile(rf"\b(?P<bound>{bound})\s+$", re.IGNORECASE)
+
+
 def _bounded(n: int, bound: str | None) -> Range:
     b = (bound or "").lower()
     kind = lexicon()["bounds"].get(b) if b else None
@@ -209,6 +216,10 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "both soldiers and civilians": two kinds, not two people
         spec = vague[m.group("vague").lower()]
         value = Range(int(spec[0]), int(spec[1])) if isinstance(spec, list) else Range(int(spec), None)
-        out.append(Figure(m.start(), m.end(), value, m.group(0), False))
+        start = m.start()
+        bound = _bound_before().search(text, max(0, start - 30), start) if value.low == value.high else None
+        if bound is not None:  # "at least a dozen" = 12+, "more than a dozen" = 13+
+            value, start = _bounded(value.low, bound.group("bound")), bound.start()
+        out.append(Figure(start, m.end(), value, text[start : m.end()], False))
     out.sort(key=lambda f: f.start)
     return out

@@ -326,10 +326,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             lga = item.endswith(" Local") and re.match(r"\s+government", sentence[e0:], re.IGNORECASE)
             if lga:
                 item, e0 = item.removesuffix(" Local") + " LGA", e0 - len(" Local")
+            bare = item
             if kind and not lga:
-                item, e0 = f"{item} {kind}", e0
+                item = f"{item} {kind}"
             if not any(p.start == s0 for p in out):
-                rank = 3 if lga else _rank(item.removesuffix(f" {kind}"), f" {kind}" if kind else None, None, False)
+                rank = 3 if lga else _rank(bare, f" {kind}" if kind else None, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
     out = [p for p in out if not _street(sentence, p)]
     out.sort(key=lambda p: p.start)

@@ -11,6 +11,8 @@ from functools import lru_cache
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.rules import Named, lexicon, words_re
+from conflictwatch.geo.cues import cues_table
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
 from conflictwatch.months import FULL_NAMES, MONTH_NAMES, NAME_OR_SHORT
 
@@ -77,7 +79,7 @@ def is_conflict_article(flat: str, present_actors: list[Named]) -> bool:
     killing is (crime blogs and protest reports name no armed group or battle word)."""
     if any(a.kind not in ("civilians", None) for a in present_actors):
         return True
-    return bool(_conflict_cues().search(flat)) or not _disaster_cues().search(flat)
+    return bool(_conflict_cues().search(flat)) or not _disaster_in(flat)
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +104,26 @@ _WEAK_DISASTER = frozenset({"fire", "blaze", "collapse", "collapsed", "outbreak"
 
 def disaster_toll(sentence: str) -> bool:
     """A toll told with a flood, a fire or a crash and no violence word ("killed by army fire" has
-    one: it stays a claim)."""
-    return bool(_disaster_cues().search(sentence)) and not _conflict_cues().search(sentence)
+    one: it stays a claim; so has "killed by Israeli fire", a side's fire)."""
+    return not _conflict_cues().search(sentence) and _disaster_in(sentence)
+
+
+def _disaster_in(text: str) -> bool:
+    """A disaster word in the text, other than a side's fire."""
+    return any(not (m.group(0).lower() == "fire" and _sides_fire(text, m.start()))
+               for m in _disaster_cues().finditer(text))
+
+
+_FIRE_OF = re.compile(r"\b(?:army|police|enemy|government|rebel|regime|military|forces'?|troops'?)\s+$", re.I)
+
+
+def _sides_fire(sentence: str, at: int) -> bool:
+    """ "Israeli fire", "regime fire": fire a nation or a side opened, not a blaze."""
+    before = sentence[max(0, at - 30) : at]
+    if _FIRE_OF.search(before):
+        return True
+    m = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+    return m is not None and name_key(m.group(1)) in cues_table().names
 
 
 def hedge_governs(s: str, cas: list[Casualty]) -> bool:
@@ -118,10 +138,14 @@ def hedge_governs(s: str, cas: list[Casualty]) -> bool:
                 continue
             if _FEARED_DEAD.match(window, m.start()):
                 continue  # "feared killed": reported dead, the way Nigerian dailies say it
+            if _FACT_CLAUSE.search(s, m.end() + start, c.fig.start):
+                continue  # "it would send troops after gunmen killed 12": what happened, told as the reason
             return True
     return False
 
 
+# a clause between a hedge and the figure that tells what happened
+_FACT_CLAUSE = re.compile(r"\b(?:after|following|because|when)\b", re.IGNORECASE)
 _FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murdered)\b", re.IGNORECASE)
 
 
@@ -148,6 +172,15 @@ _ONE_EVENT = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
     r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
     r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b",
+    re.I,
+)
+
+
+_WEEKEND = re.compile(r"(?:over|at) the weekend", re.I)
+# one fight between two sides, told at the start of the sentence
+_ONE_FIGHT = re.compile(
+    r"^(?:Fighting|Clashes|Battles?|(?:An?|The)\s+(?:clash|gunfight|gun battle|battle|firefight))"
+    r"\s+between\b",
     re.I,
 )
 
@@ -232,6 +265,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
         # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
         return False
+    if markers and all(_WEEKEND.fullmatch(m) for m in markers) and _ONE_FIGHT.search(s):
+        return False  # "Clashes between two rival groups left a dozen dead over the weekend"
     single = bool(cas) and all(c.fig.value.high == 1 for c in cas if c.kind == "killed" and not c.subset)
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and single:
         return False  # "a rebel was killed over the weekend": one death is one incident
