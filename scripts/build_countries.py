@@ -78,8 +78,9 @@ GWNO: dict[str, int] = {
 # Other names for a country in wire copy, ACLED or UCDP (matched without case or accents).
 ALIASES: dict[str, list[str]] = {
     "SY": ["Syrian Arab Republic"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo, DRC"],
-    "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"],
+    # "Congo" alone is the DRC in wire copy ("eastern Congo"); the other is named in full
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Congo, DRC", "Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo Republic"],
     "PS": ["Palestine", "Palestinian Territories", "State of Palestine", "Gaza", "Gaza Strip", "West Bank"],
     "MM": ["Burma", "Myanmar (Burma)"],
     "CI": ["Cote d'Ivoire", "Côte d'Ivoire"],

@@ -194,3 +194,27 @@ def test_a_province_named_like_its_city_does_not_pull_the_village(geo: Geocoder)
     found = incidents(geo, text)
     assert found and found[0].admin2 == "Tell Abiad" and found[0].geo_precision == 1, [
         (c.location, c.admin2, c.admin1) for c in found]
+
+
+@pytest.mark.parametrize(("text", "cc"), [
+    ("Fighting in Burma killed many people.", "MM"),
+    ("Fighting in DR Congo killed many people.", "CD"),
+    ("Fighting in eastern Congo killed many people.", "CD"),
+    ("Fighting in Congo Republic killed many people.", "CG"),
+])
+def test_a_countrys_other_names_are_country_cues(text: str, cc: str) -> None:
+    """The country table's other names ('Burma', 'DR Congo'; 'Congo' alone is the DRC in wire copy)
+    vote for the country like its name."""
+    from conflictwatch.geo.cues import text_votes
+
+    assert set(text_votes(text)) == {cc}
+
+
+def test_a_country_named_by_another_name_is_no_place(geo: Geocoder) -> None:
+    """'in Kasindi, eastern Congo': Congo is the country (not a hamlet called Congo, in the DRC or in
+    El Salvador); 'Gaza', also a name of the Palestinian territories, stays the city."""
+    found = incidents(geo, "An attack by suspected Islamist militants on a church in Kasindi, eastern Congo, "
+                           "on Sunday killed at least 14 people, the army said.")
+    assert [(c.country, c.admin1) for c in found] == [("Democratic Republic of the Congo", None)]
+    found = incidents(geo, "Israeli air strikes killed four people in Gaza on Sunday.")
+    assert [(c.location, c.geo_precision) for c in found] == [("Gaza", 1)]

@@ -22,6 +22,7 @@ from conflictwatch.geo.gazetteer import (
     PlaceIndex,
     alias_index,
     bundled_index,
+    country_alias_codes,
     country_name,
     country_names,
     distance_km,
@@ -172,13 +173,12 @@ class Geocoder:
         anchors: list[Place] = []
         names = list(claim.place_context or [])
         for name in names:  # countries first: they decide how the other names are read
-            cc = to_country_code(name)
-            if cc and cc in country_names() and cc not in named:
+            cc = self._country_named(name)
+            if cc and cc not in named:
                 named.add(cc)
                 countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS
         for name in names:
-            cc = to_country_code(name)
-            if cc and cc in country_names():
+            if self._country_named(name):
                 continue
             written, modifier = _strip_modifiers(name)
             sub = GeoContext(countries, list(anchors), article_places=base.article_places)
@@ -203,6 +203,18 @@ class Geocoder:
         admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
                           article_places=base.article_places, admin1s=admin1s, admin2s=admin2s)
+
+    def _country_named(self, name: str) -> str | None:
+        """The country a context name is ("Syria"; "eastern Congo", "Burma", "DRC" by the country
+        table's aliases, unless the alias is also a city or a region: "Gaza", "West Bank")."""
+        cc = to_country_code(name)
+        if cc and cc in country_names():
+            return cc
+        written = _strip_modifiers(name)[0]
+        cc = country_alias_codes().get(name_key(written))
+        if cc is None or any(p.population >= 50_000 or not p.is_point for p in self.bundled.find(written, 0)):
+            return None
+        return cc
 
     # -- lookup -----------------------------------------------------------------------
     def lookup(self, name: str, context: GeoContext | None = None) -> Place | None:

@@ -39,15 +39,17 @@ class _Cues:
 @lru_cache(maxsize=1)
 def cues_table() -> _Cues:
     names: dict[str, str] = {}
+    aliases: list[str] = []
     for cc, n in country_names().items():
         names[name_key(n)] = cc
     with data_path("countries.tsv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             for alias in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
                 names.setdefault(name_key(alias), row["iso2"])
+                aliases.append(alias)  # "Burma", "DR Congo", "eastern Congo": scanned like the names
     weak: dict[str, str] = {}
     data: dict[str, Any] = load_data("country_cues.yaml") or {}
-    texts: list[str] = [n for n in country_names().values()]
+    texts: list[str] = [*country_names().values(), *aliases]
     for cc, entry in data.items():
         full = ("demonyms", "places", "outlets")
         for d in [w for key in full for w in (entry or {}).get(key) or []]:

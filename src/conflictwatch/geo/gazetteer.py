@@ -70,6 +70,14 @@ def country_codes_by_key() -> dict[str, str]:
     return {name_key(n): cc for cc, n in country_names().items()}
 
 
+@lru_cache(maxsize=1)
+def country_alias_codes() -> dict[str, str]:
+    """name key of a country's other name in the country table ("DR Congo", "Burma") -> ISO code."""
+    from conflictwatch.countries import table
+
+    return {name_key(a): c.iso2 for c in table().values() for a in c.aliases}
+
+
 def to_country_code(value: str | None) -> str | None:
     """Accept 'SY', 'sy' or 'Syria'; unknown names are kept (they still compare equal to themselves)."""
     if not value:
