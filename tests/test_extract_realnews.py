@@ -743,7 +743,7 @@ def test_an_incident_with_a_toll_always_has_an_event_type(text: str, event: tupl
          "Medical sources"),
         ("Soldiers killed two farmers in Kyauk Pyin on Tuesday, villagers said.", "Residents"),
         ("Gindiri district administrator, Musa Bala, said five herders were killed on Tuesday.", "Local officials"),
-        ("A security source said five soldiers were killed near Kidal on Tuesday.", "Security source"),
+        ("A security source said five soldiers were killed near Kidal on Tuesday.", "Malian security source"),
         ("The chairman of Bokkos LGA, Ali Yakubu, said that four farmers were killed on Tuesday.", "Local officials"),
     ],
 )

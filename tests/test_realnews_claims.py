@@ -292,3 +292,17 @@ def test_what_happened_after_a_hedge_is_still_a_claim(geo: Geocoder) -> None:
                            "killed 12 gold miners there on Saturday.")
     assert [c.killed and c.killed.low for c in found] == [12]
     assert incidents(geo, "The rebels threatened to kill 20 hostages after the deadline passed on Saturday.") == []
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The toll of Saturday's twin car bombings in Mogadishu has risen to 121, Somalia's president said.",
+     "Somali government"),
+    ("A missile killed 12 people in Kramatorsk in the Donetsk region of Ukraine on Saturday, President "
+     "Volodymyr Zelensky said.", "Ukrainian government"),
+    ("A missile killed 12 people in Kramatorsk in Ukraine on Saturday, the president of the Red Cross said.",
+     "ICRC"),
+])
+def test_a_head_of_state_speaks_for_the_government(geo: Geocoder, sentence: str, source: str) -> None:
+    """'Somalia's president said': the head of state or government claims for the government of the
+    country its possessive or the article names; 'the president of the Red Cross' is the Red Cross."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]

@@ -421,8 +421,8 @@ class Discourse:
         if not key or not country:
             return None
         entry = _config()[0].get(country)
-        if entry is not None:
-            return entry.get(key)  # type: ignore[no-any-return]
+        if entry is not None and key in entry:
+            return entry[key]  # type: ignore[no-any-return]
         template = (load_data("sources.yaml").get("country_templates") or {}).get(key)
         adj = adjective(to_country_code(country))
         return template.format(adjective=adj, country=country) if template and adj else None
