@@ -306,3 +306,11 @@ def test_a_head_of_state_speaks_for_the_government(geo: Geocoder, sentence: str,
     """'Somalia's president said': the head of state or government claims for the government of the
     country its possessive or the article names; 'the president of the Red Cross' is the Red Cross."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+def test_one_of_the_dead_is_not_the_speaker(geo: Geocoder) -> None:
+    """'eight people, including a police officer, ..., witnesses said': the officer is one of the
+    dead; the witnesses claim the toll."""
+    found = incidents(geo, "Gang members shot dead at least eight people, including a police officer, in "
+                           "Port-au-Prince on Sunday, witnesses said.")
+    assert [c.claimed_by for c in found] == ["Witnesses"]

@@ -218,3 +218,27 @@ def test_a_country_named_by_another_name_is_no_place(geo: Geocoder) -> None:
     assert [(c.country, c.admin1) for c in found] == [("Democratic Republic of the Congo", None)]
     found = incidents(geo, "Israeli air strikes killed four people in Gaza on Sunday.")
     assert [(c.location, c.geo_precision) for c in found] == [("Gaza", 1)]
+
+
+def test_a_compass_name_typed_as_a_region_is_a_place() -> None:
+    """'in Cameroon's North-West region': a region named by its compass point is a place when the
+    type word says so ('Arrows of the East' stays none)."""
+    found = find_places("Separatists killed a teacher in Bali Nyonga, in Cameroon's North-West region, on Monday.")
+    assert [(p.name, p.rank) for p in found] == [("Bali Nyonga", 2), ("North-West region", 4)]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Militias killed at least 40 people in an attack on the town of Misterei in West Darfur on Saturday.",
+     "Western Darfur"),
+])
+def test_a_province_named_with_a_compass_word_is_read_whole(geo: Geocoder, text: str, admin1: str) -> None:
+    """'West Darfur' around the claim is a province of its own, not the west of Darfur (a camp
+    somewhere in it): it picks the village's namesake."""
+    found = incidents(geo, text)
+    assert found and found[0].admin1 == admin1, [(c.location, c.admin2, c.admin1) for c in found]
+
+
+def test_the_outskirts_of_a_town_are_the_town(geo: Geocoder) -> None:
+    """'on the outskirts of Tame': the town is the place, as 'the town of Tame' is."""
+    found = incidents(geo, "Two soldiers were killed on the outskirts of Tame, Arauca, on Thursday.")
+    assert [(c.location, c.admin1) for c in found] == [("Tame", "Arauca")]

@@ -184,6 +184,11 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
     return out
 
 
+_LISTED = re.compile(
+    r"\b(?:including|among them|among whom|among the (?:dead|victims|wounded|injured))\s+"
+    r"(?:an?|the|one|two|three|four|five|\d+)?\s*$",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of|several|scores\s+of"
     r"|hundreds\s+of)\s+$",
@@ -509,6 +514,8 @@ class Discourse:
             gap = _speech_gap(sentence, k.start, k.end, speech)
             if gap is not None and gap > 2 and _COUNTED.search(sentence, max(0, k.start - 20), k.start):
                 gap = None  # "killed three police officers": the dead, not a speaker
+            if gap is not None and gap > 0 and _LISTED.search(sentence, max(0, k.start - 40), k.start):
+                gap = None  # "eight people, including a police officer, ... witnesses said": one of the dead
             passing = k.kind in ("armed group", "org") or (k.start, k.end) in ranked
             if gap is not None and passing and gap > 2:
                 gap = None  # a group named in passing ("seized villages from Islamic State ...")

@@ -72,7 +72,8 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 
 _TYPED_BEFORE = re.compile(
-    r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter)\s+of\s+",
+    r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
+    r"|outskirts)\s+of\s+",
     re.IGNORECASE,
 )
 def _typed_before(sentence: str, start: int) -> bool:
@@ -244,8 +245,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
         before = sentence[max(0, start - 20) : start].split()[-1:]
-        if {w.lower().rstrip(".") for w in before + name.split()[:1]} & titles or name.lower() in compass:
-            continue  # "the army of President Hadi": a person; "Arrows of the East": no place
+        typed_region = (m.group("post") or "").strip().lower() in ("region", "state", "province", "zone")
+        if {w.lower().rstrip(".") for w in before + name.split()[:1]} & titles or (
+                name.lower() in compass and not typed_region):
+            continue  # "the army of President Hadi": a person; "Arrows of the East": no place (the
+            # "North-West region" of Cameroon is one)
         if _MODEL_CODE.search(name):
             continue  # "seized a KG9 semi-automatic", "AK47 rifles", "M23 rebels": a model or a group
         words = name.split()

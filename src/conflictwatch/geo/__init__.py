@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -182,8 +183,13 @@ class Geocoder:
                 continue
             written, modifier = _strip_modifiers(name)
             sub = GeoContext(countries, list(anchors), article_places=base.article_places)
-            # "Benue state" is the province, not a village called Benue
-            p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
+            # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
+            # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
+            whole = self._lookup_scored(name.strip(), sub) if modifier == "direction" else None
+            if whole is not None and whole[1] <= 1:
+                p: Place | None = whole[0]
+            else:
+                p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
             if p is None and modifier == "region" and not anchors and _said_to_be_in(claim, name):
                 # "the Komanda-Mambasa road in Ituri province", a province the gazetteer lacks: the
                 # cities of other sentences (the capital where ministers met) are not where it was.
@@ -235,7 +241,7 @@ class Geocoder:
                 if tier > 0 and cc is None:
                     cands = []
                 for p in cands:
-                    s = self._score(p, ctx, tier) + src_bonus
+                    s = self._score(p, ctx, tier) + src_bonus + 0.5 * _spelt_alike(name, p.name)
                     if best is None or s > best[0]:
                         best = (s, p, tier)
             exact_hit = best is not None and best[2] == 0
@@ -463,6 +469,8 @@ class Geocoder:
                     if p.placetype != "region":
                         continue
                     s = bonus - (0 if not ctx.country or p.country_code == ctx.country else 100)
+                    # two provinces under one name: the one spelt most alike
+                    s += _spelt_alike(name, p.name)
                     if best is None or s > best[0]:
                         best = (s, p)
             if best:
@@ -508,6 +516,13 @@ def _called_district(text: str, name: str) -> bool:
         return False
     n = re.escape(name)
     return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
+
+
+def _spelt_alike(name: str, other: str) -> float:
+    """0..1, how alike two names are spelt: it breaks ties between places found under one name
+    ("West Darfur" is also an old name of Central Darfur; Western Darfur is spelt more alike)."""
+    a, b = name_key(name), name_key(other)
+    return 1.0 if a == b else SequenceMatcher(None, a, b).ratio()
 
 
 def _put_in(place: str, city: str, sentence: str) -> bool:
