@@ -242,3 +242,12 @@ def test_the_outskirts_of_a_town_are_the_town(geo: Geocoder) -> None:
     """'on the outskirts of Tame': the town is the place, as 'the town of Tame' is."""
     found = incidents(geo, "Two soldiers were killed on the outskirts of Tame, Arauca, on Thursday.")
     assert [(c.location, c.admin1) for c in found] == [("Tame", "Arauca")]
+
+
+def test_told_afp_is_the_news_agency_not_the_philippine_army() -> None:
+    """'a local administrator told AFP': the agency, in every country's wire copy; it is no vote
+    for the Philippines (whose armed forces share the acronym)."""
+    from conflictwatch.geo.cues import text_votes
+
+    votes = text_votes("A landmine killed five people in Tigray on Sunday, a local administrator told AFP.")
+    assert set(votes) == {"ET"}
