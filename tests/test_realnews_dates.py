@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conflictwatch import pipeline
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.geo import Geocoder
 from conflictwatch.models import Article
+from realnews import incidents_of
 
 
 def test_an_old_press_release_dateline_dates_nothing() -> None:
@@ -41,3 +44,12 @@ def test_an_indian_wire_dateline_is_taken_apart() -> None:
     art.published = date(2022, 7, 20)
     found = [c for c in pipeline.process_article(art, Geocoder()) if c.scope == "incident"]
     assert [c.date_start for c in found] == [date(2022, 7, 19)]
+
+
+@pytest.mark.parametrize("said", ["the previous day", "the day before", "a day earlier"])
+def test_the_day_before_a_statement_is_the_day_before_it_was_made(geo: Geocoder, said: str) -> None:
+    """'The army said on Friday that it had killed 13 militants the previous day': Thursday, the day
+    before the statement, not the day before publication."""
+    found = incidents_of(geo, f"The army said on Friday that its troops had killed 13 militants in clashes in "
+                              f"the Shabwa region of Yemen {said}.", published=date(2023, 3, 8))
+    assert [c.date_start for c in found] == [date(2023, 3, 2)]

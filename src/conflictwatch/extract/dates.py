@@ -10,7 +10,7 @@ Explicit dates ("Oct. 3", "12 October 2016") are parsed with dateparser.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -199,7 +199,20 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 continue  # a press release's old dateline pasted into a later story: no day of anything
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
-    return tuple(_weekday_with_date(sentence, out))
+    return tuple(_weekday_with_date(sentence, _day_before_the_statement(out)))
+
+
+_DAY_BEFORE = re.compile(r"a day (?:earlier|before)|the (?:previous|preceding) day|the day before", re.I)
+
+
+def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
+    """ "The army said on Friday that it had killed 13 militants the previous day": the day before
+    the statement's day, not before publication ("yesterday" stays the reporter's)."""
+    said = next((m.date_start for m in found if m.statement and m.date_start and m.precision == 1), None)
+    if said is None:
+        return found
+    return [replace(m, date_start=said - timedelta(days=1), date_end=said - timedelta(days=1))
+            if not m.statement and _DAY_BEFORE.fullmatch(m.text) else m for m in found]
 
 
 def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMention]:
