@@ -314,3 +314,20 @@ def test_one_of_the_dead_is_not_the_speaker(geo: Geocoder) -> None:
     found = incidents(geo, "Gang members shot dead at least eight people, including a police officer, in "
                            "Port-au-Prince on Sunday, witnesses said.")
     assert [c.claimed_by for c in found] == ["Witnesses"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Air strikes killed at least 17 people in a village in the Sagaing region on Tuesday, a local "
+     "resistance group said.", "Rebel source"),
+    ("Fighting in Paletwa township killed 30 soldiers on Monday, the rebel group claimed.", "Rebel source"),
+    ("Ten soldiers were killed by a landmine in Yemen's Hajjah province on Tuesday, a local military source told "
+     "Xinhua.", "Yemeni military"),
+    ("Dozens of bodies were recovered from the rubble in western Mosul on Friday, a local councillor said.",
+     "Local officials"),
+    ("Troops killed 17 people in a village in the Sagaing region on Tuesday, a local said.", "Residents"),
+])
+def test_a_local_is_a_resident_but_a_local_group_or_official_is_not(geo: Geocoder, sentence: str,
+                                                                     source: str) -> None:
+    """'a local said' is a resident; 'a local resistance group', 'a local military source', 'a local
+    councillor' are what the noun after 'local' says."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
