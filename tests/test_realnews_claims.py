@@ -331,3 +331,25 @@ def test_a_local_is_a_resident_but_a_local_group_or_official_is_not(geo: Geocode
     """'a local said' is a resident; 'a local resistance group', 'a local military source', 'a local
     councillor' are what the noun after 'local' says."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A week after the attack that killed 34 soldiers in Djibo, the army said it had killed 50 militants in raids.",
+    "The army said it had killed 50 militants in raids on Monday, a week after an attack in which 34 soldiers "
+    "were killed in Djibo.",
+])
+def test_an_earlier_events_toll_is_not_added(geo: Geocoder, sentence: str) -> None:
+    """'a week after the attack that killed 34 soldiers, the army killed 50 militants': the 34 date
+    the news; the toll is 50, not 84."""
+    assert [c.killed and c.killed.low for c in incidents(geo, sentence)] == [50]
+
+
+def test_one_operations_dead_this_week_is_an_incident(geo: Geocoder) -> None:
+    """'killed 12 fighters in an operation ... early this week': one operation, not a weekly count;
+    'in attacks across the province this week' stays a count."""
+    def scopes(text: str) -> list[str]:
+        return [c.scope for c in pipeline.process_article(Article(text=text, published=date(2021, 3, 12)), geo)]
+
+    assert scopes("Security forces killed 12 al-Shabaab fighters in an operation in the Middle Shabelle "
+                  "region early this week, state media reported.") == ["incident"]
+    assert scopes("Air strikes killed 40 people in attacks across the province this week.") == ["aggregate"]

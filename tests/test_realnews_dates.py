@@ -53,3 +53,29 @@ def test_the_day_before_a_statement_is_the_day_before_it_was_made(geo: Geocoder,
     found = incidents_of(geo, f"The army said on Friday that its troops had killed 13 militants in clashes in "
                               f"the Shabwa region of Yemen {said}.", published=date(2023, 3, 8))
     assert [c.date_start for c in found] == [date(2023, 3, 2)]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Mid-March, militants attacked the town of Mansila, killing around 30 people, residents said.",
+     date(2023, 3, 11), date(2023, 3, 20)),
+    ("In late December, militants attacked the town of Djibo, killing 12 soldiers, the army said.",
+     date(2022, 12, 21), date(2022, 12, 31)),
+    ("In early April, militants attacked the town of Djibo, killing 12 soldiers, the army said.",
+     date(2023, 4, 1), date(2023, 4, 6)),
+])
+def test_a_part_of_a_month_is_a_ten_day_span(text: str, start: date, end: date) -> None:
+    """'mid-March' is the 11th to the 20th (precision 2), in the latest March on or before
+    publication; it had been no date, and the claim took the day of publication."""
+    found = [m for m in find_dates(text, date(2023, 4, 6)) if m.precision == 2]
+    assert [(m.date_start, m.date_end) for m in found] == [(start, end)]
+
+
+def test_days_joined_by_and_are_days_not_people(geo: Geocoder) -> None:
+    """'Eleven people were killed on 1 and 2 April': eleven, not twelve (the first day was read as
+    one more dead); 'between 1 and 3 April' is no range of dead either."""
+    found = incidents_of(geo, "Eleven people were killed on 1 and 2 April in attacks on two villages in "
+                              "Mopti region, a local official said.", published=date(2023, 4, 6))
+    assert [(c.killed and c.killed.low, c.date_start) for c in found] == [(11, date(2023, 4, 1))]
+    found = incidents_of(geo, "Gunmen killed nine villagers between 1 and 3 April in Mopti region.",
+                         published=date(2023, 4, 6))
+    assert [c.killed and (c.killed.low, c.killed.high) for c in found] == [(9, 9)]

@@ -40,6 +40,7 @@ from conflictwatch.extract.scope import (
     WHOLE_WAR,
     accidental,
     disaster_toll,
+    earlier_toll,
     hedge_governs,
     is_aggregate,
     is_conflict_article,
@@ -85,6 +86,8 @@ def extract_claims(article: Article) -> list[Claim]:
         victims = find_victims(doc) if doc is not None else []
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
+        if len(cas) > 1:  # an earlier event's toll, named only to date the news, is not this one's
+            cas = [c for c in cas if not earlier_toll(s, c.fig.start)] or cas
         claimant = responsibility_claimant(s, present_actors)
         just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4
         if claimant and not cas and just_told and last_incident is not None:

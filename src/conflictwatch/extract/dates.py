@@ -18,14 +18,16 @@ import dateparser
 
 from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.quickre import quick
-from conflictwatch.months import NAME_OR_SHORT
+from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 
 DATE_RE = quick(re.compile(
-    rf"(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
+    # "mid-March", "in early April", "late last month" is not here: a part of a named month
+    rf"(?P<monthpart>\b(?:early|mid|late)[-\s](?:{FULL_NAMES})\b(?!\s+\d))"
+    rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
@@ -97,6 +99,19 @@ class DateMention:
     statement: bool  # attached to a speech verb: when it was said, not when it happened
 
 
+def _month_part(text: str, published: date) -> tuple[date, date, int] | None:
+    """ "early March" the 1st to the 10th, "mid-March" the 11th to the 20th, "late March" the 21st
+    to the month's end (precision 2), in the latest such month on or before publication; None
+    when that part has not begun by publication."""
+    part, name = re.split(r"[-\s]", text.lower(), maxsplit=1)
+    month = MONTHS[name.strip()]
+    year = published.year if month <= published.month else published.year - 1
+    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[part]
+    start, end = date(year, month, first_day), min(date(year, month, last_day), published)
+    return (start, end, 2) if start <= published else None
+
+
 def _weekday_on_or_before(ref: date, weekday: int) -> date:
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
 
@@ -165,6 +180,11 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 precision = 1 if (end_d - start_d).days <= 1 else 2
         elif published is None:
             pass
+        elif kind == "monthpart":
+            part = _month_part(txt, published)
+            if part is None:
+                continue
+            start_d, end_d, precision = part
         elif kind == "weekday":
             wd = next(i for i, w in enumerate(WEEKDAYS) if w in txt.lower())
             start_d = _weekday_on_or_before(published, wd)

@@ -161,7 +161,14 @@ _MONTH_WORD = rf"(?:{ANY_NAME})"
 _DAY_BEFORE_MONTH = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b\.?", re.IGNORECASE)
 # not after "in"/"of": "in May 12 people were killed" counts people, "on May 12" is a day
 _MONTH_BEFORE = re.compile(
-    rf"(?<!\bin )(?<!\bof )\b{_MONTH_WORD}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?$", re.IGNORECASE
+    rf"(?<!\bin )(?<!\bof )\b{_MONTH_WORD}\.?\s+"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?:,|\s+and|\s+to|\s*[-–])?\s*)?$",
+    re.IGNORECASE,
+)
+# "on 1 and 2 April", "1-3 March": the first day of two
+_DAYS_BEFORE_MONTH = re.compile(
+    rf"(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b",
+    re.IGNORECASE,
 )
 
 
@@ -169,7 +176,8 @@ def _in_date(text: str, start: int, end: int) -> bool:
     """Is the number at text[start:end] the day or year of a date ("30 March", "March 30, 2022")?"""
     if not text[start:end].isdigit():
         return False
-    if _DAY_BEFORE_MONTH.match(text, end) and int(text[start:end]) <= 31:
+    day_of = _DAY_BEFORE_MONTH.match(text, end) or _DAYS_BEFORE_MONTH.match(text, end)
+    if day_of and int(text[start:end]) <= 31:
         return True
     return bool(_MONTH_BEFORE.search(text, max(0, start - 20), start))
 
@@ -191,6 +199,8 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "Camp 13", "Battalion 289": part of a name
         if m.group("num") and not m.group("bound") and _in_date(text, m.start(), m.end()):
             continue  # "on 30 March", "March 30, 2022": a day of a date, not a count
+        if m.group("lo") and _DAY_BEFORE_MONTH.match(text, m.end()):
+            continue  # "between 1 and 3 April": days of a date
         if m.group("lo"):
             lo, hi = words_to_int(m.group("lo")), words_to_int(m.group("hi"))
             if lo is None or hi is None or hi < lo:  # "between 30 and 20": a slip, no range

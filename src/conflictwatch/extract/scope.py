@@ -171,7 +171,10 @@ _ONE_EVENT = re.compile(
     r"(?:the|a|an|this|that|[A-Z]\w+'s)\s+"
     r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
     r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b",
+    r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
+    # "killed 12 fighters in an operation in Middle Shabelle early this week": one operation's dead
+    r"|\bkilled\s+(?:[\w-]+\s+){1,4}(?:in|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:operation|raid|ambush|attack|air strike|strike|clash|gunfight|firefight|encounter|gun battle)\b",
     re.I,
 )
 
@@ -283,3 +286,20 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     perfect = _PERFECT.search(s) and (_CAMPAIGN.search(s) or big) and not _ONE_EVENT.search(s)
     past_24 = re.search(r"\b(?:past|last)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
     return bool(perfect or past_24)
+
+
+# "after the attack that killed", "following an ambush in which": the toll of an earlier event the
+# sentence dates its news by, not of the event it reports
+_EARLIER_EVENT = re.compile(
+    r"\b(?:after|following|since)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault|clash(?:es)?)\s+"
+    r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
+    r"(?:(?:at least|more than|some|about|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def earlier_toll(sentence: str, start: int) -> bool:
+    """Is the figure at `start` the toll of an earlier event named to date the news ("a week after
+    the attack that killed 34 soldiers, the army said it killed 50 militants")?"""
+    return _EARLIER_EVENT.search(sentence, max(0, start - 120), start) is not None
