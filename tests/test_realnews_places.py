@@ -251,3 +251,11 @@ def test_told_afp_is_the_news_agency_not_the_philippine_army() -> None:
 
     votes = text_votes("A landmine killed five people in Tigray on Sunday, a local administrator told AFP.")
     assert set(votes) == {"ET"}
+
+
+def test_the_road_between_two_towns_is_placed_at_the_first(geo: Geocoder) -> None:
+    """'on the road between Gao and Ansongo': two towns (not the two sides of 'fighting between X and
+    Y'), so the claim is placed at the first, with the second as context."""
+    found = incidents(geo, "Gunmen ambushed a convoy on the road between Gao and Ansongo in Mali on Monday, "
+                           "killing eight soldiers.")
+    assert [(c.location, c.country) for c in found] == [("Gao", "Mali")]

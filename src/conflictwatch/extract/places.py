@@ -187,7 +187,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     for p in found:
         labels = {lab for s0, e0, lab in ents if s0 < p.end and p.start < e0}
         untyped = p.rank == 2 and type_rank(p.name) is None
-        weak = p.via in _WEAK_VIA
+        weak = p.via in _WEAK_VIA and not (p.via == "between" and _ROAD_BETWEEN.search(sentence, 0, p.start))
         if untyped and weak and "NORP" in labels and not labels & _PLACE_ENTS:
             continue  # "the killing of Mahsa Amini", "fighting between X and Y"
         if untyped and weak and labels & _NOT_PLACE_ENTS and not labels & _PLACE_ENTS:
@@ -209,6 +209,9 @@ _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
+# "on the road between Gao and Ansongo": two towns, not the two sides of a fight
+_ROAD_BETWEEN = re.compile(
+    r"\b(?:road|highway|route|axis|stretch|towns|villages|cities)\s+between\s+[^,.;]{0,40}$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"\s*:\s|\s+[-–—]\s")
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
