@@ -353,3 +353,20 @@ def test_one_operations_dead_this_week_is_an_incident(geo: Geocoder) -> None:
     assert scopes("Security forces killed 12 al-Shabaab fighters in an operation in the Middle Shabelle "
                   "region early this week, state media reported.") == ["incident"]
     assert scopes("Air strikes killed 40 people in attacks across the province this week.") == ["aggregate"]
+
+
+def test_a_count_since_a_campaign_began_in_a_past_month_is_kept(geo: Geocoder) -> None:
+    """'312 civilians have been killed since the offensive began in October': the month is when the
+    period began, so the count is an aggregate, not background dropped as a past month's news."""
+    found = pipeline.process_article(Article(text=(
+        "Altogether, 312 civilians have been killed in the province since the offensive began in October, "
+        "the UN said."), published=date(2023, 4, 6)), geo)
+    assert [(c.scope, c.killed and c.killed.low) for c in found] == [("aggregate", 312)]
+
+
+def test_more_deaths_raising_a_named_attacks_toll_give_the_new_toll(geo: Geocoder) -> None:
+    """'Two more soldiers died ..., raising the toll from last week's ambush to 19': the toll is 19,
+    not 2, and not 21."""
+    found = incidents(geo, "Two more soldiers died of their wounds on Tuesday, raising the toll from last "
+                           "week's ambush near Djibo to 19, the army said.")
+    assert [c.killed and c.killed.low for c in found] == [19]

@@ -46,14 +46,16 @@ _PART_OF_DEAD = re.compile(
 
 
 _RISEN_TO = re.compile(
-    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached|bringing\b[^.;]{0,80}?)\s+to\s+$",
+    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached|(?:bringing|raising)\b[^.;]{0,80}?)"
+    r"\s+to\s+$",
     re.IGNORECASE,
 )
 
 
 _TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
-    r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)\s+(?:to|at)\s+$"
+    r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
+    r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
     r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
     r"|(?:death\s+)?toll\s+of\s+$",
     re.IGNORECASE,
@@ -401,7 +403,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
                 kind = "killed"  # "the number of people killed ... has risen to 23"
         if kind is None:
-            head = sentence[max(0, f.start - 50) : f.start]
+            head = sentence[max(0, f.start - 80) : f.start]  # "raising the toll from last week's ambush to"
             # "more than doubling its tally of 47" counts votes, not the dead.
             deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE))
             if (deadly and _TOLL_BEFORE.search(head)) or (

@@ -30,6 +30,9 @@ _YEARS_AGO = re.compile(
 
 # "last September", "in early March", "in May 2021" (not "since March": a period's start; not "May 26":
 # a day, which the dates stage reads)
+# "since the offensive began in October": the month a period began
+_SINCE_BEGAN = re.compile(
+    r"\b(?i:since)\s+[^.;,]{0,50}?\b(?:began|started|broke out|erupted|was launched)\s*$")
 _MONTH_AGO = re.compile(
     r"(?<!since\s)(?<!Since\s)\b(?P<last>(?i:last|in|early|late))\s+(?:(?i:early|late|mid)[\s-]+)?(?P<month>"
     + FULL_NAMES
@@ -46,6 +49,8 @@ def months_ago(s: str, article: Article) -> bool:
     if pub is None:
         return False
     for m in _MONTH_AGO.finditer(s):
+        if _SINCE_BEGAN.search(s, max(0, m.start() - 60), m.start()):
+            continue  # "since the offensive began in October": when a period began, not when it happened
         month = MONTH_NAMES.index(m.group("month")) + 1
         if m.group("year"):
             back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
@@ -168,7 +173,7 @@ _ONE_EVENT = re.compile(
     r"^(?:Fighting|Clashes|Battles?)\s+(?:in|for|around|near|over)\s+(?:the\s+)?(?:two\s+|three\s+)?"
     r"(?:villages?|towns?)\b"
     r"|\b(?:toll|number (?:of (?:people |those )?)?(?:killed|dead))\s+(?:from|in|of)\s+"
-    r"(?:the|a|an|this|that|[A-Z]\w+'s)\s+"
+    r"(?:the|a|an|this|that|[A-Z]\w+'s|(?:last|this)\s+\w+['’]s)\s+"
     r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
     r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
     r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
