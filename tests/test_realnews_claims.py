@@ -370,3 +370,11 @@ def test_more_deaths_raising_a_named_attacks_toll_give_the_new_toll(geo: Geocode
     found = incidents(geo, "Two more soldiers died of their wounds on Tuesday, raising the toll from last "
                            "week's ambush near Djibo to 19, the army said.")
     assert [c.killed and c.killed.low for c in found] == [19]
+
+
+def test_the_dead_officer_is_not_the_speaker(geo: Geocoder) -> None:
+    """'shot dead a former army officer ..., his family said': the officer is the dead; the family
+    claims it (it had been given to the army of the country)."""
+    found = incidents(geo, "Taliban fighters shot dead a former army officer in Kandahar city on Tuesday, his "
+                           "family said.")
+    assert [c.claimed_by for c in found] == ["Relatives"]

@@ -259,3 +259,9 @@ def test_the_road_between_two_towns_is_placed_at_the_first(geo: Geocoder) -> Non
     found = incidents(geo, "Gunmen ambushed a convoy on the road between Gao and Ansongo in Mali on Monday, "
                            "killing eight soldiers.")
     assert [(c.location, c.country) for c in found] == [("Gao", "Mali")]
+
+
+def test_a_name_with_an_accented_capital_is_read_whole() -> None:
+    """'Villa de Álvarez': a capital with an accent starts a word of the name, as 'A' does."""
+    found = find_places("Hitmen killed three men in the Villa de Álvarez municipality of Colima on Saturday.")
+    assert [p.name for p in found][:1] == ["Villa de Álvarez municipality"]

@@ -184,6 +184,12 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
     return out
 
 
+_KILLED_OBJECT = re.compile(
+    r"\b(?:killed|killing|shot dead|shooting dead|gunned down|executed|murdered|beheaded|abducted"
+    r"|kidnapped)\s+"
+    r"(?:(?:a|an|the|two|three|four|five|former|retired|off-duty|senior|local|serving)\s+)*$",
+    re.IGNORECASE,
+)
 _LISTED = re.compile(
     r"\b(?:including|among them|among whom|among the (?:dead|victims|wounded|injured))\s+"
     r"(?:an?|the|one|two|three|four|five|\d+)?\s*$",
@@ -514,8 +520,10 @@ class Discourse:
             gap = _speech_gap(sentence, k.start, k.end, speech)
             if gap is not None and gap > 2 and _COUNTED.search(sentence, max(0, k.start - 20), k.start):
                 gap = None  # "killed three police officers": the dead, not a speaker
-            if gap is not None and gap > 0 and _LISTED.search(sentence, max(0, k.start - 40), k.start):
-                gap = None  # "eight people, including a police officer, ... witnesses said": one of the dead
+            lead_in = sentence[max(0, k.start - 60) : k.start]
+            if gap is not None and gap > 0 and (_LISTED.search(lead_in) or _KILLED_OBJECT.search(lead_in)):
+                gap = None  # "eight people, including a police officer, ... witnesses said": one of the dead;
+                # so is "shot dead a former army officer ..., his family said"
             passing = k.kind in ("armed group", "org") or (k.start, k.end) in ranked
             if gap is not None and passing and gap > 2:
                 gap = None  # a group named in passing ("seized villages from Islamic State ...")
