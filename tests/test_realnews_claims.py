@@ -378,3 +378,10 @@ def test_the_dead_officer_is_not_the_speaker(geo: Geocoder) -> None:
     found = incidents(geo, "Taliban fighters shot dead a former army officer in Kandahar city on Tuesday, his "
                            "family said.")
     assert [c.claimed_by for c in found] == ["Relatives"]
+
+
+def test_an_earlier_toll_the_new_one_replaces_is_not_added(geo: Geocoder) -> None:
+    """'..., revising an earlier toll of 14': 25 killed, not 39."""
+    found = incidents(geo, "At least 25 people were killed in a jihadist attack on a military post in the "
+                           "village of Boni, the army said on Friday, revising an earlier toll of 14.")
+    assert [c.killed and c.killed.low for c in found] == [25]

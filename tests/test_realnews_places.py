@@ -265,3 +265,21 @@ def test_a_name_with_an_accented_capital_is_read_whole() -> None:
     """'Villa de Álvarez': a capital with an accent starts a word of the name, as 'A' does."""
     found = find_places("Hitmen killed three men in the Villa de Álvarez municipality of Colima on Saturday.")
     assert [p.name for p in found][:1] == ["Villa de Álvarez municipality"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Kherson was shelled 54 times over the past day, killing two civilians, the governor said.", "Kherson"),
+    ("On Monday, Kramatorsk came under missile attack, killing two people.", "Kramatorsk"),
+])
+def test_a_town_that_was_shelled_is_the_place(geo: Geocoder, sentence: str, place: str) -> None:
+    """'Kherson was shelled 54 times': the subject of the attack is where it happened, though no
+    'in' or 'the city of' says so."""
+    assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+def test_where_attackers_came_from_does_not_place_the_claim(geo: Geocoder) -> None:
+    """'armed youths from the Murle community killed 16 people': the community they came from is not
+    where they killed; the state named is the place."""
+    found = incidents(geo, "In South Sudan's Jonglei State, armed youths from the Murle community killed 16 "
+                           "people in raids on cattle camps, state officials said.")
+    assert [c.location for c in found] == ["Jonglei state"]

@@ -74,13 +74,14 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
         start = min((x.date_start for x in ev_dates if x.date_start), default=None)
         end = max((x.date_end or x.date_start for x in ev_dates if x.date_start), default=None)
         precision = 3 if start else None
-    spec = most_specific(d.places)
+    # "militants who crossed from Amhara region into Bosat district", "armed youths from the Murle
+    # community": where they came from is not where it happened, so it does not place the claim
+    # (unless it is the only place named)
+    here = [p for p in d.places if p.via != "from"] or d.places
+    spec = most_specific(here)
     location = d.place_override or (spec.name if spec else None)
     if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):
         location = article_places[0]  # the city the article is about
-    # "militants who crossed from Amhara region into Bosat district": where they came from is not
-    # where it happened, so it does not place the claim (unless it is the only place named)
-    here = [p for p in d.places if p.via != "from"] or d.places
     origins = {p.name for p in d.places if p not in here}
     context = [p.name for p in here if p.name != location] + [
         p for p in article_places if p != location and p not in origins]

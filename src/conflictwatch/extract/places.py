@@ -339,6 +339,12 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if not any(p.start == s0 for p in out):
                 rank = 3 if lga else _rank(bare, f" {kind}" if kind else None, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
+    hit = _SUBJECT_HIT.match(sentence)
+    if hit and not any(p.start == hit.start("name") for p in out):
+        name = hit.group("name")
+        if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles:
+            rank = _rank(name, None, None, False)
+            out.append(PlaceMention(name, hit.start("name"), hit.end("name"), rank, "in"))
     out = [p for p in out if not _street(sentence, p)]
     out.sort(key=lambda p: p.start)
     dedup: list[PlaceMention] = []
@@ -381,6 +387,12 @@ _PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
                  "woredas": "woreda", "provinces": "province", "governorates": "governorate",
                  "states": "state", "regions": "region", "oblasts": "oblast"}
 _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNORECASE)
+# "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
+_SUBJECT_HIT = re.compile(
+    rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"
+    r"(?:was|were|has been|had been|came)\s+"
+    r"(?:shelled|bombed|struck|hit|attacked|targeted|pounded|under\s+(?:\w+\s+)?(?:fire|attack|shelling))\b"
+)
 _LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")
 
 

@@ -299,7 +299,11 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:after|following|since)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault|clash(?:es)?)\s+"
     r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
-    r"(?:(?:at least|more than|some|about|nearly)\s+)?$",
+    r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
+    r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
+    r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    r"|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
