@@ -108,6 +108,7 @@ class Geocoder:
         self.bundled = bundled if bundled is not None else bundled_index()
         self._article_ctx: dict[str, GeoContext] = {}
         self._mention_keys = self._build_mention_keys()
+        self._countries_named: dict[str, str | None] = {}  # context name -> the country it is, if one
 
     @classmethod
     def for_store(cls, store: Store | None) -> Geocoder:
@@ -213,10 +214,17 @@ class Geocoder:
     def _country_named(self, name: str) -> str | None:
         """The country a context name is ("Syria"; "eastern Congo", "Burma", "DRC" by the country
         table's aliases, unless the alias is also a city or a region: "Gaza", "West Bank")."""
+        if name not in self._countries_named:
+            self._countries_named[name] = self._country_of_name(name)
+        return self._countries_named[name]
+
+    def _country_of_name(self, name: str) -> str | None:
         cc = to_country_code(name)
         if cc and cc in country_names():
             return cc
         written = _strip_modifiers(name)[0]
+        if name_key(written) not in country_alias_codes():
+            return None  # nearly every name: no gazetteer look-up
         cc = country_alias_codes().get(name_key(written))
         if cc is None or any(p.population >= 50_000 or not p.is_point for p in self.bundled.find(written, 0)):
             return None
@@ -521,13 +529,20 @@ def _called_district(text: str, name: str) -> bool:
 def _spelt_alike(name: str, other: str) -> float:
     """0..1, how alike two names are spelt: it breaks ties between places found under one name
     ("West Darfur" is also an old name of Central Darfur; Western Darfur is spelt more alike)."""
-    a, b = name_key(name), name_key(other)
+    return 1.0 if name == other else _key_alike(name_key(name), name_key(other))
+
+
+@lru_cache(maxsize=8192)  # a story asks about the same few names and their candidates again and again
+def _key_alike(a: str, b: str) -> float:
     return 1.0 if a == b else SequenceMatcher(None, a, b).ratio()
 
 
 def _put_in(place: str, city: str, sentence: str) -> bool:
     """Does the sentence put the place in the city ("Iwaya, Yaba area of Lagos", "X in the city of
     Y"), not in a province of the city's name ("in Raqa province")?"""
+    at = sentence.find(place)
+    if at < 0 or sentence.find(city, at + len(place)) < 0:
+        return False  # most pairs: one cheap look instead of a pattern built for them
     said = (rf"\b{re.escape(place)}\b[^.;:]{{0,40}}?(?:\b(?:of|in)|,)\s+(?:the\s+)?(?:city\s+of\s+)?"
             rf"{re.escape(city)}\b(?!\s+{_WIDE})")
     return re.search(said, sentence) is not None
