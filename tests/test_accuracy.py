@@ -33,7 +33,7 @@ UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.95,
     "event_right": 0.82,
     "lead_event_right": 0.77,
-    "event_and_place_right": 0.68,
+    "event_and_place_right": 0.69,
     "country_right": 0.82,
 }
 # ...and these counts at or below (the aims: totals 0, incidents per article <= 3).
@@ -49,9 +49,9 @@ CASES = [
     ("corpus-2016-10.yaml", [str(CORPUS)], 0.90, 0.95, 0.90, 0.90, 0.95),
     ("wire-style-a.yaml", None, 0.90, 0.95, 0.90, 0.90, 0.91),
     ("wire-style-b.yaml", None, 0.90, 0.95, 0.90, 0.90, 0.86),
-    ("heldout-c.yaml", None, 0.89, 0.88, 0.82, 0.66, 0.80),
+    ("heldout-c.yaml", None, 0.89, 0.88, 0.82, 0.68, 0.80),
     ("blind-d.yaml", None, 0.78, 0.88, 0.75, 0.40, 0.72),
-    ("dev-e.yaml", None, 0.87, 0.90, 0.88, 0.72, 0.75),
+    ("dev-e.yaml", None, 0.87, 0.90, 0.88, 0.74, 0.75),
 ]
 
 
