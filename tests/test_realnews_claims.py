@@ -385,3 +385,12 @@ def test_an_earlier_toll_the_new_one_replaces_is_not_added(geo: Geocoder) -> Non
     found = incidents(geo, "At least 25 people were killed in a jihadist attack on a military post in the "
                            "village of Boni, the army said on Friday, revising an earlier toll of 14.")
     assert [c.killed and c.killed.low for c in found] == [25]
+
+
+def test_several_states_are_not_dead(geo: Geocoder) -> None:
+    """'one of several states where bandits have killed more than 2,000 people': 2,001 or more,
+    not 2,004 (the three states had been read as three dead bandits)."""
+    found = pipeline.process_article(Article(text=(
+        "Katsina is one of several states in the northwest where bandits have killed more than 2,000 people "
+        "since 2020, according to an Amnesty International count."), published=date(2023, 6, 12)), geo)
+    assert [(c.scope, c.killed and c.killed.low) for c in found] == [("aggregate", 2001)]
