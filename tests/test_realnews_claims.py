@@ -394,3 +394,14 @@ def test_several_states_are_not_dead(geo: Geocoder) -> None:
         "Katsina is one of several states in the northwest where bandits have killed more than 2,000 people "
         "since 2020, according to an Amnesty International count."), published=date(2023, 6, 12)), geo)
     assert [(c.scope, c.killed and c.killed.low) for c in found] == [("aggregate", 2001)]
+
+
+def test_last_weeks_single_bombing_is_an_incident(geo: Geocoder) -> None:
+    """'Last week, a suicide bomber killed six people near the embassy': one attacker, one attack
+    (dated last week), not a week's count; 'Air strikes killed 40 people this week' stays a count."""
+    def scopes(text: str) -> list[str]:
+        return [c.scope for c in pipeline.process_article(Article(text=text, published=date(2022, 9, 14)), geo)]
+
+    assert scopes("Last week, a suicide bomber killed six people near the Russian embassy in Kabul.") == [
+        "incident"]
+    assert scopes("Air strikes killed 40 people this week in Idlib, the monitor said.") == ["aggregate"]

@@ -35,8 +35,9 @@ def test_two_countries_named_around_a_claim_the_article_decides(geo: Geocoder) -
 ])
 def test_a_possessive_inside_a_place_name_is_kept(sentence: str, name: str) -> None:
     """'Cox's Bazar' is one name (data: possessive_names); 'Mogadishu's Hamarweyne' is Hamarweyne
-    with its city as context."""
-    assert [p.name for p in find_places(sentence)] == [name]
+    with its city as context (named, but never the place itself)."""
+    found = find_places(sentence)
+    assert [p.name for p in found if p.rank < 5] == [name]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -37,11 +37,11 @@ def test_a_district_of_a_city_is_still_the_district() -> None:
 
 def test_a_possessive_province_is_kept_as_context() -> None:
     """'Tanintharyi Region's Launglon Township': the township is the place, the region says which
-    one; a city's possessive stays out ('Mogadishu's Hamarweyne' is Hamarweyne alone)."""
+    one; a city's possessive is context only, never the place ('Mogadishu's Hamarweyne' is Hamarweyne)."""
     found = find_places("Troops shot two villagers in Tanintharyi Region's Launglon Township on Monday.")
     assert [(p.name, p.rank >= 4) for p in found] == [("Tanintharyi region", True), ("Launglon township", False)]
-    assert [p.name for p in find_places("Two men were killed in Mogadishu's Hamarweyne on Sunday.")] == [
-        "Hamarweyne"]
+    assert [(p.name, p.rank) for p in find_places("Two men were killed in Mogadishu's Hamarweyne on Sunday.")] == [
+        ("Mogadishu", 5), ("Hamarweyne", 2)]
 
 
 def test_the_possessive_province_picks_the_namesake(geo: Geocoder) -> None:
@@ -283,3 +283,11 @@ def test_where_attackers_came_from_does_not_place_the_claim(geo: Geocoder) -> No
     found = incidents(geo, "In South Sudan's Jonglei State, armed youths from the Murle community killed 16 "
                            "people in raids on cattle camps, state officials said.")
     assert [c.location for c in found] == ["Jonglei state"]
+
+
+def test_a_citys_district_picks_the_namesake_in_that_city(geo: Geocoder) -> None:
+    """'in Kabul's Khair Khana area': the gazetteer's Khair Khana is a village in Ghazni; the city
+    named as its owner says the claim is in Kabul (as part of it)."""
+    found = incidents(geo, "At least seven people were killed in an explosion at a mosque in Kabul's Khair "
+                           "Khana area during evening prayers on Wednesday, a Taliban spokesman said.")
+    assert [(c.location, c.admin1, c.geo_precision) for c in found] == [("Khair Khana", "Kabul", 2)]

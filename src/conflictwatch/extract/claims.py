@@ -33,7 +33,7 @@ from conflictwatch.extract.followups import (
     no_one_hurt,
 )
 from conflictwatch.extract.nlp import parse
-from conflictwatch.extract.places import PlaceMention, aside_spans, find_places, most_specific
+from conflictwatch.extract.places import OWNER, PlaceMention, aside_spans, find_places, most_specific
 from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.rules import Named, event_rules
 from conflictwatch.extract.scope import (
@@ -336,8 +336,8 @@ def _article_places(sentences: list[Sentence], actors: list[Named]) -> list[str]
     counts: dict[str, int] = {}
     for sent in sentences[:12]:
         for p in find_places(sent.text, _actor_spans(sent.text, actors)):
-            if p.via == "from":
-                continue
+            if p.via in ("from", OWNER):
+                continue  # nor a city named only to say which district ("Mogadishu's Hamarweyne")
             base = re.sub(r"^(?:north|south|east|west)\w*\s+|\s+countryside$|\s+province$", "", p.name)
             counts[base] = counts.get(base, 0) + 1
     return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]

@@ -315,7 +315,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             rank = max(rank, 5)  # "in Salahudin province, north of Baghdad": a landmark, not the place
         via = pre.split()[0].lower() if pre.split() else ""
         if owner_of is not None:  # "Tanintharyi Region's Launglon Township": the region is context
-            out.append(PlaceMention(owner_of.name, owner_of.start, owner_of.end, owner_of.rank, via))
+            out.append(PlaceMention(owner_of.name, owner_of.start, owner_of.end, owner_of.rank,
+                                    owner_of.via or via))
             start = owner_of.end + 3  # after "’s "
         first = m.start("dir") if direction else start
         items = _continue_list(sentence, m.end())
@@ -354,11 +355,14 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
     return dedup
 
 
+OWNER = "owner"  # the `via` of a city named only as a possessive ("Kabul's Khair Khana")
+
+
 def _owner(owner: str, start: int) -> PlaceMention | None:
     """The province before a possessive ("Tanintharyi Region's Launglon Township"), as a wider
     place: it says which namesake the place after it is."""
     words = owner.split()
-    _, countries, regions, _cities = _stop()
+    _, countries, regions, cities = _stop()
     if len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES:
         kind = words[-1].lower()
         name = f"{' '.join(words[:-1])} {kind}"
@@ -366,7 +370,11 @@ def _owner(owner: str, start: int) -> PlaceMention | None:
         return PlaceMention(name, start, start + len(owner), rank)
     if owner.lower() in regions and owner.lower() not in countries:
         return PlaceMention(owner, start, start + len(owner), 4)
-    return None  # "Mogadishu's Hamarweyne": the city would become the place where the district is unknown
+    if owner.lower() in cities:
+        # "Kabul's Khair Khana": the city says which Khair Khana, as context only (rank 5: never the
+        # place itself, which it would become where the gazetteer lacks the district)
+        return PlaceMention(owner, start, start + len(owner), 5, OWNER)
+    return None
 
 
 _STREET_AFTER = re.compile(

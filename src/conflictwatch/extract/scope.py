@@ -177,6 +177,9 @@ _ONE_EVENT = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
     r"|\b(?:killed|dead)\s+(?:by|in)\s+(?:the|a|an|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}"
     r"(?:attack|strike|air strike|bombing|blast|explosion|raid|ambush|massacre|car bomb)\b"
+    # "Last week, a suicide bomber killed six people near the embassy": one attacker, one attack
+    r"|\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:bomber|gunman|car bomb|bomb|blast|explosion|air ?strike|drone strike"
+    r"|missile|rocket|shell)\s+(?:[\w-]+\s+){0,3}?(?:killed|left)\b"
     # "killed 12 fighters in an operation in Middle Shabelle early this week": one operation's dead
     r"|\bkilled\s+(?:[\w-]+\s+){1,4}(?:in|during)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
     r"(?:operation|raid|ambush|attack|air strike|strike|clash|gunfight|firefight|encounter|gun battle)\b",

@@ -540,11 +540,11 @@ def _key_alike(a: str, b: str) -> float:
 def _put_in(place: str, city: str, sentence: str) -> bool:
     """Does the sentence put the place in the city ("Iwaya, Yaba area of Lagos", "X in the city of
     Y"), not in a province of the city's name ("in Raqa province")?"""
-    at = sentence.find(place)
-    if at < 0 or sentence.find(city, at + len(place)) < 0:
+    if place not in sentence or city not in sentence:
         return False  # most pairs: one cheap look instead of a pattern built for them
     said = (rf"\b{re.escape(place)}\b[^.;:]{{0,40}}?(?:\b(?:of|in)|,)\s+(?:the\s+)?(?:city\s+of\s+)?"
-            rf"{re.escape(city)}\b(?!\s+{_WIDE})")
+            rf"{re.escape(city)}\b(?!\s+{_WIDE})"
+            rf"|\b{re.escape(city)}['’]s\s+{re.escape(place)}\b")  # "Kabul's Khair Khana"
     return re.search(said, sentence) is not None
 
 
