@@ -405,3 +405,12 @@ def test_last_weeks_single_bombing_is_an_incident(geo: Geocoder) -> None:
     assert scopes("Last week, a suicide bomber killed six people near the Russian embassy in Kabul.") == [
         "incident"]
     assert scopes("Air strikes killed 40 people this week in Idlib, the monitor said.") == ["aggregate"]
+
+
+def test_a_monitor_that_verified_a_count_claims_it(geo: Geocoder) -> None:
+    """'The UN human rights office has verified 9,177 civilian deaths': verifying is how monitors
+    speak; the count is the UN's."""
+    found = pipeline.process_article(Article(text=(
+        "The UN human rights office has verified 9,177 civilian deaths in Ukraine since the full-scale "
+        "invasion began."), published=date(2023, 6, 13)), geo)
+    assert [(c.scope, c.claimed_by) for c in found] == [("aggregate", "United Nations")]
