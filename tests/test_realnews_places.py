@@ -291,3 +291,20 @@ def test_a_citys_district_picks_the_namesake_in_that_city(geo: Geocoder) -> None
     found = incidents(geo, "At least seven people were killed in an explosion at a mosque in Kabul's Khair "
                            "Khana area during evening prayers on Wednesday, a Taliban spokesman said.")
     assert [(c.location, c.admin1, c.geo_precision) for c in found] == [("Khair Khana", "Kabul", 2)]
+
+
+def test_a_local_papers_dateline_is_where_the_news_is(geo: Geocoder) -> None:
+    """'Uruapan, Michoacán.- An armed attack ... in the Colonia Revolución': the dateline of a local
+    paper (full stop and hyphen) names the town of the news; the colonia is placed in Uruapan, not
+    at a namesake in Chihuahua."""
+    found = incidents(geo, "Uruapan, Michoacán.- An armed attack left a woman dead on Monday night in the "
+                           "Colonia Revolución, municipal authorities reported.")
+    assert [(c.location, c.admin1) for c in found] == [("Colonia Revolución", "Michoacan")]
+
+
+def test_a_community_in_a_municipality_is_the_community() -> None:
+    """'in the community of El Salto, in the municipality of Pueblo Nuevo, Durango': the community
+    is a village (rank 1), the municipality a township (rank 2), the state last."""
+    found = find_places("Soldiers repelled an attack in the community of El Salto, in the municipality of "
+                        "Pueblo Nuevo, Durango, leaving three gunmen dead.")
+    assert [(p.name, p.rank) for p in found][:2] == [("El Salto", 1), ("Pueblo Nuevo", 2)]

@@ -76,9 +76,18 @@ _TYPED_BEFORE = re.compile(
     r"|outskirts)\s+of\s+",
     re.IGNORECASE,
 )
-def _typed_before(sentence: str, start: int) -> bool:
-    """ "the village of X", "the Christian town of X": the name is typed by the words before it."""
-    return bool(re.search(_TYPED_BEFORE.pattern + r"$", sentence[max(0, start - 40) : start], re.IGNORECASE))
+# "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
+_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality)\s+of\s+$", re.IGNORECASE)
+
+
+def _typed_before(sentence: str, start: int) -> str | None:
+    """ "the village of X", "the Christian town of X": the name is typed by the words before it;
+    the rank word for it ("of", or the type whose level it has: "municipality")."""
+    before = sentence[max(0, start - 40) : start]
+    level = _TYPED_LEVEL_BEFORE.search(before)
+    if level:
+        return " " + level.group(1).lower()
+    return "of" if re.search(_TYPED_BEFORE.pattern + r"$", before, re.IGNORECASE) else None
 
 
 _ORG_AFTER = re.compile(
@@ -308,7 +317,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "municipality", "sub-division", "subdivision",
                                                "raion", "woreda"):
             clean = f"{clean} {post.strip().lower()}"
-        rank = _rank(name, post or ("of" if _typed_before(sentence, start) else None), direction, countryside)
+        rank = _rank(name, post or _typed_before(sentence, start), direction, countryside)
         if post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end()):
             rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat": the province says where Sibagat is
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
@@ -340,6 +349,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if not any(p.start == s0 for p in out):
                 rank = 3 if lga else _rank(bare, f" {kind}" if kind else None, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
+    local = _LOCAL_DATELINE.match(sentence)
+    if local:  # "Culiacán, Sinaloa.- ...": a local paper's dateline is where its news happened
+        out.append(PlaceMention(local.group("city"), 0, local.end("city"), 3, "in"))
+        if local.group("state"):
+            out.append(PlaceMention(local.group("state"), local.start("state"), local.end("state"), 4, "in"))
     hit = _SUBJECT_HIT.match(sentence)
     if hit and not any(p.start == hit.start("name") for p in out):
         name = hit.group("name")
@@ -395,6 +409,9 @@ _PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
                  "woredas": "woreda", "provinces": "province", "governorates": "governorate",
                  "states": "state", "regions": "region", "oblasts": "oblast"}
 _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNORECASE)
+# "Culiacán, Sinaloa.- The bodies of ...": the dateline of Mexican and other Latin American local
+# papers (a full stop and a hyphen), which names the town of the news, not a wire's bureau
+_LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
 _SUBJECT_HIT = re.compile(
     rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"
