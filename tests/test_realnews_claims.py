@@ -414,3 +414,12 @@ def test_a_monitor_that_verified_a_count_claims_it(geo: Geocoder) -> None:
         "The UN human rights office has verified 9,177 civilian deaths in Ukraine since the full-scale "
         "invasion began."), published=date(2023, 6, 13)), geo)
     assert [(c.scope, c.claimed_by) for c in found] == [("aggregate", "United Nations")]
+
+
+def test_a_local_datelines_names_are_not_victims(geo: Geocoder) -> None:
+    """'Uruapan, Michoacán.- An attack ... left a woman and her two children dead': three dead; the
+    parser had read the dateline's town and state as two more."""
+    found = incidents(geo, "Uruapan, Michoacán.- An armed attack against a family left a woman and her two "
+                           "children dead on Monday night in the Colonia Revolución, municipal authorities "
+                           "reported.")
+    assert [c.killed and c.killed.low for c in found] == [3]

@@ -33,7 +33,14 @@ from conflictwatch.extract.followups import (
     no_one_hurt,
 )
 from conflictwatch.extract.nlp import parse
-from conflictwatch.extract.places import OWNER, PlaceMention, aside_spans, find_places, most_specific
+from conflictwatch.extract.places import (
+    OWNER,
+    PlaceMention,
+    aside_spans,
+    find_places,
+    local_dateline_end,
+    most_specific,
+)
 from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.rules import Named, event_rules
 from conflictwatch.extract.scope import (
@@ -84,6 +91,8 @@ def extract_claims(article: Article) -> list[Claim]:
         cas = classify_figures(s)
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
+        if victims and (dateline_end := local_dateline_end(s)):
+            victims = [v for v in victims if v.start >= dateline_end]
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
         if len(cas) > 1:  # an earlier event's toll, named only to date the news, is not this one's

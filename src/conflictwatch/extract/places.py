@@ -412,6 +412,13 @@ _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNOREC
 # "Culiacán, Sinaloa.- The bodies of ...": the dateline of Mexican and other Latin American local
 # papers (a full stop and a hyphen), which names the town of the news, not a wire's bureau
 _LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
+def local_dateline_end(sentence: str) -> int:
+    """Where a local paper's dateline ("Uruapan, Michoacán.- ") ends, or 0: the parser reads its
+    two names as people ("Uruapan, Michoacán ... left dead")."""
+    m = _LOCAL_DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
 _SUBJECT_HIT = re.compile(
     rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"
