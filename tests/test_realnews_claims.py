@@ -423,3 +423,20 @@ def test_a_local_datelines_names_are_not_victims(geo: Geocoder) -> None:
                            "children dead on Monday night in the Colonia Revolución, municipal authorities "
                            "reported.")
     assert [c.killed and c.killed.low for c in found] == [3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack killed 20 people and the toll could rise, officials said.",
+    "The attack killed 20 people, and the death toll is expected to rise, officials said.",
+])
+def test_a_toll_that_may_still_rise_is_told(geo: Geocoder, sentence: str) -> None:
+    """'killed 20 people and the toll could rise': the hedge is on the toll's growth; the 20 are told
+    (the claim had been dropped as hedged)."""
+    assert [c.killed and c.killed.low for c in incidents(geo, sentence)] == [20]
+
+
+def test_victims_who_could_not_flee_are_not_hedged(geo: Geocoder) -> None:
+    """'shot dead two elderly residents who could not flee': 'could' is about the victims."""
+    found = incidents(geo, "Junta soldiers set fire to more than 200 houses in a village on Friday and shot "
+                           "dead two elderly residents who could not flee, locals said.")
+    assert [c.killed and c.killed.low for c in found] == [2]

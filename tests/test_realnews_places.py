@@ -308,3 +308,12 @@ def test_a_community_in_a_municipality_is_the_community() -> None:
     found = find_places("Soldiers repelled an attack in the community of El Salto, in the municipality of "
                         "Pueblo Nuevo, Durango, leaving three gunmen dead.")
     assert [(p.name, p.rank) for p in found][:2] == [("El Salto", 1), ("Pueblo Nuevo", 2)]
+
+
+def test_a_province_known_only_as_a_town_abroad_is_no_guess(geo: Geocoder) -> None:
+    """'the province of Seno' in a story that names no country: the gazetteer's only Seno is a town
+    in Laos, whose province would be a guess on another continent."""
+    from conflictwatch.geo import GeoContext
+
+    assert geo._region_for("Seno", GeoContext()) is None
+    assert geo._region_for("Idlib", GeoContext({"SY": 5.0})) is not None

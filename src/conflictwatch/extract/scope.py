@@ -141,6 +141,11 @@ def hedge_governs(s: str, cas: list[Casualty]) -> bool:
             text = m.group(0).lower()
             if text in ("if", "unless", "may", "will") and m.start() + start > c.fig.end:
                 continue
+            if m.start() + start > c.fig.end and _TOLL_MAY_RISE.match(window, m.end()):
+                continue  # "killed 20 people and the toll could rise": the toll is told, its growth hedged
+            if m.start() + start > c.fig.end and _RELATIVE_BEFORE.search(s, c.fig.end, m.start() + start) \
+                    and re.match(r"\s+not\b", window[m.end():]):
+                continue  # "shot dead two residents who could not flee": about the victims, not the toll
             if _FEARED_DEAD.match(window, m.start()):
                 continue  # "feared killed": reported dead, the way Nigerian dailies say it
             if _FACT_CLAUSE.search(s, m.end() + start, c.fig.start):
@@ -149,6 +154,10 @@ def hedge_governs(s: str, cas: list[Casualty]) -> bool:
     return False
 
 
+# "... and the toll could rise", "is expected to climb": the hedge is on the toll's growth
+_TOLL_MAY_RISE = re.compile(
+    r"\s+(?:(?:be\s+)?(?:still\s+|further\s+)?)?(?:to\s+)?(?:rise|climb|increase|grow|go\s+up)\b", re.I)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+(?:[\w-]+\s+){0,2}$")
 # a clause between a hedge and the figure that tells what happened
 _FACT_CLAUSE = re.compile(r"\b(?:after|following|because|when)\b", re.IGNORECASE)
 _FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murdered)\b", re.IGNORECASE)

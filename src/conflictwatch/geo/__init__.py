@@ -476,6 +476,8 @@ class Geocoder:
                 for p in index.find(name, tier, None if tier == 0 else ctx.country):
                     if p.placetype != "region":
                         continue
+                    if tier and not ctx.country and _spelt_alike(name, p.name) < 0.75:
+                        continue  # a loose spelling anywhere in the world ("Seno" ~ the Maldives' Seenu)
                     s = bonus - (0 if not ctx.country or p.country_code == ctx.country else 100)
                     # two provinces under one name: the one spelt most alike
                     s += _spelt_alike(name, p.name)
@@ -484,8 +486,9 @@ class Geocoder:
             if best:
                 break
         if best is None or best[0] < -50:
-            # A town's province: "Idlib countryside" where only the town is known.
-            town = self.lookup(name, ctx)
+            # A town's province: "Idlib countryside" where only the town is known (in the article's
+            # country: "the province of Seno" in a story that names no country is no town in Laos).
+            town = self.lookup(name, ctx) if ctx.country else None
             if town is None or not town.admin1:
                 return None
             reg = self._region_for(town.admin1, GeoContext({town.country_code or "": 1.0}))
