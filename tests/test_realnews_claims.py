@@ -440,3 +440,16 @@ def test_victims_who_could_not_flee_are_not_hedged(geo: Geocoder) -> None:
     found = incidents(geo, "Junta soldiers set fire to more than 200 houses in a village on Friday and shot "
                            "dead two elderly residents who could not flee, locals said.")
     assert [c.killed and c.killed.low for c in found] == [2]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Five (5) persons were confirmed dead after gunmen invaded Kpata community on Wednesday, police said.",
+     (5, 5)),
+    ("Of the 14 dead, nine were soldiers, a security source said of the ambush near Tillia on Monday.",
+     (14, 14)),
+])
+def test_a_number_restated_or_broken_down_is_counted_once(geo: Geocoder, sentence: str,
+                                                          killed: tuple[int, int]) -> None:
+    """'Five (5) persons' is five, exactly (the digits restate the words); 'Of the 14 dead, nine were
+    soldiers' is 14 (nine of them), not 23."""
+    assert [c.killed and (c.killed.low, c.killed.high) for c in incidents(geo, sentence)] == [killed]

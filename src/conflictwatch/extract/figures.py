@@ -20,7 +20,8 @@ _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
 
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were"
-    r"|of them|of whom|of those|of (?:all )?(?:those|the) (?:killed|dead|victims),?)\s*(?:were\s+)?$",
+    r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:[\w,]+\s+){0,2}?(?:killed|dead|victims),?)"
+    r"\s*(?:were\s+)?$",
     re.IGNORECASE,
 )
 

@@ -232,4 +232,7 @@ def find_figures(text: str) -> list[Figure]:
             value, start = _bounded(value.low, bound.group("bound")), bound.start()
         out.append(Figure(start, m.end(), value, text[start : m.end()], False))
     out.sort(key=lambda f: f.start)
-    return out
+    # "Five (5) persons": the number in digits after its words, as Nigerian copy writes it, is one figure
+    return [f for i, f in enumerate(out) if not (
+        i and f.value == out[i - 1].value and re.fullmatch(r"\s*\(\s*", text[out[i - 1].end : f.start])
+        and text[f.end : f.end + 2].lstrip().startswith(")"))]
