@@ -239,9 +239,13 @@ def test_a_province_named_with_a_compass_word_is_read_whole(geo: Geocoder, text:
 
 
 def test_the_outskirts_of_a_town_are_the_town(geo: Geocoder) -> None:
-    """'on the outskirts of Tame': the town is the place, as 'the town of Tame' is."""
+    """'on the outskirts of Tame', 'near the settlement of Ariel': the town is the place, as 'the
+    town of Tame' is."""
     found = incidents(geo, "Two soldiers were killed on the outskirts of Tame, Arauca, on Thursday.")
     assert [(c.location, c.admin1) for c in found] == [("Tame", "Arauca")]
+    found = incidents(geo, "Gunmen opened fire on soldiers near the settlement of Ariel in the West Bank, "
+                           "killing one, the army said.")
+    assert [c.location for c in found] == ["Ariel"]
 
 
 def test_told_afp_is_the_news_agency_not_the_philippine_army() -> None:

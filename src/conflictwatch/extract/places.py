@@ -73,7 +73,7 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
-    r"|outskirts)\s+of\s+",
+    r"|outskirts|settlement)\s+of\s+",
     re.IGNORECASE,
 )
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
