@@ -453,3 +453,11 @@ def test_a_number_restated_or_broken_down_is_counted_once(geo: Geocoder, sentenc
     """'Five (5) persons' is five, exactly (the digits restate the words); 'Of the 14 dead, nine were
     soldiers' is 14 (nine of them), not 23."""
     assert [c.killed and (c.killed.low, c.killed.high) for c in incidents(geo, sentence)] == [killed]
+
+
+def test_the_group_that_claimed_is_the_one_named_before_it(geo: Geocoder) -> None:
+    """'JNIM attacked the base ..., and the group claimed it killed 20 soldiers': the group is JNIM
+    (there is no monitor in the story for 'the group' to be)."""
+    found = incidents(geo, "JNIM attacked the army base near Djibo on Monday, and the group claimed it killed "
+                           "20 soldiers.")
+    assert [(c.killed and c.killed.low, c.claimed_by) for c in found] == [(20, "JNIM")]

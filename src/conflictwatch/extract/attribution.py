@@ -338,6 +338,19 @@ _APPOSITIVE = re.compile(r"^((?:\s+[\w'-]+){0,2}),[^,]{1,70},")
 _RELATIVE = re.compile(r"^(\)?(?:\s+[\w'’()-]+){0,5}),\s+(?:who|which|whose)\b[^,]{1,160},")
 
 
+def _the_group_named_before(sentence: str, found: list[SourceMention]) -> list[SourceMention]:
+    """ "Al-Shabaab fighters ambushed a convoy ..., and the group claimed to have killed 20": "the
+    group" with no monitor to refer to is the group (or body) named before it in the sentence."""
+    out = []
+    for f in found:
+        if f.name is None and sentence[f.start : f.end].lower() == "the group":
+            group = [g for g in out if g.kind in ("armed group", "org") and g.name and g.end <= f.start]
+            if group:
+                f = SourceMention(group[-1].name, group[-1].kind, f.start, f.end)
+        out.append(f)
+    return out
+
+
 def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> int | None:
     """How closely a mention is tied to a speech verb: 0 for "according to X"/"said X"."""
     after = sentence[end : end + 110]
@@ -508,6 +521,7 @@ class Discourse:
             if org and not any(m.start() < e and s0 < m.end() for s0, e in own):
                 found.append(SourceMention(org, "org", m.start(), m.end()))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        found = _the_group_named_before(sentence, found)
         kept: list[SourceMention] = []
         for f in found:
             if kept and f.start < kept[-1].end:
