@@ -86,3 +86,25 @@ def test_mentions_kept_from_before_anything_was_remembered_are_not_reused_after(
     assert "Idlib City Council" not in [m.name for m in fresh.mentions(council)]
     fresh.orgs["council"] = "Idlib City Council"  # an organisation remembered: read anew too
     assert "Idlib City Council" in [m.name for m in fresh.mentions(council)]
+
+
+def test_place_mentions_read_again_are_those_read_fresh() -> None:
+    """`find_places` keeps the mentions of the sentences it read last, with the spans it was told
+    to skip: asked again, it gives what reading the sentence afresh gives, and other spans are
+    never given the answer of the first."""
+    from conflictwatch.extract.places import _find_places, _places_in, find_places
+
+    sentences = [s for s in _gold_sentences() if _find_places(s)][:300]
+    assert len(sentences) > 100
+    _places_in.cache_clear()
+    skipped = 0
+    for s in sentences:
+        first = _find_places(s)[0]
+        for skip in ([], [(first.start, first.end)], [(0, len(s))], [(first.end, len(s))]):
+            fresh = _find_places(s, skip)
+            assert find_places(s, skip) == find_places(s, list(skip))  # the second from the cache
+            assert list(_places_in(s, tuple(skip))) == fresh, (s, skip)
+        skipped += first not in find_places(s, [(first.start, first.end)])
+        assert find_places(s, [(0, len(s))]) == []
+    assert skipped == len(sentences)
+    assert _places_in.cache_info().hits > 3 * len(sentences)
