@@ -467,8 +467,17 @@ class WordFilter:
         low, tokens = _words_of(text, self._token)
         if not self.words.isdisjoint(tokens):
             return True
-        heads = self.heads.keys() & tokens if self.heads else ()
-        return any(p in low for h in heads for p in self.heads[h]) or any(p in low for p in self.phrases)
+        # loops, not any() over generators: asked ~170 times an article, most often with no head
+        # word among the text's words and no phrase to look for
+        if self.heads:
+            for h in self.heads.keys() & tokens:
+                for p in self.heads[h]:
+                    if p in low:
+                        return True
+        for p in self.phrases:
+            if p in low:
+                return True
+        return False
 
 
 @lru_cache(maxsize=64)
