@@ -156,6 +156,39 @@ def test_first_words() -> None:
         assert first_words(open_ended, re.I) is None, open_ended
 
 
+def test_first_words_with_the_word_after_them() -> None:
+    """With `two`, a first word the match goes on from after one space comes with the next word;
+    a word followed by anything else (an apostrophe, two spaces, a hyphen, the match's end) alone."""
+    assert first_words(r"(?:the )?army(?: spokesman)?", re.I, two=True) == {"the army", "army spokesman", "army"}
+    assert first_words(r"turkey's army|sohr|u\.n\. officials?", re.I, two=True) == {"turkey", "sohr", "u"}
+    assert first_words(r"(?:a|the)  +x|the -y|the (?:war |british-based )?monitor", re.I, two=True) == {
+        "a", "the", "the war", "the british", "the monitor"}
+    assert first_words(r"the\s+army", re.I, two=True) is None
+    assert first_words(r" x", re.I, two=True) is None
+
+
+def test_occurrences_looked_up_by_two_words_where_texts_space_them_otherwise() -> None:
+    """Patterns looked up by their first two words are found wherever they match, however the
+    text spaces, breaks or punctuates the words around them (one search per pattern says)."""
+    pats = [_wrapped(r"(?:the )?army(?: spokesman)?"), _wrapped(r"the (?:war )?monitor"), _wrapped("sohr"),
+            _wrapped(r"the  +army"), _wrapped(r"the -army"), _wrapped(r"the"), _wrapped(r"a (?:local )?official"),
+            _wrapped(r"the army's (?:press office|spokesman)"), _wrapped(r"turkey's army")]
+    occ = Occurrences(pats)
+    assert occ._leads == {"the", "army", "a"}
+    words = ["the", "army", "The", "ARMY", "spokesman", "war", "monitor", "sohr", "a", "local", "official",
+             "army's", "press", "office", "turkey's", "-army", "x", "pro-army", "the_army", "2", "said"]
+    seps = [" ", "  ", "\n", " - ", ", ", "-", "'", " (", "."]
+    texts = [f"{a}{s}{b}{t}{c}" for a in words for b in words[:12] for c in words[:8]
+             for s in seps[:4] for t in (" ", "  ", ".")]
+    texts += [s.join(words) for s in seps] + ["the army", "army", "the", "Sohr said", "a  official"]
+    found = 0
+    for t in texts:
+        want = {i for i, rx in enumerate(pats) if rx.search(t)}
+        assert occ.occurring(t) == want, t
+        found += len(want)
+    assert found > len(texts)
+
+
 def test_event_rules_screened_by_first_words_never_miss_a_match() -> None:
     """A sentence an event rule matches always passes the rule's screen (required words, and the
     words a match may start with among the sentence's start words)."""
