@@ -115,6 +115,13 @@ def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
 
 
 @lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    """Countries, regions and major cities, lower case, in one set (made once, not per name)."""
+    _, countries, regions, cities = _stop()
+    return countries | regions | cities
+
+
+@lru_cache(maxsize=1)
 def _possessive_names() -> frozenset[str]:
     """Names whose "'s" belongs to the place ("Cox's Bazar"), lower case, straight apostrophes."""
     return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("possessive_names", []))
@@ -229,7 +236,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if not m.group("pre") and not m.group("post") and not m.group("dir") and not m.group("country"):
             # A bare capitalised word is a place only if it's a known country/region/city.
             _, countries, regions, cities = _stop()
-            if name.lower() not in regions | cities:
+            if name.lower() not in regions and name.lower() not in cities:  # no union made per name
                 continue
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
                 continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed
@@ -237,7 +244,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if pre.startswith("to") and re.search(r"(?:according|loyal|allied|close)\s*$", sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
         owner = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name)).lower()
-        known = _stop()[1] | _stop()[2] | _stop()[3]
+        known = _known()
         lower_next = re.match(r"\s+[a-z]", sentence[m.end("name") :])
         if re.search(r"[’']s$", name) and lower_next and owner not in known:
             continue  # "the Denny's family restaurant", "Ahmed's house": a business or a person's
@@ -295,8 +302,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         direction = m.group("dir")
         countryside = bool(m.group("country")) or bool(post and post.strip().lower() == "countryside")
         clean = name
-        _, countries, regions, cities = _stop()
-        if direction and not (name.lower() in cities | regions | countries or countryside):
+        if direction and not (name.lower() in _known() or countryside):
             direction = None  # "southern Doura" is Doura; only a big place has an "eastern" part
         if direction:
             clean = f"{direction.strip().lower()} {clean}"
