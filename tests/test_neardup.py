@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,8 @@ def test_band_layout_is_datasketchs_and_finds_what_its_lsh_finds() -> None:
     for aid, t in texts.items():
         sig = Signature.of(t)
         assert len(set(sig.bands)) == BANDS
+        assert sig.bands is sig.bands and sig.bands == band_keys(sig.blob)  # hashed once, the same keys
+        assert pickle.loads(pickle.dumps(sig)).bands == sig.bands  # as a worker sends it
         assert set(bands.candidates(sig.bands)) == set(lsh.query(minhash(shingles(t)))), aid
 
 

@@ -93,6 +93,8 @@ def _is_upper_heading(s: str, r: Rules) -> bool:
 
 def _parse_dateline(s: str, r: Rules) -> tuple[str, str | None, str] | None:
     """Return (place, agency, rest) when `s` opens with a dateline."""
+    if "(" not in s and "—" not in s and "–" not in s:
+        return None  # every form has an agency in brackets or a long dash: most lines have neither
     b = _DATELINE_BRACKET.match(s)
     if b:
         return f"{b['place']}, {b['country']}", " ".join(b["agency"].split()), b["rest"].strip()

@@ -32,7 +32,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.models import Article, normalise_text
@@ -182,8 +182,10 @@ class Signature:
         sh = shingles(text)
         return cls(to_bytes(minhash(sh)), len(sh))
 
-    @property
+    @cached_property
     def bands(self) -> list[int]:
+        """The band keys, hashed once: the writer asks for them to look up candidates and again
+        to store them (25 hashes each time)."""
         return band_keys(self.blob)
 
 
