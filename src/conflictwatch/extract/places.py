@@ -75,9 +75,12 @@ _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter)\s+of\s+",
     re.IGNORECASE,
 )
+_TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
+
+
 def _typed_before(sentence: str, start: int) -> bool:
     """ "the village of X", "the Christian town of X": the name is typed by the words before it."""
-    return bool(re.search(_TYPED_BEFORE.pattern + r"$", sentence[max(0, start - 40) : start], re.IGNORECASE))
+    return bool(_TYPED_BEFORE_END.search(sentence[max(0, start - 40) : start]))
 
 
 _ORG_AFTER = re.compile(
@@ -226,6 +229,19 @@ def _places_in(sentence: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[
     return tuple(_find_places(sentence, list(skip_spans)))
 
 
+# compiled once (as module-level calls, each was a look-up in `re`'s cache, ~60 an article)
+_TO_PERSON = re.compile(r"(?:according|loyal|allied|close)\s*$")
+_POSSESSIVE = re.compile(r"[’']s$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_OWNER_THEN = re.compile(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$")
+_GOVERNMENT = re.compile(r"\s+government", re.IGNORECASE)
+_QUALIFIER_END = re.compile(r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$",
+                            re.IGNORECASE)
+_ACRONYMS = re.compile(r"[A-Z]{2,}s?")
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+_BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
+
+
 def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     not_places = _stop()[0]
     out: list[PlaceMention] = []
@@ -241,15 +257,15 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
                 continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed
         pre = m.group("pre") or ""
-        if pre.startswith("to") and re.search(r"(?:according|loyal|allied|close)\s*$", sentence[: m.start()]):
+        if pre.startswith("to") and _TO_PERSON.search(sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
-        owner = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name)).lower()
+        owner = _POSSESSIVE.sub("", _CLEAN_ART.sub("", name)).lower()
         known = _known()
-        lower_next = re.match(r"\s+[a-z]", sentence[m.end("name") :])
-        if re.search(r"[’']s$", name) and lower_next and owner not in known:
+        lower_next = _LOWER_NEXT.match(sentence[m.end("name") :])
+        if _POSSESSIVE.search(name) and lower_next and owner not in known:
             continue  # "the Denny's family restaurant", "Ahmed's house": a business or a person's
-        name = re.sub(r"[’']s$", "", _CLEAN_ART.sub("", name))
-        poss = re.match(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$", name)
+        name = _POSSESSIVE.sub("", _CLEAN_ART.sub("", name))
+        poss = _OWNER_THEN.match(name)
         owner_of = None
         if poss and name.replace("’", "'").lower() not in _possessive_names():
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
@@ -264,7 +280,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "seized a KG9 semi-automatic", "AK47 rifles", "M23 rebels": a model or a group
         words = name.split()
         post = m.group("post")
-        local_gov = re.match(r"\s+government", sentence[m.end("name") :], re.IGNORECASE)
+        local_gov = _GOVERNMENT.match(sentence[m.end("name") :])
         if len(words) > 1 and words[-1].lower() == "local" and local_gov:
             words.pop()  # "Idemili North Local government area"
             post = " lga"
@@ -291,13 +307,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             s <= start < e for s, e in skip_spans or []
         ):  # "for all Afghans to live in peace": a people in the plural is no place either
             continue
-        if re.search(
-            r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$", name, re.IGNORECASE
-        ):
+        if _QUALIFIER_END.search(name):
             continue  # "the Kurdish-led forces": a qualifier, not a place
-        if len(name) <= 2 or (re.fullmatch(r"[A-Z]{2,}s?", name) and name.lower() not in _stop()[1]):
+        if len(name) <= 2 or (_ACRONYMS.fullmatch(name) and name.lower() not in _stop()[1]):
             continue  # acronyms (SANA, YPG, the PDFs) are organisations
-        if re.match(r"[A-Z]{2,}-[A-Z]", name) or _VICTIM_OF.search(sentence, 0, start):
+        if _BRANCH.match(name) or _VICTIM_OF.search(sentence, 0, start):
             continue  # "according to CDF-Kanpetlet": a group's local branch; "the killing of Isah"
         direction = m.group("dir")
         countryside = bool(m.group("country")) or bool(post and post.strip().lower() == "countryside")
@@ -329,9 +343,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             item = _CLEAN_ART.sub("", item)
             if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
                 break
-            if re.fullmatch(r"[A-Z]{2,}", item) and item.lower() not in _stop()[1]:
+            if _ACRONYM.fullmatch(item) and item.lower() not in _stop()[1]:
                 continue  # "Guma Local Government Area, LGA, of Benue state"
-            lga = item.endswith(" Local") and re.match(r"\s+government", sentence[e0:], re.IGNORECASE)
+            lga = item.endswith(" Local") and _GOVERNMENT.match(sentence[e0:])
             if lga:
                 item, e0 = item.removesuffix(" Local") + " LGA", e0 - len(" Local")
             if not any(p.start == s0 for p in out):
