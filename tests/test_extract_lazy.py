@@ -108,3 +108,27 @@ def test_place_mentions_read_again_are_those_read_fresh() -> None:
         assert find_places(s, [(0, len(s))]) == []
     assert skipped == len(sentences)
     assert _places_in.cache_info().hits > 3 * len(sentences)
+
+
+def test_sentence_boundaries_found_after_a_stop_only_are_all_of_them() -> None:
+    """The boundary pattern says once, in front, that a boundary follows ".", "!" or "?" (each of
+    its alternatives says so itself): the same boundaries as the alternatives alone, on the gold
+    articles and on quotes, brackets and glued full stops."""
+    import re
+
+    from conflictwatch.extract import sentences
+
+    guarded = sentences._BOUNDARY.pattern
+    assert guarded.startswith("(?<=[.!?])(?:") and guarded.endswith(")")
+    alone = re.compile(guarded[len("(?<=[.!?])(?:") : -1])
+    texts = [a.get("text") or "" for f in sorted(GOLD.glob("*.yaml"))
+             for a in yaml.safe_load(f.read_text("utf-8"))["articles"]]
+    texts += ['He said: "Go." Then 3 died! Why? (It was late.) The U.S.-led force. Sept. 22 it ended.',
+              "the road.The convoy", "from the Amhara region\u201d.At least", "Slidstvo.Info\u201d said",
+              "\u201cNo.\u201d \u2018Yes.\u2019 'Maybe.' (Done.) ...And so.  Next"]
+    found = 0
+    for t in texts:
+        want = [m.span() for m in alone.finditer(t)]
+        assert [m.span() for m in sentences._BOUNDARY.finditer(t)] == want, t[:80]
+        found += len(want)
+    assert found > 200
