@@ -223,6 +223,9 @@ def preload() -> None:
     gc.freeze()
 
 
+_WORKER_GC_THRESHOLD = 10_000
+
+
 def _init_worker(geocoder: Geocoder | None, writer: int, environ: dict[str, str]) -> None:
     """Each worker process: take the writing process's environment (a worker forked from a fork
     server has the server's, as it was when the server started) and its geocoder; leave Ctrl-C
@@ -235,6 +238,10 @@ def _init_worker(geocoder: Geocoder | None, writer: int, environ: dict[str, str]
         os.environ.clear()
         os.environ.update(environ)
     _WORKER_GEOCODER = geocoder
+    # An article allocates tens of thousands of objects (tokens, matches, claims), nearly all freed
+    # at once: a young-generation collection every 700 of them, and the older generations'
+    # collections they lead to, were ~0.8% of a worker's CPU (0.24 -> 0.05 ms an article).
+    gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
     threading.Thread(target=_exit_with, args=(writer,), daemon=True, name="writer-watch").start()
 
 
