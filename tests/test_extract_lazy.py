@@ -132,3 +132,19 @@ def test_sentence_boundaries_found_after_a_stop_only_are_all_of_them() -> None:
         assert [m.span() for m in sentences._BOUNDARY.finditer(t)] == want, t[:80]
         found += len(want)
     assert found > 200
+
+
+def test_quotes_straightened_by_replace_are_what_the_translation_table_gives() -> None:
+    """`straight_quotes` is `translate(QUOTES)`, on ASCII texts, curly quotes, other non-ASCII
+    characters and the real articles of ../shared when present."""
+    from conflictwatch.extract.attribution import straight_quotes
+
+    texts = [a.get("text") or "" for f in sorted(GOLD.glob("*.yaml"))
+             for a in yaml.safe_load(f.read_text("utf-8"))["articles"]]
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    texts += [p.read_text("utf-8", errors="replace") for p in sorted(shared.glob("*"))[:20] if p.is_file()]
+    texts += ["", "plain", "\u2018a\u2019 \u201cb\u201d \u201a\u201e\u2032 caf\u00e9 \u212aill", "\u2019" * 5 + "x\u201d"]
+    assert any(not t.isascii() for t in texts)
+    for t in texts:
+        assert straight_quotes(t) == t.translate(QUOTES)
+        assert len(straight_quotes(t)) == len(t)  # offsets still point into the text

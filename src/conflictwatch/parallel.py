@@ -111,12 +111,12 @@ def _prime_parser(articles: list[Article]) -> None:
     depends on this: a sentence not primed is parsed when the extractor asks for it."""
     try:
         from conflictwatch.extract import nlp
-        from conflictwatch.extract.claims import QUOTES
+        from conflictwatch.extract.attribution import straight_quotes
         from conflictwatch.extract.sentences import split_sentences
         from conflictwatch.extract.victims import may_have_victims
     except ImportError:  # the extractor was reorganised: nothing to prime
         return
-    texts = [s.text.translate(QUOTES) for a in articles for s in split_sentences(a.text)
+    texts = [straight_quotes(s.text) for a in articles for s in split_sentences(a.text)
              if may_have_victims(s.text)]
     if texts and len(texts) < nlp._CACHE_SIZE // 2:
         nlp.parse(texts)
