@@ -290,3 +290,17 @@ def test_lines_without_a_bracket_or_a_long_dash_are_never_datelines() -> None:
             assert layout._parse_dateline(ln, layout.rules()) is None
         read += layout._parse_dateline(ln, layout.rules()) is not None
     assert read >= 4
+
+
+def test_lines_are_cleaned_of_invisible_characters_as_the_translation_table_did() -> None:
+    """`_clean` drops zero-width spaces, joiners, BOMs and soft hyphens and folds spacing: what
+    `translate` with a deletion table gave, on lines with and without other non-ASCII characters."""
+    from conflictwatch.ingest import layout
+
+    table = dict.fromkeys(map(ord, layout._INVISIBLE_CHARS), None)
+    lines = ["plain  ascii\tline ", "caf\u00e9 \u201cquoted\u201d", "zero\u200bwidth\u200c\u200d join",
+             "\ufeffBOM and soft\u00adhyphen\u2060", "\u200b", "", "\u00a0nbsp\u2009thin \u212aelvin"]
+    lines += [ln for p in sorted(FIX.glob("*")) if p.is_file()
+              for ln in p.read_text("utf-8", errors="replace").splitlines()]
+    for ln in lines:
+        assert layout._clean(ln) == " ".join(ln.translate(table).split()), ln
