@@ -90,12 +90,14 @@ def test_the_extractors_patterns_match_as_written() -> None:
 
 def test_place_pattern_said_to_start_at_words_capitals_and_al_finds_what_it_found() -> None:
     """`places.PLACE_RE` tells the engine first where a match may start (a word's start, a capital,
-    a name's "al-"): the same matches, groups and all, as the pattern without that guard, on wire
-    copy and on names glued to words, inside words and after hyphens."""
+    a name's "al-"; any letter but a-z may start a name): the same matches, groups and all, as the
+    pattern without that guard, on wire copy and on names glued to words, inside words, after
+    hyphens and with accented capitals."""
     lines = [x for x in SAMPLES.read_text("utf-8").splitlines() if x.strip()] + TEXTS + [
         "McDonald's in Jamal-Ahmad, anti-al-Qaeda fighters near xal-Bab and bani-Walid met in Deir ez-Zor.",
         "In Aleppo; Near Idlib, outside Homs. the Gaza-based 5th al-Nusra in2Kabul, kafr-Nabl, St. Mary, Mt. Elgon",
         "In an attack, hit Mosul; struck al-Bab; north-west of Raqqa; southern Aleppo countryside; zzzal-Bab",
+        "McÁlvarez in Villa de Álvarez, xÉcija and aal-Bab; Ömer in Ürümqi, tal-Abyad, jisr-Shughur",
     ]
     hits = 0
     for line in lines:

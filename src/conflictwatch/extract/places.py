@@ -67,7 +67,9 @@ _PLACE_RE = quick(re.compile(
 # A match starts where a word starts (a locative, a direction), at a capital, or at a name's
 # "al-" (_ART): said first, the engine leaves the inside of a lower-case word after two tests
 # instead of trying the whole pattern at each of its letters (the same matches, ~20% faster).
-_STARTS = r"(?:(?<![a-zA-Z])|(?=[A-Z]|[a-z]{0,4}-))"
+# Any letter but a-z may start a name (accented capitals too), and any letters an "al-".
+_ART_LONGEST = max(map(len, re.findall(r"[^\W\d_]+", _ART)))
+_STARTS = rf"(?:(?<![a-zA-Z])|(?=[^\W\d_a-z]|[^\W\d_]{{0,{_ART_LONGEST}}}-))"
 PLACE_RE = re.compile(_STARTS + _PLACE_RE.pattern, _PLACE_RE.flags)
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
