@@ -323,5 +323,7 @@ def test_worker_processes_collect_young_objects_less_often_and_the_writer_as_bef
         seen = {ex.pool.submit(gc.get_threshold).result(timeout=120) for _ in range(4)}
     finally:
         ex.close()
-    assert seen == {(_WORKER_GC_THRESHOLD, *before[1:])} and _WORKER_GC_THRESHOLD > before[0]
+    # CPython's default first threshold is 700 (this process's may differ: a reconciliation raises
+    # it for its own duration)
+    assert seen == {(_WORKER_GC_THRESHOLD, *before[1:])} and _WORKER_GC_THRESHOLD > 700
     assert gc.get_threshold() == before
