@@ -86,3 +86,65 @@ def test_mentions_kept_from_before_anything_was_remembered_are_not_reused_after(
     assert "Idlib City Council" not in [m.name for m in fresh.mentions(council)]
     fresh.orgs["council"] = "Idlib City Council"  # an organisation remembered: read anew too
     assert "Idlib City Council" in [m.name for m in fresh.mentions(council)]
+
+
+def test_place_mentions_read_again_are_those_read_fresh() -> None:
+    """`find_places` keeps the mentions of the sentences it read last, with the spans it was told
+    to skip: asked again, it gives what reading the sentence afresh gives, and other spans are
+    never given the answer of the first."""
+    from conflictwatch.extract.places import _find_places, _places_in, find_places
+
+    sentences = [s for s in _gold_sentences() if _find_places(s)][:300]
+    assert len(sentences) > 100
+    _places_in.cache_clear()
+    skipped = 0
+    for s in sentences:
+        first = _find_places(s)[0]
+        for skip in ([], [(first.start, first.end)], [(0, len(s))], [(first.end, len(s))]):
+            fresh = _find_places(s, skip)
+            assert find_places(s, skip) == find_places(s, list(skip))  # the second from the cache
+            assert list(_places_in(s, tuple(skip))) == fresh, (s, skip)
+        skipped += first not in find_places(s, [(first.start, first.end)])
+        assert find_places(s, [(0, len(s))]) == []
+    assert skipped == len(sentences)
+    assert _places_in.cache_info().hits > 3 * len(sentences)
+
+
+def test_sentence_boundaries_found_after_a_stop_only_are_all_of_them() -> None:
+    """The boundary pattern says once, in front, that a boundary follows ".", "!" or "?" (each of
+    its alternatives says so itself): the same boundaries as the alternatives alone, on the gold
+    articles and on quotes, brackets and glued full stops."""
+    import re
+
+    from conflictwatch.extract import sentences
+
+    guarded = sentences._BOUNDARY.pattern
+    assert guarded.startswith("(?<=[.!?])(?:") and guarded.endswith(")")
+    alone = re.compile(guarded[len("(?<=[.!?])(?:") : -1])
+    texts = [a.get("text") or "" for f in sorted(GOLD.glob("*.yaml"))
+             for a in yaml.safe_load(f.read_text("utf-8"))["articles"]]
+    texts += ['He said: "Go." Then 3 died! Why? (It was late.) The U.S.-led force. Sept. 22 it ended.',
+              "the road.The convoy", "from the Amhara region\u201d.At least", "Slidstvo.Info\u201d said",
+              "\u201cNo.\u201d \u2018Yes.\u2019 'Maybe.' (Done.) ...And so.  Next"]
+    found = 0
+    for t in texts:
+        want = [m.span() for m in alone.finditer(t)]
+        assert [m.span() for m in sentences._BOUNDARY.finditer(t)] == want, t[:80]
+        found += len(want)
+    assert found > 200
+
+
+def test_quotes_straightened_by_replace_are_what_the_translation_table_gives() -> None:
+    """`straight_quotes` is `translate(QUOTES)`, on ASCII texts, curly quotes, other non-ASCII
+    characters and the real articles of ../shared when present."""
+    from conflictwatch.extract.attribution import straight_quotes
+
+    texts = [a.get("text") or "" for f in sorted(GOLD.glob("*.yaml"))
+             for a in yaml.safe_load(f.read_text("utf-8"))["articles"]]
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    texts += [p.read_text("utf-8", errors="replace") for p in sorted(shared.glob("*"))[:20] if p.is_file()]
+    texts += ["", "plain", "\u2018a\u2019 \u201cb\u201d \u201a\u201e\u2032 caf\u00e9 \u212aill", "\u2019" * 5 + "x\u201d"]
+    assert any(not t.isascii() for t in texts)
+    for t in texts:
+        assert straight_quotes(t) == t.translate(QUOTES)
+        assert len(straight_quotes(t)) == len(t)  # offsets still point into the text

@@ -382,3 +382,22 @@ def test_a_direction_of_a_town_is_not_a_place_called_north() -> None:
     assert clean_location("North East of Bama") == "North East of Bama"
     assert _strip_modifiers("North East of Bama") == ("Bama", "direction")
     assert clean_location("Tera east of Dori") == "Tera"
+
+
+def test_place_words_read_once_per_text_give_what_reading_them_again_gives() -> None:
+    """The cached readings (whether a text says "district"; a name without its descriptors) are
+    what the patterns give afresh, for ASCII and other texts (IGNORECASE folds more than lower())."""
+    from conflictwatch.geo import _DISTRICT_WORD, _called_district, _says_district
+    from conflictwatch.geo.written import _strip_descriptors
+
+    texts = ["Gunmen raided Sirwah district.", "the DISTRICT of Sirwah", "no such word", "",
+             "the di\u017ftrict of Sirwah", "DİSTRİCT officials", "sub-districts of Mosul", "distric t"]
+    for t in texts * 2:
+        assert _says_district(t) == (_DISTRICT_WORD.search(t) is not None), t
+    assert _called_district("the district of the Sirwah", "Sirwah") and not _called_district("in Sirwah", "Sirwah")
+    names = ["  the  rebel-held  eastern Aleppo. ", "a government-controlled area", "besieged Madaya",
+             "Islamic State-held Mosul;", "the the town", "Army-run camp", "Aleppo"]
+    for name in names * 2:
+        assert _strip_descriptors(name) == _strip_descriptors.__wrapped__(name), name
+    assert [_strip_descriptors(n) for n in names] == ["eastern Aleppo", "area", "Madaya", "Mosul",
+                                                       "the town", "camp", "Aleppo"]

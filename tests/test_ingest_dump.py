@@ -269,3 +269,38 @@ def test_question_headline_agencyless_dateline_and_headless_second_article() -> 
 def test_analyse_article_keeps_one_unpunctuated_line_as_text() -> None:
     a = analyse_article("Air strikes hit eastern Aleppo", "x")
     assert isinstance(a, Article) and a.text == "Air strikes hit eastern Aleppo" and a.title is None
+
+
+def test_lines_without_a_bracket_or_a_long_dash_are_never_datelines() -> None:
+    """`_parse_dateline` skips lines holding neither "(" nor a long dash without its patterns:
+    none of them matches such a line, and lines with either are still read."""
+    from conflictwatch.ingest import layout
+
+    lines = [ln for p in sorted(FIX.glob("*")) if p.is_file()
+             for ln in p.read_text("utf-8", errors="replace").splitlines() if ln.strip()]
+    lines += ["ALEPPO, Syria \u2014 Rebels shelled the city.", "KABUL (Reuters) - A bomb killed 3.",
+              "Kabul [Afghanistan], July 20 (ANI): Two died.", "ALEPPO, Syria - no long dash here",
+              "MOSUL, Iraq \u2013 Troops advanced.", "BEIRUT Reuters - no brackets"]
+    read = 0
+    for ln in lines:
+        screened = "(" not in ln and "\u2014" not in ln and "\u2013" not in ln
+        if screened:
+            assert not any(rx.match(ln) for rx in (layout._DATELINE, layout._DATELINE_BRACKET,
+                                                   layout._DATELINE_NO_AGENCY)), ln
+            assert layout._parse_dateline(ln, layout.rules()) is None
+        read += layout._parse_dateline(ln, layout.rules()) is not None
+    assert read >= 4
+
+
+def test_lines_are_cleaned_of_invisible_characters_as_the_translation_table_did() -> None:
+    """`_clean` drops zero-width spaces, joiners, BOMs and soft hyphens and folds spacing: what
+    `translate` with a deletion table gave, on lines with and without other non-ASCII characters."""
+    from conflictwatch.ingest import layout
+
+    table = dict.fromkeys(map(ord, layout._INVISIBLE_CHARS), None)
+    lines = ["plain  ascii\tline ", "caf\u00e9 \u201cquoted\u201d", "zero\u200bwidth\u200c\u200d join",
+             "\ufeffBOM and soft\u00adhyphen\u2060", "\u200b", "", "\u00a0nbsp\u2009thin \u212aelvin"]
+    lines += [ln for p in sorted(FIX.glob("*")) if p.is_file()
+              for ln in p.read_text("utf-8", errors="replace").splitlines()]
+    for ln in lines:
+        assert layout._clean(ln) == " ".join(ln.translate(table).split()), ln

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,21 @@ def test_signatures_are_datasketchs_update_batch_values_for_any_text() -> None:
     assert shingles(" ".join(words)) == {" ".join(words[i : i + 3]) for i in range(5)}
 
 
+def test_signatures_without_the_fast_path_leave_the_shared_blank_minhash_as_it_was(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without datasketch's mixing function, `update_batch` computes the values, on a copy of the
+    blank MinHash every signature starts from: each text still gets its own values."""
+    from conflictwatch.ingest import neardup
+    from conflictwatch.ingest.neardup import _blank
+
+    texts = ["one two three four five", "shelling hit the town of al-Bab on Monday", ""]
+    fast = [Signature.of(t) for t in texts]
+    start = list(_blank().hashvalues)
+    monkeypatch.setattr(neardup, "_mixer", lambda m: None)
+    assert [Signature.of(t) for t in texts] == fast
+    assert list(_blank().hashvalues) == start and len(set(start)) == 1
+
+
 def test_the_threshold_is_the_exact_jaccard_similarity_of_the_shingles() -> None:
     original = _text(WORDS)
     idx = _index({"orig": original})
@@ -177,6 +193,8 @@ def test_band_layout_is_datasketchs_and_finds_what_its_lsh_finds() -> None:
     for aid, t in texts.items():
         sig = Signature.of(t)
         assert len(set(sig.bands)) == BANDS
+        assert sig.bands is sig.bands and sig.bands == band_keys(sig.blob)  # hashed once, the same keys
+        assert pickle.loads(pickle.dumps(sig)).bands == sig.bands  # as a worker sends it
         assert set(bands.candidates(sig.bands)) == set(lsh.query(minhash(shingles(t)))), aid
 
 

@@ -308,3 +308,22 @@ def test_with_worker_processes_the_writing_process_never_loads_the_language_mode
     assert res.returncode == 0, res.stderr
     claims, loaded = res.stdout.split()
     assert int(claims) > 0 and loaded == "False"
+
+
+def test_worker_processes_collect_young_objects_less_often_and_the_writer_as_before() -> None:
+    """A worker raises the collector's first threshold (an article's objects are freed together);
+    the writing process keeps its own."""
+    import gc
+
+    from conflictwatch.parallel import _WORKER_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    ex = ProcessExecutor(None, 2)
+    try:
+        seen = {ex.pool.submit(gc.get_threshold).result(timeout=120) for _ in range(4)}
+    finally:
+        ex.close()
+    # CPython's default first threshold is 700 (this process's may differ: a reconciliation raises
+    # it for its own duration)
+    assert seen == {(_WORKER_GC_THRESHOLD, *before[1:])} and _WORKER_GC_THRESHOLD > 700
+    assert gc.get_threshold() == before

@@ -74,7 +74,7 @@ def test_the_extractors_patterns_match_as_written() -> None:
     text = SAMPLES.read_text("utf-8")
     lines = [x for x in text.splitlines() if x.strip()] + TEXTS + ["A farmer was shot dead near the well."]
     fig, vague = numbers._patterns()
-    wrapped = [fig, vague, dates.DATE_RE, places.PLACE_RE, victims._words().prefilter,
+    wrapped = [fig, vague, dates.DATE_RE, places._PLACE_RE, victims._words().prefilter,
                victims._words().prefilter_manner]
     for fast in wrapped:
         prefix = fast.pattern.index("(?:")
@@ -86,6 +86,25 @@ def test_the_extractors_patterns_match_as_written() -> None:
             assert [(m.span(), m.groups()) for m in fast.finditer(line)] == want
             hits += len(want)
         assert hits > 0
+
+
+def test_place_pattern_said_to_start_at_words_capitals_and_al_finds_what_it_found() -> None:
+    """`places.PLACE_RE` tells the engine first where a match may start (a word's start, a capital,
+    a name's "al-"; any letter but a-z may start a name): the same matches, groups and all, as the
+    pattern without that guard, on wire copy and on names glued to words, inside words, after
+    hyphens and with accented capitals."""
+    lines = [x for x in SAMPLES.read_text("utf-8").splitlines() if x.strip()] + TEXTS + [
+        "McDonald's in Jamal-Ahmad, anti-al-Qaeda fighters near xal-Bab and bani-Walid met in Deir ez-Zor.",
+        "In Aleppo; Near Idlib, outside Homs. the Gaza-based 5th al-Nusra in2Kabul, kafr-Nabl, St. Mary, Mt. Elgon",
+        "In an attack, hit Mosul; struck al-Bab; north-west of Raqqa; southern Aleppo countryside; zzzal-Bab",
+        "McÁlvarez in Villa de Álvarez, xÉcija and aal-Bab; Ömer in Ürümqi, tal-Abyad, jisr-Shughur",
+    ]
+    hits = 0
+    for line in lines:
+        want = [(m.span(), m.groups()) for m in places._PLACE_RE.finditer(line)]
+        assert [(m.span(), m.groups()) for m in places.PLACE_RE.finditer(line)] == want, line
+        hits += len(want)
+    assert hits > 50
 
 
 def _wrapped(p: str) -> re.Pattern[str]:
@@ -154,6 +173,39 @@ def test_first_words() -> None:
     assert first_words("c\u00e1rtel|cjng", re.I) == {"cjng"}  # no ASCII word starts with "c\u00e1"
     for open_ended in [r"\w+ killed", r"k\w*", "\u212aill", r"(?:ab)*c", r" x", r"x?"]:
         assert first_words(open_ended, re.I) is None, open_ended
+
+
+def test_first_words_with_the_word_after_them() -> None:
+    """With `two`, a first word the match goes on from after one space comes with the next word;
+    a word followed by anything else (an apostrophe, two spaces, a hyphen, the match's end) alone."""
+    assert first_words(r"(?:the )?army(?: spokesman)?", re.I, two=True) == {"the army", "army spokesman", "army"}
+    assert first_words(r"turkey's army|sohr|u\.n\. officials?", re.I, two=True) == {"turkey", "sohr", "u"}
+    assert first_words(r"(?:a|the)  +x|the -y|the (?:war |british-based )?monitor", re.I, two=True) == {
+        "a", "the", "the war", "the british", "the monitor"}
+    assert first_words(r"the\s+army", re.I, two=True) is None
+    assert first_words(r" x", re.I, two=True) is None
+
+
+def test_occurrences_looked_up_by_two_words_where_texts_space_them_otherwise() -> None:
+    """Patterns looked up by their first two words are found wherever they match, however the
+    text spaces, breaks or punctuates the words around them (one search per pattern says)."""
+    pats = [_wrapped(r"(?:the )?army(?: spokesman)?"), _wrapped(r"the (?:war )?monitor"), _wrapped("sohr"),
+            _wrapped(r"the  +army"), _wrapped(r"the -army"), _wrapped(r"the"), _wrapped(r"a (?:local )?official"),
+            _wrapped(r"the army's (?:press office|spokesman)"), _wrapped(r"turkey's army")]
+    occ = Occurrences(pats)
+    assert occ._leads == {"the", "army", "a"}
+    words = ["the", "army", "The", "ARMY", "spokesman", "war", "monitor", "sohr", "a", "local", "official",
+             "army's", "press", "office", "turkey's", "-army", "x", "pro-army", "the_army", "2", "said"]
+    seps = [" ", "  ", "\n", " - ", ", ", "-", "'", " (", "."]
+    texts = [f"{a}{s}{b}{t}{c}" for a in words for b in words[:12] for c in words[:8]
+             for s in seps[:4] for t in (" ", "  ", ".")]
+    texts += [s.join(words) for s in seps] + ["the army", "army", "the", "Sohr said", "a  official"]
+    found = 0
+    for t in texts:
+        want = {i for i, rx in enumerate(pats) if rx.search(t)}
+        assert occ.occurring(t) == want, t
+        found += len(want)
+    assert found > len(texts)
 
 
 def test_event_rules_screened_by_first_words_never_miss_a_match() -> None:

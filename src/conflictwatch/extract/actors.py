@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.attribution import QUOTES
+from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty
 from conflictwatch.extract.rules import Named, actors
 from conflictwatch.models import Article
@@ -95,7 +95,7 @@ def air_actor(d: Draft, article: Article) -> str | None:
     state = d.actor1 is not None and d.actor1.startswith(("Military Forces", "Police Forces"))
     if d.actor1 and (sides.get(d.actor1) == "state" or state):
         return d.actor1
-    title = (article.title or "").translate(QUOTES)
+    title = straight_quotes(article.title or "")
     for a in actors()[0]:
         if a.kind == "state" and "{country}" not in a.name and a.regex.search(title):
             return a.name

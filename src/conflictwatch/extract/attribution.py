@@ -389,6 +389,18 @@ _NAMED_THEN_ROLE = re.compile(
 
 # Curly quotes to straight ones, one character for one, so offsets still point into the text.
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_STRAIGHT = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'))
+
+
+def straight_quotes(text: str) -> str:
+    """`text.translate(QUOTES)`: the same text, made with `replace` (translate looks every character
+    up in the table once a text holds one outside ASCII: 0.4 ms for a 4,000-character article with
+    curly quotes, against a few microseconds)."""
+    if text.isascii():
+        return text
+    for curly, plain in _STRAIGHT:
+        text = text.replace(curly, plain)
+    return text
 
 
 @dataclass
@@ -412,7 +424,7 @@ class Discourse:
     def __post_init__(self) -> None:
         self.country = article_country(self.article_text)
         named, generic, _ = sources()
-        flat = self.article_text.translate(QUOTES)
+        flat = straight_quotes(self.article_text)
         # Only what occurs somewhere in the article can occur in one of its sentences.
         lower = flat.lower()
         scoped = _scoped_actors(self.country)

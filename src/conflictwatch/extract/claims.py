@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors
-from conflictwatch.extract.attribution import QUOTES, Discourse, SourceMention
+from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
 from conflictwatch.extract.dates import DateMention, find_dates
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -75,7 +75,7 @@ def extract_claims(article: Article) -> list[Claim]:
     discourse = Discourse(article.text)
     sentences = split_sentences(article.text)
     present_actors = discourse.present_actors
-    if not is_conflict_article(article.text.translate(QUOTES), present_actors):
+    if not is_conflict_article(straight_quotes(article.text), present_actors):
         return []  # a factory fire or a shipwreck has deaths too, but no conflict claims
     drafts: list[Draft] = []
     last_incident: Draft | None = None
@@ -87,7 +87,7 @@ def extract_claims(article: Article) -> list[Claim]:
     # the background after an article's last claim are never looked for (same result).
     unheard: list[str] = []
     for sent in sentences:
-        s = sent.text.translate(QUOTES)  # same length: offsets still point into the quote
+        s = straight_quotes(sent.text)  # same length: offsets still point into the quote
         cas = classify_figures(s)
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
@@ -281,7 +281,7 @@ def _lead_statement(
     """Who spoke in the lead and on which day ("Turkey's military said on Wednesday")."""
     probe = discourse  # called before any sentence is remembered; mentions() only reads
     for sent in lead:
-        text = sent.text.translate(QUOTES)
+        text = straight_quotes(sent.text)
         said = [d for d in find_dates(text, article.published) if d.statement and d.date_start]
         speakers = [m for m in probe.mentions(text) if m.speaking and m.name]
         if said and speakers:
@@ -381,7 +381,7 @@ def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
     """Parse, in one batch, the sentences that may name somebody killed or hurt. Entity labels
     are not fetched here: a rule asks for them in ~1 of 6 parsed sentences (`nlp.entities`)."""
     todo = [sent for sent in sentences if may_have_victims(sent.text)]
-    docs = parse([sent.text.translate(QUOTES) for sent in todo])
+    docs = parse([straight_quotes(sent.text) for sent in todo])
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}
 
 

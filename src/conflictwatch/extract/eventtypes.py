@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.attribution import QUOTES
+from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.quickre import start_words
 from conflictwatch.extract.rules import EventRule, event_rules
 
@@ -47,7 +47,7 @@ def event_rule(sentence: str, has_killed: bool, actor_side: str | None) -> Event
 
 
 def weak_event(sentence: str) -> bool:
-    rule = event_rule(sentence.translate(QUOTES), False, None)
+    rule = event_rule(straight_quotes(sentence), False, None)
     return rule is not None and rule.weak
 
 

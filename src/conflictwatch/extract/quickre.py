@@ -200,21 +200,28 @@ class Occurrences:
     worker's time). A pattern written as `(?<![\\w-])(?:...)(?![\\w-])` can only match where the
     text's word is one of its first words (`first_words`): in a text of ASCII characters (where
     lower case compares as IGNORECASE does), each word looks up the patterns that may start
-    with it and only those are tried there. Patterns whose first words cannot be told, and texts
+    with it and only those are tried there; where a pattern goes on after one space, with its
+    first two words. Patterns whose first words cannot be told, and texts
     with other characters, take the joined scan. The answer is exactly
     `patterns[i].search(text) is not None`."""
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.patterns = patterns
-        self._by_word: dict[str, list[int]] = {}  # a first word -> the patterns that may start with it
+        # a first word, or a first word and the next ("the army", see `lead_key`) -> the patterns
+        # that may start with it: "the" begins ~20 patterns, tried at each of ~45 "the" of an
+        # article (three quarters of the look-ups), most never matching there
+        self._by_word: dict[str, list[int]] = {}
+        self._leads: set[str] = set()  # first words looked up with the word after them
         rest = []
         for i, rx in enumerate(patterns):
-            words = wrapped_first_words(rx)
+            words = wrapped_first_words(rx, two=True) or wrapped_first_words(rx)
             if words is None:
                 rest.append(i)
                 continue
             for w in sorted(words):
                 self._by_word.setdefault(w, []).append(i)
+                if " " in w:
+                    self._leads.add(w.split(" ")[0])
         #: patterns an ASCII text's words are looked up for (a screen by required words before
         #: asking about them only costs time: each is tried at the words it may start with)
         self.looked_up = frozenset(range(len(patterns))) - set(rest)
@@ -234,10 +241,16 @@ class Occurrences:
         rest = [j for j, i in enumerate(self._rest_ids) if i in wanted]
         found = {self._rest_ids[j] for j in self._rest.occurring(text, rest)} if rest else set()
         todo = wanted & self.looked_up
-        for m in _WORD_AT_START.finditer(text):
+        lower = text.lower()  # ASCII: same offsets, and what IGNORECASE compares
+        by_word, leads, none = self._by_word, self._leads, ()
+        for m in _WORD_AT_START.finditer(lower):
             if not todo:
                 break
-            for i in self._by_word.get(m.group(0).lower(), ()):
+            word = m.group(0)
+            ids = by_word.get(word, none)
+            if word in leads:
+                ids = [*ids, *by_word.get(lead_key(lower, m.start(), m.end()), none)]
+            for i in ids:
                 if i in todo and self.patterns[i].match(text, m.start()):
                     found.add(i)
                     todo.discard(i)
@@ -252,12 +265,12 @@ _MAX_WORDS, _MAX_REPEATS = 2000, 4
 _FOLDS_TO_ASCII = re.compile(r"[a-z0-9_]", re.IGNORECASE)
 
 
-def wrapped_first_words(rx: re.Pattern[str]) -> frozenset[str] | None:
+def wrapped_first_words(rx: re.Pattern[str], two: bool = False) -> frozenset[str] | None:
     """`first_words` of a pattern written as `(?<![\\w-])(?:...)(?![\\w-])` (a match starts a
     word of the text, as `start_words` reads them); None for a pattern written otherwise."""
     if not (rx.pattern.startswith(_WRAP_HEAD) and rx.pattern.endswith(_WRAP_TAIL)):
         return None
-    return first_words(rx.pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)], rx.flags)
+    return first_words(rx.pattern[len(_WRAP_HEAD) : -len(_WRAP_TAIL)], rx.flags, two)
 
 
 @lru_cache(maxsize=64)
@@ -268,38 +281,53 @@ def start_words(text: str) -> frozenset[str] | None:
     return frozenset(_WORD_AT_START.findall(text.lower())) if text.isascii() else None
 
 
-def first_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def first_words(pattern: str, flags: int = 0, two: bool = False) -> frozenset[str] | None:
     """Every word (lower-case run of word characters) a match of `pattern` in a text of ASCII
     characters can begin with, and maybe more; None when that cannot be told (a class such as
-    \\w, a long repeat, a match that may begin with another character)."""
+    \\w, a long repeat, a match that may begin with another character).
+
+    With `two`, a first word the match continues after one space with another word is given
+    with that word ("the army", see `lead_key`), one followed by anything else alone ("turkey"
+    of "turkey's army", "sohr" at the end of the match)."""
     if _p is None:
         return None
     try:
-        opened, closed = _heads(_p.parse(pattern, flags).data, {""})
+        opened, closed = _heads(_p.parse(pattern, flags).data, {""}, two)
     except (_Unknown, re.error, TypeError, ValueError, RecursionError):
         return None
-    words = opened | closed
+    words = {w.removesuffix(" ") for w in opened} | closed  # a match may end after the space
     return frozenset(words) if words and "" not in words else None
 
 
-def _heads(seq: Any, opened: set[str]) -> tuple[set[str], set[str]]:
+def lead_key(lower: str, start: int, end: int) -> str:
+    """The text's key for `first_words(..., two=True)` at the word lower[start:end] (an ASCII
+    text, lower case): with the next word when one space separates them, else the word alone."""
+    if lower[end : end + 1] == " " and (nxt := _WORD.match(lower, end + 1)):
+        return lower[start : nxt.end()]
+    return lower[start:end]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _heads(seq: Any, opened: set[str], two: bool = False) -> tuple[set[str], set[str]]:
     """(first words still open after the parsed sequence, first words it ended), from `opened`."""
     closed: set[str] = set()
     for op, av in seq:
         if not opened:
             break
-        opened, more = _heads_op(op, av, opened)
+        opened, more = _heads_op(op, av, opened, two)
         closed |= more
         if len(opened) + len(closed) > _MAX_WORDS:
             raise _Unknown
     return opened, closed
 
 
-def _heads_op(op: Any, av: Any, opened: set[str]) -> tuple[set[str], set[str]]:
+def _heads_op(op: Any, av: Any, opened: set[str], two: bool) -> tuple[set[str], set[str]]:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return opened, set()  # zero-width: not checking it can only allow more words
     if op is _c.LITERAL:
-        return _then(chr(av), opened)
+        return _then(chr(av), opened, two)
     if op is _c.IN:
         chars: list[str] = []
         for o, a in av:
@@ -311,14 +339,14 @@ def _heads_op(op: Any, av: Any, opened: set[str]) -> tuple[set[str], set[str]]:
                 raise _Unknown
         out: tuple[set[str], set[str]] = (set(), set())
         for ch in chars:
-            o2, c2 = _then(ch, opened)
+            o2, c2 = _then(ch, opened, two)
             out[0].update(o2)
             out[1].update(c2)
         return out
     if op is _c.BRANCH:
         out = (set(), set())
         for alt in av[1]:
-            o2, c2 = _heads(alt, opened)
+            o2, c2 = _heads(alt, opened, two)
             out[0].update(o2)
             out[1].update(c2)
         return out
@@ -326,9 +354,9 @@ def _heads_op(op: Any, av: Any, opened: set[str]) -> tuple[set[str], set[str]]:
         _, add, remove, sub = av
         if add or remove:
             raise _Unknown
-        return _heads(sub, opened)
+        return _heads(sub, opened, two)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _heads(av, opened)
+        return _heads(av, opened, two)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         least, most, sub = av
         result, closed, cur, n = (set(opened) if least == 0 else set()), set(), opened, 0
@@ -336,7 +364,7 @@ def _heads_op(op: Any, av: Any, opened: set[str]) -> tuple[set[str], set[str]]:
             n += 1
             if n > _MAX_REPEATS:
                 raise _Unknown
-            cur, more = _heads(sub, cur)
+            cur, more = _heads(sub, cur, two)
             closed |= more
             if n >= least:
                 result |= cur
@@ -344,15 +372,20 @@ def _heads_op(op: Any, av: Any, opened: set[str]) -> tuple[set[str], set[str]]:
     raise _Unknown
 
 
-def _then(ch: str, opened: set[str]) -> tuple[set[str], set[str]]:
-    """The first words after one more character: longer (a word character), or ended."""
+def _then(ch: str, opened: set[str], two: bool = False) -> tuple[set[str], set[str]]:
+    """The first words after one more character: longer (a word character), or ended. With
+    `two`, a first word goes on after one space, and a space not followed by a word character
+    leaves the first word alone."""
     if not ch.isascii():
         if _FOLDS_TO_ASCII.match(ch):
             raise _Unknown  # IGNORECASE folds it onto an ASCII letter (the Kelvin sign onto k)
         return set(), set()  # no character of an ASCII text matches it
     if ch.isalnum() or ch == "_":
         return {w + ch.lower() for w in opened}, set()
-    return set(), set(opened)
+    if not two:
+        return set(), set(opened)
+    more = {w + " " for w in opened if ch == " " and w and " " not in w}
+    return more, {w.removesuffix(" ") for w in opened if w + " " not in more}
 
 
 def required_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -467,8 +500,17 @@ class WordFilter:
         low, tokens = _words_of(text, self._token)
         if not self.words.isdisjoint(tokens):
             return True
-        heads = self.heads.keys() & tokens if self.heads else ()
-        return any(p in low for h in heads for p in self.heads[h]) or any(p in low for p in self.phrases)
+        # loops, not any() over generators: asked ~170 times an article, most often with no head
+        # word among the text's words and no phrase to look for
+        if self.heads:
+            for h in self.heads.keys() & tokens:
+                for p in self.heads[h]:
+                    if p in low:
+                        return True
+        for p in self.phrases:
+            if p in low:
+                return True
+        return False
 
 
 @lru_cache(maxsize=64)

@@ -79,8 +79,15 @@ class Named:
         return replace(self, name=bare)
 
     def may_occur(self, lower_text: str) -> bool:
-        """False only when the text surely holds no mention (a required word is missing)."""
-        return self.literals is None or any(w in lower_text for w in self.literals)
+        """False only when the text surely holds no mention (a required word is missing).
+
+        A plain loop: asked ~400 times an article, `any()` over a generator cost twice as much."""
+        if self.literals is None:
+            return True
+        for w in self.literals:
+            if w in lower_text:
+                return True
+        return False
 
 
 def _split_top(pattern: str) -> list[str]:
@@ -171,7 +178,12 @@ class EventRule:
         together leave a third of the searches that either leaves alone."""
         if words is not None and self.first is not None and self.first.isdisjoint(words):
             return False
-        return self.literals is None or any(w in lower_text for w in self.literals)
+        if self.literals is None:
+            return True
+        for w in self.literals:  # a loop, not any() over a generator: see Named.may_occur
+            if w in lower_text:
+                return True
+        return False
 
 
 @lru_cache(maxsize=1)

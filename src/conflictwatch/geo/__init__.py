@@ -520,10 +520,17 @@ _DISTRICT_WORD = re.compile(r"district", re.IGNORECASE)
 _WIDE = r"(?:province|governorate|state|region|oblast|district|county|lga|department|prefecture|division)\b"
 
 
+@lru_cache(maxsize=8)
+def _says_district(text: str) -> bool:
+    """Does the text hold the word "district" at all? Asked for each claim with a place: read
+    once per article (in ASCII text, lower() compares as IGNORECASE does)."""
+    return "district" in text.lower() if text.isascii() else _DISTRICT_WORD.search(text) is not None
+
+
 def _called_district(text: str, name: str) -> bool:
     """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?
     Most articles never say "district": they are spared a pattern built for the name."""
-    if not _DISTRICT_WORD.search(text):
+    if not _says_district(text):
         return False
     n = re.escape(name)
     return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))

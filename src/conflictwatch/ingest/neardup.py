@@ -32,7 +32,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.models import Article, normalise_text
@@ -123,8 +123,9 @@ def _hashvalues(sh: set[str], m: MinHash) -> np.ndarray:
     datasketch's mixing function (another version), its `update_batch` does it."""
     import numpy as np
 
-    fmix = getattr(sys.modules[type(m).__module__], "_fmix", None)
-    if fmix is None or m.scheme != "affine32" or NUM_PERM != len(m.hashvalues):
+    fmix = _mixer(m)
+    if fmix is None:
+        m = m.copy()  # `m` may be the shared blank one (`Signature.of`)
         m.update_batch([x.encode() for x in sh])
         return m.hashvalues
     sha1 = hashlib.sha1
@@ -136,9 +137,27 @@ def _hashvalues(sh: set[str], m: MinHash) -> np.ndarray:
     return np.minimum(m.hashvalues, phv.min(axis=1))
 
 
+def _mixer(m: MinHash) -> Callable[[np.ndarray, int], np.ndarray] | None:
+    """datasketch's mixing function, for the affine32 MinHash of NUM_PERM values it is used
+    with; None otherwise (another datasketch: `update_batch` computes the values)."""
+    fmix = getattr(sys.modules[type(m).__module__], "_fmix", None)
+    return fmix if fmix is not None and m.scheme == "affine32" and NUM_PERM == len(m.hashvalues) else None
+
+
 def to_bytes(m: MinHash) -> bytes:
     """The signature as NUM_PERM little-endian 32-bit integers (the affine32 scheme's width)."""
-    return struct.pack(f"<{NUM_PERM}I", *(int(v) for v in m.hashvalues))
+    return _pack(m.hashvalues)
+
+
+def _pack(values: np.ndarray) -> bytes:
+    return struct.pack(f"<{NUM_PERM}I", *values.tolist())
+
+
+@lru_cache(maxsize=1)
+def _blank() -> MinHash:
+    """A MinHash of the seed that is never updated: what `Signature.of` reads its permutations
+    and starting values from (a new MinHash per article was a sixth of the signature's time)."""
+    return _minhash_class()(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme="affine32")
 
 
 @lru_cache(maxsize=1)
@@ -180,10 +199,13 @@ class Signature:
     @classmethod
     def of(cls, text: str) -> Signature:
         sh = shingles(text)
-        return cls(to_bytes(minhash(sh)), len(sh))
+        blank = _blank()
+        return cls(_pack(_hashvalues(sh, blank) if sh else blank.hashvalues), len(sh))
 
-    @property
+    @cached_property
     def bands(self) -> list[int]:
+        """The band keys, hashed once: the writer asks for them to look up candidates and again
+        to store them (25 hashes each time)."""
         return band_keys(self.blob)
 
 
