@@ -292,3 +292,31 @@ def test_split_old_event_keeps_its_id_in_one_part_only() -> None:
     events = reconcile([a, b], previous={a.claim_id: "evold", b.claim_id: "evold"})
     ids = [e.event_id for e in events]
     assert ids.count("evold") == 1 and len(set(ids)) == 2
+
+
+def test_two_reconciliations_at_once_restore_the_collectors_threshold() -> None:
+    """The collection threshold is the process's: two reconciliations overlapping in two threads
+    (the server's writer and a request) leave it as it was before either, not at the raised value
+    one of them saw when it started."""
+    import gc
+    import threading
+
+    from conflictwatch.reconcile.incremental import _fewer_collections
+
+    before = gc.get_threshold()
+    inside, release = threading.Event(), threading.Event()
+
+    def second() -> None:
+        with _fewer_collections():
+            inside.set()
+            release.wait(5)
+
+    with _fewer_collections():
+        raised = gc.get_threshold()
+        t = threading.Thread(target=second)
+        t.start()
+        inside.wait(5)
+    release.set()  # the first leaves while the second is still in
+    t.join(5)
+    assert raised[0] >= 50_000
+    assert gc.get_threshold() == before

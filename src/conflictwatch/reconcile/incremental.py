@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -107,16 +108,33 @@ def reconcile_all(
     return _reconcile(store, carry, everything=True, chunk=chunk)
 
 
+class _RaisedThreshold:
+    """The process's collection threshold, raised while any reconciliation runs (`_fewer_collections`)."""
+
+    lock = threading.Lock()
+    users = 0
+    saved: tuple[int, int, int] | None = None
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Grouping makes millions of small objects that live until their batch is written; the garbage
-    collector's passes over them, at its default rate, took a tenth of a large reconciliation."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    collector's passes over them, at its default rate, took a tenth of a large reconciliation.
+    The threshold is the process's: reconciliations in two threads (the server's writer and a
+    request) raise it once, and the last one out restores it (not the other's raised value)."""
+    state = _RaisedThreshold
+    with state.lock:
+        if state.users == 0:
+            state.saved = gc.get_threshold()
+            gc.set_threshold(max(state.saved[0], 50_000), *state.saved[1:])
+        state.users += 1
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        with state.lock:
+            state.users -= 1
+            if state.users == 0 and state.saved is not None:
+                gc.set_threshold(*state.saved)
 
 
 def _reconcile(store: Store, carry: dict[str, str] | None, everything: bool, chunk: int) -> Reconciliation:
