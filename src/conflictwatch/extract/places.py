@@ -381,13 +381,16 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if not any(p.start == s0 for p in out):
                 rank = 3 if lga else _rank(bare, f" {kind}" if kind else None, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
+    def skipped(start: int) -> bool:
+        return any(s <= start < e for s, e in skip_spans or [])
+
     local = _LOCAL_DATELINE.match(sentence)
-    if local:  # "Culiacán, Sinaloa.- ...": a local paper's dateline is where its news happened
+    if local and not skipped(0):  # "Culiacán, Sinaloa.- ...": a local paper's dateline: where the news is
         out.append(PlaceMention(local.group("city"), 0, local.end("city"), 3, "in"))
         if local.group("state"):
             out.append(PlaceMention(local.group("state"), local.start("state"), local.end("state"), 4, "in"))
     hit = _SUBJECT_HIT.match(sentence)
-    if hit and not any(p.start == hit.start("name") for p in out):
+    if hit and not skipped(hit.start("name")) and not any(p.start == hit.start("name") for p in out):
         name = hit.group("name")
         if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles:
             rank = _rank(name, None, None, False)
