@@ -461,3 +461,15 @@ def test_the_group_that_claimed_is_the_one_named_before_it(geo: Geocoder) -> Non
     found = incidents(geo, "JNIM attacked the army base near Djibo on Monday, and the group claimed it killed "
                            "20 soldiers.")
     assert [(c.killed and c.killed.low, c.claimed_by) for c in found] == [(20, "JNIM")]
+
+
+def test_a_nationality_before_a_noun_is_the_nouns(geo: Geocoder) -> None:
+    """'dozens of Iraqi soldiers': the soldiers are the victims ('Iraqi' describes them), so the
+    group's own count of the same attack stays its claim, not the other side's dead added to the
+    officer's three (it had become 27)."""
+    found = pipeline.process_article(Article(text=(
+        "An Iraqi army officer said three soldiers were killed when a suicide bomber drove an armoured "
+        "vehicle into a checkpoint near Bazwaya on Tuesday.\n"
+        "Islamic State said through its Amaq news agency that its fighters had killed dozens of Iraqi "
+        "soldiers in the attack, a figure that could not be verified."), published=date(2016, 10, 12)), geo)
+    assert sorted(c.killed.low for c in found if c.scope == "incident" and c.killed) == [3, 24]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.victims import Victim
+from conflictwatch.geo.cues import cues_table
 from conflictwatch.models import Range
 
 _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
@@ -343,6 +344,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             if w in (",", ".") and j > 0:
                 break
             if w in lx.victims:
+                if j + 1 < len(rw) and rw[j + 1] in lx.victims and w in cues_table().names:
+                    continue  # "Iraqi soldiers": the nationality is the soldiers', the noun decides
                 victim_idx, victim_cls, victim_word = j, lx.victims[w], w
                 break
         right_text = " ".join(rw)

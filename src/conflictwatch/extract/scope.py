@@ -157,7 +157,8 @@ def hedge_governs(s: str, cas: list[Casualty]) -> bool:
 # "... and the toll could rise", "is expected to climb": the hedge is on the toll's growth
 _TOLL_MAY_RISE = re.compile(
     r"\s+(?:(?:be\s+)?(?:still\s+|further\s+)?)?(?:to\s+)?(?:rise|climb|increase|grow|go\s+up)\b", re.I)
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which|that)\s+(?:[\w-]+\s+){0,2}$")
+# "residents who could not flee" (people); not "a figure that could not be verified" (the toll)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom)\s+(?:[\w-]+\s+){0,2}$")
 # a clause between a hedge and the figure that tells what happened
 _FACT_CLAUSE = re.compile(r"\b(?:after|following|because|when)\b", re.IGNORECASE)
 _FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murdered)\b", re.IGNORECASE)
