@@ -473,3 +473,16 @@ def test_a_nationality_before_a_noun_is_the_nouns(geo: Geocoder) -> None:
         "Islamic State said through its Amaq news agency that its fighters had killed dozens of Iraqi "
         "soldiers in the attack, a figure that could not be verified."), published=date(2016, 10, 12)), geo)
     assert sorted(c.killed.low for c in found if c.scope == "incident" and c.killed) == [3, 24]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Shelling killed 16 shoppers in Hpakant late on Wednesday, a local rescue group said.", "Rescue workers"),
+    ("Fighting killed seven fighters near Nyala on Friday, a local resistance committee said.", "Activists"),
+    ("Gunmen killed 40 members of one family near Monguno on Friday, a local vigilante leader said.",
+     "Residents"),
+])
+def test_a_local_group_speaks_as_what_it_is(geo: Geocoder, sentence: str, source: str) -> None:
+    """'a local rescue group', 'a local resistance committee' (Sudan's neighbourhood committees), 'a
+    local vigilante leader': each is its own kind of source, not nobody (once 'a local' became a
+    resident only as a noun)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
