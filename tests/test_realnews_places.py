@@ -321,3 +321,18 @@ def test_a_province_known_only_as_a_town_abroad_is_no_guess(geo: Geocoder) -> No
 
     assert geo._region_for("Seno", GeoContext()) is None
     assert geo._region_for("Idlib", GeoContext({"SY": 5.0})) is not None
+
+
+def test_another_paragraphs_province_does_not_move_a_big_city(geo: Geocoder) -> None:
+    """A round-up names North Kordofan for its first incident; the next paragraph's 'on the outskirts
+    of Nyala' is Nyala of South Darfur, a city of half a million, not a fallback to El Obeid. A
+    province written in the claim's own sentence ('the Khost district of Baghlan') still decides."""
+    text = ("Army warplanes bombed a market in El Obeid, North Kordofan, on Monday, killing 12 people, "
+            "medics said.\n"
+            "In a separate incident, a police officer was killed in clashes with armed militias on the "
+            "outskirts of Nyala on Friday, a paramilitary spokesman said.")
+    found = [c for c in incidents(geo, text) if c.location == "Nyala"]
+    assert [c.admin1 for c in found] == ["Southern Darfur"], [(c.location, c.admin1) for c in incidents(geo, text)]
+    found = incidents(geo, "Resistance fighters killed four Taliban members in an ambush in the Khost district "
+                           "of Baghlan Province on Saturday, local sources said.")
+    assert found and found[0].admin1 == "Baghlan", [(c.location, c.admin1) for c in found]

@@ -67,6 +67,7 @@ class GeoContext:
     named_countries: set[str] = field(default_factory=set)  # named right next to the place
     admin1s: set[str] = field(default_factory=set)  # name keys of provinces named around the claim
     admin2s: set[str] = field(default_factory=set)  # districts named as such ("Keana LGA", "Pale Township")
+    province_in_quote: bool = False  # one of admin1s is written in the claim's own sentence
     article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
 
     @property
@@ -173,6 +174,7 @@ class Geocoder:
         countries = dict(base.countries)
         named: set[str] = set()
         anchors: list[Place] = []
+        quoted = False
         names = list(claim.place_context or [])
         for name in names:  # countries first: they decide how the other names are read
             cc = self._country_named(name)
@@ -197,6 +199,8 @@ class Geocoder:
                 break
             if p is not None:
                 anchors.append(p)
+                if p.placetype in ("region", "county") and claim.quote and written and written in claim.quote:
+                    quoted = True
                 if p.country_code:
                     # a province named beside the place outweighs the article's mentions ("the
                     # city of Toretsk, Donetsk region" in a story full of "Russian troops")
@@ -209,7 +213,8 @@ class Geocoder:
         districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names[:NEAR_NAMES])
         admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
-                          article_places=base.article_places, admin1s=admin1s, admin2s=admin2s)
+                          article_places=base.article_places, admin1s=admin1s, admin2s=admin2s,
+                          province_in_quote=quoted)
 
     def _country_named(self, name: str) -> str | None:
         """The country a context name is ("Syria"; "eastern Congo", "Burma", "DRC" by the country
@@ -310,9 +315,11 @@ class Geocoder:
                 s -= 100  # a homonym abroad: never, when the article is about another country
         if ctx.admin1s and p.country_code == cc:
             # "Antsa village, Keana LGA of Nasarawa State": the province the text names decides
-            # between homonyms, over distance and population.
+            # between homonyms, over distance and population (not against a big city named exactly:
+            # the province may be another paragraph's, in a round-up)
             mine = name_key(p.name if p.placetype == "region" else p.admin1 or "")
-            s += 12 if mine in ctx.admin1s else -12
+            elsewhere = _big_city(p) and tier == 0 and not ctx.province_in_quote
+            s += 12 if mine in ctx.admin1s else 0 if elsewhere else -12
         if ctx.admin2s and p.is_point and p.country_code == cc and name_key(p.admin2 or "") in ctx.admin2s:
             s += 12  # "Antsa village, Kwarra district, Keana LGA": the Antsa of Keana, not Doma's
         if p.is_point:
@@ -572,10 +579,17 @@ def _in_nearest_region(p: Place, ctx: GeoContext) -> bool:
     return region is None or name_key(p.admin1 or "") == name_key(region.admin1 or region.name)
 
 
+def _big_city(p: Place) -> bool:
+    return p.is_point and p.population >= 50_000
+
+
 def _in_named_province(p: Place, ctx: GeoContext) -> bool:
     """A place outside the province the text names is another place of the same name ("Umella
-    village ... of Benue state" is not the Umella of Kogi)."""
+    village ... of Benue state" is not the Umella of Kogi); a big city is itself where the province
+    named is another sentence's (a round-up's other paragraph), not the claim's own."""
     if p.country_code != ctx.country or p.placetype in ("region", "country"):
+        return True
+    if _big_city(p) and not ctx.province_in_quote:
         return True
     district = ctx.city if ctx.city is not None and name_key(ctx.city.name) in ctx.admin2s else None
     if district is not None and p.is_point and p is not district and p.admin2 and p.population < 10_000 \
