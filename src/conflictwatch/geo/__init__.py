@@ -228,10 +228,10 @@ class Geocoder:
         if cc and cc in country_names():
             return cc
         written = _strip_modifiers(name)[0]
-        if name_key(written) not in country_alias_codes():
-            return None  # nearly every name: no gazetteer look-up
         cc = country_alias_codes().get(name_key(written))
-        if cc is None or any(p.population >= 50_000 or not p.is_point for p in self.bundled.find(written, 0)):
+        if cc is None:
+            return None  # nearly every name: no gazetteer look-up
+        if any(_big_city(p) or not p.is_point for p in self.bundled.find(written, 0)):
             return None
         return cc
 
@@ -452,7 +452,7 @@ class Geocoder:
             if name_key(name) == name_key(c.location) or not _put_in(c.location, name, c.quote):
                 continue
             city = self.lookup(name, ctx)
-            if city is not None and city.is_point and city.population >= 50_000 and distance_km(p, city) > 40:
+            if city is not None and _big_city(city) and distance_km(p, city) > 40:
                 return _Match(city, 2, fallback=True)
         return None
 
