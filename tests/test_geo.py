@@ -138,6 +138,19 @@ def test_same_name_follows_the_article_country() -> None:
     assert run(geo, "Tripoli", article=libya).country == "Libya"
 
 
+def test_a_reused_article_id_does_not_lend_one_storys_country_to_another() -> None:
+    """A feed may give its next story, or the next version of one, an id it used before: the
+    country each story is about comes from its own text, not from the first one with that id."""
+    geo = Geocoder()
+    ukraine = Article(article_id="feed-1", title="Missile hits Kharkiv",
+                      text="A Russian missile struck Kharkiv in Ukraine, the Ukrainian governor said.")
+    nigeria = Article(article_id="feed-1", title="Gunmen kill five",
+                      text="Gunmen killed five villagers in Zamfara state in Nigeria, Nigerian police said.")
+    assert run(geo, "Kharkiv", article=ukraine).country == "Ukraine"
+    c = run(geo, "Zamfara state", article=nigeria)
+    assert (c.country, c.admin1) == ("Nigeria", "Zamfara")
+
+
 def test_tripoli_in_a_syria_story_is_not_placed_abroad(geo: Geocoder) -> None:
     c = run(geo, "Tripoli")
     assert c.latitude is None and c.geo_precision is None and c.location == "Tripoli"

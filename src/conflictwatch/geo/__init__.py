@@ -107,7 +107,7 @@ class Geocoder:
         self.user = user or PlaceIndex()
         self.aliases = aliases if aliases is not None else alias_index()
         self.bundled = bundled if bundled is not None else bundled_index()
-        self._article_ctx: dict[str, GeoContext] = {}
+        self._article_ctx: dict[tuple[str | None, str], GeoContext] = {}
         self._mention_keys = self._build_mention_keys()
         self._countries_named: dict[str, str | None] = {}  # context name -> the country it is, if one
 
@@ -134,7 +134,8 @@ class Geocoder:
 
     def article_context(self, article: Article) -> GeoContext:
         """Countries the article is about (geo/country.py) and its main cities (anchors)."""
-        aid = article.article_id or article.hash
+        # keyed by content too: a feed may reuse an id for another story, or for its next version
+        aid = (article.article_id, article.hash)
         if aid in self._article_ctx:
             return self._article_ctx[aid]
         body = article.text or ""
