@@ -47,6 +47,7 @@ from conflictwatch.extract.scope import (
     WHOLE_WAR,
     accidental,
     disaster_toll,
+    earlier_event_span,
     earlier_toll,
     hedge_governs,
     is_aggregate,
@@ -95,8 +96,13 @@ def extract_claims(article: Article) -> list[Claim]:
             victims = [v for v in victims if v.start >= dateline_end]
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
+        typed = s  # the text the event type is read from
         if len(cas) > 1:  # an earlier event's toll, named only to date the news, is not this one's
-            cas = [c for c in cas if not earlier_toll(s, c.fig.start)] or cas
+            kept = [c for c in cas if not earlier_toll(s, c.fig.start)] or cas
+            for c in cas:
+                if c not in kept and (span := earlier_event_span(s, c.fig.start)):
+                    typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
+            cas = kept
         claimant = responsibility_claimant(s, present_actors)
         just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4
         if claimant and not cas and just_told and last_incident is not None:
@@ -118,14 +124,17 @@ def extract_claims(article: Article) -> list[Claim]:
             speaker = claimant  # "JNIM claimed the attack, saying it had killed dozens of soldiers"
         # A person speaking for a force ("an Iraqi army officer said") is not an actor; a force
         # speaking for itself ("the SDF said they had captured ...") is.
-        voices = [(m.start, m.end) for m in speakers if m.person]
+        # Nor is a force that only tells of it at the end ("..., killing a district chief, police said").
+        last_fig = max((c.fig.end for c in cas), default=len(s))
+        voices = [(m.start, m.end) for m in speakers
+                  if m.person or (m.start > last_fig and _TRAILING_VOICE.search(s, 0, m.start))]
         a1, a2, side, actor_spans = find_actors(s, cas, present_actors, voices)
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         places = find_places(s, skip, docs.get(sent.index))
         dates = find_dates(s, article.published)
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)
-        event = event_type_of(s, has_killed, side)
+        event = event_type_of(typed, has_killed, side)
 
         # 1. Sentences that only extend the previous claim.
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3:
@@ -291,6 +300,8 @@ def _lead_statement(
 
 
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
+# ", police said" / ", a Somali military officer told AFP" after the figures: only the teller
+_TRAILING_VOICE = re.compile(r",\s+(?:[\w'’-]+\s+){0,2}$")
 _GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
 # "..., and that a separate strike ...": another incident told in the same sentence
 _ANOTHER = r"(?:a|an)\s+(?:separate|second|another)\b"

@@ -266,6 +266,17 @@ _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
 _FAMILY_DET = re.compile(r"\b(?:an?|the|entire|whole)\s*$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 
+# "left 27 people dead, a military officer said", "..., two officials told AFP": after a comma, a
+# figure whose noun is followed by a speech verb is who spoke. Not "a man said to be", "two more
+# men were reported dead", nor "a woman activists say was killed" (a clause on the victim).
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:(?!(?:was|were|is|are|been|being|had|has|have)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:said|says|say|told|tell|tells|added|stated)\b"
+    r"(?!\s+(?:to|was|were|is|are|had|has|have|died|killed)\b)",
+    re.IGNORECASE,
+)
+_SPEAKER_BEFORE = re.compile(r"(?:^|,)\s*$")
+
 
 def classify_figures(sentence: str) -> list[Casualty]:
     """The figures in `sentence` that are death tolls or injury counts."""
@@ -316,7 +327,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 break
         if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or (
             _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
-        ):
+        ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
             prev_end = f.end
             continue
         if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or re.search(r"\baged\s*$", before):

@@ -313,6 +313,9 @@ _EARLIER_EVENT = re.compile(
     r"(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault|clash(?:es)?)\s+"
     r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
+    r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
+    r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
     r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
@@ -325,3 +328,13 @@ def earlier_toll(sentence: str, start: int) -> bool:
     """Is the figure at `start` the toll of an earlier event named to date the news ("a week after
     the attack that killed 34 soldiers, the army said it killed 50 militants")?"""
     return _EARLIER_EVENT.search(sentence, max(0, start - 120), start) is not None
+
+
+def earlier_event_span(sentence: str, start: int) -> tuple[int, int] | None:
+    """Where the earlier event of `earlier_toll` is told, from "after" to the end of its clause:
+    its weapon ("three days after a suicide bomber killed seven") is not this event's type."""
+    m = _EARLIER_EVENT.search(sentence, max(0, start - 120), start)
+    if m is None:
+        return None
+    end = re.compile(r"[,;.]|$").search(sentence, start)
+    return m.start(), end.start() if end else len(sentence)
