@@ -400,8 +400,7 @@ def test_a_direction_of_a_town_is_not_a_place_called_north() -> None:
 def test_place_words_read_once_per_text_give_what_reading_them_again_gives() -> None:
     """The cached readings (whether a text says "district"; a name without its descriptors) are
     what the patterns give afresh, for ASCII and other texts (IGNORECASE folds more than lower())."""
-    from conflictwatch.geo import _DISTRICT_WORD, _called_district, _says_district
-    from conflictwatch.geo.written import _strip_descriptors
+    from conflictwatch.geo.written import _DISTRICT_WORD, _called_district, _says_district, _strip_descriptors
 
     texts = ["Gunmen raided Sirwah district.", "the DISTRICT of Sirwah", "no such word", "",
              "the di\u017ftrict of Sirwah", "DİSTRİCT officials", "sub-districts of Mosul", "distric t"]

@@ -536,3 +536,49 @@ def test_generic_attackers_and_weapons_name_the_side_of_the_articles_country(
     """'Jihadists' in Mali are not Islamic State's by default (JNIM fights there too); a Russian
     missile and government drones are a state's forces; a force that only tells is no actor."""
     assert [c.actor1 for c in incidents(geo, sentence)] == [actor1]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Drone strikes killed at least 19 civilians in Dedebit in Ethiopia's Tigray region on Tuesday, two aid "
+     "workers told Reuters.", "Aid workers"),
+    ("Soldiers killed 11 suspected cartel gunmen in a firefight in Nuevo Laredo, Mexico, on Tuesday, the "
+     "Secretariat of National Defense said.", "Mexican Defence Ministry"),
+    ("Suspected Boko Haram fighters killed 12 farmers near Kwatandashi in Nigeria's Borno state on Tuesday, a "
+     "militia leader told AFP.", "Residents"),
+    # guard: a relief organisation's name is its own source
+    ("An air strike hit a hospital in Kafr Takharim in Syria's Idlib province on Tuesday, killing four, the "
+     "Union of Medical Care and Relief Organizations said.", "Union of Medical Care and Relief Organizations"),
+])
+def test_aid_workers_a_defence_secretariat_and_a_militia_leader_speak(geo: Geocoder, sentence: str,
+                                                                      source: str) -> None:
+    """Tellers that had given no source: relief staff, Mexico's defence secretariat (SEDENA) and the
+    leader of a community militia (Nigeria's vigilantes)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    ("Turkish jets carried out 14 strikes on Islamic State positions around Dabiq in Syria on Tuesday, killing "
+     "12 militants, the Turkish military said.", "Military Forces of Turkey", "Islamic State"),
+    ("Troops raided a camp in the Boni forest in Kenya's Lamu county on Tuesday, killing six al Shabaab "
+     "militants, police said.", "Military Forces of Kenya", "Al Shabaab"),
+    # "blamed the attack on X": X did it, it is no target
+    ("Gunmen killed six villagers in Kenya's Lamu county on Tuesday, and the governor blamed the attack on al "
+     "Shabaab militants.", "Unidentified Armed Group (Kenya)", "Civilians"),
+])
+def test_the_target_of_strikes_on_a_group_and_bare_militants(geo: Geocoder, sentence: str, actor1: str,
+                                                            actor2: str | None) -> None:
+    """'strikes on Islamic State positions' makes the group the target; 'militants' alone are the
+    one armed group the sentence names."""
+    assert [(c.actor1, c.actor2) for c in incidents(geo, sentence)] == [(actor1, actor2)]
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Kenyan troops raided a camp in the Boni forest in Lamu on Tuesday, killing six al Shabaab militants, police "
+     "said.", "Military Forces of Kenya"),
+    ("Burkinabe soldiers killed 12 jihadists near Djibo in Burkina Faso and Mali's border area on Tuesday.",
+     "Military Forces of Burkina Faso"),
+])
+def test_forces_named_by_their_nationality_are_that_states(geo: Geocoder, sentence: str, actor1: str) -> None:
+    """'Kenyan troops' in a story that also names a Somali group: the troops' nationality says whose
+    they are, where the article's country is unclear or another."""
+    assert [c.actor1 for c in incidents(geo, sentence)] == [actor1]

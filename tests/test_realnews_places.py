@@ -336,3 +336,30 @@ def test_another_paragraphs_province_does_not_move_a_big_city(geo: Geocoder) -> 
     found = incidents(geo, "Resistance fighters killed four Taliban members in an ambush in the Khost district "
                            "of Baghlan Province on Saturday, local sources said.")
     assert found and found[0].admin1 == "Baghlan", [(c.location, c.admin1) for c in found]
+
+
+@pytest.mark.parametrize(("part", "not_in", "province"), [
+    ("western Mali", "Mopti", "Kayes"),
+    ("central Mali", "Kayes", None),
+])
+def test_the_part_of_the_country_a_story_names_chooses_between_namesakes(
+        geo: Geocoder, part: str, not_in: str, province: str | None) -> None:
+    """Mali has a Boni in Kayes, far west, and one in Mopti, in the centre: "in western Mali" is the
+    first; "in central Mali" is not it (Segou has a Bouani as central as Mopti's Boni: either)."""
+    found = incidents(geo, f"Jihadists ambushed a convoy near Boni in {part} on Monday, killing eight soldiers, "
+                           "the army said.")
+    assert [c.country for c in found] == ["Mali"]
+    assert found[0].admin1 != not_in
+    if province:
+        assert found[0].admin1 == province
+
+
+def test_a_big_city_abroad_is_no_anchor_in_a_story_about_another_country(geo: Geocoder) -> None:
+    """'Boni' is also a name of Bonn: in a Mali story, a German city was the article's main city,
+    which let the geocoder pick one of Mali's namesake Bonis at random instead of saying it cannot
+    tell them apart."""
+    art = Article(title="Convoy ambushed", text="Jihadists ambushed a convoy near Boni in Mali on Monday, killing "
+                                                "eight soldiers, the Malian army said.", published=date(2022, 9, 14))
+    assert all(p.country_code == "ML" for p in geo.article_context(art).article_places)
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert [(c.country, c.admin1) for c in found] == [("Mali", None)]

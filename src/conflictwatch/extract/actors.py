@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty
 from conflictwatch.extract.rules import Named, actors
+from conflictwatch.geo.cues import cues_table
+from conflictwatch.geo.gazetteer import country_name
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
 
 if TYPE_CHECKING:
@@ -15,7 +18,8 @@ if TYPE_CHECKING:
 
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled"
-    r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with)"
+    r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
+    r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|bombing|shelling|offensive)\s+on)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
@@ -44,6 +48,8 @@ def find_actors(
             continue  # a word test first (rules.Named.literals): most sentences name few of them
         for m in a.regex.finditer(scope_text):
             found.append((m.start(), m.end(), a.name, a.kind))
+    found = [_own_country(scope_text, f) for f in found]
+    unknown: set[int] = set()  # starts of groups kept as written
     for m in _NAMED_GROUP.finditer(scope_text):
         # An armed group the data files do not know, kept as written ("Jalisco New Generation
         # Cartel", "Yesagyo Revolution Group"): longer than any generic word it contains.
@@ -51,6 +57,7 @@ def find_actors(
         if len(name.split()) >= 2:
             side = "state" if _STATE_FORCE.match(name) else "rebels"  # "Philippine Army" is a state's
             found.append((m.start(), m.end(), name, side))
+            unknown.add(m.start())
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str, str | None]] = []
     for f in found:
@@ -59,6 +66,17 @@ def find_actors(
         if any(f[0] < e0 and s0 < f[1] for s0, e0 in speakers or []):
             continue
         kept.append(f)
+    # "strikes on Islamic State positions ..., killing 12 militants": "militants" or "jihadists"
+    # alone are the one armed group the sentence names (with two named, they could be either;
+    # "rebels" and "gunmen" are no back-reference to a group of jihadists)
+    # "AQAP militants": a name the data do not hold is written before them; they are its own.
+    bare = [k for k in kept if _BARE_FIGHTERS.fullmatch(scope_text, k[0], k[1])
+            and not _NAME_BEFORE.search(scope_text, 0, k[0])]
+    groups = {k[2]: k for k in kept if k[3] in _NON_STATE and k not in bare and k[0] not in unknown
+              and not k[2].startswith(_UNIDENTIFIED)}
+    if bare and len(groups) == 1:
+        (group, (_, _, _, side)), = groups.items()
+        kept = [(k[0], k[1], group, side) if k in bare else k for k in kept]
     victim_spans = [(c.fig.start, max(c.end, c.fig.end + 12)) for c in cas]
     main_fig = next((c for c in cas if not c.subset), None)
     agents: list[tuple[int, int, str, str | None]] = []
@@ -67,7 +85,7 @@ def find_actors(
         if k[3] == "civilians":
             continue
         in_victim = any(vs <= k[0] <= ve for vs, ve in victim_spans)
-        target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 25) : k[0]])
+        target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 36) : k[0]])  # room for "blamed the"
         (targets if in_victim or target_like else agents).append(k)
     a1 = side = None
     if agents:
@@ -85,6 +103,26 @@ def find_actors(
     if a1 == a2:
         a2 = None
     return a1, a2, side, [(s, e) for s, e, _, _ in kept]
+
+
+_UNIDENTIFIED = "Unidentified Armed Group"
+_STATE_GENERIC = re.compile(r"^(Military Forces|Police Forces)(?: of .+)?$")
+_WORD_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")
+
+
+def _own_country(text: str, f: tuple[int, int, str, str | None]) -> tuple[int, int, str, str | None]:
+    """ "Kenyan troops", "Somali government forces": a state's forces named by their nationality
+    are that state's, whatever country the article is mostly about."""
+    m = _STATE_GENERIC.match(f[2]) if f[3] == "state" else None
+    before = _WORD_BEFORE.search(text, max(0, f[0] - 30), f[0]) if m else None
+    if m is None or before is None:
+        return f
+    cc = cues_table().names.get(name_key(before.group(1)))
+    country = country_name(cc) if cc else None
+    return (f[0], f[1], f"{m.group(1)} of {country}", f[3]) if country else f
+_NON_STATE = ("rebels", "jihadists")
+_BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|jihadists?)", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|\))\s+$")
 
 
 def air_actor(d: Draft, article: Article) -> str | None:

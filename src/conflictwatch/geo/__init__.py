@@ -12,7 +12,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
@@ -30,10 +29,16 @@ from conflictwatch.geo.gazetteer import (
     to_country_code,
 )
 from conflictwatch.geo.normalize import name_key
+from conflictwatch.geo.parts import PART_IN_TEXT, Extent, extent_of, part_of, toward
+from conflictwatch.geo.parts import WEIGHT as PART_WEIGHT
 from conflictwatch.geo.written import (
     _DISTRICT_WORDS,
     NEAR_NAMES,
     RE_NEAR,
+    _called_district,
+    _put_in,
+    _said_to_be_in,
+    _spelt_alike,
     _strip_descriptors,
     _strip_modifiers,
     admin_from_text,
@@ -69,6 +74,7 @@ class GeoContext:
     admin2s: set[str] = field(default_factory=set)  # districts named as such ("Keana LGA", "Pale Township")
     province_in_quote: bool = False  # one of admin1s is written in the claim's own sentence
     article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
+    part: tuple[str, Extent, tuple[float, float]] | None = None  # "central Mali": (ML, extent, direction)
 
     @property
     def country(self) -> str | None:
@@ -157,8 +163,10 @@ class Geocoder:
         countries = country_votes(article, self)
         cc = countries.most_common(1)[0][0] if countries else None
         ranked = [city_place[k] for k, _ in cities.most_common()]
-        anchors = [a for a in ranked if a.country_code == cc][:3] or ranked[:3]
-        ctx = GeoContext(countries=dict(countries), article_places=anchors)
+        # a big city abroad is no anchor in a story about another country ("Boni" is a name of Bonn)
+        anchors = [a for a in ranked if a.country_code == cc][:3] if cc else ranked[:3]
+        lead = " ".join(x for x in (article.title, body[:600]) if x)
+        ctx = GeoContext(countries=dict(countries), article_places=anchors, part=self._part_named(lead))
         if len(self._article_ctx) > 1000:
             self._article_ctx.clear()
         self._article_ctx[aid] = ctx
@@ -182,11 +190,12 @@ class Geocoder:
             if cc and cc not in named:
                 named.add(cc)
                 countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS
+        part = self._part_named(claim.quote or "") or base.part
         for name in names:
             if self._country_named(name):
                 continue
             written, modifier = _strip_modifiers(name)
-            sub = GeoContext(countries, list(anchors), article_places=base.article_places)
+            sub = GeoContext(countries, list(anchors), article_places=base.article_places, part=part)
             # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
             # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
             whole = self._lookup_scored(name.strip(), sub) if modifier == "direction" else None
@@ -215,7 +224,25 @@ class Geocoder:
         admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
                           article_places=base.article_places, admin1s=admin1s, admin2s=admin2s,
-                          province_in_quote=quoted)
+                          province_in_quote=quoted, part=part)
+
+    def _part_named(self, text: str) -> tuple[str, Extent, tuple[float, float]] | None:
+        """The first part of a country the text names ("in central Mali"), with the country's extent."""
+        low = text.lower()
+        if not any(w in low for w in ("north", "south", "east", "west", "central")):
+            return None  # most sentences: no regex
+        for m in PART_IN_TEXT.finditer(text):
+            words = m.group(2).split()
+            for n in range(len(words), 0, -1):  # "Mali on Tuesday" -> "Mali"
+                cc = self._country_named(" ".join(words[:n]))
+                if cc is None:
+                    continue
+                direction = part_of(f"{m.group(1)} {words[0]}")
+                extent = extent_of(self.bundled.province_bounds(cc))
+                if direction is not None and extent is not None:
+                    return cc, extent, direction
+                break
+        return None
 
     def _country_named(self, name: str) -> str | None:
         """The country a context name is ("Syria"; "eastern Congo", "Burma", "DRC" by the country
@@ -228,7 +255,11 @@ class Geocoder:
         cc = to_country_code(name)
         if cc and cc in country_names():
             return cc
-        written = _strip_modifiers(name)[0]
+        written, modifier = _strip_modifiers(name)
+        # "western Mali" (not "Niger State": a province)
+        cc = to_country_code(written) if modifier == "direction" else None
+        if cc and cc in country_names():
+            return cc
         cc = country_alias_codes().get(name_key(written))
         if cc is None:
             return None  # nearly every name: no gazetteer look-up
@@ -325,6 +356,8 @@ class Geocoder:
             s += 12  # "Antsa village, Kwarra district, Keana LGA": the Antsa of Keana, not Doma's
         if p.is_point:
             s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
+            if ctx.part and p.country_code == ctx.part[0] and not _big_city(p):
+                s += PART_WEIGHT * toward(p, ctx.part[1], ctx.part[2])  # Boni "in central Mali"
         elif p.placetype == "county":
             s -= 4
         elif p.placetype == "region":
@@ -521,57 +554,6 @@ def _city_parts() -> str:
     """The words of `city_parts` (places_lexicon.yaml) as one regex group."""
     words = sorted(load_data("places_lexicon.yaml").get("city_parts", []), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
-
-
-_DISTRICT_WORD = re.compile(r"district", re.IGNORECASE)
-# type words after a name that make it wider than a city ("in Raqa province")
-_WIDE = r"(?:province|governorate|state|region|oblast|district|county|lga|department|prefecture|division)\b"
-
-
-@lru_cache(maxsize=8)
-def _says_district(text: str) -> bool:
-    """Does the text hold the word "district" at all? Asked for each claim with a place: read
-    once per article (in ASCII text, lower() compares as IGNORECASE does)."""
-    return "district" in text.lower() if text.isascii() else _DISTRICT_WORD.search(text) is not None
-
-
-def _called_district(text: str, name: str) -> bool:
-    """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?
-    Most articles never say "district": they are spared a pattern built for the name."""
-    if not _says_district(text):
-        return False
-    n = re.escape(name)
-    return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
-
-
-def _spelt_alike(name: str, other: str) -> float:
-    """0..1, how alike two names are spelt: it breaks ties between places found under one name
-    ("West Darfur" is also an old name of Central Darfur; Western Darfur is spelt more alike)."""
-    return 1.0 if name == other else _key_alike(name_key(name), name_key(other))
-
-
-@lru_cache(maxsize=8192)  # a story asks about the same few names and their candidates again and again
-def _key_alike(a: str, b: str) -> float:
-    return 1.0 if a == b else SequenceMatcher(None, a, b).ratio()
-
-
-def _put_in(place: str, city: str, sentence: str) -> bool:
-    """Does the sentence put the place in the city ("Iwaya, Yaba area of Lagos", "X in the city of
-    Y"), not in a province of the city's name ("in Raqa province")?"""
-    if place not in sentence or city not in sentence:
-        return False  # most pairs: one cheap look instead of a pattern built for them
-    said = (rf"\b{re.escape(place)}\b[^.;:]{{0,40}}?(?:\b(?:of|in)|,)\s+(?:the\s+)?(?:city\s+of\s+)?"
-            rf"{re.escape(city)}\b(?!\s+{_WIDE})"
-            rf"|\b{re.escape(city)}['’]s\s+{re.escape(place)}\b")  # "Kabul's Khair Khana"
-    return re.search(said, sentence) is not None
-
-
-def _said_to_be_in(claim: Claim, province: str) -> bool:
-    """Does the claim's sentence put its place in this province ("X road in Ituri province")?"""
-    if not claim.location or not claim.quote:
-        return False
-    said = rf"{re.escape(claim.location)}\b[^.,;]{{0,30}}?\b(?:in|of)\s+(?:the\s+)?{re.escape(province)}"
-    return re.search(said, claim.quote) is not None
 
 
 def _in_nearest_region(p: Place, ctx: GeoContext) -> bool:

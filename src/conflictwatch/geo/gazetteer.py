@@ -204,6 +204,15 @@ class PlaceIndex:
             self._loose[key] = (dict(ph), dict(sk))
         return self._loose[key]
 
+    def province_bounds(self, country_code: str) -> tuple[float, float, float, float] | None:
+        """(min lat, max lat, min lon, max lon) of the country's province centres (geo/parts.py)."""
+        regions = [p for i in range(len(self.rows)) if self.cc[i] == country_code
+                   and (p := self.place(i)).placetype == "region"]
+        if not regions:
+            return None
+        lats, lons = [p.latitude for p in regions], [p.longitude for p in regions]
+        return min(lats), max(lats), min(lons), max(lons)
+
     def find(self, name: str, tier: int, country_code: str | None = None) -> list[Place]:
         """Places whose key at `tier` (0 exact, 1 phonetic, 2 skeleton) equals the name's.
 

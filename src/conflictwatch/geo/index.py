@@ -245,6 +245,7 @@ class SqlitePlaceIndex:
         self._hits: dict[tuple[int, str, str | None], tuple[Place, ...]] = {}
         self._places: dict[int, Place] = {}
         self._fuzzy: dict[Any, Any] = {}  # country -> (keys, rows); ("hits", cc, key, cutoff) -> rows
+        self._bounds: dict[str, tuple[float, float, float, float] | None] = {}
         self._len: int | None = None
 
     # -- pickling: a Geocoder sent to a worker process (multiprocessing, Dask) ---------
@@ -309,6 +310,14 @@ class SqlitePlaceIndex:
         if not rows:
             raise IndexError(i)
         return self._make(rows[0])
+
+    def province_bounds(self, country_code: str) -> tuple[float, float, float, float] | None:
+        """(min lat, max lat, min lon, max lon) of the country's province centres (geo/parts.py)."""
+        if country_code not in self._bounds:
+            rows = self._query("SELECT min(lat), max(lat), min(lon), max(lon) FROM places"
+                               " WHERE cc = ? AND ptype = 'R'", (country_code,))
+            self._bounds[country_code] = rows[0] if rows and rows[0][0] is not None else None
+        return self._bounds[country_code]
 
     # -- lookups ---------------------------------------------------------------------
     def find(self, name: str, tier: int, country_code: str | None = None) -> list[Place]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from conflictwatch.geo.normalize import name_key
@@ -140,3 +141,54 @@ def _strip_modifiers(text: str) -> tuple[str, str]:
             continue
         break
     return s.strip(), modifier
+
+
+_DISTRICT_WORD = re.compile(r"district", re.IGNORECASE)
+# type words after a name that make it wider than a city ("in Raqa province")
+_WIDE = r"(?:province|governorate|state|region|oblast|district|county|lga|department|prefecture|division)\b"
+
+
+@lru_cache(maxsize=8)
+def _says_district(text: str) -> bool:
+    """Does the text hold the word "district" at all? Asked for each claim with a place: read
+    once per article (in ASCII text, lower() compares as IGNORECASE does)."""
+    return "district" in text.lower() if text.isascii() else _DISTRICT_WORD.search(text) is not None
+
+
+def _called_district(text: str, name: str) -> bool:
+    """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?
+    Most articles never say "district": they are spared a pattern built for the name."""
+    if not _says_district(text):
+        return False
+    n = re.escape(name)
+    return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
+
+
+def _spelt_alike(name: str, other: str) -> float:
+    """0..1, how alike two names are spelt: it breaks ties between places found under one name
+    ("West Darfur" is also an old name of Central Darfur; Western Darfur is spelt more alike)."""
+    return 1.0 if name == other else _key_alike(name_key(name), name_key(other))
+
+
+@lru_cache(maxsize=8192)  # a story asks about the same few names and their candidates again and again
+def _key_alike(a: str, b: str) -> float:
+    return 1.0 if a == b else SequenceMatcher(None, a, b).ratio()
+
+
+def _put_in(place: str, city: str, sentence: str) -> bool:
+    """Does the sentence put the place in the city ("Iwaya, Yaba area of Lagos", "X in the city of
+    Y"), not in a province of the city's name ("in Raqa province")?"""
+    if place not in sentence or city not in sentence:
+        return False  # most pairs: one cheap look instead of a pattern built for them
+    said = (rf"\b{re.escape(place)}\b[^.;:]{{0,40}}?(?:\b(?:of|in)|,)\s+(?:the\s+)?(?:city\s+of\s+)?"
+            rf"{re.escape(city)}\b(?!\s+{_WIDE})"
+            rf"|\b{re.escape(city)}['’]s\s+{re.escape(place)}\b")  # "Kabul's Khair Khana"
+    return re.search(said, sentence) is not None
+
+
+def _said_to_be_in(claim: Claim, province: str) -> bool:
+    """Does the claim's sentence put its place in this province ("X road in Ituri province")?"""
+    if not claim.location or not claim.quote:
+        return False
+    said = rf"{re.escape(claim.location)}\b[^.,;]{{0,30}}?\b(?:in|of)\s+(?:the\s+)?{re.escape(province)}"
+    return re.search(said, claim.quote) is not None
