@@ -582,3 +582,44 @@ def test_forces_named_by_their_nationality_are_that_states(geo: Geocoder, senten
     """'Kenyan troops' in a story that also names a Somali group: the troops' nationality says whose
     they are, where the article's country is unclear or another."""
     assert [c.actor1 for c in incidents(geo, sentence)] == [actor1]
+
+
+@pytest.mark.parametrize(("sentence", "low"), [
+    ("Bandits attacked a checkpoint in Kaura Namoda in Zamfara state on Tuesday. The dead included three soldiers "
+     "and a policeman, a police spokesman said.", 4),
+    ("Bandits attacked a checkpoint in Kaura Namoda in Zamfara state on Tuesday. The dead included three soldiers "
+     "and two vigilantes, a police spokesman said.", 5),
+])
+def test_the_parts_of_a_list_of_the_dead_add_up(geo: Geocoder, sentence: str, low: int) -> None:
+    """'The dead included three soldiers and a policeman': at least four (it had been at least
+    three: the list's first part only)."""
+    found = [c for c in incidents(geo, sentence) if c.killed]
+    assert [c.killed.low for c in found] == [low]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Gang members killed at least 20 people in the Cite Soleil neighbourhood of Port-au-Prince in Haiti on "
+     "Tuesday, according to a human rights group.", "Activists"),
+    ("Troops killed four rebels in an encounter in Abra in the Philippines on Tuesday, the Army's 24th Infantry "
+     "Battalion said.", "Army's 24th Infantry Battalion"),
+    ("Resistance fighters killed 11 police officers in a raid in Tamu in Myanmar on Tuesday, commanding officer "
+     "Aung Min of the Tamu Defence Battalion told reporters.", "Tamu Defence Battalion"),
+])
+def test_rights_groups_units_and_a_person_of_an_organisation(geo: Geocoder, sentence: str, source: str) -> None:
+    """'according to a human rights group'; a battalion named is its own source; 'Aung Min of the
+    Tamu Defence Battalion' is the battalion (the person's name had been taken into it)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    ("Two militants were killed in an encounter with security forces in Kulgam district of Kashmir in India on "
+     "Tuesday, police said.", "Military Forces of India", "Unidentified Armed Group (India)"),
+    ("Twelve soldiers were killed in clashes with Boko Haram in Borno state in Nigeria on Tuesday.",
+     "Boko Haram", "Military Forces of Nigeria"),
+    ("Gang members killed at least 20 people in Port-au-Prince in Haiti on Tuesday.",
+     "Unidentified Armed Group (Haiti)", "Civilians"),
+])
+def test_who_the_dead_fought_is_the_other_side(geo: Geocoder, sentence: str, actor1: str, actor2: str) -> None:
+    """'killed in clashes with Boko Haram': the dead are one side, the group they fought the other
+    (actor1 had been empty); gang members are an armed group."""
+    assert [(c.actor1, c.actor2) for c in incidents(geo, sentence)] == [(actor1, actor2)]

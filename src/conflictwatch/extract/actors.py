@@ -20,7 +20,8 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled"
     r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
     r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|bombing|shelling|offensive)\s+on)"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    # (not across a conjunction: "killed when gunmen attacked")
+    r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -102,9 +103,18 @@ def find_actors(
         a2 = victim_actor.get(main_fig.victim or "")
     if a1 == a2:
         a2 = None
+    if a1 is None and a2 is not None:
+        # "Two terrorists were killed in an encounter with security forces", "12 soldiers died in
+        # clashes with Boko Haram": the dead are one side, who they fought the other
+        foe = next((t for t in targets if t[2] != a2 and not any(vs <= t[0] <= ve for vs, ve in victim_spans)
+                    and _FOUGHT_BEFORE.search(sentence, max(0, t[0] - 30), t[0])), None)
+        if foe is not None:
+            a1, side = foe[2], foe[3]
     return a1, a2, side, [(s, e) for s, e, _, _ in kept]
 
 
+_FOUGHT_BEFORE = re.compile(
+    r"\b(?:with|against|fighting|battling|fought)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _UNIDENTIFIED = "Unidentified Armed Group"
 _STATE_GENERIC = re.compile(r"^(Military Forces|Police Forces)(?: of .+)?$")
 _WORD_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")

@@ -152,6 +152,15 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
                 lower_run += 1 if w not in ("of", "for", "and") else 0
             else:
                 break
+        if "of" in words[1:-1]:
+            # "Bo Ba Hman of Tamu PDF Battalion": a person of the organisation, not part of its
+            # name (as "Union" is in "Union of Medical Care and Relief Organizations")
+            cut = words.index("of")
+            if not any(heads.fullmatch(w) or heads.fullmatch(w.lower()) for w in words[:cut]):
+                for w in words[: cut + 1]:
+                    start = sentence.index(w, start) + len(w)
+                start = len(sentence) - len(sentence[start:].lstrip())
+                words = words[cut + 1 :]
         while words and not _PROPER.match(words[0]):
             start += len(words[0]) + (len(sentence[start:]) - len(sentence[start:].lstrip()))
             start = sentence.index(words[1], start) if len(words) > 1 else start

@@ -94,6 +94,7 @@ class Casualty:
     end: int = 0  # end of the victim phrase in the sentence (figure end if none)
     total: bool = False  # "bringing the toll to 29": supersedes "six more" in the same sentence
     increment: bool = False  # "six more people died"
+    listed: bool = False  # "included three soldiers and a policeman": a further part of one list
 
 
 @dataclass
@@ -306,12 +307,13 @@ def classify_figures(sentence: str) -> list[Casualty]:
         )
         for f in figs
     ]
+    listed = [False] * len(figs)
     for i in range(1, len(figs)):
         # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;
         # "9 people (5 men and 4 women)": so is a breakdown in brackets.
         gap = sentence[figs[i - 1].end : figs[i].start]
         if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
-            subsets[i] = True
+            subsets[i] = listed[i] = True
         elif _in_brackets_after(sentence, figs[i - 1], figs[i]) or _after_colon(sentence, figs, i):
             subsets[i] = True
     out: list[Casualty] = []
@@ -475,7 +477,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             pf, pcls, pword, psub, pend = pending.pop()
             out.append(Casualty(pf, kind, pcls, pword, psub, clause_index(clause_starts, pf.start), pend))
         pending = []
-        cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend)
+        cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend,
+                       listed=listed[i])
         cas.total = bool(kind == "killed" and _RISEN_TO.search(sentence[max(0, f.start - 90) : f.start]))
         cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
         out.append(cas)
@@ -544,7 +547,14 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
     if killed is None:
         subs = [c for c in cas if c.kind == "killed" and c.subset]
         if subs:
-            killed = Range(subs[0].fig.value.low, None)
+            # "The dead included three soldiers and a policeman": at least the parts of the list
+            # (one list of distinct nouns); else at least its first part
+            parts = [subs[0], *(c for c in subs[1:] if c.listed)]
+            words = [c.victim_word for c in parts]
+            if len(parts) == len(subs) and None not in words and len(set(words)) == len(words):
+                killed = Range(sum(c.fig.value.low for c in parts), None)
+            else:
+                killed = Range(subs[0].fig.value.low, None)
     return killed, injured, child
 
 

@@ -166,6 +166,10 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
     injured = [c.fig.value for c in cas if c.kind == "injured"]
     if injured:
         last.extra_injured = injured[0]
+    if not any(c.kind == "killed" for c in last.casualties) and not last.extra_killed:
+        # "Bandits attacked a checkpoint ... The dead included three soldiers and a policeman":
+        # an incident told with no toll takes the list's, as parts (at least their sum)
+        last.casualties.extend(c for c in cas if c.kind == "killed")
     last.quote.append(raw)
 
 
