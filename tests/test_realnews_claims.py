@@ -623,3 +623,43 @@ def test_who_the_dead_fought_is_the_other_side(geo: Geocoder, sentence: str, act
     """'killed in clashes with Boko Haram': the dead are one side, the group they fought the other
     (actor1 had been empty); gang members are an armed group."""
     assert [(c.actor1, c.actor2) for c in incidents(geo, sentence)] == [(actor1, actor2)]
+
+
+def test_the_dead_of_an_earlier_attack_told_in_the_passive_are_not_added(geo: Geocoder) -> None:
+    """'..., a week after two policemen were killed in a similar attack': another event's dead."""
+    found = incidents(geo, "A policeman guarding a polio vaccination team was shot dead in Bajaur in Pakistan on "
+                           "Tuesday morning, a week after two policemen were killed in a similar attack in the "
+                           "same area, police said.")
+    assert [(c.killed.low, c.killed.high) for c in found if c.killed] == [(1, 1)]
+
+
+def test_the_nth_such_event_this_month_is_still_an_incident(geo: Geocoder) -> None:
+    """'the third such discovery this month' counts the event among others; the nine bodies found on
+    Thursday are an incident, not a monthly tally."""
+    found = incidents(geo, "Authorities found the bodies of nine men dumped on a highway in the Mexican state of "
+                           "Zacatecas on Thursday morning, the state prosecutor's office said, the third such "
+                           "discovery this month.")
+    assert [(c.killed.low, c.date_start) for c in found if c.killed] == [(9, date(2021, 3, 11))]
+
+
+def test_an_island_of_x_and_the_presidency(geo: Geocoder) -> None:
+    """'the Lake Chad island of Barkaram' is Barkaram; 'the presidency said' is the government."""
+    found = incidents(geo, "N'DJAMENA - Boko Haram fighters killed at least 40 soldiers in an overnight attack on "
+                           "an army base on the Lake Chad island of Barkaram in Chad, the presidency said on "
+                           "Tuesday.")
+    assert [(c.location, c.claimed_by) for c in found] == [("Barkaram", "Chadian government")]
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    ("An Israeli strike on a car in south Lebanon on Tuesday killed two Hezbollah members, a security source "
+     "said.", "Military Forces of Israel", None),
+    ("At least 23 Palestinians were killed by Israeli fire in Gaza on Tuesday, the health ministry said.",
+     "Military Forces of Israel", "Civilians"),
+])
+def test_an_israeli_strike_or_fire_is_the_israeli_militarys(geo: Geocoder, sentence: str, actor1: str,
+                                                           actor2: str | None) -> None:
+    """'An Israeli strike', 'killed by Israeli fire': the side that fired (not its target)."""
+    found = incidents(geo, sentence)
+    assert [c.actor1 for c in found] == [actor1]
+    if actor2:
+        assert [c.actor2 for c in found] == [actor2]

@@ -21,7 +21,7 @@ _TARGET_BEFORE = re.compile(
     r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
     r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|bombing|shelling|offensive)\s+on)"
     # (not across a conjunction: "killed when gunmen attacked")
-    r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but)\s)[\w-]+\s+)?$",
+    r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but|by)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 

@@ -128,7 +128,7 @@ def extract_claims(article: Article) -> list[Claim]:
         last_fig = max((c.fig.end for c in cas), default=len(s))
         voices = [(m.start, m.end) for m in speakers
                   if m.person or (m.start > last_fig and _TRAILING_VOICE.search(s, 0, m.start))]
-        a1, a2, side, actor_spans = find_actors(s, cas, present_actors, voices)
+        a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices)
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         places = find_places(s, skip, docs.get(sent.index))
         dates = find_dates(s, article.published)

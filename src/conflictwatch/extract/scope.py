@@ -207,7 +207,11 @@ _ONE_FIGHT = re.compile(
 
 
 _SUPERLATIVE = re.compile(
-    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b[^,.;]*",
+    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b[^,.;]*"
+    # "the third such discovery this month", "the latest in a string of attacks this year": counts
+    # this event among others; it bounds nothing
+    r"|\bthe (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
+    r" (?:such|in a|attack|killing|massacre|ambush|discovery|incident|strike|raid)\b[^,.;]*",
     re.IGNORECASE,
 )
 
@@ -314,6 +318,7 @@ _EARLIER_EVENT = re.compile(
     r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
+    r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
