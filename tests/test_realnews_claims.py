@@ -663,3 +663,14 @@ def test_an_israeli_strike_or_fire_is_the_israeli_militarys(geo: Geocoder, sente
     assert [c.actor1 for c in found] == [actor1]
     if actor2:
         assert [c.actor2 for c in found] == [actor2]
+
+
+def test_state_media_telling_in_their_own_voice_are_the_source(geo: Geocoder) -> None:
+    """'DAMASCUS (SANA) - Terrorists fired rockets ...' with no one quoted: SANA claims it. A wire
+    such as Reuters only relays: its unattributed claims stay without a source."""
+    text = ("Terrorists fired rockets on residential neighbourhoods of Aleppo in Syria on Tuesday evening, "
+            "killing three civilians and injuring nine others.")
+    for agency, source in (("SANA", "SANA"), ("Reuters", None)):
+        art = Article(text=text, published=date(2021, 3, 12), agency=agency)
+        found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+        assert [c.claimed_by for c in found] == [source]

@@ -42,7 +42,7 @@ from conflictwatch.extract.places import (
     most_specific,
 )
 from conflictwatch.extract.responsibility import responsibility_claimant
-from conflictwatch.extract.rules import Named, event_rules
+from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
     WHOLE_WAR,
     accidental,
@@ -238,13 +238,28 @@ def extract_claims(article: Article) -> list[Claim]:
                 and (kind := by_victims(d)) is not None):
             c.event_type, c.sub_event_type = kind
             c.claim_id = c.make_id()
+    outlet = _outlet_source(article)
     for c in claims:
+        if outlet and c.claimed_by is None:
+            # "DAMASCUS (SANA) - Terrorists fired rockets ...": state media telling with no other
+            # voice are the claim's source (a wire such as Reuters only relays, it claims nothing)
+            c.claimed_by = outlet
+            c.claim_id = c.make_id()
         # A daily round-up with no date of its own: the day its source spoke in the lead.
         if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:
             c.date_start = c.date_end = lead_date
             c.time_precision = 1
             c.claim_id = c.make_id()
     return [c for c in map(lambda c: _dated(c, article), claims) if c is not None]
+
+
+def _outlet_source(article: Article) -> str | None:
+    """The source `sources.yaml` names the dateline's agency by, if it is a kind of media that
+    claims (state news agencies: SANA), else None."""
+    if not article.agency:
+        return None
+    agency = article.agency
+    return next((n.name for n in sources()[0] if n.kind == "media" and n.regex.fullmatch(agency)), None)
 
 
 # An incident dated this long before publication is background ("an attack on May 3" in a
