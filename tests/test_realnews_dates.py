@@ -79,3 +79,21 @@ def test_days_joined_by_and_are_days_not_people(geo: Geocoder) -> None:
     found = incidents_of(geo, "Gunmen killed nine villagers between 1 and 3 April in Mopti region.",
                          published=date(2023, 4, 6))
     assert [c.killed and (c.killed.low, c.killed.high) for c in found] == [(9, 9)]
+
+
+@pytest.mark.parametrize("line", [
+    "Maiduguri, May 10 (AFP) - Jihadists killed seven fishermen near Lake Chad in Nigeria on Monday, a militia "
+    "leader said.",
+    "MAIDUGURI, May 10 (AFP) - Jihadists killed seven fishermen near Lake Chad in Nigeria on Monday, a militia "
+    "leader said.",
+])
+def test_a_dateline_in_ordinary_case_is_the_day_of_the_report(geo: Geocoder, line: str) -> None:
+    """'Maiduguri, May 10 (AFP) -': a dateline whatever its case; its date is the report's, so
+    'on Monday' is May 9 (it had been May 10, read from the dateline as the day of the killing)."""
+    from conflictwatch.ingest import split_dump
+
+    [art] = split_dump(line + "\n")
+    assert (art.dateline, art.agency) == ("Maiduguri" if line[1].islower() else "MAIDUGURI", "AFP")
+    art.published = date(2022, 5, 10)
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert [c.date_start for c in found] == [date(2022, 5, 9)]

@@ -481,15 +481,24 @@ def _aggregate_clause(s: str, cuts: list[int], part: list[Casualty]) -> bool:
 def _aggregate_here(s: str, dates: list[DateMention], group: list[Casualty]) -> bool:
     """Is this figure a total? Judged on the sentence, unless the total's words stand in another
     clause than the figure (then on the figure's clause alone)."""
-    if not is_aggregate(s, dates, group) or not group:
+    if not group:
         return False
     pos = group[0].fig.start
     cuts = [0, *(m.end() for m in _SCOPE_BREAK.finditer(s)), len(s)]
     starts = [m.start() for m in _SCOPE_BREAK.finditer(s)] + [len(s)]
     begin = max(c for c in cuts if c <= pos)
     end = min(c for c in starts if c >= pos) if any(c >= pos for c in starts) else len(s)
-    if begin == 0 and end == len(s):
-        return True
     local = s[begin:end]
     local_dates = [d for d in dates if begin <= d.start < end]
-    return is_aggregate(local, local_dates, [c for c in group])
+    if _RAISING_CLAUSE.search(s, 0, begin):
+        # "..., raising the death toll in Gaza since Friday to 31": the total's own clause decides
+        # (the incident's day and its "killed in an air strike" are the other clause's)
+        return is_aggregate(local, local_dates, group)
+    if not is_aggregate(s, dates, group):
+        return False
+    if begin == 0 and end == len(s):
+        return True
+    return is_aggregate(local, local_dates, group)
+
+
+_RAISING_CLAUSE = re.compile(r",\s+(?:bringing|raising|taking)\s+$")

@@ -540,7 +540,9 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
             return items[0].fig.value
         return sum_ranges(parts)
 
-    killed = total(killed_main)
+    totals = [c for c in killed_main if c.total]
+    # "killed two soldiers, raising the toll from the attack to 5": the new toll holds the two
+    killed = totals[-1].fig.value if totals else total(killed_main)
     injured = total(injured_main)
     children = [c.fig.value for c in cas if c.kind == "killed" and c.victim == "children"]
     child = children[0] if children else None

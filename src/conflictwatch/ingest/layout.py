@@ -114,9 +114,13 @@ def _parse_dateline(s: str, r: Rules) -> tuple[str, str | None, str] | None:
     place, _, extra = head.partition(",")
     place = re.sub(r"\s*/\s*", "/", place.strip())
     letters = [c for c in place if c.isalpha()]
-    if len(letters) < (2 if agency else 4) or place != place.upper() or _words(place) > 5:
-        return None  # without an agency, "U.N. — ..." is not a dateline
     extra = extra.strip()
+    # "Maiduguri, May 10 (AFP) -": a place in ordinary case is a dateline too when a known agency
+    # or a date follows it
+    titled = bool(agency) and (agency.lower() in r.agencies or bool(MONTH_WORD.search(extra))) \
+        and all(w[:1].isupper() for w in place.split())
+    if len(letters) < (2 if agency else 4) or (place != place.upper() and not titled) or _words(place) > 5:
+        return None  # without an agency, "U.N. — ..." is not a dateline
     if extra:
         if _words(extra) > 4:
             return None
