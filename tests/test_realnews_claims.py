@@ -674,3 +674,17 @@ def test_state_media_telling_in_their_own_voice_are_the_source(geo: Geocoder) ->
         art = Article(text=text, published=date(2021, 3, 12), agency=agency)
         found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
         assert [c.claimed_by for c in found] == [source]
+
+
+def test_raising_a_toll_since_a_day_is_a_total_and_a_new_toll_holds_the_dead_just_told(geo: Geocoder) -> None:
+    """'..., raising the death toll in Gaza since Friday to 31' is a count since Friday (it had been a
+    second incident of 31); 'killed two soldiers ..., raising the toll from the attack to five' is one
+    incident of five (it had been seven)."""
+    text = ("Three Palestinians were killed in an Israeli air strike on a house in Khan Younis on Tuesday night, "
+            "medics said, raising the death toll in Gaza since Friday to 31.")
+    art = Article(text=text, published=date(2021, 3, 12))
+    found = [(c.scope, c.killed.low) for c in pipeline.process_article(art, geo) if c.killed]
+    assert found == [("incident", 3), ("aggregate", 31)]
+    found = incidents(geo, "A rocket killed two soldiers in Kidal in Mali on Tuesday, raising the toll from the "
+                           "attack to five, the army said.")
+    assert [(c.killed.low, c.killed.high) for c in found] == [(5, 5)]
