@@ -363,3 +363,15 @@ def test_a_big_city_abroad_is_no_anchor_in_a_story_about_another_country(geo: Ge
     assert all(p.country_code == "ML" for p in geo.article_context(art).article_places)
     found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
     assert [(c.country, c.admin1) for c in found] == [("Mali", None)]
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Russian shelling killed two civilians in Vuhledar on Monday, the regional governor said.", "Ukraine"),
+    ("Russian forces shelled Derhachi on Monday, killing a man, the governor said.", None),
+])
+def test_the_nationality_of_the_attackers_is_not_where_it_happened(geo: Geocoder, sentence: str,
+                                                                   country: str | None) -> None:
+    """'Russian shelling ... in Vuhledar': the only nationality named is the attackers'; a town's
+    name that no other country has says where (it had been put in Russia, at a lookalike)."""
+    found = incidents(geo, sentence)
+    assert [c.country for c in found] == [country]

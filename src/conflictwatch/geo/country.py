@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from conflictwatch.datafiles import words_after
-from conflictwatch.geo.cues import LEAD_WEIGHT, article_text, article_votes, clear, cues_table
+from conflictwatch.geo.cues import LEAD_WEIGHT, acting_votes, article_text, article_votes, clear, cues_table
 from conflictwatch.geo.gazetteer import Place
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
@@ -35,7 +35,10 @@ _PHRASE = re.compile(
 )
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|of|from|around|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# (and the verbs that take a place as object: "shelled Derhachi", "captured Soledar")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|of|from|around|across|shelled|struck|bombed|attacked|stormed|captured|seized"
+    r"|retook|recaptured|raided|entered|liberated)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class Finder(Protocol):
@@ -46,6 +49,7 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     """Weights per ISO country code from the article's words (see the module docstring)."""
     text, lead_end = article_text(article)
     votes = article_votes(article)  # = text_votes(text, lead_end), from the extractor's scan
+    named = set(votes)
     cues = cues_table()
     seen: set[str] = set()
     business = words_after("places_lexicon.yaml", "business_words")
@@ -66,6 +70,9 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
                 votes[cc] += w * (LEAD_WEIGHT if m.start() < lead_end else 1.0)
             if weight:
                 break
+    if len(named) == 1 and len(votes) > 1:
+        # the one nationality named was a force's, and the places are another country's
+        votes.subtract(acting_votes(text, lead_end))
     return votes
 
 
@@ -91,6 +98,8 @@ def _place_weight(found: list[Place], typed: bool) -> dict[str, float]:
             w = 1.0 if typed else 0.5
         elif p.is_point and p.population >= 100_000:
             w = 1.0
+        elif p.is_point and p.population >= 5_000 and len(homes) == 1:
+            w = 0.6  # a town's name no other country has ("in Vuhledar" in a story of Russian shelling)
         elif p.is_point and p.population >= 20_000:
             w = 0.3
         else:

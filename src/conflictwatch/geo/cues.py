@@ -188,6 +188,22 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
     return votes
 
 
+@lru_cache(maxsize=8)
+def acting_votes(text: str, lead_end: int) -> Counter[str]:
+    """The half of each nationality's votes that came from forces ("Russian troops"): what
+    `_votes` takes off between two countries, for callers that find the second country later
+    (a town's name: "Russian shelling killed two civilians in Vuhledar")."""
+    scan = _scan_of(text)
+    lead = len(_WORD.findall(text, 0, lead_end))
+    cues, forces = cues_table(), _force_nouns()
+    acting: Counter[str] = Counter()
+    for i, n, cue in scan.hits:
+        k = name_key(cue)
+        if k in cues.names and _acting(scan.words, i, n, forces):
+            acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) / 2
+    return acting
+
+
 @lru_cache(maxsize=1)
 def _force_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("force_nouns", []))
