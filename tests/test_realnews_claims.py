@@ -688,3 +688,26 @@ def test_raising_a_toll_since_a_day_is_a_total_and_a_new_toll_holds_the_dead_jus
     found = incidents(geo, "A rocket killed two soldiers in Kidal in Mali on Tuesday, raising the toll from the "
                            "attack to five, the army said.")
     assert [(c.killed.low, c.killed.high) for c in found] == [(5, 5)]
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    ("Police said four people died in the attack on Gwoza in Nigeria on Tuesday, while residents put the number "
+     "of dead at 12.", [("Police", 4), ("Residents", 12)]),
+    ("At least six people were killed in the raid on Kadisau in Nigeria on Tuesday, residents said, though police "
+     "confirmed only two deaths.", [("Residents", 6), ("Police", 2)]),
+])
+def test_two_voices_in_one_sentence_give_two_claims(geo: Geocoder, sentence: str,
+                                                    claims: list[tuple[str, int]]) -> None:
+    """Two sources' tolls in one sentence are two claims, not one sum ('put the number of dead at'
+    is a voice; '..., though police confirmed' is another clause): they had been 16 and 8."""
+    found = incidents(geo, sentence)
+    assert [(c.claimed_by, c.killed.low) for c in found if c.killed] == claims
+
+
+def test_a_force_telling_of_others_dead_is_not_their_killer(geo: Geocoder) -> None:
+    """'Police said four people died in the attack': the police told it; they are no actor. A force
+    that tells of enemies killed ('the army said it killed 50 militants') still is one."""
+    found = incidents(geo, "Police said four people died in the attack on Gwoza in Nigeria on Tuesday.")
+    assert [c.actor1 for c in found] == [None]
+    found = incidents(geo, "The army said it killed 50 militants in Gwoza in Nigeria on Tuesday.")
+    assert [c.actor1 for c in found] == ["Military Forces of Nigeria"]

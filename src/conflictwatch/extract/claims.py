@@ -125,9 +125,14 @@ def extract_claims(article: Article) -> list[Claim]:
         # A person speaking for a force ("an Iraqi army officer said") is not an actor; a force
         # speaking for itself ("the SDF said they had captured ...") is.
         # Nor is a force that only tells of it at the end ("..., killing a district chief, police said").
+        # Nor one that tells of others' dead ("Police said four people died"): it acts when it
+        # speaks of itself ("the SDF said they had captured") or of enemies killed ("the army said
+        # 21 militants had been killed").
         last_fig = max((c.fig.end for c in cas), default=len(s))
+        tells = bool(cas) and cas[0].victim != "combatants"
         voices = [(m.start, m.end) for m in speakers
-                  if m.person or (m.start > last_fig and _TRAILING_VOICE.search(s, 0, m.start))]
+                  if m.person or (m.start > last_fig and _TRAILING_VOICE.search(s, 0, m.start))
+                  or (tells and m.end < cas[0].fig.start and _TELLS_OF_OTHERS.match(s, m.end))]
         a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices)
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         places = find_places(s, skip, docs.get(sent.index))
@@ -316,6 +321,12 @@ def _lead_statement(
 
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
 # ", police said" / ", a Somali military officer told AFP" after the figures: only the teller
+_TELLS_OF_OTHERS = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|told\s+\w+|reported|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"(?!(?:it|they|its|their|we|our|he|she|his|her)\b)(?:\w+\s+){0,2}?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|at least|more than|dozens|several)\b",
+    re.IGNORECASE,
+)
 _TRAILING_VOICE = re.compile(r",\s+(?:[\w'’-]+\s+){0,2}$")
 _GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
 # "..., and that a separate strike ...": another incident told in the same sentence
@@ -393,6 +404,8 @@ def _group_by_source(
         [0]
         + [m.end() for m in CLAUSE_SPLIT.finditer(s)]
         + [m.end() for m in re.finditer(r",\s+(?=[A-Z])", s)]
+        # "..., residents said, though police confirmed only two deaths": a second voice's clause
+        + [m.end() for m in re.finditer(r",\s+(?:though|although|but|while|whereas|yet)\s+", s)]
     )
     starts = sorted(set(starts))
     for c in cas:
