@@ -711,3 +711,22 @@ def test_a_force_telling_of_others_dead_is_not_their_killer(geo: Geocoder) -> No
     assert [c.actor1 for c in found] == [None]
     found = incidents(geo, "The army said it killed 50 militants in Gwoza in Nigeria on Tuesday.")
     assert [c.actor1 for c in found] == ["Military Forces of Nigeria"]
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("Half a dozen policemen were killed in an ambush in Zamfara in Nigeria on Tuesday.", 6, 6),
+    ("Two dozen fighters were killed in air strikes near Menaka in Mali on Tuesday.", 24, 24),
+    ("At least two dozen soldiers were killed in an attack in Menaka in Mali on Tuesday.", 24, None),
+    ("Gunmen killed 2 dozen people in Menaka in Mali on Tuesday.", 24, 24),
+])
+def test_dozens_counted_in_words(geo: Geocoder, sentence: str, low: int, high: int | None) -> None:
+    """'Half a dozen' is six (it had been twelve), 'two dozen' 24 (it had been two)."""
+    assert [(c.killed.low, c.killed.high) for c in incidents(geo, sentence) if c.killed] == [(low, high)]
+
+
+def test_killed_or_wounded_is_no_death_toll(geo: Geocoder) -> None:
+    """'Fifteen people were killed or wounded': a casualty count that does not split the dead from
+    the hurt. The incident stays, with no figure the text does not give."""
+    found = incidents(geo, "Fifteen people were killed or wounded when a mortar shell landed in a crowded market "
+                           "in Mogadishu in Somalia on Tuesday, police said.")
+    assert [(c.killed, c.location) for c in found] == [(None, "Mogadishu")]

@@ -20,7 +20,6 @@ from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, eve
 from conflictwatch.extract.figures import (
     CLAUSE_SPLIT,
     Casualty,
-    add_parsed_victims,
     classify_figures,
     clause_index,
     lex,
@@ -33,6 +32,7 @@ from conflictwatch.extract.followups import (
     no_one_hurt,
 )
 from conflictwatch.extract.nlp import parse
+from conflictwatch.extract.parsedvictims import add_parsed_victims
 from conflictwatch.extract.places import (
     OWNER,
     PlaceMention,

@@ -182,6 +182,7 @@ def _in_date(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_BEFORE.search(text, max(0, start - 20), start))
 
 
+_DOZEN_AFTER = re.compile(r"\s+dozen\b(?!s)", re.IGNORECASE)
 _BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b")
 
 
@@ -199,6 +200,8 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "Camp 13", "Battalion 289": part of a name
         if m.group("num") and not m.group("bound") and _in_date(text, m.start(), m.end()):
             continue  # "on 30 March", "March 30, 2022": a day of a date, not a count
+        if m.group("num") and m.group("num").isalpha() and _DOZEN_AFTER.match(text, m.end()):
+            continue  # "two dozen": a vague quantity's first word (vague_quantities)
         if m.group("lo") and _DAY_BEFORE_MONTH.match(text, m.end()):
             continue  # "between 1 and 3 April": days of a date
         if m.group("lo"):
@@ -215,7 +218,12 @@ def find_figures(text: str) -> list[Figure]:
             n = words_to_int(m.group("num"))
             if n is None:
                 continue
-            value = _bounded(n, m.group("bound"))
+            dozen = _DOZEN_AFTER.match(text, m.end())  # "2 dozen"
+            value = _bounded(n * 12 if dozen else n, m.group("bound"))
+            if dozen:
+                out.append(Figure(m.start(), dozen.end(), value, text[m.start() : dozen.end()], True))
+                taken.append((m.start(), dozen.end()))
+                continue
         out.append(Figure(m.start(), m.end(), value, m.group(0), True))
         taken.append((m.start(), m.end()))
     vague = lexicon()["vague_quantities"]

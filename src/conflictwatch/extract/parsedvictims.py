@@ -1,0 +1,84 @@
+"""The victims the dependency parse finds ("a farmer was beheaded", "A 14-year-old boy and a man
+were killed"), merged with the figures the patterns read (extract/figures.py): each person once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from conflictwatch.extract.figures import (
+    _SUBSET_BEFORE,
+    CLAUSE_SPLIT,
+    KILLED_OR_HURT,
+    Casualty,
+    clause_index,
+)
+from conflictwatch.extract.numbers import Figure
+from conflictwatch.extract.victims import Victim
+from conflictwatch.models import Range
+
+_PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
+
+
+def _appositive(sentence: str, end: int, start: int) -> bool:
+    """Only a comma (and maybe an age) between two single victims: one person twice."""
+    return 0 <= start - end <= 8 and bool(re.fullmatch(r"\s*,\s*(?:\d{1,2}\s*,\s*)?", sentence[end:start]))
+_SAME_PERSON = re.compile(
+    r"\b(?:identified|named|known|described|listed)\s+(?:\w+\s+)?(?:as\s+)?$|\b(?:named|called|alias)\s+$",
+    re.IGNORECASE,
+)
+_REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
+
+
+def add_parsed_victims(
+    sentence: str, cas: list[Casualty], victims: list[Victim], killers: Sequence[tuple[int, int]] = ()
+) -> list[Casualty]:
+    """Add the victims the parse found that no figure pattern covered ("a farmer was beheaded",
+    "A 14-year-old boy and a man were killed"). A figure the patterns read stays as they read it,
+    unless the parse puts it among the killers ("a mob of a dozen people hacked ... two leaders")."""
+    cas = [c for c in cas if not any(s <= c.fig.start and c.fig.end <= e for s, e in killers)]
+    # "Fifteen people were killed or wounded": how many of each, the text does not say
+    victims = [v for v in victims if not KILLED_OR_HURT.match(sentence, v.end)]
+    taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
+    out = list(cas)
+    starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
+    named = [v for v in victims if v.value is not None and v.noun not in _PRONOUNS]
+    killed = [c for c in cas if c.kind == "killed"] + [v for v in named if v.kind == "killed"]
+    for v in victims:
+        if v.value is None:
+            continue
+        hurt = [c for c in out if v.start < max(c.end, c.fig.end) and c.fig.start < v.end]
+        if v.kind == "killed" and hurt and all(c.kind == "injured" for c in hurt):
+            for c in hurt:  # "a soldier wounded in the ambush succumbed to his wounds": killed
+                c.kind = "killed"
+            continue
+        inside = [c for c in out if v.start <= c.fig.start and c.fig.end <= v.end and c.kind == v.kind]
+        if len(inside) == 1 and inside[0].fig.value == Range(1, 1) and v.value.low > 1:
+            # "a former commander and his escort were killed": the pattern read "a commander"
+            # (1); the parse reads the whole list (2).
+            c = inside[0]
+            c.fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+            c.end = max(c.end, v.end)
+            continue
+        if any(v.start < e and s < v.end for s, e in taken):
+            continue
+        if any(c.victim_word == "family" and 0 <= c.fig.start - v.end <= 5 for c in cas):
+            continue  # "a family of five": the five, counted by its figure
+        if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):
+            continue  # "six more people died, bringing the toll to 29": the total counts
+        if v.noun in _PRONOUNS and v.noun not in _REFLEXIVE and any(k is not v for k in killed):
+            continue  # "the death of a soldier, where he was shot dead": the same man
+        if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):
+            continue  # "including a little girl": part of a figure already counted
+        if _SAME_PERSON.search(sentence[max(0, v.start - 40) : v.start]) and any(
+            c.fig.end <= v.start for c in out if c.kind == v.kind
+        ):
+            continue  # "a young man identified as Ope": Ope is that man
+        if v.value == Range(1, 1) and any(_appositive(sentence, v.end, c.fig.start) or
+                                          _appositive(sentence, max(c.end, c.fig.end), v.start)
+                                          for c in out if c.kind == v.kind and c.fig.value == Range(1, 1)):
+            continue  # "Mohammed Ali, a farmer, was killed": one man, named and described
+        fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+        out.append(Casualty(fig, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
+    out.sort(key=lambda c: c.fig.start)
+    return out
