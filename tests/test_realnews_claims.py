@@ -730,3 +730,20 @@ def test_killed_or_wounded_is_no_death_toll(geo: Geocoder) -> None:
     found = incidents(geo, "Fifteen people were killed or wounded when a mortar shell landed in a crowded market "
                            "in Mogadishu in Somalia on Tuesday, police said.")
     assert [(c.killed, c.location) for c in found] == [(None, "Mogadishu")]
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    ("Militants ambushed a convoy near Oure Cassoni in Chad last week, killing six soldiers, the army said.",
+     "incident"),
+    ("Insurgents beheaded 11 villagers in the Muidumbe district of Mozambique's Cabo Delgado province late last "
+     "week, local sources said.", "incident"),
+    # guards: several events, or a campaign, in a week are a count
+    ("Bandits killed 30 people in attacks on villages in Zamfara in Nigeria last week.", "aggregate"),
+    ("Renewed bombing of Idlib in Syria has killed more than 150 people this week, rescue workers said.",
+     "aggregate"),
+])
+def test_one_event_told_a_week_late_is_an_incident(geo: Geocoder, sentence: str, scope: str) -> None:
+    """'ambushed a convoy ... last week, killing six': one event, dated to the week (it had been a
+    weekly count); attacks in the plural, or a campaign that has killed, stay a count."""
+    art = Article(text=sentence, published=date(2021, 3, 12))
+    assert [c.scope for c in pipeline.process_article(art, geo) if c.killed] == [scope]

@@ -197,6 +197,13 @@ _ONE_EVENT = re.compile(
 )
 
 
+# words that make a week's dead several events: "attacks", "a series of", "in separate incidents"
+_MANY_EVENTS = re.compile(
+    r"\b(?:attacks|raids|clashes|strikes|airstrikes|operations|incidents|ambushes|bombings|killings|shootings"
+    r"|battles|series|spate|wave|string|separate|various|several|villages|towns|districts|across|bombing"
+    r"|bombardment|shelling|fighting)\b",
+    re.IGNORECASE,
+)
 _WEEKEND = re.compile(r"(?:over|at) the weekend", re.I)
 # one fight between two sides, told at the start of the sentence
 _ONE_FIGHT = re.compile(
@@ -295,6 +302,9 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     single = bool(cas) and all(c.fig.value.high == 1 for c in cas if c.kind == "killed" and not c.subset)
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and single:
         return False  # "a rebel was killed over the weekend": one death is one incident
+    if markers and all(_WEAK_PERIOD.fullmatch(m) and not m.lower().startswith("since") for m in markers) \
+            and not _MANY_EVENTS.search(s) and not _PERFECT.search(s) and not _CAMPAIGN.search(s):
+        return False  # "Militants ambushed a convoy near X last week, killing six": one event, told late
     if markers:
         return True
     if any(d.precision == 2 for d in dates if not d.statement):
