@@ -747,3 +747,12 @@ def test_one_event_told_a_week_late_is_an_incident(geo: Geocoder, sentence: str,
     weekly count); attacks in the plural, or a campaign that has killed, stay a count."""
     art = Article(text=sentence, published=date(2021, 3, 12))
     assert [c.scope for c in pipeline.process_article(art, geo) if c.killed] == [scope]
+
+
+def test_one_of_the_wounded_who_died_moves_to_the_dead(geo: Geocoder) -> None:
+    """'One of the wounded later died in hospital': one more dead and one fewer hurt in the incident
+    just told, not a new incident of one."""
+    found = incidents(geo, "An army officer and a civilian were killed and four others wounded on Tuesday when "
+                           "gunmen attacked a checkpoint in Bannu in Pakistan, police said. One of the wounded "
+                           "later died in hospital.")
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found if c.killed] == [(3, 3)]

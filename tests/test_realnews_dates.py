@@ -97,3 +97,12 @@ def test_a_dateline_in_ordinary_case_is_the_day_of_the_report(geo: Geocoder, lin
     art.published = date(2022, 5, 10)
     found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
     assert [c.date_start for c in found] == [date(2022, 5, 9)]
+
+
+def test_the_previous_day_counts_back_from_a_statement_told_to_reporters(geo: Geocoder) -> None:
+    """'..., the previous day, the police spokesman told reporters in Kaduna on Tuesday': Tuesday is
+    the day of the statement, so the killing was on Monday (it had been dated Tuesday)."""
+    found = incidents_of(geo, "Gunmen killed a village head and his two sons in Kauru in Nigeria's Kaduna state "
+                              "the previous day, the police spokesman told reporters in Kaduna on Tuesday.",
+                         published=date(2022, 5, 11))
+    assert [c.date_start for c in found] == [date(2022, 5, 9)]

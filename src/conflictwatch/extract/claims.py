@@ -30,6 +30,7 @@ from conflictwatch.extract.followups import (
     inherit_dates,
     inherit_type_and_place,
     no_one_hurt,
+    wounded_died,
 )
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.parsedvictims import add_parsed_victims
@@ -103,6 +104,9 @@ def extract_claims(article: Article) -> list[Claim]:
                 if c not in kept and (span := earlier_event_span(s, c.fig.start)):
                     typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
             cas = kept
+        if last_incident is not None and sent.index - last_incident.sentence.index <= 3 \
+                and wounded_died(s, last_incident):
+            continue
         claimant = responsibility_claimant(s, present_actors)
         just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4
         if claimant and not cas and just_told and last_incident is not None:

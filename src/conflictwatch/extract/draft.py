@@ -31,6 +31,7 @@ class Draft:
     extra_children: Range | None = None
     extra_injured: Range | None = None
     extra_killed: list[Range] = field(default_factory=list)  # "Two of the attackers were also killed"
+    died_of_wounds: int = 0  # "One of the wounded later died": moved from the hurt to the dead
     place_override: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -60,6 +61,11 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     killed, injured, children = claim_figures(d.casualties)
     if killed is not None and d.extra_killed:
         killed = sum_ranges([killed, *d.extra_killed])
+    if d.died_of_wounds and killed is not None:
+        n = d.died_of_wounds
+        killed = sum_ranges([killed, Range(n, n)])
+        if injured is not None and injured.low >= n:
+            injured = Range(injured.low - n, None if injured.high is None else injured.high - n)
     if d.extra_children and children is None:
         children = d.extra_children
     if d.extra_injured and injured is None:

@@ -12,6 +12,7 @@ from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft, event_date
 from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.figures import Casualty, lex, sum_ranges
+from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.places import PlaceMention, most_specific
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
 from conflictwatch.models import Claim, Range
@@ -92,6 +93,27 @@ def marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         words_re(lx["new_incident_markers"]),
         words_re(lx.get("disaster_words", ["flood"])),
     )
+
+
+# "One of the wounded later died in hospital": a number of the incident's wounded, now dead
+_WOUNDED_DIED = re.compile(
+    r"^(?:(?:later|also|and)\s+)?(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:more\s+)?of\s+the"
+    r"\s+(?:wounded|injured|critically\s+injured|seriously\s+wounded)\s+(?:\w+\s+){0,2}?"
+    r"(?:died|succumbed|passed\s+away|has\s+died|have\s+died|later\s+died)\b",
+    re.IGNORECASE,
+)
+
+
+def wounded_died(s: str, last: Draft) -> bool:
+    """Fold "One of the wounded later died in hospital" into the incident just told: one more
+    dead, one fewer hurt. True if it did."""
+    m = _WOUNDED_DIED.match(s.strip())
+    n = words_to_int(m.group("n")) if m else None
+    if n is None or not any(c.kind == "injured" for c in last.casualties):
+        return False
+    last.died_of_wounds += n
+    last.quote.append(s)
+    return True
 
 
 def extends(
