@@ -756,3 +756,14 @@ def test_one_of_the_wounded_who_died_moves_to_the_dead(geo: Geocoder) -> None:
                            "gunmen attacked a checkpoint in Bannu in Pakistan, police said. One of the wounded "
                            "later died in hospital.")
     assert [(c.killed.low, c.injured.low if c.injured else None) for c in found if c.killed] == [(3, 3)]
+
+
+def test_separatists_outside_ukraine_are_not_russian_backed(geo: Geocoder) -> None:
+    """Cameroon's separatist fighters, and a separatist leader there, are not Donbas's
+    'Russian-backed separatists' (actors.yaml and sources.yaml keep those to Ukraine stories)."""
+    found = incidents(geo, "Separatist fighters killed four gendarmes in Bamenda in Cameroon on Tuesday, a "
+                           "separatist leader said.")
+    assert [(c.actor1, c.claimed_by) for c in found] == [("Unidentified Armed Group (Cameroon)", "Rebel source")]
+    found = incidents(geo, "Separatists shelled Donetsk in Ukraine on Tuesday, killing two civilians, separatist "
+                           "officials said.")
+    assert [(c.actor1, c.claimed_by) for c in found] == [("Russian-backed separatists", "Russian-backed separatists")]

@@ -448,7 +448,10 @@ class Discourse:
             *(g + k for k, a in enumerate(scoped)
               if a is not None and (g + k in looked_up or a.may_occur(lower))),
         ])
-        self._named = [src for k, src in enumerate(named) if k in occurs]
+        cc = to_country_code(self.country) if self.country else None
+        # a source bound to a war (`only_in`: "separatist officials" are Donbas's) speaks only there
+        self._named = [src for k, src in enumerate(named)
+                       if k in occurs and (not src.countries or cc in src.countries)]
         self._generic = [(i, gen) for i, gen in enumerate(generic) if n + i in occurs]
         self.present_actors = [a for k, a in enumerate(scoped) if a is not None and g + k in occurs]
         self._groups = [a for a in self.present_actors if a.kind in ("rebels", "jihadists")]

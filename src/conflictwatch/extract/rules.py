@@ -131,7 +131,8 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
     """(named sources, generic back-references, speech-verb regex)."""
     data = load_data("sources.yaml")
     named = [
-        Named(name, patterns_re(spec["patterns"]), spec.get("kind"), _literals(spec["patterns"]))
+        Named(name, patterns_re(spec["patterns"]), spec.get("kind"), _literals(spec["patterns"]),
+              tuple(spec.get("only_in") or ()))
         for name, spec in data["sources"].items()
         if spec.get("patterns")
     ]
