@@ -375,3 +375,27 @@ def test_the_nationality_of_the_attackers_is_not_where_it_happened(geo: Geocoder
     name that no other country has says where (it had been put in Russia, at a lookalike)."""
     found = incidents(geo, sentence)
     assert [c.country for c in found] == [country]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Chilpancingo, Guerrero.- The bodies of six people were found on Monday in the municipality of Chilapa de "
+     "Alvarez, the state prosecutor's office said.", "Chilapa de Alvarez"),
+    ("Gunmen killed two policemen in the Tank district of Pakistan on Monday, police said. Hours later, gunmen "
+     "shot dead a polio worker in neighbouring Lakki Marwat.", "Lakki Marwat"),
+    ("Jihadists killed nine civilians in the rural commune of Tera in Niger's Tillaberi region on Monday, a local "
+     "official said.", "Tera"),
+])
+def test_a_named_municipality_commune_or_neighbouring_town_is_the_place(geo: Geocoder, text: str,
+                                                                       place: str) -> None:
+    """'the municipality of Chilapa de Alvarez' is a place even where the parser reads a person's
+    name in it (the local dateline's city had been taken); 'in neighbouring Lakki Marwat' and 'the
+    rural commune of Tera' are places (the first paragraph's district and the region had been)."""
+    found = incidents(geo, text)
+    assert found[-1].location == place, [(c.location, c.quote[:40]) for c in found]
+
+
+def test_cameroons_south_west_region_is_not_west_region(geo: Geocoder) -> None:
+    """'the restive South West Region' is Cameroon's South-West, not West region with a direction."""
+    found = incidents(geo, "Soldiers shot dead two civilians in Kokkaka in Konye subdivision of the restive South "
+                           "West Region of Cameroon on Monday, residents said.")
+    assert [c.admin1 for c in found] == ["South-West Province"]

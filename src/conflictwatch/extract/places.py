@@ -57,7 +57,7 @@ _LOCATIVE = (
 )
 
 _PLACE_RE = quick(re.compile(
-    rf"(?P<pre>(?:\b{_LOCATIVE}|^(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:besieged\s+|nearby\s+)?"
+    rf"(?P<pre>(?:\b{_LOCATIVE}|^(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
     rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
     rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village)\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
@@ -80,7 +80,7 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
-    r"|outskirts|settlement|island)\s+of\s+",
+    r"|outskirts|settlement|island|commune)\s+of\s+",
     re.IGNORECASE,
 )
 _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
@@ -211,6 +211,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
         labels = {lab for s0, e0, lab in ents if s0 < p.end and p.start < e0}
         untyped = p.rank == 2 and type_rank(p.name) is None
         weak = p.via in _WEAK_VIA and not (p.via == "between" and _ROAD_BETWEEN.search(sentence, 0, p.start))
+        weak = weak and not _typed_before(sentence, p.start)  # "the municipality of Chilapa de Alvarez"
         if untyped and weak and "NORP" in labels and not labels & _PLACE_ENTS:
             continue  # "the killing of Mahsa Amini", "fighting between X and Y"
         if untyped and weak and labels & _NOT_PLACE_ENTS and not labels & _PLACE_ENTS:

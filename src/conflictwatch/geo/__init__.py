@@ -198,8 +198,8 @@ class Geocoder:
             sub = GeoContext(countries, list(anchors), article_places=base.article_places, part=part)
             # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
             # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
-            whole = self._lookup_scored(name.strip(), sub) if modifier == "direction" else None
-            if whole is not None and whole[1] <= 1:
+            whole = self._lookup_scored(name.strip(), sub) if modifier in ("direction", "region") else None
+            if whole is not None and whole[1] <= 1 and (modifier == "direction" or not whole[0].is_point):
                 p: Place | None = whole[0]
             else:
                 p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
