@@ -100,7 +100,7 @@ def test_military_source_and_combatant_victims() -> None:
         ("Aleppo", "Syrian military source", "Military Forces of Syria"),
         ("Kandahar", "Afghan officials", "Military Forces of Afghanistan"),
         ("Mindanao", "Philippine military source", "Military Forces of Philippines"),
-        ("the city", None, "Military Forces"),  # no country named: none assumed
+        ("the city", "Military source", "Military Forces"),  # no country named: none assumed, kind kept
     ],
 )
 def test_country_bound_sources_and_actors_follow_the_article(place: str, source: str | None,

@@ -767,3 +767,26 @@ def test_separatists_outside_ukraine_are_not_russian_backed(geo: Geocoder) -> No
     found = incidents(geo, "Separatists shelled Donetsk in Ukraine on Tuesday, killing two civilians, separatist "
                            "officials said.")
     assert [(c.actor1, c.claimed_by) for c in found] == [("Russian-backed separatists", "Russian-backed separatists")]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Three police officers were ambushed and killed in the town of Cajeme in Mexico's Sonora state on Tuesday.", 3),
+    ("Separatists abducted and later killed a school principal in Kumbo in Cameroon on Tuesday, residents said.", 1),
+    ("Gunmen killed two engineers and their driver in Gwadar in Pakistan on Tuesday, police said.", 3),
+    ("Israeli air strikes on the Gaza Strip killed 15 Palestinians, including three senior Islamic Jihad "
+     "commanders and several of their family members, on Tuesday, health officials said.", 15),
+])
+def test_coordinated_verbs_companions_and_long_breakdowns(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'were ambushed and killed' (the second verb is this figure's when no figure follows), 'a
+    school principal', 'and their driver' count; a breakdown whose first part has a long noun
+    phrase is still a part of the toll (it had been added: 18)."""
+    assert [c.killed.low for c in incidents(geo, sentence) if c.killed] == [killed]
+
+
+def test_a_new_toll_of_an_attack_is_dated_by_the_attack(geo: Geocoder) -> None:
+    """'two more died on Tuesday, raising the death toll from Sunday's attack on the base to 13': the
+    attack's toll, on Sunday (it had been Tuesday); an army source of a story with no clear country
+    is a 'Military source', as written."""
+    found = incidents(geo, "Two more soldiers succumbed to their injuries on Tuesday, raising the death toll from "
+                           "Sunday's attack on the Kamboinse base to 13, a military source said.")
+    assert [(c.killed.low, c.date_start, c.claimed_by) for c in found] == [(13, date(2021, 3, 7), "Military source")]

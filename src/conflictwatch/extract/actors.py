@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled"
     r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
-    r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|bombing|shelling|offensive)\s+on)"
+    r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|ambush(?:es)?|bombing|shelling|offensive)\s+on)"
     # (not across a conjunction: "killed when gunmen attacked")
     r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but|by)\s)[\w-]+\s+)?$",
     re.IGNORECASE,

@@ -325,6 +325,7 @@ def _lead_statement(
 
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
 # ", police said" / ", a Somali military officer told AFP" after the figures: only the teller
+_TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
 _TELLS_OF_OTHERS = re.compile(
     r"\s+(?:also\s+)?(?:said|says|told\s+\w+|reported|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
     r"(?!(?:it|they|its|their|we|our|he|she|his|her)\b)(?:\w+\s+){0,2}?(?:\d+|one|two|three|four|five|six"
@@ -360,6 +361,13 @@ def _clause_dates(
     if scope == "incident":
         kept = [d for d in dates if not re.search(r"\b(?:since|until|till)\s+$", s[: d.start])]
         dates = kept or dates
+        if any(c.total for c in group):
+            # "two more died on Tuesday, raising the death toll from Sunday's attack to 13": the
+            # toll is the attack's, on its day
+            owner = [d for d in dates if not d.statement and d.text.endswith(("'s", "’s"))
+                     and _TOLL_OF_DAY.search(s, max(0, d.start - 40), d.start)]
+            if owner:
+                return owner + [d for d in dates if d.statement]
     parts = _clauses(s)
     if not parts or not group:
         return dates

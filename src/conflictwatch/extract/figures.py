@@ -312,7 +312,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;
         # "9 people (5 men and 4 women)": so is a breakdown in brackets.
         gap = sentence[figs[i - 1].end : figs[i].start]
-        if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
+        if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,45}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
             subsets[i] = listed[i] = True
         elif _in_brackets_after(sentence, figs[i - 1], figs[i]) or _after_colon(sentence, figs, i):
             subsets[i] = True
@@ -367,7 +367,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
         right_text = " ".join(rw)
         body_count = victim_idx is None and rw[:1] in (["bodies"], ["corpses"])
         # A coordinated second verb phrase belongs to the next figure.
-        right_text = _COORD_VERB.sub("", right_text) if victim_idx is not None or body_count else right_text
+        # (with no figure after it, "were ambushed and killed" is still this figure's)
+        coord = (victim_idx is not None or body_count) and nxt < len(sentence)
+        right_text = _COORD_VERB.sub("", right_text) if coord else right_text
         mk = lx.killed.search(right_text)
         mi = lx.injured.search(right_text)
         kind: str | None = None
