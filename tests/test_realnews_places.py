@@ -399,3 +399,11 @@ def test_cameroons_south_west_region_is_not_west_region(geo: Geocoder) -> None:
     found = incidents(geo, "Soldiers shot dead two civilians in Kokkaka in Konye subdivision of the restive South "
                            "West Region of Cameroon on Monday, residents said.")
     assert [c.admin1 for c in found] == ["South-West Province"]
+
+
+def test_a_possessive_province_the_lexicon_does_not_list_says_which_namesake(geo: Geocoder) -> None:
+    """'In Chhattisgarh's Bijapur district': India has a Bijapur in Karnataka (half a million people)
+    and one in Chhattisgarh; the possessive names the province (it had been dropped)."""
+    found = incidents(geo, "In Chhattisgarh's Bijapur district, two jawans were killed in an IED blast on Monday, "
+                           "police said.")
+    assert [(c.location, c.admin1) for c in found] == [("Bijapur", "Chhattisgarh")]

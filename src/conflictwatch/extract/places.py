@@ -289,6 +289,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if poss and name.replace("’", "'").lower() not in _possessive_names():
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
             owner_of = _owner(poss.group(1), start)
+            if owner_of is None and m.group("post") and poss.group(1).lower() not in _stop()[1]:
+                # "Chhattisgarh's Bijapur district": the owner of a place typed as one is a wider
+                # place the lexicon does not list; context only, for the geocoder to read
+                owner_of = PlaceMention(poss.group(1), start, start + len(poss.group(1)), 5, OWNER)
         after = m.end("name")
         if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
