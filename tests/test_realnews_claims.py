@@ -790,3 +790,11 @@ def test_a_new_toll_of_an_attack_is_dated_by_the_attack(geo: Geocoder) -> None:
     found = incidents(geo, "Two more soldiers succumbed to their injuries on Tuesday, raising the death toll from "
                            "Sunday's attack on the Kamboinse base to 13, a military source said.")
     assert [(c.killed.low, c.date_start, c.claimed_by) for c in found] == [(13, date(2021, 3, 7), "Military source")]
+
+
+def test_a_second_days_dead_are_a_second_incident(geo: Geocoder) -> None:
+    """'Eight people were killed on Monday and five on Tuesday': two incidents, each on its day (the
+    five had been lost)."""
+    found = incidents(geo, "Eight people were killed on Monday and five on Tuesday in renewed attacks by bandits "
+                           "in Sabuwa in Nigeria's Katsina state, a local official said.")
+    assert [(c.killed.low, c.date_start) for c in found] == [(8, date(2021, 3, 8)), (5, date(2021, 3, 9))]

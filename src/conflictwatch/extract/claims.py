@@ -19,6 +19,8 @@ from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
     CLAUSE_SPLIT,
+    SECOND_DAY_AFTER,
+    SECOND_DAY_GAP,
     Casualty,
     classify_figures,
     clause_index,
@@ -201,14 +203,16 @@ def extract_claims(article: Article) -> list[Claim]:
         groups = [(src, part, part_places) for src, group in _group_by_source(s, cas, speakers, speaker)
                   for told, told_places in _split_separate(s, group, places)
                   for clause in _split_by_scope_clause(s, told)
-                  for part, part_places in _split_by_place(s, clause, told_places)]
+                  for placed, part_places in _split_by_place(s, clause, told_places)
+                  for part in _split_by_day(s, placed)]
         for src, group, places in groups:
             scope = "aggregate" if _aggregate_here(s, dates, group) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
-            d = Draft(sent, [sent.text], group, src, _clause_dates(s, dates, group, scope), places, event,
-                       a1, a2, scope)
+            own_day = _day_of(s, dates, group) if len(groups) > 1 else None
+            group_dates = own_day or _clause_dates(s, dates, group, scope)
+            d = Draft(sent, [sent.text], group, src, group_dates, places, event, a1, a2, scope)
             drafts.append(d)
             if scope == "incident":
                 last_incident = d
@@ -350,6 +354,33 @@ def _clauses(s: str) -> list[tuple[int, str]]:
         start = m.end()
     out.append((start, s[start:]))
     return out
+
+
+def _split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
+    """ "Eight people were killed on Monday and five on Tuesday": one incident per day, each with
+    its own toll (figures.SECOND_DAY_GAP)."""
+    main = [c for c in group if c.kind == "killed" and not c.subset]
+    if len(main) < 2 or not any(
+            SECOND_DAY_GAP.search(s, a.fig.end, b.fig.start) and SECOND_DAY_AFTER.match(s, b.fig.end)
+            for a, b in zip(main, main[1:], strict=False)):
+        return [group]
+    parts: list[list[Casualty]] = []
+    for c in group:
+        if not parts or (c in main and SECOND_DAY_AFTER.match(s, c.fig.end) and c is not main[0]):
+            parts.append([c])
+        else:
+            parts[-1].append(c)
+    return parts
+
+
+def _day_of(s: str, dates: list[DateMention], group: list[Casualty]) -> list[DateMention] | None:
+    """The day named right after a second day's figure ("and five on Tuesday"), or the first one
+    after the first figure ("killed on Monday"), with the statement dates."""
+    pos = group[0].fig.end
+    after = [d for d in dates if not d.statement and d.start >= pos and d.precision == 1]
+    if not after or after[0].start - pos > 60:
+        return None
+    return [after[0]] + [d for d in dates if d.statement]
 
 
 def _clause_dates(

@@ -64,6 +64,9 @@ _TOLL_BEFORE = re.compile(
 
 _RAISED_TO = re.compile(r"\b(?:raised|revised|lifted|put|brought)\s+(?:up\s+)?to\s+$", re.IGNORECASE)
 _TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
+_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
+SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
 _SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,?\s+and\s+")
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
@@ -438,6 +441,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             elif out and out[-1].kind == "killed" and _SECOND_PLACE.fullmatch(sentence[prev_end : f.start]) \
                     and re.match(r"\s*(?:[a-z]+\s+)?in\s+[A-Z]", sentence[f.end :]):
                 kind = "killed"  # "killed 10 people in Douma and 7 in Harasta": a second incident
+            elif out and out[-1].kind == "killed" and SECOND_DAY_GAP.search(sentence[prev_end : f.start]) \
+                    and SECOND_DAY_AFTER.match(sentence, f.end):
+                kind = "killed"  # "Eight people were killed on Monday and five on Tuesday": a second day
             elif (
                 left_words
                 and lx.killed.search(" ".join(left_words[-3:]))
