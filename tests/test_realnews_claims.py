@@ -798,3 +798,32 @@ def test_a_second_days_dead_are_a_second_incident(geo: Geocoder) -> None:
     found = incidents(geo, "Eight people were killed on Monday and five on Tuesday in renewed attacks by bandits "
                            "in Sabuwa in Nigeria's Katsina state, a local official said.")
     assert [(c.killed.low, c.date_start) for c in found] == [(8, date(2021, 3, 8)), (5, date(2021, 3, 9))]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Two men aged 34 and 41 were shot dead by gunmen in the town of Tame in Colombia on Tuesday, police said.", 2),
+    ("Gunmen killed at least 1,000 head of cattle and three herders in Jonglei in South Sudan on Tuesday, "
+     "officials said.", 3),
+    ('"I counted 30 bodies," one villager in Gimbi, Ethiopia, said of the attack on Tuesday.', 30),
+    ("Five soldiers embraced martyrdom when terrorists attacked a check post in Kurram district of Pakistan on "
+     "Tuesday, the military said.", 5),
+    ("Tens of civilians were killed in shelling of Kadugli in Sudan on Tuesday, residents said.", 20),
+    ("More than a hundred people were killed in an attack on Solhan in Burkina Faso on Tuesday, the government "
+     "said.", 101),
+])
+def test_ages_cattle_quoted_tellers_and_idioms(geo: Geocoder, sentence: str, killed: int) -> None:
+    """Ages after 'aged' are no dead (34 and 41 had made 43), cattle are not people (1,003), the
+    villager after a quote told the count (31); 'embraced martyrdom', 'tens of' and 'a hundred'
+    are tolls (they had given none)."""
+    assert [c.killed.low for c in incidents(geo, sentence) if c.killed] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four aid workers were killed when their convoy was ambushed near Menaka in Mali on Tuesday, a UN spokesman "
+    "told reporters in New York.",
+    "Four aid workers were killed when their convoy was ambushed near Menaka in Mali on Tuesday, the UN said in "
+    "a statement issued in New York.",
+])
+def test_where_a_source_spoke_is_not_where_it_happened(geo: Geocoder, sentence: str) -> None:
+    """'told reporters in New York', 'a statement issued in New York': the city of the statement."""
+    assert [(c.location, c.country) for c in incidents(geo, sentence)] == [("Menaka", "Mali")]

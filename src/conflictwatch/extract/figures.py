@@ -272,12 +272,15 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 # figure whose noun is followed by a speech verb is who spoke. Not "a man said to be", "two more
 # men were reported dead", nor "a woman activists say was killed" (a clause on the victim).
 _SPEAKER_AFTER = re.compile(
-    r"\s+(?:(?!(?:was|were|is|are|been|being|had|has|have)\b)[\w'’-]+\s+){0,3}?"
+    r"\s+(?:(?!(?:was|were|is|are|been|being|had|has|have|killed|died|dead)\b)[\w'’-]+,?\s+){0,5}?"
     r"(?:said|says|say|told|tell|tells|added|stated)\b"
     r"(?!\s+(?:to|was|were|is|are|had|has|have|died|killed)\b)",
     re.IGNORECASE,
 )
-_SPEAKER_BEFORE = re.compile(r"(?:^|,)\s*$")
+# "two men aged 34 and 41": ages, each of them
+_AGED_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$", re.IGNORECASE)
+# (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
+_SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 KILLED_OR_HURT = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 
@@ -338,7 +341,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
             prev_end = f.end
             continue
-        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or re.search(r"\baged\s*$", before):
+        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before):
             prev_end = f.end
             continue
         if re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after):

@@ -250,6 +250,14 @@ def _places_in(sentence: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[
 
 # compiled once (as module-level calls, each was a look-up in `re`'s cache, ~60 an article)
 _TO_PERSON = re.compile(r"(?:according|loyal|allied|close)\s*$")
+_SPOKE_FROM = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+(?:news|press)"
+    r"\s+(?:conference|briefing))|(?:statement|communique)\s+(?:issued|released)|speaking|spoke|briefing"
+    r"|(?:news|press)\s+(?:conference|briefing)"
+    # "the British embassy in Nairobi said": where a body sits
+    r"|embassy|consulate|bureau|headquarters|correspondent)\s+$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"[’']s$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _OWNER_THEN = re.compile(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$")
@@ -278,6 +286,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         pre = m.group("pre") or ""
         if pre.startswith("to") and _TO_PERSON.search(sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
+        if pre.lower().startswith("in") and _SPOKE_FROM.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "a UN spokesman told reporters in New York": where it was said, not where it happened
         owner = _POSSESSIVE.sub("", _CLEAN_ART.sub("", name)).lower()
         known = _known()
         lower_next = _LOWER_NEXT.match(sentence[m.end("name") :])

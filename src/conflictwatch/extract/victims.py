@@ -505,7 +505,16 @@ def _people(group: list[Token], w: _Words) -> list[Token]:
         return []
     return [h for h in group if _is_person(h, w) or (
         h.pos_ == "NOUN" and h.lower_ not in w.not_people and not (h.is_upper and len(h) > 3)  # a dateline
+        and not _animals(h)
     )]
+
+
+def _animals(tok: Token) -> bool:
+    """ "1,000 head of cattle": a count of animals."""
+    return tok.lower_ == "head" and bool(_ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 3].text))
+
+
+_ANIMALS_AFTER = re.compile(r"of\s+(?:cattle|livestock|sheep|goats|cows|camels)\b", re.IGNORECASE)
 
 
 def _is_person(tok: Token, w: _Words) -> bool:
@@ -520,6 +529,8 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return True  # "the strikes killed dozens": a quantity alone counts people
     if low in w.not_people or base in w.not_people:
         return False
+    if _animals(tok):
+        return False  # "1,000 head of cattle"
     if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
         return True  # a body found is a person killed
     if tok.pos_ == "NOUN" and _named(tok):
