@@ -38,7 +38,7 @@ _PHRASE = re.compile(
 # (and the verbs that take a place as object: "shelled Derhachi", "captured Soledar")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|at|outside|of|from|around|across|shelled|struck|bombed|attacked|stormed|captured|seized"
-    r"|retook|recaptured|raided|entered|liberated)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"|retook|recaptured|raided|entered|liberated|hit|targeted|pounded)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class Finder(Protocol):
