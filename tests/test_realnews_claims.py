@@ -827,3 +827,23 @@ def test_ages_cattle_quoted_tellers_and_idioms(geo: Geocoder, sentence: str, kil
 def test_where_a_source_spoke_is_not_where_it_happened(geo: Geocoder, sentence: str) -> None:
     """'told reporters in New York', 'a statement issued in New York': the city of the statement."""
     assert [(c.location, c.country) for c in incidents(geo, sentence)] == [("Menaka", "Mali")]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 14 people in Gidan Bawa in Nigeria's Zamfara state on Tuesday. The latest attack came barely "
+    "a week after 48 villagers were killed in Bakura in the same state.",
+    "Gunmen killed 14 people in Gidan Bawa in Nigeria's Zamfara state on Tuesday. It was the deadliest attack in "
+    "the state since 2019, when bandits killed dozens of miners at Dansadau.",
+])
+def test_an_earlier_event_named_to_compare_is_no_incident_of_the_day(geo: Geocoder, text: str) -> None:
+    """'a week after 48 villagers were killed', 'since 2019, when bandits killed dozens': the earlier
+    event, background (each had been an incident dated with the day's attack)."""
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == [14]
+
+
+def test_save_the_children_and_a_port_of_x(geo: Geocoder) -> None:
+    """'Save the Children said' is the charity (it had been 'Children'); 'the Red Sea port of
+    Hodeida' is Hodeida (it had been the Red Sea)."""
+    found = incidents(geo, "An air strike on a telecommunications building in the Red Sea port of Hodeida in "
+                           "Yemen killed three children on Tuesday, Save the Children said.")
+    assert [(c.location, c.claimed_by) for c in found] == [("Hodeida", "Save the Children")]

@@ -100,8 +100,13 @@ def extract_claims(article: Article) -> list[Claim]:
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
         typed = s  # the text the event type is read from
-        if len(cas) > 1:  # an earlier event's toll, named only to date the news, is not this one's
-            kept = [c for c in cas if not earlier_toll(s, c.fig.start)] or cas
+        if cas:  # an earlier event's toll, named only to date the news, is not this one's
+            # ("The attack came a week after 48 villagers were killed": background, no claim)
+            kept = [c for c in cas if not earlier_toll(s, c.fig.start)]
+            if not kept and not _SAME_DAY_AS.search(s):
+                unheard.append(s)
+                continue
+            kept = kept or cas
             for c in cas:
                 if c not in kept and (span := earlier_event_span(s, c.fig.start)):
                     typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
@@ -329,6 +334,7 @@ def _lead_statement(
 
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
 # ", police said" / ", a Somali military officer told AFP" after the figures: only the teller
+_SAME_DAY_AS = re.compile(r"\b(?:hours|minutes)\s+after\b", re.IGNORECASE)
 _TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
 _TELLS_OF_OTHERS = re.compile(
     r"\s+(?:also\s+)?(?:said|says|told\s+\w+|reported|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?"

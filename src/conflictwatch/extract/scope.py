@@ -21,6 +21,8 @@ _YEARS_AGO = re.compile(
     r"|a year (?:ago|earlier|before)"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
     r"|\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
+    # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
+    r"|\bsince\s+(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
     r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault)\b",
@@ -73,7 +75,7 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     for m in _YEARS_AGO.finditer(s):
         if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []):
             continue
-        year = m.group("year") or m.group("year2")
+        year = m.group("year") or m.group("year2") or m.group("year3")
         if year is None or article.published is None or int(year) < article.published.year:
             return True
     return False
