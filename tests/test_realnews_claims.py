@@ -847,3 +847,22 @@ def test_save_the_children_and_a_port_of_x(geo: Geocoder) -> None:
     found = incidents(geo, "An air strike on a telecommunications building in the Red Sea port of Hodeida in "
                            "Yemen killed three children on Tuesday, Save the Children said.")
     assert [(c.location, c.claimed_by) for c in found] == [("Hodeida", "Save the Children")]
+
+
+def test_the_hurt_told_next_by_the_voice_of_both_join_the_incident(geo: Geocoder) -> None:
+    """'Russian shelling killed three civilians in Kupiansk ... One other person was injured, the
+    governor said.': one claim of three dead and one hurt, the governor's (the hurt had been a
+    claim of their own, and the dead nobody's)."""
+    found = incidents(geo, "Russian shelling killed three civilians in Kupiansk in Ukraine's Kharkiv region on "
+                           "Tuesday. One other person was injured, the governor said.")
+    assert [(c.killed.low, c.injured.low if c.injured else None, c.claimed_by) for c in found] == [
+        (3, 1, "Local officials")]
+
+
+def test_a_long_appositive_after_a_source_is_no_gap(geo: Geocoder) -> None:
+    """'The Syrian Observatory for Human Rights, a Britain-based monitor that tracks the war through a
+    network of contacts on the ground, gave a lower figure': the Observatory speaks."""
+    found = incidents(geo, "The Syrian Observatory for Human Rights, a Britain-based monitor that tracks the war "
+                           "through a network of contacts on the ground, gave a lower figure, saying 16 people had "
+                           "been killed in al-Shaar in Aleppo on Tuesday.")
+    assert [c.claimed_by for c in found] == ["Syrian Observatory for Human Rights"]

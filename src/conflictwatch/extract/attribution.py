@@ -343,7 +343,9 @@ _NAMED_PERSON_OF = re.compile(
 )
 
 
-_APPOSITIVE = re.compile(r"^((?:\s+[\w'-]+){0,2}),[^,]{1,70},")
+# (one that says what the source is may run long: ", a Britain-based monitor that tracks the war
+# through a network of contacts on the ground,")
+_APPOSITIVE = re.compile(r"^((?:\s+[\w'-]+){0,2}),(?:\s+(?:a|an|the)\s[^,]{1,130}|[^,]{1,70}),")
 _RELATIVE = re.compile(r"^(\)?(?:\s+[\w'’()-]+){0,5}),\s+(?:who|which|whose)\b[^,]{1,160},")
 
 
@@ -374,7 +376,7 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
         return 0
     # "the Observatory said", "SANA reported", "X, a monitoring group, said": an appositive
     # ("Jaish al-Islam, the most powerful rebel group in the area, said") does not count.
-    after = _APPOSITIVE.sub(r"\1", after, count=1)
+    after = _APPOSITIVE.sub(r"\1", sentence[end : end + 220], count=1)[:110]
     # "A doctor at the hospital in X, who asked not to be named because ..., said": a relative
     # clause, however long, is no gap either.
     if not speech.match(after.lstrip(" ,")):

@@ -19,7 +19,8 @@ from conflictwatch.models import Claim, Range
 from conflictwatch.months import FULL_NAMES
 
 _REFERS_BACK = re.compile(
-    r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre)\b",
+    r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
+    r"|attackers|gunmen|assailants|bombers?)\b",  # "The attackers opened fire on worshippers at X"
     re.IGNORECASE,
 )
 
@@ -104,6 +105,16 @@ _WOUNDED_DIED = re.compile(
 )
 
 
+_TOLD = re.compile(r"\b(?:said|says|told|according\s+to|reported|claimed|announced|statement)\b",
+                   re.IGNORECASE)
+_SAID_AT_END = re.compile(r",\s+(?:the\s+|a\s+)?[\w\s'’-]{1,40}?\s+(?:said|says|added)\s*\.?[\"”’']?\s*$")
+_TREATED_IN = re.compile(
+    r"\b(?:hospitals?|clinics?|treated|admitted|taken|rushed|evacuated|airlifted)\b[^.;]{0,25}?\b(?:in|to)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+)?(?:and\s+(?:the\s+)?(?:state\s+capital,?\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def wounded_died(s: str, last: Draft) -> bool:
     """Fold "One of the wounded later died in hospital" into the incident just told: one more
     dead, one fewer hurt. True if it did."""
@@ -130,8 +141,18 @@ def extends(
     event_dates = [d for d in dates if not d.statement]
     if cas:
         # "That included five children, it said." / "Twenty-two rebels were wounded."
+        voices = {sp.name for sp in speakers if sp.name}
+        told = _TOLD.search(" ".join(last.quote))
+        if last.source is None and not told and len(voices) == 1 and all(c.kind == "injured" for c in cas) \
+                and _SAID_AT_END.search(s):
+            # "Russian shelling killed three in Kupiansk. One other person was injured, the
+            # governor said.": the voice at the end tells both
+            last.source = voices.pop()
         if any(sp.name and sp.name != last.source for sp in speakers):
             return False
+        # "... wounded and are being treated in hospitals in Owo and Akure": where the hurt are
+        # treated is not a new place of the incident
+        places = [p for p in places if not _TREATED_IN.search(s, max(0, p.start - 40), p.start)]
         last_day = event_date(last.dates)[0]
         if all(c.subset for c in cas) and all(d.date_start in (None, last_day) for d in event_dates):
             # "Three children were among those killed at the market in al-Fardous on Tuesday":
