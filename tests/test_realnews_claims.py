@@ -866,3 +866,12 @@ def test_a_long_appositive_after_a_source_is_no_gap(geo: Geocoder) -> None:
                            "through a network of contacts on the ground, gave a lower figure, saying 16 people had "
                            "been killed in al-Shaar in Aleppo on Tuesday.")
     assert [c.claimed_by for c in found] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police had earlier said that at least 22 people were killed in Owo in Nigeria on Tuesday.",
+    "On Tuesday, police found the bodies of nine men in an abandoned house in Celaya in Mexico.",
+])
+def test_who_told_or_found_the_dead_did_not_kill_them(geo: Geocoder, sentence: str) -> None:
+    """'Police had earlier said ...', 'police found the bodies': the police are no actor."""
+    assert [c.actor1 for c in incidents(geo, sentence)] == [None]

@@ -66,6 +66,8 @@ def find_actors(
             continue
         if any(f[0] < e0 and s0 < f[1] for s0, e0 in speakers or []):
             continue
+        if _FOUND_AFTER.match(scope_text, f[1]):
+            continue  # "police found the bodies of nine men": who found the dead did not kill them
         kept.append(f)
     # "strikes on Islamic State positions ..., killing 12 militants": "militants" or "jihadists"
     # alone are the one armed group the sentence names (with two named, they could be either;
@@ -113,6 +115,9 @@ def find_actors(
     return a1, a2, side, [(s, e) for s, e, _, _ in kept]
 
 
+_FOUND_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed|identified|collected)\s+(?:the\s+)?"
+    r"(?:bodies|body|remains|corpses?)\b", re.IGNORECASE)
 _FOUGHT_BEFORE = re.compile(
     r"\b(?:with|against|fighting|battling|fought)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _UNIDENTIFIED = "Unidentified Armed Group"

@@ -337,7 +337,8 @@ def _lead_statement(
 _SAME_DAY_AS = re.compile(r"\b(?:hours|minutes)\s+after\b", re.IGNORECASE)
 _TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
 _TELLS_OF_OTHERS = re.compile(
-    r"\s+(?:also\s+)?(?:said|says|told\s+\w+|reported|confirmed)\s+(?:on\s+\w+\s+)?(?:that\s+)?"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|earlier\s+|later\s+)?(?:said|says|told\s+\w+|reported|confirmed)"
+    r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
     r"(?!(?:it|they|its|their|we|our|he|she|his|her)\b)(?:\w+\s+){0,2}?(?:\d+|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|at least|more than|dozens|several)\b",
     re.IGNORECASE,
