@@ -875,3 +875,19 @@ def test_a_long_appositive_after_a_source_is_no_gap(geo: Geocoder) -> None:
 def test_who_told_or_found_the_dead_did_not_kill_them(geo: Geocoder, sentence: str) -> None:
     """'Police had earlier said ...', 'police found the bodies': the police are no actor."""
     assert [c.actor1 for c in incidents(geo, sentence)] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Gunmen killed 12 people in Zamfara in Nigeria on Tuesday, a community leader said.", "Civil society"),
+    ("Clashes killed nine people in Luuq in Somalia's Gedo region on Tuesday, elders said.", "Civil society"),
+    ("The Islamic State group said in a statement on Telegram that its fighters killed 20 soldiers in Mozambique "
+     "on Tuesday.", "Islamic State"),
+    ("The death toll from an attack on a church in Owo in Nigeria on Tuesday has risen to 41, a state lawmaker "
+     "said.", "Local officials"),
+    ("Russian shelling killed three civilians in Kharkiv in Ukraine on Tuesday, Ukraine's general staff said.",
+     "Ukrainian military"),
+])
+def test_community_leaders_elders_lawmakers_and_a_general_staff_speak(geo: Geocoder, sentence: str,
+                                                                     source: str) -> None:
+    """Tellers that had given no source."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
