@@ -106,3 +106,11 @@ def test_the_previous_day_counts_back_from_a_statement_told_to_reporters(geo: Ge
                               "the previous day, the police spokesman told reporters in Kaduna on Tuesday.",
                          published=date(2022, 5, 11))
     assert [c.date_start for c in found] == [date(2022, 5, 9)]
+
+
+def test_overnight_is_the_night_before_the_statement(geo: Geocoder) -> None:
+    """'killed five people overnight, police said on Monday', published on Wednesday: the night
+    before Monday (it had been the night before publication)."""
+    found = incidents_of(geo, "Gunmen killed five people overnight in Danmusa in Nigeria's Katsina state, police "
+                              "said on Monday.", published=date(2022, 5, 11))
+    assert [c.date_start for c in found] == [date(2022, 5, 8)]

@@ -227,16 +227,23 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
 
 
 _DAY_BEFORE = re.compile(r"a day (?:earlier|before)|the (?:previous|preceding) day|the day before", re.I)
+# the night before the statement: "killed five people overnight, police said on Monday"
+_NIGHT_BEFORE = re.compile(r"overnight|last night", re.I)
 
 
 def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
     """ "The army said on Friday that it had killed 13 militants the previous day": the day before
-    the statement's day, not before publication ("yesterday" stays the reporter's)."""
+    the statement's day, not before publication ("yesterday" stays the reporter's); so is the night
+    of "overnight, police said on Monday", when the statement is older than the publication."""
     said = next((m.date_start for m in found if m.statement and m.date_start and m.precision == 1), None)
     if said is None:
         return found
-    return [replace(m, date_start=said - timedelta(days=1), date_end=said - timedelta(days=1))
-            if not m.statement and _DAY_BEFORE.fullmatch(m.text) else m for m in found]
+    day = said - timedelta(days=1)
+    def before(m: DateMention) -> bool:
+        night = _NIGHT_BEFORE.fullmatch(m.text) and m.date_start is not None and m.date_start > day
+        return not m.statement and bool(_DAY_BEFORE.fullmatch(m.text) or night)
+
+    return [replace(m, date_start=day, date_end=day) if before(m) else m for m in found]
 
 
 def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMention]:
