@@ -891,3 +891,28 @@ def test_community_leaders_elders_lawmakers_and_a_general_staff_speak(geo: Geoco
                                                                      source: str) -> None:
     """Tellers that had given no source."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+def test_a_dateline_left_in_the_text_holds_no_victim(geo: Geocoder) -> None:
+    """'PORT-AU-PRINCE - At least 18 people ...': the PRINCE of the dateline is no one (it had made
+    19); a victim right after a dateline still counts ('BACOLOD CITY - Three suspected members')."""
+    found = incidents(geo, "PORT-AU-PRINCE - At least 18 people, among them three children, were killed when gangs "
+                           "attacked the Cite Soleil neighbourhood of Port-au-Prince in Haiti on Tuesday, a rights "
+                           "group said.")
+    assert [c.killed.low for c in found if c.killed] == [18]
+    found = incidents(geo, "BACOLOD CITY - Three suspected members of the New People's Army were killed in a clash "
+                           "with soldiers in Negros Occidental in the Philippines on Tuesday, the army said.")
+    assert [c.killed.low for c in found if c.killed] == [3]
+
+
+@pytest.mark.parametrize(("sentence", "who", "actor1"), [
+    ("Junta troops shot dead seven villagers in Kani Township in Myanmar's Sagaing Region on Tuesday, a local "
+     "resistance force said.", "Rebel source", "Military Forces of Myanmar"),
+    ("Dissidents of the former FARC guerrilla killed four indigenous guards in Toribio in Colombia's Cauca "
+     "department on Tuesday, authorities said.", "Local officials", "FARC dissidents"),
+    ("A Turkish drone strike killed three fighters in Sinjar in Iraq's Nineveh province on Tuesday, a local "
+     "official said.", "Local officials", "Military Forces of Turkey"),
+])
+def test_a_resistance_force_farc_dissidents_and_turkish_drones(geo: Geocoder, sentence: str, who: str,
+                                                               actor1: str) -> None:
+    assert [(c.claimed_by, c.actor1) for c in incidents(geo, sentence)] == [(who, actor1)]

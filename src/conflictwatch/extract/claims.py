@@ -96,7 +96,8 @@ def extract_claims(article: Article) -> list[Claim]:
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
         if victims and (dateline_end := local_dateline_end(s)):
-            victims = [v for v in victims if v.start >= dateline_end]
+            # a victim whose noun is in the dateline (the PRINCE of PORT-AU-PRINCE) is none
+            victims = [v for v in victims if s.lower().find(v.noun.lower(), v.start) >= dateline_end]
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
         typed = s  # the text the event type is read from

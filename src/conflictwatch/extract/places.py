@@ -463,10 +463,15 @@ _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNOREC
 # papers (a full stop and a hyphen), which names the town of the news, not a wire's bureau
 _LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
 def local_dateline_end(sentence: str) -> int:
-    """Where a local paper's dateline ("Uruapan, Michoacán.- ") ends, or 0: the parser reads its
-    two names as people ("Uruapan, Michoacán ... left dead")."""
-    m = _LOCAL_DATELINE.match(sentence)
+    """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
+    the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
+    PORT-AU-PRINCE)."""
+    m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence)
     return m.end() if m else 0
+
+
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*\([^()]{1,40}\))?\s*[-–—]{1,2}\s+(?=[A-Z])")
 
 
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
