@@ -916,3 +916,16 @@ def test_a_dateline_left_in_the_text_holds_no_victim(geo: Geocoder) -> None:
 def test_a_resistance_force_farc_dissidents_and_turkish_drones(geo: Geocoder, sentence: str, who: str,
                                                                actor1: str) -> None:
     assert [(c.claimed_by, c.actor1) for c in incidents(geo, sentence)] == [(who, actor1)]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The army put the toll at 18 after an attack in Borno in Nigeria on Tuesday.", "Nigerian Army"),
+    ("Gunmen killed 12 people in Kaduna in Nigeria on Tuesday, the state Commissioner for Internal Security, "
+     "Samuel Aruwan, said.", "Local officials"),
+    ("Gunmen killed 12 people in Owo in Nigeria on Tuesday, the state government said.", "Local officials"),
+    ("Two soldiers were killed in Poonch in India on Tuesday, an Army spokesperson in Jammu said.",
+     "Indian military source"),
+])
+def test_a_state_government_its_commissioner_and_an_army_spokesperson(geo: Geocoder, sentence: str,
+                                                                      source: str) -> None:
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
