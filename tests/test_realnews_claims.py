@@ -277,11 +277,13 @@ def test_a_clash_between_two_sides_over_the_weekend_is_one_incident(geo: Geocode
      "Government"),
     ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, Chad's government spokesman said.",
      "Chadian government"),
-    ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, the state government said.", None),
+    ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, the state government said.",
+     "Local officials"),
 ])
 def test_the_government_that_speaks_is_the_countrys(geo: Geocoder, sentence: str, source: str | None) -> None:
     """'a government spokesman said' is the government's claim, of the country a possessive names;
-    a state's or region's government (Nigeria's, Ethiopia's states) is not the country's."""
+    a state's or region's government (Nigeria's, Ethiopia's states) is not the country's: it is a
+    local authority."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
 
 
@@ -929,3 +931,16 @@ def test_a_resistance_force_farc_dissidents_and_turkish_drones(geo: Geocoder, se
 def test_a_state_government_its_commissioner_and_an_army_spokesperson(geo: Geocoder, sentence: str,
                                                                       source: str) -> None:
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("He is the 71st social leader killed in Colombia so far this year, according to a rights group.", 71),
+    ("Diplomats mourned the milestone of 100 dead, the death of the 100th civilian killed in protests in Sudan "
+     "since the coup.", 100),
+])
+def test_the_nth_victim_is_a_count_of_n(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'the 71st social leader killed this year' counts 71 so far (it had been 1); with the round
+    number told beside it ('100 dead ... the 100th civilian killed') it is the same 100, not 200."""
+    art = Article(text=sentence, published=date(2021, 3, 12))
+    found = [c for c in pipeline.process_article(art, geo) if c.killed]
+    assert [(c.scope, c.killed.low) for c in found] == [("aggregate", killed)]

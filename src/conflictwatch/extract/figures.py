@@ -280,6 +280,7 @@ _SPEAKER_AFTER = re.compile(
 # "two men aged 34 and 41": ages, each of them
 _AGED_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$", re.IGNORECASE)
 # (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 KILLED_OR_HURT = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
@@ -493,7 +494,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         pending = []
         cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend,
                        listed=listed[i])
-        cas.total = bool(kind == "killed" and _RISEN_TO.search(sentence[max(0, f.start - 90) : f.start]))
+        cas.total = bool(kind == "killed" and (_RISEN_TO.search(sentence[max(0, f.start - 90) : f.start])
+                                               or _ORDINAL.fullmatch(f.text)))  # "the 100th civilian killed"
         cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
         out.append(cas)
     out.sort(key=lambda c: c.fig.start)

@@ -182,6 +182,10 @@ def _in_date(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_BEFORE.search(text, max(0, start - 20), start))
 
 
+_ORDINAL_KILLED = re.compile(
+    r"\bthe\s+(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th)\s+(?=(?:[a-z][\w-]*\s+){1,3}?(?:to\s+be\s+)?"
+    r"(?:killed|murdered|assassinated|slain)\b)"
+)
 _DOZEN_AFTER = re.compile(r"\s+dozen\b(?!s)", re.IGNORECASE)
 _BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b")
 
@@ -226,6 +230,12 @@ def find_figures(text: str) -> list[Figure]:
                 continue
         out.append(Figure(m.start(), m.end(), value, m.group(0), True))
         taken.append((m.start(), m.end()))
+    for m in _ORDINAL_KILLED.finditer(text):
+        # "the 71st social leader killed in Colombia this year": a count of victims so far
+        if not any(s <= m.start() < e for s, e in taken):
+            n, end = int(m.group("n")), m.end("suffix")
+            out.append(Figure(m.start("n"), end, Range(n, n), text[m.start("n") : end], True))
+            taken.append((m.start(), m.end("suffix")))
     vague = lexicon()["vague_quantities"]
     for m in vague_re.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
