@@ -944,3 +944,10 @@ def test_the_nth_victim_is_a_count_of_n(geo: Geocoder, sentence: str, killed: in
     art = Article(text=sentence, published=date(2021, 3, 12))
     found = [c for c in pipeline.process_article(art, geo) if c.killed]
     assert [(c.scope, c.killed.low) for c in found] == [("aggregate", killed)]
+
+
+def test_wounded_who_later_died_are_dead(geo: Geocoder) -> None:
+    """'Two soldiers were wounded and later died in hospital': two dead (they had been two hurt)."""
+    found = incidents(geo, "Two soldiers were wounded and later died in hospital after an ambush in Kidal in Mali "
+                           "on Tuesday, the army said.")
+    assert [(c.killed.low if c.killed else None, c.injured) for c in found] == [(2, None)]

@@ -280,6 +280,9 @@ _SPEAKER_AFTER = re.compile(
 # "two men aged 34 and 41": ages, each of them
 _AGED_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$", re.IGNORECASE)
 # (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
+_HURT_THEN_DIED = re.compile(
+    r"\b(?:wounded|injured|hurt)\s*,?\s+(?:and|but)\s+(?:later\s+|subsequently\s+|then\s+)?"
+    r"(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 KILLED_OR_HURT = re.compile(
@@ -393,7 +396,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
 
         if body_count:
             kind, victim_idx, victim_cls, victim_word = "killed", 0, "people", rw[0]
-        elif window_ok(mk) and (not window_ok(mi) or mk.start() < mi.start()):  # type: ignore[union-attr]
+        elif window_ok(mk) and (not window_ok(mi) or mk.start() < mi.start()  # type: ignore[union-attr]
+                                or _HURT_THEN_DIED.search(right_text)):  # "were wounded and later died"
             kind = "killed"
         elif window_ok(mi):
             kind = "injured"
