@@ -408,3 +408,14 @@ def test_a_possessive_province_the_lexicon_does_not_list_says_which_namesake(geo
     found = incidents(geo, "In Chhattisgarh's Bijapur district, two jawans were killed in an IED blast on Monday, "
                            "police said.")
     assert [(c.location, c.admin1) for c in found] == [("Bijapur", "Chhattisgarh")]
+
+
+def test_a_part_of_the_country_named_by_compass_is_no_foreign_district(geo: Geocoder) -> None:
+    """'operations across the North East' (Nigeria's zone) had made the story Botswana's (its
+    North-East district); a compass name typed as a region ('Cameroon's North West region') stays one."""
+    art = Article(text="ABUJA - Troops neutralised 17 terrorists in operations across the North East last week, "
+                       "the Defence Headquarters said on Thursday.", published=date(2022, 9, 14))
+    assert "Botswana" not in {c.country for c in pipeline.process_article(art, geo)}
+    found = incidents(geo, "Separatist fighters killed two soldiers in Bamenda in Cameroon's North West region on "
+                           "Monday.")
+    assert [(c.location, c.admin1) for c in found] == [("Bamenda", "North-West Province")]

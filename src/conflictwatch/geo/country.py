@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
-from conflictwatch.datafiles import words_after
+from conflictwatch.datafiles import load_data, words_after
 from conflictwatch.geo.cues import LEAD_WEIGHT, acting_votes, article_text, article_votes, clear, cues_table
 from conflictwatch.geo.gazetteer import Place
 from conflictwatch.geo.normalize import name_key
@@ -53,6 +54,7 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     cues = cues_table()
     seen: set[str] = set()
     business = words_after("places_lexicon.yaml", "business_words")
+    compass = _compass()
     for m in _PHRASE.finditer(text):
         phrase = m.group(0)
         located = bool(_LOCATIVE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
@@ -62,8 +64,8 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
             if not located and name == phrase:
                 continue  # "the Mary spa", "Eco subdivision": a town's name only counts after "in"
             k = name_key(name)
-            if not k or k in seen or k in cues.names or k in cues.weak:
-                continue
+            if not k or k in seen or k in cues.names or k in cues.weak or k in compass:
+                continue  # ("across the North East": a part of the story's country, not Botswana's district)
             seen.add(k)
             weight = _place_weight(places.find(name, 0), typed=name != phrase)
             for cc, w in weight.items():
@@ -74,6 +76,11 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
         # the one nationality named was a force's, and the places are another country's
         votes.subtract(acting_votes(text, lead_end))
     return votes
+
+
+@lru_cache(maxsize=1)
+def _compass() -> frozenset[str]:
+    return frozenset(name_key(w) for w in load_data("places_lexicon.yaml").get("compass_words", []))
 
 
 def _variants(phrase: str) -> Iterable[str]:
