@@ -114,3 +114,13 @@ def test_overnight_is_the_night_before_the_statement(geo: Geocoder) -> None:
     found = incidents_of(geo, "Gunmen killed five people overnight in Danmusa in Nigeria's Katsina state, police "
                               "said on Monday.", published=date(2022, 5, 11))
     assert [c.date_start for c in found] == [date(2022, 5, 8)]
+
+
+def test_a_toll_that_rose_on_a_day_is_no_day_of_the_attack(geo: Geocoder) -> None:
+    """'The death toll ... rose to 34 on Tuesday' tells when it was counted; 'The attack on Tuesday
+    night last week hit the village of Kautikari' gives the incident its day and place (it had been
+    dated this Tuesday, in Borno state)."""
+    found = incidents_of(geo, "The death toll from a suspected jihadist attack on a village in Nigeria's Borno state "
+                              "rose to 34 on Tuesday from 21, a local official said. The attack on Tuesday night "
+                              "last week hit the village of Kautikari near Chibok.", published=date(2022, 5, 11))
+    assert [(c.killed.low, c.date_start, c.location) for c in found] == [(34, date(2022, 5, 3), "Kautikari")]

@@ -70,6 +70,8 @@ _STATEMENT_BEFORE = re.compile(
     r"|(?:told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)|said)"
     r"\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"|told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)"
+    # "the death toll ... rose to 34 on Tuesday": the day of the count, not of the attack
+    r"|(?:rose|risen|climbed|jumped|increased)\s+to\s+[\d,]+(?:\s+from\s+[\d,]+)?"
     r"|issued|released|published"
     r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
@@ -223,7 +225,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 continue  # a press release's old dateline pasted into a later story: no day of anything
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
-    return tuple(_weekday_with_date(sentence, _day_before_the_statement(out)))
+    found = _weekday_with_date(sentence, _day_before_the_statement(out))
+    return tuple(_weekday_of_last_week(sentence, found))
 
 
 _DAY_BEFORE = re.compile(r"a day (?:earlier|before)|the (?:previous|preceding) day|the day before", re.I)
@@ -244,6 +247,27 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
         return not m.statement and bool(_DAY_BEFORE.fullmatch(m.text) or night)
 
     return [replace(m, date_start=day, date_end=day) if before(m) else m for m in found]
+
+
+def _weekday_of_last_week(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """ "on Tuesday night last week": that weekday of the week before the last one (a weekday
+    alone is the latest; "last week" alone the whole week)."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (nxt is not None and m.precision == 1 and m.date_start is not None and not m.statement
+                and any(w in m.text.lower() for w in WEEKDAYS) and nxt.text.lower() == "last week"
+                and re.fullmatch(r"[\s,]*(?:of\s+)?", sentence[m.end : nxt.start])):
+            day = m.date_start - timedelta(days=7)
+            text = sentence[m.start : nxt.end]
+            out.append(replace(m, end=nxt.end, text=text, date_start=day, date_end=day))
+            i += 2  # the "last week" is part of this day
+            continue
+        out.append(m)
+        i += 1
+    return out
 
 
 def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMention]:

@@ -185,6 +185,14 @@ def extends(
     cur = most_specific(last.places)
     if spec is None or (cur is not None and spec.rank >= cur.rank):
         return False
+    undated = not any(not d.statement and d.date_start for d in last.dates)
+    if event_dates and undated and _REFERS_BACK.match(s):
+        # "The toll ... rose to 34 on Tuesday." then "The attack on Tuesday night last week hit
+        # the village of Kautikari": the incident's own day and place
+        last.dates = [*event_dates, *last.dates]
+        last.place_override = spec.name
+        last.quote.append(raw)
+        return True
     if event_dates and last.dates and event_dates[0].date_start != event_date(last.dates)[0]:
         return False
     if not event_rules()[1].search(s):
