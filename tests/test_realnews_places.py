@@ -419,3 +419,16 @@ def test_a_part_of_the_country_named_by_compass_is_no_foreign_district(geo: Geoc
     found = incidents(geo, "Separatist fighters killed two soldiers in Bamenda in Cameroon's North West region on "
                            "Monday.")
     assert [(c.location, c.admin1) for c in found] == [("Bamenda", "North-West Province")]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A grenade thrown into the main market of Beledweyne in Somalia killed three people on Monday, police said.",
+     "Beledweyne"),
+    ("Russian shelling of Nikopol in Ukraine killed two people on Monday, the governor said.", "Nikopol"),
+    ("A mortar attack on Mogadishu airport in Somalia killed a soldier on Monday.", "Mogadishu"),
+])
+def test_the_market_or_shelling_of_x_and_a_citys_airport_place_the_claim(geo: Geocoder, sentence: str,
+                                                                         place: str) -> None:
+    """'the main market of X', 'the shelling of X' type X as a place (the parser had read a person in
+    it); 'Mogadishu airport' is a building of Mogadishu (buildings had been dropped, city and all)."""
+    assert [c.location for c in incidents(geo, sentence)] == [place]

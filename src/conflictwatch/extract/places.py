@@ -80,7 +80,9 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
-    r"|outskirts|settlement|island|commune|port)\s+of\s+",
+    r"|outskirts|settlement|island|commune|port|market"
+    # "the shelling of Nikopol", "the siege of Mariupol": a place hit
+    r"|shelling|bombing|bombardment|siege|capture|recapture|fall)\s+of\s+",
     re.IGNORECASE,
 )
 _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
@@ -200,7 +202,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
     places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
-    found = [p for p in _places_in(sentence, tuple(skip_spans or ())) if not _types()[2].search(p.name)]
+    found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
+    found = [p for p in found if p is not None]
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
@@ -218,6 +221,18 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
             continue
         out.append(p)
     return out
+
+
+def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
+    """A building is no place ("Ayder Referral Hospital"), but the known city whose airport, port
+    or market it is ("Mogadishu airport") is where it stands."""
+    m = _types()[2].search(p.name)
+    if m is None:
+        return p
+    city = p.name[: m.start()].strip()
+    if city and p.name[m.end() :].strip() == "" and city.lower() in _stop()[3]:
+        return PlaceMention(city, p.start, p.start + len(city), 3, p.via)
+    return None
 
 
 # "40 km north of X", "north-east of X" (not "the north of X", which is inside X)
