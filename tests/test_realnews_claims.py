@@ -951,3 +951,12 @@ def test_wounded_who_later_died_are_dead(geo: Geocoder) -> None:
     found = incidents(geo, "Two soldiers were wounded and later died in hospital after an ambush in Kidal in Mali "
                            "on Tuesday, the army said.")
     assert [(c.killed.low if c.killed else None, c.injured) for c in found] == [(2, None)]
+
+
+def test_a_toll_of_two_attacks_is_a_count(geo: Geocoder) -> None:
+    """'At least 50 people were killed in two attacks in Madjoari and Djibo on Sunday and Monday': one
+    toll for two events in two places on two days is a count (the spec's incident is one event, one
+    place, about one day); it had been one incident."""
+    art = Article(text="At least 50 people were killed in two attacks in the localities of Madjoari and Djibo in "
+                       "Burkina Faso on Monday and Tuesday, the government said.", published=date(2021, 3, 12))
+    assert [(c.scope, c.killed.low) for c in pipeline.process_article(art, geo) if c.killed] == [("aggregate", 50)]
