@@ -960,3 +960,18 @@ def test_a_toll_of_two_attacks_is_a_count(geo: Geocoder) -> None:
     art = Article(text="At least 50 people were killed in two attacks in the localities of Madjoari and Djibo in "
                        "Burkina Faso on Monday and Tuesday, the government said.", published=date(2021, 3, 12))
     assert [(c.scope, c.killed.low) for c in pipeline.process_article(art, geo) if c.killed] == [("aggregate", 50)]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A family of four, including a three-year-old girl, were killed by armed men in Culiacan in Mexico on "
+     "Tuesday.", 4),
+    ("The bodies of three people, two men and a woman, were found in Culiacan in Mexico on Tuesday.", 3),
+    ("Armed men executed a 16-year-old and a 17-year-old in Celaya in Mexico on Tuesday.", 2),
+    # guard: a list after a comma that does not add up to the figure is more dead
+    ("Gunmen killed five soldiers, two policemen and a civilian in Celaya in Mexico on Tuesday.", 8),
+])
+def test_breakdowns_and_people_named_by_their_age(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'including a three-year-old girl' is one of the family (the toll had fallen to her: 1); 'three
+    people, two men and a woman,' is a breakdown that adds up (it had been 6); 'a 16-year-old' is a
+    person."""
+    assert [c.killed.low for c in incidents(geo, sentence) if c.killed] == [killed]

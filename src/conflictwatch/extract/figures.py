@@ -28,7 +28,10 @@ _SUBSET_BEFORE = re.compile(
 _SUBSET_PHRASE = re.compile(
     r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
     r"(?:children|women|child|minors|infants|babies|officers|policemen|soldiers|civilians|fighters"
-    r"|members|students|doctors|journalists|commanders?)\b,?",
+    r"|members|students|doctors|journalists|commanders?"
+    # (one person: "including a three-year-old girl", "including a police officer")
+    r"|girls?|boys?|man|woman|baby|toddlers?|teenagers?|infant|officer|policeman|soldier|member"
+    r"|teachers?|pupils?|farmers?|worshippers?|pastor|priest|imam|chief)\b,?",
     re.IGNORECASE,
 )
 
@@ -161,7 +164,10 @@ def _singles_re() -> re.Pattern[str]:
         _singles_cache.append(
             re.compile(
                 rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
-                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin}))(?![\w-])",
+                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin})"
+                # "executed a 16-year-old and a 17-year-old": an age alone is a person
+                r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b)))"
+                r"(?![\w-])",
                 re.IGNORECASE,
             )
         )
@@ -503,9 +509,30 @@ def classify_figures(sentence: str) -> list[Casualty]:
         cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
         out.append(cas)
     out.sort(key=lambda c: c.fig.start)
+    _mark_appositive_breakdown(sentence, out)
     if any(c.total for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
     return out
+
+
+def _mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
+    """ "The bodies of three people, two men and a woman, were found": the parts after the comma
+    add up to the figure before it, so they are its breakdown, not more dead (it had been six)."""
+    for i, c in enumerate(out):
+        if c.subset or not c.fig.exact_number or i + 1 >= len(out):
+            continue
+        if not re.fullmatch(r"\s*,\s*", sentence[c.end : out[i + 1].fig.start]):
+            continue
+        parts = [out[i + 1]]
+        for nxt in out[i + 2 :]:
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[parts[-1].end : nxt.fig.start]):
+                break
+            parts.append(nxt)
+        closed = re.match(r"\s*(?:[,)]|(?:were|was|had|have)\b)", sentence[parts[-1].end :])
+        exact = all(p.fig.exact_number and p.fig.value.high == p.fig.value.low for p in parts)
+        if len(parts) >= 2 and closed and exact and sum(p.fig.value.low for p in parts) == c.fig.value.low:
+            for p in parts:
+                p.subset = True
 
 
 def _in_brackets_after(sentence: str, before: Figure, f: Figure) -> bool:
