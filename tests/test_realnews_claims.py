@@ -975,3 +975,16 @@ def test_breakdowns_and_people_named_by_their_age(geo: Geocoder, sentence: str, 
     people, two men and a woman,' is a breakdown that adds up (it had been 6); 'a 16-year-old' is a
     person."""
     assert [c.killed.low for c in incidents(geo, sentence) if c.killed] == [killed]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("Troops killed 12 bandits in Katsina in Nigeria on Tuesday, and one soldier paid the supreme price, the army "
+     "said.", 13),
+    ("The army said 32 rebels had been killed, 58 captured and 121 had surrendered in the Philippines since "
+     "January.", 32),
+])
+def test_own_losses_in_communique_idiom_and_other_fates(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'one soldier paid the supreme price' is one more dead of the fight (it had been left out); the
+    captured and the surrendered are not dead (58 captured had been added: 90)."""
+    art = Article(text=sentence, published=date(2021, 3, 12))
+    assert [c.killed.low for c in pipeline.process_article(art, geo) if c.killed] == [killed]
