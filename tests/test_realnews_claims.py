@@ -988,3 +988,15 @@ def test_own_losses_in_communique_idiom_and_other_fates(geo: Geocoder, sentence:
     captured and the surrendered are not dead (58 captured had been added: 90)."""
     art = Article(text=sentence, published=date(2021, 3, 12))
     assert [c.killed.low for c in pipeline.process_article(art, geo) if c.killed] == [killed]
+
+
+def test_a_monitors_round_up_a_day_across_a_country_and_its_unvoiced_places(geo: Geocoder) -> None:
+    """'The Syrian Observatory said 14 people were killed across Syria on Monday', then 'In Daraa,
+    gunmen shot dead two men in Jasim on Monday': the first is a day's count over the country (it had
+    been an incident placed at Jasim), the second the Observatory's own (it had had no source)."""
+    art = Article(text="BEIRUT (Reuters) - The Syrian Observatory for Human Rights said on Tuesday that 14 people "
+                       "were killed across Syria on Monday.\nIn Daraa, gunmen shot dead two men in the town of "
+                       "Jasim on Monday.", published=date(2021, 3, 12))
+    found = [(c.scope, c.killed.low, c.claimed_by) for c in pipeline.process_article(art, geo) if c.killed]
+    assert found == [("aggregate", 14, "Syrian Observatory for Human Rights"),
+                     ("incident", 2, "Syrian Observatory for Human Rights")]

@@ -258,7 +258,11 @@ def extract_claims(article: Article) -> list[Claim]:
             c.event_type, c.sub_event_type = kind
             c.claim_id = c.make_id()
     outlet = _outlet_source(article)
+    monitor = _monitor_lead(lead_source)
     for c in claims:
+        if monitor and c.claimed_by is None and not _VOICED.search(c.quote or ""):
+            c.claimed_by = monitor  # a sentence with no voice of its own in a monitor's round-up
+            c.claim_id = c.make_id()
         if outlet and c.claimed_by is None:
             # "DAMASCUS (SANA) - Terrorists fired rockets ...": state media telling with no other
             # voice are the claim's source (a wire such as Reuters only relays, it claims nothing)
@@ -270,6 +274,17 @@ def extract_claims(article: Article) -> list[Claim]:
             c.time_precision = 1
             c.claim_id = c.make_id()
     return [c for c in map(lambda c: _dated(c, article), claims) if c is not None]
+
+
+_VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
+                     r"|activists?|residents?|witnesses?|sources?)\b", re.IGNORECASE)
+
+
+def _monitor_lead(lead_source: str | None) -> str | None:
+    """A monitor's round-up ("The Syrian Observatory said 14 people were killed on Tuesday", then
+    "In Daraa, gunmen shot dead two men"): the unattributed incidents after its lead are its own."""
+    kinds = {n.name: n.kind for n in sources()[0]}
+    return lead_source if lead_source and kinds.get(lead_source) == "monitor" else None
 
 
 def _outlet_source(article: Article) -> str | None:

@@ -268,6 +268,10 @@ _ACROSS = re.compile(
 )
 
 
+_ACROSS_COUNTRY = re.compile(
+    r"\b(?:killed|died|dead|deaths?)\b[^.;]{0,40}\bacross\s+(?:the\s+)?(?:country|nation"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
+)
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|during|throughout|for)\s+(?:the month of\s+)?"
     rf"(?:{FULL_NAMES})\b(?!\s+\d)",
@@ -309,6 +313,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return False  # "Militants ambushed a convoy near X last week, killing six": one event, told late
     if markers:
         return True
+    if _ACROSS_COUNTRY.search(s) and not _ONE_EVENT.search(s):
+        return True  # "14 people were killed across Syria on Monday": a day's count over a country
     if any(d.precision == 2 for d in dates if not d.statement):
         return False
     day = [d for d in dates if not d.statement and d.date_start]
