@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors
@@ -283,8 +284,13 @@ _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statem
 def _monitor_lead(lead_source: str | None) -> str | None:
     """A monitor's round-up ("The Syrian Observatory said 14 people were killed on Tuesday", then
     "In Daraa, gunmen shot dead two men"): the unattributed incidents after its lead are its own."""
-    kinds = {n.name: n.kind for n in sources()[0]}
-    return lead_source if lead_source and kinds.get(lead_source) == "monitor" else None
+    return lead_source if lead_source in _monitor_sources() else None
+
+
+@lru_cache(maxsize=1)
+def _monitor_sources() -> frozenset[str]:
+    """Named sources of the monitor kind, once (as attribution's `_armed_group_sources`)."""
+    return frozenset(src.name for src in sources()[0] if src.kind == "monitor")
 
 
 def _outlet_source(article: Article) -> str | None:

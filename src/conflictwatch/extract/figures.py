@@ -285,11 +285,11 @@ _SPEAKER_AFTER = re.compile(
 )
 # "two men aged 34 and 41": ages, each of them
 _AGED_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$", re.IGNORECASE)
-# (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
 _HURT_THEN_DIED = re.compile(
     r"\b(?:wounded|injured|hurt)\s*,?\s+(?:and|but)\s+(?:later\s+|subsequently\s+|then\s+)?"
     r"(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
 _SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 KILLED_OR_HURT = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)

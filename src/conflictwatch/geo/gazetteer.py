@@ -154,6 +154,7 @@ class PlaceIndex:
         self.ph: list[str] = []  # precomputed "|"-joined phonetic keys (bundled file); else computed
         self._loose: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
         self._fuzzy: dict[Any, Any] = {}  # country -> (keys, rows); ("hits", cc, key, cutoff) -> rows
+        self._bounds: dict[str, tuple[float, float, float, float] | None] = {}  # province_bounds
         for p in places:
             self.add(p)
 
@@ -174,6 +175,7 @@ class PlaceIndex:
             self.exact[k].append(i)
         self._loose.clear()
         self._fuzzy.clear()
+        self._bounds.clear()
 
     def place(self, i: int) -> Place:
         row = self.rows[i]
@@ -206,12 +208,12 @@ class PlaceIndex:
 
     def province_bounds(self, country_code: str) -> tuple[float, float, float, float] | None:
         """(min lat, max lat, min lon, max lon) of the country's province centres (geo/parts.py)."""
-        regions = [p for i in range(len(self.rows)) if self.cc[i] == country_code
-                   and (p := self.place(i)).placetype == "region"]
-        if not regions:
-            return None
-        lats, lons = [p.latitude for p in regions], [p.longitude for p in regions]
-        return min(lats), max(lats), min(lons), max(lons)
+        if country_code not in self._bounds:  # a scan of every row: once per country
+            regions = [p for i in range(len(self.rows)) if self.cc[i] == country_code
+                       and (p := self.place(i)).placetype == "region"]
+            lats, lons = [p.latitude for p in regions], [p.longitude for p in regions]
+            self._bounds[country_code] = (min(lats), max(lats), min(lons), max(lons)) if regions else None
+        return self._bounds[country_code]
 
     def find(self, name: str, tier: int, country_code: str | None = None) -> list[Place]:
         """Places whose key at `tier` (0 exact, 1 phonetic, 2 skeleton) equals the name's.
