@@ -273,7 +273,10 @@ def test_a_clash_between_two_sides_over_the_weekend_is_one_incident(geo: Geocode
 
 
 @pytest.mark.parametrize(("sentence", "source"), [
+    # no country in the words, but the geocoder puts Tibesti in Chad: Chad's government speaks
     ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, a government spokesman said.",
+     "Chadian government"),
+    ("Gunmen killed 12 gold miners in the Qarabash region on Saturday, a government spokesman said.",
      "Government"),
     ("Gunmen killed 12 gold miners in the Tibesti region on Saturday, Chad's government spokesman said.",
      "Chadian government"),

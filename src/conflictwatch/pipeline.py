@@ -222,6 +222,10 @@ def process_article(article: Article, geocoder: Geocoder | None = None,
             claims = extract_claims(article)
             if geocoder is not None:
                 geocoder.geocode_claims(claims, article)
+    if geocoder is not None and claims:
+        from conflictwatch.extract.bycountry import name_by_country
+
+        name_by_country(claims, article)  # "troops" in Jos: Nigeria's, once the geocoder knows
     for c in claims:
         c.claim_id = c.make_id()
     return claims
