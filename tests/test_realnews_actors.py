@@ -57,3 +57,37 @@ def test_attackers_are_an_armed_group_not_the_teller(geo: Geocoder, sentence: st
     are the source, not the ones who killed."""
     found = incidents(geo, sentence)
     assert [(c.actor1, c.claimed_by) for c in found] == [("Unidentified Armed Group (Nigeria)", "Police")]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # an age set off by commas after a name or a noun is no victim count
+    ("Israeli troops killed a Palestinian man, Mohammad Abu Hashem, 25, in Jenin on Tuesday, the health "
+     "ministry said.", (1, 1)),
+    ("Russian shelling killed a farmer, Mykola Petrenko, 54, in the village of Bilozerka on Monday.", (1, 1)),
+    ("Mohammad Saleh, 25, and his brother Ahmad, 19, were killed in Jenin on Tuesday.", (2, 2)),
+    # "aged 14 and 16": two ages of the two brothers, not a third victim
+    ("Two brothers aged 14 and 16 were killed when a mortar round hit their home in Taiz on Sunday.", (2, 2)),
+    # "both" restates the two
+    ("Two shepherds, both brothers, were killed by a landmine near Marib on Saturday.", (2, 2)),
+    # the wounded soldiers are not among the dead assailants
+    ("Twenty-two soldiers were wounded and 37 assailants killed in the attack on the base at Djibo on "
+     "Monday, the army said.", (37, 37)),
+    # the chief and the four with him
+    ("A local chief was shot dead along with four others in Kumbo on Friday, residents said.", (5, 5)),
+    # one count of dead and wounded together: at least one dead, at most all
+    ("Fifty soldiers were killed and wounded near Bakhmut on Monday.", (1, 50)),
+    ("Five soldiers were killed and 12 wounded near Bakhmut on Monday.", (5, 5)),
+])
+def test_what_a_figure_counts(geo: Geocoder, sentence: str, killed: tuple[int, int]) -> None:
+    found = incidents(geo, sentence)
+    assert [(c.killed.low, c.killed.high) if c.killed else None for c in found] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A shell hit a market in Gao on Monday, killing or wounding 15 people.",
+    "The blast killed or injured at least 20 people in Gao on Monday.",
+])
+def test_killed_or_wounded_before_the_figure_counts_neither(geo: Geocoder, sentence: str) -> None:
+    """How many died and how many were hurt, the text does not say: the incident, with no figure."""
+    found = incidents(geo, sentence)
+    assert [(c.killed, c.injured) for c in found] == [(None, None)]

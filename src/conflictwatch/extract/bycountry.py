@@ -41,8 +41,10 @@ def _generic_sources() -> dict[str, str]:
     for spec in data["sources"].values():
         if spec.get("by_country") and spec.get("without_country"):
             out[str(spec["without_country"])] = str(spec["by_country"])
+    named = set(data["sources"])
     for g in data.get("generic") or []:
-        if g.get("by_country") and g.get("fallback"):
+        # (not a name a named source also gives: "Local officials" may be a state government's)
+        if g.get("by_country") and g.get("fallback") and g["fallback"] not in named:
             out.setdefault(str(g["fallback"]), str(g["by_country"]))
     return out
 

@@ -285,6 +285,8 @@ _SPEAKER_AFTER = re.compile(
 )
 # "two men aged 34 and 41": ages, each of them
 _AGED_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$", re.IGNORECASE)
+# "a Palestinian man, Mohammad Abu Hashem, 25, in Jenin", "a farmer, 54,": an age set off by commas
+_AGE_APPOSITIVE = re.compile(r"[A-Za-z][\w'’.-]*\s*,\s*$")
 _HURT_THEN_DIED = re.compile(
     r"\b(?:wounded|injured|hurt)\s*,?\s+(?:and|but)\s+(?:later\s+|subsequently\s+|then\s+)?"
     r"(?:died|succumbed|passed away)\b", re.IGNORECASE)
@@ -293,6 +295,13 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 KILLED_OR_HURT = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
+
+_KILLED_AND_HURT = re.compile(
+    r"\s+(?:(?:were|have been|had been|are)\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured|hurt)\b"
+    r"(?!\s+(?:\w+\s+)?(?:\d|others|another|people|more)\b)", re.IGNORECASE)
+KILLING_OR_HURTING = re.compile(
+    r"\b(?:killing|killed|kill)\s+(?:or|and/or)\s+(?:wounding|injuring|wounded|injured|wound|injure)\s+"
+    r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 
 def classify_figures(sentence: str) -> list[Casualty]:
@@ -343,15 +352,19 @@ def classify_figures(sentence: str) -> list[Casualty]:
             if not subsets[j]:
                 nxt = figs[j].start
                 break
-        if KILLED_OR_HURT.match(after):
+        if KILLED_OR_HURT.match(after) or KILLING_OR_HURTING.search(before):
             prev_end = f.end
             continue  # "fifteen people were killed or wounded": how many of each, the text does not say
+        if i > 0 and f.text.lower() in ("both", "all") and re.search(r",\s*$", before):
+            prev_end = f.end
+            continue  # "Two shepherds, both brothers, were killed": the two again
         if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or (
             _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
         ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
             prev_end = f.end
             continue
-        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before):
+        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
+                _AGE_APPOSITIVE.search(before) and re.match(r"\s*(?:,|\.|\)|$)", after) and f.text.isdigit()):
             prev_end = f.end
             continue
         if re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after):
@@ -509,6 +522,11 @@ def classify_figures(sentence: str) -> list[Casualty]:
         cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
         out.append(cas)
     out.sort(key=lambda c: c.fig.start)
+    for c in out:
+        v = c.fig.value
+        if c.kind == "killed" and v.low == v.high and v.low > 1 and _KILLED_AND_HURT.match(sentence, c.end):
+            # "Fifty soldiers were killed and wounded": one count of both; at least one of them dead
+            c.fig = Figure(c.fig.start, c.fig.end, Range(1, v.high), c.fig.text, c.fig.exact_number)
     _mark_appositive_breakdown(sentence, out)
     if any(c.total for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts

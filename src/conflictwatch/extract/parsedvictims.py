@@ -10,6 +10,7 @@ from conflictwatch.extract.figures import (
     _SUBSET_BEFORE,
     CLAUSE_SPLIT,
     KILLED_OR_HURT,
+    KILLING_OR_HURTING,
     Casualty,
     clause_index,
 )
@@ -38,7 +39,8 @@ def add_parsed_victims(
     unless the parse puts it among the killers ("a mob of a dozen people hacked ... two leaders")."""
     cas = [c for c in cas if not any(s <= c.fig.start and c.fig.end <= e for s, e in killers)]
     # "Fifteen people were killed or wounded": how many of each, the text does not say
-    victims = [v for v in victims if not KILLED_OR_HURT.match(sentence, v.end)]
+    victims = [v for v in victims if not KILLED_OR_HURT.match(sentence, v.end)
+               and not KILLING_OR_HURTING.search(sentence[max(0, v.start - 60) : v.start])]
     taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
@@ -56,6 +58,13 @@ def add_parsed_victims(
         if len(inside) == 1 and inside[0].fig.value == Range(1, 1) and v.value.low > 1:
             # "a former commander and his escort were killed": the pattern read "a commander"
             # (1); the parse reads the whole list (2).
+            c = inside[0]
+            c.fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+            c.end = max(c.end, v.end)
+            continue
+        if len(inside) == 1 and re.search(r"\b(?:along|together)\s+with\b", sentence[v.start : v.end]) \
+                and inside[0].fig.start > v.start and v.value.low > inside[0].fig.value.low:
+            # "A local chief was shot dead along with four others": the chief and the four
             c = inside[0]
             c.fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
             c.end = max(c.end, v.end)

@@ -322,6 +322,11 @@ def _patients(tok: Token) -> list[Token]:
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if objects:
         return [_named_then_noun(_antecedent(c), before_verb=False) for c in objects]
+    own = [c for c in kids if c.dep_ == "nsubj"]
+    if tok.dep_ == "conj" and own and any(c.dep_ == "auxpass" for c in tok.head.children):
+        # "22 soldiers were wounded and 37 assailants killed": the second verb's own subject,
+        # passive like the first's ("were" left out)
+        return [_named_then_noun(_antecedent(c)) for c in own]
     if tok.dep_ == "conj" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)):
         # "a man was shot and killed": the passive subject sits on the first verb;
         # "the young man named Noorullah, and shot dead by Taliban": the noun itself
@@ -474,6 +479,8 @@ def _group(heads: list[Token]) -> list[Token]:
             before = t.doc[max(0, left_index(t) - 3) : left_index(t)].text
             if t is not h and _SUBSET_BEFORE.search(before):
                 continue  # "Seven gunmen, among them a commander, and an officer": one of the seven
+            if t is not h and t.pos_ == "NUM" and any(x.lower_ in ("aged", "ages") for x in t.doc[h.i : t.i]):
+                continue  # "Two brothers aged 14 and 16": the 16 is an age, not a third victim
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 out.append(t)
     out.sort(key=lambda t: t.i)
