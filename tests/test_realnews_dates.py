@@ -124,3 +124,41 @@ def test_a_toll_that_rose_on_a_day_is_no_day_of_the_attack(geo: Geocoder) -> Non
                               "rose to 34 on Tuesday from 21, a local official said. The attack on Tuesday night "
                               "last week hit the village of Kautikari near Chibok.", published=date(2022, 5, 11))
     assert [(c.killed.low, c.date_start, c.location) for c in found] == [(34, date(2022, 5, 3), "Kautikari")]
+
+
+@pytest.mark.parametrize("text", [
+    "BAMAKO, Oct 16 (AFP) - Six civilians were killed this morning when gunmen attacked a bus near "
+    "Bandiagara, a local official said.",
+    "Bamako, 16 October (AFP) - Six civilians were killed today when gunmen attacked a bus near "
+    "Bandiagara, a local official said.",
+])
+def test_a_wire_filed_the_day_before_publication_counts_from_its_dateline(geo: Geocoder, text: str) -> None:
+    """A wire filed on the evening of the 16th, published (by the feed) on the 17th: its 'this
+    morning' is the 16th."""
+    art = Article(text=text, published=date(2022, 10, 17))
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert [(c.date_start, c.date_basis) for c in found] == [(date(2022, 10, 16), "text")]
+
+
+def test_ingest_keeps_the_dateline_day_for_the_extractor(geo: Geocoder, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from conflictwatch.ingest import read_inputs
+
+    f = tmp_path / "wire.jsonl"
+    f.write_text(json.dumps({"id": "w1", "published": "2022-10-17", "text":
+                             "BAMAKO, Oct 16 (AFP) - Six civilians were killed this morning near Bandiagara. "
+                             "Gunmen also shot dead a trader near Mopti, residents said."}) + "\n")
+    arts = [a for a in read_inputs([str(f)]) if isinstance(a, Article)]
+    assert arts and not arts[0].text.startswith("BAMAKO") and arts[0].published == date(2022, 10, 17)
+    found = [c for c in pipeline.process_article(arts[0], geo) if c.scope == "incident"]
+    # the morning's killing is the 16th's; the one the text gives no day stays on the publication date
+    assert [(c.date_start, c.date_basis) for c in found] == [
+        (date(2022, 10, 16), "text"), (date(2022, 10, 17), "published")]
+
+
+def test_a_dateline_day_long_before_publication_anchors_nothing(geo: Geocoder) -> None:
+    text = "BAMAKO, Oct 2 (AFP) - Six civilians were killed this morning near Bandiagara."
+    art = Article(text=text, published=date(2022, 10, 17))
+    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    assert [c.date_start for c in found] != [date(2022, 10, 2)]

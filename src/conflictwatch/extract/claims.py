@@ -9,13 +9,14 @@ make an incident claim (killed = null)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors
 from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
-from conflictwatch.extract.dates import DateMention, find_dates
+from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
@@ -77,6 +78,10 @@ def extract_claims(article: Article) -> list[Claim]:
     """Every incident and aggregate claim in the article, each with its quote and source."""
     lx = lex()
     _, incident_verbs = event_rules()
+    published = article.published
+    filed = report_day(article.text, (article.meta or {}).get("dateline_day"), published)
+    if filed is not None:  # "BAMAKO, Oct 16 (AFP)", published Oct 17: the words count from the 16th
+        article = replace(article, published=filed)
     discourse = Discourse(article.text)
     sentences = split_sentences(article.text)
     present_actors = discourse.present_actors
@@ -274,7 +279,7 @@ def extract_claims(article: Article) -> list[Claim]:
             c.date_start = c.date_end = lead_date
             c.time_precision = 1
             c.claim_id = c.make_id()
-    return [c for c in map(lambda c: _dated(c, article), claims) if c is not None]
+    return [c for c in map(lambda c: _dated(c, article, published), claims) if c is not None]
 
 
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
@@ -307,7 +312,7 @@ def _outlet_source(article: Article) -> str | None:
 _STALE_DAYS = 30
 
 
-def _dated(c: Claim, article: Article) -> Claim | None:
+def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
     """Every incident gets a date: the text's, else the publication date (`date_basis`
     "published", time_precision 2). An incident long before publication is dropped."""
     if c.date_start is not None:
@@ -315,8 +320,8 @@ def _dated(c: Claim, article: Article) -> Claim | None:
         stale = article.published is not None and (article.published - c.date_start).days > _STALE_DAYS
         if c.scope == "incident" and stale:
             return None
-    elif c.scope == "incident" and article.published is not None:
-        c.date_start = c.date_end = article.published
+    elif c.scope == "incident" and published is not None:
+        c.date_start = c.date_end = published
         c.date_basis = "published"
         c.time_precision = 2
     return c

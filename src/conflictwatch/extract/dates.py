@@ -286,3 +286,29 @@ def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMent
             continue
         out.append(m)
     return out
+
+
+# a dateline still in the text: "BAMAKO, Oct 16 (AFP) - ...", "Sanaa, May 3 (Saba) -"
+_DATELINE_IN_TEXT = re.compile(
+    r"\s*[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*"
+    rf"(?P<day>(?:{NAME_OR_SHORT})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{NAME_OR_SHORT}))\b(?!\s*,?\s*\d{{4}})"
+    r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]"
+)
+# A wire story filed the evening before its publication date: its "this morning" is the dateline's.
+_REPORT_DAYS_BEFORE = 3
+
+
+def report_day(text: str, dateline_day: str | None, published: date | None) -> date | None:
+    """The day the story was filed, when its dateline gives one a day or so before publication
+    ("BAMAKO, Oct 16 (AFP)" published Oct 17): the day its "today", "this morning", "on Monday"
+    count from. None when the dateline gives no day, or the publication date itself."""
+    if published is None:
+        return None
+    written = dateline_day
+    if written is None:
+        m = _DATELINE_IN_TEXT.match(text[:160])
+        written = m["day"] if m else None
+    day = _explicit(written, published) if written else None
+    if day is None or not 0 < (published - day).days <= _REPORT_DAYS_BEFORE:
+        return None
+    return day

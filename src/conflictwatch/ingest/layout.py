@@ -35,6 +35,10 @@ _DATELINE_BRACKET = re.compile(
 )
 # Agency-less dateline, only with a real dash: "ALEPPO, Syria — ...".
 _DATELINE_NO_AGENCY = re.compile(r"^(?P<head>[^\s(a-z][^()—–]{1,50}?)\s+[—–]{1,2}\s+(?P<rest>\S.*)$")
+# the month and day of a dateline without a year: "Oct 16", "Oct. 16", "16 October"
+_DATELINE_DAY = re.compile(
+    r",\s*(?P<day>(?P<m1>[A-Z][a-z]{2,8}\.?)\s+\d{1,2}|\d{1,2}\s+(?P<m2>[A-Z][a-z]{2,8}))\b"
+    r"(?!\s*,?\s*\d{4})")
 _PLACE_COUNTRY_END = re.compile(r",\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,?$")
 
 
@@ -56,6 +60,7 @@ class _Parts:
     dateline: str | None = None
     agency: str | None = None
     dated: date | None = None  # "MOGADISHU, Aug 25, 2023 (AFP) -": the day of the report
+    dated_as: str | None = None  # "BAMAKO, Oct 16 (AFP) -": that day as written, with no year
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
@@ -356,6 +361,9 @@ def _parts(seg: list[Line], dated_keys: list[str], r: Rules, title: str | None =
             p.dateline, p.agency = ln.dateline, ln.agency
             head = ln.text[: len(ln.text) - len(ln.rest or "")]
             p.dated = max(caption_dates(head), default=None)
+            day = _DATELINE_DAY.search(head)
+            month = day and (day["m1"] or day["m2"]).lower().rstrip(".") in MONTHS
+            p.dated_as = " ".join(day["day"].split()) if day and month and p.dated is None else None
             p.paragraphs.append(ln.rest or "")
         elif ln.kind == CREDIT:
             p.credits.append(_strip_parens(ln.text))
@@ -435,6 +443,8 @@ def _article(p: _Parts, origin: str) -> Article | IngestError:
     meta: dict[str, object] = {}
     if p.bylines:
         meta["byline"] = "; ".join(re.sub(r"^\S+\s+(?:by\s+)?", "", b) for b in p.bylines)
+    if p.dated_as:
+        meta["dateline_day"] = p.dated_as  # the extractor reads "this morning" from that day
     pub = p.dated or inferred_date(p.captions, text)
     return Article(
         text=text,
