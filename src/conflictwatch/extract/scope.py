@@ -228,6 +228,7 @@ _SUPERLATIVE = re.compile(
 _PAST_PERIOD = re.compile(
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:[\w-]+\s+)?"
     r"(?:days|weeks|months|years)\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:month|year)\b"
     r"|\b(?:in|over|during)\s+the\s+first\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|months?|days|year)\b",
     re.IGNORECASE,
 )
@@ -324,7 +325,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
     perfect = _PERFECT.search(s) and (_CAMPAIGN.search(s) or big) and not _ONE_EVENT.search(s)
-    past_24 = re.search(r"\b(?:past|last)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
+    past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:(?:24|48|72)\s+hours|day)\b", s,
+                        re.IGNORECASE)
     return bool(perfect or past_24)
 
 

@@ -1,4 +1,5 @@
-"""Who did it and who says so, on real-news wording (sentences written for the test)."""
+"""Kinds of errors found by probing wire copy written here in the voices of many wars: who did it and
+who says so, what a figure counts, what is a total (sentences written for the tests)."""
 
 from __future__ import annotations
 
@@ -91,3 +92,20 @@ def test_killed_or_wounded_before_the_figure_counts_neither(geo: Geocoder, sente
     """How many died and how many were hurt, the text does not say: the incident, with no figure."""
     found = incidents(geo, sentence)
     assert [(c.killed, c.injured) for c in found] == [(None, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the past year, 43 civilians have been killed by mines in Kharkiv oblast, the governor said.",
+    "Over the last month, 12 civilians were killed by mines in Kharkiv oblast, the governor said.",
+    "The General Staff said Ukrainian forces killed 450 Russian servicemen over the past day.",
+    "Coalition jets carried out 14 air strikes over the previous 24 hours, killing more than 90 fighters "
+    "in Marib, the coalition said.",
+])
+def test_a_count_over_the_past_year_or_day_is_a_total(geo: Geocoder, sentence: str) -> None:
+    """'the past year', 'the last month', a front's 'past day', 'the previous 24 hours': a count
+    over a period (and, for a day, over a front or a province), not one incident."""
+    from conflictwatch import pipeline
+    from conflictwatch.models import Article
+
+    found = pipeline.process_article(Article(text=sentence, published=date(2022, 5, 12)), geo)
+    assert [c.scope for c in found if c.killed] == ["aggregate"]
