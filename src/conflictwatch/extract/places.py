@@ -81,6 +81,8 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
     r"|outskirts|settlement|island|commune|port|market"
+    # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
+    r"|centre|center|heart|suburbs|streets"
     # "the shelling of Nikopol", "the siege of Mariupol": a place hit
     r"|shelling|bombing|bombardment|siege|capture|recapture|fall)\s+of\s+",
     re.IGNORECASE,
