@@ -109,3 +109,26 @@ def test_a_count_over_the_past_year_or_day_is_a_total(geo: Geocoder, sentence: s
 
     found = pipeline.process_article(Article(text=sentence, published=date(2022, 5, 12)), geo)
     assert [c.scope for c in found if c.killed] == ["aggregate"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A missile hit the centre of Mykolaiv on Tuesday, killing two people, the governor said.", "Mykolaiv"),
+    ("A missile hit the center of Kherson on Tuesday, killing two people.", "Kherson"),
+])
+def test_the_centre_of_a_city_is_the_city(geo: Geocoder, sentence: str, place: str) -> None:
+    """The entity recogniser reads 'Mykolaiv' after 'the centre of' as a person; a part of a
+    place names the place."""
+    assert [(c.location, c.country) for c in incidents(geo, sentence)] == [(place, "Ukraine")]
+
+
+def test_a_province_told_after_another_provinces_town_keeps_its_own(geo: Geocoder) -> None:
+    """A governor's round-up: a toll in Vovchansk (Kharkiv region), then five dead 'In Kherson
+    Oblast', then one more victim in Stanislav. The Kherson toll is neither Vovchansk's (another
+    province) nor Stanislav's (one more victim, with a place of its own)."""
+    text = ("Russian shelling killed two people in Vovchansk in Kharkiv region on Monday, Governor Oleh "
+            "Syniehubov said.\n"
+            "In Kherson Oblast, five people were killed and 18 injured, Governor Oleksandr Prokudin said.\n"
+            "Another person died in Stanislav, he added.")
+    found = incidents(geo, text)
+    assert [(c.killed.low if c.killed else None, c.location, c.admin1) for c in found] == [
+        (2, "Vovchansk", "Kharkiv"), (5, "Kherson oblast", "Kherson"), (1, "Stanislav", "Kherson")]

@@ -279,6 +279,12 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
     prev = most_specific(p_draft.places)
     if own is not None and (prev is None or own.rank <= prev.rank):
         return False  # it names a place as exact as the previous one: maybe another incident
+    if own is not None and own.rank >= 3:
+        # "In Kherson Oblast, five were killed" after a toll in Kharkiv region: another province's
+        key = own.name.split()[0].lower()
+        regions = [p for p in p_draft.places if p.rank >= 3]
+        if regions and key not in p_draft.sentence.text.lower():
+            return False
     return not marker_res()[1].search(d.sentence.text)
 
 

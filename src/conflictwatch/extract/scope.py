@@ -325,9 +325,17 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
     perfect = _PERFECT.search(s) and (_CAMPAIGN.search(s) or big) and not _ONE_EVENT.search(s)
-    past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:(?:24|48|72)\s+hours|day)\b", s,
-                        re.IGNORECASE)
-    return bool(perfect or past_24)
+    past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
+    # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
+    # "Kherson was shelled 54 times over the past day, killing two" is one town's day
+    past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
+        big or _MANY_PLACES.search(s))
+    return bool(perfect or past_24 or past_day)
+
+
+_MANY_PLACES = re.compile(
+    r"\b(?:settlements|villages|towns|cities|communities|localities|areas|districts|regions|oblasts"
+    r"|directions?|front(?:line)?|positions)\b", re.IGNORECASE)
 
 
 # "after the attack that killed", "following an ambush in which": the toll of an earlier event the

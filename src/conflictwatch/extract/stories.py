@@ -238,6 +238,11 @@ _PLACE_AHEAD = 2
 _PLACE_BEHIND = 4
 
 
+# "Another person died in Stanislav", "One more soldier was killed near Bakhmut": one more victim,
+# told with a place of its own
+_ANOTHER_VICTIM = re.compile(r"\s*(?:Another|One more|A further)\s+(?!(?:of|source)\b)", re.IGNORECASE)
+
+
 def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Sequence[list[PlaceMention]],
                   sentences: list[Sentence]) -> None:
     """Give incident claims with no place (or only a province/country) their incident's place."""
@@ -254,8 +259,8 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
         ahead = range(i + 1, min(len(sentences), i + 1 + _PLACE_AHEAD))
         region = own.name.split()[0].lower() if own is not None else None
         for j in [*behind, *ahead]:
-            if j > i and new_incident.search(sentences[j].text):
-                continue
+            if j > i and (new_incident.search(sentences[j].text) or _ANOTHER_VICTIM.match(sentences[j].text)):
+                continue  # ("In Kherson Oblast, five were killed. Another person died in Stanislav")
             others = [p for p in sentence_places[j] if p.rank >= 4 and p.name.split()[0].lower() != region]
             if region is not None and others and region not in sentences[j].text.lower():
                 continue  # a claim naming a province takes no place told with another province
