@@ -80,7 +80,7 @@ def find_actors(
     if bare and len(groups) == 1:
         (group, (_, _, _, side)), = groups.items()
         kept = [(k[0], k[1], group, side) if k in bare else k for k in kept]
-    victim_spans = [(c.fig.start, max(c.end, c.fig.end + 12)) for c in cas]
+    victim_spans = [(c.fig.start, max(c.end, c.fig.end + 12, _members_of_end(sentence, c))) for c in cas]
     main_fig = next((c for c in cas if not c.subset), None)
     agents: list[tuple[int, int, str, str | None]] = []
     targets: list[tuple[int, int, str, str | None]] = []
@@ -113,6 +113,22 @@ def find_actors(
         if foe is not None:
             a1, side = foe[2], foe[3]
     return a1, a2, side, [(s, e) for s, e, _, _ in kept]
+
+
+# "killed four members of the Kurdish security forces": the force the dead belonged to is the target
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:(?!(?:in|near|at|on|by|when|after|during|and|who|which)\b)[\w'’-]+\s*){1,4}",
+                         re.IGNORECASE)
+_MEMBER_WORDS = frozenset({"members", "member", "fighters", "officers", "personnel", "elements", "soldiers",
+                           "troops", "militants", "men", "commanders", "leaders", "agents", "staff"})
+
+
+def _members_of_end(sentence: str, c: Casualty) -> int:
+    """Where "of the X" after a victim noun of membership ends (the figure's end if none)."""
+    if (c.victim_word or "") not in _MEMBER_WORDS:
+        return c.fig.end
+    m = _MEMBERS_OF.match(sentence, max(c.end, c.fig.end))
+    return m.end() if m else c.fig.end
 
 
 _FOUND_AFTER = re.compile(

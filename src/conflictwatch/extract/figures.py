@@ -19,7 +19,9 @@ _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
 
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were"
-    r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:[\w,]+\s+){0,2}?(?:killed|dead|victims),?)"
+    # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
+    r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:(?-i:[a-z\d])[\w,]*\s+){0,2}?"
+    r"(?:killed|dead|victims),?)"
     r"\s*(?:were\s+)?$",
     re.IGNORECASE,
 )
