@@ -157,3 +157,36 @@ def test_kurdistan_region_is_iraq(geo: Geocoder) -> None:
     found = incidents(geo, "A drone attack on the Kurdistan Region's Arbat district on Monday night killed "
                            "four members of the Kurdish security forces, officials said.")
     assert [(c.location, c.admin1, c.country) for c in found] == [("Arbat", "As-Sulaymaniyah", "Iraq")]
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    # a state's forces or weapons named by the country's adjective, for any country
+    ("Pakistani forces shelled villages in Kunar province on Tuesday, killing five civilians, Afghan "
+     "officials said.", "Military Forces of Pakistan"),
+    ("A 17-year-old boy was killed on Tuesday when a Russian Shahed drone hit his home in Odesa.",
+     "Military Forces of Russia"),
+    ("A Malian army drone strike killed 12 civilians at a wedding near Mopti on Tuesday, residents said.",
+     "Military Forces of Mali"),
+    ("Three civilians were killed by Saudi artillery shelling in Saada province on Tuesday.",
+     "Military Forces of Saudi Arabia"),
+    # a group's own drone: it flew it
+    ("A Houthi drone struck a camp for displaced people in Marib on Tuesday, killing three civilians.",
+     "Houthi rebels"),
+    ("Houthi militants killed a woman with sniper fire in Taiz on Tuesday.", "Houthi rebels"),
+    # a name with the adjective in it is the name, as written
+    ("Syrian Democratic Forces fighters killed four Islamic State militants near Hajin on Tuesday.",
+     "Syrian Democratic Forces"),
+])
+def test_the_country_adjective_names_the_state_that_struck(geo: Geocoder, sentence: str, actor1: str) -> None:
+    assert [c.actor1 for c in incidents(geo, sentence)] == [actor1]
+
+
+@pytest.mark.parametrize("sentence", [
+    # who speaks is no attacker
+    "Two civilians were killed in Kharkiv on Tuesday, the Ukrainian air force said.",
+    # what was destroyed was the target's
+    "Coalition air strikes destroyed a Houthi drone launch site in Marib on Tuesday and killed 12 fighters.",
+])
+def test_an_adjective_force_that_speaks_or_is_hit_did_not_strike(geo: Geocoder, sentence: str) -> None:
+    found = incidents(geo, sentence)
+    assert found and all(c.actor1 not in ("Military Forces of Ukraine", "Houthi rebels") for c in found)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty
-from conflictwatch.extract.rules import Named, actors
-from conflictwatch.geo.cues import cues_table
+from conflictwatch.extract.rules import Named, actors, load_data
+from conflictwatch.geo.cues import adjective, cues_table
 from conflictwatch.geo.gazetteer import country_name
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled"
+    r"|destroyed|destroying|(?:fired|firing|shot|shooting|launched|aimed)\s+(?:[\w-]+\s+){0,3}?at"
     r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
     r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|ambush(?:es)?|bombing|shelling|offensive)\s+on)"
     # (not across a conjunction: "killed when gunmen attacked")
@@ -49,6 +51,7 @@ def find_actors(
             continue  # a word test first (rules.Named.literals): most sentences name few of them
         for m in a.regex.finditer(scope_text):
             found.append((m.start(), m.end(), a.name, a.kind))
+    found += _nation_forces(scope_text)
     found = [_own_country(scope_text, f) for f in found]
     unknown: set[int] = set()  # starts of groups kept as written
     for m in _NAMED_GROUP.finditer(scope_text):
@@ -151,6 +154,51 @@ def _own_country(text: str, f: tuple[int, int, str, str | None]) -> tuple[int, i
     cc = cues_table().names.get(name_key(before.group(1)))
     country = country_name(cc) if cc else None
     return (f[0], f[1], f"{m.group(1)} of {country}", f[3]) if country else f
+# "A Russian strike", "a Russian Shahed drone", "Pakistani forces", "A Malian army drone strike": a
+# state's forces or weapons named by the country's adjective (data/country_cues.yaml), for every
+# country (data/actors.yaml names some more ways per country). Only the country's own adjective:
+# "Tigrayan forces" are no Ethiopian army.
+_FORCE_NOUNS = (r"forces|troops|army|military|soldiers|air force|jets|warplanes|aircraft|planes|bombers"
+                r"|helicopters|gunships|strikes?|air ?strikes?|air raids?|raids?|drones?|drone strikes?"
+                r"|missiles?|missile strikes?|rockets?|shelling|shells|artillery|tanks?|navy|snipers?"
+                r"|bombardment")
+
+
+@lru_cache(maxsize=1)
+def _nation_force_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = load_data("country_cues.yaml") or {}
+    own = {}
+    for cc in data:
+        adj = adjective(cc)
+        name = country_name(cc)
+        if adj and name and name != cc and cc not in _NO_STATE_FORCES:
+            own[adj.lower()] = name
+    words = "|".join(sorted((re.escape(a) for a in own), key=len, reverse=True))
+    rx = re.compile(rf"\b(?P<nat>{words})\s+(?:(?P<mid>military|army|air force|(?-i:[A-Z])[\w-]+)\s+)?"
+                    rf"(?P<noun>{_FORCE_NOUNS})\b", re.IGNORECASE)
+    return rx, own
+
+
+# "Palestinian rockets" are armed groups' ("Palestinian forces" too vague)
+_NO_STATE_FORCES = frozenset({"PS"})
+
+
+def _nation_forces(text: str) -> list[tuple[int, int, str, str | None]]:
+    rx, own = _nation_force_re()
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in rx.finditer(text):
+        name = m.group("mid") and m.group("mid")[:1].isupper() and m.group("noun")[:1].isupper()
+        if name:
+            continue  # "Syrian Democratic Forces", "Somali National Army": a name, as written
+        if m.group("nat")[:1].isupper() and not _SPEAKS_AFTER.match(text, m.end()) \
+                and not re.search(r"\baccording to\s+(?:the\s+)?$", text[max(0, m.start() - 20) : m.start()]):
+            out.append((m.start(), m.end(), f"Military Forces of {own[m.group('nat').lower()]}", "state"))
+    return out
+
+
+# "the Ukrainian air force said": who speaks, not who struck
+_SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|claimed|stated|announced|added|told"
+                           r"|put the|puts the|gave a|gave the)\b")
 _NON_STATE = ("rebels", "jihadists")
 _BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|jihadists?)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|\))\s+$")
@@ -162,13 +210,27 @@ def air_actor(d: Draft, article: Article) -> str | None:
     may name who is."""
     sides = {a.name: a.kind for a in actors()[0]}
     state = d.actor1 is not None and d.actor1.startswith(("Military Forces", "Police Forces"))
-    if d.actor1 and (sides.get(d.actor1) == "state" or state):
+    if d.actor1 and (sides.get(d.actor1) == "state" or state or _flies_own(d.actor1, d.sentence.text)):
         return d.actor1
     title = straight_quotes(article.title or "")
     for a in actors()[0]:
         if a.kind == "state" and "{country}" not in a.name and a.regex.search(title):
             return a.name
     return None
+
+
+_OWN_DRONE = re.compile(r"(?:'s|’s|-launched)?\s+(?:armed\s+|suicide\s+|kamikaze\s+|attack\s+)?"
+                        r"(?:drones?|UAVs?|missiles?|rockets?)\b"
+                        r"(?!\s+(?:launch|launcher|launchers|site|sites|base|factory|depot|workshop|storage))",
+                        re.IGNORECASE)
+
+
+def _flies_own(actor: str, sentence: str) -> bool:
+    """ "A Houthi drone struck", "Hezbollah's drones": a group named as the drone's owner flew it."""
+    rule = next((a for a in actors()[0] if a.name == actor), None)
+    if rule is None:
+        return False
+    return any(_OWN_DRONE.match(sentence, m.end()) for m in rule.regex.finditer(sentence))
 
 
 _GROUP_HEADS = (
