@@ -190,3 +190,19 @@ def test_the_country_adjective_names_the_state_that_struck(geo: Geocoder, senten
 def test_an_adjective_force_that_speaks_or_is_hit_did_not_strike(geo: Geocoder, sentence: str) -> None:
     found = incidents(geo, sentence)
     assert found and all(c.actor1 not in ("Military Forces of Ukraine", "Houthi rebels") for c in found)
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    # who was among the dead is a part of the toll told, not one more incident
+    ("An Israeli air strike killed eight people in Rafah on Monday, the health ministry said. One child "
+     "and one woman were among the dead.", [8]),
+    ("A suicide bomber killed six people at a checkpoint in Kirkuk on Monday, police said. One of the "
+     "dead was a Kurdish motorcyclist who was passing by.", [6]),
+    # the toll given earlier is the one the new one replaced
+    ("Russian missiles struck Dnipro on Monday, killing three people and injuring 19, Governor Serhiy "
+     "Lysak said. Earlier, he had reported two dead and 14 injured.", [3]),
+])
+def test_a_part_of_the_dead_or_an_earlier_toll_is_no_new_incident(geo: Geocoder, text: str,
+                                                                   tolls: list[int]) -> None:
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == tolls

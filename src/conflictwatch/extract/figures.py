@@ -22,7 +22,7 @@ _SUBSET_BEFORE = re.compile(
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
     r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:(?-i:[a-z\d])[\w,]*\s+){0,2}?"
     r"(?:killed|dead|victims),?)"
-    r"\s*(?:were\s+)?$",
+    r"\s*(?:(?:were|was|is|are)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -334,6 +334,12 @@ def classify_figures(sentence: str) -> list[Casualty]:
         )
         for f in figs
     ]
+    for i in range(len(figs) - 1, 0, -1):
+        # "One child and one woman were among the dead": the parts before the last are parts too
+        if subsets[i] and not subsets[i - 1] and re.fullmatch(
+                r"[\w\s-]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)", sentence[figs[i - 1].end : figs[i].start]) \
+                and _PART_OF_DEAD.match(sentence[figs[i].end :]):
+            subsets[i - 1] = True
     listed = [False] * len(figs)
     for i in range(1, len(figs)):
         # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;

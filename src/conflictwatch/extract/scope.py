@@ -352,7 +352,10 @@ _EARLIER_EVENT = re.compile(
     # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
     r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    r"|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$",
+    r"|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$"
+    # "Earlier, he had reported two dead and 14 injured": the toll the one before replaced
+    r"|^\s*(?:Earlier|Previously|Initially|At first)\b,?[^.;]{0,60}?\b(?:reported|said|put|gave|announced"
+    r"|counted|spoke of)\b[^.;]{0,40}?$",
     re.IGNORECASE,
 )
 
