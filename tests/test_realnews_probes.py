@@ -206,3 +206,36 @@ def test_a_part_of_the_dead_or_an_earlier_toll_is_no_new_incident(geo: Geocoder,
                                                                    tolls: list[int]) -> None:
     found = incidents(geo, text)
     assert [c.killed.low for c in found if c.killed] == tolls
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    # a force's building or car is where it was hit
+    ("A car bomb exploded outside a police station in Tibu on Tuesday, killing two civilians.",
+     None, "Police Forces of Colombia"),
+    ("Two policemen were martyred on Tuesday when unidentified motorcyclists opened fire on a police mobile "
+     "in Bannu.", None, "Police Forces of Pakistan"),
+    # a number word is no part of an army's name
+    ("Four Army soldiers were killed in an ambush near Tame on Tuesday.", None, "Military Forces of Colombia"),
+    # a group whose spokesman speaks is not, for that, who struck
+    ("Houthi military spokesman Yahya Saree said five of the group's fighters were killed in US strikes on "
+     "Hodeidah on Tuesday.", "Military Forces of the United States", None),
+    # a serviceman is a soldier: his army lost him
+    ("A Ukrainian serviceman was killed in Huliaipole on Tuesday, the regional administration said.",
+     None, "Military Forces of Ukraine"),
+])
+def test_who_was_hit_and_who_only_speaks(geo: Geocoder, sentence: str, actor1: str | None,
+                                         actor2: str | None) -> None:
+    found = [c for c in pipeline_incidents(geo, sentence, date(2022, 10, 19))]
+    assert [(c.actor1, c.actor2) for c in found] == [(actor1, actor2)]
+
+
+def test_a_rank_before_a_name_is_one_person(geo: Geocoder) -> None:
+    """ISPR's wording: 'Sepoy Ameer Khan embraced shahadat', 'Naik Gul Khan embraced shahadat, while two
+    terrorists were killed': the soldier named with his rank is one of the dead."""
+    text = ("Naik Gul Khan embraced shahadat, while two terrorists were killed in the exchange of fire in Bannu "
+            "on Tuesday, the ISPR said.")
+    assert [c.killed.low for c in pipeline_incidents(geo, text, date(2022, 10, 19)) if c.killed] == [3]
+
+
+def pipeline_incidents(geo: Geocoder, text: str, published: date) -> list:  # type: ignore[type-arg]
+    return incidents_of(geo, text, published=published)

@@ -20,10 +20,11 @@ if TYPE_CHECKING:
 _TARGET_BEFORE = re.compile(
     r"\b(?:targeted|targeting|attacked|attacking|against|hit|hitting|killed|killing|struck|bombed|shelled"
     r"|destroyed|destroying|(?:fired|firing|shot|shooting|launched|aimed)\s+(?:[\w-]+\s+){0,3}?at"
+    r"|(?:opened|opening)\s+fire\s+(?:on|at)"
     r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
     r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|ambush(?:es)?|bombing|shelling|offensive)\s+on)"
     # (not across a conjunction: "killed when gunmen attacked")
-    r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but|by)\s)[\w-]+\s+)?$",
+    r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but|by|in|during|from)\s)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -71,6 +72,8 @@ def find_actors(
             continue
         if _FOUND_AFTER.match(scope_text, f[1]):
             continue  # "police found the bodies of nine men": who found the dead did not kill them
+        if _SPOKESMAN_AFTER.match(scope_text, f[1]):
+            continue  # "Houthi military spokesman Yahya Saree said": the group speaks here
         kept.append(f)
     # "strikes on Islamic State positions ..., killing 12 militants": "militants" or "jihadists"
     # alone are the one armed group the sentence names (with two named, they could be either;
@@ -92,6 +95,9 @@ def find_actors(
             continue
         in_victim = any(vs <= k[0] <= ve for vs, ve in victim_spans)
         target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 36) : k[0]])  # room for "blamed the"
+        # "outside a police station", "a police mobile", "an army base": a force's building or car
+        # is where it was hit, never who struck
+        target_like = target_like or _FACILITY_AFTER.match(sentence, k[1])
         (targets if in_victim or target_like else agents).append(k)
     a1 = side = None
     if agents:
@@ -137,6 +143,12 @@ def _members_of_end(sentence: str, c: Casualty) -> int:
 _FOUND_AFTER = re.compile(
     r"\s+(?:\w+\s+)?(?:found|discovered|recovered|retrieved|exhumed|identified|collected)\s+(?:the\s+)?"
     r"(?:bodies|body|remains|corpses?)\b", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:station|stations|post|posts|outpost|outposts|headquarters|checkpoint|checkpoints|mobile|vehicle"
+    r"|vehicles|van|truck|car|compound|building|academy|barracks|base|bases|camp|camps)\b", re.IGNORECASE)
+_SPOKESMAN_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|press office|media office)\b",
+    re.IGNORECASE)
 _FOUGHT_BEFORE = re.compile(
     r"\b(?:with|against|fighting|battling|fought)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _UNIDENTIFIED = "Unidentified Armed Group"
@@ -161,7 +173,7 @@ def _own_country(text: str, f: tuple[int, int, str, str | None]) -> tuple[int, i
 _FORCE_NOUNS = (r"forces|troops|army|military|soldiers|air force|jets|warplanes|aircraft|planes|bombers"
                 r"|helicopters|gunships|strikes?|air ?strikes?|air raids?|raids?|drones?|drone strikes?"
                 r"|missiles?|missile strikes?|rockets?|shelling|shells|artillery|tanks?|navy|snipers?"
-                r"|bombardment")
+                r"|bombardment|servicem[ae]n|sepoys?")
 
 
 @lru_cache(maxsize=1)
@@ -174,7 +186,8 @@ def _nation_force_re() -> tuple[re.Pattern[str], dict[str, str]]:
         if adj and name and name != cc and cc not in _NO_STATE_FORCES:
             own[adj.lower()] = name
     words = "|".join(sorted((re.escape(a) for a in own), key=len, reverse=True))
-    rx = re.compile(rf"\b(?P<nat>{words})\s+(?:(?P<mid>military|army|air force|(?-i:[A-Z])[\w-]+)\s+)?"
+    rx = re.compile(rf"\b(?P<nat>{words})\s+"
+                    rf"(?:(?P<mid>military|army|air force|(?-i:[A-Z])[\w-]+)\s+)?"
                     rf"(?P<noun>{_FORCE_NOUNS})\b", re.IGNORECASE)
     return rx, own
 
@@ -241,5 +254,7 @@ _STATE_FORCE = re.compile(
     r"^(?:[A-Z][\w'’-]+\s+)?(?:Army|Police|Armed Forces|Military|National Guard|Air Force|Navy|Gendarmerie)$"
 )
 _NAMED_GROUP = re.compile(
-    rf"\b(?:[A-Z][\w'’-]+\s+(?:(?:of|for|the|de|del|la)\s+)?){{1,5}}{_GROUP_HEADS}\b"
+    # (not a number word: "Four Army soldiers" are four soldiers)
+    rf"\b(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Scores|Hundreds)\b)"
+    rf"(?:[A-Z][\w'’-]+\s+(?:(?:of|for|the|de|del|la)\s+)?){{1,5}}{_GROUP_HEADS}\b"
 )

@@ -163,12 +163,16 @@ def _singles_re() -> re.Pattern[str]:
         lx = lexicon()
         nouns = "|".join(sorted((re.escape(w) for w in lx["singular_victims"]), key=len, reverse=True))
         kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
+        ranks = "|".join(sorted((re.escape(w) for w in lx.get("ranks_before_names") or []), key=len,
+                                reverse=True))
         _singles_cache.append(
             re.compile(
                 rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
                 rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin})"
                 # "executed a 16-year-old and a 17-year-old": an age alone is a person
-                r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b)))"
+                r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b))"
+                # "Sepoy Ameer Khan": a rank, then the name
+                rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
                 r"(?![\w-])",
                 re.IGNORECASE,
             )
