@@ -239,3 +239,37 @@ def test_a_rank_before_a_name_is_one_person(geo: Geocoder) -> None:
 
 def pipeline_incidents(geo: Geocoder, text: str, published: date) -> list:  # type: ignore[type-arg]
     return incidents_of(geo, text, published=published)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # two voices, two claims: not one toll of 196
+    ("The Sudanese government said the toll was 150, while Médecins Sans Frontières said its staff at Managil "
+     "hospital had received 46 bodies and 82 wounded.", [("incident", 150), ("incident", 46)]),
+    # the toll the count replaced is no part of it
+    ("The Central Committee of Sudan Doctors, which had earlier reported 97 civilian deaths, said on Tuesday "
+     "that at least 144 civilians had been killed since Saturday.", [("aggregate", 144)]),
+    # a war's toll is background
+    ("The clashes violate the 2018 peace agreement, which ended a civil war that killed an estimated "
+     "400,000 people.", []),
+    ("That war killed about 1,200 people in Lebanon, mostly civilians, and 158 Israelis.", []),
+    # a past perfect over a long operation is its count
+    ("It said 173 soldiers had been killed in its ground operation.", [("aggregate", 173)]),
+    # people who fled are not dead
+    ("The Sudan Doctors' Union says more than 1,100 people have been killed in El Geneina since fighting broke "
+     "out in April, while the UN refugee agency said more than 149,000 people have fled to Chad.",
+     [("aggregate", 1101)]),
+    # the toll put at eight holds the two wounded who died
+    ("Levies officials in Kalat put the death toll at eight on Tuesday, saying two of the wounded soldiers "
+     "succumbed to their injuries on the way to hospital.", [("incident", 8)]),
+    ("On Wednesday morning, the state prosecutor's office updated the toll to seven after a police officer "
+     "died in hospital.", [("incident", 7)]),
+    # ages, not victims
+    ("Five young men between the ages of 17 and 24 were murdered on Saturday night in Samaniego, police "
+     "said.", [("incident", 5)]),
+])
+def test_what_a_sentence_counts(geo: Geocoder, sentence: str, expected: list[tuple[str, int]]) -> None:
+    from conflictwatch import pipeline
+    from conflictwatch.models import Article
+
+    found = pipeline.process_article(Article(text=sentence, published=date(2023, 6, 21)), geo)
+    assert [(c.scope, c.killed.low) for c in found if c.killed] == expected

@@ -49,6 +49,7 @@ from conflictwatch.extract.places import (
 from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
+    PERFECT,
     WHOLE_WAR,
     accidental,
     disaster_toll,
@@ -565,7 +566,12 @@ def _aggregate_clause(s: str, cuts: list[int], part: list[Casualty]) -> bool:
     pos = part[0].fig.start
     begin = max(c for c in cuts if c <= pos)
     later = [c for c in cuts if c > pos]
-    return is_aggregate(s[begin : later[0] if later else len(s)], [], part)
+    clause = s[begin : later[0] if later else len(s)]
+    if is_aggregate(clause, [], part):
+        return True
+    # "172 militants have been killed so far this year, while 29 soldiers and 26 civilians have
+    # lost their lives": a present perfect after a total's clause counts over the same period
+    return begin > 0 and bool(PERFECT.search(clause)) and is_aggregate(s[:begin], [], [])
 
 
 def _aggregate_here(s: str, dates: list[DateMention], group: list[Casualty]) -> bool:

@@ -51,12 +51,21 @@ _PART_OF_DEAD = re.compile(
 
 
 _RISEN_TO = re.compile(
-    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached|(?:bringing|raising)\b[^.;]{0,80}?)"
+    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
+    r"|(?:bringing|raising|updated|updating|revised|revising|raised)\b[^.;]{0,80}?)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )
 
 
+# "put the death toll at eight, saying two of the wounded succumbed": the toll holds the two
+_TOLL_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|placed|places|set|sets)\s+the\s+"
+                      r"(?:death\s+|final\s+)?toll\s+at\s+(?:(?:at least|more than|some|about|nearly)\s+)?$",
+                      re.IGNORECASE)
+# what befell people who were not killed: "149,000 people have fled to Chad"
+_OTHER_FATE = re.compile(
+    r"\b(?:fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|released|freed"
+    r"|missing|returned|crossed|sought|taken|injured|wounded|hurt)\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
     r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
@@ -290,7 +299,9 @@ _SPEAKER_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "two men aged 34 and 41": ages, each of them
-_AGED_BEFORE = re.compile(r"\baged\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$", re.IGNORECASE)
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|(?:between\s+)?the\s+ages?\s+of)\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$",
+    re.IGNORECASE)
 # "a Palestinian man, Mohammad Abu Hashem, 25, in Jenin", "a farmer, 54,": an age set off by commas
 _AGE_APPOSITIVE = re.compile(r"[A-Za-z][\w'’.-]*\s*,\s*$")
 _HURT_THEN_DIED = re.compile(
@@ -509,8 +520,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 )
             ):
                 kind = out[-1].kind  # "killing 12 soldiers and 20 militants"
-            elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text):
-                kind = out[-1].kind  # "X said 17 were killed, Y said 12"
+            elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text) \
+                    and not _OTHER_FATE.search(right_text):
+                kind = out[-1].kind  # "X said 17 were killed, Y said 12" (not "... said 149,000 have fled")
         vend = f.end
         if victim_word and not f.text.lower().endswith(victim_word):
             vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
@@ -530,6 +542,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend,
                        listed=listed[i])
         cas.total = bool(kind == "killed" and (_RISEN_TO.search(sentence[max(0, f.start - 90) : f.start])
+                                               or _TOLL_AT.search(sentence[max(0, f.start - 60) : f.start])
                                                or _ORDINAL.fullmatch(f.text)))  # "the 100th civilian killed"
         cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))
         out.append(cas)

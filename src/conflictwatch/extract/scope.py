@@ -168,7 +168,10 @@ _FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murd
 
 WHOLE_WAR = re.compile(
     r"\b(?:war|conflict|insurgency|uprising|civil war)\b,[^,]{0,60},\s+"
-    r"(?:has|had|have)\s+(?:killed|left|claimed)",
+    r"(?:has|had|have)\s+(?:killed|left|claimed)"
+    # "a civil war that killed an estimated 400,000 people", "That war killed about 1,200"
+    r"|\b(?:civil war|war|genocide|insurgency|uprising)\s+(?:that|which)\s+(?:has\s+|had\s+)?"
+    r"(?:killed|left|claimed)\b|^\s*(?:That|The|This)\s+(?:civil\s+)?war\s+(?:killed|left|claimed)\b",
     re.I,
 )
 
@@ -253,11 +256,16 @@ _RECORDED = re.compile(
 )
 # "176 people have been killed in the crackdown": a present perfect with no day over a campaign
 # tells a tally. ("had been killed" is reported speech in wire copy: "said 14 had been killed".)
-_PERFECT = re.compile(
+PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|so far\s+|reportedly\s+|also\s+)?(?:been\s+)?"
     r"(?:killed|murdered|slain|left|claimed|lost)\b",
     re.IGNORECASE,
 )
+# "It said 173 soldiers had been killed in its ground operation": a past perfect over a long
+# campaign counts over it (not over a day's "violence" or "protests", which wire copy tells so)
+_LONG_CAMPAIGN = re.compile(
+    r"\bhad\s+(?:so far\s+)?been\s+(?:killed|slain)\b[^.;]{0,60}?\b(?:operations?|offensive|campaign|war"
+    r"|conflict|insurgency|crackdown)\b", re.IGNORECASE)
 _CAMPAIGN = re.compile(
     r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
     r"|violence|repression|operations|demonstrations)\b",
@@ -310,7 +318,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and single:
         return False  # "a rebel was killed over the weekend": one death is one incident
     if markers and all(_WEAK_PERIOD.fullmatch(m) and not m.lower().startswith("since") for m in markers) \
-            and not _MANY_EVENTS.search(s) and not _PERFECT.search(s) and not _CAMPAIGN.search(s):
+            and not _MANY_EVENTS.search(s) and not PERFECT.search(s) and not _CAMPAIGN.search(s):
         return False  # "Militants ambushed a convoy near X last week, killing six": one event, told late
     if markers:
         return True
@@ -324,7 +332,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if _RECORDED.search(s) or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
-    perfect = _PERFECT.search(s) and (_CAMPAIGN.search(s) or big) and not _ONE_EVENT.search(s)
+    perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big) or _LONG_CAMPAIGN.search(s)) \
+        and not _ONE_EVENT.search(s)
     past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
     # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
     # "Kherson was shelled 54 times over the past day, killing two" is one town's day
@@ -353,6 +362,10 @@ _EARLIER_EVENT = re.compile(
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
     r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$"
+    # "which had earlier reported 97 civilian deaths, said ... at least 144"
+    r"|\b(?:earlier|previously|initially)\s+(?:reported|put|gave|given|said|counted|announced|recorded)\s+"
+    r"(?:(?:a|the|its)\s+(?:death\s+)?(?:toll|figure)\s+(?:of|at)\s+)?"
+    r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "Earlier, he had reported two dead and 14 injured": the toll the one before replaced
     r"|^\s*(?:Earlier|Previously|Initially|At first)\b,?[^.;]{0,60}?\b(?:reported|said|put|gave|announced"
     r"|counted|spoke of)\b[^.;]{0,40}?$",
