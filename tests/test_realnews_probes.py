@@ -273,3 +273,42 @@ def test_what_a_sentence_counts(geo: Geocoder, sentence: str, expected: list[tup
 
     found = pipeline.process_article(Article(text=sentence, published=date(2023, 6, 21)), geo)
     assert [(c.scope, c.killed.low) for c in found if c.killed] == expected
+
+
+def test_a_figureless_retelling_of_the_incident_is_no_second_incident(geo: Geocoder) -> None:
+    """'The market in Nawnghkio town was crowded with shoppers when the bombs fell': the lead's
+    incident told again, with no toll, place or day of its own."""
+    text = ("At least nine civilians were killed when a fighter jet bombed a market in Nawnghkio on Saturday "
+            "morning, according to local rescue workers.\n"
+            "The market in Nawnghkio was crowded with shoppers when the bombs fell at around 10 am.")
+    found = incidents(geo, text)
+    assert [(c.killed.low if c.killed else None, c.location) for c in found] == [(9, "Nawnghkio")]
+
+
+def test_a_claim_of_responsibility_stays_its_own_claim(geo: Geocoder) -> None:
+    text = ("A bomb killed 12 people at a market in Sadr City on Tuesday, police said.\n"
+            "Islamic State claimed responsibility for the bombing in a statement.")
+    found = incidents(geo, text)
+    assert [c.claimed_by for c in found] == ["Police", "Islamic State"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "forces" are the dead; "in recent firefights" across states is a count over time and places
+    ("At least 80 Myanmar regime forces including three battalion commanders were killed in recent "
+     "firefights with resistance groups in Chin, Kachin and Karen states.", [("aggregate", 80)]),
+    # a group's acronym in brackets does not part the two counts of one toll
+    ("Six resistance fighters of the Beikthano People's Defense Army (BPDA) and three regime soldiers were "
+     "killed during a raid on Kani village on Tuesday, said the resistance group.", [("incident", 9)]),
+])
+def test_forces_and_bracketed_names(geo: Geocoder, sentence: str, expected: list[tuple[str, int]]) -> None:
+    from conflictwatch import pipeline
+    from conflictwatch.models import Article
+
+    found = pipeline.process_article(Article(text=sentence, published=date(2022, 8, 11)), geo)
+    assert [(c.scope, c.killed.low) for c in found if c.killed] == expected
+
+
+def test_a_fighter_jet_is_no_fighter(geo: Geocoder) -> None:
+    found = incidents(geo, "At least nine civilians were killed when a fighter jet bombed a market in Nawnghkio on "
+                           "Saturday morning.")
+    assert [(c.killed.low, c.killed.high) for c in found if c.killed] == [(9, None)]

@@ -182,7 +182,8 @@ def _singles_re() -> re.Pattern[str]:
                 r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b))"
                 # "Sepoy Ameer Khan": a rank, then the name
                 rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
-                r"(?![\w-])",
+                # (not "a fighter jet", "a soldier's body"... : a thing named after the person)
+                r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?)\b)",
                 re.IGNORECASE,
             )
         )
@@ -261,6 +262,7 @@ def _noun_then(m: re.Match[str] | None, text: str) -> bool:
 
 def _coordinated(gap: str) -> bool:
     """The text between two figures joins them as parts of one count ("9 rebels and 17 militants")."""
+    gap = re.sub(r"\s*\([A-Z][A-Za-z-]{1,10}\)", " ", gap)  # "fighters of the ... Army (BPDA) and three"
     if not re.search(r"(?:\band|,)\s+(?:(?:his|her|their|its)\s+)?$", gap, re.IGNORECASE):
         return False
     if _NOT_COORD.search(gap) or len(gap.split()) > 9:

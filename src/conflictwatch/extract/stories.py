@@ -191,6 +191,35 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None =
     return _kept(drafts, claims, keep)
 
 
+def fold_retold(drafts: list[Draft], claims: list[Claim], text: str | None = None,
+                ) -> tuple[list[Draft], list[Claim]]:
+    """A figureless incident claim told just after an incident with a toll, at its place and on its
+    day ("The market was crowded with shoppers when the bombs fell"), retells it: one claim."""
+    _, new_incident, _ = marker_res()
+    keep = [True] * len(claims)
+    for b, (cb, db) in enumerate(zip(claims, drafts, strict=True)):
+        if cb.scope != "incident" or cb.killed or cb.injured or cb.event_type == "Strategic developments":
+            continue
+        if new_incident.search(db.sentence.text) or _ALSO.match(db.sentence.text):
+            continue
+        a = next((i for i in range(b - 1, -1, -1) if keep[i] and claims[i].scope == "incident"), None)
+        if a is None:
+            continue
+        ca, da = claims[a], drafts[a]
+        if not (ca.killed or ca.injured) or not 0 < db.sentence.index - da.sentence.index <= 2:
+            continue
+        if ca.event_type and cb.event_type and ca.event_type != cb.event_type:
+            continue
+        if (ca.date_start and cb.date_start and ca.date_start != cb.date_start) or (
+                cb.location and (ca.location or "").lower() != cb.location.lower()):
+            continue
+        if cb.claimed_by and cb.claimed_by != ca.claimed_by:
+            continue  # another voice's claim ("IS claimed responsibility", monitors' report): its own
+        _join_quotes(ca, cb, text)
+        keep[b] = False
+    return _kept(drafts, claims, keep)
+
+
 _ANYONE = {None, "people", "persons", "person"}
 _ALSO = re.compile(r"\W*(?:also|in addition|additionally|moreover|meanwhile|besides)\b", re.IGNORECASE)
 
