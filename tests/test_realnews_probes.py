@@ -312,3 +312,17 @@ def test_a_fighter_jet_is_no_fighter(geo: Geocoder) -> None:
     found = incidents(geo, "At least nine civilians were killed when a fighter jet bombed a market in Nawnghkio on "
                            "Saturday morning.")
     assert [(c.killed.low, c.killed.high) for c in found if c.killed] == [(9, None)]
+
+
+def test_a_new_toll_keeps_the_incidents_day_and_place(geo: Geocoder) -> None:
+    """'The death toll rose to 12 on Sunday after three of the injured died at a hospital in Kyaukme':
+    Sunday is the day of the count and Kyaukme where the wounded died; the strike was Saturday's, in
+    Nawnghkio. 'On the same day' after it is Saturday too."""
+    text = ("At least nine civilians were killed when a fighter jet bombed a market in Nawnghkio on Saturday "
+            "morning, residents said.\n"
+            "The death toll rose to 12 on Sunday after three of the injured died at a hospital in Kyaukme.\n"
+            "On the same day, artillery killed two civilians in Hsipaw, residents said.")
+    found = incidents_of(geo, text, published=date(2024, 9, 16))
+    assert [(c.killed.low, c.location, c.date_start) for c in found if c.killed] == [
+        (9, "Nawnghkio", date(2024, 9, 14)), (12, "Nawnghkio", date(2024, 9, 14)),
+        (2, "Hsipaw", date(2024, 9, 14))]

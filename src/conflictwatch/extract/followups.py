@@ -245,7 +245,10 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
         if prev is not None and not own and prev[1].date_start is not None:
             p_draft, p_claim = prev
             p_text = " ".join(p_draft.quote).lower()
-            new_place = any(pl.rank <= 2 and pl.name.lower() not in p_text for pl in d.places) or bool(
+            # (where the wounded died is no new place: "died at a hospital in Kyaukme")
+            new_place = any(pl.rank <= 2 and pl.name.lower() not in p_text
+                            and not _TREATED_IN.search(text, max(0, pl.start - 40), pl.start)
+                            for pl in d.places) or bool(
                 d.place_override and d.place_override.lower() not in p_text
             )
             rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
@@ -288,6 +291,20 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
     return not marker_res()[1].search(d.sentence.text)
 
 
+def _toll_update_of(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
+    """Is this claim a new toll of the incident just told, dated only by the day of the count and
+    placed, if at all, only where the wounded died?"""
+    if not any(x.total for x in d.casualties) or p_claim.date_start is None:
+        return False
+    if not 0 < d.sentence.index - p_draft.sentence.index <= 3 or marker_res()[1].search(d.sentence.text):
+        return False
+    if any(not x.statement and x.date_start for x in d.dates):
+        return False  # a day of its own: maybe its own incident
+    s = d.sentence.text
+    return all(_TREATED_IN.search(s, max(0, p.start - 40), p.start) or p.name == p_claim.location
+               for p in d.places)
+
+
 _RAID = re.compile(r"\braids?\b", re.IGNORECASE)
 # Who raids on foot: "forces", "troops" ... in the sentence make a raid a ground one.
 _ON_FOOT = re.compile(r"\b(?:forces|troops|soldiers|police|policemen|commandos|gunmen|militants|fighters)\b",
@@ -306,6 +323,17 @@ def inherit_type_and_place(drafts: list[Draft], claims: list[Claim]) -> None:
         if c.scope != "incident":
             continue
         weak = c.event_type is not None and weak_event(d.sentence.text)
+        if prev is not None and _toll_update_of(d, c, *prev):
+            # "The death toll rose to 12 on Sunday after three of the injured died at a hospital in
+            # Kyaukme": the day and place of the count and of the hospital are not the incident's
+            p_claim = prev[1]
+            c.date_start, c.date_end = p_claim.date_start, p_claim.date_end
+            c.time_precision = p_claim.time_precision
+            c.location = p_claim.location
+            if c.event_type is None or weak:
+                c.event_type, c.sub_event_type = p_claim.event_type, p_claim.sub_event_type
+            c.actor1 = c.actor1 or p_claim.actor1
+            c.claim_id = c.make_id()
         if prev is not None and c.location != prev[1].location and _same_story(d, c, *prev):
             # A second source or a new toll for the incident just told, naming only its city (or
             # nothing): the incident's own, more exact place.
