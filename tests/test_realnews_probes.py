@@ -326,3 +326,23 @@ def test_a_new_toll_keeps_the_incidents_day_and_place(geo: Geocoder) -> None:
     assert [(c.killed.low, c.location, c.date_start) for c in found if c.killed] == [
         (9, "Nawnghkio", date(2024, 9, 14)), (12, "Nawnghkio", date(2024, 9, 14)),
         (2, "Hsipaw", date(2024, 9, 14))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the day's dead and the campaign's toll they raise: two claims
+    ("The Israeli army said two more soldiers were killed in Gaza on Sunday, bringing the army's toll in the "
+     "ground offensive to 242.", [("incident", 2), ("aggregate", 242)]),
+    # an earlier event named to compare is background
+    ("The attack was the deadliest since May 2021, when 16 people were killed in Vizcatan del Ene, police "
+     "said.", []),
+    # reservists are combatants, counted
+    ("Three Kenya Police Reservists were killed when al-Shabaab militants ambushed their patrol near Lamu "
+     "on Monday.", [("incident", 3)]),
+])
+def test_campaign_tolls_comparisons_and_reservists(geo: Geocoder, sentence: str,
+                                                   expected: list[tuple[str, int]]) -> None:
+    from conflictwatch import pipeline
+    from conflictwatch.models import Article
+
+    found = pipeline.process_article(Article(text=sentence, published=date(2024, 2, 26)), geo)
+    assert [(c.scope, c.killed.low) for c in found if c.killed] == expected

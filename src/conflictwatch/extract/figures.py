@@ -62,6 +62,11 @@ _RISEN_TO = re.compile(
 _TOLL_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|placed|places|set|sets)\s+the\s+"
                       r"(?:death\s+|final\s+)?toll\s+at\s+(?:(?:at least|more than|some|about|nearly)\s+)?$",
                       re.IGNORECASE)
+# "two more soldiers were killed, bringing the army's toll in the ground offensive to 242": a total
+# over a period or a campaign, not this incident's; the two stay
+_PERIOD_TOTAL = re.compile(
+    r"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){0,2}?(?:offensive|operation|war|campaign"
+    r"|conflict|insurgency))\b[^.;]*$", re.IGNORECASE)
 # what befell people who were not killed: "149,000 people have fled to Chad"
 _OTHER_FATE = re.compile(
     r"\b(?:fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|released|freed"
@@ -555,7 +560,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             # "Fifty soldiers were killed and wounded": one count of both; at least one of them dead
             c.fig = Figure(c.fig.start, c.fig.end, Range(1, v.high), c.fig.text, c.fig.exact_number)
     _mark_appositive_breakdown(sentence, out)
-    if any(c.total for c in out):
+    if any(c.total and not _PERIOD_TOTAL.search(sentence, max(0, c.fig.start - 90), c.fig.start)
+           for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
     return out
 

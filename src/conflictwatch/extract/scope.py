@@ -266,6 +266,9 @@ PERFECT = re.compile(
 _LONG_CAMPAIGN = re.compile(
     r"\bhad\s+(?:so far\s+)?been\s+(?:killed|slain)\b[^.;]{0,60}?\b(?:operations?|offensive|campaign|war"
     r"|conflict|insurgency|crackdown)\b", re.IGNORECASE)
+_CAMPAIGN_TOLL = re.compile(
+    r"\b(?:toll|tally)\s+(?:in|of|from|during)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:offensive|operation|war|campaign|conflict|insurgency)\b", re.IGNORECASE)
 _CAMPAIGN = re.compile(
     r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
     r"|violence|repression|operations|demonstrations)\b",
@@ -322,6 +325,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return False  # "Militants ambushed a convoy near X last week, killing six": one event, told late
     if markers:
         return True
+    if _CAMPAIGN_TOLL.search(s):
+        return True  # "the army's toll in the ground offensive", "the death toll of the war"
     if _ACROSS_COUNTRY.search(s) and not _ONE_EVENT.search(s):
         return True  # "14 people were killed across Syria on Monday": a day's count over a country
     if any(d.precision == 2 for d in dates if not d.statement):
@@ -362,6 +367,9 @@ _EARLIER_EVENT = re.compile(
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
     r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$"
+    # "the deadliest since May 2021, when 16 people were killed": an earlier event, to compare
+    rf"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:{NAME_OR_SHORT})\.?\s+)?\d{{4}},?\s+when\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "which had earlier reported 97 civilian deaths, said ... at least 144"
     r"|\b(?:earlier|previously|initially)\s+(?:reported|put|gave|given|said|counted|announced|recorded)\s+"
     r"(?:(?:a|the|its)\s+(?:death\s+)?(?:toll|figure)\s+(?:of|at)\s+)?"
