@@ -346,3 +346,15 @@ def test_campaign_tolls_comparisons_and_reservists(geo: Geocoder, sentence: str,
 
     found = pipeline.process_article(Article(text=sentence, published=date(2024, 2, 26)), geo)
     assert [(c.scope, c.killed.low) for c in found if c.killed] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the weeks that followed, RSF and allied militias killed between 10,000 and 15,000 people in El Geneina.",
+    "Amnesty said over 1,600 people were killed in Plateau between 2023 and early 2024.",
+])
+def test_a_count_over_weeks_or_years_is_a_total(geo: Geocoder, sentence: str) -> None:
+    from conflictwatch import pipeline
+    from conflictwatch.models import Article
+
+    found = pipeline.process_article(Article(text=sentence, published=date(2024, 7, 4)), geo)
+    assert [c.scope for c in found if c.killed] == ["aggregate"]

@@ -232,7 +232,10 @@ _PAST_PERIOD = re.compile(
     r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:[\w-]+\s+)?"
     r"(?:days|weeks|months|years)\b"
     r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:month|year)\b"
-    r"|\b(?:in|over|during)\s+the\s+first\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|months?|days|year)\b",
+    r"|\b(?:in|over|during)\s+the\s+first\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|months?|days|year)\b"
+    # "In the weeks that followed, the militias killed 10,000": a period after the event told
+    r"|\b(?:in|over|during)\s+the\s+(?:days|weeks|months|years)\s+that\s+followed\b"
+    r"|\bin\s+the\s+following\s+(?:days|weeks|months|years)\b",
     re.IGNORECASE,
 )
 
@@ -240,7 +243,7 @@ _PAST_PERIOD = re.compile(
 # "between mid-August 2021 and mid-June 2022", "from January to March", "between 2021 and 2022": a
 # period (not "between 1990 and 2000 people").
 _YEAR_END = (
-    r"(?:19[5-9]\d|20[0-4]\d)\b"
+    r"(?:(?:early|mid|late)[- ]?)?(?:19[5-9]\d|20[0-4]\d)\b"
     r"(?!\s+(?:people|persons|civilians|men|women|children|fighters|soldiers|troops))"
 )
 _MONTH_END = rf"(?:(?i:mid|early|late)[- ]?)?(?:\d{{1,2}}\s+)?{NAME_OR_SHORT}"
