@@ -358,3 +358,15 @@ def test_a_count_over_weeks_or_years_is_a_total(geo: Geocoder, sentence: str) ->
 
     found = pipeline.process_article(Article(text=sentence, published=date(2024, 7, 4)), geo)
     assert [c.scope for c in found if c.killed] == ["aggregate"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian attacks killed at least 12 people and injured 50 over the past day, regional authorities reported.",
+    "Russian attacks on Kherson Oblast over the past day killed four people, Governor Oleksandr Prokudin said.",
+])
+def test_a_days_attacks_over_a_province_are_a_total(geo: Geocoder, sentence: str) -> None:
+    from conflictwatch import pipeline
+    from conflictwatch.models import Article
+
+    found = pipeline.process_article(Article(text=sentence, published=date(2024, 3, 11)), geo)
+    assert [(c.scope, c.actor1) for c in found if c.killed] == [("aggregate", "Military Forces of Russia")]

@@ -173,7 +173,7 @@ def _own_country(text: str, f: tuple[int, int, str, str | None]) -> tuple[int, i
 _FORCE_NOUNS = (r"forces|troops|army|military|soldiers|air force|jets|warplanes|aircraft|planes|bombers"
                 r"|helicopters|gunships|strikes?|air ?strikes?|air raids?|raids?|drones?|drone strikes?"
                 r"|missiles?|missile strikes?|rockets?|shelling|shells|artillery|tanks?|navy|snipers?"
-                r"|bombardment|servicem[ae]n|sepoys?")
+                r"|bombardment|servicem[ae]n|sepoys?|attacks|offensive")
 
 
 @lru_cache(maxsize=1)

@@ -346,7 +346,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
     # "Kherson was shelled 54 times over the past day, killing two" is one town's day
     past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
-        big or _MANY_PLACES.search(s))
+        big or _MANY_PLACES.search(s) or _MANY_EVENTS.search(s))
     return bool(perfect or past_24 or past_day)
 
 
