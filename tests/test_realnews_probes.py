@@ -370,3 +370,10 @@ def test_a_days_attacks_over_a_province_are_a_total(geo: Geocoder, sentence: str
 
     found = pipeline.process_article(Article(text=sentence, published=date(2024, 3, 11)), geo)
     assert [(c.scope, c.actor1) for c in found if c.killed] == [("aggregate", "Military Forces of Russia")]
+
+
+def test_a_handful_is_a_vague_count_of_the_hurt(geo: Geocoder) -> None:
+    """'A handful of gendarmes were wounded': the gendarmes are the hurt (at least two), not who attacked."""
+    found = incidents(geo, "A handful of gendarmes were wounded and two civilians killed in an attack near Dori "
+                           "on Tuesday.")
+    assert [(c.killed.low, c.injured.low if c.injured else None, c.actor1) for c in found] == [(2, 2, None)]
