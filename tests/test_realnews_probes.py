@@ -377,3 +377,9 @@ def test_a_handful_is_a_vague_count_of_the_hurt(geo: Geocoder) -> None:
     found = incidents(geo, "A handful of gendarmes were wounded and two civilians killed in an attack near Dori "
                            "on Tuesday.")
     assert [(c.killed.low, c.injured.low if c.injured else None, c.actor1) for c in found] == [(2, 2, None)]
+
+
+def test_an_agencys_tally_of_one_days_strike_is_an_incident(geo: Geocoder) -> None:
+    found = incidents(geo, "Three civilians were killed in a Russian strike on Kharkiv on Tuesday, according to an "
+                           "AFP tally.")
+    assert [(c.killed.low, c.location) for c in found] == [(3, "Kharkiv")]

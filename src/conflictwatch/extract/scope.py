@@ -269,6 +269,7 @@ PERFECT = re.compile(
 _LONG_CAMPAIGN = re.compile(
     r"\bhad\s+(?:so far\s+)?been\s+(?:killed|slain)\b[^.;]{0,60}?\b(?:operations?|offensive|campaign|war"
     r"|conflict|insurgency|crackdown)\b", re.IGNORECASE)
+_AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
 _CAMPAIGN_TOLL = re.compile(
     r"\b(?:toll|tally)\s+(?:in|of|from|during)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:offensive|operation|war|campaign|conflict|insurgency)\b", re.IGNORECASE)
@@ -315,6 +316,11 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s) or _BETWEEN_MONTHS.search(s):
         return True  # "killed ... across Iraq in June", "in the past five days"
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
+    if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
+            and any(d.precision == 1 and not d.statement for d in dates):
+        # "killed in a Russian strike on Kharkiv on Tuesday, according to an AFP tally": a count
+        # of one day's incident
+        markers = [m for m in markers if m.lower() != "tally"]
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
         # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
         return False
