@@ -383,3 +383,13 @@ def test_an_agencys_tally_of_one_days_strike_is_an_incident(geo: Geocoder) -> No
     found = incidents(geo, "Three civilians were killed in a Russian strike on Kharkiv on Tuesday, according to an "
                            "AFP tally.")
     assert [(c.killed.low, c.location) for c in found] == [(3, "Kharkiv")]
+
+
+def test_the_dead_include_and_taking_the_toll_to(geo: Geocoder) -> None:
+    """'the dead include a senior army officer' is one of the dead told; 'Two more bodies were
+    pulled ..., taking the toll to five' is the toll of five."""
+    text = ("Gunmen stormed a hotel in Mogadishu on Thursday night, killing at least three people, officials said.\n"
+            "The dead include a senior army officer, Colonel Ahmed Abdullahi, who was killed at the hotel gate.\n"
+            "Two more bodies were pulled from the rubble, taking the toll to five, an ambulance driver said.")
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == [3, 5]

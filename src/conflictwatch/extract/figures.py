@@ -18,7 +18,7 @@ _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
 
 
 _SUBSET_BEFORE = re.compile(
-    r"(?:including|includ(?:ed|es)|among them|among whom|among the dead were|among those killed were"
+    r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead were|among those killed were"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
     r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:(?-i:[a-z\d])[\w,]*\s+){0,2}?"
     r"(?:killed|dead|victims),?)"
@@ -52,7 +52,7 @@ _PART_OF_DEAD = re.compile(
 
 _RISEN_TO = re.compile(
     r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
-    r"|(?:bringing|raising|updated|updating|revised|revising|raised)\b[^.;]{0,80}?)"
+    r"|(?:bringing|raising|taking|pushing|lifting|updated|updating|revised|revising|raised)\b[^.;]{0,80}?)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )
