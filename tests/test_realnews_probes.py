@@ -393,3 +393,14 @@ def test_the_dead_include_and_taking_the_toll_to(geo: Geocoder) -> None:
             "Two more bodies were pulled from the rubble, taking the toll to five, an ambulance driver said.")
     found = incidents(geo, text)
     assert [c.killed.low for c in found if c.killed] == [3, 5]
+
+
+def test_a_witness_own_dead_and_an_accusations_day(geo: Geocoder) -> None:
+    """'The government on Wednesday accused M23 of killing 50 civilians ... on Tuesday': Wednesday is
+    the day of the accusation. '"They killed my father and my uncle," a resident said': two of the
+    fifty, not a second incident."""
+    text = ("The Congolese government on Wednesday accused M23 rebels of killing at least 50 civilians in the "
+            "village of Kishishe in Rutshuru territory on Tuesday.\n"
+            "\"They killed my father and my uncle with bullets in the head,\" a resident told Radio Okapi.")
+    found = incidents_of(geo, text, published=date(2022, 11, 30))
+    assert [(c.killed.low, c.date_start) for c in found] == [(50, date(2022, 11, 29))]

@@ -81,7 +81,8 @@ _STATEMENT_BEFORE = re.compile(
 # "The Civil Defence on Tuesday raised to 16 the toll of Monday's strike": the day a source did
 # something with a toll is the day of the statement.
 _STATEMENT_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released)\b",
+    r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released"
+    r"|accused|blamed|denied)\b",
     re.IGNORECASE,
 )
 

@@ -28,7 +28,8 @@ _SAME_PERSON = re.compile(
     r"\b(?:identified|named|known|described|listed)\s+(?:\w+\s+)?(?:as\s+)?$|\b(?:named|called|alias)\s+$",
     re.IGNORECASE,
 )
-_REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
+_REFLEXIVE = {"himself", "herself"}
+_FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)  # "detonated a device, killing himself": the bomber
 
 
 def add_parsed_victims(
@@ -88,6 +89,9 @@ def add_parsed_victims(
                                           for c in out if c.kind == v.kind and c.fig.value == Range(1, 1)):
             continue  # "Mohammed Ali, a farmer, was killed": one man, named and described
         fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
-        out.append(Casualty(fig, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
+        # "They killed my father and my uncle", a resident said: a witness's own dead are some of
+        # the dead of the incident told, not another incident
+        own = bool(_FIRST_PERSON.match(sentence, v.start))
+        out.append(Casualty(fig, v.kind, v.cls, v.noun, own, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)
     return out
