@@ -28,8 +28,8 @@ _SAME_PERSON = re.compile(
     r"\b(?:identified|named|known|described|listed)\s+(?:\w+\s+)?(?:as\s+)?$|\b(?:named|called|alias)\s+$",
     re.IGNORECASE,
 )
-_REFLEXIVE = {"himself", "herself"}
-_FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)  # "detonated a device, killing himself": the bomber
+_REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
+_FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 
 
 def add_parsed_victims(
