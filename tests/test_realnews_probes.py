@@ -404,3 +404,14 @@ def test_a_witness_own_dead_and_an_accusations_day(geo: Geocoder) -> None:
             "\"They killed my father and my uncle with bullets in the head,\" a resident told Radio Okapi.")
     found = incidents_of(geo, text, published=date(2022, 11, 30))
     assert [(c.killed.low, c.date_start) for c in found] == [(50, date(2022, 11, 29))]
+
+
+def test_police_ranks_and_the_third_person_killed(geo: Geocoder) -> None:
+    """'An ASI and four constables embraced martyrdom': five policemen. 'the third person killed
+    was a civilian driver' is one of the three told, not a new incident."""
+    found = incidents(geo, "An ASI and four constables embraced martyrdom on the spot in Dera Ismail Khan on "
+                           "Tuesday.")
+    assert [c.killed.low for c in found] == [5]
+    text = ("A roadside bomb killed three people near Dera Ismail Khan on Tuesday, police said.\n"
+            "A security source said the third person killed was a civilian driver.")
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == [3]

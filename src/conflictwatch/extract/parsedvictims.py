@@ -30,6 +30,8 @@ _SAME_PERSON = re.compile(
 )
 _REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
 _FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
+# "the third person killed was a civilian driver": one of the dead told, again
+_ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s", re.IGNORECASE)
 
 
 def add_parsed_victims(
@@ -91,7 +93,7 @@ def add_parsed_victims(
         fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
         # "They killed my father and my uncle", a resident said: a witness's own dead are some of
         # the dead of the incident told, not another incident
-        own = bool(_FIRST_PERSON.match(sentence, v.start))
+        own = bool(_FIRST_PERSON.match(sentence, v.start) or _ORDINAL_ONE.match(sentence, v.start))
         out.append(Casualty(fig, v.kind, v.cls, v.noun, own, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)
     return out
