@@ -415,3 +415,12 @@ def test_police_ranks_and_the_third_person_killed(geo: Geocoder) -> None:
     text = ("A roadside bomb killed three people near Dera Ismail Khan on Tuesday, police said.\n"
             "A security source said the third person killed was a civilian driver.")
     assert [c.killed.low for c in incidents(geo, text) if c.killed] == [3]
+
+
+def test_a_period_before_the_raising_verb_is_the_increments(geo: Geocoder) -> None:
+    """'six more people had died of their wounds since Friday, bringing the number killed in
+    Thursday's blast to 29': 'since Friday' dates the six; the 29 is the blast's toll, one claim."""
+    text = ("The monitor said six more people had died of their wounds since Friday, bringing the number killed in "
+            "Thursday's blast in the village of Sajo to 29.")
+    found = incidents_of(geo, text, published=date(2016, 10, 15))
+    assert [c.killed.low for c in found if c.killed] == [29]

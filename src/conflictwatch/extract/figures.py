@@ -69,6 +69,17 @@ _TOLL_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|placed|places|set|sets)
 _PERIOD_TOTAL = re.compile(
     r"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){0,2}?(?:offensive|operation|war|campaign"
     r"|conflict|insurgency))\b[^.;]*$", re.IGNORECASE)
+_RAISING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
+
+
+def _period_total(sentence: str, start: int) -> bool:
+    """Is the total at `start` one over a period or a campaign? Judged from its own raising verb on:
+    "six more died since Friday, bringing the number killed in Thursday's blast to 29" is the blast's."""
+    begin = max(0, start - 90)
+    raising = [m.start() for m in _RAISING.finditer(sentence, begin, start)]
+    return _PERIOD_TOTAL.search(sentence, raising[-1] if raising else begin, start) is not None
+
+
 # what befell people who were not killed: "149,000 people have fled to Chad"
 _OTHER_FATE = re.compile(
     r"\b(?:fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|released|freed"
@@ -562,8 +573,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             # "Fifty soldiers were killed and wounded": one count of both; at least one of them dead
             c.fig = Figure(c.fig.start, c.fig.end, Range(1, v.high), c.fig.text, c.fig.exact_number)
     _mark_appositive_breakdown(sentence, out)
-    if any(c.total and not _PERIOD_TOTAL.search(sentence, max(0, c.fig.start - 90), c.fig.start)
-           for c in out):
+    if any(c.total and not _period_total(sentence, c.fig.start) for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
     return out
 
