@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
+from conflictwatch.extract.singles import single_figures
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.models import Range
 
@@ -170,44 +171,6 @@ def _words(text: str) -> list[str]:
     return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
 
 
-def _single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
-    """ "a woman", "a 62-year-old man", "and his son": one person, as a figure of 1."""
-    out: list[Figure] = []
-    for m in _singles_re().finditer(sentence):
-        if any(f.start <= m.start() < f.end for f in taken):
-            continue
-        out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
-    return out
-
-
-_singles_cache: list[re.Pattern[str]] = []
-# "a threat to civilian lives": words between the article and the noun are adjectives, not these.
-_FUNCTION_WORDS = r"(?:to|of|for|with|from|by|and|or|the|in|on|at|as|than|that|which|who)"
-
-
-def _singles_re() -> re.Pattern[str]:
-    if not _singles_cache:
-        lx = lexicon()
-        nouns = "|".join(sorted((re.escape(w) for w in lx["singular_victims"]), key=len, reverse=True))
-        kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
-        ranks = "|".join(sorted((re.escape(w) for w in lx.get("ranks_before_names") or []), key=len,
-                                reverse=True))
-        _singles_cache.append(
-            re.compile(
-                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
-                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin})"
-                # "executed a 16-year-old and a 17-year-old": an age alone is a person
-                r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b))"
-                # "Sepoy Ameer Khan": a rank, then the name
-                rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
-                # (not "a fighter jet", "a soldier's body"... : a thing named after the person)
-                r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?)\b)",
-                re.IGNORECASE,
-            )
-        )
-    return _singles_cache[0]
-
-
 _APPOSITIVE_SUBSET = re.compile(
     r",\s*(?:(?:at least|more than|nearly|about|some|almost)\s+)?[\w-]+\s+of\s+(?:them|whom)"
     r"(?:\s+[\w-]+){0,3}?\s*,",
@@ -357,7 +320,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             )
         )
     ]
-    figs = sorted(figs + _single_figures(sentence, figs), key=lambda f: f.start)
+    figs = sorted(figs + single_figures(sentence, figs), key=lambda f: f.start)
     if not figs:
         return []  # most sentences: what follows reads the figures only
     clause_starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
@@ -619,52 +582,3 @@ def _after_colon(sentence: str, figs: list[Figure], i: int) -> bool:
 
 def clause_index(starts: list[int], pos: int) -> int:
     return sum(1 for s in starts if s <= pos) - 1
-
-
-def sum_ranges(ranges: list[Range]) -> Range | None:
-    if not ranges:
-        return None
-    low = sum(r.low for r in ranges)
-    high = None if any(r.high is None for r in ranges) else sum(r.high for r in ranges)  # type: ignore[misc]
-    return Range(low, high)
-
-
-def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Range | None]:
-    """killed, injured, children_killed from a claim's casualty figures."""
-    killed_main = [c for c in cas if c.kind == "killed" and not c.subset]
-    injured_main = [c for c in cas if c.kind == "injured" and not c.subset]
-
-    # Parts with different victim nouns add up ("19 fighters ... and eight rebels").
-    def total(items: list[Casualty]) -> Range | None:
-        if not items:
-            return None
-        seen: set[str | None] = set()
-        parts: list[Range] = []
-        for c in items:
-            key = c.victim_word
-            if key in seen and key is not None:
-                continue
-            seen.add(key)
-            parts.append(c.fig.value)
-        if len(parts) > 1 and len({c.victim_word for c in items}) < len(items):
-            return items[0].fig.value
-        return sum_ranges(parts)
-
-    totals = [c for c in killed_main if c.total]
-    # "killed two soldiers, raising the toll from the attack to 5": the new toll holds the two
-    killed = totals[-1].fig.value if totals else total(killed_main)
-    injured = total(injured_main)
-    children = [c.fig.value for c in cas if c.kind == "killed" and c.victim == "children"]
-    child = children[0] if children else None
-    if killed is None:
-        subs = [c for c in cas if c.kind == "killed" and c.subset]
-        if subs:
-            # "The dead included three soldiers and a policeman": at least the parts of the list
-            # (one list of distinct nouns); else at least its first part
-            parts = [subs[0], *(c for c in subs[1:] if c.listed)]
-            words = [c.victim_word for c in parts]
-            if len(parts) == len(subs) and None not in words and len(set(words)) == len(words):
-                killed = Range(sum(c.fig.value.low for c in parts), None)
-            else:
-                killed = Range(subs[0].fig.value.low, None)
-    return killed, injured, child

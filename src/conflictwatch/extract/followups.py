@@ -11,10 +11,11 @@ from conflictwatch.extract.attribution import SourceMention
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft, event_date
 from conflictwatch.extract.eventtypes import weak_event
-from conflictwatch.extract.figures import Casualty, lex, sum_ranges
+from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.places import PlaceMention, most_specific
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
+from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Claim, Range
 from conflictwatch.months import FULL_NAMES
 

@@ -1,0 +1,48 @@
+"""Single people as figures of one: "a woman", "a 62-year-old man", "and his son", "Sepoy Ameer
+Khan". The words are data (`singular_victims`, `kin_nouns`, `ranks_before_names` in lexicon.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.numbers import Figure
+from conflictwatch.extract.rules import lexicon
+from conflictwatch.models import Range
+
+
+def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
+    """ "a woman", "a 62-year-old man", "and his son": one person, as a figure of 1."""
+    out: list[Figure] = []
+    for m in singles_re().finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
+    return out
+
+
+_singles_cache: list[re.Pattern[str]] = []
+# "a threat to civilian lives": words between the article and the noun are adjectives, not these.
+_FUNCTION_WORDS = r"(?:to|of|for|with|from|by|and|or|the|in|on|at|as|than|that|which|who)"
+
+
+def singles_re() -> re.Pattern[str]:
+    if not _singles_cache:
+        lx = lexicon()
+        nouns = "|".join(sorted((re.escape(w) for w in lx["singular_victims"]), key=len, reverse=True))
+        kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
+        ranks = "|".join(sorted((re.escape(w) for w in lx.get("ranks_before_names") or []), key=len,
+                                reverse=True))
+        _singles_cache.append(
+            re.compile(
+                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
+                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin})"
+                # "executed a 16-year-old and a 17-year-old": an age alone is a person
+                r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b))"
+                # "Sepoy Ameer Khan": a rank, then the name
+                rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
+                # (not "a fighter jet", "a soldier's body"... : a thing named after the person)
+                r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?)\b)",
+                re.IGNORECASE,
+            )
+        )
+    return _singles_cache[0]
