@@ -10,6 +10,10 @@ from conflictwatch.geo import Geocoder
 from conflictwatch.models import Article, Claim
 
 
+def claims_of(geo: Geocoder, text: str, *, published: date, title: str | None = None) -> list[Claim]:
+    """Every claim, incidents and aggregates, in text order."""
+    return pipeline.process_article(Article(title=title, text=text, published=published), geo)
+
+
 def incidents_of(geo: Geocoder, text: str, *, published: date, title: str | None = None) -> list[Claim]:
-    art = Article(title=title, text=text, published=published)
-    return [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    return [c for c in claims_of(geo, text, published=published, title=title) if c.scope == "incident"]

@@ -135,8 +135,7 @@ def test_a_toll_that_rose_on_a_day_is_no_day_of_the_attack(geo: Geocoder) -> Non
 def test_a_wire_filed_the_day_before_publication_counts_from_its_dateline(geo: Geocoder, text: str) -> None:
     """A wire filed on the evening of the 16th, published (by the feed) on the 17th: its 'this
     morning' is the 16th."""
-    art = Article(text=text, published=date(2022, 10, 17))
-    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    found = incidents_of(geo, text, published=date(2022, 10, 17))
     assert [(c.date_start, c.date_basis) for c in found] == [(date(2022, 10, 16), "text")]
 
 
@@ -159,6 +158,5 @@ def test_ingest_keeps_the_dateline_day_for_the_extractor(geo: Geocoder, tmp_path
 
 def test_a_dateline_day_long_before_publication_anchors_nothing(geo: Geocoder) -> None:
     text = "BAMAKO, Oct 2 (AFP) - Six civilians were killed this morning near Bandiagara."
-    art = Article(text=text, published=date(2022, 10, 17))
-    found = [c for c in pipeline.process_article(art, geo) if c.scope == "incident"]
+    found = incidents_of(geo, text, published=date(2022, 10, 17))
     assert [c.date_start for c in found] != [date(2022, 10, 2)]

@@ -9,7 +9,7 @@ from functools import partial
 import pytest
 
 from conflictwatch.geo import Geocoder
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 
 incidents = partial(incidents_of, published=date(2022, 5, 12))
 
@@ -104,10 +104,7 @@ def test_killed_or_wounded_before_the_figure_counts_neither(geo: Geocoder, sente
 def test_a_count_over_the_past_year_or_day_is_a_total(geo: Geocoder, sentence: str) -> None:
     """'the past year', 'the last month', a front's 'past day', 'the previous 24 hours': a count
     over a period (and, for a day, over a front or a province), not one incident."""
-    from conflictwatch import pipeline
-    from conflictwatch.models import Article
-
-    found = pipeline.process_article(Article(text=sentence, published=date(2022, 5, 12)), geo)
+    found = claims_of(geo, sentence, published=date(2022, 5, 12))
     assert [c.scope for c in found if c.killed] == ["aggregate"]
 
 
@@ -225,7 +222,7 @@ def test_a_part_of_the_dead_or_an_earlier_toll_is_no_new_incident(geo: Geocoder,
 ])
 def test_who_was_hit_and_who_only_speaks(geo: Geocoder, sentence: str, actor1: str | None,
                                          actor2: str | None) -> None:
-    found = [c for c in pipeline_incidents(geo, sentence, date(2022, 10, 19))]
+    found = incidents_of(geo, sentence, published=date(2022, 10, 19))
     assert [(c.actor1, c.actor2) for c in found] == [(actor1, actor2)]
 
 
@@ -234,11 +231,7 @@ def test_a_rank_before_a_name_is_one_person(geo: Geocoder) -> None:
     terrorists were killed': the soldier named with his rank is one of the dead."""
     text = ("Naik Gul Khan embraced shahadat, while two terrorists were killed in the exchange of fire in Bannu "
             "on Tuesday, the ISPR said.")
-    assert [c.killed.low for c in pipeline_incidents(geo, text, date(2022, 10, 19)) if c.killed] == [3]
-
-
-def pipeline_incidents(geo: Geocoder, text: str, published: date) -> list:  # type: ignore[type-arg]
-    return incidents_of(geo, text, published=published)
+    assert [c.killed.low for c in incidents_of(geo, text, published=date(2022, 10, 19)) if c.killed] == [3]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -268,10 +261,7 @@ def pipeline_incidents(geo: Geocoder, text: str, published: date) -> list:  # ty
      "said.", [("incident", 5)]),
 ])
 def test_what_a_sentence_counts(geo: Geocoder, sentence: str, expected: list[tuple[str, int]]) -> None:
-    from conflictwatch import pipeline
-    from conflictwatch.models import Article
-
-    found = pipeline.process_article(Article(text=sentence, published=date(2023, 6, 21)), geo)
+    found = claims_of(geo, sentence, published=date(2023, 6, 21))
     assert [(c.scope, c.killed.low) for c in found if c.killed] == expected
 
 
@@ -301,10 +291,7 @@ def test_a_claim_of_responsibility_stays_its_own_claim(geo: Geocoder) -> None:
      "killed during a raid on Kani village on Tuesday, said the resistance group.", [("incident", 9)]),
 ])
 def test_forces_and_bracketed_names(geo: Geocoder, sentence: str, expected: list[tuple[str, int]]) -> None:
-    from conflictwatch import pipeline
-    from conflictwatch.models import Article
-
-    found = pipeline.process_article(Article(text=sentence, published=date(2022, 8, 11)), geo)
+    found = claims_of(geo, sentence, published=date(2022, 8, 11))
     assert [(c.scope, c.killed.low) for c in found if c.killed] == expected
 
 
@@ -341,10 +328,7 @@ def test_a_new_toll_keeps_the_incidents_day_and_place(geo: Geocoder) -> None:
 ])
 def test_campaign_tolls_comparisons_and_reservists(geo: Geocoder, sentence: str,
                                                    expected: list[tuple[str, int]]) -> None:
-    from conflictwatch import pipeline
-    from conflictwatch.models import Article
-
-    found = pipeline.process_article(Article(text=sentence, published=date(2024, 2, 26)), geo)
+    found = claims_of(geo, sentence, published=date(2024, 2, 26))
     assert [(c.scope, c.killed.low) for c in found if c.killed] == expected
 
 
@@ -353,10 +337,7 @@ def test_campaign_tolls_comparisons_and_reservists(geo: Geocoder, sentence: str,
     "Amnesty said over 1,600 people were killed in Plateau between 2023 and early 2024.",
 ])
 def test_a_count_over_weeks_or_years_is_a_total(geo: Geocoder, sentence: str) -> None:
-    from conflictwatch import pipeline
-    from conflictwatch.models import Article
-
-    found = pipeline.process_article(Article(text=sentence, published=date(2024, 7, 4)), geo)
+    found = claims_of(geo, sentence, published=date(2024, 7, 4))
     assert [c.scope for c in found if c.killed] == ["aggregate"]
 
 
@@ -365,10 +346,7 @@ def test_a_count_over_weeks_or_years_is_a_total(geo: Geocoder, sentence: str) ->
     "Russian attacks on Kherson Oblast over the past day killed four people, Governor Oleksandr Prokudin said.",
 ])
 def test_a_days_attacks_over_a_province_are_a_total(geo: Geocoder, sentence: str) -> None:
-    from conflictwatch import pipeline
-    from conflictwatch.models import Article
-
-    found = pipeline.process_article(Article(text=sentence, published=date(2024, 3, 11)), geo)
+    found = claims_of(geo, sentence, published=date(2024, 3, 11))
     assert [(c.scope, c.actor1) for c in found if c.killed] == [("aggregate", "Military Forces of Russia")]
 
 
