@@ -166,6 +166,8 @@ def _own_country(text: str, f: tuple[int, int, str, str | None]) -> tuple[int, i
     cc = cues_table().names.get(name_key(before.group(1)))
     country = country_name(cc) if cc else None
     return (f[0], f[1], f"{m.group(1)} of {country}", f[3]) if country else f
+
+
 # "A Russian strike", "a Russian Shahed drone", "Pakistani forces", "A Malian army drone strike": a
 # state's forces or weapons named by the country's adjective (data/country_cues.yaml), for every
 # country (data/actors.yaml names some more ways per country). Only the country's own adjective:

@@ -105,6 +105,19 @@ def _scoped_actors(country: str | None) -> tuple[Named | None, ...]:
     return tuple(a.for_country(cc, country) for a in actors()[0])
 
 
+def country_source(key: str | None, country: str | None) -> str | None:
+    """A country-bound source's name for `country` ("army" -> "Nigerian Army"): its entry in
+    `article_countries`, else `country_templates` with the country's adjective; None if neither."""
+    if not key or not country:
+        return None
+    entry = _config()[0].get(country)
+    if entry is not None and key in entry:
+        return entry[key]  # type: ignore[no-any-return]
+    template = (load_data("sources.yaml").get("country_templates") or {}).get(key)
+    adj = adjective(to_country_code(country))
+    return template.format(adjective=adj, country=country) if template and adj else None
+
+
 def article_country(text: str) -> str | None:
     """The country the text is clearly about (geo.cues), by name ("Syria"); None when unclear.
     Never a default: an article about nowhere in particular has no country-bound sources."""
@@ -467,15 +480,7 @@ class Discourse:
                 self.in_article[src.kind] = src.name
 
     def _by_country(self, key: str | None, country: str | None = None) -> str | None:
-        country = country or self.country
-        if not key or not country:
-            return None
-        entry = _config()[0].get(country)
-        if entry is not None and key in entry:
-            return entry[key]  # type: ignore[no-any-return]
-        template = (load_data("sources.yaml").get("country_templates") or {}).get(key)
-        adj = adjective(to_country_code(country))
-        return template.format(adjective=adj, country=country) if template and adj else None
+        return country_source(key, country or self.country)
 
     def mentions(self, sentence: str) -> list[SourceMention]:
         """Source mentions in the sentence, longest first where they overlap."""

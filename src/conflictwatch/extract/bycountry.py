@@ -10,12 +10,12 @@ another country first: there the bare name was left so on purpose (two countries
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from conflictwatch.extract.attribution import country_source
 from conflictwatch.extract.rules import Named, actors, load_data
-from conflictwatch.geo.cues import adjective, article_votes
+from conflictwatch.geo.cues import article_votes
 from conflictwatch.geo.gazetteer import to_country_code
 from conflictwatch.models import Article, Claim
 
@@ -56,20 +56,12 @@ def _actor(name: str | None, cc: str, country: str) -> str | None:
     named = {n.name for r in rules if (n := r.for_country(cc, country)) is not None}
     if len(named) == 1:
         return named.pop()
-    return re.sub(r"\{country\}", country, rules[0].name)  # rules disagree: the plain template
+    return rules[0].name.replace("{country}", country)  # rules disagree: the plain template
 
 
-def _source(name: str | None, cc: str, country: str) -> str | None:
+def _source(name: str | None, country: str) -> str | None:
     key = _generic_sources().get(name or "")
-    if key is None:
-        return name
-    data = load_data("sources.yaml")
-    entry = (data.get("article_countries") or {}).get(country) or {}
-    if key in entry:
-        return str(entry[key])
-    template = (data.get("country_templates") or {}).get(key)
-    adj = adjective(cc)
-    return template.format(adjective=adj, country=country) if template and adj else name
+    return (country_source(key, country) or name) if key is not None else name
 
 
 def name_by_country(claims: Iterable[Claim], article: Article) -> None:
@@ -89,4 +81,4 @@ def name_by_country(claims: Iterable[Claim], article: Article) -> None:
             continue
         c.actor1 = _actor(c.actor1, cc, c.country or "")
         c.actor2 = _actor(c.actor2, cc, c.country or "")
-        c.claimed_by = _source(c.claimed_by, cc, c.country or "")
+        c.claimed_by = _source(c.claimed_by, c.country or "")

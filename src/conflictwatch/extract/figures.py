@@ -67,9 +67,10 @@ _TOLL_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|placed|places|set|sets)
                       re.IGNORECASE)
 # "two more soldiers were killed, bringing the army's toll in the ground offensive to 242": a total
 # over a period or a campaign, not this incident's; the two stay
+LONG_CAMPAIGNS = r"offensive|operation|war|campaign|conflict|insurgency"  # what lasts more than a day
 _PERIOD_TOTAL = re.compile(
-    r"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){0,2}?(?:offensive|operation|war|campaign"
-    r"|conflict|insurgency))\b[^.;]*$", re.IGNORECASE)
+    rf"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}))\b[^.;]*$",
+    re.IGNORECASE)
 _RAISING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
 
 

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from conflictwatch.extract.dates import DateMention
-from conflictwatch.extract.figures import Casualty, lex
+from conflictwatch.extract.figures import LONG_CAMPAIGNS, Casualty, lex
 from conflictwatch.extract.rules import Named, lexicon, words_re
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.normalize import name_key
@@ -267,12 +267,12 @@ PERFECT = re.compile(
 # "It said 173 soldiers had been killed in its ground operation": a past perfect over a long
 # campaign counts over it (not over a day's "violence" or "protests", which wire copy tells so)
 _LONG_CAMPAIGN = re.compile(
-    r"\bhad\s+(?:so far\s+)?been\s+(?:killed|slain)\b[^.;]{0,60}?\b(?:operations?|offensive|campaign|war"
-    r"|conflict|insurgency|crackdown)\b", re.IGNORECASE)
+    rf"\bhad\s+(?:so far\s+)?been\s+(?:killed|slain)\b[^.;]{{0,60}}?\b"
+    rf"(?:operations|{LONG_CAMPAIGNS}|crackdown)\b", re.IGNORECASE)
 _AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
 _CAMPAIGN_TOLL = re.compile(
     r"\b(?:toll|tally)\s+(?:in|of|from|during)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:offensive|operation|war|campaign|conflict|insurgency)\b", re.IGNORECASE)
+    rf"(?:{LONG_CAMPAIGNS})\b", re.IGNORECASE)
 _CAMPAIGN = re.compile(
     r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
     r"|violence|repression|operations|demonstrations)\b",
