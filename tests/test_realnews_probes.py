@@ -402,3 +402,25 @@ def test_a_period_before_the_raising_verb_is_the_increments(geo: Geocoder) -> No
             "Thursday's blast in the village of Sajo to 29.")
     found = incidents_of(geo, text, published=date(2016, 10, 15))
     assert [c.killed.low for c in found if c.killed] == [29]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The defence ministry named the soldier killed as Sergeant Ahmad Wali.",
+    "Police identified the dead man as Juan Perez, 34, a local shopkeeper.",
+    "Both victims were identified as brothers from the nearby village of Tarinkot.",
+])
+def test_naming_the_dead_is_no_new_death(geo: Geocoder, follow_up: str) -> None:
+    """'named the soldier killed as Sgt X', 'identified the dead man as Y': who the dead already told
+    were. They were one more incident (and the rank with the name one more dead)."""
+    text = f"A roadside bomb killed two soldiers in Kandahar province on Monday, officials said.\n{follow_up}"
+    found = incidents(geo, text)
+    assert [(c.killed.low, c.killed.high) for c in found] == [(2, 2)]
+
+
+def test_naming_the_dead_goes_to_the_claim_with_the_dead(geo: Geocoder) -> None:
+    """A claim of the wounded alone came between: the name belongs to the claim that has the dead."""
+    text = ("A bomb at a bus stop in Jerusalem killed a teenager on Wednesday, police said.\n"
+            "The Hadassah medical centre said it had admitted nine wounded.\n"
+            "The foreign ministry named the boy killed as Aryeh Levi.")
+    found = incidents_of(geo, text, published=date(2022, 11, 23))
+    assert [(c.killed and c.killed.low, c.injured and c.injured.low) for c in found] == [(1, None), (None, 9)]

@@ -28,7 +28,20 @@ _SAME_PERSON = re.compile(
     r"\b(?:identified|named|known|described|listed)\s+(?:\w+\s+)?(?:as\s+)?$|\b(?:named|called|alias)\s+$",
     re.IGNORECASE,
 )
-_REFLEXIVE = {"himself", "herself"}  # "detonated a device, killing himself": the bomber
+# "The ministry named the soldier killed as Sgt Ahmad Wali", "The dead man was identified as X": who
+# the dead already counted were, not more dead
+_IDENTIFIES = re.compile(
+    r"\b(?:named|identified)\s+(?:the|both|all|(?:one|two|three|some) of the)\s+(?:[\w-]+\s+){0,4}?as\s"
+    r"|^\W*(?:the|both|all)\s+(?:[\w-]+\s+){0,4}?(?:was|were|has been|have been)\s+"
+    r"(?:named|identified)\s+as\s",
+    re.IGNORECASE,
+)
+_REFLEXIVE = {"himself", "herself"}
+
+
+def names_dead(sentence: str) -> bool:
+    """Does the sentence say who dead already counted were ("named the boy killed as X")?"""
+    return bool(_IDENTIFIES.search(sentence))  # "detonated a device, killing himself": the bomber
 _FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 # "the third person killed was a civilian driver": one of the dead told, again
 _ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s", re.IGNORECASE)
@@ -96,4 +109,8 @@ def add_parsed_victims(
         own = bool(_FIRST_PERSON.match(sentence, v.start) or _ORDINAL_ONE.match(sentence, v.start))
         out.append(Casualty(fig, v.kind, v.cls, v.noun, own, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)
+    if m := _IDENTIFIES.search(sentence):
+        for c in out:
+            if c.kind == "killed" and c.fig.start >= m.start():
+                c.subset = True
     return out
