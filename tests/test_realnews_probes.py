@@ -424,3 +424,24 @@ def test_naming_the_dead_goes_to_the_claim_with_the_dead(geo: Geocoder) -> None:
             "The foreign ministry named the boy killed as Aryeh Levi.")
     found = incidents_of(geo, text, published=date(2022, 11, 23))
     assert [(c.killed and c.killed.low, c.injured and c.injured.low) for c in found] == [(1, None), (None, 9)]
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    ("The Pakistani military said three soldiers were martyred when terrorists attacked a post in North "
+     "Waziristan on Monday.", "Unidentified Armed Group (Pakistan)", "Military Forces of Pakistan"),
+    ("Police said two officers were killed when gunmen attacked a checkpoint in Zamfara state on Monday.",
+     "Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"),
+    ("The Ukrainian military said three of its servicemen were killed in Russian shelling of Kupiansk on "
+     "Monday.", "Military Forces of Russia", "Military Forces of Ukraine"),
+    # a force that says it killed its enemies is still who struck
+    ("The army said 21 militants were killed in a clash near Bama on Monday.",
+     "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)"),
+    ("Resistance forces said they had killed six junta soldiers in an ambush near Kani in Sagaing Region on Sunday.",
+     "People's Defence Force", "Military Forces of Myanmar"),
+])
+def test_a_force_telling_of_its_own_dead_is_the_target(geo: Geocoder, sentence: str, actor1: str,
+                                                       actor2: str) -> None:
+    """'The Pakistani military said three soldiers were martyred': the military is the side that lost
+    them, not who struck (it was actor1, and the attackers were lost)."""
+    found = incidents(geo, sentence)
+    assert [(c.actor1, c.actor2) for c in found] == [(actor1, actor2)]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty
-from conflictwatch.extract.rules import Named, actors, load_data
+from conflictwatch.extract.rules import Named, actors, lexicon, load_data
 from conflictwatch.geo.cues import adjective, cues_table
 from conflictwatch.geo.gazetteer import country_name
 from conflictwatch.geo.normalize import name_key
@@ -29,16 +29,51 @@ _TARGET_BEFORE = re.compile(
 )
 
 
+_OWN_AFTER = re.compile(r"\s+(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)  # "five of their fighters"
+_OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+$", re.IGNORECASE)  # "its two soldiers"
+# "two soldiers", "three more soldiers": no words of another side ("six junta soldiers")
+_PLAIN_GAP = re.compile(r"\s*(?:(?:more|other|further|additional|serving|security|police|army)\s+)*",
+                        re.IGNORECASE)
+_SELF_AGENT = re.compile(r"\s+(?:said|says|claimed|told\s+\w+)\s+(?:that\s+)?(?:they|it|we)\b", re.IGNORECASE)
+
+
+def own_losses(sentence: str, cas: list[Casualty], speakers: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The speakers before the figures that tell of their own dead ("The Pakistani military said
+    three soldiers were martyred", "the SDF said five of their fighters were killed"): the target."""
+    dead = [c for c in cas if c.kind == "killed" and not c.subset]
+    out: list[tuple[int, int]] = []
+    for start, end in speakers:
+        if not dead or end > dead[0].fig.start:
+            continue
+        said = sentence[start:end]
+        words = [w for key, w in _own_dead_words() if re.search(rf"\b(?:{key})\b", said, re.IGNORECASE)]
+        if _SELF_AGENT.match(sentence, end):
+            continue  # "resistance forces said they had killed six junta soldiers"
+        if all(_OWN_AFTER.match(sentence, c.fig.end) or _OWN_BEFORE.search(sentence, 0, c.fig.start)
+               or (any((c.victim_word or "").lower() in w for w in words) and _PLAIN_GAP.fullmatch(
+                   sentence, c.fig.end, max(c.fig.end, c.end - len(c.victim_word or ""))))
+               for c in dead):
+            out.append((start, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _own_dead_words() -> list[tuple[str, frozenset[str]]]:
+    return [(key, frozenset(w.lower() for w in words)) for key, words in lexicon()["own_dead"].items()]
+
+
 def find_actors(
     sentence: str,
     cas: list[Casualty],
     present: list[Named] | None = None,
     speakers: list[tuple[int, int]] | None = None,
+    own: list[tuple[int, int]] | None = None,
 ) -> tuple[str | None, str | None, str | None, list[tuple[int, int]]]:
     """(actor1, actor2, actor1's side, spans of actor mentions).
 
     `present`: the actors found anywhere in the article (a sentence can only hold those).
     `speakers`: spans of sources that speak here ("an Iraqi army officer said"): not actors.
+    `own`: spans of forces that tell of their own dead (`own_losses`): the target side.
     """
     named, victim_actor = actors()
     if present is not None:
@@ -98,7 +133,8 @@ def find_actors(
         # "outside a police station", "a police mobile", "an army base": a force's building or car
         # is where it was hit, never who struck
         target_like = target_like or _FACILITY_AFTER.match(sentence, k[1])
-        (targets if in_victim or target_like else agents).append(k)
+        told_own = any(k[0] < e0 and s0 < k[1] for s0, e0 in own or [])
+        (targets if in_victim or target_like or told_own else agents).append(k)
     a1 = side = None
     if agents:
         pick = agents[0]

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.actors import find_actors
+from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import Draft, finish
@@ -153,7 +153,8 @@ def extract_claims(article: Article) -> list[Claim]:
         voices = [(m.start, m.end) for m in speakers
                   if m.person or (m.start > last_fig and _TRAILING_VOICE.search(s, 0, m.start))
                   or (tells and m.end < cas[0].fig.start and _TELLS_OF_OTHERS.match(s, m.end))]
-        a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices)
+        own = own_losses(s, cas, [(m.start, m.end) for m in speakers if (m.start, m.end) not in voices])
+        a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices, own)
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         places = find_places(s, skip, docs.get(sent.index))
         dates = find_dates(s, article.published)
