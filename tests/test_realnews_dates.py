@@ -160,3 +160,16 @@ def test_a_dateline_day_long_before_publication_anchors_nothing(geo: Geocoder) -
     text = "BAMAKO, Oct 2 (AFP) - Six civilians were killed this morning near Bandiagara."
     found = incidents_of(geo, text, published=date(2022, 10, 17))
     assert [c.date_start for c in found] != [date(2022, 10, 2)]
+
+
+def test_the_day_of_a_victims_older_deed_dates_nothing(geo: Geocoder) -> None:
+    """'a Hamas operative who took part in the October 7 attack was killed': October 7 is the day of
+    another event. It dated the killing and, lent to the undated strikes before it, made all of them
+    three months old: every incident of the day was dropped as background."""
+    text = ("In Khan Younis, an airstrike on a house killed 14 members of one family, medics said.\n"
+            "In Rafah, a strike on a car killed three people, the Palestinian Red Crescent said.\n"
+            "The Israeli military said a Hamas operative who took part in the October 7 attack was killed "
+            "in a drone strike in Deir al-Balah.")
+    found = incidents_of(geo, text, published=date(2024, 1, 4))
+    assert [(c.killed.low, c.location, c.date_start) for c in found] == [
+        (14, "Khan Younis", date(2024, 1, 4)), (3, "Rafah", date(2024, 1, 4)), (1, "Deir al-Balah", date(2024, 1, 4))]

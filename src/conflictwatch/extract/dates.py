@@ -218,6 +218,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             if back is None:
                 continue  # "three months ago": background (extract.scope), no date of an incident
             start_d, end_d, precision = back
+        if _ROLE_IN_EVENT.search(sentence, 0, m.start()) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
+            continue  # "an operative who took part in the October 7 attack": another event's day
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         if kind == "explicit" and _DATELINE_HEAD.match(sentence[: m.start()]) \
@@ -228,6 +230,19 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     found = _weekday_with_date(sentence, _day_before_the_statement(out))
     return tuple(_weekday_of_last_week(sentence, found))
+
+
+# A victim's part in an older event, named by its day: "who took part in the October 7 attack"
+_ROLE_IN_EVENT = re.compile(
+    r"\b(?:part in|planned|plotted|masterminded|led|carried out|behind|involved in|responsible for|accused of"
+    r"|suspected of|wanted for|linked to|in connection with|organi[sz]ed|orchestrated)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:deadly|suicide|terror|terrorist|cross-border)\s+)?(?:attacks?|bombings?|massacres?|raids?"
+    r"|assaults?|ambush(?:es)?|killings?|incursions?|kidnappings?|abductions?|strikes?|offensive)\b",
+    re.IGNORECASE,
+)
 
 
 _DAY_BEFORE = re.compile(r"a day (?:earlier|before)|the (?:previous|preceding) day|the day before", re.I)
