@@ -445,3 +445,50 @@ def test_a_force_telling_of_its_own_dead_is_the_target(geo: Geocoder, sentence: 
     them, not who struck (it was actor1, and the attackers were lost)."""
     found = incidents(geo, sentence)
     assert [(c.actor1, c.actor2) for c in found] == [(actor1, actor2)]
+
+
+@pytest.mark.parametrize(("sentence", "tolls"), [
+    ("A security source told AFP that more than 70 people had been killed in the attack on Barsalogho on "
+     "Saturday, while an internal document seen by Reuters put the number of dead at 77.",
+     [(71, None, "Barsalogho"), (77, 77, "Barsalogho")]),
+    ("One of them said six soldiers were killed in the ambush near Djibo on Monday, while the other put the "
+     "toll at eight.", [(6, 6, "Djibo"), (8, 8, "Djibo")]),
+    ("The local chief said 113 people were killed in Bokkos on Sunday, while officials in Barkin Ladi "
+     "reported more than 50 deaths.", [(113, 113, "Bokkos"), (51, None, "Barkin Ladi")]),
+])
+def test_a_second_voice_after_while_is_its_own_claim(geo: Geocoder, sentence: str,
+                                                     tolls: list[tuple[int, int | None, str]]) -> None:
+    """'..., while a document seen by Reuters put the number of dead at 77': another voice's count of
+    the same dead (or of another place's). The two were added up (148), or one was lost."""
+    found = incidents(geo, sentence)
+    assert [(c.killed.low, c.killed.high, c.location) for c in found] == tolls
+
+
+def test_two_hospitals_counts_of_the_wounded_still_add_up(geo: Geocoder) -> None:
+    text = ("A bomb at a bus stop in Jerusalem wounded 14 people on Wednesday.\n"
+            "Doctors at Shaare Zedek were treating five people wounded in the blast, while Hadassah medical "
+            "centre said it had admitted nine wounded.")
+    found = incidents_of(geo, text, published=date(2022, 11, 23))
+    assert [c.injured.low for c in found if c.injured] == [14, 14]
+
+
+@pytest.mark.parametrize(("sentence", "tolls"), [
+    ("Russian shelling killed three people in Bakhmut and one in the village of Soledar on Monday.",
+     [(3, "Bakhmut"), (1, "Soledar")]),
+    ("Another strike on the town of Nabatieh killed four people on Monday, and three were killed in Bint Jbeil.",
+     [(4, "Nabatieh"), (3, "Bint Jbeil")]),
+    ("The council chairman said 14 were killed in Mushu, nine in Ruff and seven in Butura on Monday.",
+     [(14, "Mushu"), (9, "Ruff"), (7, "Butura")]),
+])
+def test_each_place_keeps_its_own_toll(geo: Geocoder, sentence: str, tolls: list[tuple[int, str]]) -> None:
+    """ "three in Bakhmut and one in the village of Soledar": one incident per place. 'the village of'
+    hid the second figure (3 at Soledar); a place before the first toll summed both (7 at Nabatieh)."""
+    found = incidents(geo, sentence)
+    assert [(c.killed.low, c.location) for c in found] == tolls
+
+
+def test_a_toll_told_with_its_incident_between(geo: Geocoder) -> None:
+    """'the death toll in the attack on Solhan on Friday was at least 100' is a toll (it was no figure)."""
+    found = incidents(geo, "A security source said the death toll in the attack on Solhan on Friday was at "
+                           "least 100.")
+    assert [(c.killed.low, c.killed.high) for c in found] == [(100, None)]

@@ -20,12 +20,10 @@ from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
-    CLAUSE_SPLIT,
     SECOND_DAY_AFTER,
     SECOND_DAY_GAP,
     Casualty,
     classify_figures,
-    clause_index,
     lex,
 )
 from conflictwatch.extract.followups import (
@@ -47,6 +45,7 @@ from conflictwatch.extract.places import (
     most_specific,
 )
 from conflictwatch.extract.responsibility import responsibility_claimant
+from conflictwatch.extract.rivals import group_by_source, split_rivals
 from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
     PERFECT,
@@ -219,8 +218,10 @@ def extract_claims(article: Article) -> list[Claim]:
         ):
             continue
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
-        groups = [(src, part, part_places) for src, group in _group_by_source(s, cas, speakers, speaker)
-                  for told, told_places in _split_separate(s, group, places)
+        groups = [(src, part, part_places)
+                  for voiced, voiced_places, voices, by in split_rivals(s, cas, places, speakers, speaker)
+                  for src, group in group_by_source(s, voiced, voices, by)
+                  for told, told_places in _split_separate(s, group, voiced_places)
                   for clause in _split_by_scope_clause(s, told)
                   for placed, part_places in _split_by_place(s, clause, told_places)
                   for part in _split_by_day(s, placed)]
@@ -474,39 +475,15 @@ def _article_places(sentences: list[Sentence], actors: list[Named]) -> list[str]
     return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
 
-def _group_by_source(
-    s: str, cas: list[Casualty], speakers: list[SourceMention], default: str | None
-) -> list[tuple[str | None, list[Casualty]]]:
-    names = []
-    for sp in speakers:
-        if sp.name not in names:
-            names.append(sp.name)
-    if len(names) <= 1:
-        return [(names[0] if names else default, cas)]
-    # Several sources: each figure goes to the source named in its own clause, else the nearest.
-    groups: dict[str | None, list[Casualty]] = {}
-    starts = (
-        [0]
-        + [m.end() for m in CLAUSE_SPLIT.finditer(s)]
-        + [m.end() for m in re.finditer(r",\s+(?=[A-Z])", s)]
-        # "..., residents said, though police confirmed only two deaths": a second voice's clause
-        + [m.end() for m in re.finditer(r",\s+(?:though|although|but|while|whereas|yet)\s+", s)]
-    )
-    starts = sorted(set(starts))
-    for c in cas:
-        ci = clause_index(starts, c.fig.start)
-        same = [sp for sp in speakers if clause_index(starts, sp.start) == ci]
-        pick = same[0] if same else min(speakers, key=lambda sp: abs(sp.start - c.fig.start))
-        groups.setdefault(pick.name, []).append(c)
-    return list(groups.items())
-
-
 def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
     """Parse, in one batch, the sentences that may name somebody killed or hurt. Entity labels
     are not fetched here: a rule asks for them in ~1 of 6 parsed sentences (`nlp.entities`)."""
     todo = [sent for sent in sentences if may_have_victims(sent.text)]
     docs = parse([straight_quotes(sent.text) for sent in todo])
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}
+
+
+_PLACE_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?")
 
 
 def _split_by_place(s: str, group: list[Casualty],
@@ -516,9 +493,13 @@ def _split_by_place(s: str, group: list[Casualty],
     if len(main) < 2:
         return [(group, places)]
     owned: list[PlaceMention] = []
-    for c in main:
-        after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 20
-                 and re.fullmatch(r"\s*(?:[a-z]+\s+)?(?:in|at|near)\s+", s[max(c.end, c.fig.end) : p.start])]
+    for i, c in enumerate(main):
+        after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 40
+                 and _PLACE_GAP.fullmatch(s, max(c.end, c.fig.end), p.start)]
+        if not after and i == 0:
+            # "A strike on the town of Nabatieh killed four people, and three were killed in Bint
+            # Jbeil": the first toll's place comes before it
+            after = [p for p in places if p.end <= c.fig.start][-1:]
         if not after:
             return [(group, places)]
         owned.append(after[0])

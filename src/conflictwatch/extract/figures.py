@@ -91,7 +91,10 @@ _TOLL_BEFORE = re.compile(
     r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
     r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
     r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
-    r"|(?:death\s+)?toll\s+of\s+$",
+    r"|(?:death\s+)?toll\s+of\s+$"
+    # "the death toll in the attack on Solhan on Friday was at least 100"
+    r"|(?:toll|tally)\s+(?:from|of|in|for)\s+[^.;,]{1,60}?\s+(?:rose|climbed|risen|reached|stood|stands|was|is)"
+    r"\s+(?:to\s+|at\s+)?$",
     re.IGNORECASE,
 )
 
@@ -101,7 +104,8 @@ _TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
 SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
-_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s*,?\s+and\s+")
+_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
+                           r"(?:\s+[A-Z][\w'’-]+){0,3}\s*(?:,?\s+and\s+|,\s+)")
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -305,6 +309,10 @@ KILLING_OR_HURTING = re.compile(
     r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 
+# "and one in the village of Soledar": a place after a second figure
+_IN_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z]")
+
+
 def classify_figures(sentence: str) -> list[Casualty]:
     """The figures in `sentence` that are death tolls or injury counts."""
     lx = lex()
@@ -473,7 +481,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             elif _RAISED_TO.search(head) and _TOLL_AFTER.match(sentence, f.end):
                 kind = "killed"  # "raised to 16 the toll of Monday's air strike"
             elif out and out[-1].kind == "killed" and _SECOND_PLACE.fullmatch(sentence[prev_end : f.start]) \
-                    and re.match(r"\s*(?:[a-z]+\s+)?in\s+[A-Z]", sentence[f.end :]):
+                    and _IN_PLACE.match(sentence, f.end):
                 kind = "killed"  # "killed 10 people in Douma and 7 in Harasta": a second incident
             elif out and out[-1].kind == "killed" and SECOND_DAY_GAP.search(sentence[prev_end : f.start]) \
                     and SECOND_DAY_AFTER.match(sentence, f.end):
