@@ -492,3 +492,42 @@ def test_a_toll_told_with_its_incident_between(geo: Geocoder) -> None:
     found = incidents(geo, "A security source said the death toll in the attack on Solhan on Friday was at "
                            "least 100.")
     assert [(c.killed.low, c.killed.high) for c in found] == [(100, None)]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # the speaker, named between commas, is no victim (18)
+    ("A resident, Bello Mera, said the death toll in the attack on Kukawa on Monday was 17.", 17),
+    # a rank, then the name: one man (the parser made two subjects of him)
+    ("Selection grade constable Ghulam Mohammad Dar was shot dead by militants in Pulwama on Monday.", 1),
+    # "along" a particle: the wife was lost (1)
+    ("A businessman was killed along with his wife when a missile hit their home in Mykolaiv on Sunday.", 2),
+])
+def test_who_a_figure_counts_speakers_ranks_companions(geo: Geocoder, sentence: str, killed: int) -> None:
+    found = incidents(geo, sentence)
+    assert [c.killed.low for c in found] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to ACLED, more than 8,000 people were killed in Burkina Faso in 2023.",
+    "The attack was the deadliest in Kismayo since July 2019, when a similar assault on a hotel killed 26 people.",
+])
+def test_a_year_is_no_day(geo: Geocoder, sentence: str) -> None:
+    """'killed in Burkina Faso in 2023' counts a year (it was an incident of 8,001 dead on the day of
+    publication); 'since July 2019, when ... killed 26' is 2019's attack."""
+    assert incidents_of(geo, sentence, published=date(2023, 11, 15)) == []
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Al-Shabaab militants beheaded three men in the village of Bula Haji on Tuesday, elders said.", "Al Shabaab"),
+    ("Suspected Allied Democratic Forces rebels killed 20 people in Lubero territory on Monday.",
+     "Allied Democratic Forces"),
+    ("A junta airstrike on the village of Let Yet Kone in Sagaing Region killed 11 people on Monday.",
+     "Military Forces of Myanmar"),
+    ("Maoists killed two villagers in Bijapur district of Chhattisgarh on Monday, police said.",
+     "Communist Party of India (Maoist)"),
+])
+def test_a_group_named_before_its_fighters_struck(geo: Geocoder, sentence: str, actor1: str) -> None:
+    """'Al-Shabaab militants': the militants are al-Shabaab's (they were an unidentified group, and
+    'Suspected Allied Democratic Forces' a group of its own); a junta's airstrike and Maoists were nobody."""
+    found = incidents(geo, sentence)
+    assert [c.actor1 for c in found] == [actor1]

@@ -110,6 +110,7 @@ def find_actors(
         if _SPOKESMAN_AFTER.match(scope_text, f[1]):
             continue  # "Houthi military spokesman Yahya Saree said": the group speaks here
         kept.append(f)
+    kept = _named_fighters(scope_text, kept)
     # "strikes on Islamic State positions ..., killing 12 militants": "militants" or "jihadists"
     # alone are the one armed group the sentence names (with two named, they could be either;
     # "rebels" and "gunmen" are no back-reference to a group of jihadists)
@@ -251,6 +252,20 @@ def _nation_forces(text: str) -> list[tuple[int, int, str, str | None]]:
 _SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|claimed|stated|announced|added|told"
                            r"|put the|puts the|gave a|gave the)\b")
 _NON_STATE = ("rebels", "jihadists")
+def _named_fighters(text: str, kept: list[tuple[int, int, str, str | None]]
+                    ) -> list[tuple[int, int, str, str | None]]:
+    """ "Al-Shabaab militants", "ADF rebels": the generic word after a group's name is that group's
+    fighters (it made them an unidentified armed group, which then struck)."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for k in kept:
+        if out and k[2].startswith(_UNIDENTIFIED) and not out[-1][2].startswith(_UNIDENTIFIED) \
+                and out[-1][3] in _NON_STATE and not text[out[-1][1] : k[0]].strip():
+            out[-1] = (out[-1][0], k[1], out[-1][2], out[-1][3])
+            continue
+        out.append(k)
+    return out
+
+
 _BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|jihadists?)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|\))\s+$")
 
@@ -293,6 +308,8 @@ _STATE_FORCE = re.compile(
 )
 _NAMED_GROUP = re.compile(
     # (not a number word: "Four Army soldiers" are four soldiers)
-    rf"\b(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Scores|Hundreds)\b)"
+    # (nor "Suspected": "Suspected Allied Democratic Forces rebels" are the ADF's)
+    rf"\b(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Scores|Hundreds"
+    rf"|Suspected|Alleged|Armed)\b)"
     rf"(?:[A-Z][\w'’-]+\s+(?:(?:of|for|the|de|del|la)\s+)?){{1,5}}{_GROUP_HEADS}\b"
 )

@@ -279,9 +279,10 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 
 # "left 27 people dead, a military officer said", "..., two officials told AFP": after a comma, a
 # figure whose noun is followed by a speech verb is who spoke. Not "a man said to be", "two more
-# men were reported dead", nor "a woman activists say was killed" (a clause on the victim).
+# men were reported dead", nor "a woman activists say was killed" (a clause on the victim). A name
+# set off by commas may come between ("A resident, Bello Mera, said the toll was 17").
 _SPEAKER_AFTER = re.compile(
-    r"\s+(?:(?!(?:was|were|is|are|been|being|had|has|have|killed|died|dead)\b)[\w'’-]+,?\s+){0,5}?"
+    r",?\s+(?:(?!(?:was|were|is|are|been|being|had|has|have|killed|died|dead)\b)[\w'’-]+,?\s+){0,5}?"
     r"(?:said|says|say|told|tell|tells|added|stated)\b"
     r"(?!\s+(?:to|was|were|is|are|had|has|have|died|killed)\b)",
     re.IGNORECASE,

@@ -22,7 +22,8 @@ _YEARS_AGO = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
     r"|\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
     # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
-    r"|\bsince\s+(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
+    r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
+    r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
     r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault)\b",
@@ -235,7 +236,9 @@ _PAST_PERIOD = re.compile(
     r"|\b(?:in|over|during)\s+the\s+first\s+(?:[\w-]+\s+)?(?:half|quarter|weeks?|months?|days|year)\b"
     # "In the weeks that followed, the militias killed 10,000": a period after the event told
     r"|\b(?:in|over|during)\s+the\s+(?:days|weeks|months|years)\s+that\s+followed\b"
-    r"|\bin\s+the\s+following\s+(?:days|weeks|months|years)\b",
+    r"|\bin\s+the\s+following\s+(?:days|weeks|months|years)\b"
+    # "more than 8,000 people were killed in Burkina Faso in 2023" (an earlier year is background)
+    r"|\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?![-/]\d)",
     re.IGNORECASE,
 )
 

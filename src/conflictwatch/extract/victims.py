@@ -375,6 +375,8 @@ def _with_companions(verb: Token, patients: list[Token]) -> list[Token]:
         for c in holder.children:
             if c.lower_ == "along" and c.dep_ in ("prep", "advmod"):
                 withs = [x for x in c.children if x.lower_ == "with" and x.dep_ == "prep"]
+            elif c.lower_ == "along" and c.dep_ == "prt":  # ("along" a particle, "with" beside it)
+                withs = [x for x in holder.children if x.lower_ == "with" and x.i == c.i + 1]
             elif c.lower_ == "with" and c.dep_ == "prep" and any(x.lower_ in ("together", "along")
                                                                  for x in c.children):
                 withs = [c]
@@ -502,7 +504,11 @@ def _quantified(h: Token) -> Token:
 def _merge_adjacent(group: list[Token]) -> list[Token]:
     """Two heads side by side with no "and" between are one phrase the parser split ("A woman
     Maoist was killed"): one victim, the last noun."""
-    return [t for k, t in enumerate(group) if not (k + 1 < len(group) and group[k + 1].i == t.i + 1)]
+    def one_phrase(t: Token, nxt: Token) -> bool:
+        # ("constable Ghulam Mohammad Dar": only the name's own words between a rank and the name)
+        return nxt.i > t.i and all(x.dep_ == "compound" and x.head.i == nxt.i for x in t.doc[t.i + 1 : nxt.i])
+
+    return [t for k, t in enumerate(group) if not (k + 1 < len(group) and one_phrase(t, group[k + 1]))]
 
 
 def _people(group: list[Token], w: _Words) -> list[Token]:
