@@ -173,3 +173,29 @@ def test_the_day_of_a_victims_older_deed_dates_nothing(geo: Geocoder) -> None:
     found = incidents_of(geo, text, published=date(2024, 1, 4))
     assert [(c.killed.low, c.location, c.date_start) for c in found] == [
         (14, "Khan Younis", date(2024, 1, 4)), (3, "Rafah", date(2024, 1, 4)), (1, "Deir al-Balah", date(2024, 1, 4))]
+
+
+@pytest.mark.parametrize(("text", "published", "days"), [
+    # an Indian agency's dateline in title case: the wire's day, not the incident's, and no victim
+    ("Imphal, Jan 15 (PTI) A 45-year-old man was killed in a firing incident in Manipur's Kangpokpi district "
+     "on Sunday night, officials said.", date(2024, 1, 16), [date(2024, 1, 14)]),
+    # "A day earlier," counts back from the incident told, not from publication
+    ("A suicide bomber killed six people at a police checkpoint in Mogadishu on Monday, police said.\n"
+     "A day earlier, militants attacked a police station in the Daynile district, killing two officers.",
+     date(2024, 3, 12), [date(2024, 3, 11), date(2024, 3, 10)]),
+    ("Gunmen killed 12 inmates at the prison in Croix-des-Bouquets on Sunday.\n"
+     "The attack came a day after gangs stormed the National Penitentiary in Port-au-Prince, killing four "
+     "guards.", date(2024, 3, 12), [date(2024, 3, 10), date(2024, 3, 9)]),
+])
+def test_days_counted_from_the_story(geo: Geocoder, text: str, published: date, days: list[date]) -> None:
+    found = incidents_of(geo, text, published=published)
+    assert [c.date_start for c in found] == days
+
+
+def test_an_agency_dateline_is_no_victim(geo: Geocoder) -> None:
+    """'Raipur, Apr 26 (PTI) Ten personnel ... and a civilian driver were killed': the parser read
+    Raipur as a person (12 dead)."""
+    text = ("Raipur, Apr 26 (PTI) Ten personnel of the District Reserve Guard and a civilian driver were killed "
+            "when Maoists blew up their vehicle in Dantewada district on Wednesday.")
+    found = incidents_of(geo, text, published=date(2023, 4, 27))
+    assert [c.killed.low for c in found] == [11]

@@ -93,6 +93,10 @@ _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 # "NEW YORK, USA, December 1, 2021,-/African Media Agency (AMA)/-": a press wire's form
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*)?[-–—]{1,2}(?:\s|/)")
+# "Imphal, Jan 15 (PTI) A 45-year-old man ...": the Indian agencies' dateline, a town in title case
+_TITLE_HEAD = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*$")
+_AGENCY_TAIL = re.compile(
+    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -222,8 +226,9 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             continue  # "an operative who took part in the October 7 attack": another event's day
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
-        if kind == "explicit" and _DATELINE_HEAD.match(sentence[: m.start()]) \
-                and _DATELINE_TAIL.match(sentence, m.end()):
+        head = sentence[: m.start()]
+        if kind == "explicit" and ((_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end()))
+                                   or (_TITLE_HEAD.match(head) and _AGENCY_TAIL.match(sentence, m.end()))):
             if published and start_d and abs((published - start_d).days) > 31:
                 continue  # a press release's old dateline pasted into a later story: no day of anything
             statement = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from conflictwatch.extract.attribution import SourceMention
@@ -230,6 +230,26 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
     last.quote.append(raw)
 
 
+_EARLIER_LEAD = re.compile(
+    r"^\W*(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)|the\s+day\s+before"
+    r"|(?:on\s+)?the\s+(?:previous|preceding)\s+day)\s*,", re.IGNORECASE)
+_CAME_AFTER = re.compile(r"\bcame\s+(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+after\b",
+                         re.IGNORECASE)
+
+
+def _days_before(text: str, d: Draft) -> int | None:
+    """How many days before the incident told last this sentence's incident was: "A day earlier,
+    militants ...", "Two days earlier, ...", "The attack came a day after gangs stormed X, killing four"
+    (the figures after "after"); None when it does not say."""
+    m = _EARLIER_LEAD.match(text)
+    if m is None:
+        m = _CAME_AFTER.search(text)
+        if m is None or not d.casualties or any(c.fig.start < m.end() for c in d.casualties):
+            return None
+    n = (m.group("n") or "one").lower()
+    return int(n) if n.isdigit() else 1 if n in ("a", "an") else words_to_int(n)
+
+
 def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None]) -> None:
     """An incident sentence with no day of its own that goes on about the incident before it
     ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
@@ -242,6 +262,14 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
         if c.scope != "incident":
             continue
         text = d.sentence.text
+        back = _days_before(text, d)
+        if back and prev is not None and prev[1].date_start is not None:
+            # "A day earlier, militants attacked a police station": the day before the incident
+            # just told (not before publication); "The attack came a day after gangs stormed X"
+            c.date_start = c.date_end = prev[1].date_start - timedelta(days=back)
+            c.time_precision = 1
+            c.claim_id = c.make_id()
+            continue
         own = [x for x in d.dates if not x.statement and x.date_start]
         said_only = not own and any(x.statement and x.date_start for x in d.dates)
         if own and prev is not None and _REVISED_TOLL.search(text):

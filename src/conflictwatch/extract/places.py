@@ -483,12 +483,18 @@ def local_dateline_end(sentence: str) -> int:
     """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
-    m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence)
+    m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or _AGENCY_DATELINE.match(sentence)
     return m.end() if m else 0
 
 
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*\([^()]{1,40}\))?\s*[-–—]{1,2}\s+(?=[A-Z])")
+
+
+# "Imphal, Jan 15 (PTI) A man ...": an Indian agency's dateline (a town, a date, the agency)
+_AGENCY_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?\s*"
+    r"\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA)\)\s*[-–—:]?\s*", re.IGNORECASE)
 
 
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
