@@ -531,3 +531,39 @@ def test_a_group_named_before_its_fighters_struck(geo: Geocoder, sentence: str, 
     'Suspected Allied Democratic Forces' a group of its own); a junta's airstrike and Maoists were nobody."""
     found = incidents(geo, sentence)
     assert [c.actor1 for c in found] == [actor1]
+
+
+@pytest.mark.parametrize("follow_up", [
+    '"The enemy again struck residential areas. A 64-year-old man and his wife died on the spot," he wrote.',
+    "Falling debris killed two civilians in Bilozerka and injured four.",
+])
+def test_the_same_toll_told_again_is_one_claim(geo: Geocoder, follow_up: str) -> None:
+    """The toll just told, told again with no day, place or voice of its own, is the same incident
+    (it was a second claim of two dead)."""
+    text = ("Russian shelling killed two civilians in the village of Bilozerka in Kherson region on Wednesday, "
+            f"governor Yaroslav Yanushevych said on Telegram.\n{follow_up}")
+    found = incidents_of(geo, text, published=date(2022, 11, 3))
+    assert [(c.killed.low, c.location) for c in found] == [(2, "Bilozerka")]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Most recently, two people died in a hit-and-run incident with a police vehicle.",  # another event
+    "Shelling killed two people in the village of Dnipriany.",  # another place
+    "On Tuesday, shelling killed two people in Bilozerka.",  # another day
+])
+def test_the_same_figure_is_not_always_the_same_toll(geo: Geocoder, follow_up: str) -> None:
+    text = ("Russian shelling killed two civilians in the village of Bilozerka in Kherson region on Wednesday, "
+            f"governor Yaroslav Yanushevych said on Telegram.\n{follow_up}")
+    found = incidents_of(geo, text, published=date(2022, 11, 3))
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A relief worker put the death toll at 20, saying many people were wounded, some of them critically.", 20),
+    ("The state governor put the death toll at 12, saying several people were wounded.", 12),
+])
+def test_put_the_toll_at_then_saying(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'put the death toll at 20, saying many people were wounded': 20 dead (they were read as 20
+    wounded, from the teller's next clause, and the relief worker as one dead)."""
+    found = incidents(geo, "Gunmen attacked the village of Kadarko in Nasarawa state on Sunday.\n" + sentence)
+    assert [c.killed and c.killed.low for c in found] == [killed]

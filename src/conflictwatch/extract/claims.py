@@ -65,6 +65,7 @@ from conflictwatch.extract.stories import (
     borrow_places,
     fold_figureless,
     fold_retold,
+    fold_same_toll,
     fold_vague,
     sentence_days,
 )
@@ -265,6 +266,7 @@ def extract_claims(article: Article) -> list[Claim]:
     borrow_places(drafts, claims, places_of, sentences)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     drafts, claims = fold_retold(drafts, claims, article.text)
+    drafts, claims = fold_same_toll(drafts, claims, article.text)
     drafts, claims = fold_vague(drafts, claims, article.text)
     no_one_hurt(drafts, claims, [x.text for x in sentences])
     for d, c in zip(drafts, claims, strict=True):

@@ -283,7 +283,7 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 # set off by commas may come between ("A resident, Bello Mera, said the toll was 17").
 _SPEAKER_AFTER = re.compile(
     r",?\s+(?:(?!(?:was|were|is|are|been|being|had|has|have|killed|died|dead)\b)[\w'’-]+,?\s+){0,5}?"
-    r"(?:said|says|say|told|tell|tells|added|stated)\b"
+    r"(?:said|says|say|told|tell|tells|added|stated|(?:put|puts|gave|placed)\s+the\s+(?:death\s+)?(?:toll|number))\b"
     r"(?!\s+(?:to|was|were|is|are|had|has|have|died|killed)\b)",
     re.IGNORECASE,
 )
@@ -310,6 +310,7 @@ KILLING_OR_HURTING = re.compile(
     r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 
+_RIGHT_END = re.compile(r"[;:]|,\s+(?:while|but|whereas|as|saying|adding|noting)\s+|\s+while\s+|\(")
 # "and one in the village of Soledar": a place after a second figure
 _IN_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z]")
 
@@ -389,7 +390,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         # Right context: words up to the next figure or clause end.
         right = _SUBSET_PHRASE.sub(" ", sentence[f.end : nxt])
         right = _APPOSITIVE_SUBSET.sub(" ", right)
-        right = re.split(r"[;:]|,\s+(?:while|but|whereas|as)\s+|\s+while\s+|\(", right)[0]
+        # (", saying many people were wounded": the teller's next clause, not this figure's noun)
+        right = _RIGHT_END.split(right)[0]
         rw = _words(right)[:10]
         victim_idx, victim_cls, victim_word = None, None, None
         if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ")):

@@ -220,6 +220,44 @@ def fold_retold(drafts: list[Draft], claims: list[Claim], text: str | None = Non
     return _kept(drafts, claims, keep)
 
 
+_MORE = re.compile(r"\b(?:more|another|other|others|further|additional|also|too|second|third)\b",
+                   re.IGNORECASE)
+
+
+def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = None,
+                   ) -> tuple[list[Draft], list[Claim]]:
+    """The toll just told, told again in the next sentence or two with no day, place or voice of its
+    own ("A 64-year-old man and his wife died on the spot," he wrote; "Falling debris killed three
+    servicemen at Dyagilevo and injured four"): the same incident, one claim, with what it adds."""
+    _, new_incident, _ = marker_res()
+    keep = [True] * len(claims)
+    for b, (cb, db) in enumerate(zip(claims, drafts, strict=True)):
+        if cb.scope != "incident" or cb.killed is None or new_incident.search(db.sentence.text):
+            continue
+        a = next((i for i in range(b - 1, -1, -1) if keep[i] and claims[i].scope == "incident"), None)
+        if a is None:
+            continue
+        ca, da = claims[a], drafts[a]
+        if ca.killed != cb.killed or not 0 < db.sentence.index - da.sentence.index <= 2:
+            continue
+        if _MORE.search(db.sentence.text) or (cb.date_start and cb.date_start != ca.date_start):
+            continue
+        if cb.location and ca.location and cb.location.lower() != ca.location.lower():
+            continue
+        if cb.claimed_by and cb.claimed_by != ca.claimed_by:
+            continue  # another voice's count of the same dead: a claim of its own
+        sides = [{x.victim for x in d.casualties if x.kind == "killed" and x.victim} for d in (da, db)]
+        if all(sides) and ("combatants" in sides[0]) != ("combatants" in sides[1]):
+            continue  # "two civilians", then "two soldiers": other dead
+        ca.injured = ca.injured or cb.injured
+        ca.children_killed = ca.children_killed or cb.children_killed
+        ca.location = ca.location or cb.location
+        ca.actor1, ca.actor2 = ca.actor1 or cb.actor1, ca.actor2 or cb.actor2
+        _join_quotes(ca, cb, text)
+        keep[b] = False
+    return _kept(drafts, claims, keep)
+
+
 _ANYONE = {None, "people", "persons", "person"}
 _ALSO = re.compile(r"\W*(?:also|in addition|additionally|moreover|meanwhile|besides)\b", re.IGNORECASE)
 
