@@ -30,6 +30,8 @@ _TARGET_BEFORE = re.compile(
 
 
 _OWN_AFTER = re.compile(r"\s+(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)  # "five of their fighters"
+_CLAUSE_CUT = re.compile(r"[,;]\s")
+_ALLY_BEFORE = re.compile(r"\b(?:alongside|backed by|supported by|with the support of)\s+(?:the\s+)?$", re.I)
 _OWN_BEFORE = re.compile(r"\b(?:its|their|our)\s+$", re.IGNORECASE)  # "its two soldiers"
 # "two soldiers", "three more soldiers": no words of another side ("six junta soldiers")
 _PLAIN_GAP = re.compile(r"\s*(?:(?:more|other|further|additional|serving|security|police|army)\s+)*",
@@ -53,7 +55,8 @@ def own_losses(sentence: str, cas: list[Casualty], speakers: list[tuple[int, int
                or (any((c.victim_word or "").lower() in w for w in words) and _PLAIN_GAP.fullmatch(
                    sentence, c.fig.end, max(c.fig.end, c.end - len(c.victim_word or ""))))
                for c in dead):
-            out.append((start, end))
+            # (the whole phrase of the teller: "A member of the Civilian Joint Task Force (CJTF) said")
+            out.append((max([0, *(m.end() for m in _CLAUSE_CUT.finditer(sentence, 0, start))]), end))
     return out
 
 
@@ -127,8 +130,8 @@ def find_actors(
     agents: list[tuple[int, int, str, str | None]] = []
     targets: list[tuple[int, int, str, str | None]] = []
     for k in kept:
-        if k[3] == "civilians":
-            continue
+        if k[3] == "civilians" or _ALLY_BEFORE.search(sentence, max(0, k[0] - 30), k[0]):
+            continue  # (nor "fighting alongside the troops": an ally, neither side here)
         in_victim = any(vs <= k[0] <= ve for vs, ve in victim_spans)
         target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 36) : k[0]])  # room for "blamed the"
         # "outside a police station", "a police mobile", "an army base": a force's building or car
