@@ -438,8 +438,11 @@ def test_naming_the_dead_goes_to_the_claim_with_the_dead(geo: Geocoder) -> None:
      "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)"),
     ("Resistance forces said they had killed six junta soldiers in an ambush near Kani in Sagaing Region on Sunday.",
      "People's Defence Force", "Military Forces of Myanmar"),
+    # the teller named by its whole phrase; the troops it fought alongside did not strike it
+    ("A member of the Civilian Joint Task Force (CJTF) in Damboa said two of its members were killed while "
+     "fighting alongside the troops on Monday.", None, "Civilian Joint Task Force"),
 ])
-def test_a_force_telling_of_its_own_dead_is_the_target(geo: Geocoder, sentence: str, actor1: str,
+def test_a_force_telling_of_its_own_dead_is_the_target(geo: Geocoder, sentence: str, actor1: str | None,
                                                        actor2: str) -> None:
     """'The Pakistani military said three soldiers were martyred': the military is the side that lost
     them, not who struck (it was actor1, and the attackers were lost)."""
