@@ -10,7 +10,7 @@ from conflictwatch import pipeline
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.geo import Geocoder
 from conflictwatch.models import Article
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 
 
 def test_an_old_press_release_dateline_dates_nothing() -> None:
@@ -199,3 +199,18 @@ def test_an_agency_dateline_is_no_victim(geo: Geocoder) -> None:
             "when Maoists blew up their vehicle in Dantewada district on Wednesday.")
     found = incidents_of(geo, text, published=date(2023, 4, 27))
     assert [c.killed.low for c in found] == [11]
+
+
+def test_a_round_ups_incidents_take_its_span(geo: Geocoder) -> None:
+    """A lede that counts a series across a province over a night and a day, then the incidents one
+    by one: the lede is a count (it was one incident of 23, the part 'including 23 passengers ...
+    shot dead' taken for the whole), and the incidents happened in its span, not on the day of
+    publication."""
+    text = ("QUETTA: At least 39 people, including 23 passengers pulled off vehicles and shot dead, were killed in "
+            "a series of coordinated attacks by separatists across Balochistan on Sunday night and Monday, "
+            "officials said.\n"
+            "In Musakhel district, gunmen blocked the highway and killed 23 people.")
+    found = claims_of(geo, text, published=date(2024, 8, 27))
+    assert [(c.scope, c.killed.low, c.date_start, c.date_end) for c in found] == [
+        ("aggregate", 39, date(2024, 8, 25), date(2024, 8, 26)),
+        ("incident", 23, date(2024, 8, 25), date(2024, 8, 26))]

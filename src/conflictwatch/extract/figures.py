@@ -310,6 +310,8 @@ KILLING_OR_HURTING = re.compile(
     r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 
+# ", including 23 passengers who were pulled off buses and shot dead,": the part, set off by commas
+_SUBSET_CLAUSE = re.compile(r",\s*(?:including|among them|among whom)\s[^,;()]{0,90},", re.IGNORECASE)
 _RIGHT_END = re.compile(r"[;:]|,\s+(?:while|but|whereas|as|saying|adding|noting)\s+|\s+while\s+|\(")
 # "and one in the village of Soledar": a place after a second figure
 _IN_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z]")
@@ -388,7 +390,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             prev_end = f.end
             continue
         # Right context: words up to the next figure or clause end.
-        right = _SUBSET_PHRASE.sub(" ", sentence[f.end : nxt])
+        right = _SUBSET_CLAUSE.sub(" ", sentence[f.end : nxt])
+        right = _SUBSET_PHRASE.sub(" ", right)
         right = _APPOSITIVE_SUBSET.sub(" ", right)
         # (", saying many people were wounded": the teller's next clause, not this figure's noun)
         right = _RIGHT_END.split(right)[0]

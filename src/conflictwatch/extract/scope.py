@@ -288,7 +288,8 @@ _ACROSS = re.compile(
 
 
 _ACROSS_COUNTRY = re.compile(
-    r"\b(?:killed|died|dead|deaths?)\b[^.;]{0,40}\bacross\s+(?:the\s+)?(?:country|nation"
+    r"\b(?:(?:killed|died|dead|deaths?)\b[^.;]{0,40}|(?:series|spate|wave|string)\s+of\s+[^.;]{0,50}?)"
+    r"\bacross\s+(?:the\s+)?(?:country|nation"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
 )
 _MONTH_ONLY = re.compile(
