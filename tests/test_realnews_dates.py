@@ -214,3 +214,27 @@ def test_a_round_ups_incidents_take_its_span(geo: Geocoder) -> None:
     assert [(c.scope, c.killed.low, c.date_start, c.date_end) for c in found] == [
         ("aggregate", 39, date(2024, 8, 25), date(2024, 8, 26)),
         ("incident", 23, date(2024, 8, 25), date(2024, 8, 26))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bandits killed at least 23 villagers in Kairu, residents said.\nThe gunmen, who arrived on motorcycles in "
+    "the early hours of Sunday, shot at residents as they fled, a resident, Abubakar Sani, told PREMIUM TIMES by "
+    "phone on Monday.",
+    "In a statement read on national television on Monday, the army said 23 villagers were killed in Kairu on "
+    "Sunday.",
+])
+def test_the_day_a_teller_spoke_by_phone_or_on_television(geo: Geocoder, sentence: str) -> None:
+    """'told PREMIUM TIMES by phone on Monday', 'a statement read on national television on Monday':
+    the day of the telling, not of the killing (Monday was taken for it, or the sentence had two days)."""
+    found = incidents_of(geo, sentence, published=date(2024, 3, 5))
+    assert [c.date_start for c in found] == [date(2024, 3, 3)]
+
+
+def test_born_in_a_year_is_no_past_event(geo: Geocoder) -> None:
+    """'the civilian, identified only as a man born in 1970, was killed': 1970 is his birth, not the
+    year of the killing (the sentence became a count over 1970)."""
+    text = ("A civilian died on Monday in a shelling attack on a village, officials said.\n"
+            "Local officials said the civilian, identified only as a man born in 1970, was killed in an attack "
+            "on Novoluganske.")
+    found = claims_of(geo, text, published=date(2022, 2, 21))
+    assert [(c.scope, c.killed.low, c.location) for c in found] == [("incident", 1, "Novoluganske")]

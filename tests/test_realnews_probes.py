@@ -570,3 +570,18 @@ def test_put_the_toll_at_then_saying(geo: Geocoder, sentence: str, killed: int) 
     wounded, from the teller's next clause, and the relief worker as one dead)."""
     found = incidents(geo, "Gunmen attacked the village of Kadarko in Nasarawa state on Sunday.\n" + sentence)
     assert [c.killed and c.killed.low for c in found] == [killed]
+
+
+def test_no_place_from_the_hospital_or_from_last_months_attack(geo: Geocoder) -> None:
+    """A claim with no place of its own took the town of the hospital the wounded lie in ('five more
+    are in the hospital in Gusau') or the villages of January's attack told after it."""
+    text = ("Bandits killed at least 23 people in Kairu village in Zamfara State on Sunday, residents said.\n"
+            "The gunmen arrived on motorcycles and set fire to several houses, a resident told reporters.\n"
+            '"We buried 23 people yesterday evening, and five more are in the hospital in Gusau," he said.\n'
+            "The police spokesman confirmed the attack but put the death toll at 11.\n"
+            "He said a joint team of police and soldiers had been deployed to the village.\n"
+            'A lawmaker said the true figure was higher. "At least 30 of my constituents were killed," he said.\n'
+            '"Some bodies were recovered in the bush this morning," he said.\n'
+            "In January, more than 40 people were killed in attacks on villages in Bukkuyum.")
+    found = incidents_of(geo, text, published=date(2024, 3, 5))
+    assert "Gusau" not in [c.location for c in found] and "Bukkuyum" not in [c.location for c in found]

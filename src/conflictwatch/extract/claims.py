@@ -265,7 +265,7 @@ def extract_claims(article: Article) -> list[Claim]:
     round_up_dates(drafts, claims, article.published)
     places_of = PerSentence(sentences, lambda x: find_places(x.text, _actor_spans(x.text, present_actors),
                                                              docs.get(x.index)))
-    borrow_places(drafts, claims, places_of, sentences)
+    borrow_places(drafts, claims, places_of, sentences, article)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     drafts, claims = fold_retold(drafts, claims, article.text)
     drafts, claims = fold_same_toll(drafts, claims, article.text)

@@ -73,6 +73,11 @@ _STATEMENT_BEFORE = re.compile(
     # "the death toll ... rose to 34 on Tuesday": the day of the count, not of the attack
     r"|(?:rose|risen|climbed|jumped|increased)\s+to\s+[\d,]+(?:\s+from\s+[\d,]+)?"
     r"|issued|released|published"
+    # "told PREMIUM TIMES by phone on Monday", "a statement read on national television on Monday",
+    # "wrote on Telegram on Sunday"
+    r"|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:by\s+(?:tele)?phone|in\s+an\s+interview)"
+    r"|statement\s+(?:read|broadcast|aired|posted|issued|released)(?:\s+[\w-]+){1,3}"
+    r"|(?:said|wrote|posted)\s+on\s+(?:Telegram|Twitter|X|Facebook|social\s+media)"
     r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )

@@ -116,7 +116,7 @@ _TREATED_IN = re.compile(
 )
 
 
-def _treated_in(s: str, p: PlaceMention) -> bool:
+def treated_in(s: str, p: PlaceMention) -> bool:
     """Is the place where the hurt were taken ("died at a hospital in Kyaukme")?"""
     return _TREATED_IN.search(s, max(0, p.start - 40), p.start) is not None
 
@@ -158,7 +158,7 @@ def extends(
             return False
         # "... wounded and are being treated in hospitals in Owo and Akure": where the hurt are
         # treated is not a new place of the incident
-        places = [p for p in places if not _treated_in(s, p)]
+        places = [p for p in places if not treated_in(s, p)]
         last_day = event_date(last.dates)[0]
         if all(c.subset for c in cas) and all(d.date_start in (None, last_day) for d in event_dates):
             # "Three children were among those killed at the market in al-Fardous on Tuesday":
@@ -281,7 +281,7 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             p_text = " ".join(p_draft.quote).lower()
             # (where the wounded died is no new place: "died at a hospital in Kyaukme")
             new_place = any(pl.rank <= 2 and pl.name.lower() not in p_text
-                            and not _treated_in(text, pl)
+                            and not treated_in(text, pl)
                             for pl in d.places) or bool(
                 d.place_override and d.place_override.lower() not in p_text
             )
@@ -335,7 +335,7 @@ def _toll_update_of(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
     if any(not x.statement and x.date_start for x in d.dates):
         return False  # a day of its own: maybe its own incident
     s = d.sentence.text
-    return all(_treated_in(s, p) or p.name == p_claim.location
+    return all(treated_in(s, p) or p.name == p_claim.location
                for p in d.places)
 
 

@@ -20,7 +20,7 @@ _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
     r"|a year (?:ago|earlier|before)"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
-    r"|\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
+    r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
     # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
     r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
@@ -238,7 +238,8 @@ _PAST_PERIOD = re.compile(
     r"|\b(?:in|over|during)\s+the\s+(?:days|weeks|months|years)\s+that\s+followed\b"
     r"|\bin\s+the\s+following\s+(?:days|weeks|months|years)\b"
     # "more than 8,000 people were killed in Burkina Faso in 2023" (an earlier year is background)
-    r"|\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?![-/]\d)",
+    r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)"
+    r"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?![-/]\d)",
     re.IGNORECASE,
 )
 

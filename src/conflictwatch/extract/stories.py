@@ -26,8 +26,9 @@ from datetime import date
 
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.draft import Draft
-from conflictwatch.extract.followups import marker_res
+from conflictwatch.extract.followups import marker_res, treated_in
 from conflictwatch.extract.places import PlaceMention, most_specific
+from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim
 
@@ -334,8 +335,10 @@ _ANOTHER_VICTIM = re.compile(r"\s*(?:Another|One more|A further)\s+(?!(?:of|sour
 
 
 def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Sequence[list[PlaceMention]],
-                  sentences: list[Sentence]) -> None:
-    """Give incident claims with no place (or only a province/country) their incident's place."""
+                  sentences: list[Sentence], article: Article | None = None) -> None:
+    """Give incident claims with no place (or only a province/country) their incident's place. Not
+    the town of the hospital the wounded were taken to, nor one of a past event told as background
+    ("In January, more than 40 people were killed in Bukkuyum")."""
     _, new_incident, _ = marker_res()
     for d, c in zip(drafts, claims, strict=True):
         if c.scope != "incident":
@@ -356,7 +359,9 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
                 continue  # a claim naming a province takes no place told with another province
             if j < i and new_incident.search(sentences[j + 1].text if j + 1 < i else d.sentence.text):
                 break
-            cand = most_specific(sentence_places[j])
+            if article is not None and long_ago(sentences[j].text, article):
+                continue
+            cand = most_specific([p for p in sentence_places[j] if not treated_in(sentences[j].text, p)])
             # a claim with no place takes a district or LGA too ("in Dikwa local government area")
             if cand is None or cand.rank > (3 if c.location is None else 2):
                 continue
