@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conflictwatch.extract import attribution, nlp
+from conflictwatch.extract import acronyms, attribution, nlp
 from conflictwatch.extract.attribution import QUOTES
 from conflictwatch.extract.claims import _parse_candidates
 from conflictwatch.extract.numbers import _patterns, find_figures, may_have_figures
@@ -68,7 +68,7 @@ def test_organisation_and_acronym_mentions_skip_nothing_they_found() -> None:
             assert heads.search(s) is None and attribution._org_mentions(s) == [], s
     assert skipped > len(sentences) / 3
     assert attribution._org_mentions("The Saudi Press Agency said") == [(4, 22, "Saudi Press Agency")]
-    assert [m[2] for m in attribution._acronym_mentions("AFP said JNIM fighters and OCHA")] == ["JNIM", "OCHA"]
+    assert [m[2] for m in acronyms.acronym_mentions("AFP said JNIM fighters and OCHA")] == ["JNIM", "OCHA"]
 
 
 def test_mentions_kept_from_before_anything_was_remembered_are_not_reused_after() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from conflictwatch.extract.acronyms import acronym_mentions, spelled_out, the_name_said
 from conflictwatch.extract.people import person_named, surname_speakers
 from conflictwatch.extract.quickre import Occurrences, WordFilter, quick
 from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
@@ -245,38 +246,6 @@ def _group_members(sentence: str, groups: list[Named]) -> list[tuple[int, int, s
     return out
 
 
-# "JNIM", "CDF-Kanpetlet", "Myohla-PDF" (a group's local branch, as Myanmar's resistance names them)
-_ACRONYM = quick(re.compile(r"(?<![\w-])(?:[A-Z][a-z]+-)?[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])"))
-
-
-_THE_NAME_SAID = re.compile(
-    r"\bthe ((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?= (?:also )?(?:said|says|told|reported|announced|claimed"
-    r"|confirmed|added)\b)"
-    # "according to the Karenni Nationalities Defence Force": the same, named after the verb
-    r"|\baccording to the ((?:[A-Z][\w'’-]+ ){0,4}[A-Z][\w'’-]+)"
-)
-
-
-def _the_name_said(sentence: str) -> list[tuple[int, int, str]]:
-    """ "the Asayish said", "the Kremlin said": a name with "the" before it that speaks is an
-    institution or a group (a person has no article), kept as written."""
-    out = []
-    for m in _THE_NAME_SAID.finditer(sentence):
-        g = 1 if m.group(1) else 2
-        placed = _PLACE_BEFORE.search(sentence, 0, m.start())  # "an analyst in the LakeChad reported"
-        if m.group(g).upper() not in _not_acronym_sources() and not placed:
-            out.append((m.start(g), m.end(g), m.group(g)))
-    return out
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _not_acronym_sources() -> frozenset[str]:
-    return frozenset(w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", []))
-
-
 _NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|van|de|da|del|dos)[- ])?(?:[A-Z][\w'’-]*[\w'’]|[A-Z]\.)"
 
 
@@ -319,13 +288,6 @@ def _rank_mentions(sentence: str) -> list[tuple[int, int, str | None]]:
 
 _RETIRED = re.compile(r"\s*\((?:retd|rtd|retired)\b", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:retired|former|ex-)\s*$", re.IGNORECASE)
-
-
-def _acronym_mentions(sentence: str) -> list[tuple[int, int, str]]:
-    """ "JNIM said", "according to OCHA": an acronym is an organisation, as written (the speech
-    check in `mentions` decides whether it spoke)."""
-    skip = _not_acronym_sources()
-    return [(m.start(), m.end(), m.group(0)) for m in _ACRONYM.finditer(sentence) if m.group(0) not in skip]
 
 
 @dataclass(frozen=True)
@@ -441,6 +403,7 @@ class Discourse:
     orgs: dict[str, str] = field(default_factory=dict)  # head noun -> last organisation named with it
     present_actors: list[Named] = field(default_factory=list)  # actors the article names anywhere
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # surname -> (source, kind)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "DHQ" -> "Defence Headquarters"
     # mentions read before anything was remembered: the lead's, read for who spoke on which day
     # (claims._lead_statement) and read again as the article's first sentences
     _fresh: dict[str, tuple[SourceMention, ...]] = field(default_factory=dict, repr=False)
@@ -449,6 +412,7 @@ class Discourse:
         self.country = article_country(self.article_text)
         named, generic, _ = sources()
         flat = straight_quotes(self.article_text)
+        self.acronyms = spelled_out(flat)
         # Only what occurs somewhere in the article can occur in one of its sentences.
         lower = flat.lower()
         scoped = _scoped_actors(self.country)
@@ -532,8 +496,8 @@ class Discourse:
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_members(sentence, self._speaking_groups)]
-        extra += [(a, b, n, "org") for a, b, n in _acronym_mentions(sentence)]
-        extra += [(a, b, n, "org") for a, b, n in _the_name_said(sentence)]
+        extra += [(a, b, self.acronyms.get(n, n), "org") for a, b, n in acronym_mentions(sentence)]
+        extra += [(a, b, n, "org") for a, b, n in the_name_said(sentence)]
         ranked = []
         for a, b, n, kind in surname_speakers(sentence, self.people) if self.people else ():
             extra.append((a, b, n, kind or "person"))  # "Syniehubov now says": the governor named before

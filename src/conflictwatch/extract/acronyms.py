@@ -1,0 +1,79 @@
+"""Organisations that speak named as written ("JNIM said", "the Asayish said"), and the acronyms an
+article spells out: "the Defence Headquarters (DHQ) said ... DHQ added" is one source, named in full
+(a source kept as written was "DHQ" in one sentence and the full name in the next)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from conflictwatch.extract.quickre import quick
+from conflictwatch.extract.rules import load_data
+
+# "the Defence Headquarters (DHQ)", "Inter-Services Public Relations (ISPR)": capitalised words (with
+# small joining words between them), then the acronym in brackets
+_SPELLED = re.compile(
+    r"\b((?:[A-Z][\w'’-]*)(?:\s+(?:(?:of|the|and|for|on|de|du|des|la|del|al)\s+)*[A-Z][\w'’-]*){1,7})"
+    r"\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)"
+)
+
+
+def spelled_out(text: str) -> dict[str, str]:
+    """Acronym -> the name it stands for, where the article gives both and the letters agree (the
+    acronym's letters in order in the name, the first one its first word's: "DHQ" for "Defence
+    Headquarters")."""
+    out: dict[str, str] = {}
+    for m in _SPELLED.finditer(text):
+        name, short = m.group(1), m.group(2).upper()
+        words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+        for k in range(len(words) - 1):
+            if words[k][0].upper() == short[0] and _in_order(short, " ".join(words[k:]).upper()) \
+                    and len(words) - k <= len(short) + 1:
+                full = re.sub(r"^(?:The|A)\s+", "", name[name.index(words[k]):])
+                out.setdefault(m.group(2), re.sub(r"['’]s$", "", full))
+                break
+    return out
+
+
+def _in_order(letters: str, text: str) -> bool:
+    rest = iter(text)
+    return all(ch in rest for ch in letters)
+
+
+# "JNIM", "CDF-Kanpetlet", "Myohla-PDF" (a group's local branch, as Myanmar's resistance names them)
+_ACRONYM = quick(re.compile(r"(?<![\w-])(?:[A-Z][a-z]+-)?[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])"))
+
+
+_THE_NAME_SAID = re.compile(
+    r"\bthe ((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?= (?:also )?(?:said|says|told|reported|announced|claimed"
+    r"|confirmed|added)\b)"
+    # "according to the Karenni Nationalities Defence Force": the same, named after the verb
+    r"|\baccording to the ((?:[A-Z][\w'’-]+ ){0,4}[A-Z][\w'’-]+)"
+)
+
+
+def the_name_said(sentence: str) -> list[tuple[int, int, str]]:
+    """ "the Asayish said", "the Kremlin said": a name with "the" before it that speaks is an
+    institution or a group (a person has no article), kept as written."""
+    out = []
+    for m in _THE_NAME_SAID.finditer(sentence):
+        g = 1 if m.group(1) else 2
+        placed = _PLACE_BEFORE.search(sentence, 0, m.start())  # "an analyst in the LakeChad reported"
+        if m.group(g).upper() not in _not_acronym_sources() and not placed:
+            out.append((m.start(g), m.end(g), m.group(g)))
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _not_acronym_sources() -> frozenset[str]:
+    return frozenset(w.upper() for w in load_data("sources.yaml").get("not_acronym_sources", []))
+
+
+def acronym_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """ "JNIM said", "according to OCHA": an acronym is an organisation, as written (the speech
+    check in `mentions` decides whether it spoke)."""
+    skip = _not_acronym_sources()
+    return [(m.start(), m.end(), m.group(0)) for m in _ACRONYM.finditer(sentence) if m.group(0) not in skip]
