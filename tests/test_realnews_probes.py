@@ -585,3 +585,32 @@ def test_no_place_from_the_hospital_or_from_last_months_attack(geo: Geocoder) ->
             "In January, more than 40 people were killed in attacks on villages in Bukkuyum.")
     found = incidents_of(geo, text, published=date(2024, 3, 5))
     assert "Gusau" not in [c.location for c in found] and "Bukkuyum" not in [c.location for c in found]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Russian shelling killed a 71-year-old woman in the village of Bilozerka on Saturday, Gov. Oleksandr "
+     "Prokudin said.", "Local officials"),
+    ("On Saturday evening, officials had put the death toll at six after a strike on a store in Kharkiv.",
+     "Local officials"),
+    ("At least 12 people were killed when armed youth attacked a cattle camp in Padiet on Saturday morning, a "
+     "county official said.", "Local officials"),
+    ("The insurgents beheaded two men in Bula Haji on Wednesday evening, a district official who fled to the "
+     "nearby town of Hudur told Reuters by phone.", "Local officials"),
+    ("Suspected ADF combatants attacked the village of Manzia on Sunday, killing at least 12 civilians, "
+     "according to local civil society.", "Civil society"),
+    ("An Israeli air strike hit a school in Gaza City on Saturday, killing more than 90 people, according to "
+     "Gaza's civil emergency service.", "Rescue workers"),
+    ("A drone strike hit the weekly market in Al-Khuwei on Sunday, killing nine civilians, the Emergency Lawyers "
+     "group reported.", "Emergency Lawyers"),
+    ("Shelling hit Abu Shouk camp on Sunday, killing 14 people, according to the camp's Emergency Response Room.",
+     "Emergency Response Room"),
+    ("According to Cabo Ligado, a conflict observatory, insurgents killed at least 29 civilians in Mocimboa da "
+     "Praia on Sunday.", "Cabo Ligado"),
+])
+def test_sources_told_in_the_words_of_real_copy(geo: Geocoder, sentence: str, source: str) -> None:
+    """Tellers the claims had lost (claimed_by null): a governor by 'Gov.', officials who 'had put the
+    toll', a county official, one with a relative clause, local civil society, a civil emergency service,
+    and organisations named as written ('the X group reported', 'the camp's X', 'X, a conflict
+    observatory')."""
+    found = incidents(geo, sentence)
+    assert [c.claimed_by for c in found] == [source]

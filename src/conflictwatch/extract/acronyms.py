@@ -44,11 +44,17 @@ def _in_order(letters: str, text: str) -> bool:
 _ACRONYM = quick(re.compile(r"(?<![\w-])(?:[A-Z][a-z]+-)?[A-Z]{3,7}(?:-[A-Z][a-z]+)?(?![\w-])"))
 
 
+_ORG_NOUN = r"(?:group|organi[sz]ation|network|monitor|observatory|channel|newspaper|agency|project|NGO)"
 _THE_NAME_SAID = re.compile(
-    r"\bthe ((?:[A-Z][\w'’-]+ ){0,3}[A-Z][\w'’-]+)(?= (?:also )?(?:said|says|told|reported|announced|claimed"
-    r"|confirmed|added)\b)"
-    # "according to the Karenni Nationalities Defence Force": the same, named after the verb
-    r"|\baccording to the ((?:[A-Z][\w'’-]+ ){0,4}[A-Z][\w'’-]+)"
+    # ("the Emergency Lawyers group reported": a head noun in lower case may follow the name)
+    rf"\bthe ((?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+)(?= (?:{_ORG_NOUN} )?(?:also )?(?:said|says|told"
+    r"|reported|announced|claimed|confirmed|added)\b)"
+    # "according to the Karenni Nationalities Defence Force", "according to the camp's Emergency
+    # Response Room": the same, named after the verb
+    r"|\baccording to the (?:[a-z]+['’]s )?((?:[A-Z][\w'’-]+ ){0,4}[A-Z][\w'’-]+)"
+    # "According to Cabo Ligado, a conflict observatory,": a name an appositive calls an organisation
+    rf"|\b(?i:according to) ((?:[A-Z][\w'’-]+ ){{0,4}}[A-Z][\w'’-]+)"
+    rf"(?=, (?:a|an|the) [\w\s-]{{0,40}}?{_ORG_NOUN}\b)"
 )
 
 
@@ -57,7 +63,7 @@ def the_name_said(sentence: str) -> list[tuple[int, int, str]]:
     institution or a group (a person has no article), kept as written."""
     out = []
     for m in _THE_NAME_SAID.finditer(sentence):
-        g = 1 if m.group(1) else 2
+        g = next(k for k in (1, 2, 3) if m.group(k))
         placed = _PLACE_BEFORE.search(sentence, 0, m.start())  # "an analyst in the LakeChad reported"
         if m.group(g).upper() not in _not_acronym_sources() and not placed:
             out.append((m.start(g), m.end(g), m.group(g)))
