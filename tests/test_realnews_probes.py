@@ -614,3 +614,33 @@ def test_sources_told_in_the_words_of_real_copy(geo: Geocoder, sentence: str, so
     observatory')."""
     found = incidents(geo, sentence)
     assert [c.claimed_by for c in found] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    ("One soldier was killed and another wounded when their patrol hit a mine near Beni on Monday.", 1, 1),
+    ("Gunmen killed two farmers and injured more than a dozen in an attack on Kauru on Monday.", 2, 13),
+    ("A Kenyan police officer was shot in the arm during a gunfight with gang members in Cite Soleil on Tuesday.",
+     None, 1),
+    # the wound a dead man died of is no second victim
+    ("A protester died after he was shot in the leg by security forces in Omdurman on Tuesday.", 1, None),
+])
+def test_the_hurt_one_by_one(geo: Geocoder, sentence: str, killed: int | None, injured: int | None) -> None:
+    """'and another wounded', 'injured more than a dozen' (a dozen is a number), 'was shot in the arm':
+    the wounded were lost."""
+    found = incidents(geo, sentence)
+    assert [(c.killed and c.killed.low, c.injured and c.injured.low) for c in found] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A statement from the resistance committees put the number killed in Al-Sireha on Friday at more than 150.",
+     [151]),
+    ("The M23 denied the claim, saying it had lost only two fighters and had killed 12 of the attackers in "
+     "Kitshanga on Monday.", [14]),
+    ("He said 38 bodies were found in Masala and three in Mapasana in Beni territory on Monday.", [38, 3]),
+])
+def test_tolls_put_denied_or_listed(geo: Geocoder, sentence: str, killed: list[int]) -> None:
+    """'put the number killed in X at': a toll (it gave none); 'denied the claim, saying it had lost
+    only two': the group's own count, not a hedged one; 'and three in Mapasana' after 'bodies were
+    found in': a second place's toll."""
+    found = incidents(geo, sentence)
+    assert [c.killed.low for c in found if c.killed] == killed

@@ -92,6 +92,9 @@ _TOLL_BEFORE = re.compile(
     r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
     r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
     r"|(?:death\s+)?toll\s+of\s+$"
+    # "put the number killed in Al-Sireha on Friday at more than 150"
+    r"|(?:put|puts|putting|placed|gave)\s+the\s+number\s+(?:of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those"
+    r"\s+killed|fatalities|victims)|killed|dead)(?:\s+(?:in|at|from|of|on)\s+[^.;,]{1,60}?)?\s+at\s+$"
     # "the death toll in the attack on Solhan on Friday was at least 100"
     r"|(?:toll|tally)\s+(?:from|of|in|for)\s+[^.;,]{1,60}?\s+(?:rose|climbed|risen|reached|stood|stands|was|is)"
     r"\s+(?:to\s+|at\s+)?$",
@@ -104,7 +107,7 @@ _TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
 SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
-_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,2}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
+_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,3}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
                            r"(?:\s+[A-Z][\w'’-]+){0,3}\s*(?:,?\s+and\s+|,\s+)")
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 

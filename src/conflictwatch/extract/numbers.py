@@ -187,7 +187,9 @@ _ORDINAL_KILLED = re.compile(
     r"(?:killed|murdered|assassinated|slain)\b)"
 )
 _DOZEN_AFTER = re.compile(r"\s+dozen\b(?!s)", re.IGNORECASE)
-_BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b")
+_BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b"
+                       # "from both sides": the two sides, not two people
+                       r"|\s+(?:sides|parties|countries|camps|directions|ends|armies|forces|groups|banks|teams)\b")
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -248,7 +250,8 @@ def find_figures(text: str) -> list[Figure]:
         bound = _bound_before().search(text, max(0, start - 30), start) if value.low == value.high else None
         if bound is not None:  # "at least a dozen" = 12+, "more than a dozen" = 13+
             value, start = _bounded(value.low, bound.group("bound")), bound.start()
-        out.append(Figure(start, m.end(), value, text[start : m.end()], False))
+        # ("a dozen", "half a dozen", "both": a number in words, as exact as "twelve"; not "dozens")
+        out.append(Figure(start, m.end(), value, text[start : m.end()], isinstance(spec, list)))
     out.sort(key=lambda f: f.start)
     # "Five (5) persons": the number in digits after its words, as Nigerian copy writes it, is one figure
     return [f for i, f in enumerate(out) if not (

@@ -153,6 +153,8 @@ def hedge_governs(s: str, cas: list[Casualty]) -> bool:
                 continue  # "feared killed": reported dead, the way Nigerian dailies say it
             if _FACT_CLAUSE.search(s, m.end() + start, c.fig.start):
                 continue  # "it would send troops after gunmen killed 12": what happened, told as the reason
+            if text.startswith("den") and _OWN_ACCOUNT.search(s, m.end() + start, c.fig.start):
+                continue  # "M23 denied the claim, saying it had lost only two fighters": its own count
             return True
     return False
 
@@ -163,6 +165,7 @@ _TOLL_MAY_RISE = re.compile(
 # "residents who could not flee" (people); not "a figure that could not be verified" (the toll)
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom)\s+(?:[\w-]+\s+){0,2}$")
 # a clause between a hedge and the figure that tells what happened
+_OWN_ACCOUNT = re.compile(r",\s+(?:saying|adding|insisting|claiming)\b", re.IGNORECASE)
 _FACT_CLAUSE = re.compile(r"\b(?:after|following|because|when)\b", re.IGNORECASE)
 _FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murdered)\b", re.IGNORECASE)
 

@@ -38,6 +38,9 @@ def singles_re() -> re.Pattern[str]:
                 rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin})"
                 # "executed a 16-year-old and a 17-year-old": an age alone is a person
                 r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b))"
+                # "one soldier was killed and another wounded": one more person
+                r"|(?<=\band\s)another(?=\s+(?:(?:was|were)\s+)?(?:seriously\s+|critically\s+)?"
+                r"(?:wounded|injured|hurt|killed)\b)"
                 # "Sepoy Ameer Khan": a rank, then the name
                 rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
                 # (not "a fighter jet", "a soldier's body"... : a thing named after the person)

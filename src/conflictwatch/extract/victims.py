@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities, lemma
-from conflictwatch.extract.quickre import WordFilter, quick
-from conflictwatch.extract.rules import lexicon, words_re
+from conflictwatch.extract.rules import words_re
 from conflictwatch.extract.victimcount import AGE, QUANTITY_NOUNS, SINGLE_PRONOUNS, count_group, left_index
+from conflictwatch.extract.victimwords import Words as _Words
+from conflictwatch.extract.victimwords import words as _words
 from conflictwatch.models import Range
 
 if TYPE_CHECKING:
@@ -45,87 +46,6 @@ class Victim:
     noun: str  # head noun, lower case ("boy", "people"; a name for a named person)
     cls: str  # people | children | combatants (lexicon.yaml `victims`)
     trigger: int  # character offset of the killing or wounding word
-
-
-@dataclass(frozen=True)
-class _Words:
-    kill: frozenset[str]
-    die: frozenset[str]
-    to_death: frozenset[str]
-    find: frozenset[str]
-    body: frozenset[str]
-    death: frozenset[str]
-    dead: frozenset[str]
-    hurt: frozenset[str]
-    injure: frozenset[str]
-    other_fate: frozenset[str]
-    people: frozenset[str]
-    suffixes: tuple[str, ...]
-    not_people: frozenset[str]
-    unreal: frozenset[str]
-    not_victims: frozenset[str]
-    body_states: frozenset[str]
-    parts: frozenset[str]
-    part_states: frozenset[str]
-    classes: dict[str, str]
-    prefilter: re.Pattern[str]
-    prefilter_manner: re.Pattern[str]
-    prefilter_words: WordFilter  # whether the prefilters can match, from the sentence's words
-    manner_words: tuple[WordFilter, WordFilter]
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    lx = lexicon()
-
-    def s(key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in lx.get(key, []))
-
-    classes = {w.lower(): cls for cls, ws in lx["victims"].items() for w in ws}
-    people = s("person_nouns") | s("singular_victims") | s("kin_nouns") | frozenset(classes)
-    # The words that can name a death or an injury, in any inflection ("kill" -> "killed",
-    # "killing"; "stab" -> "stabbed"), tested before a sentence is parsed. Verbs that kill only
-    # with "dead"/"to death"/"down" ("shot dead") count only with one of those words.
-    always = (
-        s("kill_verbs") | s("die_verbs") | s("body_nouns") | s("death_nouns") | s("dead_words")
-        | s("hurt_words") | s("injure_verbs") | {"lives", "life", "bodies", "corpses", "slain", "shot"}
-        | {f"{st} {p}" for st in s("body_part_states") for p in s("body_parts")}
-        | {f"severed human {p}" for p in s("body_parts")}
-    )
-    alts = "|".join(sorted((_inflected(w) for w in always), key=len, reverse=True))
-    prefilter = quick(re.compile(rf"\b(?:{alts})\b", re.IGNORECASE))
-    manner = "|".join(sorted((_inflected(w) for w in s("to_death_verbs")), key=len, reverse=True))
-    prefilter_manner = quick(
-        re.compile(rf"\b(?:{manner})\b.{{0,40}}\b(?:dead|death|down)\b", re.IGNORECASE)
-    )
-    return _Words(
-        kill=s("kill_verbs"), die=s("die_verbs"), to_death=s("to_death_verbs"), find=s("find_verbs"),
-        body=s("body_nouns") | {"bodies", "corpses"}, death=s("death_nouns"), dead=s("dead_words"),
-        hurt=s("hurt_words"), injure=s("injure_verbs"), other_fate=s("other_fate_verbs"), people=people,
-        suffixes=tuple(lx.get("person_suffixes", [])), not_people=s("not_people"),
-        unreal=s("unreal_governors"), not_victims=s("not_victims"), body_states=s("body_states"),
-        parts=s("body_parts"), part_states=s("body_part_states"), classes=classes, prefilter=prefilter,
-        prefilter_manner=prefilter_manner,
-        prefilter_words=WordFilter(alts), manner_words=(WordFilter(manner), WordFilter("dead|death|down")),
-    )
-
-
-_IRREGULAR_FORMS = {
-    "die": ["died", "dying", "dies"], "slay": ["slain", "slew"], "shoot": ["shot"], "lose": ["lost"],
-    "beat": ["beaten"], "run": ["ran"], "strike": ["struck"], "hang": ["hung", "hanged"],
-    "life": ["lives"], "body": ["bodies"], "corpse": ["corpses"],
-}
-
-
-def _inflected(word: str) -> str:
-    """A regex for a word and its regular inflections: stem(s|es|ed|d|ing), doubled consonant."""
-    w = re.escape(word)
-    extra = [re.escape(x) for x in _IRREGULAR_FORMS.get(word, [])]
-    if " " in word:
-        return "|".join([w, *extra])
-    stem = re.escape(word[:-1]) if word.endswith("e") else w
-    double = re.escape(word[-1]) + "?" if word[-1] not in "aeiouwy" else ""
-    return "|".join([rf"{w}(?:s|es)?", rf"{stem}{double}(?:ed|ing|en)", *extra])
 
 
 @lru_cache(maxsize=2048)
@@ -237,7 +157,8 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     if verbal:
         if base in w.kill or low in ("slain", "martyred") or (base in w.to_death and _to_death(tok)):
             return [("killed", _with_companions(tok, _patients(tok)))]
-        if base in w.injure:
+        if base in w.injure or (base in ("shoot", "stab") and _in_body_part(tok)):
+            # ("was shot in the arm", "stabbed in the chest": hurt, not killed)
             return [("injured", _with_companions(tok, _patients(tok)))]
         if base in w.die:
             if _natural_cause(tok):
@@ -276,6 +197,15 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     if low in w.dead | w.hurt and tok.dep_ == "amod" and tok.head.pos_ == "NUM":
         return []
     return []
+
+
+def _in_body_part(tok: Token) -> bool:
+    """ "shot in the arm": the verb's "in" names a part of the body."""
+    w = _words()
+    if any(lemma(t) in w.die or lemma(t) in w.kill or t.lower_ in w.dead for t in tok.doc):
+        return False  # "he died after he was shot in the abdomen": the wound that killed him
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ in w.wound_sites for p in c.children)
+               for c in tok.children)
 
 
 def _to_death(tok: Token) -> bool:
