@@ -644,3 +644,14 @@ def test_tolls_put_denied_or_listed(geo: Geocoder, sentence: str, killed: list[i
     found in': a second place's toll."""
     found = incidents(geo, sentence)
     assert [c.killed.low for c in found if c.killed] == killed
+
+
+def test_the_wounded_told_again_are_the_same(geo: Geocoder) -> None:
+    """'A child was killed and another injured ...' then 'his brother, who was wounded in the leg':
+    the one wounded, told again (it was a claim of its own)."""
+    text = ("A child was killed and another injured by a Houthi sniper in the Al-Zunooj area north of Taiz city on "
+            "Saturday, a medical source said.\n"
+            "The source identified the child as Abdulrahman Ahmed, 10. He was hit while fetching water with his "
+            "brother, who was wounded in the leg.")
+    found = incidents_of(geo, text, published=date(2022, 7, 18))
+    assert [(c.killed.low, c.injured.low) for c in found] == [(1, 1)]

@@ -256,13 +256,17 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
     _, new_incident, _ = marker_res()
     keep = [True] * len(claims)
     for b, (cb, db) in enumerate(zip(claims, drafts, strict=True)):
-        if cb.scope != "incident" or cb.killed is None or new_incident.search(db.sentence.text):
+        if cb.scope != "incident" or (cb.killed or cb.injured) is None:
+            continue
+        if new_incident.search(db.sentence.text):
             continue
         a = next((i for i in range(b - 1, -1, -1) if keep[i] and claims[i].scope == "incident"), None)
         if a is None:
             continue
         ca, da = claims[a], drafts[a]
-        if ca.killed != cb.killed or not 0 < db.sentence.index - da.sentence.index <= 2:
+        # (the same dead, or the same wounded told again: "his brother, who was wounded in the leg")
+        same = ca.killed == cb.killed if cb.killed is not None else ca.injured == cb.injured
+        if not same or not 0 < db.sentence.index - da.sentence.index <= 2:
             continue
         if _MORE.search(db.sentence.text) or (cb.date_start and cb.date_start != ca.date_start):
             continue
