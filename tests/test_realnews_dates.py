@@ -238,3 +238,16 @@ def test_born_in_a_year_is_no_past_event(geo: Geocoder) -> None:
             "on Novoluganske.")
     found = claims_of(geo, text, published=date(2022, 2, 21))
     assert [(c.scope, c.killed.low, c.location) for c in found] == [("incident", 1, "Novoluganske")]
+
+
+def test_a_list_under_a_dated_heading(geo: Geocoder) -> None:
+    """Items on lines of their own under 'Incidents recorded on Tuesday, 19 March:' are incidents of
+    that day, one by one (they were one sentence: 2 + 1 + 3 summed at the first place)."""
+    text = ("Incidents recorded on Tuesday, 19 March:\n"
+            "- Two civilians killed by a landmine near Maarat al-Numan in Idlib countryside.\n"
+            "- A soldier killed by sniper fire in Kafr Halab in Aleppo countryside.\n"
+            "- Three people killed in a drone strike on al-Mayadin in Deir Ezzor.")
+    found = incidents_of(geo, text, published=date(2024, 3, 20))
+    assert [(c.killed.low, c.location, c.date_start) for c in found] == [
+        (2, "Maarat al-Numan", date(2024, 3, 19)), (1, "Kafr Halab", date(2024, 3, 19)),
+        (3, "al-Mayadin", date(2024, 3, 19))]

@@ -548,3 +548,16 @@ def test_a_groups_member_speaks_for_it_and_the_dead_do_not_speak(geo: Geocoder, 
     names the group); 'three police officers' killed are not the police speaking."""
     found = incidents(geo, text)
     assert found and found[0].claimed_by == source, [(c.claimed_by, c.quote) for c in found]
+
+
+def test_a_list_item_on_its_own_line_is_its_own_sentence() -> None:
+    """'- 13 April: ...' and '2. North Kivu: ...' under a heading: each item its own paragraph (a
+    single newline before them had glued the list into one sentence); a plain wrapped line still
+    continues its sentence."""
+    from conflictwatch.extract.sentences import split_sentences
+
+    text = ("Recorded incidents:\n- Two civilians killed in Abu Shouk.\n- A soldier killed in Tawila\n"
+            "2. Three killed in Mellit, the\ncommittee said.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Recorded incidents:", "- Two civilians killed in Abu Shouk.", "- A soldier killed in Tawila",
+        "2. Three killed in Mellit, the\ncommittee said."]

@@ -262,7 +262,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]
     claims = [c for c, k in zip(claims, keep, strict=True) if k]
     borrow_dates(drafts, claims, sentences, article, days)
-    round_up_dates(drafts, claims, article.published)
+    round_up_dates(drafts, claims, article.published, sentences, days)
     places_of = PerSentence(sentences, lambda x: find_places(x.text, _actor_spans(x.text, present_actors),
                                                              docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences, article)

@@ -66,6 +66,12 @@ MAX_SENTENCE_CHARS = 1000
 _SOFT_BREAK = re.compile(r"[;:,]\s+|\s+[-–—]\s+")
 
 
+# A paragraph: lines up to a blank line; a line that starts a list item ("- 13 April: Shelling hit
+# ...", "2. North Kivu: ...", "• ...") starts a paragraph of its own (it was read as one sentence
+# with the item before it: two incidents' figures summed, dates and places mixed).
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)(?![ \t]*(?:[-•*–—]|\d{1,2}[.)])\s)[^\n]+)*")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split into paragraphs (blank lines) and sentences, keeping offsets for quoting."""
     return list(_split(text))
@@ -77,7 +83,7 @@ def _split(text: str) -> tuple[Sentence, ...]:
     sentences in one batch (`parallel._prime_parser`) and then to extract its claims."""
     out: list[Sentence] = []
     abbrev = _abbrev_re()
-    for p_idx, m in enumerate(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)):
+    for p_idx, m in enumerate(_PARAGRAPH.finditer(text)):
         para, base = m.group(0), m.start()
         start = 0
         for b in _BOUNDARY.finditer(para):

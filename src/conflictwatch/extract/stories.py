@@ -97,21 +97,25 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         c.claim_id = c.make_id()
 
 
-def round_up_dates(drafts: list[Draft], claims: list[Claim], published: date | None) -> None:
+def round_up_dates(drafts: list[Draft], claims: list[Claim], published: date | None,
+                   sentences: list[Sentence], days: Sequence[date | None]) -> None:
     """A round-up's lede counts a series over a day or two ("At least 39 people were killed in a
-    series of attacks across Balochistan on Sunday night and Monday"); the incidents it lists after
-    it with no day of their own ("In Musakhel district, gunmen killed 23") happened in that span."""
+    series of attacks across Balochistan on Sunday night and Monday"), or heads a list with its day
+    ("Incidents recorded on Tuesday, 19 March:"); the incidents it lists after it with no day of
+    their own ("In Musakhel district, gunmen killed 23") happened in that span."""
     _, new_incident, _ = marker_res()
-    lede = next(((d, c) for d, c in zip(drafts, claims, strict=True) if d.sentence.index <= 1
-                 and c.scope == "aggregate" and c.date_start and c.date_end
+    lede = next(((d.sentence.index, c.date_start, c.date_end) for d, c in zip(drafts, claims, strict=True)
+                 if d.sentence.index <= 1 and c.scope == "aggregate" and c.date_start and c.date_end
                  and (c.date_end - c.date_start).days <= 2), None)
+    lede = lede or next(((i, days[i], days[i]) for i in range(min(2, len(sentences)))
+                         if sentences[i].text.rstrip().endswith(":") and days[i] is not None), None)
     if lede is None or published is None:
         return
-    start, end = lede[1].date_start, lede[1].date_end
+    at, start, end = lede
     if start is None or end is None or not 0 <= (published - start).days <= 7:
         return  # ("since Oct. 7": the start of a running total, no span of the news)
     for d, c in zip(drafts, claims, strict=True):
-        if c.scope != "incident" or c.date_start is not None or d.sentence.index <= lede[0].sentence.index:
+        if c.scope != "incident" or c.date_start is not None or d.sentence.index <= at:
             continue
         if new_incident.search(d.sentence.text) or any(x.date_start for x in d.dates):
             continue
