@@ -88,8 +88,8 @@ def _split(text: str) -> tuple[Sentence, ...]:
         start = 0
         for b in _BOUNDARY.finditer(para):
             head = para[start : b.start()].rstrip("\"'”’)")
-            if abbrev.search(head.split()[-1] if head.split() else ""):
-                continue
+            if abbrev.search(head.split()[-1] if head.split() else "") or re.fullmatch(r"\s*\d{1,2}\.", head):
+                continue  # (nor a list item's number: "2. North Kivu: ...")
             _add(out, para, start, b.start(), p_idx, base)
             start = b.end()
         _add(out, para, start, len(para), p_idx, base)
