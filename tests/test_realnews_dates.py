@@ -251,3 +251,12 @@ def test_a_list_under_a_dated_heading(geo: Geocoder) -> None:
     assert [(c.killed.low, c.location, c.date_start) for c in found] == [
         (2, "Maarat al-Numan", date(2024, 3, 19)), (1, "Kafr Halab", date(2024, 3, 19)),
         (3, "al-Mayadin", date(2024, 3, 19))]
+
+
+def test_a_dateline_day_in_brackets(geo: Geocoder) -> None:
+    """'GUAYAQUIL, Ecuador (May 5) - ... late Sunday': the wire's day, not the incident's (May 5,
+    a Monday, was taken for it)."""
+    text = ("GUAYAQUIL, Ecuador (May 5) - Gunmen killed eight people in a bar in the Nueva Prosperina district late "
+            "Sunday, police said.")
+    found = incidents_of(geo, text, published=date(2025, 5, 6))
+    assert [c.date_start for c in found] == [date(2025, 5, 4)]

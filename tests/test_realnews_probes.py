@@ -655,3 +655,35 @@ def test_the_wounded_told_again_are_the_same(geo: Geocoder) -> None:
             "brother, who was wounded in the leg.")
     found = incidents_of(geo, text, published=date(2022, 7, 18))
     assert [(c.killed.low, c.injured.low) for c in found] == [(1, 1)]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # things counted after the dead are no dead
+    ("The army said about twenty terrorists were neutralised near Tessit on Sunday and that two helicopters "
+     "were used in the operation.", 20),
+    ("Gunmen killed 12 people in Beni on Monday, burning two vehicles.", 12),
+    ("A local official told AFP that 23 soldiers had been killed in Boulkessi on Sunday and that several others "
+     "were missing.", 23),
+    # a citizen, a paramedic are people
+    ("A citizen was killed and two others were injured by artillery shelling on Kafr Nabudah on Monday.", 1),
+    ("An air strike hit an ambulance in Nabatieh on Monday, killing a paramedic.", 1),
+])
+def test_what_is_counted_after_a_figure(geo: Geocoder, sentence: str, killed: int) -> None:
+    found = incidents(geo, sentence)
+    assert [c.killed and c.killed.low for c in found] == [killed]
+
+
+def test_three_attacks_are_no_three_dead(geo: Geocoder) -> None:
+    """'killed in three separate attacks': a count over three attacks, of 12 (it was 15)."""
+    found = claims_of(geo, "At least 12 people were killed in three separate attacks in Beni territory on Monday.",
+                      published=date(2022, 5, 12))
+    assert [c.killed.low for c in found] == [12]
+
+
+def test_a_witness_who_counted_bodies_tells_the_incident(geo: Geocoder) -> None:
+    """'"I counted more than 100 bodies," he said': a count at the scene, not a report's tally (it
+    was a count over no period, an aggregate)."""
+    text = ("Jihadists attacked the town of Barsalogho on Saturday, residents said.\n"
+            '"I counted more than 100 bodies," a resident said by telephone from Kaya.')
+    found = incidents_of(geo, text, published=date(2024, 8, 26))
+    assert [c.killed.low for c in found if c.killed] == [101]

@@ -98,6 +98,9 @@ _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s
 _DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 # "NEW YORK, USA, December 1, 2021,-/African Media Agency (AMA)/-": a press wire's form
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*)?[-–—]{1,2}(?:\s|/)")
+# "GUAYAQUIL, Ecuador (May 5) - ...": the day in brackets after the town
+_PAREN_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\(\s*$")
+_PAREN_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*\)\s*[-–—:]")
 # "Imphal, Jan 15 (PTI) A 45-year-old man ...": the Indian agencies' dateline, a town in title case
 _TITLE_HEAD = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*$")
 _AGENCY_TAIL = re.compile(
@@ -233,7 +236,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         head = sentence[: m.start()]
         if kind == "explicit" and ((_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end()))
-                                   or (_TITLE_HEAD.match(head) and _AGENCY_TAIL.match(sentence, m.end()))):
+                                   or (_TITLE_HEAD.match(head) and _AGENCY_TAIL.match(sentence, m.end()))
+                                   or (_PAREN_HEAD.match(head) and _PAREN_TAIL.match(sentence, m.end()))):
             if published and start_d and abs((published - start_d).days) > 31:
                 continue  # a press release's old dateline pasted into a later story: no day of anything
             statement = True

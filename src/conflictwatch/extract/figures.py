@@ -167,7 +167,11 @@ def lex() -> _Lex:
                 # "May" with a capital is the month ("On May 26, two soldiers were killed"), not a hedge
                 hedges=re.compile(r"(?!(?-i:May)\b)" + words_re(lx["hedges"]).pattern, re.IGNORECASE),
                 non_casualty=re.compile(
-                    r"^\s*(?:" + "|".join(re.escape(w) for w in lx["non_casualty_after"]) + r")(?![\w])",
+                    # ("three separate attacks", "two military helicopters": a word or two between)
+                    r"^\s*(?:(?!(?:earlier|later|this|last|next|the|an?|in|on|at|of|per|each|every|and|or|ago"
+                    r"|before|after)\b)[a-z-]+\s+){0,2}?(?:"
+                    + "|".join(re.escape(w) for w in lx["non_casualty_after"])
+                    + r")(?![\w])",
                     re.IGNORECASE,
                 ),
             )

@@ -259,6 +259,9 @@ _BETWEEN_MONTHS = re.compile(
     rf"\b(?i:and|to|until|till)\s+(?:{_MONTH_END}|{_YEAR_END})",
 )
 # "UNAMA recorded 700 civilian deaths", "the monitor documented 56 killings": a report's count.
+# "I counted more than 100 bodies", "he counted 12 bodies at the hospital": a witness at the scene
+_SCENE_COUNT = re.compile(r"\b(?:I|we|he|she|they)\s+(?:had\s+|have\s+)?counted\b|\bcounted\s+(?:at least\s+"
+                          r"|more than\s+|some\s+|about\s+)?[\w,]+\s+(?:dead\s+)?bodies\b", re.IGNORECASE)
 _RECORDED = re.compile(
     r"\b(?:recorded|documented|registered|verified|counted|tallied|confirmed a total of)\s+"
     r"(?:(?:at least|more than|over|some|about|nearly|a total of)\s+)?\d",
@@ -351,7 +354,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     day = [d for d in dates if not d.statement and d.date_start]
     if day:
         return False
-    if _RECORDED.search(s) or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
+    recorded = _RECORDED.search(s) and not _SCENE_COUNT.search(s)
+    if recorded or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
     perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big) or _LONG_CAMPAIGN.search(s)) \
