@@ -687,3 +687,30 @@ def test_a_witness_who_counted_bodies_tells_the_incident(geo: Geocoder) -> None:
             '"I counted more than 100 bodies," a resident said by telephone from Kaya.')
     found = incidents_of(geo, text, published=date(2024, 8, 26))
     assert [c.killed.low for c in found if c.killed] == [101]
+
+
+@pytest.mark.parametrize(("sentence", "scope", "killed", "injured"), [
+    ("UNAMA documented 279 civilian casualties (87 killed and 192 injured) in the first quarter.",
+     "aggregate", 87, 192),
+    ("Four khwarij were sent to hell in an intelligence-based operation in Mir Ali on Monday, the ISPR said.",
+     "incident", 4, None),
+    ("More than 290 fatalities were reported in the central Sahel this week, according to the monitor.",
+     "aggregate", 291, None),
+])
+def test_casualties_broken_down_euphemisms_and_a_weeks_fatalities(geo: Geocoder, sentence: str, scope: str,
+                                                                 killed: int, injured: int | None) -> None:
+    """'279 casualties (87 killed and 192 injured)': the parts (279 was taken for the wounded); 'sent
+    to hell' (ISPR's word for militants killed) and 'khwarij'; 'fatalities ... this week' over a region
+    is a week's count (it was an incident)."""
+    found = claims_of(geo, sentence, published=date(2024, 7, 5))
+    assert [(c.scope, c.killed.low, c.injured and c.injured.low) for c in found] == [(scope, killed, injured)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Human rights groups say 2023 was the deadliest year for Balochistan in a decade, with at least 340 people "
+    "killed.",
+    "The attack was the deadliest since the Solhan massacre of June 2021, in which at least 132 people were "
+    "killed.",
+])
+def test_an_earlier_years_toll_is_background(geo: Geocoder, sentence: str) -> None:
+    assert incidents_of(geo, sentence, published=date(2024, 7, 5)) == []

@@ -9,6 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from conflictwatch.extract.breakdowns import (
+    after_colon,
+    casualties_broken_down,
+    in_brackets_after,
+    mark_appositive_breakdown,
+)
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
@@ -349,6 +355,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
             or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
             or _PART_OF_DEAD.match(sentence[f.end :])
+            # '"All six terrorists were sent to hell," the statement said': the ones just told
+            or re.fullmatch(r"\W*all\s+", sentence[: f.start], re.IGNORECASE)
         )
         for f in figs
     ]
@@ -365,7 +373,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         gap = sentence[figs[i - 1].end : figs[i].start]
         if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,45}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
             subsets[i] = listed[i] = True
-        elif _in_brackets_after(sentence, figs[i - 1], figs[i]) or _after_colon(sentence, figs, i):
+        elif in_brackets_after(sentence, figs[i - 1], figs[i]) or after_colon(sentence, figs, i):
             subsets[i] = True
     out: list[Casualty] = []
     pending: list[tuple[Figure, str | None, str | None, bool, int]] = []  # unclassified, with a victim noun
@@ -557,49 +565,11 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if c.kind == "killed" and v.low == v.high and v.low > 1 and _KILLED_AND_HURT.match(sentence, c.end):
             # "Fifty soldiers were killed and wounded": one count of both; at least one of them dead
             c.fig = Figure(c.fig.start, c.fig.end, Range(1, v.high), c.fig.text, c.fig.exact_number)
-    _mark_appositive_breakdown(sentence, out)
+    mark_appositive_breakdown(sentence, out)
+    out = casualties_broken_down(sentence, out)
     if any(c.total and not _period_total(sentence, c.fig.start) for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
     return out
-
-
-def _mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
-    """ "The bodies of three people, two men and a woman, were found": the parts after the comma
-    add up to the figure before it, so they are its breakdown, not more dead (it had been six)."""
-    for i, c in enumerate(out):
-        if c.subset or not c.fig.exact_number or i + 1 >= len(out):
-            continue
-        if not re.fullmatch(r"\s*,\s*", sentence[c.end : out[i + 1].fig.start]):
-            continue
-        parts = [out[i + 1]]
-        for nxt in out[i + 2 :]:
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[parts[-1].end : nxt.fig.start]):
-                break
-            parts.append(nxt)
-        closed = re.match(r"\s*(?:[,)]|(?:were|was|had|have)\b)", sentence[parts[-1].end :])
-        exact = all(p.fig.exact_number and p.fig.value.high == p.fig.value.low for p in parts)
-        if len(parts) >= 2 and closed and exact and sum(p.fig.value.low for p in parts) == c.fig.value.low:
-            for p in parts:
-                p.subset = True
-
-
-def _in_brackets_after(sentence: str, before: Figure, f: Figure) -> bool:
-    """Is `f` inside brackets that open right after the figure `before` and its noun?"""
-    gap = sentence[before.end : f.start]
-    if not re.fullmatch(r"\s*[\w-]*\s*\(\s*|[^()]*\([^()]*", gap):
-        return False
-    opened = gap.rfind("(")
-    return opened >= 0 and len(gap[:opened].split()) <= 2
-
-
-def _after_colon(sentence: str, figs: list[Figure], i: int) -> bool:
-    """ "left 87 persons dead: 34 civilians and 53 members": the figures after the colon break
-    down the one before it."""
-    for j in range(i - 1, -1, -1):
-        gap = sentence[figs[j].end : figs[i].start]
-        if ":" in gap:
-            return len(gap[: gap.index(":")].split()) <= 4 and len(gap[gap.index(":") :].split()) <= 12
-    return False
 
 
 def clause_index(starts: list[int], pos: int) -> int:

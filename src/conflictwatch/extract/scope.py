@@ -22,6 +22,11 @@ _YEARS_AGO = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
     r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
     # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
+    # "2023 was the deadliest year for Balochistan" (an earlier year's count); "the Solhan massacre
+    # of June 2021, in which ..."
+    r"|\b(?P<year4>(?:19|20)\d\d)\s+(?:was|saw|had\s+been)\b"
+    r"|\b(?:massacre|attack|bombing|offensive|killings|assault|raid|ambush|uprising|coup)\s+of\s+"
+    r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
     r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
@@ -76,7 +81,7 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     for m in _YEARS_AGO.finditer(s):
         if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []):
             continue
-        year = m.group("year") or m.group("year2") or m.group("year3")
+        year = next((y for y in m.group("year", "year2", "year3", "year4", "year5") if y), None)
         if year is None or article.published is None or int(year) < article.published.year:
             return True
     return False
@@ -208,7 +213,7 @@ _ONE_EVENT = re.compile(
 
 # words that make a week's dead several events: "attacks", "a series of", "in separate incidents"
 _MANY_EVENTS = re.compile(
-    r"\b(?:attacks|raids|clashes|strikes|airstrikes|operations|incidents|ambushes|bombings|killings|shootings"
+    r"\b(?:attacks|raids|clashes|strikes|airstrikes|operations|incidents|ambushes|bombings|killings|shootings|fatalities"
     r"|battles|series|spate|wave|string|separate|various|several|villages|towns|districts|across|bombing"
     r"|bombardment|shelling|fighting)\b",
     re.IGNORECASE,

@@ -1,0 +1,70 @@
+"""Breakdowns of a toll: the parts a sentence lists for a figure ("three people, two men and a woman",
+"9 people (5 men and 4 women)", "left 87 dead: 34 civilians and 53 members", "279 casualties (87
+killed and 192 injured)") are that figure's, not more dead."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from conflictwatch.extract.numbers import Figure
+
+if TYPE_CHECKING:
+    from conflictwatch.extract.figures import Casualty
+
+
+_CASUALTIES_THEN_BRACKET = re.compile(r"\s+(?:[\w-]+\s+)?casualties\s*\(", re.IGNORECASE)
+
+
+def casualties_broken_down(sentence: str, out: list[Casualty]) -> list[Casualty]:
+    """ "279 civilian casualties (87 killed and 192 injured)": casualties are the dead and the hurt
+    together; the parts in brackets are the figures (279 was taken for the wounded)."""
+    for i, c in enumerate(out):
+        if not _CASUALTIES_THEN_BRACKET.match(sentence, c.fig.end):
+            continue
+        close = sentence.find(")", c.fig.end)
+        parts = [p for p in out[i + 1 :] if close < 0 or p.fig.start < close]
+        if {p.kind for p in parts} >= {"killed", "injured"}:
+            for p in parts:
+                p.subset = False
+            return [x for x in out if x is not c]
+    return out
+
+
+def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
+    """ "The bodies of three people, two men and a woman, were found": the parts after the comma
+    add up to the figure before it, so they are its breakdown, not more dead (it had been six)."""
+    for i, c in enumerate(out):
+        if c.subset or not c.fig.exact_number or i + 1 >= len(out):
+            continue
+        if not re.fullmatch(r"\s*,\s*", sentence[c.end : out[i + 1].fig.start]):
+            continue
+        parts = [out[i + 1]]
+        for nxt in out[i + 2 :]:
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[parts[-1].end : nxt.fig.start]):
+                break
+            parts.append(nxt)
+        closed = re.match(r"\s*(?:[,)]|(?:were|was|had|have)\b)", sentence[parts[-1].end :])
+        exact = all(p.fig.exact_number and p.fig.value.high == p.fig.value.low for p in parts)
+        if len(parts) >= 2 and closed and exact and sum(p.fig.value.low for p in parts) == c.fig.value.low:
+            for p in parts:
+                p.subset = True
+
+
+def in_brackets_after(sentence: str, before: Figure, f: Figure) -> bool:
+    """Is `f` inside brackets that open right after the figure `before` and its noun?"""
+    gap = sentence[before.end : f.start]
+    if not re.fullmatch(r"\s*[\w-]*\s*\(\s*|[^()]*\([^()]*", gap):
+        return False
+    opened = gap.rfind("(")
+    return opened >= 0 and len(gap[:opened].split()) <= 2
+
+
+def after_colon(sentence: str, figs: list[Figure], i: int) -> bool:
+    """ "left 87 persons dead: 34 civilians and 53 members": the figures after the colon break
+    down the one before it."""
+    for j in range(i - 1, -1, -1):
+        gap = sentence[figs[j].end : figs[i].start]
+        if ":" in gap:
+            return len(gap[: gap.index(":")].split()) <= 4 and len(gap[gap.index(":") :].split()) <= 12
+    return False
