@@ -714,3 +714,15 @@ def test_casualties_broken_down_euphemisms_and_a_weeks_fatalities(geo: Geocoder,
 ])
 def test_an_earlier_years_toll_is_background(geo: Geocoder, sentence: str) -> None:
     assert incidents_of(geo, sentence, published=date(2024, 7, 5)) == []
+
+
+def test_the_hospital_the_hurt_were_taken_to_is_not_the_place(geo: Geocoder) -> None:
+    """'... and was evacuated to the Army's 92 Base Hospital in Srinagar': Srinagar was taken for the
+    place of the encounter; an air strike that hit a hospital in a town is still in that town."""
+    text = ("Two terrorists were killed in an encounter at Redwani Payeen in Kulgam district on Friday, police said.\n"
+            "A soldier sustained injuries in the initial exchange of fire and was evacuated to the Army's 92 Base "
+            "Hospital in Srinagar.")
+    found = incidents_of(geo, text, published=date(2024, 5, 11))
+    assert "Srinagar" not in [c.location for c in found]
+    struck = incidents(geo, "An air strike hit a hospital in Maarat al-Numan on Monday, killing three people.")
+    assert [c.location for c in struck] == ["Maarat al-Numan"]

@@ -32,6 +32,7 @@ from conflictwatch.extract.followups import (
     inherit_dates,
     inherit_type_and_place,
     no_one_hurt,
+    treated_in,
     wounded_died,
 )
 from conflictwatch.extract.nlp import parse
@@ -157,7 +158,8 @@ def extract_claims(article: Article) -> list[Claim]:
         own = own_losses(s, cas, [(m.start, m.end) for m in speakers if (m.start, m.end) not in voices])
         a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices, own)
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
-        places = find_places(s, skip, docs.get(sent.index))
+        # (the town of the hospital the wounded were taken to is not where it happened)
+        places = [p for p in find_places(s, skip, docs.get(sent.index)) if not treated_in(s, p, strict=True)]
         dates = find_dates(s, article.published)
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)

@@ -114,11 +114,22 @@ _TREATED_IN = re.compile(
     r"(?:the\s+)?(?:[\w'’-]+\s+)?(?:and\s+(?:the\s+)?(?:state\s+capital,?\s+)?)?$",
     re.IGNORECASE,
 )
+# "was evacuated to the Army's 92 Base Hospital in Srinagar", "rushed to a hospital in Mogadishu":
+# where the hurt were taken, even in the sentence that tells the incident (not "an air strike hit a
+# hospital in Maarat al-Numan", nor "a doctor at the hospital in Abs", nor "treated in hospitals in
+# Bokkos", which are often where it happened)
+_TAKEN_TO = re.compile(
+    r"\b(?:taken|rushed|evacuated|airlifted|transferred|referred)\s+to\b"
+    r"(?:(?!\b(?:wounded|injured|killed|hurt|by)\b)[^.;]){0,45}?\b(?:in|to)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
 
 
-def treated_in(s: str, p: PlaceMention) -> bool:
-    """Is the place where the hurt were taken ("died at a hospital in Kyaukme")?"""
-    return _TREATED_IN.search(s, max(0, p.start - 40), p.start) is not None
+def treated_in(s: str, p: PlaceMention, strict: bool = False) -> bool:
+    """Is the place where the hurt were taken ("died at a hospital in Kyaukme")? `strict`: only
+    where a verb says they were taken or treated there."""
+    rx = _TAKEN_TO if strict else _TREATED_IN
+    return rx.search(s, max(0, p.start - 60), p.start) is not None
 
 
 def wounded_died(s: str, last: Draft) -> bool:
