@@ -724,5 +724,8 @@ def test_the_hospital_the_hurt_were_taken_to_is_not_the_place(geo: Geocoder) -> 
             "Hospital in Srinagar.")
     found = incidents_of(geo, text, published=date(2024, 5, 11))
     assert "Srinagar" not in [c.location for c in found]
+    alone = incidents(geo, "On Saturday, a soldier was injured in an IED blast and was evacuated to the Army's 92 "
+                           "Base Hospital in Srinagar, police said.")
+    assert [c.location for c in alone] == [None]
     struck = incidents(geo, "An air strike hit a hospital in Maarat al-Numan on Monday, killing three people.")
     assert [c.location for c in struck] == ["Maarat al-Numan"]
