@@ -260,3 +260,24 @@ def test_a_dateline_day_in_brackets(geo: Geocoder) -> None:
             "Sunday, police said.")
     found = incidents_of(geo, text, published=date(2025, 5, 6))
     assert [c.date_start for c in found] == [date(2025, 5, 4)]
+
+
+def test_days_after_the_incident_told(geo: Geocoder) -> None:
+    """'Two days after the ambush, ...', 'A day later, ...': counted forward from the incident told last
+    (they had the ambush's day, or the publication's)."""
+    text = ("Militants ambushed an army convoy near Dinga on February 18, killing 12 soldiers, the army said.\n"
+            "Two days after the ambush, air strikes killed 30 militants near Dinga.\n"
+            "A day later, gunmen killed four villagers in Ndaji.")
+    found = incidents_of(geo, text, published=date(2024, 2, 25))
+    assert [c.date_start for c in found] == [date(2024, 2, 18), date(2024, 2, 20), date(2024, 2, 21)]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("on 29/01/2024", date(2024, 1, 29)),
+    ("on 14.03.2024", date(2024, 3, 14)),
+    ("on 01/29/2024", date(2024, 1, 29)),  # no 29th month: month first
+])
+def test_numeric_dates_day_first(text: str, day: date) -> None:
+    """'on 29/01/2024': the press of Pakistan, Nigeria or Kenya writes the day first (it was no date)."""
+    assert [m.date_start for m in find_dates(f"Gunmen killed five people in Turbat {text}.", date(2024, 3, 20))] == [
+        day]

@@ -29,6 +29,7 @@ DATE_RE = quick(re.compile(
     rf"(?P<monthpart>\b(?:early|mid|late)[-\s](?:{FULL_NAMES})\b(?!\s+\d))"
     rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
+    r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
     r"|\bthe day before\b)"
@@ -40,6 +41,18 @@ DATE_RE = quick(re.compile(
     r"(?:days?|weeks?|months?)\s+ago\b)",
     re.IGNORECASE,
 ))
+
+
+def _numeric(text: str) -> date | None:
+    """ "29/01/2024", "14.03.2024": day first, as the press outside the United States writes it (a
+    day that cannot be one, "01/29/2024", is read month first)."""
+    a, b, y = (int(x) for x in re.split(r"[/.]", text))
+    for day, month in ((a, b), (b, a)):
+        try:
+            return date(y, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def _ago(text: str, published: date) -> tuple[date, date, int] | None:
@@ -197,6 +210,10 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 # "the night of 12 to 13 April": from the first day to the second
                 start_d, end_d = start_d.replace(day=int(span[1])), start_d
                 precision = 1 if (end_d - start_d).days <= 1 else 2
+        elif kind == "numeric":
+            start_d = _numeric(txt)
+            if start_d is None:
+                continue
         elif published is None:
             pass
         elif kind == "monthpart":

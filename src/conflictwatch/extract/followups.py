@@ -244,6 +244,11 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
 _EARLIER_LEAD = re.compile(
     r"^\W*(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)|the\s+day\s+before"
     r"|(?:on\s+)?the\s+(?:previous|preceding)\s+day)\s*,", re.IGNORECASE)
+# "A day later, ...", "Two days after the ambush, ...", "The next day, ...": after the incident told
+_LATER_LEAD = re.compile(
+    r"^\W*(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after\s+[^,]{1,50})"
+    r"|(?:on\s+)?the\s+(?:next|following)\s+day|(?:on\s+)?the\s+day\s+after\s+[^,]{1,50})\s*,",
+    re.IGNORECASE)
 _CAME_AFTER = re.compile(r"\bcame\s+(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+after\b",
                          re.IGNORECASE)
 
@@ -251,14 +256,19 @@ _CAME_AFTER = re.compile(r"\bcame\s+(?P<n>an?|one|two|three|four|five|six|\d)\s+
 def _days_before(text: str, d: Draft) -> int | None:
     """How many days before the incident told last this sentence's incident was: "A day earlier,
     militants ...", "Two days earlier, ...", "The attack came a day after gangs stormed X, killing four"
-    (the figures after "after"); None when it does not say."""
+    (the figures after "after"); after it, negative ("A day later, ...", "Two days after the ambush,
+    ..."); None when it does not say."""
+    sign = 1
     m = _EARLIER_LEAD.match(text)
+    if m is None and (m := _LATER_LEAD.match(text)) is not None:
+        sign = -1
     if m is None:
         m = _CAME_AFTER.search(text)
         if m is None or not d.casualties or any(c.fig.start < m.end() for c in d.casualties):
             return None
     n = (m.group("n") or "one").lower()
-    return int(n) if n.isdigit() else 1 if n in ("a", "an") else words_to_int(n)
+    days = int(n) if n.isdigit() else 1 if n in ("a", "an") else words_to_int(n)
+    return None if days is None else sign * days
 
 
 def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None]) -> None:
@@ -274,12 +284,15 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             continue
         text = d.sentence.text
         back = _days_before(text, d)
+        if back and back < 0 and any(x.date_start and not x.statement for x in d.dates):
+            back = None  # "Two days after the ambush, on Tuesday, ...": its own day says it
         if back and prev is not None and prev[1].date_start is not None:
             # "A day earlier, militants attacked a police station": the day before the incident
             # just told (not before publication); "The attack came a day after gangs stormed X"
             c.date_start = c.date_end = prev[1].date_start - timedelta(days=back)
             c.time_precision = 1
             c.claim_id = c.make_id()
+            prev = (d, c)  # ("Two days after the ambush, ... A day later, ...": from the last one told)
             continue
         own = [x for x in d.dates if not x.statement and x.date_start]
         said_only = not own and any(x.statement and x.date_start for x in d.dates)
