@@ -729,3 +729,17 @@ def test_the_hospital_the_hurt_were_taken_to_is_not_the_place(geo: Geocoder) -> 
     assert [c.location for c in alone] == [None]
     struck = incidents(geo, "An air strike hit a hospital in Maarat al-Numan on Monday, killing three people.")
     assert [c.location for c in struck] == ["Maarat al-Numan"]
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Two Russian ballistic missiles struck the centre of Chernihiv on Wednesday, killing 17 people.",
+     "Military Forces of Russia"),
+    ("A Russian guided bomb hit a house in Zolochiv on Monday, killing two people.", "Military Forces of Russia"),
+    ("Israel carried out air strikes in southern Lebanon on Monday, killing three Hezbollah fighters.",
+     "Military Forces of Israel"),
+    # the place a missile came from did not fire it
+    ("A missile fired from Yemen struck a playground in Jaffa on Monday, wounding 16 people.", None),
+])
+def test_a_state_strikes_by_its_weapons_and_its_name(geo: Geocoder, sentence: str, actor1: str | None) -> None:
+    found = incidents(geo, sentence)
+    assert [c.actor1 for c in found] == [actor1]

@@ -215,7 +215,13 @@ def _own_country(text: str, f: tuple[int, int, str, str | None]) -> tuple[int, i
 _FORCE_NOUNS = (r"forces|troops|army|military|soldiers|air force|jets|warplanes|aircraft|planes|bombers"
                 r"|helicopters|gunships|strikes?|air ?strikes?|air raids?|raids?|drones?|drone strikes?"
                 r"|missiles?|missile strikes?|rockets?|shelling|shells|artillery|tanks?|navy|snipers?"
-                r"|bombardment|servicem[ae]n|sepoys?|attacks|offensive")
+                r"|bombardment|servicem[ae]n|sepoys?|attacks|offensive|bombs?")
+# "Two Russian ballistic missiles", "a Russian guided bomb", "a Turkish armed drone"
+_WEAPON_ADJ = (r"(?:(?:ballistic|cruise|guided|hypersonic|glide|aerial|heavy|kamikaze|suicide|explosive"
+               r"|combat)\s+)")
+# "Israel carried out air strikes", "Russia launched 40 missiles": the state, by its name, struck
+_STRUCK = (r"(?:has\s+|had\s+)?(?:carried\s+out|launched|struck|fired|shelled|bombed|pounded|targeted"
+           r"|attacked)\b")
 
 
 @lru_cache(maxsize=1)
@@ -228,9 +234,16 @@ def _nation_force_re() -> tuple[re.Pattern[str], dict[str, str]]:
         if adj and name and name != cc and cc not in _NO_STATE_FORCES:
             own[adj.lower()] = name
     words = "|".join(sorted((re.escape(a) for a in own), key=len, reverse=True))
+    names = {country_name(cc).lower(): country_name(cc) for cc in data
+             if country_name(cc) and country_name(cc) != cc and cc not in _NO_STATE_FORCES}
+    own.update(names)
+    states = "|".join(sorted((re.escape(n) for n in names.values()), key=len, reverse=True))
     rx = re.compile(rf"\b(?P<nat>{words})\s+"
-                    rf"(?:(?P<mid>military|army|air force|(?-i:[A-Z])[\w-]+)\s+)?"
-                    rf"(?P<noun>{_FORCE_NOUNS})\b", re.IGNORECASE)
+                    rf"(?:(?P<mid>military|army|air force|(?-i:[A-Z])[\w-]+)\s+)?{_WEAPON_ADJ}{{0,2}}"
+                    rf"(?P<noun>{_FORCE_NOUNS})\b"
+                    # (not "a missile fired from Yemen struck": the place it came from)
+                    rf"|(?<!from\s)(?<!in\s)(?<!into\s)(?<!at\s)(?<!on\s)(?<!over\s)(?<!of\s)(?<!to\s)"
+                    rf"(?<![\w'’-])(?P<state>(?-i:{states}))(?=\s+{_STRUCK})", re.IGNORECASE)
     return rx, own
 
 
@@ -242,6 +255,9 @@ def _nation_forces(text: str) -> list[tuple[int, int, str, str | None]]:
     rx, own = _nation_force_re()
     out: list[tuple[int, int, str, str | None]] = []
     for m in rx.finditer(text):
+        if m.group("state"):
+            out.append((m.start(), m.end(), f"Military Forces of {own[m.group('state').lower()]}", "state"))
+            continue
         name = m.group("mid") and m.group("mid")[:1].isupper() and m.group("noun")[:1].isupper()
         if name:
             continue  # "Syrian Democratic Forces", "Somali National Army": a name, as written
@@ -255,6 +271,8 @@ def _nation_forces(text: str) -> list[tuple[int, int, str, str | None]]:
 _SPEAKS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|reported|claimed|stated|announced|added|told"
                            r"|put the|puts the|gave a|gave the)\b")
 _NON_STATE = ("rebels", "jihadists")
+
+
 def _named_fighters(text: str, kept: list[tuple[int, int, str, str | None]]
                     ) -> list[tuple[int, int, str, str | None]]:
     """ "Al-Shabaab militants", "ADF rebels": the generic word after a group's name is that group's
