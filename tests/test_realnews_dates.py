@@ -281,3 +281,19 @@ def test_numeric_dates_day_first(text: str, day: date) -> None:
     """'on 29/01/2024': the press of Pakistan, Nigeria or Kenya writes the day first (it was no date)."""
     assert [m.date_start for m in find_dates(f"Gunmen killed five people in Turbat {text}.", date(2024, 3, 20))] == [
         day]
+
+
+@pytest.mark.parametrize(("follow_up", "killed"), [
+    ("A second person, a street vendor, died of his wounds on Monday, bringing the toll to two, a police "
+     "spokesman said.", 2),
+    ("On Monday the death toll stands at 35 after rescuers pulled five more bodies from the rubble, the governor "
+     "said.", 35),
+])
+def test_a_later_toll_keeps_the_incidents_day(geo: Geocoder, follow_up: str, killed: int) -> None:
+    """'died of his wounds on Monday, bringing the toll to two', 'On Monday the death toll stands at
+    35': Monday is the day of the death or the count; the toll is Sunday's incident's (it was dated
+    Monday, a second incident)."""
+    text = ("Gunmen attacked a market in the Delmas 30 neighbourhood of Port-au-Prince on Sunday, killing one man, "
+            f"police said.\n{follow_up}")
+    found = incidents_of(geo, text, published=date(2024, 4, 16))
+    assert [(c.killed.low, c.date_start) for c in found][-1] == (killed, date(2024, 4, 14))

@@ -68,9 +68,11 @@ _RISEN_TO = re.compile(
 
 
 # "put the death toll at eight, saying two of the wounded succumbed": the toll holds the two
-_TOLL_AT = re.compile(r"\b(?:put|puts|putting|gave|gives|placed|places|set|sets)\s+the\s+"
-                      r"(?:death\s+|final\s+)?toll\s+at\s+(?:(?:at least|more than|some|about|nearly)\s+)?$",
-                      re.IGNORECASE)
+_TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|sets)\s+the\s+"
+                      r"(?:death\s+|final\s+)?toll\s+at"
+                      # "the death toll stands at 35", "now stood at"
+                      r"|(?:death\s+)?toll\s+(?:now\s+)?(?:stands|stood)\s+at)"
+                      r"\s+(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
 # "two more soldiers were killed, bringing the army's toll in the ground offensive to 242": a total
 # over a period or a campaign, not this incident's; the two stay
 LONG_CAMPAIGNS = r"offensive|operation|war|campaign|conflict|insurgency"  # what lasts more than a day

@@ -356,8 +356,10 @@ def _toll_update_of(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
         return False
     if not 0 < d.sentence.index - p_draft.sentence.index <= 3 or marker_res()[1].search(d.sentence.text):
         return False
-    if any(not x.statement and x.date_start for x in d.dates):
-        return False  # a day of its own: maybe its own incident
+    if any(not x.statement and x.date_start and x.date_start < p_claim.date_start for x in d.dates):
+        return False  # a day of its own before the incident's: its own incident
+    # (a later day is the day of the count or of the death: "died of his wounds on Monday, bringing
+    # the toll to two", "On Monday the death toll stands at 35")
     s = d.sentence.text
     return all(treated_in(s, p) or p.name == p_claim.location
                for p in d.places)
