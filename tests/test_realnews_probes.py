@@ -743,3 +743,13 @@ def test_the_hospital_the_hurt_were_taken_to_is_not_the_place(geo: Geocoder) -> 
 def test_a_state_strikes_by_its_weapons_and_its_name(geo: Geocoder, sentence: str, actor1: str | None) -> None:
     found = incidents(geo, sentence)
     assert [c.actor1 for c in found] == [actor1]
+
+
+def test_among_the_dead_are_is_part_of_the_toll(geo: Geocoder) -> None:
+    """'Among the dead are a pregnant woman and three children': who the 15 were (it was one more
+    incident, of one)."""
+    text = ("No fewer than 15 persons have been killed when suspected armed herdsmen attacked Zike community in "
+            "Bassa Local Government Area of Plateau State on Tuesday.\n"
+            '"Among the dead are a pregnant woman and three children," the council chairman said.')
+    found = incidents_of(geo, text, published=date(2024, 5, 21))
+    assert [c.killed.low for c in found] == [15]

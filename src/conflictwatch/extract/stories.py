@@ -274,8 +274,9 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
             continue
         if _MORE.search(db.sentence.text) or (cb.date_start and cb.date_start != ca.date_start):
             continue
-        if cb.location and ca.location and cb.location.lower() != ca.location.lower():
-            continue
+        hospital = any(p.name == cb.location and treated_in(db.sentence.text, p) for p in db.places)
+        if cb.location and ca.location and cb.location.lower() != ca.location.lower() and not hospital:
+            continue  # (the town of the hospital the wounded lie in is no other place)
         if cb.claimed_by and cb.claimed_by != ca.claimed_by:
             continue  # another voice's count of the same dead: a claim of its own
         sides = [{x.victim for x in d.casualties if x.kind == "killed" and x.victim} for d in (da, db)]
