@@ -753,3 +753,13 @@ def test_among_the_dead_are_is_part_of_the_toll(geo: Geocoder) -> None:
             '"Among the dead are a pregnant woman and three children," the council chairman said.')
     found = incidents_of(geo, text, published=date(2024, 5, 21))
     assert [c.killed.low for c in found] == [15]
+
+
+@pytest.mark.parametrize(("sentence", "location"), [
+    ("An explosive drone struck an apartment building in central Tel Aviv on Friday, killing one man.", "Tel Aviv"),
+    ("Russian missiles struck a shopping centre in central Kharkiv on Saturday, killing three people.", "Kharkiv"),
+])
+def test_the_centre_of_a_city_is_in_it(geo: Geocoder, sentence: str, location: str) -> None:
+    """'in central Tel Aviv': no place was found (it was placed at Hodeidah, named elsewhere)."""
+    found = incidents(geo, sentence)
+    assert [c.location for c in found] == [location]

@@ -33,9 +33,9 @@ _NOT_AFTER_TYPE = "".join(
                           "State", "LGA", "Municipality", "Governorate", "Department", "Prefecture", "Zone")
 )
 NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+){_CAP})*)"
-_DIRECTION = (
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
-    r"|south-west)(?:ern)?"
+_DIRECTION = (  # ("in central Tel Aviv": a part of the city)
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
+    r"|south-west)(?:ern)?|central|downtown)"
 )
 _HELD = (
     r"(?:(?:rebel|government|opposition|insurgent|militant|jihadist|army|regime|state|Kurdish|Islamic State"
@@ -301,6 +301,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
                 continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed
         pre = m.group("pre") or ""
+        if (m.group("dir") or "").strip().lower() in ("central", "downtown") and name.lower() in _stop()[1]:
+            continue  # "central Mali" is a region of a country, no place ("central Tel Aviv" is)
         if pre.startswith("to") and _TO_PERSON.search(sentence[: m.start()]):
             continue  # "according to Abdullah Hasrat", "forces loyal to Hadi": people
         if pre.lower().startswith("in") and _SPOKE_FROM.search(sentence, max(0, m.start() - 60), m.start()):
