@@ -763,3 +763,16 @@ def test_the_centre_of_a_city_is_in_it(geo: Geocoder, sentence: str, location: s
     """'in central Tel Aviv': no place was found (it was placed at Hodeidah, named elsewhere)."""
     found = incidents(geo, sentence)
     assert [c.location for c in found] == [location]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Somali forces have killed at least 47 al-Shabaab militants in an operation in Middle Shabelle region, the "
+     "Ministry of Information said on Monday.", "Ministry of Information"),
+    ("The Strategic Framework for the Defence of the People of Azawad (CSP-DPA) said it had killed dozens of "
+     "soldiers near Tinzaouaten on Saturday.", "Strategic Framework for the Defence of the People of Azawad"),
+])
+def test_a_name_with_small_words_speaks(geo: Geocoder, sentence: str, source: str) -> None:
+    """'the Ministry of Information said', 'the Strategic Framework for the Defence of the People of
+    Azawad (CSP-DPA) said': names kept as written, with their small words (the claims had none)."""
+    found = incidents(geo, sentence)
+    assert [c.claimed_by for c in found] == [source]

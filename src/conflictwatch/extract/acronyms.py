@@ -47,7 +47,10 @@ _ACRONYM = quick(re.compile(r"(?<![\w-])(?:[A-Z][a-z]+-)?[A-Z]{3,7}(?:-[A-Z][a-z
 _ORG_NOUN = r"(?:group|organi[sz]ation|network|monitor|observatory|channel|newspaper|agency|project|NGO)"
 _THE_NAME_SAID = re.compile(
     # ("the Emergency Lawyers group reported": a head noun in lower case may follow the name)
-    rf"\bthe ((?:[A-Z][\w'’-]+ ){{0,3}}[A-Z][\w'’-]+)(?= (?:{_ORG_NOUN} )?(?:also )?(?:said|says|told"
+    # ("the Ministry of Information said", "the Strategic Framework for the Defence of the People of
+    # Azawad (CSP-DPA) said": small words inside the name, its acronym after it)
+    rf"\b(?i:the) ((?:[A-Z][\w'’-]+ (?:(?:of|for|and|the|on) ){{0,2}}){{0,6}}[A-Z][\w'’-]+)"
+    rf"(?= (?:\([A-Z][\w-]{{1,9}}\) )?(?:{_ORG_NOUN} )?(?:also )?(?:said|says|told"
     r"|reported|announced|claimed|confirmed|added)\b)"
     # "according to the Karenni Nationalities Defence Force", "according to the camp's Emergency
     # Response Room": the same, named after the verb
