@@ -776,3 +776,11 @@ def test_a_name_with_small_words_speaks(geo: Geocoder, sentence: str, source: st
     Azawad (CSP-DPA) said': names kept as written, with their small words (the claims had none)."""
     found = incidents(geo, sentence)
     assert [c.claimed_by for c in found] == [source]
+
+
+def test_a_group_named_in_one_hyphenated_word_speaks(geo: Geocoder) -> None:
+    """'Al-Shabaab, through its affiliated Radio Andalus, claimed that its fighters killed 61 soldiers':
+    the group's own claim (a one-word name was never a speaker)."""
+    found = incidents(geo, "Al-Shabaab, through its affiliated Radio Andalus, claimed that its fighters killed 61 "
+                           "soldiers in the attack on the base in Lower Shabelle on Sunday.")
+    assert [c.claimed_by for c in found] == ["Al-Shabaab"]
