@@ -784,3 +784,10 @@ def test_a_group_named_in_one_hyphenated_word_speaks(geo: Geocoder) -> None:
     found = incidents(geo, "Al-Shabaab, through its affiliated Radio Andalus, claimed that its fighters killed 61 "
                            "soldiers in the attack on the base in Lower Shabelle on Sunday.")
     assert [c.claimed_by for c in found] == ["Al-Shabaab"]
+
+
+def test_a_people_names_no_place(geo: Geocoder) -> None:
+    """'a Hazara neighbourhood of western Kabul': Hazara is a people (it was the place, in Kunduz)."""
+    found = incidents(geo, "A suicide bomber killed six people in a Hazara neighbourhood of western Kabul on "
+                           "Monday, police said.")
+    assert [(c.location, c.admin1) for c in found] == [("western Kabul", "Kabul")]
