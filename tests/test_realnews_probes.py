@@ -791,3 +791,12 @@ def test_a_people_names_no_place(geo: Geocoder) -> None:
     found = incidents(geo, "A suicide bomber killed six people in a Hazara neighbourhood of western Kabul on "
                            "Monday, police said.")
     assert [(c.location, c.admin1) for c in found] == [("western Kabul", "Kabul")]
+
+
+def test_who_claimed_the_attack_did_it(geo: Geocoder) -> None:
+    """'Al-Shabaab claimed responsibility.': the group's own claim, and the perpetrator of the incident
+    the police told (it had none)."""
+    text = ("A car bomb exploded outside a hotel in Mogadishu on Sunday, killing nine people, police said.\n"
+            "Al-Shabaab claimed responsibility.")
+    found = incidents_of(geo, text, published=date(2024, 5, 14))
+    assert [(c.claimed_by, c.actor1) for c in found] == [("Police", "Al Shabaab"), ("Al Shabaab", "Al Shabaab")]

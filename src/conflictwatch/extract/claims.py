@@ -132,6 +132,9 @@ def extract_claims(article: Article) -> list[Claim]:
             d = Draft(sent, [sent.text], [], claimant, last_incident.dates, find_places(s, []),
                       last_incident.event, claimant, last_incident.actor2, "incident")
             drafts.append(d)
+            if (last_incident.actor1 is None or last_incident.actor1.startswith("Unidentified")) \
+                    and claimant in {a.name for a in present_actors}:
+                last_incident.actor1 = claimant  # and who did it, for the claim that tells it
             _hear(discourse, [*unheard, s])
             unheard.clear()
             discourse.last_by_kind["armed group"] = claimant  # "the group said" is the group
