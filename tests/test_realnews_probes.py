@@ -800,3 +800,9 @@ def test_who_claimed_the_attack_did_it(geo: Geocoder) -> None:
             "Al-Shabaab claimed responsibility.")
     found = incidents_of(geo, text, published=date(2024, 5, 14))
     assert [(c.claimed_by, c.actor1) for c in found] == [("Police", "Al Shabaab"), ("Al Shabaab", "Al Shabaab")]
+
+
+def test_armed_herders_who_strike_are_an_armed_group(geo: Geocoder) -> None:
+    found = incidents(geo, "Suspected herdsmen on Wednesday afternoon killed five people at Yelwata in Guma LGA "
+                           "of Benue State.")
+    assert [c.actor1 for c in found] == ["Unidentified Armed Group (Nigeria)"]
