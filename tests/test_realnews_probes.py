@@ -806,3 +806,11 @@ def test_armed_herders_who_strike_are_an_armed_group(geo: Geocoder) -> None:
     found = incidents(geo, "Suspected herdsmen on Wednesday afternoon killed five people at Yelwata in Guma LGA "
                            "of Benue State.")
     assert [c.actor1 for c in found] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_pakistans_army_speaks_through_its_media_wing(geo: Geocoder) -> None:
+    """'the military's media wing said' in Pakistan is the Inter-Services Public Relations, as the
+    army's own statements are named (it was no source, then 'Pakistani military')."""
+    found = incidents(geo, "At least 23 soldiers were martyred when militants rammed an explosive-laden vehicle into "
+                           "a post in Daraban in Dera Ismail Khan district on Tuesday, the military's media wing said.")
+    assert [c.claimed_by for c in found] == ["Inter-Services Public Relations"]
