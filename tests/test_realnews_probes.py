@@ -814,3 +814,19 @@ def test_pakistans_army_speaks_through_its_media_wing(geo: Geocoder) -> None:
     found = incidents(geo, "At least 23 soldiers were martyred when militants rammed an explosive-laden vehicle into "
                            "a post in Daraban in Dera Ismail Khan district on Tuesday, the military's media wing said.")
     assert [c.claimed_by for c in found] == ["Inter-Services Public Relations"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("More than 1,200 people were killed in Mali in the first three months of this year, according to the Armed "
+     "Conflict Location and Event Data Project (ACLED).", "ACLED"),
+    ("According to the Pakistan Institute for Conflict and Security Studies (PICSS), militant attacks in Khyber "
+     "Pakhtunkhwa killed 69 security personnel in November alone.",
+     "Pakistan Institute for Conflict and Security Studies"),
+    ("According to the Institute of Development and Peace Studies (Indepaz), 71 social leaders have been killed "
+     "in Colombia so far this year.", "Indepaz"),
+])
+def test_monitors_by_their_names(geo: Geocoder, sentence: str, source: str) -> None:
+    """Monitors that count the dead, by their names written out or short (they were cut: 'Pakistan
+    Institute', or lost)."""
+    found = claims_of(geo, sentence, published=date(2024, 4, 10))
+    assert [c.claimed_by for c in found] == [source]
