@@ -830,3 +830,15 @@ def test_monitors_by_their_names(geo: Geocoder, sentence: str, source: str) -> N
     Institute', or lost)."""
     found = claims_of(geo, sentence, published=date(2023, 12, 12))
     assert [c.claimed_by for c in found] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The defence ministry put the death toll at 9, saying many people were wounded in the attack near Timbuktu.",
+     "Malian Defence Ministry"),
+    ("A security source put the death toll at more than 200 after the attack on Barsalogho in Burkina Faso.",
+     "Burkinabe security source"),
+])
+def test_who_puts_the_toll_speaks(geo: Geocoder, sentence: str, source: str) -> None:
+    """'The defence ministry put the death toll at 9': the ministry's claim (it had no source)."""
+    found = incidents(geo, sentence)
+    assert [c.claimed_by for c in found] == [source]
