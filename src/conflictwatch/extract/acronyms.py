@@ -69,10 +69,14 @@ def the_name_said(sentence: str) -> list[tuple[int, int, str]]:
         g = next(k for k in (1, 2, 3) if m.group(k))
         placed = _PLACE_BEFORE.search(sentence, 0, m.start())  # "an analyst in the LakeChad reported"
         if m.group(g).upper() not in _not_acronym_sources() and not placed:
-            out.append((m.start(g), m.end(g), m.group(g)))
+            # ("the Al-Qaeda-linked Al-Shabaab group": the group, not its ties)
+            tie = _TIES.match(m.group(g))
+            start = m.start(g) + (tie.end() if tie else 0)
+            out.append((start, m.end(g), sentence[start : m.end(g)]))
     return out
 
 
+_TIES = re.compile(r"(?:[\w'’-]+-(?:linked|backed|led|allied|affiliated|aligned|based|run)\s+)+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
 
 

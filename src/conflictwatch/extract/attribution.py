@@ -360,8 +360,10 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
         after = _RELATIVE.sub(r"\1", sentence[end : end + 240], count=1)
         after = _APPOSITIVE.sub(r"\1", after, count=1)[:110]
     m = speech.search(after)
-    if m and re.match(r"\s+responsibility\b", after[m.end() :], re.IGNORECASE):
-        return None  # "claimed responsibility for" is not a statement about a toll
+    if m and re.match(r"\s+responsibility\b", after[m.end() :], re.IGNORECASE) \
+            and not re.search(r",\s+(?:saying|adding)\b", after[m.end() :]):
+        return None  # "claimed responsibility for" is not a statement about a toll (", saying it had
+        # killed 20" is)
     if m:
         gap = len(re.findall(r"\w+", after[: m.start()]))
         if gap <= 8:
