@@ -861,3 +861,14 @@ def test_tellers_not_mistaken(geo: Geocoder, sentence: str, source: str | None) 
     'the Al-Qaeda-linked Al-Shabaab group' is the group, not its ties."""
     found = incidents(geo, sentence)
     assert [c.claimed_by for c in found] == [source]
+
+
+def test_a_breakdown_with_the_wounded_is_the_same_incident(geo: Geocoder) -> None:
+    """'the dead included three children and that at least 20 others were wounded': who the eleven
+    were, and the wounded of the same strikes (it was a second incident of three dead)."""
+    text = ("At least 11 people were killed in air strikes on Maarat al-Numan on Monday, the Syrian Observatory said.\n"
+            "The Britain-based war monitor said the dead included three children and that at least 20 others were "
+            "wounded, some of them critically.")
+    found = incidents_of(geo, text, published=date(2024, 5, 14))
+    assert [(c.killed.low, c.injured and c.injured.low, c.children_killed and c.children_killed.low)
+            for c in found] == [(11, 20, 3)]

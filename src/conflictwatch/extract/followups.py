@@ -171,7 +171,12 @@ def extends(
         # treated is not a new place of the incident
         places = [p for p in places if not treated_in(s, p)]
         last_day = event_date(last.dates)[0]
-        if all(c.subset for c in cas) and all(d.date_start in (None, last_day) for d in event_dates):
+        # ("the dead included three children and that at least 20 others were wounded": a part of
+        # the toll and the wounded of the same incident)
+        parts = all(c.subset for c in cas) or (
+            any(c.subset for c in cas) and all(c.subset or c.kind == "injured" for c in cas)
+            and not any(c.kind == "injured" for c in last.casualties) and not last.extra_injured)
+        if parts and all(d.date_start in (None, last_day) for d in event_dates):
             # "Three children were among those killed at the market in al-Fardous on Tuesday":
             # a breakdown of the toll just given, which may also name the spot more exactly.
             spec, cur = most_specific(places), most_specific(last.places)
