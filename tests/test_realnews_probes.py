@@ -872,3 +872,13 @@ def test_a_breakdown_with_the_wounded_is_the_same_incident(geo: Geocoder) -> Non
     found = incidents_of(geo, text, published=date(2024, 5, 14))
     assert [(c.killed.low, c.injured and c.injured.low, c.children_killed and c.children_killed.low)
             for c in found] == [(11, 20, 3)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen stormed a hotel in Kismayo on Monday, killing at least 10 people before security forces ended the "
+    "siege, a local elder said.",
+    "A tribal chief said 12 people were killed in the clashes in Orakzai on Monday.",
+])
+def test_an_elder_or_a_chief_speaks_for_the_community(geo: Geocoder, sentence: str) -> None:
+    found = incidents(geo, sentence)
+    assert [c.claimed_by for c in found] == ["Civil society"]
