@@ -882,3 +882,11 @@ def test_a_breakdown_with_the_wounded_is_the_same_incident(geo: Geocoder) -> Non
 def test_an_elder_or_a_chief_speaks_for_the_community(geo: Geocoder, sentence: str) -> None:
     found = incidents(geo, sentence)
     assert [c.claimed_by for c in found] == ["Civil society"]
+
+
+def test_a_district_of_a_city_is_in_the_city(geo: Geocoder) -> None:
+    """'the Hodan district of Mogadishu': a village named Hodan 30 km out, in Middle Shabelle, is a
+    namesake; the city is the place (the gazetteer lacks its district)."""
+    found = incidents(geo, "A car bomb exploded near a busy market in the Hodan district of Mogadishu on Monday, "
+                           "killing six people.")
+    assert [(c.location, c.admin1) for c in found] == [("Hodan", "Banaadir")]

@@ -486,7 +486,12 @@ class Geocoder:
             if name_key(name) == name_key(c.location) or not _put_in(c.location, name, c.quote):
                 continue
             city = self.lookup(name, ctx)
-            if city is not None and _big_city(city) and distance_km(p, city) > 40:
+            # (a part the text puts inside the city, "the Hodan district of Mogadishu", "Kabul's Khair
+            # Khana", is within the city's own reach: a village 30 km out is a namesake)
+            inside = re.search(rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
+                               rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
+                               rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
+            if city is not None and _big_city(city) and distance_km(p, city) > (15 if inside else 40):
                 return _Match(city, 2, fallback=True)
         return None
 
