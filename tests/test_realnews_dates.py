@@ -297,3 +297,14 @@ def test_a_later_toll_keeps_the_incidents_day(geo: Geocoder, follow_up: str, kil
             f"police said.\n{follow_up}")
     found = incidents_of(geo, text, published=date(2024, 4, 16))
     assert [(c.killed.low, c.date_start) for c in found][-1] == (killed, date(2024, 4, 14))
+
+
+def test_more_of_the_day_somewhere_else(geo: Geocoder) -> None:
+    """'A man was also wounded in the village of Bilozerka', 'A second missile hit the village of
+    Bilenke': more of Wednesday's shelling, in other villages (they had the day of publication)."""
+    text = ("Russian shelling killed two people in Kherson on Wednesday, the governor said.\n"
+            "A man was also wounded in the village of Bilozerka.\n"
+            "A second missile hit the village of Bilenke, killing a woman.")
+    found = incidents_of(geo, text, published=date(2023, 11, 30))
+    assert [(c.location, c.date_start) for c in found] == [
+        ("Kherson", date(2023, 11, 29)), ("Bilozerka", date(2023, 11, 29)), ("Bilenke", date(2023, 11, 29))]

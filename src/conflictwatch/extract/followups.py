@@ -258,6 +258,11 @@ _CAME_AFTER = re.compile(r"\bcame\s+(?P<n>an?|one|two|three|four|five|six|\d)\s+
                          re.IGNORECASE)
 
 
+_ALSO_ELSEWHERE = re.compile(r"^\W*(?:(?:an?|the)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:was|were)\s+also\b"
+                             r"|a\s+(?:second|third)\s+(?:strike|missile|drone|shell|rocket|bomb|blast|explosion)\b)",
+                             re.IGNORECASE)
+
+
 def _days_before(text: str, d: Draft) -> int | None:
     """How many days before the incident told last this sentence's incident was: "A day earlier,
     militants ...", "Two days earlier, ...", "The attack came a day after gangs stormed X, killing four"
@@ -326,6 +331,9 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
                 continue
             follow = same or (not new_place and not new_incident.search(text))
             follow = follow or (refers and not new_incident.search(text))
+            # "A man was also wounded in the village of Bilozerka", "A second missile hit Bilenke": more
+            # of the day just told, somewhere else
+            follow = follow or bool(_ALSO_ELSEWHERE.match(text))
             if follow and (not said_only or rising or refers):
                 c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1
                 c.claim_id = c.make_id()
