@@ -890,3 +890,11 @@ def test_a_district_of_a_city_is_in_the_city(geo: Geocoder) -> None:
     found = incidents(geo, "A car bomb exploded near a busy market in the Hodan district of Mogadishu on Monday, "
                            "killing six people.")
     assert [(c.location, c.admin1) for c in found] == [("Hodan", "Banaadir")]
+
+
+def test_attacks_in_two_provinces_are_a_count(geo: Geocoder) -> None:
+    """'in attacks on farming communities in Benue and Plateau states': a count over two provinces (it
+    was an incident at the first village named next)."""
+    found = claims_of(geo, "Gunmen killed at least 19 people in attacks on farming communities in Benue and "
+                           "Plateau states at the weekend, police said.", published=date(2024, 5, 14))
+    assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 19)]

@@ -329,8 +329,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     s = _aside_blanked(s, cas or [])
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
-    if _MONTH_ONLY.search(s) or _PAST_PERIOD.search(s) or _BETWEEN_MONTHS.search(s):
-        return True  # "killed ... across Iraq in June", "in the past five days"
+    if any(rx.search(s) for rx in (_MONTH_ONLY, _PAST_PERIOD, _BETWEEN_MONTHS, _TWO_PROVINCES)):
+        return True  # "killed ... across Iraq in June", "in the past five days", "in Benue and Plateau"
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
     if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
             and any(d.precision == 1 and not d.statement for d in dates):
@@ -373,6 +373,9 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     return bool(perfect or past_24 or past_day)
 
 
+# "in attacks on farming communities in Benue and Plateau states": a count over two provinces
+_TWO_PROVINCES = re.compile(r"\bin\s+(?:[A-Z][\w'’-]+\s+){1,2}and\s+(?:[A-Z][\w'’-]+\s+){1,2}"
+                            r"(?:states|provinces|regions|governorates|oblasts)\b")
 _MANY_PLACES = re.compile(
     r"\b(?:settlements|villages|towns|cities|communities|localities|areas|districts|regions|oblasts"
     r"|directions?|front(?:line)?|positions)\b", re.IGNORECASE)
