@@ -898,3 +898,13 @@ def test_attacks_in_two_provinces_are_a_count(geo: Geocoder) -> None:
     found = claims_of(geo, "Gunmen killed at least 19 people in attacks on farming communities in Benue and "
                            "Plateau states at the weekend, police said.", published=date(2024, 5, 14))
     assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 19)]
+
+
+def test_the_dead_were_names_who_they_were(geo: Geocoder) -> None:
+    """'Fishermen said the dead were two brothers and their cousins': who the four were (it was a
+    second incident of two, in the fishermen's voice)."""
+    text = ("An air strike hit fishing boats near Hodeidah on Monday, killing four people, medics said.\n"
+            "Fishermen in the area said the dead were two brothers and their cousins who had been preparing "
+            "their boats.")
+    found = incidents_of(geo, text, published=date(2024, 5, 14))
+    assert [c.killed.low for c in found] == [4]

@@ -26,7 +26,7 @@ _WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
 
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are)"
-    r"|among those killed (?:were|are)"
+    r"|among those killed (?:were|are)|the (?:dead|victims|deceased) (?:were|are)"
     r"|the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s+(?:person|victim|man|woman|one)\s+"
     r"(?:killed\s+|to die\s+)?(?:was|is)"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
