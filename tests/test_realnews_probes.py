@@ -908,3 +908,16 @@ def test_the_dead_were_names_who_they_were(geo: Geocoder) -> None:
             "their boats.")
     found = incidents_of(geo, text, published=date(2024, 5, 14))
     assert [c.killed.low for c in found] == [4]
+
+
+@pytest.mark.parametrize(("sentence", "actor1"), [
+    ("Members of the Gran Grif gang killed at least 70 people in Pont-Sonde in Haiti on Thursday.", "Gran Grif"),
+    ("KNLA troops attacked a military outpost near Hpapun in Karen State on Sunday, killing four soldiers.",
+     "Karen National Union"),
+    ("The Karenni Nationalities Defence Force said its fighters killed 12 junta soldiers in Demoso on Monday.",
+     "Karenni Nationalities Defence Force"),
+])
+def test_armed_groups_by_name(geo: Geocoder, sentence: str, actor1: str) -> None:
+    """Groups of the helpers' copy (data): they were unidentified, or the KNLA a name as written."""
+    found = incidents(geo, sentence)
+    assert [c.actor1 for c in found] == [actor1]

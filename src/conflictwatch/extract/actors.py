@@ -279,7 +279,8 @@ def _named_fighters(text: str, kept: list[tuple[int, int, str, str | None]]
     fighters (it made them an unidentified armed group, which then struck)."""
     out: list[tuple[int, int, str, str | None]] = []
     for k in kept:
-        if out and k[2].startswith(_UNIDENTIFIED) and not out[-1][2].startswith(_UNIDENTIFIED) \
+        generic = k[2].startswith(_UNIDENTIFIED) or _BARE_TROOPS.fullmatch(text, k[0], k[1])
+        if out and generic and not out[-1][2].startswith(_UNIDENTIFIED) \
                 and out[-1][3] in _NON_STATE and not text[out[-1][1] : k[0]].strip():
             out[-1] = (out[-1][0], k[1], out[-1][2], out[-1][3])
             continue
@@ -287,6 +288,7 @@ def _named_fighters(text: str, kept: list[tuple[int, int, str, str | None]]
     return out
 
 
+_BARE_TROOPS = re.compile(r"troops|forces|soldiers|fighters", re.IGNORECASE)  # "KNLA troops": the group's
 _BARE_FIGHTERS = re.compile(r"(?:the\s+)?(?:militants|jihadists?)", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|\))\s+$")
 
