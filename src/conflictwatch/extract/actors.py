@@ -216,7 +216,7 @@ _FORCE_NOUNS = (r"forces|troops|army|military|soldiers|air force|jets|warplanes|
                 r"|helicopters|gunships|strikes?|air ?strikes?|air raids?|raids?|drones?|drone strikes?"
                 r"|missiles?|missile strikes?|rockets?|shelling|shells|artillery|tanks?|navy|snipers?"
                 r"|bombardment|servicem[ae]n|sepoys?|attacks|offensive|bombs?")
-# "Two Russian ballistic missiles", "a Russian guided bomb", "a Turkish armed drone"
+# "Two Russian ballistic missiles", "a Russian guided bomb", "Iranian kamikaze drones"
 _WEAPON_ADJ = (r"(?:(?:ballistic|cruise|guided|hypersonic|glide|aerial|heavy|kamikaze|suicide|explosive"
                r"|combat)\s+)")
 # "Israel carried out air strikes", "Russia launched 40 missiles": the state, by its name, struck

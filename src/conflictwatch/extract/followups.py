@@ -127,7 +127,7 @@ _TAKEN_TO = re.compile(
 
 def treated_in(s: str, p: PlaceMention, strict: bool = False) -> bool:
     """Is the place where the hurt were taken ("died at a hospital in Kyaukme")? `strict`: only
-    where a verb says they were taken or treated there."""
+    where a verb says they were taken there ("evacuated to", "rushed to")."""
     rx = _TAKEN_TO if strict else _TREATED_IN
     return rx.search(s, max(0, p.start - 60), p.start) is not None
 
