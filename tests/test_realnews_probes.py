@@ -921,3 +921,11 @@ def test_armed_groups_by_name(geo: Geocoder, sentence: str, actor1: str) -> None
     """Groups of the helpers' copy (data): they were unidentified, or the KNLA a name as written."""
     found = incidents(geo, sentence)
     assert [c.actor1 for c in found] == [actor1]
+
+
+def test_a_compass_province_with_its_type(geo: Geocoder) -> None:
+    """'Nyala, the capital of South Darfur state': South Darfur, not 'Darfur' south of something (no
+    such province: a Nyala in Gezira was taken)."""
+    found = incidents(geo, "Five people were killed in clashes in Nyala, the capital of South Darfur state, on "
+                           "Monday.")
+    assert [(c.location, c.admin1) for c in found] == [("Nyala", "Southern Darfur")]

@@ -35,6 +35,7 @@ from conflictwatch.geo.written import (
     _DISTRICT_WORDS,
     NEAR_NAMES,
     RE_NEAR,
+    RE_REGION_SUFFIX,
     _called_district,
     _put_in,
     _said_to_be_in,
@@ -199,8 +200,11 @@ class Geocoder:
             # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
             # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
             whole = self._lookup_scored(name.strip(), sub) if modifier in ("direction", "region") else None
+            typed = RE_REGION_SUFFIX.match(name.strip()) if modifier == "region" else None
             if whole is not None and whole[1] <= 1 and (modifier == "direction" or not whole[0].is_point):
                 p: Place | None = whole[0]
+            elif typed and typed.group(1) != written and (region := self._region_for(typed.group(1), sub)):
+                p = region  # "South Darfur state" is South Darfur, not a "Darfur" south of something
             else:
                 p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
             if p is None and modifier == "region" and not anchors and _said_to_be_in(claim, name):
@@ -486,8 +490,7 @@ class Geocoder:
             if name_key(name) == name_key(c.location) or not _put_in(c.location, name, c.quote):
                 continue
             city = self.lookup(name, ctx)
-            # (a part the text puts inside the city, "the Hodan district of Mogadishu", "Kabul's Khair
-            # Khana", is within the city's own reach: a village 30 km out is a namesake)
+            # ("the Hodan district of Mogadishu" is in the city: a village 30 km out is a namesake)
             inside = re.search(rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
                                rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
                                rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
