@@ -234,8 +234,8 @@ def test_born_in_a_year_is_no_past_event(geo: Geocoder) -> None:
     """'the civilian, identified only as a man born in 1970, was killed': 1970 is his birth, not the
     year of the killing (the sentence became a count over 1970)."""
     text = ("A civilian died on Monday in a shelling attack on a village, officials said.\n"
-            "Local officials said the civilian, identified only as a man born in 1970, was killed in an attack "
-            "on Novoluganske.")
+            "Officials said the victim, a pensioner born in 1970, was killed when shells struck his house in "
+            "Novoluganske.")
     found = claims_of(geo, text, published=date(2022, 2, 21))
     assert [(c.scope, c.killed.low, c.location) for c in found] == [("incident", 1, "Novoluganske")]
 
