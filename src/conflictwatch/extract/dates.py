@@ -17,6 +17,7 @@ from functools import lru_cache
 import dateparser
 
 from conflictwatch.extract.numbers import words_to_int
+from conflictwatch.extract.places import AGENCY_DATELINE
 from conflictwatch.extract.quickre import quick
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 
@@ -114,10 +115,6 @@ _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*)?[-–�
 # "GUAYAQUIL, Ecuador (May 5) - ...": the day in brackets after the town
 _PAREN_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\(\s*$")
 _PAREN_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*\)\s*[-–—:]")
-# "Imphal, Jan 15 (PTI) A 45-year-old man ...": the Indian agencies' dateline, a town in title case
-_TITLE_HEAD = re.compile(r"\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*$")
-_AGENCY_TAIL = re.compile(
-    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -252,8 +249,9 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         head = sentence[: m.start()]
+        agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
         if kind == "explicit" and ((_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end()))
-                                   or (_TITLE_HEAD.match(head) and _AGENCY_TAIL.match(sentence, m.end()))
+                                   or (agency is not None and m.end() <= agency.end())
                                    or (_PAREN_HEAD.match(head) and _PAREN_TAIL.match(sentence, m.end()))):
             if published and start_d and abs((published - start_d).days) > 31:
                 continue  # a press release's old dateline pasted into a later story: no day of anything

@@ -481,11 +481,13 @@ _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNOREC
 # "Culiacán, Sinaloa.- The bodies of ...": the dateline of Mexican and other Latin American local
 # papers (a full stop and a hyphen), which names the town of the news, not a wire's bureau
 _LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
+
+
 def local_dateline_end(sentence: str) -> int:
     """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
-    m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or _AGENCY_DATELINE.match(sentence)
+    m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
     return m.end() if m else 0
 
 
@@ -493,10 +495,13 @@ _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*\([^()]{1,40}\))?\s*[-–—]{1,2}\s+(?=[A-Z])")
 
 
-# "Imphal, Jan 15 (PTI) A man ...": an Indian agency's dateline (a town, a date, the agency)
-_AGENCY_DATELINE = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s*\d{4})?\s*"
-    r"\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA)\)\s*[-–—:]?\s*", re.IGNORECASE)
+# "Imphal, Jan 15 (PTI) A man ...": a town in title case, a date and an agency, often with no dash
+# after it, as Indian and other agencies open a story (the dates stage reads its date as the wire's
+# day; the parser would read its town as a person)
+AGENCY_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA)\)\s*[-–—:]?\s*",
+    re.IGNORECASE)
 
 
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
