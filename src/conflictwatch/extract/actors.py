@@ -48,7 +48,7 @@ def own_losses(sentence: str, cas: list[Casualty], speakers: list[tuple[int, int
         if not dead or end > dead[0].fig.start:
             continue
         said = sentence[start:end]
-        words = [w for key, w in _own_dead_words() if re.search(rf"\b(?:{key})\b", said, re.IGNORECASE)]
+        words = [w for key, w in _own_dead_words() if key.search(said)]
         if _SELF_AGENT.match(sentence, end):
             continue  # "resistance forces said they had killed six junta soldiers"
         if all(_OWN_AFTER.match(sentence, c.fig.end) or _OWN_BEFORE.search(sentence, 0, c.fig.start)
@@ -61,8 +61,10 @@ def own_losses(sentence: str, cas: list[Casualty], speakers: list[tuple[int, int
 
 
 @lru_cache(maxsize=1)
-def _own_dead_words() -> list[tuple[str, frozenset[str]]]:
-    return [(key, frozenset(w.lower() for w in words)) for key, words in lexicon()["own_dead"].items()]
+def _own_dead_words() -> list[tuple[re.Pattern[str], frozenset[str]]]:
+    """(the words that name a kind of force, the words for its dead) of lexicon.yaml `own_dead`."""
+    return [(re.compile(rf"\b(?:{key})\b", re.IGNORECASE), frozenset(w.lower() for w in words))
+            for key, words in lexicon()["own_dead"].items()]
 
 
 def find_actors(

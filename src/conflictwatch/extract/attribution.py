@@ -203,7 +203,7 @@ def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, 
         for m in a.regex.finditer(sentence):
             words = m.group(0).split()
             # (one word too when it is a name with its article: "Al-Shabaab claimed that ...")
-            one = len(words) == 1 and re.fullmatch(r"(?:Al|al| Al|El|el)-[A-Z][\w'’-]+", words[0])
+            one = len(words) == 1 and re.fullmatch(r"[AaEe]l-[A-Z][\w'’-]+", words[0])
             if (len(words) >= 2 or one) and all(_PROPER.match(w) or w.startswith("al-") for w in words):
                 out.append((m.start(), m.end(), m.group(0)))
     return out

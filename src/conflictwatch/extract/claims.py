@@ -168,10 +168,13 @@ def extract_claims(article: Article) -> list[Claim]:
         has_killed = any(c.kind == "killed" for c in cas)
         event = event_type_of(typed, has_killed, side)
 
-        told = [d for d in drafts if d.scope == "incident" and any(c.kind == "killed" for c in d.casualties)]
-        if told and cas and all(c.subset for c in cas) and names_dead(s):
-            add_subset(told[-1], cas, sent.text)  # "The ministry named the boy killed as X": dead told
-            continue
+        if cas and all(c.subset for c in cas) and names_dead(s):
+            # "The ministry named the boy killed as X": the dead of the last claim that told some
+            told = next((d for d in reversed(drafts)
+                         if d.scope == "incident" and any(c.kind == "killed" for c in d.casualties)), None)
+            if told is not None:
+                add_subset(told, cas, sent.text)
+                continue
         # 1. Sentences that only extend the previous claim.
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3:
             if extends(s, sent.text, cas, dates, places, event, speakers, last_incident):

@@ -246,16 +246,16 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
     last.quote.append(raw)
 
 
+_N_DAYS = r"(?P<n>an?|one|two|three|four|five|six|\d)\s+days?"  # "a day", "two days", "3 days"
 _EARLIER_LEAD = re.compile(
-    r"^\W*(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)|the\s+day\s+before"
+    rf"^\W*(?:{_N_DAYS}\s+(?:earlier|before)|the\s+day\s+before"
     r"|(?:on\s+)?the\s+(?:previous|preceding)\s+day)\s*,", re.IGNORECASE)
 # "A day later, ...", "Two days after the ambush, ...", "The next day, ...": after the incident told
 _LATER_LEAD = re.compile(
-    r"^\W*(?:(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after\s+[^,]{1,50})"
+    rf"^\W*(?:{_N_DAYS}\s+(?:later|after\s+[^,]{{1,50}})"
     r"|(?:on\s+)?the\s+(?:next|following)\s+day|(?:on\s+)?the\s+day\s+after\s+[^,]{1,50})\s*,",
     re.IGNORECASE)
-_CAME_AFTER = re.compile(r"\bcame\s+(?P<n>an?|one|two|three|four|five|six|\d)\s+days?\s+after\b",
-                         re.IGNORECASE)
+_CAME_AFTER = re.compile(rf"\bcame\s+{_N_DAYS}\s+after\b", re.IGNORECASE)
 
 
 _ALSO_ELSEWHERE = re.compile(r"^\W*(?:(?:an?|the)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:was|were)\s+also\b"

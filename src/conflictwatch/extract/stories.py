@@ -219,6 +219,11 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None =
     return _kept(drafts, claims, keep)
 
 
+def _last_kept_incident(claims: list[Claim], keep: list[bool], b: int) -> int | None:
+    """The index of the last incident claim before `b` not folded away yet."""
+    return next((i for i in range(b - 1, -1, -1) if keep[i] and claims[i].scope == "incident"), None)
+
+
 def fold_retold(drafts: list[Draft], claims: list[Claim], text: str | None = None,
                 ) -> tuple[list[Draft], list[Claim]]:
     """A figureless incident claim told just after an incident with a toll, at its place and on its
@@ -230,7 +235,7 @@ def fold_retold(drafts: list[Draft], claims: list[Claim], text: str | None = Non
             continue
         if new_incident.search(db.sentence.text) or _ALSO.match(db.sentence.text):
             continue
-        a = next((i for i in range(b - 1, -1, -1) if keep[i] and claims[i].scope == "incident"), None)
+        a = _last_kept_incident(claims, keep, b)
         if a is None:
             continue
         ca, da = claims[a], drafts[a]
@@ -264,7 +269,7 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
             continue
         if new_incident.search(db.sentence.text):
             continue
-        a = next((i for i in range(b - 1, -1, -1) if keep[i] and claims[i].scope == "incident"), None)
+        a = _last_kept_incident(claims, keep, b)
         if a is None:
             continue
         ca, da = claims[a], drafts[a]
