@@ -432,3 +432,23 @@ def test_the_market_or_shelling_of_x_and_a_citys_airport_place_the_claim(geo: Ge
     """'the main market of X', 'the shelling of X' type X as a place (the parser had read a person in
     it); 'Mogadishu airport' is a building of Mogadishu (buildings had been dropped, city and all)."""
     assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+@pytest.mark.parametrize(("sentence", "place", "admin1"), [
+    ("Gunmen shot dead a shopkeeper in Jammu and Kashmir's Shopian district on Tuesday, police said.",
+     "Shopian", "Kashmir"),
+    ("Three soldiers were killed when militants ambushed their patrol in Jammu and Kashmir on Tuesday.",
+     "Jammu and Kashmir", "Kashmir"),
+])
+def test_a_place_name_with_and_inside_is_one_place(geo: Geocoder, sentence: str, place: str, admin1: str) -> None:
+    """'Jammu and Kashmir' is one union territory: read as a list of two it put the claim in the
+    city of Jammu, and 'Kashmir's Shopian' was no place at all."""
+    assert [(c.location, c.admin1, c.country) for c in incidents(geo, sentence)] == [(place, admin1, "India")]
+
+
+def test_a_thai_village_number_is_no_place(geo: Geocoder) -> None:
+    """'Moo 4 of tambon X': the number of a village in its subdistrict; read as a place named 'Moo',
+    a namesake abroad had made the story another country's."""
+    found = incidents(geo, "A roadside bomb killed two rangers in Moo 4 of tambon Lubo Sawo in Narathiwat's "
+                           "Bacho district on Tuesday, police said.")
+    assert [c.country for c in found] == ["Thailand"]

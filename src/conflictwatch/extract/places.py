@@ -7,7 +7,7 @@ The extractor only finds and cleans names ("the city's al-Marjeh area" -> "al-Ma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -277,6 +277,7 @@ _SPOKE_FROM = re.compile(
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
+_THAI_VILLAGE_NO = re.compile(r"\bMoo\.?\s+\d{1,2}(?:,\s*|\s+of\s+|\s+(?=[A-Z]))")
 _OWNER_THEN = re.compile(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$")
 _GOVERNMENT = re.compile(r"\s+government", re.IGNORECASE)
 _QUALIFIER_END = re.compile(r"-(?:led|backed|held|based|run|controlled|allied|linked|affiliated)$",
@@ -286,7 +287,25 @@ _ACRONYM = re.compile(r"[A-Z]{2,}")
 _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
+@lru_cache(maxsize=1)
+def _joined() -> re.Pattern[str] | None:
+    """Place names with " and " inside ("Jammu and Kashmir"), which the finder would split in two."""
+    names = load_data("places_lexicon.yaml").get("joined_names", [])
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
 def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
+    joined = _joined()
+    if joined is not None and " and " in sentence and joined.search(sentence):
+        # "Jammu and Kashmir's Kulgam district": one name, written as one word of the same length for
+        # the finder (so every offset stays), and given back with its spaces
+        sentence = joined.sub(lambda m: m.group(0).replace(" and ", "-and-"), sentence)
+        return [replace(p, name=p.name.replace("-and-", " and ")) for p in _find_places(sentence, skip_spans)]
+    if "Moo" in sentence:  # "in Moo 3, Ban Tanyong": a Thai village's number; the names after it are read
+        sentence = _THAI_VILLAGE_NO.sub(lambda m: " " * len(m.group(0)), sentence)
     not_places = _stop()[0]
     out: list[PlaceMention] = []
     org, titles, compass, things = _not_named()
