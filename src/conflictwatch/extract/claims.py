@@ -556,6 +556,10 @@ def _split_by_scope_clause(s: str, group: list[Casualty]) -> list[list[Casualty]
         parts.setdefault(max(i for i, cut in enumerate(cuts) if cut <= c.fig.start), []).append(c)
     if len(parts) < 2 or any(all(c.subset for c in p) for p in parts.values()):
         return [group]
+    for k in sorted(parts)[1:]:
+        before = max(i for i in parts if i < k)
+        if all(c.kind != "killed" for c in parts[k]) and s[cuts[k] - 6 : cuts[k]].strip() == "with":
+            parts[before] += parts.pop(k)  # "had risen to 18,787, with more than 50,000 wounded": one count
     verdicts = {_aggregate_clause(s, cuts, p) for p in parts.values()}
     if len(verdicts) < 2:
         return [group]  # "nine rebels died, while 28 were wounded": one incident's figures

@@ -37,6 +37,13 @@ _SUBSET_BEFORE = re.compile(
 )
 
 
+# "including a chief and his two sons", "including a woman and her two children": the family named
+# after a first victim of the "including" is part of the figure too
+_SUBSET_RUN = re.compile(
+    r"\b(?:including|among them|among whom)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){1,4}?and\s+"
+    r"(?:his|her|their|its)\s+$", re.IGNORECASE)
+
+
 _SUBSET_PHRASE = re.compile(
     r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
     r"(?:children|women|child|minors|infants|babies|officers|policemen|soldiers|civilians|fighters"
@@ -78,7 +85,10 @@ _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|se
 # over a period or a campaign, not this incident's; the two stay
 LONG_CAMPAIGNS = r"offensive|operation|war|campaign|conflict|insurgency"  # what lasts more than a day
 _PERIOD_TOTAL = re.compile(
-    rf"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}))\b[^.;]*$",
+    rf"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}))\b[^.;]*$"
+    # "bringing the total to 25,490", "the overall death toll in the territory": the count of a war
+    r"|\b(?:overall|cumulative)\b[^.;]*$|\bthe\s+total\s+(?:number\s+)?(?:to|at)\s+[^.;]*$"
+    r"|\btoll\s+in\s+the\s+(?:territory|country|enclave|strip|region|province)\b[^.;]*$",
     re.IGNORECASE)
 _RAISING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
 
@@ -358,6 +368,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
             or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
             or _PART_OF_DEAD.match(sentence[f.end :])
+            or _SUBSET_RUN.search(sentence, max(0, f.start - 60), f.start)
             # '"All six terrorists were sent to hell," the statement said': the ones just told
             or re.fullmatch(r"\W*all\s+", sentence[: f.start], re.IGNORECASE)
         )

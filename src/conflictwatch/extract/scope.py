@@ -20,18 +20,22 @@ _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
     r"|a year (?:ago|earlier|before)"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
-    r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)\bin\s+(?P<year>(?:19|20)\d\d)\b(?![-/]\d)"
+    r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)\bin\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?:[-–](?:19|20)?\d\d\b)?(?![-/]\d)"  # "in 2019-20": a span of past years too
     # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
     # "2023 was the deadliest year for Balochistan" (an earlier year's count); "the Solhan massacre
     # of June 2021, in which ..."
     r"|\b(?P<year4>(?:19|20)\d\d)\s+(?:was|saw|had\s+been)\b"
     r"|\b(?:massacre|attack|bombing|offensive|killings|assault|raid|ambush|uprising|coup)\s+of\s+"
     r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
-    r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
+    r"|\b(?:since|of)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
-    r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
-    r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault)\b",
+    # "a December 2022 blast on a bus"
+    r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?:(?:" + FULL_NAMES + r")\s+)?"
+    r"(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
+    r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault"
+    r"|blast|explosion|shooting|siege|war|conflict|invasion|genocide|uprising|offensive|battle)\b",
     re.IGNORECASE,
 )
 
@@ -71,6 +75,11 @@ def months_ago(s: str, article: Article) -> bool:
     return False
 
 
+# "a 2014 assault on an army-run school that left nearly 150 people dead": the figure is told in the
+# clause of the dated event, however long its object
+_TOLD_IN_CLAUSE = re.compile(r"[^.;,]*?,?\s*\b(?:that|which|in which)\b[^.;,]*$")
+
+
 def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = None) -> bool:
     """Background from another year ("three years after the collapse", "in 2013") or from a month
     long past ("last September"); "wounded in a 2020 attack" only when a figure is told right there,
@@ -79,7 +88,9 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     if months_ago(s, article):
         return True
     for m in _YEARS_AGO.finditer(s):
-        if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []):
+        if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []) \
+                and not any(m.end() < a and b <= m.end() + 140 and _TOLD_IN_CLAUSE.match(s, m.end(), a)
+                            for a, b in figures or []):
             continue
         year = next((y for y in m.group("year", "year2", "year3", "year4", "year5") if y), None)
         if year is None or article.published is None or int(year) < article.published.year:
@@ -127,7 +138,10 @@ def _disaster_in(text: str) -> bool:
                for m in _disaster_cues().finditer(text))
 
 
-_FIRE_OF = re.compile(r"\b(?:army|police|enemy|government|rebel|regime|military|forces'?|troops'?)\s+$", re.I)
+# "army fire", and the shooting words: "opened fire on", "returned fire", "sniper fire", "live fire"
+_FIRE_OF = re.compile(r"\b(?:army|police|enemy|government|rebel|regime|military|forces'?|troops'?"
+                      r"|open(?:ed|ing|s)?|return(?:ed|ing|s)?|exchanged|gun|sniper|artillery|mortar"
+                      r"|machine-gun|live|heavy|tank|cross)\s+$", re.I)
 
 
 def _sides_fire(sentence: str, at: int) -> bool:
@@ -274,6 +288,9 @@ _RECORDED = re.compile(
 )
 # "176 people have been killed in the crackdown": a present perfect with no day over a campaign
 # tells a tally. ("had been killed" is reported speech in wire copy: "said 14 had been killed".)
+# "Thousands of fighters have died in the battle for the province": a big toll in the present perfect
+_PERFECT_DIED = re.compile(r"\b(?:has|have)\s+(?:now\s+|so far\s+|reportedly\s+|also\s+)?(?:died|perished)\b",
+                           re.IGNORECASE)
 PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:now\s+|so far\s+|reportedly\s+|also\s+)?(?:been\s+)?"
     r"(?:killed|murdered|slain|left|claimed|lost)\b",
@@ -363,7 +380,12 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if recorded or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
-    perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big) or _LONG_CAMPAIGN.search(s)) \
+    if _TOTAL_TO.search(s) and any(c.kind == "killed" and c.fig.value.low >= 1000 for c in cas or []):
+        return True  # "bringing the total to 25,490": a war's count (the toll of one attack rarely is)
+    # ("dozens of residents have been killed": a vague count over no day is a tally too)
+    vague = any(c.kind == "killed" and not c.fig.exact_number for c in cas or [])
+    perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big or vague) or _LONG_CAMPAIGN.search(s)
+               or (big and _PERFECT_DIED.search(s))) \
         and not _ONE_EVENT.search(s)
     past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
     # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
@@ -373,6 +395,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     return bool(perfect or past_24 or past_day)
 
 
+_TOTAL_TO = re.compile(r"\bthe\s+total\s+(?:to|at|stands|stood|rose|reached)\b", re.IGNORECASE)
 # "in attacks on farming communities in Benue and Plateau states": a count over two provinces
 _TWO_PROVINCES = re.compile(r"\bin\s+(?:[A-Z][\w'’-]+\s+){1,2}and\s+(?:[A-Z][\w'’-]+\s+){1,2}"
                             r"(?:states|provinces|regions|governorates|oblasts)\b")

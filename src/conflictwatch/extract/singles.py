@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from conflictwatch.extract.numbers import Figure
-from conflictwatch.extract.rules import lexicon
+from conflictwatch.extract.rules import lexicon, load_data
 from conflictwatch.models import Range
 
 
@@ -32,10 +32,14 @@ def singles_re() -> re.Pattern[str]:
         kin = "|".join(sorted((re.escape(w) for w in lx["kin_nouns"]), key=len, reverse=True))
         ranks = "|".join(sorted((re.escape(w) for w in lx.get("ranks_before_names") or []), key=len,
                                 reverse=True))
+        peoples = "|".join(sorted((re.escape(w) for w in load_data("places_lexicon.yaml")["nationalities"]),
+                                  key=len, reverse=True))
         _singles_cache.append(
             re.compile(
                 rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
-                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:{kin})"
+                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:{kin})"
+                # "two Indian nationals and a Pakistani": a nationality alone is a person
+                rf"|(?<=\band\s)an?\s+(?-i:{peoples})(?=\s*(?:,|\.|$|(?:was|were|who|in|on|at|near)\b))"
                 # "executed a 16-year-old and a 17-year-old": an age alone is a person
                 r"|an?\s+\d{1,3}[- ]year[- ]old(?=\s*(?:,|\.|$|(?:and|was|were|who|in|on|at|near|from)\b))"
                 # "one soldier was killed and another wounded": one more person

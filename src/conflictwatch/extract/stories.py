@@ -87,7 +87,9 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         # attacked one of three columns") tells the same fight.
         # A toll ahead that repeats the lede's ("a protester was killed ... Mohsen was killed on
         # Wednesday") tells the same incident in detail; another toll is another incident.
-        other = {j for j, told in tolls.items() if not _same_toll(c, told)} if near else claimed
+        # (a lede's vague toll, "several people were killed", is counted by the sentences after it)
+        vague = bool(d.casualties) and not any(x.fig.exact_number for x in d.casualties if x.kind == "killed")
+        other = {j for j, told in tolls.items() if not vague and not _same_toll(c, told)} if near else claimed
         day = _story_day(ahead, not near, days, sentences, other, new_incident)
         day = day or _story_day(behind, False, days, sentences, claimed, new_incident)
         if day is None or day > article.published:
