@@ -101,3 +101,34 @@ def test_a_vague_lede_takes_the_day_of_the_count_after_it(geo: Geocoder) -> None
             "fire on herders, killing eight people. Three bodies were found that evening.\"")
     found = incidents(geo, text)
     assert found and found[0].date_start == date(2023, 9, 10), [(c.killed, c.date_start) for c in found]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("14:05 GMT - Medics raise civilian toll in Nyala shelling to 23.", 23),
+    ("09:40 Kyiv - Woman killed in Nikopol shelling, governor says.", 1),
+    ("At about 07.30 hrs., a roadside bomb killed two rangers near the school on Monday.", 2),
+])
+def test_a_clock_time_counts_nobody(geo: Geocoder, text: str, toll: int) -> None:
+    """A live blog's time stamp ('14:05 GMT', '09:40 Kyiv') or a report's hour ('07.30 hrs.') had
+    been read as a toll (05, 40, 30); the entry's own toll, or its one person, is the figure."""
+    assert killed(geo, text) == [(toll, toll)]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("The ministry on Saturday lowered the number of people killed in Friday's bombing of the mosque in "
+     "Kunduz to 46, from an earlier figure of 55.", 46),
+    ("The number of people killed in Saturday's twin car bombings in Mogadishu has reached 121, the "
+     "president said.", 121),
+])
+def test_a_revised_number_of_people_killed_is_the_toll(geo: Geocoder, sentence: str, toll: int) -> None:
+    """'lowered the number of people killed in X to 46', 'the number of people killed in X has
+    reached 121': the new toll of the incident (no toll had been read)."""
+    assert killed(geo, sentence) == [(toll, toll)]
+
+
+def test_a_place_spelt_like_a_city_abroad_stays_in_the_storys_country(geo: Geocoder) -> None:
+    """'Mambasa territory' (Ituri, DR Congo) is also one of Mombasa's spellings, and the bundled
+    gazetteer has no Ituri: found that way, the name had voted for Kenya and put the claim there."""
+    found = incidents(geo, "BUNIA, DR Congo - ADF rebels killed 12 civilians in Mambasa territory on Sunday, "
+                           "local officials said.")
+    assert [(c.country, c.admin1) for c in found] == [("Democratic Republic of the Congo", "Ituri")]

@@ -69,7 +69,8 @@ _PART_OF_DEAD = re.compile(
 
 _RISEN_TO = re.compile(
     r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
-    r"|(?:bringing|raising|taking|pushing|lifting|updated|updating|revised|revising|raised)\b[^.;]{0,80}?)"
+    r"|(?:bringing|raising|taking|pushing|lifting|updated|updating|revised|revising|raised|lowered|lowering"
+    r"|reduced|reducing)\b[^.;]{0,80}?)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )
@@ -107,13 +108,19 @@ _OTHER_FATE = re.compile(
     r"|missing|returned|crossed|sought|taken|injured|wounded|hurt)\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
-    r"|(?:raising|raised|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
+    r"|(?:raising|raised|raises|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?"
+    r"(?:toll|tally)"
     r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
     r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
     r"|(?:death\s+)?toll\s+of\s+$"
     # "put the number killed in Al-Sireha on Friday at more than 150"
     r"|(?:put|puts|putting|placed|gave)\s+the\s+number\s+(?:of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those"
     r"\s+killed|fatalities|victims)|killed|dead)(?:\s+(?:in|at|from|of|on)\s+[^.;,]{1,60}?)?\s+at\s+$"
+    # "lowered the number of people killed in Friday's bombing to 46", "the number of people killed in
+    # Saturday's blasts has reached 120"
+    r"|(?:number|count)\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those\s+killed|fatalities|victims"
+    r"|people\s+who\s+died)(?:\s+(?:in|at|from|of|on|by)\s+[^.;,]{1,90}?)?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:rose|climbed|risen|reached|increased|jumped|stood\s+at|stands\s+at|was|is|to|at)\s+(?:to\s+|at\s+)?$"
     # "the death toll in the attack on Solhan on Friday was at least 100"
     r"|(?:toll|tally)\s+(?:from|of|in|for)\s+[^.;,]{1,60}?\s+(?:rose|climbed|risen|reached|stood|stands|was|is)"
     r"\s+(?:to\s+|at\s+)?$",
@@ -221,6 +228,7 @@ _COORD_VERB = re.compile(
 )
 
 
+_DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
     re.IGNORECASE,
@@ -505,9 +513,10 @@ def classify_figures(sentence: str) -> list[Casualty]:
             if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
                 kind = "killed"  # "the number of people killed ... has risen to 23"
         if kind is None:
-            head = sentence[max(0, f.start - 80) : f.start]  # "raising the toll from last week's ambush to"
+            head = sentence[max(0, f.start - 120) : f.start]  # "raising the toll from last week's ambush to"
             # "more than doubling its tally of 47" counts votes, not the dead.
-            deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE))
+            deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE)) or \
+                _DEATH_TOLL.search(sentence)  # "raises civilian toll in Omdurman shelling to 17"
             if (deadly and _TOLL_BEFORE.search(head)) or (
                 _TOLL_VERB_BEFORE.search(head)
                 and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)

@@ -182,6 +182,22 @@ def _in_date(text: str, start: int, end: int) -> bool:
     return bool(_MONTH_BEFORE.search(text, max(0, start - 20), start))
 
 
+# "11:25 local", "at 07.30 hrs", "around 2 am": a time of day, whose hours and minutes count nobody
+_CLOCK_AFTER = re.compile(r"(?::\d\d\b|\.\d\d\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|GMT|local)"
+                          r"|\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|hrs|GMT)(?!\w))", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\d\d?[:.]$")
+
+
+def _in_time(text: str, start: int, end: int) -> bool:
+    if re.fullmatch(r"\d\d?\.\d\d", text[start:end]):  # "10.30 am"
+        return bool(_CLOCK_AFTER.match(text, end))
+    if not text[start:end].isdigit() or len(text[start:end]) > 2:
+        return False
+    return bool(_CLOCK_AFTER.match(text, end)) or (
+        bool(_CLOCK_BEFORE.search(text, max(0, start - 3), start)) and text[start - 1] == ":" or (
+            text[start - 1 : start] == "." and bool(_CLOCK_AFTER.match(text, end))))
+
+
 _ORDINAL_KILLED = re.compile(
     r"\bthe\s+(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th)\s+(?=(?:[a-z][\w-]*\s+){1,3}?(?:to\s+be\s+)?"
     r"(?:killed|murdered|assassinated|slain)\b)"
@@ -206,6 +222,8 @@ def find_figures(text: str) -> list[Figure]:
             continue  # "Camp 13", "Battalion 289": part of a name
         if m.group("num") and not m.group("bound") and _in_date(text, m.start(), m.end()):
             continue  # "on 30 March", "March 30, 2022": a day of a date, not a count
+        if m.group("num") and _in_time(text, m.start("num"), m.end("num")):
+            continue  # "10:25 Kyiv - Man killed": a live blog's time stamp, not a count
         if m.group("num") and m.group("num").isalpha() and _DOZEN_AFTER.match(text, m.end()):
             continue  # "two dozen": a vague quantity's first word (vague_quantities)
         if m.group("lo") and _DAY_BEFORE_MONTH.match(text, m.end()):

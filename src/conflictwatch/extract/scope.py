@@ -303,8 +303,9 @@ _LONG_CAMPAIGN = re.compile(
     rf"(?:operations|{LONG_CAMPAIGNS}|crackdown)\b", re.IGNORECASE)
 _AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
 _CAMPAIGN_TOLL = re.compile(
-    r"\b(?:toll|tally)\s+(?:in|of|from|during)\s+(?:the|its|their|this)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{LONG_CAMPAIGNS})\b", re.IGNORECASE)
+    r"\b(?:toll|tally|number\s+of\s+(?:victims|dead|deaths|people\s+killed))\s+(?:in|of|from|during)\s+"
+    rf"(?:the|its|their|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}|repression|crackdown)\b",
+    re.IGNORECASE)
 _CAMPAIGN = re.compile(
     r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
     r"|violence|repression|operations|demonstrations)\b",

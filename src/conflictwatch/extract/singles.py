@@ -38,6 +38,9 @@ def singles_re() -> re.Pattern[str]:
             re.compile(
                 rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
                 rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:{kin})"
+                # "10:25 Kyiv - Man killed in Beryslav": a headline's or a live blog's person, no article
+                rf"|(?:^|(?<=[-–—:]\s))(?=(?-i:[A-Z]))(?:{nouns})(?=\s+(?:killed|shot|dies|died|slain|beheaded"
+                r"|stabbed|wounded|injured|hurt)\b)"
                 # "two Indian nationals and a Pakistani": a nationality alone is a person
                 rf"|(?<=\band\s)an?\s+(?-i:{peoples})(?=\s*(?:,|\.|$|(?:was|were|who|in|on|at|near)\b))"
                 # "executed a 16-year-old and a 17-year-old": an age alone is a person
