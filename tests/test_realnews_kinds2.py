@@ -132,3 +132,34 @@ def test_a_place_spelt_like_a_city_abroad_stays_in_the_storys_country(geo: Geoco
     found = incidents(geo, "BUNIA, DR Congo - ADF rebels killed 12 civilians in Mambasa territory on Sunday, "
                            "local officials said.")
     assert [(c.country, c.admin1) for c in found] == [("Democratic Republic of the Congo", "Ituri")]
+
+
+def test_a_day_first_agency_dateline_is_the_wires_day(geo: Geocoder) -> None:
+    """'Pemba, 13 May (Lusa) - ... on Friday': the dateline's day is when the wire filed (it had been
+    taken for the attack's day); 'the district headquarters of Macomia' is Macomia."""
+    found = incidents_of(geo, "Pemba, 13 May (Lusa) - Insurgents raided the district headquarters of Macomia in "
+                              "Cabo Delgado province on Friday, killing at least five soldiers, local sources said.",
+                         published=date(2024, 5, 13))
+    assert [(c.date_start, c.location) for c in found] == [(date(2024, 5, 10), "Macomia")]
+
+
+def test_telling_a_paper_whose_name_is_in_capitals_is_a_statement(geo: Geocoder) -> None:
+    """'a resident told DAILY TRUST on Wednesday': the day of the telling; the raid's day is the
+    next paragraph's 'on Monday'."""
+    text = ("Bandits killed nine villagers in Kanoma, Zamfara state, a resident told DAILY TRUST on Wednesday.\n\n"
+            "The gunmen stormed the village at about 10 pm on Monday and shot at anyone in sight, he said.")
+    found = incidents(geo, text)
+    assert found[0].killed is not None and found[0].date_start == date(2023, 9, 11)
+
+
+@pytest.mark.parametrize(("sentence", "place", "country"), [
+    ("At least 41 inmates were killed in a riot at a women's prison near the Honduran capital on Tuesday.",
+     "Tegucigalpa", "Honduras"),
+    ("A bomb went off in a bar in Uganda's capital on Saturday, killing a waitress.", "Kampala", "Uganda"),
+    ("Gang members shot dead six people in the capital of Haiti on Monday.", "Port-au-Prince", "Haiti"),
+])
+def test_a_capital_named_by_its_country_is_the_city(geo: Geocoder, sentence: str, place: str,
+                                                      country: str) -> None:
+    """'the Honduran capital', 'Uganda's capital', 'the capital of Haiti': the capital city (the
+    adjective had been taken for the place, or no place was read)."""
+    assert [(c.location, c.country) for c in incidents(geo, sentence)] == [(place, country)]

@@ -79,7 +79,8 @@ def _ago(text: str, published: date) -> tuple[date, date, int] | None:
 
 # "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
-    r"(?:said|says|told [A-Z][\w.]*|reported|announced|added|stated|statement|report|confirmed"
+    r"(?:said|says|told [A-Z][\w.]*|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){1,3}|reported|announced"
+    r"|added|stated|statement|report|confirmed"
     # "told reporters in Kaduna on Tuesday", "said in Maiduguri on Tuesday"
     r"|(?:told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)|said)"
     r"\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import words_after
+from conflictwatch.extract.capitals import capital_mentions
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data, words_re
@@ -80,7 +81,7 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
-    r"|outskirts|settlement|island|commune|port|market"
+    r"|outskirts|settlement|island|commune|port|market|headquarters|capital"
     # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
     r"|centre|center|heart|suburbs|streets"
     # "the shelling of Nikopol", "the siege of Mariupol": a place hit
@@ -448,6 +449,11 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles:
             rank = _rank(name, None, None, False)
             out.append(PlaceMention(name, hit.start("name"), hit.end("name"), rank, "in"))
+    for city, s0, e0 in capital_mentions(sentence):  # "near the Honduran capital": Tegucigalpa
+        if not skipped(s0):
+            out = [p for p in out if not (p.start < e0 and s0 < p.end)]
+            before = sentence[max(0, s0 - 12) : s0].split()
+            out.append(PlaceMention(city, s0, e0, 2, before[-1].lower() if before else ""))
     out = [p for p in out if not _street(sentence, p)]
     out.sort(key=lambda p: p.start)
     dedup: list[PlaceMention] = []
@@ -519,7 +525,8 @@ _WIRE_DATELINE = re.compile(
 # day; the parser would read its town as a person)
 AGENCY_DATELINE = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA)\)\s*[-–—:]?\s*",
+    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
+    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*",
     re.IGNORECASE)
 
 

