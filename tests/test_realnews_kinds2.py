@@ -163,3 +163,21 @@ def test_a_capital_named_by_its_country_is_the_city(geo: Geocoder, sentence: str
     """'the Honduran capital', 'Uganda's capital', 'the capital of Haiti': the capital city (the
     adjective had been taken for the place, or no place was read)."""
     assert [(c.location, c.country) for c in incidents(geo, sentence)] == [(place, country)]
+
+
+def test_one_of_the_hurt_dying_in_hospital_is_the_incidents_toll(geo: Geocoder) -> None:
+    """'One woman died in hospital on Saturday', right after an attack with wounded: one of them, so
+    one more dead of that attack (it had been an incident of its own on the Saturday)."""
+    text = ("Gunmen opened fire at a cattle market in Bol on Friday, killing nine people and wounding 14, the "
+            "governor said.\n\nOne woman died in hospital on Saturday.")
+    found = incidents(geo, text)
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found if c.killed] == [(10, 13)]
+
+
+def test_a_family_rescuers_found_is_part_of_the_strikes_dead(geo: Geocoder) -> None:
+    """'Rescuers found the body of a baby and his mother': two of the 31 just told (they had been a
+    second incident of 2); a rescue service's own count of bodies stays its own claim."""
+    text = ("A missile struck a shop in the village of Kupol in Kharkiv region on Monday, killing 31 people, "
+            "the governor said.\n\nRescuers had found the body of a baby and his mother, the emergency "
+            "service said.")
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == [31]

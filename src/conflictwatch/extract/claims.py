@@ -28,6 +28,7 @@ from conflictwatch.extract.figures import (
 )
 from conflictwatch.extract.followups import (
     add_subset,
+    bodies_of_the_told,
     extends,
     inherit_dates,
     inherit_type_and_place,
@@ -123,7 +124,7 @@ def extract_claims(article: Article) -> list[Claim]:
                     typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
             cas = kept
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3 \
-                and wounded_died(s, last_incident):
+                and (wounded_died(s, last_incident) or bodies_of_the_told(s, cas, last_incident)):
             continue
         claimant = responsibility_claimant(s, present_actors)
         just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4

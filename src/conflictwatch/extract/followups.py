@@ -132,11 +132,21 @@ def treated_in(s: str, p: PlaceMention, strict: bool = False) -> bool:
     return rx.search(s, max(0, p.start - 60), p.start) is not None
 
 
+# "One woman died in hospital on Saturday", "Two more people later succumbed to their injuries": told
+# right after an incident with wounded, some of them
+_HURT_DIED = re.compile(
+    r"^(?:(?:later|also|and)\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:more\s+)?(?:[\w-]+\s+){0,2}?(?:later\s+|has\s+|have\s+|had\s+)?(?:died|succumbed|passed\s+away)\s+"
+    r"(?:later\s+)?(?:in\s+(?:the\s+|a\s+)?hospital|(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries))",
+    re.IGNORECASE,
+)
+
+
 def wounded_died(s: str, last: Draft) -> bool:
     """Fold "One of the wounded later died in hospital" into the incident just told: one more
     dead, one fewer hurt. True if it did."""
-    m = _WOUNDED_DIED.match(s.strip())
-    n = words_to_int(m.group("n")) if m else None
+    m = _WOUNDED_DIED.match(s.strip()) or _HURT_DIED.match(s.strip())
+    n = (1 if m.group("n").lower() in ("a", "an") else words_to_int(m.group("n"))) if m else None
     if n is None or not any(c.kind == "injured" for c in last.casualties):
         return False
     last.died_of_wounds += n
@@ -227,6 +237,26 @@ def extends(
         last.quote.append(raw)
         return True
     return False
+
+
+# "Rescuers had found the body of a baby and his mother", "bodies pulled from the rubble": the dead of
+# the strike just told, found one by one
+_RESCUE = re.compile(r"\b(?:rescuers|rescue\s+(?:workers|teams|crews)|emergency\s+workers|firefighters"
+                     r"|(?:from|under|beneath)\s+the\s+(?:rubble|debris|ruins))\b", re.IGNORECASE)
+
+
+def bodies_of_the_told(s: str, cas: list[Casualty], last: Draft) -> bool:
+    """Fold the few bodies rescuers found (a person or a family), fewer than the toll just told, into
+    that incident as a part of it (not a new incident). True if it did."""
+    dead = [c for c in cas if c.kind == "killed"]
+    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    if not dead or len(dead) != len(cas) or not told or not _RESCUE.search(s):
+        return False
+    found = sum(c.fig.value.high or c.fig.value.low for c in dead)
+    if found >= max(told) or found > 3:
+        return False  # (a count of bodies is a rescue service's own toll: "pulled 20 bodies")
+    last.quote.append(s)
+    return True
 
 
 def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
