@@ -181,3 +181,34 @@ def test_a_family_rescuers_found_is_part_of_the_strikes_dead(geo: Geocoder) -> N
             "the governor said.\n\nRescuers had found the body of a baby and his mother, the emergency "
             "service said.")
     assert [c.killed.low for c in incidents(geo, text) if c.killed] == [31]
+
+
+@pytest.mark.parametrize(("sentence", "tolls"), [
+    ("Three men were killed in an army raid in Qabatiya on Tuesday, and two others were killed in Tammun, "
+     "the health ministry said.", [(3, "Qabatiya"), (2, "Tammun")]),
+    ("One person was killed by shelling in Bilozerka, and a 61-year-old woman died in Kherson city, the "
+     "governor said.", [(1, "Bilozerka"), (1, "Kherson")]),
+])
+def test_two_tolls_with_their_own_verbs_and_places_are_two_incidents(geo: Geocoder, sentence: str,
+                                                                     tolls: list[tuple[int, str]]) -> None:
+    """'N were killed in a raid in X, and M others were killed in Y': the first toll's place lies past
+    its own verb phrase (the two had been added up at one place)."""
+    assert [(c.killed.low, c.location) for c in incidents(geo, sentence) if c.killed] == tolls
+
+
+def test_a_military_report_over_the_period_under_review_is_a_count(geo: Geocoder) -> None:
+    """'Within the period under review, troops neutralised 56 terrorists': two weeks of operations
+    (it had been an incident on the day of the briefing)."""
+    found = claims(geo, "Within the period under review, troops neutralised a total of 56 terrorists and arrested "
+                        "120 suspects, the Defence Headquarters said on Thursday.")
+    assert [c.scope for c in found] == ["aggregate"]
+
+
+def test_fighters_put_out_of_action_are_the_toll_and_the_fama_is_no_place(geo: Geocoder) -> None:
+    """'put out of action' is how an army tells enemies it killed; 'The FAMa came under attack': Mali's
+    army (read as a place by the 'X came under attack' rule, a village named Fama)."""
+    assert killed(geo, "Some 40 militiamen were put out of action around Debre Markos town on Monday, the army "
+                       "said.") == [(40, 40)]
+    found = incidents(geo, "The FAMa came under attack near Boni on Monday. On the friendly side: 2 dead and 4 "
+                           "wounded.")
+    assert found and all(c.location != "The FAMa" and c.actor1 == "Military Forces of Mali" for c in found[:1])

@@ -496,7 +496,8 @@ def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}
 
 
-_PLACE_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?")
+# (" were killed in an Israeli raid in ": the toll's own verb phrase, up to its place)
+_PLACE_GAP = re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?")
 
 
 def _split_by_place(s: str, group: list[Casualty],
@@ -507,7 +508,7 @@ def _split_by_place(s: str, group: list[Casualty],
         return [(group, places)]
     owned: list[PlaceMention] = []
     for i, c in enumerate(main):
-        after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 40
+        after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 60
                  and _PLACE_GAP.fullmatch(s, max(c.end, c.fig.end), p.start)]
         if not after and i == 0:
             # "A strike on the town of Nabatieh killed four people, and three were killed in Bint
@@ -522,7 +523,8 @@ def _split_by_place(s: str, group: list[Casualty],
     for i, (c, p) in enumerate(zip(main, owned, strict=True)):
         nxt = main[i + 1].fig.start if i + 1 < len(main) else len(s)
         part = [c, *[x for x in group if x not in main and c.fig.start < x.fig.start < nxt]]
-        out.append((part, [p]))
+        # (with the places that say where it is: "in Seir near Tubas")
+        out.append((part, [p, *[q for q in places if q is not p and p.end <= q.start < nxt]]))
     return out
 
 

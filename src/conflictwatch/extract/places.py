@@ -446,7 +446,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
     hit = _SUBJECT_HIT.match(sentence)
     if hit and not skipped(hit.start("name")) and not any(p.start == hit.start("name") for p in out):
         name = hit.group("name")
-        if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles:
+        if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles \
+                and not _ACRONYM.search(name):  # ("The FAMa came under attack": Mali's army)
             rank = _rank(name, None, None, False)
             out.append(PlaceMention(name, hit.start("name"), hit.end("name"), rank, "in"))
     for city, s0, e0 in capital_mentions(sentence):  # "near the Honduran capital": Tegucigalpa
