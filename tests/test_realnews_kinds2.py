@@ -212,3 +212,29 @@ def test_fighters_put_out_of_action_are_the_toll_and_the_fama_is_no_place(geo: G
     found = incidents(geo, "The FAMa came under attack near Boni on Monday. On the friendly side: 2 dead and 4 "
                            "wounded.")
     assert found and all(c.location != "The FAMa" and c.actor1 == "Military Forces of Mali" for c in found[:1])
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("QAMISHLI, Syria (North Press) – Four members of the Syrian Democratic Forces (SDF) were killed on Tuesday "
+     "in an attack in the eastern countryside of Deir ez-Zor.", 4),
+    ("Some thirty terrorists were neutralised on 11/09/2023 near Tin-Akoff, the army said.", 30),
+    ("Two journalists, correspondent Hadi Nasser and cameraman Ali Saleh, were killed in an Israeli strike on "
+     "Tuesday.", 2),
+    ("Gunmen shot a shepherd dead and abducted two of his sons near Kirkuk on Monday.", 1),
+    ("Six villagers were killed, two girls were taken away and three people were injured in the raid on Monday.",
+     6),
+])
+def test_names_brackets_dates_and_other_fates_beside_a_toll_are_not_its_dead(geo: Geocoder, sentence: str,
+                                                                            toll: int) -> None:
+    """An armed group's acronym in brackets had cut the toll from its verb ('Four members of the SDF
+    (SDF) were killed' gave no toll), a numeric date's day was added to it (30 + 11), the named
+    appositive was counted again (2 + 2), and people abducted or taken away were counted dead."""
+    assert killed(geo, sentence) == [(toll, toll)]
+
+
+def test_a_title_case_or_accented_dateline_is_the_wires_day(geo: Geocoder) -> None:
+    """'Cox's Bazar, Sep 14 - ... on Monday night': the dateline's date is when it was filed (an
+    all-capitals town had been needed to see that)."""
+    found = incidents(geo, "Cox's Bazar, Sep 14 - Two Rohingya men were killed in a camp in Ukhiya on Monday night, "
+                           "police said.")
+    assert [c.date_start for c in found] == [date(2023, 9, 11)]

@@ -110,7 +110,8 @@ _STATEMENT_AFTER = re.compile(
 _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*$")
 # "PESHAWAR, Pakistan, March 13 (Reuters) - ...": a dateline's date is the day of the report (its
 # text left in the body where the reader could not take the dateline apart).
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
+# (the town in capitals or not, accents and all: "POPAYÁN, April 2", "Cox's Bazar, Oct 18 -")
+_DATELINE_HEAD = re.compile(r"\s*(?=[A-ZÀ-Þ])[\w .'’/-]{2,41}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 # "NEW YORK, USA, December 1, 2021,-/African Media Agency (AMA)/-": a press wire's form
 _DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*)?[-–—]{1,2}(?:\s|/)")
 # "GUAYAQUIL, Ecuador (May 5) - ...": the day in brackets after the town

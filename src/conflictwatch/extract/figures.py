@@ -195,7 +195,7 @@ def lex() -> _Lex:
                 non_casualty=re.compile(
                     # ("three separate attacks", "two military helicopters": a word or two between)
                     r"^\s*(?:(?!(?:earlier|later|this|last|next|the|an?|in|on|at|of|per|each|every|and|or|ago"
-                    r"|before|after)\b)[a-z-]+\s+){0,2}?(?:"
+                    r"|before|after)\b)[a-z-]+\s+){0,2}?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:"
                     + "|".join(re.escape(w) for w in lx["non_casualty_after"])
                     + r")(?![\w])",
                     re.IGNORECASE,
@@ -216,6 +216,12 @@ _APPOSITIVE_SUBSET = re.compile(
 )
 
 
+# ", correspondent Farah Omar and cameraman Rabih Memari,": who the figure's people are, by name
+_NAMED_APPOSITIVE = re.compile(
+    r",\s*(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+    r"(?:,?\s+and\s+(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?\s*,")
+
+
 _SUBSET_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
@@ -228,6 +234,11 @@ _COORD_VERB = re.compile(
 )
 
 
+# "shot one man dead and abducted two of his relatives": people who met another fate
+_FATE_BEFORE = re.compile(
+    r"\b(?:abducted|kidnapped|arrested|detained|captured|rescued|freed|released|evacuated|took\s+away|seized)"
+    r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
+_NAME_IN_BRACKETS = re.compile(r"\s*\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\)")
 _DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
@@ -414,7 +425,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if i > 0 and f.text.lower() in ("both", "all") and re.search(r",\s*$", before):
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
-        if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or (
+        if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or (
             _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
         ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
             prev_end = f.end
@@ -430,6 +441,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         right = _SUBSET_CLAUSE.sub(" ", sentence[f.end : nxt])
         right = _SUBSET_PHRASE.sub(" ", right)
         right = _APPOSITIVE_SUBSET.sub(" ", right)
+        right = _NAME_IN_BRACKETS.sub(" ", right)  # "members of the Democratic Forces (SDF) were killed"
+        right = _NAMED_APPOSITIVE.sub(" ", right)
         # (", saying many people were wounded": the teller's next clause, not this figure's noun)
         right = _RIGHT_END.split(right)[0]
         rw = _words(right)[:10]

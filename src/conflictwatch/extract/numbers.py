@@ -172,10 +172,16 @@ _DAYS_BEFORE_MONTH = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
+
+
 def _in_date(text: str, start: int, end: int) -> bool:
-    """Is the number at text[start:end] the day or year of a date ("30 March", "March 30, 2022")?"""
+    """Is the number at text[start:end] the day or year of a date ("30 March", "March 30, 2022",
+    "on 12/03/2023")?"""
     if not text[start:end].isdigit():
         return False
+    if any(m.start() <= start < m.end() for m in _NUMERIC_DATE.finditer(text, max(0, start - 8), end + 11)):
+        return True
     day_of = _DAY_BEFORE_MONTH.match(text, end) or _DAYS_BEFORE_MONTH.match(text, end)
     if day_of and int(text[start:end]) <= 31:
         return True

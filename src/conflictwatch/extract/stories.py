@@ -284,7 +284,7 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
         hospital = any(p.name == cb.location and treated_in(db.sentence.text, p) for p in db.places)
         if cb.location and ca.location and cb.location.lower() != ca.location.lower() and not hospital:
             continue  # (the town of the hospital the wounded lie in is no other place)
-        if cb.claimed_by and cb.claimed_by != ca.claimed_by:
+        if cb.claimed_by and ca.claimed_by and cb.claimed_by != ca.claimed_by:
             continue  # another voice's count of the same dead: a claim of its own
         sides = [{x.victim for x in d.casualties if x.kind == "killed" and x.victim} for d in (da, db)]
         if all(sides) and ("combatants" in sides[0]) != ("combatants" in sides[1]):
@@ -292,6 +292,7 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
         ca.injured = ca.injured or cb.injured
         ca.children_killed = ca.children_killed or cb.children_killed
         ca.location = ca.location or cb.location
+        ca.claimed_by = ca.claimed_by or cb.claimed_by  # ("10:25 - Man killed in X", then who told it)
         ca.actor1, ca.actor2 = ca.actor1 or cb.actor1, ca.actor2 or cb.actor2
         _join_quotes(ca, cb, text)
         keep[b] = False

@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import load_data
+from conflictwatch.geo.context import GeoContext
 from conflictwatch.geo.country import clear_country, country_votes
 from conflictwatch.geo.gazetteer import (
     Place,
@@ -62,41 +63,6 @@ DEMONYMS = {
 
 
 NAMED_COUNTRY_BONUS = 100.0  # a country named around the claim outweighs the article's mentions
-
-
-@dataclass
-class GeoContext:
-    """What the surroundings say: likely countries (weights) and places to stay near."""
-
-    countries: dict[str, float] = field(default_factory=dict)
-    anchors: list[Place] = field(default_factory=list)  # named around the claim: stay near these
-    named_countries: set[str] = field(default_factory=set)  # named right next to the place
-    admin1s: set[str] = field(default_factory=set)  # name keys of provinces named around the claim
-    admin2s: set[str] = field(default_factory=set)  # districts named as such ("Keana LGA", "Pale Township")
-    province_in_quote: bool = False  # one of admin1s is written in the claim's own sentence
-    article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
-    part: tuple[str, Extent, tuple[float, float]] | None = None  # "central Mali": (ML, extent, direction)
-
-    @property
-    def country(self) -> str | None:
-        if not self.countries:
-            return None
-        return max(self.countries.items(), key=lambda kv: kv[1])[0]
-
-    @property
-    def city(self) -> Place | None:
-        """The city the claim's own context names (an unknown district falls back to it); a
-        district named as one ("Keana Local Government Area") before any other."""
-        points = [a for a in self.anchors if a.is_point]
-        region = self.region  # the province named nearest the claim: a district of another is not this one's
-        home = name_key(region.admin1 or region.name) if region is not None else None
-        district = next((a for a in points if name_key(a.name) in self.admin2s
-                         and (home is None or name_key(a.admin1 or "") == home)), None)
-        return district or (points[0] if points else None)
-
-    @property
-    def region(self) -> Place | None:
-        return next((a for a in self.anchors if not a.is_point), None)
 
 
 @dataclass
@@ -216,9 +182,11 @@ class Geocoder:
                 if p.placetype in ("region", "county") and claim.quote and written and written in claim.quote:
                     quoted = True
                 if p.country_code:
-                    # a province named beside the place outweighs the article's mentions ("the
-                    # city of Toretsk, Donetsk region" in a story full of "Russian troops")
-                    bonus = 25 if p.placetype in ("region", "county") else 5
+                    # a province named beside the place (in the claim's own sentence: a live blog's
+                    # next entry is another story) outweighs the article's mentions ("the city of
+                    # Toretsk, Donetsk region" in a story full of "Russian troops")
+                    own = bool(claim.quote and written and written in claim.quote)
+                    bonus = 25 if p.placetype in ("region", "county") and own else 5
                     countries[p.country_code] = countries.get(p.country_code, 0) + bonus
         admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in anchors
                    if a.placetype in ("region", "county")} - {""}
