@@ -1,6 +1,7 @@
 """Breakdowns of a toll: the parts a sentence lists for a figure ("three people, two men and a woman",
 "9 people (5 men and 4 women)", "left 87 dead: 34 civilians and 53 members", "279 casualties (87
-killed and 192 injured)") are that figure's, not more dead."""
+killed and 192 injured)") are that figure's, not more dead; and the asides about a figure's people
+that stand between it and its verb."""
 
 from __future__ import annotations
 
@@ -11,6 +12,47 @@ from conflictwatch.extract.numbers import Figure
 
 if TYPE_CHECKING:
     from conflictwatch.extract.figures import Casualty
+
+
+# ", including 23 passengers who were pulled off buses and shot dead,": the part, set off by commas
+_SUBSET_CLAUSE = re.compile(r",\s*(?:including|among them|among whom)\s[^,;()]{0,90},", re.IGNORECASE)
+
+_SUBSET_PHRASE = re.compile(
+    r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
+    r"(?:children|women|child|minors|infants|babies|officers|policemen|soldiers|civilians|fighters"
+    r"|members|students|doctors|journalists|commanders?"
+    # (one person: "including a three-year-old girl", "including a police officer")
+    r"|girls?|boys?|man|woman|baby|toddlers?|teenagers?|infant|officer|policeman|soldier|member"
+    r"|teachers?|pupils?|farmers?|worshippers?|pastor|priest|imam|chief)\b,?",
+    re.IGNORECASE,
+)
+
+
+_APPOSITIVE_SUBSET = re.compile(
+    r",\s*(?:(?:at least|more than|nearly|about|some|almost)\s+)?[\w-]+\s+of\s+(?:them|whom)"
+    r"(?:\s+[\w-]+){0,3}?\s*,",
+    re.IGNORECASE,
+)
+
+
+# ", correspondent Farah Omar and cameraman Rabih Memari,": who the figure's people are, by name
+_NAMED_APPOSITIVE = re.compile(
+    r",\s*(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+    r"(?:,?\s+and\s+(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?\s*,")
+
+
+_NAME_IN_BRACKETS = re.compile(r"\s*\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\)")
+
+
+def without_asides(right: str) -> str:
+    """The text after a figure with the asides about its people taken out ("including five
+    children", "two of them women", "(SDF)", ", correspondent X and cameraman Y,"): what stays
+    says what the figure counts and what befell them."""
+    right = _SUBSET_CLAUSE.sub(" ", right)
+    right = _SUBSET_PHRASE.sub(" ", right)
+    right = _APPOSITIVE_SUBSET.sub(" ", right)
+    right = _NAME_IN_BRACKETS.sub(" ", right)  # "members of the Syrian Democratic Forces (SDF) were killed"
+    return _NAMED_APPOSITIVE.sub(" ", right)
 
 
 _CASUALTIES_THEN_BRACKET = re.compile(r"\s+(?:[\w-]+\s+)?casualties\s*\(", re.IGNORECASE)

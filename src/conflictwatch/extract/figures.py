@@ -14,6 +14,7 @@ from conflictwatch.extract.breakdowns import (
     casualties_broken_down,
     in_brackets_after,
     mark_appositive_breakdown,
+    without_asides,
 )
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
@@ -42,17 +43,6 @@ _SUBSET_BEFORE = re.compile(
 _SUBSET_RUN = re.compile(
     r"\b(?:including|among them|among whom)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){1,4}?and\s+"
     r"(?:his|her|their|its)\s+$", re.IGNORECASE)
-
-
-_SUBSET_PHRASE = re.compile(
-    r",?\s*\b(?:including|among them|among whom)\s+(?:[\w-]+\s+){1,4}?"
-    r"(?:children|women|child|minors|infants|babies|officers|policemen|soldiers|civilians|fighters"
-    r"|members|students|doctors|journalists|commanders?"
-    # (one person: "including a three-year-old girl", "including a police officer")
-    r"|girls?|boys?|man|woman|baby|toddlers?|teenagers?|infant|officer|policeman|soldier|member"
-    r"|teachers?|pupils?|farmers?|worshippers?|pastor|priest|imam|chief)\b,?",
-    re.IGNORECASE,
-)
 
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
@@ -209,19 +199,6 @@ def _words(text: str) -> list[str]:
     return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
 
 
-_APPOSITIVE_SUBSET = re.compile(
-    r",\s*(?:(?:at least|more than|nearly|about|some|almost)\s+)?[\w-]+\s+of\s+(?:them|whom)"
-    r"(?:\s+[\w-]+){0,3}?\s*,",
-    re.IGNORECASE,
-)
-
-
-# ", correspondent Farah Omar and cameraman Rabih Memari,": who the figure's people are, by name
-_NAMED_APPOSITIVE = re.compile(
-    r",\s*(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
-    r"(?:,?\s+and\s+(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?\s*,")
-
-
 _SUBSET_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
 
 
@@ -238,7 +215,6 @@ _COORD_VERB = re.compile(
 _FATE_BEFORE = re.compile(
     r"\b(?:abducted|kidnapped|arrested|detained|captured|rescued|freed|released|evacuated|took\s+away|seized)"
     r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
-_NAME_IN_BRACKETS = re.compile(r"\s*\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\)")
 _DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
@@ -355,8 +331,6 @@ KILLING_OR_HURTING = re.compile(
     r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 
-# ", including 23 passengers who were pulled off buses and shot dead,": the part, set off by commas
-_SUBSET_CLAUSE = re.compile(r",\s*(?:including|among them|among whom)\s[^,;()]{0,90},", re.IGNORECASE)
 _RIGHT_END = re.compile(r"[;:]|,\s+(?:while|but|whereas|as|saying|adding|noting)\s+|\s+while\s+|\(")
 # "and one in the village of Soledar": a place after a second figure
 _IN_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z]")
@@ -438,11 +412,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             prev_end = f.end
             continue
         # Right context: words up to the next figure or clause end.
-        right = _SUBSET_CLAUSE.sub(" ", sentence[f.end : nxt])
-        right = _SUBSET_PHRASE.sub(" ", right)
-        right = _APPOSITIVE_SUBSET.sub(" ", right)
-        right = _NAME_IN_BRACKETS.sub(" ", right)  # "members of the Democratic Forces (SDF) were killed"
-        right = _NAMED_APPOSITIVE.sub(" ", right)
+        right = without_asides(sentence[f.end : nxt])
         # (", saying many people were wounded": the teller's next clause, not this figure's noun)
         right = _RIGHT_END.split(right)[0]
         rw = _words(right)[:10]

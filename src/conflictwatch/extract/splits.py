@@ -1,0 +1,147 @@
+"""How one sentence's figures split into claims: one per place ("killed 10 people in Douma and 7 in
+Harasta"), per separate incident ("and a separate strike killed four"), per scope ("..., bringing the
+total since January to 300") and per day ("eight on Monday and five on Tuesday")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from conflictwatch.extract.figures import SECOND_DAY_AFTER, SECOND_DAY_GAP
+from conflictwatch.extract.scope import PERFECT, is_aggregate
+
+if TYPE_CHECKING:
+    from conflictwatch.extract.dates import DateMention
+    from conflictwatch.extract.figures import Casualty
+    from conflictwatch.extract.places import PlaceMention
+
+# "..., and that a separate strike ...": another incident told in the same sentence
+ANOTHER = r"(?:a|an)\s+(?:separate|second|another)\b"
+
+
+def split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
+    """ "Eight people were killed on Monday and five on Tuesday": one incident per day, each with
+    its own toll (figures.SECOND_DAY_GAP)."""
+    main = [c for c in group if c.kind == "killed" and not c.subset]
+    if len(main) < 2 or not any(
+            SECOND_DAY_GAP.search(s, a.fig.end, b.fig.start) and SECOND_DAY_AFTER.match(s, b.fig.end)
+            for a, b in zip(main, main[1:], strict=False)):
+        return [group]
+    parts: list[list[Casualty]] = []
+    for c in group:
+        if not parts or (c in main and SECOND_DAY_AFTER.match(s, c.fig.end) and c is not main[0]):
+            parts.append([c])
+        else:
+            parts[-1].append(c)
+    return parts
+
+
+# (" were killed in an Israeli raid in ": the toll's own verb phrase, up to its place)
+_PLACE_GAP = re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?")
+
+
+def split_by_place(s: str, group: list[Casualty],
+                    places: list[PlaceMention]) -> list[tuple[list[Casualty], list[PlaceMention]]]:
+    """ "killed 10 people in Douma and 7 in Harasta": one incident per place, each with its toll."""
+    main = [c for c in group if c.kind == "killed" and not c.subset]
+    if len(main) < 2:
+        return [(group, places)]
+    owned: list[PlaceMention] = []
+    for i, c in enumerate(main):
+        after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 60
+                 and _PLACE_GAP.fullmatch(s, max(c.end, c.fig.end), p.start)]
+        if not after and i == 0:
+            # "A strike on the town of Nabatieh killed four people, and three were killed in Bint
+            # Jbeil": the first toll's place comes before it
+            after = [p for p in places if p.end <= c.fig.start][-1:]
+        if not after:
+            return [(group, places)]
+        owned.append(after[0])
+    if len({p.name for p in owned}) < len(owned):
+        return [(group, places)]
+    out = []
+    for i, (c, p) in enumerate(zip(main, owned, strict=True)):
+        nxt = main[i + 1].fig.start if i + 1 < len(main) else len(s)
+        part = [c, *[x for x in group if x not in main and c.fig.start < x.fig.start < nxt]]
+        # (with the places that say where it is: "in Seir near Tubas")
+        out.append((part, [p, *[q for q in places if q is not p and p.end <= q.start < nxt]]))
+    return out
+
+
+# Where a clause ends for scope: "Three men were dismembered in Tijuana, ..., with these events
+# adding up to 33 executions in the first days of September" is an incident and a total.
+_SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|taking|raising)\s+|\s+while\s+")
+
+
+# "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
+_SEPARATE = re.compile(rf",?\s+(?:and|while|but)\s+(?:that\s+)?{ANOTHER}", re.IGNORECASE)
+
+
+def split_separate(s: str, group: list[Casualty], places: list[PlaceMention]
+                    ) -> list[tuple[list[Casualty], list[PlaceMention]]]:
+    """Figures on both sides of "and a separate strike" are two incidents, each with its places."""
+    cut = next((m.start() for m in _SEPARATE.finditer(s) if any(c.fig.start < m.start() for c in group)
+                and any(c.fig.start > m.start() for c in group)), None)
+    if cut is None:
+        return [(group, places)]
+    return [([c for c in group if c.fig.start < cut], [p for p in places if p.start < cut]),
+            ([c for c in group if c.fig.start > cut], [p for p in places if p.start > cut])]
+
+
+def split_by_scope_clause(s: str, group: list[Casualty]) -> list[list[Casualty]]:
+    """ "X was killed ..., bringing the total since the coup to 90": the victim and the total are
+    two claims (each clause's figures stay together)."""
+    if len(group) < 2:
+        return [group]
+    cuts = [0, *(m.end() for m in _SCOPE_BREAK.finditer(s))]
+    parts: dict[int, list[Casualty]] = {}
+    for c in group:
+        parts.setdefault(max(i for i, cut in enumerate(cuts) if cut <= c.fig.start), []).append(c)
+    if len(parts) < 2 or any(all(c.subset for c in p) for p in parts.values()):
+        return [group]
+    for k in sorted(parts)[1:]:
+        before = max(i for i in parts if i < k)
+        if all(c.kind != "killed" for c in parts[k]) and s[cuts[k] - 6 : cuts[k]].strip() == "with":
+            parts[before] += parts.pop(k)  # "had risen to 18,787, with more than 50,000 wounded": one count
+    verdicts = {_aggregate_clause(s, cuts, p) for p in parts.values()}
+    if len(verdicts) < 2:
+        return [group]  # "nine rebels died, while 28 were wounded": one incident's figures
+    return [parts[k] for k in sorted(parts)]
+
+
+def _aggregate_clause(s: str, cuts: list[int], part: list[Casualty]) -> bool:
+    pos = part[0].fig.start
+    begin = max(c for c in cuts if c <= pos)
+    later = [c for c in cuts if c > pos]
+    clause = s[begin : later[0] if later else len(s)]
+    if is_aggregate(clause, [], part):
+        return True
+    # "172 militants have been killed so far this year, while 29 soldiers and 26 civilians have
+    # lost their lives": a present perfect after a total's clause counts over the same period
+    return begin > 0 and bool(PERFECT.search(clause)) and is_aggregate(s[:begin], [], [])
+
+
+def aggregate_here(s: str, dates: list[DateMention], group: list[Casualty]) -> bool:
+    """Is this figure a total? Judged on the sentence, unless the total's words stand in another
+    clause than the figure (then on the figure's clause alone)."""
+    if not group:
+        return False
+    pos = group[0].fig.start
+    cuts = [0, *(m.end() for m in _SCOPE_BREAK.finditer(s)), len(s)]
+    starts = [m.start() for m in _SCOPE_BREAK.finditer(s)] + [len(s)]
+    begin = max(c for c in cuts if c <= pos)
+    end = min(c for c in starts if c >= pos) if any(c >= pos for c in starts) else len(s)
+    local = s[begin:end]
+    local_dates = [d for d in dates if begin <= d.start < end]
+    if _RAISING_CLAUSE.search(s, 0, begin):
+        # "..., raising the death toll in Gaza since Friday to 31": the total's own clause decides
+        # (the incident's day and its "killed in an air strike" are the other clause's)
+        return is_aggregate(local, local_dates, group)
+    if not is_aggregate(s, dates, group):
+        return False
+    if begin == 0 and end == len(s):
+        return True
+    return is_aggregate(local, local_dates, group)
+
+
+_RAISING_CLAUSE = re.compile(r",\s+(?:bringing|raising|taking)\s+$")
