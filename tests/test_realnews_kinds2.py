@@ -238,3 +238,33 @@ def test_a_title_case_or_accented_dateline_is_the_wires_day(geo: Geocoder) -> No
     found = incidents(geo, "Cox's Bazar, Sep 14 - Two Rohingya men were killed in a camp in Ukhiya on Monday night, "
                            "police said.")
     assert [c.date_start for c in found] == [date(2023, 9, 11)]
+
+
+def test_people_named_after_including_are_inside_the_toll_whoever_comes_first(geo: Geocoder) -> None:
+    """'at least 28 people, including the sultan's deputy and two imams': the two imams are two of
+    the 28 (they had been added: 30)."""
+    assert killed(geo, "Militiamen killed at least 28 people, including the chief's deputy and two imams, in "
+                       "Tawila on Monday.") == [(28, None)]
+
+
+def test_since_a_month_last_year_when_is_an_earlier_event(geo: Geocoder) -> None:
+    """'the deadliest since October last year, when twin car bombs killed more than 120': the
+    October attack, named to compare, is no incident of today."""
+    assert incidents(geo, "It was the deadliest attack in the city since October last year, when twin car bombs "
+                          "at a ministry killed more than 120 people.") == []
+
+
+def test_the_night_from_one_day_to_the_next_dates_the_attack(geo: Geocoder) -> None:
+    """'The attack happened overnight from Saturday to Sunday', in the paragraph after the toll:
+    the night began on the Saturday (the claim had kept the day the source spoke, Monday)."""
+    text = ("DJIBO - Jihadists killed 14 soldiers in an attack on an army post in Djibo, a security source said.\n\n"
+            "The attack happened overnight from Saturday to Sunday, a military source told AFP on Monday.")
+    assert [c.date_start for c in incidents_of(geo, text, published=date(2022, 12, 6))] == [date(2022, 12, 3)]
+
+
+def test_a_three_letter_code_is_no_other_name_of_a_town(geo: Geocoder) -> None:
+    """'Duk County' (Jonglei, South Sudan): GeoNames lists 'DUK', an airport code, among the names of
+    Mtubatuba in South Africa, and the county had voted the story there."""
+    found = incidents(geo, "BOR, South Sudan - Armed youths killed nine people in Pakur payam of Duk County in "
+                           "Jonglei State on Sunday, the county commissioner said.")
+    assert [c.country for c in found] == ["South Sudan"]

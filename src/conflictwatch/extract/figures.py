@@ -40,9 +40,10 @@ _SUBSET_BEFORE = re.compile(
 
 # "including a chief and his two sons", "including a woman and her two children": the family named
 # after a first victim of the "including" is part of the figure too
+# ("including the sultan's deputy and two imams": any person named first, then the figure)
 _SUBSET_RUN = re.compile(
     r"\b(?:including|among them|among whom)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){1,4}?and\s+"
-    r"(?:his|her|their|its)\s+$", re.IGNORECASE)
+    r"(?:(?:his|her|their|its)\s+)?$", re.IGNORECASE)
 
 
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")

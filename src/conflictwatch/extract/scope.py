@@ -30,6 +30,8 @@ _YEARS_AGO = re.compile(
     r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
     r"|\b(?:since|of)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
+    # "the deadliest since October last year, when twin car bombs killed 120"
+    r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:" + FULL_NAMES + r")\s+last\s+year\s*,\s+when\b"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
     # "a December 2022 blast on a bus"
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?:(?:" + FULL_NAMES + r")\s+)?"

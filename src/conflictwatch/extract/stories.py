@@ -159,7 +159,14 @@ def _event_day(text: str, published: date) -> date | None:
     """The one day an event in this sentence happened, when it names exactly one."""
     days = {m.date_start for m in find_dates(text, published)
             if not m.statement and m.date_start is not None and m.precision == 1}
+    if len(days) == 2 and _NIGHT_OF.search(text):
+        first, last = sorted(days)
+        if (last - first).days == 1:
+            return first  # "overnight from Saturday to Sunday": the night that began on the Saturday
     return days.pop() if len(days) == 1 else None
+
+
+_NIGHT_OF = re.compile(r"\b(?:night|overnight)\b", re.IGNORECASE)
 
 
 def _join_quotes(ca: Claim, cb: Claim, text: str | None) -> None:

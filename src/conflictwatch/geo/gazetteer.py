@@ -318,11 +318,15 @@ def iter_bundled(path: Path) -> Iterator[BundledRow]:
             ks = f[i_keys].split("|")
             if not ks[0]:  # an empty first key means "the name, lower-cased" (saves space in the file)
                 ks[0] = name.lower()
+            # Another name of three letters or fewer is an airport's or an agency's code ("duk" for
+            # Mtubatuba): it would match any short word ("Duk County" in South Sudan). The name stays.
+            ks = ks[:1] + [k for k in ks[1:] if len(k) > 3]
+            ph = "|".join(p for i, p in enumerate(f[i_ph].split("|")) if i == 0 or len(p) > 3)
             admin1, cc, ptype = f[i_a1], f[i_cc], f[i_pt]
             admin2 = f[i_a2] if i_a2 is not None else ""
             yield (name, tuple(ks), f[i_lat], f[i_lon], intern.setdefault(admin1, admin1),
                    intern.setdefault(admin2, admin2), intern.setdefault(cc, cc),
-                   intern.setdefault(ptype, ptype), f[i_pop], f[i_ph])
+                   intern.setdefault(ptype, ptype), f[i_pop], ph)
 
 
 def read_bundled(path: Path) -> PlaceIndex:

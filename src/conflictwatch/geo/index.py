@@ -32,7 +32,7 @@ from conflictwatch.geo.normalize import name_key, phonetic_key, skeleton_from_ph
 log = logging.getLogger(__name__)
 
 ENV_CACHE = "CONFLICTWATCH_CACHE"
-SCHEMA_VERSION = 1  # bump when the tables below change: the file name changes with it
+SCHEMA_VERSION = 2  # bump when the tables below (or the keys read into them) change: the file name changes
 
 _SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
