@@ -268,3 +268,22 @@ def test_a_three_letter_code_is_no_other_name_of_a_town(geo: Geocoder) -> None:
     found = incidents(geo, "BOR, South Sudan - Armed youths killed nine people in Pakur payam of Duk County in "
                            "Jonglei State on Sunday, the county commissioner said.")
     assert [c.country for c in found] == ["South Sudan"]
+
+
+def test_weekdays_of_last_week_are_in_the_calendar_week_before(geo: Geocoder) -> None:
+    """'on Tuesday and Wednesday last week' in a Monday paper: the days of the week just ended (the
+    Tuesday had been taken a week earlier still, and 'last week' had made the toll a week's count)."""
+    found = incidents_of(geo, "JOS — At least 30 people were killed on Tuesday and Wednesday last week in attacks on "
+                              "Kwall and nearby villages of Bassa Local Government Area, community leaders said.",
+                         published=date(2024, 1, 29))
+    assert [c.date_start for c in found] == [date(2024, 1, 23)]
+
+
+def test_a_communique_made_public_on_an_evening_is_a_statement_day(geo: Geocoder) -> None:
+    """'the attack on Monday 26 September', then 'a communique made public on the evening of Tuesday
+    announced 11 soldiers killed': the toll is Monday's attack's (it had been a Tuesday incident)."""
+    text = ("An army supply convoy was attacked on Monday 26 September 2022 near Gaskindé, in Soum province.\n\n"
+            "In a communique made public on the evening of Tuesday, the government announced a provisional toll "
+            "of eleven (11) soldiers killed.")
+    found = incidents_of(geo, text, published=date(2022, 9, 28))
+    assert [(c.killed.low, c.date_start) for c in found if c.killed] == [(11, date(2022, 9, 26))]

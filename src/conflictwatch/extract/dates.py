@@ -87,7 +87,10 @@ _STATEMENT_BEFORE = re.compile(
     r"|told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)"
     # "the death toll ... rose to 34 on Tuesday": the day of the count, not of the attack
     r"|(?:rose|risen|climbed|jumped|increased)\s+to\s+[\d,]+(?:\s+from\s+[\d,]+)?"
-    r"|issued|released|published"
+    r"|issued|released|published|made\s+public"
+    # "a communique made public on the evening of Tuesday"
+    r"|(?:issued|released|published|made\s+public|said|announced)\s+on\s+the\s+(?:evening|morning|night"
+    r"|afternoon)\s+of"
     # "told PREMIUM TIMES by phone on Monday", "a statement read on national television on Monday",
     # "wrote on Telegram on Sunday"
     r"|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:by\s+(?:tele)?phone|in\s+an\s+interview)"
@@ -260,7 +263,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     found = _weekday_with_date(sentence, _day_before_the_statement(out))
-    return tuple(_weekday_of_last_week(sentence, found))
+    return tuple(_weekday_of_last_week(sentence, found, published))
 
 
 # A victim's part in an older event, named by its day: "who took part in the October 7 attack"
@@ -296,25 +299,43 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
     return [replace(m, date_start=day, date_end=day) if before(m) else m for m in found]
 
 
-def _weekday_of_last_week(sentence: str, found: list[DateMention]) -> list[DateMention]:
-    """ "on Tuesday night last week": that weekday of the week before the last one (a weekday
-    alone is the latest; "last week" alone the whole week)."""
-    out: list[DateMention] = []
-    i = 0
-    while i < len(found):
-        m = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if (nxt is not None and m.precision == 1 and m.date_start is not None and not m.statement
-                and any(w in m.text.lower() for w in WEEKDAYS) and nxt.text.lower() == "last week"
-                and re.fullmatch(r"[\s,]*(?:of\s+)?", sentence[m.end : nxt.start])):
-            day = m.date_start - timedelta(days=7)
-            text = sentence[m.start : nxt.end]
-            out.append(replace(m, end=nxt.end, text=text, date_start=day, date_end=day))
-            i += 2  # the "last week" is part of this day
+def _weekday_of_last_week(sentence: str, found: list[DateMention], published: date | None,
+                          ) -> list[DateMention]:
+    """ "on Tuesday night last week", "on Tuesday and Wednesday last week": those weekdays of the
+    calendar week before the one of the report (a weekday alone is the latest; "last week" alone
+    the whole week)."""
+    out = list(found)
+    for k in range(len(out) - 1, 0, -1):
+        if out[k].text.lower() != "last week" or not _is_weekday(out[k - 1]) \
+                or not re.fullmatch(r"[\s,]*(?:of\s+)?", sentence[out[k - 1].end : out[k].start]):
             continue
-        out.append(m)
-        i += 1
+        chain = [k - 1]
+        while chain[0] > 0 and _is_weekday(out[chain[0] - 1]) and re.fullmatch(
+                r"[\s,]*(?:and|or)?\s*(?:on\s+)?", sentence[out[chain[0] - 1].end : out[chain[0]].start]):
+            chain.insert(0, chain[0] - 1)
+        for n in chain:
+            m = out[n]
+            assert m.date_start is not None
+            day = _in_week_before(m.date_start, published)
+            out[n] = replace(m, date_start=day, date_end=day)
+        last = out[chain[-1]]
+        out[chain[-1]] = replace(last, end=out[k].end, text=sentence[last.start : out[k].end])
+        del out[k]  # the "last week" is part of the last of these days
     return out
+
+
+def _is_weekday(m: DateMention) -> bool:
+    return m.precision == 1 and m.date_start is not None and not m.statement and any(
+        w in m.text.lower() for w in WEEKDAYS)
+
+
+def _in_week_before(latest: date, published: date | None) -> date:
+    """The weekday of `latest` (the latest such day up to the report) in the calendar week, Monday to
+    Sunday, before the report's: a week back unless `latest` is already in that week."""
+    if published is None:
+        return latest - timedelta(days=7)
+    this_week = published - timedelta(days=published.weekday())
+    return latest - timedelta(days=7) if latest >= this_week else latest
 
 
 def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMention]:

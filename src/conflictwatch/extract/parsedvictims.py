@@ -87,6 +87,9 @@ def add_parsed_victims(
             continue
         if any(v.start < e and s < v.end for s, e in taken):
             continue
+        if any(c.fig.value == v.value and re.fullmatch(r"\s*\(\s*", sentence[c.fig.end : v.start])
+               for c in cas):
+            continue  # "eleven (11) soldiers": the figure again, in digits
         if any(c.victim_word == "family" and 0 <= c.fig.start - v.end <= 5 for c in cas):
             continue  # "a family of five": the five, counted by its figure
         if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):

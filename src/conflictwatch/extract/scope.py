@@ -347,6 +347,9 @@ def _aside_blanked(s: str, cas: list[Casualty]) -> str:
 def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None) -> bool:
     lx = lex()
     s = _aside_blanked(s, cas or [])
+    for d in dates:  # "on Tuesday and Wednesday last week": days, not the week's count
+        if d.precision == 1 and not d.statement and d.text.lower().endswith("last week"):
+            s = s.replace(d.text, " " * len(d.text))
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
     if any(rx.search(s) for rx in (_MONTH_ONLY, _PAST_PERIOD, _BETWEEN_MONTHS, _TWO_PROVINCES)):
