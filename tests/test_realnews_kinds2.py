@@ -287,3 +287,20 @@ def test_a_communique_made_public_on_an_evening_is_a_statement_day(geo: Geocoder
             "of eleven (11) soldiers killed.")
     found = incidents_of(geo, text, published=date(2022, 9, 28))
     assert [(c.killed.low, c.date_start) for c in found if c.killed] == [(11, date(2022, 9, 26))]
+
+
+def test_a_news_outlets_dateline_is_neither_place_nor_victim(geo: Geocoder) -> None:
+    """'Idlib, Enab Baladi – ...': the outlet (a country_cues.yaml outlet) had been read as the place
+    and, by the parser, as two more dead."""
+    found = incidents(geo, "Idlib, Enab Baladi – Five people, including a child, were killed and 12 others injured "
+                           "on Monday in shelling on Sarmin.")
+    assert [(c.killed.low, c.location) for c in found if c.killed] == [(5, "Sarmin")]
+
+
+def test_the_parts_of_a_toll_told_after_it_add_up_though_one_has_parts_of_its_own(geo: Geocoder) -> None:
+    """'The toll includes 29 SDF members, 18 tribal gunmen and seven civilians, among them two children':
+    at least 54 for a lede that gave no number (it had been the first part, 29)."""
+    text = ("Clashes between the SDF and tribal gunmen in the countryside of Deir Ezzor went on for a fifth day on "
+            "Thursday, a monitor said.\n\nThe toll includes 29 SDF members, 18 tribal gunmen and seven "
+            "civilians, among them two children.")
+    assert [c.killed.low for c in incidents(geo, text) if c.killed][:1] == [54]

@@ -289,6 +289,14 @@ _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
 @lru_cache(maxsize=1)
+def _outlets() -> frozenset[str]:
+    """News outlets' names (country_cues.yaml `outlets`), lower case: never places."""
+    cues = load_data("country_cues.yaml") or {}
+    return frozenset(o.lower() for entry in cues.values() if isinstance(entry, dict)
+                     for o in entry.get("outlets") or [])
+
+
+@lru_cache(maxsize=1)
 def _joined() -> re.Pattern[str] | None:
     """Place names with " and " inside ("Jammu and Kashmir"), which the finder would split in two."""
     names = load_data("places_lexicon.yaml").get("joined_names", [])
@@ -378,6 +386,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         low = name.lower()
         if "-" in low and all(part in not_places for part in low.split("-")):
             continue  # "the Putin-Erdogan area": a zone named after two leaders' deal
+        if low in _outlets():
+            continue  # "Aleppo, Enab Baladi – ...": a news outlet's name in its dateline
         if low in not_places or (low.endswith("s") and low[:-1] in not_places) or any(
             s <= start < e for s, e in skip_spans or []
         ):  # "for all Afghans to live in peace": a people in the plural is no place either
@@ -422,7 +432,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
         for item, s0, e0 in items:
             item = _CLEAN_ART.sub("", item)
-            if item.lower() in not_places or any(s <= s0 < e for s, e in skip_spans or []):
+            if item.lower() in not_places or item.lower() in _outlets() \
+                    or any(s <= s0 < e for s, e in skip_spans or []):
                 break
             if _ACRONYM.fullmatch(item) and item.lower() not in _stop()[1]:
                 continue  # "Guma Local Government Area, LGA, of Benue state"
@@ -514,7 +525,15 @@ def local_dateline_end(sentence: str) -> int:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
     m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
+    if m is None and "," in sentence[:60]:
+        m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0
+
+
+@lru_cache(maxsize=1)
+def _outlet_dateline() -> re.Pattern[str]:
+    names = "|".join(re.escape(o) for o in sorted(_outlets(), key=len, reverse=True))
+    return re.compile(rf"^{NAME}(?:,\s+{NAME})?,\s+(?i:{names})\s*[-–—/:]\s*")
 
 
 _WIRE_DATELINE = re.compile(
