@@ -304,3 +304,15 @@ def test_the_parts_of_a_toll_told_after_it_add_up_though_one_has_parts_of_its_ow
             "Thursday, a monitor said.\n\nThe toll includes 29 SDF members, 18 tribal gunmen and seven "
             "civilians, among them two children.")
     assert [c.killed.low for c in incidents(geo, text) if c.killed][:1] == [54]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("MARAWI CITY — Four people were killed when a bomb went off during a Mass at the gymnasium of the state "
+     "university here on Sunday morning, police said.", "Marawi City"),
+    ("PESHAWAR: Two policemen were martyred when terrorists attacked a checkpost here late on Monday, police "
+     "said.", "Peshawar"),
+])
+def test_here_is_the_datelines_town(geo: Geocoder, text: str, place: str) -> None:
+    """'... here on Sunday': local papers write the dateline's town as 'here' (the claim had no place,
+    and no country)."""
+    assert [c.location for c in incidents(geo, text)] == [place]

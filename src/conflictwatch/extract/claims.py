@@ -38,7 +38,9 @@ from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
 from conflictwatch.extract.places import (
     OWNER,
+    PlaceMention,
     aside_spans,
+    dateline_town,
     find_places,
     local_dateline_end,
     most_specific,
@@ -98,6 +100,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts: list[Draft] = []
     last_incident: Draft | None = None
     article_places = _article_places(sentences, present_actors)
+    town = dateline_town(article.text, article.dateline)
     lead_source, lead_date = _lead_statement(sentences[:2], article, discourse)
     docs = _parse_candidates(sentences)
     # Sentences where nothing happened matter only for who spoke in them ("he said" later): they
@@ -167,6 +170,8 @@ def extract_claims(article: Article) -> list[Claim]:
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         # (the town of the hospital the wounded were taken to is not where it happened)
         places = [p for p in find_places(s, skip, docs.get(sent.index)) if not treated_in(s, p, strict=True)]
+        if not places and town and (here := _HERE.search(s)):
+            places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
         dates = find_dates(s, article.published)
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)
@@ -305,6 +310,11 @@ def extract_claims(article: Article) -> list[Claim]:
             c.time_precision = 1
             c.claim_id = c.make_id()
     return [c for c in map(lambda c: _dated(c, article, published), claims) if c is not None]
+
+
+# "an encounter at the university here on Sunday", "killed here yesterday": the town of the dateline
+_HERE = re.compile(
+    r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
 
 
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"

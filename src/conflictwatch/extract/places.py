@@ -530,6 +530,18 @@ def local_dateline_end(sentence: str) -> int:
     return m.end() if m else 0
 
 
+_TOWN_FIRST = re.compile(
+    r"\s*(?P<town>[A-Z][A-Z .'’-]{2,40}?)\s*(?:,\s*[^:–—\n]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:[:–—]|\s-\s)")
+
+
+def dateline_town(text: str, dateline: str | None) -> str | None:
+    """The town of the story's dateline ("PESHAWAR: ...", "MARAWI CITY — ..."), in title case."""
+    m = None if dateline else _TOWN_FIRST.match(text[:80])
+    town = dateline or (m.group("town") if m else None)
+    return town.strip().title() if town and town.strip() else None
+
+
 @lru_cache(maxsize=1)
 def _outlet_dateline() -> re.Pattern[str]:
     names = "|".join(re.escape(o) for o in sorted(_outlets(), key=len, reverse=True))
