@@ -260,6 +260,10 @@ def test_the_night_from_one_day_to_the_next_dates_the_attack(geo: Geocoder) -> N
     text = ("DJIBO - Jihadists killed 14 soldiers in an attack on an army post in Djibo, a security source said.\n\n"
             "The attack happened overnight from Saturday to Sunday, a military source told AFP on Monday.")
     assert [c.date_start for c in incidents_of(geo, text, published=date(2022, 12, 6))] == [date(2022, 12, 3)]
+    text = ("COTONOU — Three soldiers were killed in an attack on an army post in the north, a military source told "
+            "AFP on Monday.\n\nThe attack happened overnight from Saturday to Sunday in the commune of Banikoara, "
+            "the source said.")
+    assert [c.date_start for c in incidents_of(geo, text, published=date(2022, 12, 6))] == [date(2022, 12, 3)]
 
 
 def test_a_three_letter_code_is_no_other_name_of_a_town(geo: Geocoder) -> None:

@@ -263,6 +263,10 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     found = _weekday_with_date(sentence, _day_before_the_statement(out))
+    # "overnight from Saturday to Sunday": the days say which night
+    found = [m for i, m in enumerate(found) if not (
+        m.text.lower() == "overnight" and i + 1 < len(found)
+        and re.fullmatch(r"\s+(?:from|of)\s+", sentence[m.end : found[i + 1].start]))]
     return tuple(_weekday_of_last_week(sentence, found, published))
 
 

@@ -157,16 +157,17 @@ def _story_day(order: range, forward: bool, days: Sequence[date | None], sentenc
 
 def _event_day(text: str, published: date) -> date | None:
     """The one day an event in this sentence happened, when it names exactly one."""
-    days = {m.date_start for m in find_dates(text, published)
-            if not m.statement and m.date_start is not None and m.precision == 1}
-    if len(days) == 2 and _NIGHT_OF.search(text):
-        first, last = sorted(days)
-        if (last - first).days == 1:
-            return first  # "overnight from Saturday to Sunday": the night that began on the Saturday
+    found = [m for m in find_dates(text, published)
+             if not m.statement and m.date_start is not None and m.precision == 1]
+    days = {m.date_start for m in found}
+    named = sorted({m.date_start for m in found if m.date_start and _WEEKDAY_NAME.search(m.text)})
+    if len(named) == 2 and (named[1] - named[0]).days == 1 and _NIGHT_OF.search(text):
+        return named[0]  # "overnight from Saturday to Sunday": the night that began on the Saturday
     return days.pop() if len(days) == 1 else None
 
 
 _NIGHT_OF = re.compile(r"\b(?:night|overnight)\b", re.IGNORECASE)
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
 def _join_quotes(ca: Claim, cb: Claim, text: str | None) -> None:
