@@ -320,3 +320,25 @@ def test_here_is_the_datelines_town(geo: Geocoder, text: str, place: str) -> Non
     """'... here on Sunday': local papers write the dateline's town as 'here' (the claim had no place,
     and no country)."""
     assert [c.location for c in incidents(geo, text)] == [place]
+
+
+def test_a_capital_for_its_government_a_papers_clock_and_a_town_country_dateline_are_no_places(
+        geo: Geocoder) -> None:
+    """'which Ankara blames for', 'on Thursday (Friday in Manila)', 'Beirut, Lebanon: ': the
+    government, the paper's own day and the bureau; the strike was in northern Syria."""
+    found = incidents(geo, "Beirut, Lebanon: A Turkish drone strike in northern Syria killed four Kurdish fighters on "
+                           "Monday (Tuesday in Manila), a Kurdish official said.")
+    assert [(c.location, c.country) for c in found] == [("northern Syria", "Syria")]
+    found = incidents(geo, "Turkish jets struck bases of the PKK, which Ankara blames for the bombing, killing 12 "
+                           "militants in northern Iraq on Monday.")
+    assert all(c.location != "Ankara" for c in found), [c.location for c in found]
+
+
+def test_a_city_of_millions_abroad_named_exactly_is_that_city(geo: Geocoder) -> None:
+    """A blast 'on Istanbul's Istiklal Avenue' in a Syria round-up: Istanbul (no namesake in Syria);
+    it had been placed at the round-up's Idlib."""
+    text = ("DAMASCUS - State media said on Sunday that government forces had shelled rebel positions in Idlib "
+            "province.\n\nSeparately, a bomb on Istanbul's Istiklal Avenue killed six people on Sunday, Turkish "
+            "officials said.")
+    found = incidents_of(geo, text, published=date(2022, 11, 14))
+    assert [(c.location, c.country) for c in found if c.killed] == [("Istanbul", "Turkey")]

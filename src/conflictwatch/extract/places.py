@@ -254,7 +254,8 @@ _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "vi
 # "on the road between Gao and Ansongo": two towns, not the two sides of a fight
 _ROAD_BETWEEN = re.compile(
     r"\b(?:road|highway|route|axis|stretch|towns|villages|cities)\s+between\s+[^,.;]{0,40}$", re.IGNORECASE)
-_DATELINE_AFTER = re.compile(r"\s*:\s|\s+[-–—]\s")
+# "BAGHDAD: ...", "Beirut, Lebanon: ..."
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*:\s|\s+[-–—]\s)")
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
 
@@ -285,6 +286,9 @@ _QUALIFIER_END = re.compile(r"-(?:led|backed|held|based|run|controlled|allied|li
                             re.IGNORECASE)
 _ACRONYMS = re.compile(r"[A-Z]{2,}s?")
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+_GOVERNMENT_VERB = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:blames?|blamed|accuse[sd]?|denie[sd]|insists?"
+                              r"|insisted|considers?|considered|regards?|wants?|wanted|vowed|vows)\b")
+_CLOCK_NOTE = re.compile(r"\(\s*(?:[A-Z][a-z]+day|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.))\s*$")
 _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
@@ -329,6 +333,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
                 continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed
         pre = m.group("pre") or ""
+        if not pre and _GOVERNMENT_VERB.match(sentence, m.end("name")):
+            continue  # "which Ankara blames for", "Kyiv said": a capital for its government
+        if pre.lower().startswith("in") and _CLOCK_NOTE.search(sentence, max(0, m.start() - 16), m.start()):
+            continue  # "on Thursday (Friday in Manila)": the paper's own day, not a place of the news
         if (m.group("dir") or "").strip().lower() in ("central", "downtown") and name.lower() in _stop()[1]:
             continue  # "central Mali" is a region of a country, no place ("central Tel Aviv" is)
         if pre.startswith("to") and _TO_PERSON.search(sentence[: m.start()]):
