@@ -342,3 +342,26 @@ def test_a_city_of_millions_abroad_named_exactly_is_that_city(geo: Geocoder) -> 
             "officials said.")
     found = incidents_of(geo, text, published=date(2022, 11, 14))
     assert [(c.location, c.country) for c in found if c.killed] == [("Istanbul", "Turkey")]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("Soldiers killed 17 people in a raid on the camp on Monday. At least five of the people killed were under 18, "
+     "the ministry said.", 17),
+    ('"I counted 19 bodies in one classroom," a rescuer said of the strike on the school on Monday.', 19),
+    ("Nine people had been reported dead on Monday; the discovery brings the toll to 26.", 26),
+    ("The police put the number of dead at 33 on Monday, saying that four people died on the way to hospital.", 33),
+    ("Militants killed at least two-dozen soldiers in the attack on Monday.", 24),
+])
+def test_ages_places_totals_and_the_tolls_own_parts_are_no_more_dead(geo: Geocoder, sentence: str,
+                                                                       toll: int) -> None:
+    """'were under 18' is an age, 'in one classroom' a place, 'brings the toll to 26' the new toll,
+    and the four who 'died on the way' are among the 33 the police counted (each had been added)."""
+    found = [c for c in incidents(geo, sentence) if c.killed]
+    assert [c.killed.low for c in found] == [toll], [(c.killed, c.quote[:40]) for c in found]
+
+
+def test_a_title_case_dateline_with_a_colon_is_the_wires_day(geo: Geocoder) -> None:
+    """'Raipur, Sep 14: ... on Monday': the day is Monday's (the dateline's had been the encounter's)."""
+    found = incidents(geo, "Raipur, Sep 14: Ten Maoists were killed in an encounter on Monday while two jawans were "
+                           "martyred, police said.")
+    assert [(c.killed.low, c.date_start) for c in found] == [(12, date(2023, 9, 11))]

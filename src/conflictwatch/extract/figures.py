@@ -60,7 +60,8 @@ _PART_OF_DEAD = re.compile(
 
 _RISEN_TO = re.compile(
     r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
-    r"|(?:bringing|raising|taking|pushing|lifting|updated|updating|revised|revising|raised|lowered|lowering"
+    r"|(?:bringing|brings|raising|raises|taking|takes|pushing|lifting|updated|updating|revised|revising|raised"
+    r"|lowered|lowering"
     r"|reduced|reducing)\b[^.;]{0,80}?)"
     r"\s+to\s+$",
     re.IGNORECASE,
@@ -69,7 +70,8 @@ _RISEN_TO = re.compile(
 
 # "put the death toll at eight, saying two of the wounded succumbed": the toll holds the two
 _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|sets)\s+the\s+"
-                      r"(?:death\s+|final\s+)?toll\s+at"
+                      r"(?:(?:death\s+|final\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deceased|deaths|fatalities"
+                      r"|people\s+killed|those\s+killed))\s+at"
                       # "the death toll stands at 35", "now stood at"
                       r"|(?:death\s+)?toll\s+(?:now\s+)?(?:stands|stood)\s+at)"
                       r"\s+(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
@@ -200,7 +202,10 @@ def _words(text: str) -> list[str]:
     return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
 
 
-_SUBSET_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)
+# ("four of the Palestinians killed were under 18": some of the dead just told)
+_SUBSET_AFTER = re.compile(
+    r"^\s+of\s+(?:them|whom|those\b|the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|victims|deceased)"
+    r"(?!\s+(?:in|at|on)\b))\b", re.IGNORECASE)
 
 
 # "killing two people and wounding five": the right context of a figure ends where a second
@@ -280,6 +285,8 @@ def _coordinated(gap: str) -> bool:
 
 
 # Ages, not tolls: "a 16-year-old", "were 19, 24, and 15 years of age", "was 21 when he died".
+# "were under 18", "aged 12": an age, not a count
+_AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
     r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
@@ -348,7 +355,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if not (
             f.text.lower() == "one"
             and (
-                re.search(r"\b(?:of|no)\s*$", sentence[: f.start])  # "no one was hurt"
+                # "no one was hurt", "24 bodies in one classroom"
+                re.search(r"\b(?:of|no|in|at|on|into|inside|near)\s*$", sentence[: f.start])
                 or re.match(r"\s+(?:of|that|which|another)\b", sentence[f.end :])
             )
         )
@@ -360,7 +368,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
     subsets = [
         bool(
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
-            or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+            or (_SUBSET_AFTER.match(sentence[f.end :])
+                and (re.search(r",\s*$", sentence[: f.start]) or not sentence[: f.start].strip()))
             or _PART_OF_DEAD.match(sentence[f.end :])
             or _SUBSET_RUN.search(sentence, max(0, f.start - 60), f.start)
             # '"All six terrorists were sent to hell," the statement said': the ones just told
@@ -400,7 +409,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if i > 0 and f.text.lower() in ("both", "all") and re.search(r",\s*$", before):
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
-        if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or (
+        if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) \
+                or _AGE_BEFORE.search(before) or (
             _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
         ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
             prev_end = f.end

@@ -208,7 +208,7 @@ _ORDINAL_KILLED = re.compile(
     r"\bthe\s+(?P<n>\d{1,4})(?P<suffix>st|nd|rd|th)\s+(?=(?:[a-z][\w-]*\s+){1,3}?(?:to\s+be\s+)?"
     r"(?:killed|murdered|assassinated|slain)\b)"
 )
-_DOZEN_AFTER = re.compile(r"\s+dozen\b(?!s)", re.IGNORECASE)
+_DOZEN_AFTER = re.compile(r"(?:\s+|-)dozen\b(?!s)", re.IGNORECASE)  # "two dozen", "two-dozen"
 _BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b"
                        # "from both sides": the two sides, not two people
                        r"|\s+(?:sides|parties|countries|camps|directions|ends|armies|forces|groups|banks|teams)\b")
