@@ -273,10 +273,12 @@ class Geocoder:
                     if best is None or s > best[0]:
                         best = (s, p, 3)
         if best is None or best[0] < -50:
-            # a city of millions named exactly, with no namesake in the story's country ("a blast on
-            # Istanbul's Istiklal Avenue" in a Syria round-up): that city, not a place near the story's
+            # a city of millions named exactly, with no namesake in the story's country, in a country
+            # it talks of ("a blast on Istanbul's Istiklal Avenue, Turkish officials said" in a Syria
+            # round-up): that city, not a place near the story's (not Tripoli, Libya, in a Syria story)
             exact = self.find(name, 0)
-            big = [p for p in exact if p.is_point and p.population >= 1_000_000]
+            big = [p for p in exact if p.is_point and p.population >= 1_000_000
+                   and ctx.countries.get(p.country_code or "", 0) > 0]  # (a country the story talks of)
             if big and not any(p.country_code == cc for p in exact):
                 return max(big, key=lambda p: p.population), 0
             return None
