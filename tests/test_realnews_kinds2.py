@@ -365,3 +365,30 @@ def test_a_title_case_dateline_with_a_colon_is_the_wires_day(geo: Geocoder) -> N
     found = incidents(geo, "Raipur, Sep 14: Ten Maoists were killed in an encounter on Monday while two jawans were "
                            "martyred, police said.")
     assert [(c.killed.low, c.date_start) for c in found] == [(12, date(2023, 9, 11))]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 2019-20 siege of the capital by eastern forces killed thousands of people.",
+    "Violence marred the 2019 elections, when about 145 people were killed across the country.",
+    "The strike came exactly one year after a missile hit the railway station in Kramatorsk, killing 61 people.",
+    "The offensive comes a month after militants stormed a hotel in the capital, killing 21 people.",
+    "Local authorities define a massacre as the killing of three or more people.",
+])
+def test_another_time_or_a_definition_is_no_incident_of_today(geo: Geocoder, sentence: str) -> None:
+    """A dated event with its own verb ('the 2019-20 siege ... killed'), 'the 2019 elections, when',
+    'a year/month after X, killing N' and a definition's 'three or more': no incident of the day."""
+    assert incidents(geo, sentence) == []
+
+
+def test_a_day_of_this_month_is_that_day(geo: Geocoder) -> None:
+    """'on the 3rd of this month', 'on 14th instant': days of the report's month (the first had made
+    the toll a month's count; the second had no day)."""
+    found = incidents(geo, "Five soldiers were killed on the 3rd of this month in an attack near Nekemte.")
+    assert [c.date_start for c in found] == [date(2023, 9, 3)]
+    found = incidents(geo, "The army said it killed 12 militants in an airstrike it conducted on 12th instant.")
+    assert [c.date_start for c in found] == [date(2023, 9, 12)]
+
+
+def test_bodies_left_at_a_morgue_are_many_days_dead(geo: Geocoder) -> None:
+    """'Some 96 bodies remain unclaimed': a count of the dead of many days, not an incident."""
+    assert incidents(geo, "Some 96 bodies remain unclaimed at the city morgue, officials said.") == []

@@ -263,6 +263,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     found = _weekday_with_date(sentence, _day_before_the_statement(out))
+    found = sorted([*found, *_of_this_month(sentence, published, found)], key=lambda m: m.start)
     # "overnight from Saturday to Sunday": the days say which night
     found = [m for i, m in enumerate(found) if not (
         m.text.lower() == "overnight" and i + 1 < len(found)
@@ -301,6 +302,27 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
         return not m.statement and bool(_DAY_BEFORE.fullmatch(m.text) or night)
 
     return [replace(m, date_start=day, date_end=day) if before(m) else m for m in found]
+
+
+# "on the 3rd of this month", "on 14th instant": a day of the report's month (South Asian and
+# East African papers write it so)
+_THIS_MONTH_DAY = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+this\s+month|instant|inst\b\.?)",
+    re.IGNORECASE)
+
+
+def _of_this_month(sentence: str, published: date | None, found: list[DateMention]) -> list[DateMention]:
+    if published is None or ("this month" not in sentence and "inst" not in sentence):
+        return []
+    out = []
+    for m in _THIS_MONTH_DAY.finditer(sentence):
+        if any(f.start < m.end() and m.start() < f.end for f in found) \
+                or not 1 <= int(m["day"]) <= published.day:
+            continue
+        day = published.replace(day=int(m["day"]))
+        statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, day, 1, statement))
+    return out
 
 
 def _weekday_of_last_week(sentence: str, found: list[DateMention], published: date | None,

@@ -30,12 +30,14 @@ _YEARS_AGO = re.compile(
     r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
     r"|\b(?:since|of)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
+    # "violence marred the 2019 elections, when 145 people were killed"
+    r"|\bthe\s+(?P<year6>(?:19|20)\d\d)\s+[\w-]+(?:\s+[\w-]+)?\s*,\s+when\b"
     # "the deadliest since October last year, when twin car bombs killed 120"
     r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:" + FULL_NAMES + r")\s+last\s+year\s*,\s+when\b"
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
     # "a December 2022 blast on a bus"
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?:(?:" + FULL_NAMES + r")\s+)?"
-    r"(?P<year2>(?:19|20)\d\d)\s+(?:[\w.-]+\s+)?"
+    r"(?P<year2>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+(?:[\w.-]+\s+)?"
     r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault"
     r"|blast|explosion|shooting|siege|war|conflict|invasion|genocide|uprising|offensive|battle)\b",
     re.IGNORECASE,
@@ -79,6 +81,9 @@ def months_ago(s: str, article: Article) -> bool:
 
 # "a 2014 assault on an army-run school that left nearly 150 people dead": the figure is told in the
 # clause of the dated event, however long its object
+# "The 2019-20 offensive on the capital by eastern forces killed thousands": the dated event's own verb
+_ITS_OWN_VERB = re.compile(
+    r"[^.;,]*?\b(?:killed|left|claimed)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$")
 _TOLD_IN_CLAUSE = re.compile(r"[^.;,]*?,?\s*\b(?:that|which|in which)\b[^.;,]*$")
 
 
@@ -92,9 +97,11 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     for m in _YEARS_AGO.finditer(s):
         if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []) \
                 and not any(m.end() < a and b <= m.end() + 140 and _TOLD_IN_CLAUSE.match(s, m.end(), a)
+                            for a, b in figures or []) \
+                and not any(m.end() < a and b <= m.end() + 80 and _ITS_OWN_VERB.match(s, m.end(), a)
                             for a, b in figures or []):
             continue
-        year = next((y for y in m.group("year", "year2", "year3", "year4", "year5") if y), None)
+        year = next((y for y in m.group("year", "year2", "year3", "year4", "year5", "year6") if y), None)
         if year is None or article.published is None or int(year) < article.published.year:
             return True
     return False
@@ -348,7 +355,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     lx = lex()
     s = _aside_blanked(s, cas or [])
     for d in dates:  # "on Tuesday and Wednesday last week": days, not the week's count
-        if d.precision == 1 and not d.statement and d.text.lower().endswith("last week"):
+        if d.precision == 1 and not d.statement and d.text.lower().endswith(("last week", "this month",
+                                                                              "instant")):
             s = s.replace(d.text, " " * len(d.text))
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
@@ -419,8 +427,11 @@ _EARLIER_EVENT = re.compile(
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
     r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
+    r"|\b(?:hours|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21"
+    r"|\b(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
+    r"(?:killing|leaving)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
     r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
