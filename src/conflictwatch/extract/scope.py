@@ -429,8 +429,9 @@ _EARLIER_EVENT = re.compile(
     r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:hours|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21"
-    r"|\b(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
+    # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21" (a day after is a day
+    # the dates stage counts back to: an incident of its own)
+    r"|\b(?:a|one|two|three|\d+)\s+(?:months?|years?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
     r"(?:killing|leaving)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
