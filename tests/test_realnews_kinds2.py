@@ -392,3 +392,30 @@ def test_a_day_of_this_month_is_that_day(geo: Geocoder) -> None:
 def test_bodies_left_at_a_morgue_are_many_days_dead(geo: Geocoder) -> None:
     """'Some 96 bodies remain unclaimed': a count of the dead of many days, not an incident."""
     assert incidents(geo, "Some 96 bodies remain unclaimed at the city morgue, officials said.") == []
+
+
+def test_a_voice_that_later_gave_another_figure_is_a_rival_not_more_dead(geo: Geocoder) -> None:
+    """'more than 50 people had died, although the state government later gave an official figure
+    of 40': two claims (they had been added: 91)."""
+    found = incidents(geo, "A local official told AFP that more than 50 people had died, although the state "
+                           "government later gave an official figure of 40 dead.")
+    assert sorted(c.killed.low for c in found if c.killed) == [40, 51]
+
+
+def test_parts_told_with_their_own_places_and_days_are_two_incidents(geo: Geocoder) -> None:
+    """'Four of the victims were killed in the village of X on Saturday, and six in the village of
+    Y on Sunday': the second part had been lost."""
+    found = incidents(geo, "Four of the victims were killed in the village of Nanduli on Saturday, and six in the "
+                           "village of Natuco on Sunday.")
+    assert [(c.killed.low, c.location, c.date_start) for c in found if c.killed] == [
+        (4, "Nanduli", date(2023, 9, 9)), (6, "Natuco", date(2023, 9, 10))]
+
+
+def test_a_feast_is_no_place_and_a_possessive_name_can_own_a_place(geo: Geocoder) -> None:
+    """'on the eve of Easter' (Easter had been the place) and "Cox's Bazar's Ukhiya upazila"
+    ("Bazar's Ukhiya" had been)."""
+    found = incidents(geo, "Gunmen killed 11 people in Mangu Local Government Area of Plateau State on the eve of "
+                           "Easter.")
+    assert [c.location for c in found] == ["Mangu Local Government Area"]
+    found = incidents(geo, "Two people were killed in a blast in Cox's Bazar's Ukhiya upazila on Monday.")
+    assert [c.location for c in found] == ["Ukhiya"]

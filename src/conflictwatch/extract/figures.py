@@ -126,8 +126,9 @@ _TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
 SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
-_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,3}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
-                           r"(?:\s+[A-Z][\w'’-]+){0,3}\s*(?:,?\s+and\s+|,\s+)")
+# (" were killed in the village of Nanduli on Saturday, and ": the place, and maybe its day)
+_SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,5}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
+                           rf"(?:\s+[A-Z][\w'’-]+){{0,3}}(?:\s+on\s+{_DAY})?\s*(?:,?\s+and\s+|,\s+)")
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -202,10 +203,13 @@ def _words(text: str) -> list[str]:
     return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
 
 
-# ("four of the Palestinians killed were under 18": some of the dead just told)
 _SUBSET_AFTER = re.compile(
     r"^\s+of\s+(?:them|whom|those\b|the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|victims|deceased)"
     r"(?!\s+(?:in|at|on)\b))\b", re.IGNORECASE)
+# "Four of the Palestinians killed were under 18": some of the dead just told (not "Four of the
+# victims were killed in Nanduli on Saturday", parts told with their own place and day)
+_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased)\b"
+                               r"(?!\s+(?:in|at|on)\b)", re.IGNORECASE)
 
 
 # "killing two people and wounding five": the right context of a figure ends where a second
@@ -368,8 +372,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
     subsets = [
         bool(
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
-            or (_SUBSET_AFTER.match(sentence[f.end :])
-                and (re.search(r",\s*$", sentence[: f.start]) or not sentence[: f.start].strip()))
+            or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+            or (_SOME_OF_THE_DEAD.match(sentence[f.end :]) and not sentence[: f.start].strip())
             or _PART_OF_DEAD.match(sentence[f.end :])
             or _SUBSET_RUN.search(sentence, max(0, f.start - 60), f.start)
             # '"All six terrorists were sent to hell," the statement said': the ones just told

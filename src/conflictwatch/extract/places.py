@@ -350,8 +350,12 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "the Denny's family restaurant", "Ahmed's house": a business or a person's
         name = _POSSESSIVE.sub("", _CLEAN_ART.sub("", name))
         poss = _OWNER_THEN.match(name)
+        straight = name.replace("’", "'").lower()
+        kept = next((pn for pn in _possessive_names() if straight.startswith(pn + "'s ")), None)
+        if kept:  # "Cox's Bazar's Ukhiya upazila": the owner is the name with a possessive in it
+            poss = re.match(rf"^(.{{{len(kept)}}})['’]s\s+(.+)$", name)
         owner_of = None
-        if poss and name.replace("’", "'").lower() not in _possessive_names():
+        if poss and straight not in _possessive_names():
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
             owner_of = _owner(poss.group(1), start)
             if owner_of is None and m.group("post") and poss.group(1).lower() not in _stop()[1]:

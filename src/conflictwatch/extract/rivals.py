@@ -11,9 +11,9 @@ from conflictwatch.extract.places import PlaceMention
 
 # ", while an internal document seen by Reuters put the number of dead at 77": another voice's count
 _RIVAL = re.compile(
-    r",\s+(?:while|whereas|but)\s+(?!(?:a|an|the)\s+(?:separate|second|another|third)\b)"
-    r"(?P<who>[^,;]{2,70}?)\s+(?:put|puts|putting|reported|gave|estimated|counted|recorded|said|says"
-    r"|told\s+\w+|placed)\b",
+    r",\s+(?:while|whereas|but|although|though)\s+(?!(?:a|an|the)\s+(?:separate|second|another|third)\b)"
+    r"(?P<who>[^,;]{2,70}?)\s+(?:(?:later|earlier|officially)\s+)?(?:put|puts|putting|reported|gave|estimated"
+    r"|counted|recorded|said|says|told\s+\w+|placed)\b",
     re.IGNORECASE,
 )
 
