@@ -307,7 +307,8 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
 # "on the 3rd of this month", "on 14th instant": a day of the report's month (South Asian and
 # East African papers write it so)
 _THIS_MONTH_DAY = re.compile(
-    r"\b(?:on\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+this\s+month|instant|inst\b\.?)",
+    r"\b(?:(?:on|from)\s+)?(?:the\s+)?(?:(?P<first>\d{1,2})(?:st|nd|rd|th)?\s+(?:to|-|–|and|till|until)\s+"
+    r"(?:the\s+)?)?(?P<day>\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+this\s+month|instant|inst\b\.?)",
     re.IGNORECASE)
 
 
@@ -320,8 +321,9 @@ def _of_this_month(sentence: str, published: date | None, found: list[DateMentio
                 or not 1 <= int(m["day"]) <= published.day:
             continue
         day = published.replace(day=int(m["day"]))
+        first = published.replace(day=int(m["first"])) if m["first"] and 1 <= int(m["first"]) < day.day else day
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
-        out.append(DateMention(m.start(), m.end(), m.group(0), day, day, 1, statement))
+        out.append(DateMention(m.start(), m.end(), m.group(0), first, day, 1, statement))
     return out
 
 
