@@ -321,7 +321,8 @@ def _of_this_month(sentence: str, published: date | None, found: list[DateMentio
                 or not 1 <= int(m["day"]) <= published.day:
             continue
         day = published.replace(day=int(m["day"]))
-        first = published.replace(day=int(m["first"])) if m["first"] and 1 <= int(m["first"]) < day.day else day
+        span = m["first"] and 1 <= int(m["first"]) < day.day
+        first = published.replace(day=int(m["first"])) if span else day
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         out.append(DateMention(m.start(), m.end(), m.group(0), first, day, 1, statement))
     return out
