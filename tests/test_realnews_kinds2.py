@@ -419,3 +419,11 @@ def test_a_feast_is_no_place_and_a_possessive_name_can_own_a_place(geo: Geocoder
     assert [c.location for c in found] == ["Mangu Local Government Area"]
     found = incidents(geo, "Two people were killed in a blast in Cox's Bazar's Ukhiya upazila on Monday.")
     assert [c.location for c in found] == ["Ukhiya"]
+
+
+def test_a_source_that_put_a_sides_death_toll_at_n_is_the_teller(geo: Geocoder) -> None:
+    """'The Observatory put the rebel death toll in the day's clashes at seven': the Observatory tells
+    it (the toll, with 'rebel' in the phrase, had had no teller)."""
+    found = incidents(geo, "The Syrian Observatory for Human Rights put the rebel death toll in the day's clashes "
+                           "near Azaz at seven.")
+    assert [c.claimed_by for c in found] == ["Syrian Observatory for Human Rights"]

@@ -144,7 +144,10 @@ def sources() -> tuple[list[Named], list[tuple[re.Pattern[str], str, str | None]
         )
         for g in data["generic"]
     ]
-    return named, generic, words_re(data["speech_verbs"])
+    speech = words_re(data["speech_verbs"])
+    if data.get("speech_patterns"):  # ("put the rebel death toll at": a word of its own in the phrase)
+        speech = re.compile(f"{speech.pattern}|{patterns_re(data['speech_patterns']).pattern}", re.IGNORECASE)
+    return named, generic, speech
 
 
 @lru_cache(maxsize=1)
