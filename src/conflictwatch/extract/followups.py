@@ -145,8 +145,14 @@ _HURT_DIED = re.compile(
 def wounded_died(s: str, last: Draft) -> bool:
     """Fold "One of the wounded later died in hospital" into the incident just told: one more
     dead, one fewer hurt. True if it did."""
-    m = _WOUNDED_DIED.match(s.strip()) or _HURT_DIED.match(s.strip())
-    n = (1 if m.group("n").lower() in ("a", "an") else words_to_int(m.group("n"))) if m else None
+    hurt = _HURT_DIED.match(s.strip())
+    if hurt and not _WOUNDED_DIED.match(s.strip()) and any(c.kind == "injured" for c in last.casualties):
+        # "One woman died in hospital on Saturday": most often the dead the lede already counts (it
+        # is written after); no incident of its own, and no more dead than the text tells
+        last.quote.append(s)
+        return True
+    m = _WOUNDED_DIED.match(s.strip())
+    n = words_to_int(m.group("n")) if m else None
     if n is None or not any(c.kind == "injured" for c in last.casualties):
         return False
     last.died_of_wounds += n
