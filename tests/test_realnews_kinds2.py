@@ -428,3 +428,24 @@ def test_a_source_that_put_a_sides_death_toll_at_n_is_the_teller(geo: Geocoder) 
     found = incidents(geo, "The Syrian Observatory for Human Rights put the rebel death toll in the day's clashes "
                            "near Azaz at seven.")
     assert [c.claimed_by for c in found] == ["Syrian Observatory for Human Rights"]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("Police launched a manhunt for two men suspected of killing three people in Elad on Monday.", 3),
+    ("Militants on Monday shot dead a Kashmiri Pandit in Shopian.", 1),
+])
+def test_suspects_are_no_dead_and_a_pandit_is_a_person(geo: Geocoder, sentence: str, toll: int) -> None:
+    """'two men suspected of killing three people': the two are the killers (they had been added);
+    'shot dead a Kashmiri Pandit': one person (no toll had been read)."""
+    assert killed(geo, sentence) == [(toll, toll)]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A drone hit the Red Sea port city of Hodeidah on Monday, killing three people.", "Hodeidah"),
+    ("A bomb killed 50 people at a mosque in Kabul where members of the Sufi community had gathered on Monday.",
+     "Kabul"),
+])
+def test_a_sea_or_a_faith_is_no_place(geo: Geocoder, sentence: str, place: str) -> None:
+    """'the Red Sea port city of Hodeidah' is Hodeidah (the sea, read as Egypt's Red Sea governorate,
+    had been the place); 'the Sufi community' is no place."""
+    assert [c.location for c in incidents(geo, sentence)] == [place]

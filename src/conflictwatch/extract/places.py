@@ -246,6 +246,8 @@ _BEARING_BEFORE = re.compile(
     rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
 )
 _SETTLEMENTS = {"town", "village", "city", "hamlet"}
+_PORT_CITY_OF = re.compile(
+    r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
@@ -426,8 +428,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "raion", "woreda"):
             clean = f"{clean} {post.strip().lower()}"
         rank = _rank(name, post or _typed_before(sentence, start), direction, countryside)
-        if post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end()):
-            rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat": the province says where Sibagat is
+        if (post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end())) \
+                or _PORT_CITY_OF.match(sentence, m.end()):
+            rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat", "the Red Sea port city of Hodeidah"
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             rank = max(rank, 5)  # "in Salahudin province, north of Baghdad": a landmark, not the place
         via = pre.split()[0].lower() if pre.split() else ""
