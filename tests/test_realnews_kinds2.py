@@ -449,3 +449,19 @@ def test_a_sea_or_a_faith_is_no_place(geo: Geocoder, sentence: str, place: str) 
     """'the Red Sea port city of Hodeidah' is Hodeidah (the sea, read as Egypt's Red Sea governorate,
     had been the place); 'the Sufi community' is no place."""
     assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+def test_a_feast_with_a_fixed_day_dates_the_attack(geo: Geocoder) -> None:
+    """'on the eve of Christmas', 'on Christmas Day': 24 and 25 December (the claim had the day of
+    publication)."""
+    found = incidents_of(geo, "Gunmen killed 16 villagers in Bokkos on the eve of Christmas, residents said.",
+                         published=date(2023, 12, 27))
+    assert [c.date_start for c in found] == [date(2023, 12, 24)]
+
+
+def test_the_first_such_attack_since_a_truce_bounds_nothing(geo: Geocoder) -> None:
+    """'killing four people, the first such attack since a truce in March': one strike, not a count
+    since March."""
+    found = incidents(geo, "An air strike hit a residential area in Mekelle on Friday night, killing four people, "
+                           "the first such attack since a truce in March, residents said.")
+    assert [(c.killed.low, c.date_start) for c in found] == [(4, date(2023, 9, 8))]

@@ -263,7 +263,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     found = _weekday_with_date(sentence, _day_before_the_statement(out))
-    found = sorted([*found, *_of_this_month(sentence, published, found)], key=lambda m: m.start)
+    extra = [*_of_this_month(sentence, published, found), *_feast_days(sentence, published, found)]
+    found = sorted([*found, *extra], key=lambda m: m.start)
     # "overnight from Saturday to Sunday": the days say which night
     found = [m for i, m in enumerate(found) if not (
         m.text.lower() == "overnight" and i + 1 < len(found)
@@ -325,6 +326,32 @@ def _of_this_month(sentence: str, published: date | None, found: list[DateMentio
         first = published.replace(day=int(m["first"])) if span else day
         statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
         out.append(DateMention(m.start(), m.end(), m.group(0), first, day, 1, statement))
+    return out
+
+
+# Feasts with a fixed day: "on the eve of Christmas", "on Christmas Day", "on New Year's Eve"
+_FEASTS = {"christmas eve": (12, 24), "eve of christmas": (12, 24), "christmas day": (12, 25),
+           "christmas": (12, 25), "new year's eve": (12, 31), "new year’s eve": (12, 31),
+           "new year's day": (1, 1), "new year’s day": (1, 1)}
+_FEAST = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?P<feast>christmas\s+eve|eve\s+of\s+christmas|christmas\s+day"
+                    r"|new\s+year['’]s\s+(?:eve|day)|christmas)\b", re.IGNORECASE)
+
+
+def _feast_days(sentence: str, published: date | None, found: list[DateMention]) -> list[DateMention]:
+    if published is None or ("hristmas" not in sentence and "ew Year" not in sentence):
+        return []
+    out = []
+    for m in _FEAST.finditer(sentence):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        month, day_of = _FEASTS[re.sub(r"\s+", " ", m["feast"].lower())]
+        day = date(published.year, month, day_of)
+        if day > published:
+            day = date(published.year - 1, month, day_of)  # "on Christmas Day", told in January
+        if (published - day).days > 45:
+            continue  # a feast long past: no day of this news
+        statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, day, 1, statement))
     return out
 
 

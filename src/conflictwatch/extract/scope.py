@@ -254,7 +254,7 @@ _SUPERLATIVE = re.compile(
     r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b[^,.;]*"
     # "the third such discovery this month", "the latest in a string of attacks this year": counts
     # this event among others; it bounds nothing
-    r"|\bthe (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
+    r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
     r" (?:such|in a|attack|killing|massacre|ambush|discovery|incident|strike|raid)\b[^,.;]*",
     re.IGNORECASE,
 )
