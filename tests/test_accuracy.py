@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
-# UCDP dev set (192 articles). Measured on this commit: detected 0.964, event_right 0.828,
-# lead_event_right 0.797, event_and_place_right 0.703, country_right 0.828, totals_as_incident 2,
-# incidents_per_article 2.43. Shares of articles must stay at or above these...
+# UCDP dev set (192 articles). Measured on this commit: detected 0.964, event_right 0.823,
+# lead_event_right 0.786, event_and_place_right 0.698, country_right 0.823, totals_as_incident 2,
+# incidents_per_article 2.42. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.95,
     "event_right": 0.82,
@@ -50,7 +50,7 @@ CASES = [
     ("wire-style-a.yaml", None, 0.90, 0.98, 0.90, 0.92, 0.91),
     ("wire-style-b.yaml", None, 0.90, 0.95, 0.90, 0.92, 0.86),
     ("heldout-c.yaml", None, 0.89, 0.92, 0.92, 0.74, 0.80),
-    ("blind-d.yaml", None, 0.85, 0.90, 0.86, 0.60, 0.76),
+    ("blind-d.yaml", None, 0.86, 0.90, 0.88, 0.60, 0.76),
     ("dev-e.yaml", None, 0.89, 0.90, 0.88, 0.77, 0.75),
 ]
 
