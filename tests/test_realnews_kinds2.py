@@ -465,3 +465,15 @@ def test_the_first_such_attack_since_a_truce_bounds_nothing(geo: Geocoder) -> No
     found = incidents(geo, "An air strike hit a residential area in Mekelle on Friday night, killing four people, "
                            "the first such attack since a truce in March, residents said.")
     assert [(c.killed.low, c.date_start) for c in found] == [(4, date(2023, 9, 8))]
+
+
+@pytest.mark.parametrize(("sentence", "published", "day"), [
+    ("Russian missiles struck the city overnight into Sunday, killing 12 people.", date(2022, 10, 9),
+     date(2022, 10, 9)),
+    ("Rebels attacked the camp overnight on Wednesday, killing nine people.", date(2022, 10, 21),
+     date(2022, 10, 19)),
+])
+def test_overnight_with_its_day_is_that_day(geo: Geocoder, sentence: str, published: date, day: date) -> None:
+    """'overnight into Sunday', 'overnight on Wednesday': the day named (the bare 'overnight', the
+    night before the report, had been taken)."""
+    assert [c.date_start for c in incidents_of(geo, sentence, published=published)] == [day]

@@ -268,7 +268,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
     # "overnight from Saturday to Sunday": the days say which night
     found = [m for i, m in enumerate(found) if not (
         m.text.lower() == "overnight" and i + 1 < len(found)
-        and re.fullmatch(r"\s+(?:from|of)\s+", sentence[m.end : found[i + 1].start]))]
+        and re.fullmatch(r"\s+(?:(?:from|of|into|on|to)\s+)?", sentence[m.end : found[i + 1].start])
+        and _WEEKDAY_IN.search(found[i + 1].text))]
     return tuple(_weekday_of_last_week(sentence, found, published))
 
 
@@ -329,6 +330,7 @@ def _of_this_month(sentence: str, published: date | None, found: list[DateMentio
     return out
 
 
+_WEEKDAY_IN = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 # Feasts with a fixed day: "on the eve of Christmas", "on Christmas Day", "on New Year's Eve"
 _FEASTS = {"christmas eve": (12, 24), "eve of christmas": (12, 24), "christmas day": (12, 25),
            "christmas": (12, 25), "new year's eve": (12, 31), "new year’s eve": (12, 31),
