@@ -477,3 +477,15 @@ def test_overnight_with_its_day_is_that_day(geo: Geocoder, sentence: str, publis
     """'overnight into Sunday', 'overnight on Wednesday': the day named (the bare 'overnight', the
     night before the report, had been taken)."""
     assert [c.date_start for c in incidents_of(geo, sentence, published=published)] == [day]
+
+
+def test_a_groups_record_in_the_past_perfect_is_a_count(geo: Geocoder) -> None:
+    """'He said the front had murdered more than 200 people and driven families from their homes': a
+    group's record over years (no day, no place), not an incident; a side's claim of one attack
+    with its place ('had killed more than 100 soldiers in Kirkuk') stays one."""
+    found = claims(geo, 'He said the group had murdered "more than 200 people and driven families from their '
+                        'homes."')
+    assert [c.scope for c in found] == ["aggregate"]
+    found = claims(geo, "The group said in a statement that its fighters had killed more than 100 soldiers in "
+                        "Kirkuk on Monday.")
+    assert [c.scope for c in found] == ["incident"]

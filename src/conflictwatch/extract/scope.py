@@ -310,6 +310,8 @@ PERFECT = re.compile(
 _LONG_CAMPAIGN = re.compile(
     rf"\bhad\s+(?:so far\s+)?been\s+(?:killed|slain)\b[^.;]{{0,60}}?\b"
     rf"(?:operations|{LONG_CAMPAIGNS}|crackdown)\b", re.IGNORECASE)
+_HAD_KILLED = re.compile(r"\bhad\s+(?:killed|murdered|massacred|slaughtered)\s+[\"“]?"
+                         r"(?:(?:more than|over|at least|some)\s+)?[\d,]+", re.IGNORECASE)
 _AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
 _CAMPAIGN_TOLL = re.compile(
     r"\b(?:toll|tally|number\s+of\s+(?:victims|dead|deaths|people\s+killed))\s+(?:in|of|from|during)\s+"
@@ -398,7 +400,13 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return True  # "bringing the total to 25,490": a war's count (the toll of one attack rarely is)
     # ("dozens of residents have been killed": a vague count over no day is a tally too)
     vague = any(c.kind == "killed" and not c.fig.exact_number for c in cas or [])
+    # "He said the 10th Front had murdered more than 150 people and displaced families": a group's
+    # record (past perfect, over a hundred, no day), not one incident
+    # (not "its fighters had killed more than 100 members of the security forces in Kirkuk": a side's
+    # claim of one attack, with its place)
+    record = big and _HAD_KILLED.search(s) is not None and not re.search(r"\b(?:in|at|near)\s+[A-Z]", s)
     perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big or vague) or _LONG_CAMPAIGN.search(s)
+               or record
                or (big and _PERFECT_DIED.search(s))) \
         and not _ONE_EVENT.search(s)
     past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
