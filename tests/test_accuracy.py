@@ -27,8 +27,8 @@ CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
 # UCDP dev set (192 articles). Measured on this commit: detected 0.964, event_right 0.823,
-# lead_event_right 0.786, event_and_place_right 0.698, country_right 0.823, totals_as_incident 2,
-# incidents_per_article 2.42. Shares of articles must stay at or above these...
+# lead_event_right 0.786, event_and_place_right 0.698, country_right 0.823, totals_as_incident 1,
+# incidents_per_article 2.41. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.95,
     "event_right": 0.82,
