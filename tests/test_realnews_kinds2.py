@@ -489,3 +489,15 @@ def test_a_groups_record_in_the_past_perfect_is_a_count(geo: Geocoder) -> None:
     found = claims(geo, "The group said in a statement that its fighters had killed more than 100 soldiers in "
                         "Kirkuk on Monday.")
     assert [c.scope for c in found] == ["incident"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Security forces killed at least 41 people in Zahedan on Friday, the Oslo-based group Iran Human Rights "
+     "said on Saturday.", "Iran Human Rights"),
+    ("The health minister said on Saturday that 198 civilians had been killed in the strike on Mariupol.",
+     "Health ministry"),
+])
+def test_a_monitor_or_a_minister_named_at_the_end_tells_the_toll(geo: Geocoder, sentence: str,
+                                                                  source: str) -> None:
+    """A rights monitor and a health minister as the teller (no source had been read)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
