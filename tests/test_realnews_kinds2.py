@@ -501,3 +501,18 @@ def test_a_monitor_or_a_minister_named_at_the_end_tells_the_toll(geo: Geocoder, 
                                                                   source: str) -> None:
     """A rights monitor and a health minister as the teller (no source had been read)."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+def test_the_university_of_a_city_places_the_attack_in_the_city(geo: Geocoder) -> None:
+    """'outside the Confucius Institute of the University of Karachi': Karachi (the building had
+    been dropped, city and all)."""
+    found = incidents(geo, "A suicide bomber killed four people outside the language institute of the University "
+                           "of Karachi on Tuesday.")
+    assert [c.location for c in found] == ["Karachi"]
+
+
+def test_an_emergency_service_that_put_the_number_of_wounded_tells_it(geo: Geocoder) -> None:
+    """'Ukraine's emergency service put the number of wounded at 31': the service tells the count."""
+    found = claims(geo, "Ukraine's emergency service put the number of wounded at 31 after the strike on Kremenchuk "
+                        "on Monday.")
+    assert [c.claimed_by for c in found] == ["Rescue workers"]

@@ -232,6 +232,10 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
     m = _types()[2].search(p.name)
     if m is None:
         return p
+    of_city = _FACILITY_OF.match(p.name)
+    if of_city and m.start() == 0:  # "the University of Karachi": the city it is of
+        at = p.start + of_city.start("city")
+        return PlaceMention(of_city.group("city"), at, at + len(of_city.group("city")), 3, p.via)
     city = p.name[: m.start()].strip()
     if city and p.name[m.end() :].strip() == "" and city.lower() in _stop()[3]:
         return PlaceMention(city, p.start, p.start + len(city), 3, p.via)
@@ -246,6 +250,8 @@ _BEARING_BEFORE = re.compile(
     rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
 )
 _SETTLEMENTS = {"town", "village", "city", "hamlet"}
+_FACILITY_OF = re.compile(
+    r"^(?:University|Port|Airport|Polytechnic)\s+of\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 _PORT_CITY_OF = re.compile(
     r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
