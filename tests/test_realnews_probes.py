@@ -847,7 +847,7 @@ def test_who_puts_the_toll_speaks(geo: Geocoder, sentence: str, source: str) -> 
 @pytest.mark.parametrize(("sentence", "source"), [
     # "who said" is no World Health Organization
     ("The figures were given by the provincial health minister, who said 12 people were killed in the blast in "
-     "Kandahar on Monday.", None),
+     "Kandahar on Monday.", "Health ministry"),
     ("At least 11 people were killed in air strikes on Maarat al-Numan on Monday, the Britain-based war monitor "
      "said.", "Syrian Observatory for Human Rights"),
     ("Islamic State claimed responsibility for the bombing in Mazar-i-Sharif on Monday, saying it had killed 20 "
@@ -856,7 +856,8 @@ def test_who_puts_the_toll_speaks(geo: Geocoder, sentence: str, source: str) -> 
      "Al-Shabaab"),
 ])
 def test_tellers_not_mistaken(geo: Geocoder, sentence: str, source: str | None) -> None:
-    """'the minister, who said' had been the World Health Organization; the Britain-based war monitor
+    """'the minister, who said' had been the World Health Organization (a health minister tells for
+    the health ministry); the Britain-based war monitor
     is the Observatory; 'claimed responsibility ..., saying it had killed 20' is a claim about a toll;
     'the Al-Qaeda-linked Al-Shabaab group' is the group, not its ties."""
     found = incidents(geo, sentence)
