@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
+from conflictwatch.extract.datelines import dateline_town, local_dateline_end
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -40,9 +41,7 @@ from conflictwatch.extract.places import (
     OWNER,
     PlaceMention,
     aside_spans,
-    dateline_town,
     find_places,
-    local_dateline_end,
     most_specific,
 )
 from conflictwatch.extract.responsibility import responsibility_claimant

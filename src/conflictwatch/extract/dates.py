@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import dateparser
 
+from conflictwatch.extract.datelines import AGENCY_DATELINE
 from conflictwatch.extract.numbers import words_to_int
-from conflictwatch.extract.places import AGENCY_DATELINE
 from conflictwatch.extract.quickre import quick
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 

@@ -13,27 +13,18 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import words_after
 from conflictwatch.extract.capitals import capital_mentions
+from conflictwatch.extract.datelines import (
+    LOCAL_DATELINE,
+    outlets,
+)
 from conflictwatch.extract.nlp import entities
+from conflictwatch.extract.placename import ART, NAME
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data, words_re
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_ART = (
-    r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"
-    r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
-)
-# "Barangay Sta. Teresa", "Mt. Elgon": a short form with its full stop is part of a name
-_CAP = r"(?:(?:Sta|Sto|St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-ZÀ-ÖØ-Þ][\w’'\u2018-]*[\w]|[A-ZÀ-ÖØ-Þ])"  # "Álvarez"
-# "Playas de Tijuana", "Praderas del Sur", "Apaseo el Alto"
-_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las)"
-# "Paletwa Township of Chin State" is two places: no "of" join right after a type word
-_NOT_AFTER_TYPE = "".join(
-    f"(?<!{w})" for w in ("Township", "Area", "District", "County", "Ward", "Division", "Region", "Province",
-                          "State", "LGA", "Municipality", "Governorate", "Department", "Prefecture", "Zone")
-)
-NAME = rf"(?:(?:{_ART}-)?{_CAP}(?:(?:\s+(?:(?:{_ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+){_CAP})*)"
 _DIRECTION = (  # ("in central Tel Aviv": a part of the city)
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
     r"|south-west)(?:ern)?|central|downtown)"
@@ -66,10 +57,10 @@ _PLACE_RE = quick(re.compile(
     rf"(?P<country>\s+countryside\b)?",
 ))
 # A match starts where a word starts (a locative, a direction), at a capital, or at a name's
-# "al-" (_ART): said first, the engine leaves the inside of a lower-case word after two tests
+# "al-" (ART): said first, the engine leaves the inside of a lower-case word after two tests
 # instead of trying the whole pattern at each of its letters (the same matches, ~20% faster).
 # Any letter but a-z may start a name (accented capitals too), and any letters an "al-".
-_ART_LONGEST = max(map(len, re.findall(r"[^\W\d_]+", _ART)))
+_ART_LONGEST = max(map(len, re.findall(r"[^\W\d_]+", ART)))
 _STARTS = rf"(?:(?<![a-zA-Z])|(?=[^\W\d_a-z]|[^\W\d_]{{0,{_ART_LONGEST}}}-))"
 PLACE_RE = re.compile(_STARTS + _PLACE_RE.pattern, _PLACE_RE.flags)
 _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -301,14 +292,6 @@ _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
 @lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    """News outlets' names (country_cues.yaml `outlets`), lower case: never places."""
-    cues = load_data("country_cues.yaml") or {}
-    return frozenset(o.lower() for entry in cues.values() if isinstance(entry, dict)
-                     for o in entry.get("outlets") or [])
-
-
-@lru_cache(maxsize=1)
 def _joined() -> re.Pattern[str] | None:
     """Place names with " and " inside ("Jammu and Kashmir"), which the finder would split in two."""
     names = load_data("places_lexicon.yaml").get("joined_names", [])
@@ -406,7 +389,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         low = name.lower()
         if "-" in low and all(part in not_places for part in low.split("-")):
             continue  # "the Putin-Erdogan area": a zone named after two leaders' deal
-        if low in _outlets():
+        if low in outlets():
             continue  # "Aleppo, Enab Baladi – ...": a news outlet's name in its dateline
         if low in not_places or (low.endswith("s") and low[:-1] in not_places) or any(
             s <= start < e for s, e in skip_spans or []
@@ -453,7 +436,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
         for item, s0, e0 in items:
             item = _CLEAN_ART.sub("", item)
-            if item.lower() in not_places or item.lower() in _outlets() \
+            if item.lower() in not_places or item.lower() in outlets() \
                     or any(s <= s0 < e for s, e in skip_spans or []):
                 break
             if _ACRONYM.fullmatch(item) and item.lower() not in _stop()[1]:
@@ -470,7 +453,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
     def skipped(start: int) -> bool:
         return any(s <= start < e for s, e in skip_spans or [])
 
-    local = _LOCAL_DATELINE.match(sentence)
+    local = LOCAL_DATELINE.match(sentence)
     if local and not skipped(0):  # "Culiacán, Sinaloa.- ...": a local paper's dateline: where the news is
         out.append(PlaceMention(local.group("city"), 0, local.end("city"), 3, "in"))
         if local.group("state"):
@@ -538,51 +521,6 @@ _PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
 _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNORECASE)
 # "Culiacán, Sinaloa.- The bodies of ...": the dateline of Mexican and other Latin American local
 # papers (a full stop and a hyphen), which names the town of the news, not a wire's bureau
-_LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
-
-
-def local_dateline_end(sentence: str) -> int:
-    """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
-    the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
-    PORT-AU-PRINCE)."""
-    m = _LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
-    if m is None and "," in sentence[:60]:
-        m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
-    return m.end() if m else 0
-
-
-_TOWN_FIRST = re.compile(
-    r"\s*(?P<town>[A-Z][A-Z .'’-]{2,40}?)\s*(?:,\s*[^:–—\n]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?"
-    r"(?:[:–—]|\s-\s)")
-
-
-def dateline_town(text: str, dateline: str | None) -> str | None:
-    """The town of the story's dateline ("PESHAWAR: ...", "MARAWI CITY — ..."), in title case."""
-    m = None if dateline else _TOWN_FIRST.match(text[:80])
-    town = dateline or (m.group("town") if m else None)
-    return town.strip().title() if town and town.strip() else None
-
-
-@lru_cache(maxsize=1)
-def _outlet_dateline() -> re.Pattern[str]:
-    names = "|".join(re.escape(o) for o in sorted(_outlets(), key=len, reverse=True))
-    return re.compile(rf"^{NAME}(?:,\s+{NAME})?,\s+(?i:{names})\s*[-–—/:]\s*")
-
-
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*\([^()]{1,40}\))?\s*[-–—]{1,2}\s+(?=[A-Z])")
-
-
-# "Imphal, Jan 15 (PTI) A man ...": a town in title case, a date and an agency, often with no dash
-# after it, as Indian and other agencies open a story (the dates stage reads its date as the wire's
-# day; the parser would read its town as a person)
-AGENCY_DATELINE = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
-    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*",
-    re.IGNORECASE)
-
-
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
 _SUBJECT_HIT = re.compile(
     rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"

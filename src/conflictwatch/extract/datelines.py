@@ -1,0 +1,64 @@
+"""Datelines left in an article's text ("PESHAWAR: ", "Uruapan, Michoacán.- ", "Imphal, Jan 15 (PTI)",
+"Aleppo, Enab Baladi – "): where a story was filed, never where it happened, and not people's names;
+and the news outlets, whose names are never places."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from conflictwatch.extract.placename import NAME
+from conflictwatch.extract.rules import load_data
+
+
+@lru_cache(maxsize=1)
+def outlets() -> frozenset[str]:
+    """News outlets' names (country_cues.yaml `outlets`), lower case: never places."""
+    cues = load_data("country_cues.yaml") or {}
+    return frozenset(o.lower() for entry in cues.values() if isinstance(entry, dict)
+                     for o in entry.get("outlets") or [])
+
+
+LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
+
+
+def local_dateline_end(sentence: str) -> int:
+    """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
+    the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
+    PORT-AU-PRINCE)."""
+    m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
+    if m is None and "," in sentence[:60]:
+        m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
+    return m.end() if m else 0
+
+
+_TOWN_FIRST = re.compile(
+    r"\s*(?P<town>[A-Z][A-Z .'’-]{2,40}?)\s*(?:,\s*[^:–—\n]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:[:–—]|\s-\s)")
+
+
+def dateline_town(text: str, dateline: str | None) -> str | None:
+    """The town of the story's dateline ("PESHAWAR: ...", "MARAWI CITY — ..."), in title case."""
+    m = None if dateline else _TOWN_FIRST.match(text[:80])
+    town = dateline or (m.group("town") if m else None)
+    return town.strip().title() if town and town.strip() else None
+
+
+@lru_cache(maxsize=1)
+def _outlet_dateline() -> re.Pattern[str]:
+    names = "|".join(re.escape(o) for o in sorted(outlets(), key=len, reverse=True))
+    return re.compile(rf"^{NAME}(?:,\s+{NAME})?,\s+(?i:{names})\s*[-–—/:]\s*")
+
+
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*\([^()]{1,40}\))?\s*[-–—]{1,2}\s+(?=[A-Z])")
+
+
+# "Imphal, Jan 15 (PTI) A man ...": a town in title case, a date and an agency, often with no dash
+# after it, as Indian and other agencies open a story (the dates stage reads its date as the wire's
+# day; the parser would read its town as a person)
+AGENCY_DATELINE = re.compile(
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
+    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*",
+    re.IGNORECASE)

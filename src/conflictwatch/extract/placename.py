@@ -1,0 +1,20 @@
+"""How a place name is written in news copy, as one pattern (`NAME`): capitalised words, Arabic articles
+("al-", "Deir"), Spanish joins ("Playas de Tijuana") and short forms with a full stop ("Sta. Teresa").
+Shared by the place finder and the dateline readers."""
+
+from __future__ import annotations
+
+ART = (
+    r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"
+    r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
+)
+# "Barangay Sta. Teresa", "Mt. Elgon": a short form with its full stop is part of a name
+_CAP = r"(?:(?:Sta|Sto|St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-ZÀ-ÖØ-Þ][\w’'\u2018-]*[\w]|[A-ZÀ-ÖØ-Þ])"  # "Álvarez"
+# "Playas de Tijuana", "Praderas del Sur", "Apaseo el Alto"
+_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las)"
+# "Paletwa Township of Chin State" is two places: no "of" join right after a type word
+_NOT_AFTER_TYPE = "".join(
+    f"(?<!{w})" for w in ("Township", "Area", "District", "County", "Ward", "Division", "Region", "Province",
+                          "State", "LGA", "Municipality", "Governorate", "Department", "Prefecture", "Zone")
+)
+NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:\s+(?:(?:{ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+){_CAP})*)"
