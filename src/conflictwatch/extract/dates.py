@@ -22,6 +22,12 @@ from conflictwatch.extract.quickre import quick
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def names_weekday(text: str) -> bool:
+    """Does the text name a day of the week ("on Tuesday night", "Sunday")?"""
+    low = text.lower()
+    return any(w in low for w in WEEKDAYS)
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 
@@ -99,6 +105,11 @@ _STATEMENT_BEFORE = re.compile(
     r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",
     re.IGNORECASE,
 )
+
+
+def _said_before(sentence: str, at: int) -> bool:
+    """Do the words just before `at` make the date there the day of a statement ("said on")?"""
+    return _STATEMENT_BEFORE.search(sentence[:at].rstrip()[-40:].removesuffix(" on")) is not None
 
 
 # "The Civil Defence on Tuesday raised to 16 the toll of Monday's strike": the day a source did
@@ -251,7 +262,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             start_d, end_d, precision = back
         if _ROLE_IN_EVENT.search(sentence, 0, m.start()) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "an operative who took part in the October 7 attack": another event's day
-        statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        statement = _said_before(sentence, m.start())
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         head = sentence[: m.start()]
         agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
@@ -269,7 +280,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
     found = [m for i, m in enumerate(found) if not (
         m.text.lower() == "overnight" and i + 1 < len(found)
         and re.fullmatch(r"\s+(?:(?:from|of|into|on|to)\s+)?", sentence[m.end : found[i + 1].start])
-        and _WEEKDAY_IN.search(found[i + 1].text))]
+        and names_weekday(found[i + 1].text))]
     return tuple(_weekday_of_last_week(sentence, found, published))
 
 
@@ -325,12 +336,11 @@ def _of_this_month(sentence: str, published: date | None, found: list[DateMentio
         day = published.replace(day=int(m["day"]))
         span = m["first"] and 1 <= int(m["first"]) < day.day
         first = published.replace(day=int(m["first"])) if span else day
-        statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        statement = _said_before(sentence, m.start())
         out.append(DateMention(m.start(), m.end(), m.group(0), first, day, 1, statement))
     return out
 
 
-_WEEKDAY_IN = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 # Feasts with a fixed day: "on the eve of Christmas", "on Christmas Day", "on New Year's Eve"
 _FEASTS = {"christmas eve": (12, 24), "eve of christmas": (12, 24), "christmas day": (12, 25),
            "christmas": (12, 25), "new year's eve": (12, 31), "new year’s eve": (12, 31),
@@ -352,7 +362,7 @@ def _feast_days(sentence: str, published: date | None, found: list[DateMention])
             day = date(published.year - 1, month, day_of)  # "on Christmas Day", told in January
         if (published - day).days > 45:
             continue  # a feast long past: no day of this news
-        statement = bool(_STATEMENT_BEFORE.search(sentence[: m.start()].rstrip()[-40:].removesuffix(" on")))
+        statement = _said_before(sentence, m.start())
         out.append(DateMention(m.start(), m.end(), m.group(0), day, day, 1, statement))
     return out
 
@@ -383,8 +393,7 @@ def _weekday_of_last_week(sentence: str, found: list[DateMention], published: da
 
 
 def _is_weekday(m: DateMention) -> bool:
-    return m.precision == 1 and m.date_start is not None and not m.statement and any(
-        w in m.text.lower() for w in WEEKDAYS)
+    return m.precision == 1 and m.date_start is not None and not m.statement and names_weekday(m.text)
 
 
 def _in_week_before(latest: date, published: date | None) -> date:
@@ -406,7 +415,7 @@ def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMent
             nxt is not None
             and nxt.precision == 1
             and nxt.date_start is not None
-            and any(w in m.text.lower() for w in WEEKDAYS)
+            and names_weekday(m.text)
             and re.fullmatch(r"[\s,]*(?:the\s+)?", sentence[m.end : nxt.start])
         ):
             continue

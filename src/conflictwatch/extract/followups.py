@@ -135,7 +135,7 @@ def treated_in(s: str, p: PlaceMention, strict: bool = False) -> bool:
 # "One woman died in hospital on Saturday", "Two more people later succumbed to their injuries": told
 # right after an incident with wounded, some of them
 _HURT_DIED = re.compile(
-    r"^(?:(?:later|also|and)\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"^(?:(?:later|also|and)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:more\s+)?(?:[\w-]+\s+){0,2}?(?:later\s+|has\s+|have\s+|had\s+)?(?:died|succumbed|passed\s+away)\s+"
     r"(?:later\s+)?(?:in\s+(?:the\s+|a\s+)?hospital|(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries))",
     re.IGNORECASE,
@@ -144,16 +144,20 @@ _HURT_DIED = re.compile(
 
 def wounded_died(s: str, last: Draft) -> bool:
     """Fold "One of the wounded later died in hospital" into the incident just told: one more
-    dead, one fewer hurt. True if it did."""
-    hurt = _HURT_DIED.match(s.strip())
-    if hurt and not _WOUNDED_DIED.match(s.strip()) and any(c.kind == "injured" for c in last.casualties):
+    dead, one fewer hurt; "One woman died in hospital on Saturday" joins it with no more dead. True
+    if it did."""
+    if not any(c.kind == "injured" for c in last.casualties):
+        return False
+    m = _WOUNDED_DIED.match(s.strip())
+    if m is None:
+        if _HURT_DIED.match(s.strip()) is None:
+            return False
         # "One woman died in hospital on Saturday": most often the dead the lede already counts (it
         # is written after); no incident of its own, and no more dead than the text tells
         last.quote.append(s)
         return True
-    m = _WOUNDED_DIED.match(s.strip())
-    n = words_to_int(m.group("n")) if m else None
-    if n is None or not any(c.kind == "injured" for c in last.casualties):
+    n = words_to_int(m.group("n"))
+    if n is None:
         return False
     last.died_of_wounds += n
     last.quote.append(s)

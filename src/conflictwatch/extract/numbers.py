@@ -195,13 +195,14 @@ _CLOCK_BEFORE = re.compile(r"\d\d?[:.]$")
 
 
 def _in_time(text: str, start: int, end: int) -> bool:
+    """Is the number at text[start:end] an hour or the minutes of a clock time?"""
     if re.fullmatch(r"\d\d?\.\d\d", text[start:end]):  # "10.30 am"
         return bool(_CLOCK_AFTER.match(text, end))
     if not text[start:end].isdigit() or len(text[start:end]) > 2:
         return False
-    return bool(_CLOCK_AFTER.match(text, end)) or (
-        bool(_CLOCK_BEFORE.search(text, max(0, start - 3), start)) and text[start - 1] == ":" or (
-            text[start - 1 : start] == "." and bool(_CLOCK_AFTER.match(text, end))))
+    if _CLOCK_AFTER.match(text, end):  # "11:25", "2 am", "07.30 hrs"
+        return True
+    return text[start - 1 : start] == ":" and _CLOCK_BEFORE.search(text, max(0, start - 3), start) is not None
 
 
 _ORDINAL_KILLED = re.compile(

@@ -87,6 +87,16 @@ _ITS_OWN_VERB = re.compile(
 _TOLD_IN_CLAUSE = re.compile(r"[^.;,]*?,?\s*\b(?:that|which|in which)\b[^.;,]*$")
 
 
+def _toll_of_dated_event(s: str, m: re.Match[str], a: int, b: int) -> bool:
+    """Is the figure at s[a:b] the toll of the dated event `m` ("a 2020 attack")? Right beside it,
+    told in its relative clause, or after its own verb."""
+    if m.start() - 80 <= a and b <= m.end() + 40:
+        return True
+    if m.end() < a and b <= m.end() + 140 and _TOLD_IN_CLAUSE.match(s, m.end(), a):
+        return True
+    return m.end() < a and b <= m.end() + 80 and _ITS_OWN_VERB.match(s, m.end(), a) is not None
+
+
 def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = None) -> bool:
     """Background from another year ("three years after the collapse", "in 2013") or from a month
     long past ("last September"); "wounded in a 2020 attack" only when a figure is told right there,
@@ -95,11 +105,7 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     if months_ago(s, article):
         return True
     for m in _YEARS_AGO.finditer(s):
-        if m.group("year2") and not any(m.start() - 80 <= a and b <= m.end() + 40 for a, b in figures or []) \
-                and not any(m.end() < a and b <= m.end() + 140 and _TOLD_IN_CLAUSE.match(s, m.end(), a)
-                            for a, b in figures or []) \
-                and not any(m.end() < a and b <= m.end() + 80 and _ITS_OWN_VERB.match(s, m.end(), a)
-                            for a, b in figures or []):
+        if m.group("year2") and not any(_toll_of_dated_event(s, m, a, b) for a, b in figures or []):
             continue
         year = next((y for y in m.group("year", "year2", "year3", "year4", "year5", "year6") if y), None)
         if year is None or article.published is None or int(year) < article.published.year:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from conflictwatch.extract.dates import find_dates
+from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.followups import marker_res, treated_in
 from conflictwatch.extract.places import PlaceMention, most_specific
@@ -160,14 +160,13 @@ def _event_day(text: str, published: date) -> date | None:
     found = [m for m in find_dates(text, published)
              if not m.statement and m.date_start is not None and m.precision == 1]
     days = {m.date_start for m in found}
-    named = sorted({m.date_start for m in found if m.date_start and _WEEKDAY_NAME.search(m.text)})
+    named = sorted({m.date_start for m in found if m.date_start and names_weekday(m.text)})
     if len(named) == 2 and (named[1] - named[0]).days == 1 and _NIGHT_OF.search(text):
         return named[0]  # "overnight from Saturday to Sunday": the night that began on the Saturday
     return days.pop() if len(days) == 1 else None
 
 
 _NIGHT_OF = re.compile(r"\b(?:night|overnight)\b", re.IGNORECASE)
-_WEEKDAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 
 
 def _join_quotes(ca: Claim, cb: Claim, text: str | None) -> None:

