@@ -99,7 +99,9 @@ _STATEMENT_BEFORE = re.compile(
     r"|afternoon)\s+of"
     # "told PREMIUM TIMES by phone on Monday", "a statement read on national television on Monday",
     # "wrote on Telegram on Sunday"
-    r"|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}\s+(?:by\s+(?:tele)?phone|in\s+an\s+interview)"
+    r"|told\s+(?:(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}|reporters|journalists|newsmen|the\s+media"
+    r"|the\s+press)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|in\s+an\s+interview"
+    r"|on\s+condition\s+of\s+anonymity)"
     r"|statement\s+(?:read|broadcast|aired|posted|issued|released)(?:\s+[\w-]+){1,3}"
     r"|(?:said|wrote|posted)\s+on\s+(?:Telegram|Twitter|X|Facebook|social\s+media)"
     r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",

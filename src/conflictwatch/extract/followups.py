@@ -374,7 +374,11 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             # "A man was also wounded in the village of Bilozerka", "A second missile hit Bilenke": more
             # of the day just told, somewhere else
             follow = follow or bool(_ALSO_ELSEWHERE.match(text))
-            if follow and (not said_only or rising or refers):
+            # '"They killed 12 of our people," a resident told reporters on Wednesday' after "killed 12
+            # ... on Tuesday": the same toll retold, dated by the telling
+            # (not one dead: "an infantryman died of wounds" after "a sergeant died" is another man)
+            retold = c.killed is not None and c.killed == p_claim.killed and c.killed.low >= 2
+            if follow and (not said_only or rising or refers or retold):
                 c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1
                 c.claim_id = c.make_id()
         if c.date_start is not None:
