@@ -21,3 +21,29 @@ def test_a_toll_retold_by_another_voice_keeps_the_incidents_day(geo: Geocoder) -
                            "The attackers came on motorcycles, a police spokesman said.\n"
                            "\"They killed 12 of our people,\" a resident told reporters by phone on Wednesday.")
     assert [(c.killed.low, str(c.date_start)) for c in found] == [(12, "2023-05-09"), (12, "2023-05-09")]
+
+
+def test_a_source_named_only_in_the_next_sentence_vouches_for_the_incident(geo: Geocoder) -> None:
+    """A lede with no voice, then 'X confirmed the attack' or 'The strike was confirmed by a
+    spokesman for Y': X and Y are the claim's source (the claim had none)."""
+    police = incidents(geo, "Gunmen killed 12 villagers in Kadisau, Katsina State, on Tuesday night.\n"
+                            "Police spokesman Gambo Isah confirmed the attack, saying the gunmen came on "
+                            "motorcycles.")
+    assert [c.claimed_by for c in police] == ["Police"]
+    pdf = incidents(geo, "At least 23 people were killed when an air strike hit a market in Boh village in "
+                         "Myanmar's Sagaing region on Friday.\n"
+                         "The strike was confirmed by a spokesman for the local People's Defence Force, who "
+                         "said most of the dead were women.")
+    assert [c.claimed_by for c in pdf] == ["People's Defence Force"]
+    # a voice condemning the attack tells nothing of it
+    un = incidents(geo, "Gunmen killed 12 villagers in Kadisau, Katsina State, on Tuesday night.\n"
+                        "UNICEF condemned the attack, saying the killing of civilians must stop.")
+    assert [c.claimed_by for c in un] == [None]
+
+
+def test_a_police_rank_before_a_name_is_the_police(geo: Geocoder) -> None:
+    """'the command's spokesman, CSP Ada Okoro, said': a Chief Superintendent of Police speaking,
+    not an organisation called 'CSP'."""
+    found = incidents(geo, "Police killed two gunmen in a gun duel at Agwa, Imo State, on Tuesday, the state "
+                           "command's spokesman, CSP Ada Okoro, said.")
+    assert [(c.killed.low, c.claimed_by) for c in found] == [(2, "Police")]

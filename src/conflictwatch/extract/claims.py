@@ -33,6 +33,7 @@ from conflictwatch.extract.followups import (
     inherit_type_and_place,
     no_one_hurt,
     treated_in,
+    vouches_for,
     wounded_died,
 )
 from conflictwatch.extract.nlp import parse
@@ -145,6 +146,11 @@ def extract_claims(article: Article) -> list[Claim]:
             unheard.clear()
             discourse.last_by_kind["armed group"] = claimant  # "the group said" is the group
             continue
+        if (not cas and last_incident is not None and last_incident.source is None
+                and sent.index - last_incident.sentence.index == 1 and vouches_for(s)):
+            # the source of the incident just told, named only in the next sentence ("Gunmen killed
+            # 12 villagers on Tuesday. Police spokesman X confirmed the attack, saying ...")
+            last_incident.source = _who_spoke(discourse, s)[2]
         if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
             unheard.append(s)  # nothing happened here: only who spoke matters
             continue

@@ -80,6 +80,24 @@ DEFINITE_EVENT = re.compile(
 )
 
 
+_INCIDENT_NOUN = (r"(?:attack|incident|strike|air\s?strike|raid|killings?|deaths?|ambush|bombing|explosion"
+                  r"|blast|assault|clash(?:es)?|shelling|massacre)")
+# "Police spokesman X confirmed the attack", "The strike was confirmed by a spokesman for the PDF",
+# "A police officer said the attack began at 9pm": a voice telling of the incident just told
+_VOUCHES = re.compile(
+    rf"\bconfirm(?:ed|s|ing)\s+(?:that\s+)?the\s+(?:[\w-]+\s+){{0,2}}?{_INCIDENT_NOUN}\b"
+    rf"|\b{_INCIDENT_NOUN}\s+(?:was|were|has\s+been|had\s+been)\s+confirmed\s+by\b"
+    rf"|\b(?:said|says|told\s+[\w.]+(?:\s+[A-Z][\w.]*)?)\s+(?:that\s+)?the\s+{_INCIDENT_NOUN}\b",
+    re.IGNORECASE)
+_CONDEMNS = re.compile(r"\b(?:condemn|denounc|deplor|mourn|vow)", re.IGNORECASE)
+
+
+def vouches_for(s: str) -> bool:
+    """Does this figureless sentence have a voice telling of the incident before it (not one
+    condemning it)?"""
+    return bool(_VOUCHES.search(s)) and not _CONDEMNS.search(s)
+
+
 _REVISED_TOLL = re.compile(
     r"\b(?:raised|revised|updated|lifted)\s+(?:its|the|their|his|her)\s+(?:\w+\s+)?(?:toll|tally|count)\b",
     re.IGNORECASE,
