@@ -7,11 +7,14 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 
+import pytest
+
 from conflictwatch.geo import Geocoder
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 
 PUBLISHED = date(2023, 5, 10)  # a Wednesday
 incidents = partial(incidents_of, published=PUBLISHED)
+claims = partial(claims_of, published=PUBLISHED)
 
 
 def test_a_toll_retold_by_another_voice_keeps_the_incidents_day(geo: Geocoder) -> None:
@@ -47,3 +50,29 @@ def test_a_police_rank_before_a_name_is_the_police(geo: Geocoder) -> None:
     found = incidents(geo, "Police killed two gunmen in a gun duel at Agwa, Imo State, on Tuesday, the state "
                            "command's spokesman, CSP Ada Okoro, said.")
     assert [(c.killed.low, c.claimed_by) for c in found] == [(2, "Police")]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    # an age set off by dashes, as by commas
+    ("Three tribal youths -- Arun Chakma, 22, Bimal Chakma, 45, and Suman Tripura, 30 -- were shot dead "
+     "in Rangamati district on Tuesday.", 3),
+    # a number inside a name with a hyphen
+    ("The police union SPNH-17 said two officers were among those killed in the ambush in Martissant on "
+     "Monday.", 2),
+])
+def test_ages_and_names_beside_a_toll_are_not_its_dead(geo: Geocoder, sentence: str, toll: int) -> None:
+    """Digits of an age after a dash and of a name after a hyphen were added to the toll (33, 17)."""
+    assert [c.killed.low for c in incidents(geo, sentence)] == [toll]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two policemen were killed in an ambush in Sukma on Monday.\nThe state announced an ex gratia of Rs 10 "
+    "lakh each for the families of the deceased.",
+    "More than 150 refugees have been killed in the 33 camps since 2017, police said.",
+])
+def test_money_and_places_counted_beside_a_toll_are_not_dead(geo: Geocoder, sentence: str) -> None:
+    """'Rs 10 lakh' is money and 'the 33 camps' are places: no figure of dead comes from them (a
+    sum of money was a toll of 10; 150 and 33 camps were one total of 184)."""
+    found = claims(geo, sentence)
+    assert all(c.killed is None or c.killed.low in (2, 151) for c in found)
+    assert any(c.killed is not None for c in found)

@@ -290,6 +290,8 @@ def _coordinated(gap: str) -> bool:
 
 # Ages, not tolls: "a 16-year-old", "were 19, 24, and 15 years of age", "was 21 when he died".
 # "were under 18", "aged 12": an age, not a count
+# "Rs 10 lakh", "$5 million", "N500,000": a sum of money
+_MONEY_BEFORE = re.compile(r"(?:\b(?:Rs|INR|Tk|KSh|Ksh|USD|US\$|NGN|PKR|GHS|Sh)\.?\s*|[$₦€£₹]\s*|\bN)$")
 _AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
@@ -326,6 +328,7 @@ _AGED_BEFORE = re.compile(
     re.IGNORECASE)
 # "a Palestinian man, Mohammad Abu Hashem, 25, in Jenin", "a farmer, 54,": an age set off by commas
 _AGE_APPOSITIVE = re.compile(r"[A-Za-z][\w'’.-]*\s*,\s*$")
+_AGE_ENDS = re.compile(r"\s*(?:,|\.|\)|-{1,2}|[–—]|$)")  # (", 30 -- were shot dead": dashes too)
 _HURT_THEN_DIED = re.compile(
     r"\b(?:wounded|injured|hurt)\s*,?\s+(?:and|but)\s+(?:later\s+|subsequently\s+|then\s+)?"
     r"(?:died|succumbed|passed away)\b", re.IGNORECASE)
@@ -414,13 +417,13 @@ def classify_figures(sentence: str) -> list[Casualty]:
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
         if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) \
-                or _AGE_BEFORE.search(before) or (
+                or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or (
             _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
         ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
             prev_end = f.end
             continue
         if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
-                _AGE_APPOSITIVE.search(before) and re.match(r"\s*(?:,|\.|\)|$)", after) and f.text.isdigit()):
+                _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and f.text.isdigit()):
             prev_end = f.end
             continue
         if re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after):

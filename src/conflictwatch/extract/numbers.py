@@ -227,6 +227,8 @@ def find_figures(text: str) -> list[Figure]:
         named = name_re.search(text[max(0, m.start() - 30) : m.start()])
         if m.group("num") and not m.group("bound") and named:
             continue  # "Camp 13", "Battalion 289": part of a name
+        if m.group("num") and m.group("num")[0].isdigit() and re.search(r"[A-Za-z]-$", text[: m.start()]):
+            continue  # "SPNH-17", "Camp-4", "Su-25": a name's number
         if m.group("num") and not m.group("bound") and _in_date(text, m.start(), m.end()):
             continue  # "on 30 March", "March 30, 2022": a day of a date, not a count
         if m.group("num") and _in_time(text, m.start("num"), m.end("num")):
