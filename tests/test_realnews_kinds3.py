@@ -76,3 +76,29 @@ def test_money_and_places_counted_beside_a_toll_are_not_dead(geo: Geocoder, sent
     found = claims(geo, sentence)
     assert all(c.killed is None or c.killed.low in (2, 151) for c in found)
     assert any(c.killed is not None for c in found)
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("Two state police commandos were killed in a gunfight at Moreh on Tuesday, officials said.", 2),
+    ("An army colonel, a major and a deputy superintendent of police were killed in a gunfight in Anantnag "
+     "district on Tuesday.", 3),
+    ("Troops killed a notorious kidnap kingpin, Musa Kachalla, and two of his gang members in Birnin Gwari "
+     "on Tuesday.", 3),
+    ("Six fighters, among them a local commander of the group, and an army lieutenant colonel were killed "
+     "in the firefight near Jenin on Tuesday.", 7),
+])
+def test_commandos_officers_by_rank_and_gang_bosses_are_dead_counted(geo: Geocoder, sentence: str,
+                                                                      toll: int) -> None:
+    """Victim words the lexicon lacked (commandos, ranks, a kingpin) gave no toll or only part; a part
+    named in an 'among them' aside no longer cuts the count before it from the one after it."""
+    found = incidents(geo, sentence)
+    assert [c.killed.low for c in found] == [toll]
+    assert found[0].actor2 != "Civilians"
+
+
+def test_us_before_the_victims_is_one_word(geo: Geocoder) -> None:
+    """'Five U.S. service members and two contractors were injured': the full stops of 'U.S.' had cut
+    the five off from their noun (only the two counted)."""
+    found = incidents(geo, "Five U.S. service members and two contractors were injured in a rocket attack on a "
+                           "base in Anbar province on Monday, officials said.")
+    assert [(c.injured.low if c.injured else None) for c in found] == [7]

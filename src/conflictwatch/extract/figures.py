@@ -22,7 +22,8 @@ from conflictwatch.extract.singles import single_figures
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.models import Range
 
-_WORD = re.compile(r"[\w’'-]+|[,;:.!?()“”\"]")
+# ("U.S.", "U.N.": one word, not a full stop that ends the figure's words)
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|[,;:.!?()“”\"]")
 
 
 _SUBSET_BEFORE = re.compile(
@@ -277,6 +278,9 @@ def _noun_then(m: re.Match[str] | None, text: str) -> bool:
     )
 
 
+_AMONG_THEM = re.compile(r",?\s*(?:among\s+(?:them|whom)|including)\s*", re.IGNORECASE)
+
+
 def _coordinated(gap: str) -> bool:
     """The text between two figures joins them as parts of one count ("9 rebels and 17 militants")."""
     gap = re.sub(r"\s*\([A-Z][A-Za-z-]{1,10}\)", " ", gap)  # "fighters of the ... Army (BPDA) and three"
@@ -395,6 +399,10 @@ def classify_figures(sentence: str) -> list[Casualty]:
         # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;
         # "9 people (5 men and 4 women)": so is a breakdown in brackets.
         gap = sentence[figs[i - 1].end : figs[i].start]
+        closes_aside = i >= 2 and not subsets[i - 2] and re.search(r",\s*and\s+$", gap) \
+            and re.search(r",\s*(?:among\s+(?:them|whom)|including)\s+$", sentence[: figs[i - 1].start])
+        if closes_aside:
+            continue  # "Six fighters, among them a commander, and an officer": the aside ends at ", and"
         if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,45}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
             subsets[i] = listed[i] = True
         elif in_brackets_after(sentence, figs[i - 1], figs[i]) or after_colon(sentence, figs, i):
@@ -572,9 +580,14 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if victim_idx is None and not f.exact_number:
             continue  # "several" with no victim noun
         # "nine rebels and 17 militants died": earlier parts take the kind of the last one.
-        while pending and _coordinated(sentence[pending[-1][4] : f.start]) and not subset:
+        # ("Seven gunmen, among them a commander, and an Israeli officer were killed": through the part
+        # the aside names, back to the count it is part of)
+        upto, part = f.start, False
+        while pending and not subset and (_coordinated(sentence[pending[-1][4] : upto]) or (
+                part and _AMONG_THEM.fullmatch(sentence[pending[-1][4] : upto]))):
             pf, pcls, pword, psub, pend = pending.pop()
             out.append(Casualty(pf, kind, pcls, pword, psub, clause_index(clause_starts, pf.start), pend))
+            upto, part = pf.start, psub
         pending = []
         cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend,
                        listed=listed[i])
