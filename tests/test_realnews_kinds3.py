@@ -102,3 +102,17 @@ def test_us_before_the_victims_is_one_word(geo: Geocoder) -> None:
     found = incidents(geo, "Five U.S. service members and two contractors were injured in a rocket attack on a "
                            "base in Anbar province on Monday, officials said.")
     assert [(c.injured.low if c.injured else None) for c in found] == [7]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A February 2023 strike near the capital killed two officers of the Guards.",
+    "Last week, a similar attack killed 53 people on the desert road near Palmyra.",
+    "Last month's suicide bombing at a rally in Khar killed 63 people.",
+])
+def test_an_earlier_event_told_for_comparison_is_background(geo: Geocoder, sentence: str) -> None:
+    """A month and year written before the event noun ('A February 2023 strike'), 'a similar attack' and
+    'last month's bombing' tell an earlier event, not the day's (the first was an incident of the
+    publication day, the others an incident or a total)."""
+    lede = "An air strike killed four people near Damascus on Tuesday, state media said.\n"
+    found = claims(geo, lede + sentence)
+    assert [c.killed.low for c in found if c.killed] == [4]

@@ -50,7 +50,7 @@ _YEARS_AGO = re.compile(
 _SINCE_BEGAN = re.compile(
     r"\b(?i:since)\s+[^.;,]{0,50}?\b(?:began|started|broke out|erupted|was launched)\s*$")
 _MONTH_AGO = re.compile(
-    r"(?<!since\s)(?<!Since\s)\b(?P<last>(?i:last|in|early|late))\s+(?:(?i:early|late|mid)[\s-]+)?(?P<month>"
+    r"(?<!since\s)(?<!Since\s)\b(?P<last>(?i:last|in|early|late|an?|the))\s+(?:(?i:early|late|mid)[\s-]+)?(?P<month>"
     + FULL_NAMES
     + r")\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)"
     # "in January and February, 57 soldiers died": a period's count, not a past incident
@@ -67,6 +67,8 @@ def months_ago(s: str, article: Article) -> bool:
     for m in _MONTH_AGO.finditer(s):
         if _SINCE_BEGAN.search(s, max(0, m.start() - 60), m.start()):
             continue  # "since the offensive began in October": when a period began, not when it happened
+        if m.group("last").lower() in ("a", "an", "the") and not m.group("year"):
+            continue  # ("An April 2023 strike": with its year only; "the May attack" may be this May's)
         month = MONTH_NAMES.index(m.group("month")) + 1
         if m.group("year"):
             back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
