@@ -116,3 +116,12 @@ def test_an_earlier_event_told_for_comparison_is_background(geo: Geocoder, sente
     lede = "An air strike killed four people near Damascus on Tuesday, state media said.\n"
     found = claims(geo, lede + sentence)
     assert [c.killed.low for c in found if c.killed] == [4]
+
+
+def test_the_toll_of_months_of_violence_is_a_count(geo: Geocoder) -> None:
+    """'the toll in the two-month-long violence has climbed to 142': a period's count, an aggregate
+    (it was an incident of 142 dead)."""
+    found = claims(geo, "Three people were shot dead in Bishnupur district on Sunday, officials said.\n"
+                        "With the fresh deaths, the toll in the two-month-long violence in the state has "
+                        "climbed to 142, the state government said.")
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 3), ("aggregate", 142)]
