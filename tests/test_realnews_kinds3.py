@@ -125,3 +125,39 @@ def test_the_toll_of_months_of_violence_is_a_count(geo: Geocoder) -> None:
                         "With the fresh deaths, the toll in the two-month-long violence in the state has "
                         "climbed to 142, the state government said.")
     assert [(c.scope, c.killed.low) for c in found] == [("incident", 3), ("aggregate", 142)]
+
+
+def test_a_village_named_before_its_district_is_the_place(geo: Geocoder) -> None:
+    """'at Kwakta in Bishnupur district': the district holds the village (a 'district' word had
+    ranked Bishnupur as a city's quarter, more exact than the village)."""
+    found = incidents(geo, "Three people were shot dead at Kwakta in Bishnupur district on Monday, officials "
+                           "said.")
+    assert [(c.location, c.admin1, c.country) for c in found] == [("Kwakta", "Manipur", "India")]
+
+
+ROUND_UP = """BELEDWEYNE — Clan militias fought al-Shabaab in villages of Hiiraan region on Monday, and a militia
+commander said nine fighters were killed.
+
+* Jowhar: Unknown gunmen shot dead a shopkeeper on Monday morning.
+
+* Adale: Residents said the militants executed two men in a public square on Saturday.
+
+MOGADISHU - A mortar shell killed a woman and her son in Hodan district late on Sunday, police said.
+"""
+
+
+def test_a_round_up_items_label_is_its_place(geo: Geocoder) -> None:
+    """Each item of a round-up opened by its place ('* Jowhar:', 'MOGADISHU -') is placed there, not
+    at the place of the item before it; a quarter the gazetteer lacks is put in the city its own
+    item names, not in the province another item names."""
+    found = incidents(geo, ROUND_UP)
+    assert [(c.killed.low, c.location) for c in found] == [(9, "Hiiraan region"), (1, "Jowhar"), (2, "Adale"),
+                                                          (2, "Hodan")]
+    assert found[-1].admin1 == "Banaadir"
+
+
+def test_a_round_up_label_in_capitals_is_no_source(geo: Geocoder) -> None:
+    """'KEBBI: Troops said ...': the label is the item's place, not an organisation that spoke."""
+    found = incidents(geo, "Police said two bandits were killed in Zamfara on Monday.\n"
+                           "KEBBI: Troops said they killed six bandits in Danko-Wasagu forest on Sunday.")
+    assert [c.claimed_by for c in found][1] != "KEBBI"

@@ -89,4 +89,9 @@ def acronym_mentions(sentence: str) -> list[tuple[int, int, str]]:
     """ "JNIM said", "according to OCHA": an acronym is an organisation, as written (the speech
     check in `mentions` decides whether it spoke)."""
     skip = _not_acronym_sources()
-    return [(m.start(), m.end(), m.group(0)) for m in _ACRONYM.finditer(sentence) if m.group(0) not in skip]
+    return [(m.start(), m.end(), m.group(0)) for m in _ACRONYM.finditer(sentence) if m.group(0) not in skip
+            and (not _LABEL.match(sentence, m.end()) or sentence[: m.start()].strip(" *•-"))]
+
+
+# "KEBBI: Troops said ...": a round-up item's place in capitals, not an organisation
+_LABEL = re.compile(r"\s*(?::|\s[-–—]{1,2})\s")

@@ -62,3 +62,29 @@ AGENCY_DATELINE = re.compile(
     r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
     r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*",
     re.IGNORECASE)
+
+
+# "* Jowhar: Unknown gunmen shot ...", "KATSINA - Bandits killed ...", "In Zamfara, ...": an item of a
+# round-up opened by its place (the article's first sentence has a dateline instead)
+_ITEM_LABEL = re.compile(
+    rf"^\s*(?:(?P<bullet>[*•·▪–-])\s*)?(?P<name>{NAME})\s*(?P<mark>:|\s[-–—]{{1,2}})\s+(?=[A-Z\d\"“])")
+_NOT_LABELS = frozenset({
+    "update", "updates", "breaking", "analysis", "photo", "photos", "video", "read", "also", "note", "editor",
+    "correction", "background", "context", "warning", "opinion", "exclusive", "watch", "live", "latest",
+    "timeline", "factbox", "q", "a", "source", "sources", "credit", "reporting", "editing", "writing",
+    "tally", "total", "summary"})
+
+
+def item_label(sentence: str) -> tuple[str, int, int] | None:
+    """The place a round-up item opens with, as (name, start, end): after a bullet ("* Jowhar: ...")
+    or in capitals ("MOGADISHU - ...", "KATSINA: ..."); never a heading word ("UPDATE:", "TALLY:")."""
+    m = _ITEM_LABEL.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name")
+    if not m.group("bullet") and not name.isupper():
+        return None  # ("Baghdad: Iraqi forces killed ...": a wire's dateline left in; "Male: This dog")
+    if any(w.lower() in _NOT_LABELS for w in name.split()) or name.lower() in outlets():
+        return None
+    return name.title() if name.isupper() else name, m.start("name"), m.end("name")
+

@@ -191,13 +191,18 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
     return 1 if post else 2
 
 
+def label_rank(name: str) -> int:
+    """How specific a round-up item's label is: never more than a place its sentence names."""
+    return max(3, _rank(name, None, None, False))
+
+
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
                 doc: Doc | None = None) -> list[PlaceMention]:
     """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
     places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
     found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
-    found = [p for p in found if p is not None]
+    found = _wider_after_in([p for p in found if p is not None], sentence)
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
@@ -552,6 +557,22 @@ def aside_spans(sentence: str) -> list[tuple[int, int]]:
     if ", whose" not in sentence:
         return []
     return [(m.start(), m.end()) for m in _WHOSE_ASIDE.finditer(sentence)]
+
+
+_IN_WIDER = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
+
+
+def _wider_after_in(found: list[PlaceMention], sentence: str) -> list[PlaceMention]:
+    """ "at Kwakta in Bishnupur district": the district holds the place named before it, so it is
+    the wider of the two, whatever its type word says (a city's district is a village's rank)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.rank <= a.rank and sentence[b.start : b.end].lower().endswith(" district") \
+                and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None \
+                and _IN_WIDER.fullmatch(sentence, a.end, b.start):
+            out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
+    return out
 
 
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:

@@ -150,7 +150,7 @@ class Geocoder:
         countries = dict(base.countries)
         named: set[str] = set()
         anchors: list[Place] = []
-        quoted = False
+        quoted = city_quoted = False
         names = list(claim.place_context or [])
         for name in names:  # countries first: they decide how the other names are read
             cc = self._country_named(name)
@@ -178,6 +178,8 @@ class Geocoder:
                 # cities of other sentences (the capital where ministers met) are not where it was.
                 break
             if p is not None:
+                if p.is_point and not any(a.is_point for a in anchors):
+                    city_quoted = bool(claim.quote and written and written.lower() in claim.quote.lower())
                 anchors.append(p)
                 if p.placetype in ("region", "county") and claim.quote and written and written in claim.quote:
                     quoted = True
@@ -196,7 +198,7 @@ class Geocoder:
         admin2s = {name_key(m.group("name")) for m in districts if m} - {""}
         return GeoContext(countries=countries, anchors=anchors, named_countries=named,
                           article_places=base.article_places, admin1s=admin1s, admin2s=admin2s,
-                          province_in_quote=quoted, part=part)
+                          province_in_quote=quoted, city_in_quote=city_quoted, part=part)
 
     def _part_named(self, text: str) -> tuple[str, Extent, tuple[float, float]] | None:
         """The first part of a country the text names ("in central Mali"), with the country's extent."""
@@ -446,8 +448,13 @@ class Geocoder:
     def _city_of_part(self, c: Claim, ctx: GeoContext) -> _Match | None:
         """A part of a city the gazetteer lacks ("the Praderas del Sur neighborhood") is placed at
         the article's main city in its country, as part of it (precision 2)."""
-        city = next((p for p in ctx.article_places if p.country_code == ctx.country), None)
-        if city is None or not c.location or not c.quote:
+        if not c.location or not c.quote:
+            return None
+        # the city the claim's own sentence names ("MOGADISHU - ... in Hodan district") first
+        own = (self.lookup(n, ctx) for n in c.place_context[:NEAR_NAMES] if n in c.quote)
+        city = next((p for p in own if p is not None and p.placetype == "locality"), None)
+        city = city or next((p for p in ctx.article_places if p.country_code == ctx.country), None)
+        if city is None:
             return None
         name = re.escape(c.location)
         words = _city_parts()
@@ -543,6 +550,8 @@ def _city_parts() -> str:
 def _in_nearest_region(p: Place, ctx: GeoContext) -> bool:
     """Is the place in the province named nearest the claim (if any)? A round-up names several."""
     region = ctx.region
+    if region is not None and _big_city(p) and ctx.city_in_quote and not ctx.province_in_quote:
+        return True  # the claim's sentence names the city; another paragraph of a round-up the province
     return region is None or name_key(p.admin1 or "") == name_key(region.admin1 or region.name)
 
 

@@ -19,6 +19,7 @@ class GeoContext:
     admin1s: set[str] = field(default_factory=set)  # name keys of provinces named around the claim
     admin2s: set[str] = field(default_factory=set)  # districts named as such ("Keana LGA", "Pale Township")
     province_in_quote: bool = False  # one of admin1s is written in the claim's own sentence
+    city_in_quote: bool = False  # the first town among the anchors is written in the claim's own sentence
     article_places: list[Place] = field(default_factory=list)  # the article's main cities: weak pull
     part: tuple[str, Extent, tuple[float, float]] | None = None  # "central Mali": (ML, extent, direction)
 
