@@ -161,3 +161,21 @@ def test_a_round_up_label_in_capitals_is_no_source(geo: Geocoder) -> None:
     found = incidents(geo, "Police said two bandits were killed in Zamfara on Monday.\n"
                            "KEBBI: Troops said they killed six bandits in Danko-Wasagu forest on Sunday.")
     assert [c.claimed_by for c in found][1] != "KEBBI"
+
+
+@pytest.mark.parametrize(("sentence", "admin1", "country"), [
+    ("Gunmen killed four soldiers in an ambush near Tine, in the Wadi Fira province, on Monday.", "Wadi Fira",
+     "Chad"),
+    ("Three refugees were killed at the Doro refugee camp in Maban County on Monday, a camp official said.",
+     "Upper Nile", "South Sudan"),
+    ("Five Maoists were killed in an encounter with security forces in Bijapur district on Monday, police "
+     "said.", "Chhattisgarh", "India"),
+    ("Two militants were killed in a gunfight at Kalakote in Rajouri district on Monday, officials said.",
+     "Kashmir", "India"),
+])
+def test_district_towns_of_insurgencies_the_gazetteer_lacks(geo: Geocoder, sentence: str, admin1: str,
+                                                             country: str) -> None:
+    """Places of these wars the bundled gazetteer lacks or spells otherwise are in the data file
+    (`places.yaml`): they had no country, or a namesake's (Tine in Mali, Bijapur in Karnataka)."""
+    found = incidents(geo, sentence)
+    assert [(c.admin1, c.country) for c in found] == [(admin1, country)]

@@ -369,7 +369,8 @@ class Geocoder:
                 continue
             written, modifier = _strip_modifiers(c.location)
             m = self._resolve(c.location, written, modifier, ctx)
-            if not modifier and _called_district(article.text, written):
+            if not modifier and _called_district(article.text, written) and (
+                    m is None or m.place.source == "bundled"):  # (a data file's entry says which)
                 m = self._district(written, ctx) or m
             c.location = clean_location(c.location)
             m = m or self._city_of_part(c, ctx)
