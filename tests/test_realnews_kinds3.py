@@ -179,3 +179,17 @@ def test_district_towns_of_insurgencies_the_gazetteer_lacks(geo: Geocoder, sente
     (`places.yaml`): they had no country, or a namesake's (Tine in Mali, Bijapur in Karnataka)."""
     found = incidents(geo, sentence)
     assert [(c.admin1, c.country) for c in found] == [(admin1, country)]
+
+
+def test_a_new_count_by_the_same_source_keeps_the_strikes_day_and_no_actor(geo: Geocoder) -> None:
+    """'By Wednesday morning, the ministry said 89 had been killed in the strike': the day of the count,
+    not of the strike; 'police said the number of dead had climbed to six': the police tell the toll,
+    they did not strike (they had been made the attacker)."""
+    found = incidents(geo, "An air strike on a house in Rafah killed more than 80 people on Tuesday, the "
+                           "health ministry said.\nBy Wednesday morning, the ministry said 89 people had been "
+                           "killed in the strike.")
+    assert [(c.killed.low, str(c.date_start)) for c in found] == [(81, "2023-05-09"), (89, "2023-05-09")]
+    told = incidents(geo, "At least three people were killed when a drone hit a building in Tel Aviv on "
+                          "Tuesday, police said.\nLater on Tuesday, police said the number of dead had "
+                          "climbed to six.")
+    assert [c.actor1 for c in told] == [None, None]

@@ -411,8 +411,10 @@ _TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from
 _TELLS_OF_OTHERS = re.compile(
     r"\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|earlier\s+|later\s+)?(?:said|says|told\s+\w+|reported|confirmed)"
     r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
-    r"(?!(?:it|they|its|their|we|our|he|she|his|her)\b)(?:\w+\s+){0,2}?(?:\d+|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|at least|more than|dozens|several)\b",
+    r"(?!(?:it|they|its|their|we|our|he|she|his|her)\b)(?:(?:\w+\s+){0,2}?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|at least|more than|dozens|several)\b"
+    # "police said the number of dead had climbed to six": a toll, whoever's dead
+    r"|the\s+(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed|victims))\b)",
     re.IGNORECASE,
 )
 _TRAILING_VOICE = re.compile(r",\s+(?:[\w'’-]+\s+){0,2}$")

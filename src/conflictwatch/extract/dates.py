@@ -109,6 +109,11 @@ _STATEMENT_BEFORE = re.compile(
 )
 
 
+# "By Wednesday morning, the ministry said 89 had been killed": the day of the count, at a clause's start
+# (not "as of Thursday, 2,157 had been killed": a running count's last day, its period's end)
+_AS_OF = re.compile(r"(?:^|[,;]\s*)\W*by\s+$", re.IGNORECASE)
+
+
 def _said_before(sentence: str, at: int) -> bool:
     """Do the words just before `at` make the date there the day of a statement ("said on")?"""
     return _STATEMENT_BEFORE.search(sentence[:at].rstrip()[-40:].removesuffix(" on")) is not None
@@ -267,6 +272,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         statement = _said_before(sentence, m.start())
         statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
         head = sentence[: m.start()]
+        statement = statement or bool(_AS_OF.search(head))
         agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
         if kind == "explicit" and ((_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end()))
                                    or (agency is not None and m.end() <= agency.end())
