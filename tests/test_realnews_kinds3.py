@@ -193,3 +193,29 @@ def test_a_new_count_by_the_same_source_keeps_the_strikes_day_and_no_actor(geo: 
                           "Tuesday, police said.\nLater on Tuesday, police said the number of dead had "
                           "climbed to six.")
     assert [c.actor1 for c in told] == [None, None]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "toll"), [
+    ("Residents on Monday buried eighteen members of two families who were killed when a shell hit their "
+     "home in Omdurman on Sunday evening.", "killed", 18),
+    ("Gunmen killed a village chief and two of his notables in Ndu on Tuesday, residents said.", "killed", 3),
+    ("The driver and two pupils were wounded when gunmen fired on a school bus in Bamenda on Tuesday.",
+     "injured", 3),
+    ("A tribal elder, his son and his nephew were killed in clashes in Deir ez-Zor on Tuesday.", "killed", 3),
+    ("Six people from one street were killed by shelling in Nyala on Tuesday, a resident said.", "killed", 6),
+])
+def test_people_listed_or_counted_beside_groups_are_each_one(geo: Geocoder, sentence: str, kind: str,
+                                                             toll: int) -> None:
+    """A count of families is no toll (eighteen members of two families gave 2), the one named
+    first in 'the driver and two pupils' and kin listed with commas are one each, and 'from one
+    street' counts nobody."""
+    found = incidents(geo, sentence)
+    got = [getattr(c, kind).low for c in found if getattr(c, kind)]
+    assert got == [toll]
+
+
+def test_the_day_of_a_funeral_is_not_the_day_of_the_killing(geo: Geocoder) -> None:
+    """'Residents on Monday buried ... killed ... on Sunday evening': Sunday (it had Monday)."""
+    found = incidents(geo, "Residents on Monday buried eighteen members of two families who were killed when a "
+                           "shell hit their home in Omdurman on Sunday evening.")
+    assert [str(c.date_start) for c in found] == ["2023-05-07"]

@@ -123,7 +123,9 @@ def _said_before(sentence: str, at: int) -> bool:
 # something with a toll is the day of the statement.
 _STATEMENT_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released"
-    r"|accused|blamed|denied)\b",
+    r"|accused|blamed|denied"
+    # "Residents on Monday buried 18 people killed ... on Sunday": the funeral's day, not the killing's
+    r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?)\b",
     re.IGNORECASE,
 )
 

@@ -278,6 +278,8 @@ def _noun_then(m: re.Match[str] | None, text: str) -> bool:
     )
 
 
+_OF_GROUPS = re.compile(r"\s+(?:families|family|households|clans|tribes|communities|villages)\b",
+                        re.IGNORECASE)
 _AMONG_THEM = re.compile(r",?\s*(?:among\s+(?:them|whom)|including)\s*", re.IGNORECASE)
 
 
@@ -367,11 +369,14 @@ def classify_figures(sentence: str) -> list[Casualty]:
             f.text.lower() == "one"
             and (
                 # "no one was hurt", "24 bodies in one classroom"
-                re.search(r"\b(?:of|no|in|at|on|into|inside|near)\s*$", sentence[: f.start])
+                re.search(r"\b(?:of|no|in|at|on|into|inside|near|from)\s*$", sentence[: f.start])
                 or re.match(r"\s+(?:of|that|which|another)\b", sentence[f.end :])
             )
         )
     ]
+    # "eighteen members of two families": the families are counted, not the dead
+    figs = [f for i, f in enumerate(figs) if not (i and _OF_GROUPS.match(sentence, f.end)
+                                                  and re.search(r"\bof\s+$", sentence[: f.start]))]
     figs = sorted(figs + single_figures(sentence, figs), key=lambda f: f.start)
     if not figs:
         return []  # most sentences: what follows reads the figures only
@@ -443,7 +448,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         right = _RIGHT_END.split(right)[0]
         rw = _words(right)[:10]
         victim_idx, victim_cls, victim_word = None, None, None
-        if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ")):
+        if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ", "the ")):
             victim_idx, victim_word = 0, f.text.split()[-1].lower()
             victim_cls = lx.victims.get(victim_word, "people")
             rw = ["_"] + rw

@@ -47,6 +47,9 @@ _FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 _ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s", re.IGNORECASE)
 
 
+_GROUPS = frozenset({"families", "family", "households", "clans", "tribes", "communities", "villages"})
+
+
 def add_parsed_victims(
     sentence: str, cas: list[Casualty], victims: list[Victim], killers: Sequence[tuple[int, int]] = ()
 ) -> list[Casualty]:
@@ -57,6 +60,9 @@ def add_parsed_victims(
     # "Fifteen people were killed or wounded": how many of each, the text does not say
     victims = [v for v in victims if not KILLED_OR_HURT.match(sentence, v.end)
                and not KILLING_OR_HURTING.search(sentence[max(0, v.start - 60) : v.start])]
+    # "eighteen members of two families": the families are counted, not the dead
+    victims = [v for v in victims
+               if not (v.noun.lower() in _GROUPS and re.search(r"\bof\s+$", sentence[: v.start]))]
     taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]

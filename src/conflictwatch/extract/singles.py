@@ -38,6 +38,12 @@ def singles_re() -> re.Pattern[str]:
             re.compile(
                 rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
                 rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:{kin})"
+                # "A tribal elder, his son and his nephew": a list of kin, each one
+                rf"|(?<=,\s)(?:his|her|their)\s+(?:{kin})(?=\s+and\s+(?:his|her|their)\s)"
+                # "The driver and two pupils were wounded": the one named first is one more
+                rf"|(?:^|(?<=[.;:,]\s)|(?<=\bshot\s)|(?<=\bkilled\s)|(?<=\binjured\s)|(?<=\bwounded\s))"
+                rf"the\s+(?:{nouns})"
+                r"(?=\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s)"
                 # "10:25 Kyiv - Man killed in Beryslav": a headline's or a live blog's person, no article
                 rf"|(?:^|(?<=[-–—:]\s))(?=(?-i:[A-Z]))(?:{nouns})(?=\s+(?:killed|shot|dies|died|slain|beheaded"
                 r"|stabbed|wounded|injured|hurt)\b)"
