@@ -219,3 +219,33 @@ def test_the_day_of_a_funeral_is_not_the_day_of_the_killing(geo: Geocoder) -> No
     found = incidents(geo, "Residents on Monday buried eighteen members of two families who were killed when a "
                            "shell hit their home in Omdurman on Sunday evening.")
     assert [str(c.date_start) for c in found] == ["2023-05-07"]
+
+
+def test_a_closing_clause_of_the_wider_war_leaves_the_incident_an_incident(geo: Geocoder) -> None:
+    """', as fighting ... spread across the country': the scene around the incident, not the period
+    of its toll (the claim was an aggregate); and 'Dozens of soldiers were also killed, it said'
+    after a count is more of that count, not of the incident before it."""
+    found = claims(geo, "KHARTOUM, May 9 (AP) - Three aid workers were killed on Tuesday in clashes in "
+                        "Kabkabiya, North Darfur, the U.N. agency said, as fighting between the army and a "
+                        "paramilitary force spread across the country.\n"
+                        "A doctors' union said at least 56 civilians had been killed since the fighting "
+                        "began on Saturday. Dozens of soldiers were also killed, it said.")
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 3), ("aggregate", 80)]
+
+
+def test_two_voices_with_a_name_set_off_by_commas_are_two_claims(geo: Geocoder) -> None:
+    """', while the mayor of Saint-Marc, Pierre Jean, told local radio that "more than 115" had died':
+    a second voice's count, not a part to add (the claim had 136 dead)."""
+    found = incidents(geo, "Local authorities gave a toll of 20 dead, while the mayor of Saint-Marc, Pierre "
+                           "Jean, told local radio that \"more than 115\" people had died in the attack on "
+                           "Monday.")
+    assert sorted(c.killed.low for c in found) == [20, 116]
+
+
+def test_people_receiving_treatment_are_the_hurt_and_a_roman_numeral_is_no_source(geo: Geocoder) -> None:
+    """'confirmed five deaths and said six people were receiving treatment': five dead, six hurt (it
+    had eleven dead); 'the Mayor of Bamenda III' is no source called 'III'."""
+    found = incidents(geo, "Gunmen attacked a bar in Bamenda on Monday night. The Mayor of Bamenda III, "
+                           "Paul Ndi, confirmed five deaths and said six people were receiving treatment.")
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(5, 6)]
+    assert found[0].claimed_by != "III"

@@ -31,6 +31,7 @@ from conflictwatch.extract.followups import (
     extends,
     inherit_dates,
     inherit_type_and_place,
+    more_of_the_count,
     no_one_hurt,
     treated_in,
     vouches_for,
@@ -194,6 +195,8 @@ def extract_claims(article: Article) -> list[Claim]:
             if told is not None:
                 add_subset(told, cas, sent.text)
                 continue
+        if more_of_the_count(sent.text, cas, dates, drafts[-1] if drafts else None, sent.index):
+            continue
         # 1. Sentences that only extend the previous claim.
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3:
             if extends(s, sent.text, cas, dates, places, event, speakers, last_incident):

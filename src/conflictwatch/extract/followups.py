@@ -45,6 +45,21 @@ _SAME_FIGHT = re.compile(
 _ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
 
 
+def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], last: Draft | None,
+                      sentence_index: int) -> bool:
+    """ "At least 56 civilians had been killed since Saturday. Dozens of soldiers were also killed,
+    it said": more dead of the count just told (added to it), not of an incident told before it."""
+    if last is None or last.scope != "aggregate" or sentence_index - last.sentence.index != 1:
+        return False
+    if not cas or not all(c.kind == "killed" and not c.subset for c in cas) or not _ALSO_KILLED.search(s):
+        return False
+    if any(not d.statement and d.date_start for d in dates):
+        return False
+    last.extra_killed.extend(c.fig.value for c in cas)
+    last.quote.append(s)
+    return True
+
+
 def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
     """More dead of the incident just told: 'Two of the attackers were also killed', or dead of
     another kind than its toll in the same fight ('47 terrorists', then 'two members of the task

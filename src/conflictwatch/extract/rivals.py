@@ -12,7 +12,9 @@ from conflictwatch.extract.places import PlaceMention
 # ", while an internal document seen by Reuters put the number of dead at 77": another voice's count
 _RIVAL = re.compile(
     r",\s+(?:while|whereas|but|although|though)\s+(?!(?:a|an|the)\s+(?:separate|second|another|third)\b)"
-    r"(?P<who>[^,;]{2,70}?)\s+(?:(?:later|earlier|officially)\s+)?(?:put|puts|putting|reported|gave|estimated"
+    # ("while the mayor of Saint-Marc, Fritz Elie Bazile, told local radio": with a name set off by commas)
+    r"(?P<who>[^,;]{2,70}?(?:,\s+[^,;]{2,40}?,)?)\s+(?:(?:later|earlier|officially)\s+)?"
+    r"(?:put|puts|putting|reported|gave|estimated"
     r"|counted|recorded|said|says|told\s+\w+|placed)\b",
     re.IGNORECASE,
 )

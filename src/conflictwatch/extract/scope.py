@@ -348,7 +348,9 @@ _MONTH_ONLY = re.compile(
 
 
 # ", whose troops have been deployed in Cabo Delgado since 2021,": an aside about who speaks or acts
-_ASIDE = re.compile(r",\s+(?:whose|which|who)\s+[^,;]{3,160}?,")
+# (and a closing clause of the scene around it: ", as fighting spread across the country.")
+_ASIDE = re.compile(r",\s+(?:whose|which|who)\s+[^,;]{3,160}?,"
+                    r"|,\s+(?:as|amid|while)\s+(?!(?:of|many|much|well|a\s+result)\b)[^,;]{3,200}?[.!]?$")
 
 
 def _aside_blanked(s: str, cas: list[Casualty]) -> str:
