@@ -249,3 +249,19 @@ def test_people_receiving_treatment_are_the_hurt_and_a_roman_numeral_is_no_sourc
                            "Paul Ndi, confirmed five deaths and said six people were receiving treatment.")
     assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(5, 6)]
     assert found[0].claimed_by != "III"
+
+
+def test_a_speakers_yesterday_counts_from_the_day_they_spoke(geo: Geocoder) -> None:
+    """'"Yesterday alone, six people were killed," a resident told Radio Dabanga on Sunday' in a
+    Tuesday paper: Saturday (it was counted from publication, Monday)."""
+    found = incidents(geo, "\"Yesterday alone, six people were killed by shelling in our neighbourhood,\" a "
+                           "resident of Nyala told Radio Dabanga on Sunday.")
+    assert [str(c.date_start) for c in found] == ["2023-05-06"]
+
+
+def test_weekdays_count_from_a_dateline_some_days_before_publication(geo: Geocoder) -> None:
+    """A wire story republished eleven days after its dateline: its 'on Thursday' is the Thursday
+    before the dateline (it was the one before publication)."""
+    found = incidents(geo, "KABUL, April 29 (Reuters) - A bomb killed five people at a mosque in Kabul on "
+                           "Thursday, police said.")
+    assert [str(c.date_start) for c in found] == ["2023-04-27"]

@@ -283,7 +283,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 continue  # a press release's old dateline pasted into a later story: no day of anything
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
-    found = _weekday_with_date(sentence, _day_before_the_statement(out))
+    found = _weekday_with_date(sentence, _quoted_days(sentence, _day_before_the_statement(out), published))
     extra = [*_of_this_month(sentence, published, found), *_feast_days(sentence, published, found)]
     found = sorted([*found, *extra], key=lambda m: m.start)
     # "overnight from Saturday to Sunday": the days say which night
@@ -325,6 +325,24 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
         return not m.statement and bool(_DAY_BEFORE.fullmatch(m.text) or night)
 
     return [replace(m, date_start=day, date_end=day) if before(m) else m for m in found]
+
+
+_RELATIVE_DAY = re.compile(r"(?:yesterday|today|last\s+night|this\s+morning|tonight)(?:\s+\w+)?", re.I)
+
+
+def _quoted_days(sentence: str, found: list[DateMention], published: date | None) -> list[DateMention]:
+    """ '"Yesterday alone, six people were killed," a resident told Radio Dabanga on Sunday': the
+    speaker's yesterday, counted from the day they spoke, not from publication."""
+    said = next((m.date_start for m in found if m.statement and m.date_start and m.precision == 1), None)
+    if said is None or published is None or said == published:
+        return found
+    def quoted(m: DateMention) -> bool:
+        before = sentence[: m.start]
+        return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+    shift = published - said
+    return [replace(m, date_start=m.date_start - shift, date_end=(m.date_end or m.date_start) - shift)
+            if not m.statement and m.date_start and _RELATIVE_DAY.fullmatch(m.text) and quoted(m) else m
+            for m in found]
 
 
 # "on the 3rd of this month", "on 14th instant": a day of the report's month (South Asian and
@@ -440,7 +458,7 @@ _DATELINE_IN_TEXT = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]"
 )
 # A wire story filed the evening before its publication date: its "this morning" is the dateline's.
-_REPORT_DAYS_BEFORE = 3
+_REPORT_DAYS_BEFORE = 14
 
 
 def report_day(text: str, dateline_day: str | None, published: date | None) -> date | None:
