@@ -265,3 +265,15 @@ def test_weekdays_count_from_a_dateline_some_days_before_publication(geo: Geocod
     found = incidents(geo, "KABUL, April 29 (Reuters) - A bomb killed five people at a mosque in Kabul on "
                            "Thursday, police said.")
     assert [str(c.date_start) for c in found] == ["2023-04-27"]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("Twenty-nine soldiers were killed when more than 100 terrorists attacked a unit near Tabatol on Monday.", 29),
+    ("Twelve soldiers were killed when more than 200 jihadists on motorbikes attacked their base in Tillaberi "
+     "on Monday.", 12),
+    ("Troops killed 20 militants who had attacked a checkpoint in Gao on Monday.", 20),
+])
+def test_how_many_attacked_is_no_toll(geo: Geocoder, sentence: str, toll: int) -> None:
+    """'when more than 100 terrorists attacked a unit': the attackers' number, not more dead (the
+    toll was 130); militants who had attacked and were killed still count."""
+    assert [c.killed.low for c in incidents(geo, sentence)] == [toll]

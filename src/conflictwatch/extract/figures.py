@@ -296,6 +296,13 @@ def _coordinated(gap: str) -> bool:
 
 # Ages, not tolls: "a 16-year-old", "were 19, 24, and 15 years of age", "was 21 when he died".
 # "were under 18", "aged 12": an age, not a count
+# "when more than 100 terrorists attacked a unit", "200 jihadists on motorbikes stormed the base": how
+# many came, not how many died
+_ATTACKERS_AFTER = re.compile(
+    r"\s+(?:(?!(?:were|was|had|have|has|who|which|that|of|and|after|before|when|as)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:attacked|stormed|raided|ambushed"
+    r"|assaulted|overran|besieged|invaded|surrounded|descended\s+on|opened\s+fire|launched|laid\s+siege)\b",
+    re.IGNORECASE)
 # "Rs 10 lakh", "$5 million", "N500,000": a sum of money
 _MONEY_BEFORE = re.compile(r"(?:\b(?:Rs|INR|Tk|KSh|Ksh|USD|US\$|NGN|PKR|GHS|Sh)\.?\s*|[$₦€£₹]\s*|\bN)$")
 _AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
@@ -430,6 +437,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
         if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) \
+                or _ATTACKERS_AFTER.match(after) \
                 or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or (
             _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
         ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
