@@ -277,3 +277,15 @@ def test_how_many_attacked_is_no_toll(geo: Geocoder, sentence: str, toll: int) -
     """'when more than 100 terrorists attacked a unit': the attackers' number, not more dead (the
     toll was 130); militants who had attacked and were killed still count."""
     assert [c.killed.low for c in incidents(geo, sentence)] == [toll]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("Thirteen people, 11 children and two adults, died in the assault on the camp in Djugu on Monday.", 13),
+    ("Two people were killed - a guard and a patient's relative - and five were wounded in the attack on the "
+     "hospital in Beni on Monday.", 2),
+    ("Gunmen killed six patients, two of them in their beds, and a caregiver at a clinic in Beni on Monday.", 7),
+])
+def test_who_a_toll_counts_is_no_more_dead(geo: Geocoder, sentence: str, toll: int) -> None:
+    """Parts set off by commas or dashes after a count are who it counts (they had been added: 26,
+    3); one more person after an 'N of them' aside is one more (the caregiver had been lost)."""
+    assert [c.killed.low for c in incidents(geo, sentence)] == [toll]

@@ -93,6 +93,22 @@ def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
                 p.subset = True
 
 
+_DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—;]{3,90}?\s[-–—]{1,2}\s")
+
+
+def mark_dashed_breakdown(sentence: str, out: list[Casualty]) -> None:
+    """ "Two people were killed - a guard and a patient's relative - and five were wounded": the
+    people set off by dashes after a count are who it counts, not more dead (it had been three)."""
+    for m in _DASH_ASIDE.finditer(sentence):
+        inside = [c for c in out if m.start() <= c.fig.start < m.end()]
+        before = [c for c in out if c.fig.end <= m.start() and not c.subset]
+        if not inside or not before or any(c.kind != before[-1].kind for c in inside):
+            continue
+        if sum(c.fig.value.low for c in inside) <= before[-1].fig.value.low:
+            for c in inside:
+                c.subset = True
+
+
 def in_brackets_after(sentence: str, before: Figure, f: Figure) -> bool:
     """Is `f` inside brackets that open right after the figure `before` and its noun?"""
     gap = sentence[before.end : f.start]

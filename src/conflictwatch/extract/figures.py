@@ -14,8 +14,10 @@ from conflictwatch.extract.breakdowns import (
     casualties_broken_down,
     in_brackets_after,
     mark_appositive_breakdown,
+    mark_dashed_breakdown,
     without_asides,
 )
+from conflictwatch.extract.notcounts import counting_someone, counts_nobody
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
@@ -130,14 +132,6 @@ SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}
 # (" were killed in the village of Nanduli on Saturday, and ": the place, and maybe its day)
 _SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,5}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
                            rf"(?:\s+[A-Z][\w'’-]+){{0,3}}(?:\s+on\s+{_DAY})?\s*(?:,?\s+and\s+|,\s+)")
-_YEARISH = re.compile(r"^(?:19|20)\d\d$")
-
-
-_MONTH_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", re.IGNORECASE
-)
-
-
 _DEAD_LIST = re.compile(
     r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b",
     re.IGNORECASE,
@@ -222,10 +216,6 @@ _COORD_VERB = re.compile(
 )
 
 
-# "shot one man dead and abducted two of his relatives": people who met another fate
-_FATE_BEFORE = re.compile(
-    r"\b(?:abducted|kidnapped|arrested|detained|captured|rescued|freed|released|evacuated|took\s+away|seized)"
-    r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
 _DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
@@ -278,8 +268,7 @@ def _noun_then(m: re.Match[str] | None, text: str) -> bool:
     )
 
 
-_OF_GROUPS = re.compile(r"\s+(?:families|family|households|clans|tribes|communities|villages)\b",
-                        re.IGNORECASE)
+_OF_THEM_ASIDE = re.compile(r"\s+of\s+(?:them|whom)\b[^,;]{0,40},\s*and\s+")
 _AMONG_THEM = re.compile(r",?\s*(?:among\s+(?:them|whom)|including)\s*", re.IGNORECASE)
 
 
@@ -294,23 +283,6 @@ def _coordinated(gap: str) -> bool:
     return not (lx.killed.search(gap) or lx.injured.search(gap))
 
 
-# Ages, not tolls: "a 16-year-old", "were 19, 24, and 15 years of age", "was 21 when he died".
-# "were under 18", "aged 12": an age, not a count
-# "when more than 100 terrorists attacked a unit", "200 jihadists on motorbikes stormed the base": how
-# many came, not how many died
-_ATTACKERS_AFTER = re.compile(
-    r"\s+(?:(?!(?:were|was|had|have|has|who|which|that|of|and|after|before|when|as)\b)[\w'’-]+\s+){0,3}?"
-    r"(?:attacked|stormed|raided|ambushed"
-    r"|assaulted|overran|besieged|invaded|surrounded|descended\s+on|opened\s+fire|launched|laid\s+siege)\b",
-    re.IGNORECASE)
-# "Rs 10 lakh", "$5 million", "N500,000": a sum of money
-_MONEY_BEFORE = re.compile(r"(?:\b(?:Rs|INR|Tk|KSh|Ksh|USD|US\$|NGN|PKR|GHS|Sh)\.?\s*|[$₦€£₹]\s*|\bN)$")
-_AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
-_AGE_AFTER = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
-    r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
-    re.IGNORECASE,
-)
 _NATURAL_DEATH = re.compile(
     r"died\s+(?:of|from)\s+(?:exhaustion|natural\s+causes|illness|(?:an?\s+)?(?:heart\s+attack|stroke|disease)"
     r"|old\s+age)\b",
@@ -323,31 +295,10 @@ _FIGHT = re.compile(r"\b(?:fight(?:ing|ers)|storm(?:ed)?|assault|attack(?:ed)?|b
                     r"|driven back|repelled|repulsed|offensive|ambush(?:ed)?)\b", re.IGNORECASE)
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
 _FAMILY_DET = re.compile(r"\b(?:an?|the|entire|whole)\s*$", re.IGNORECASE)
-_COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
-
-# "left 27 people dead, a military officer said", "..., two officials told AFP": after a comma, a
-# figure whose noun is followed by a speech verb is who spoke. Not "a man said to be", "two more
-# men were reported dead", nor "a woman activists say was killed" (a clause on the victim). A name
-# set off by commas may come between ("A resident, Bello Mera, said the toll was 17").
-_SPEAKER_AFTER = re.compile(
-    r",?\s+(?:(?!(?:was|were|is|are|been|being|had|has|have|killed|died|dead)\b)[\w'’-]+,?\s+){0,5}?"
-    r"(?:said|says|say|told|tell|tells|added|stated|(?:put|puts|gave|placed)\s+the\s+(?:death\s+)?(?:toll|number))\b"
-    r"(?!\s+(?:to|was|were|is|are|had|has|have|died|killed)\b)",
-    re.IGNORECASE,
-)
-# "two men aged 34 and 41": ages, each of them
-_AGED_BEFORE = re.compile(
-    r"\b(?:aged|(?:between\s+)?the\s+ages?\s+of)\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$",
-    re.IGNORECASE)
-# "a Palestinian man, Mohammad Abu Hashem, 25, in Jenin", "a farmer, 54,": an age set off by commas
-_AGE_APPOSITIVE = re.compile(r"[A-Za-z][\w'’.-]*\s*,\s*$")
-_AGE_ENDS = re.compile(r"\s*(?:,|\.|\)|-{1,2}|[–—]|$)")  # (", 30 -- were shot dead": dashes too)
 _HURT_THEN_DIED = re.compile(
     r"\b(?:wounded|injured|hurt)\s*,?\s+(?:and|but)\s+(?:later\s+|subsequently\s+|then\s+)?"
     r"(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-# (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
-_SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 KILLED_OR_HURT = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 
@@ -367,23 +318,7 @@ _IN_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+
 def classify_figures(sentence: str) -> list[Casualty]:
     """The figures in `sentence` that are death tolls or injury counts."""
     lx = lex()
-    figs = find_figures(sentence)
-    # "of one family", "one of the", "One that got through": "one" that counts nobody.
-    figs = [
-        f
-        for f in figs
-        if not (
-            f.text.lower() == "one"
-            and (
-                # "no one was hurt", "24 bodies in one classroom"
-                re.search(r"\b(?:of|no|in|at|on|into|inside|near|from)\s*$", sentence[: f.start])
-                or re.match(r"\s+(?:of|that|which|another)\b", sentence[f.end :])
-            )
-        )
-    ]
-    # "eighteen members of two families": the families are counted, not the dead
-    figs = [f for i, f in enumerate(figs) if not (i and _OF_GROUPS.match(sentence, f.end)
-                                                  and re.search(r"\bof\s+$", sentence[: f.start]))]
+    figs = counting_someone(sentence, find_figures(sentence))
     figs = sorted(figs + single_figures(sentence, figs), key=lambda f: f.start)
     if not figs:
         return []  # most sentences: what follows reads the figures only
@@ -411,8 +346,10 @@ def classify_figures(sentence: str) -> list[Casualty]:
         # "including 34 civilians and 53 members": the parts of a breakdown are all subsets;
         # "9 people (5 men and 4 women)": so is a breakdown in brackets.
         gap = sentence[figs[i - 1].end : figs[i].start]
-        closes_aside = i >= 2 and not subsets[i - 2] and re.search(r",\s*and\s+$", gap) \
-            and re.search(r",\s*(?:among\s+(?:them|whom)|including)\s+$", sentence[: figs[i - 1].start])
+        # (", two of them in their beds, and a caregiver": so does one opened by "N of them")
+        opens = re.search(r",\s*(?:among\s+(?:them|whom)|including)\s+$", sentence[: figs[i - 1].start]) or (
+            re.search(r",\s*$", sentence[: figs[i - 1].start]) and re.match(r"\s+of\s+(?:them|whom)\b", gap))
+        closes_aside = i >= 2 and not subsets[i - 2] and re.search(r",\s*and\s+$", gap) and opens
         if closes_aside:
             continue  # "Six fighters, among them a commander, and an officer": the aside ends at ", and"
         if subsets[i - 1] and re.fullmatch(r"[\w\s-]{0,45}?(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
@@ -436,18 +373,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if i > 0 and f.text.lower() in ("both", "all") and re.search(r",\s*$", before):
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
-        if lx.non_casualty.match(after) or _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) \
-                or _ATTACKERS_AFTER.match(after) \
-                or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) or (
-            _COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)
-        ) or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
-            prev_end = f.end
-            continue
-        if _YEARISH.match(f.text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
-                _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and f.text.isdigit()):
-            prev_end = f.end
-            continue
-        if re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after):
+        if lx.non_casualty.match(after) or counts_nobody(f.text, before, after):
             prev_end = f.end
             continue
         # Right context: words up to the next figure or clause end.
@@ -572,7 +498,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             elif (
                 out
                 and out[-1].fig.end == prev_end
-                and _coordinated(sentence[prev_end : f.start])
+                and (_coordinated(sentence[prev_end : f.start])
+                     # "six patients, two of them in their beds, and a caregiver": after the aside
+                     or _OF_THEM_ASIDE.fullmatch(sentence, prev_end, f.start))
                 and not (
                     victim_idx == 0 and rw[:1] == ["_"] and not re.search(r"\band\s+$", sentence[: f.start])
                 )
@@ -616,6 +544,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             # "Fifty soldiers were killed and wounded": one count of both; at least one of them dead
             c.fig = Figure(c.fig.start, c.fig.end, Range(1, v.high), c.fig.text, c.fig.exact_number)
     mark_appositive_breakdown(sentence, out)
+    mark_dashed_breakdown(sentence, out)
     out = casualties_broken_down(sentence, out)
     if any(c.total and not _period_total(sentence, c.fig.start) for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts

@@ -1,0 +1,95 @@
+"""Numbers beside a toll that count nobody dead or hurt: ages ("Suman Tripura, 30 --"), years and
+days, money ("Rs 10 lakh"), the attackers ("when 100 terrorists attacked"), people who met another
+fate ("abducted two"), who spoke ("two officials said"), groups counted ("members of two families")
+and "one" that is no one ("no one was hurt"). The figure pass (`figures.classify_figures`) skips them."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.numbers import Figure
+
+_YEARISH = re.compile(r"^(?:19|20)\d\d$")
+
+
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+
+# "shot one man dead and abducted two of his relatives": people who met another fate
+_FATE_BEFORE = re.compile(
+    r"\b(?:abducted|kidnapped|arrested|detained|captured|rescued|freed|released|evacuated|took\s+away|seized)"
+    r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
+
+_OF_GROUPS = re.compile(r"\s+(?:families|family|households|clans|tribes|communities|villages)\b",
+                        re.IGNORECASE)
+
+# Ages, not tolls: "a 16-year-old", "were 19, 24, and 15 years of age", "was 21 when he died".
+# "were under 18", "aged 12": an age, not a count
+# "when more than 100 terrorists attacked a unit", "200 jihadists on motorbikes stormed the base": how
+# many came, not how many died
+_ATTACKERS_AFTER = re.compile(
+    r"\s+(?:(?!(?:were|was|had|have|has|who|which|that|of|and|after|before|when|as)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:attacked|stormed|raided|ambushed"
+    r"|assaulted|overran|besieged|invaded|surrounded|descended\s+on|opened\s+fire|launched|laid\s+siege)\b",
+    re.IGNORECASE)
+# "Rs 10 lakh", "$5 million", "N500,000": a sum of money
+_MONEY_BEFORE = re.compile(r"(?:\b(?:Rs|INR|Tk|KSh|Ksh|USD|US\$|NGN|PKR|GHS|Sh)\.?\s*|[$₦€£₹]\s*|\bN)$")
+_AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
+    r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",
+    re.IGNORECASE,
+)
+
+_COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
+
+# "left 27 people dead, a military officer said", "..., two officials told AFP": after a comma, a
+# figure whose noun is followed by a speech verb is who spoke. Not "a man said to be", "two more
+# men were reported dead", nor "a woman activists say was killed" (a clause on the victim). A name
+# set off by commas may come between ("A resident, Bello Mera, said the toll was 17").
+_SPEAKER_AFTER = re.compile(
+    r",?\s+(?:(?!(?:was|were|is|are|been|being|had|has|have|killed|died|dead)\b)[\w'’-]+,?\s+){0,5}?"
+    r"(?:said|says|say|told|tell|tells|added|stated|(?:put|puts|gave|placed)\s+the\s+(?:death\s+)?(?:toll|number))\b"
+    r"(?!\s+(?:to|was|were|is|are|had|has|have|died|killed)\b)",
+    re.IGNORECASE,
+)
+# "two men aged 34 and 41": ages, each of them
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|(?:between\s+)?the\s+ages?\s+of)\s+(?:(?:between\s+)?\d{1,3}\s*(?:,|and|&|to|-)\s*)*$",
+    re.IGNORECASE)
+# "a Palestinian man, Mohammad Abu Hashem, 25, in Jenin", "a farmer, 54,": an age set off by commas
+_AGE_APPOSITIVE = re.compile(r"[A-Za-z][\w'’.-]*\s*,\s*$")
+_AGE_ENDS = re.compile(r"\s*(?:,|\.|\)|-{1,2}|[–—]|$)")  # (", 30 -- were shot dead": dashes too)
+
+# (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
+_SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
+
+
+def counting_someone(sentence: str, figs: list[Figure]) -> list[Figure]:
+    """The figures that may count people: not "one" in "no one", "one of the", "in one classroom",
+    nor the families of "eighteen members of two families"."""
+    out = []
+    for i, f in enumerate(figs):
+        before, after = sentence[: f.start], sentence[f.end :]
+        if f.text.lower() == "one" and (re.search(r"\b(?:of|no|in|at|on|into|inside|near|from)\s*$", before)
+                                        or re.match(r"\s+(?:of|that|which|another)\b", after)):
+            continue
+        if i and _OF_GROUPS.match(after) and re.search(r"\bof\s+$", before):
+            continue
+        out.append(f)
+    return out
+
+
+def counts_nobody(text: str, before: str, after: str) -> bool:
+    """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
+    year, money, attackers, people with another fate, a speaker, a rate)?"""
+    if _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or _ATTACKERS_AFTER.match(after) \
+            or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
+            or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
+            or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
+        return True
+    if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
+            _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):
+        return True
+    return bool(re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after))
