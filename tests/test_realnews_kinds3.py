@@ -289,3 +289,30 @@ def test_who_a_toll_counts_is_no_more_dead(geo: Geocoder, sentence: str, toll: i
     """Parts set off by commas or dashes after a count are who it counts (they had been added: 26,
     3); one more person after an 'N of them' aside is one more (the caregiver had been lost)."""
     assert [c.killed.low for c in incidents(geo, sentence)] == [toll]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A court on Tuesday sentenced two men for helping militants plan the 2015 attack on Garissa University "
+    "College in which 148 people were killed.",
+    "The gang is blamed for the 2018 La Saline massacre, in which at least 71 people were killed.",
+    "The trial heard evidence of the torture of 4,000 detainees and the deaths of 27.",
+])
+def test_a_trials_or_a_charges_old_toll_is_no_incident(geo: Geocoder, sentence: str) -> None:
+    """The day of a hearing is not the day of the attack it judges; a dated massacre with a name of
+    two words is as old as one with one; a trial's evidence is background (and 4,000 tortured are
+    no dead: it had been 4,027)."""
+    assert incidents(geo, sentence) == []
+
+
+def test_graves_and_maimed_children_are_no_dead_and_a_church_is_no_place(geo: Geocoder) -> None:
+    """'247 bodies from 29 mass graves' is 247 (it was 276); 'killed or maimed' says no number of
+    dead; 'a Pentecostal church in Kasindi' is in Kasindi, North Kivu (it was put at 'Pentecostal',
+    in Uganda)."""
+    found = claims(geo, "Investigators recovered 247 bodies from 29 mass graves in the town, officials said "
+                        "on Monday.")
+    assert [c.killed.low for c in found if c.killed] == [247]
+    assert [c.killed for c in claims(geo, "At least 160 children have been killed or maimed in the "
+                                          "province since January, UNICEF said.")] in ([], [None])
+    church = incidents(geo, "A bomb attack on a Pentecostal church in Kasindi, a town on the border with Uganda "
+                            "in North Kivu province, killed 14 people on Sunday.")
+    assert [(c.location, c.country) for c in church] == [("Kasindi", "Democratic Republic of the Congo")]

@@ -125,7 +125,9 @@ _STATEMENT_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released"
     r"|accused|blamed|denied"
     # "Residents on Monday buried 18 people killed ... on Sunday": the funeral's day, not the killing's
-    r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?)\b",
+    r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?"
+    # "A court on Tuesday sentenced two men for the 2015 attack": the day of the hearing
+    r"|sentenced|convicted|jailed|acquitted|charged|indicted|arraigned|marked|commemorated)\b",
     re.IGNORECASE,
 )
 

@@ -300,13 +300,14 @@ _HURT_THEN_DIED = re.compile(
     r"(?:died|succumbed|passed away)\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 KILLED_OR_HURT = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
+    r"\s+(?:[\w-]+\s+){0,3}?(?:killed|dead)\s+(?:or|and/or)\s+(?:wounded|injured|hurt|maimed)\b",
+    re.IGNORECASE)
 
 _KILLED_AND_HURT = re.compile(
     r"\s+(?:(?:were|have been|had been|are)\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured|hurt)\b"
     r"(?!\s+(?:\w+\s+)?(?:\d|others|another|people|more)\b)", re.IGNORECASE)
 KILLING_OR_HURTING = re.compile(
-    r"\b(?:killing|killed|kill)\s+(?:or|and/or)\s+(?:wounding|injuring|wounded|injured|wound|injure)\s+"
+    r"\b(?:killing|killed|kill)\s+(?:or|and/or)\s+(?:wounding|injuring|wounded|injured|wound|injure|maiming|maimed)\s+"
     r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 

@@ -18,7 +18,8 @@ _MONTH_BEFORE = re.compile(
 
 # "shot one man dead and abducted two of his relatives": people who met another fate
 _FATE_BEFORE = re.compile(
-    r"\b(?:abducted|kidnapped|arrested|detained|captured|rescued|freed|released|evacuated|took\s+away|seized)"
+    r"\b(?:abducted|kidnapped|arrested|detained|captured|rescued|freed|released|evacuated|took\s+away|seized"
+    r"|tortured|torture\s+of)"
     r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
 
 _OF_GROUPS = re.compile(r"\s+(?:families|family|households|clans|tribes|communities|villages)\b",

@@ -37,7 +37,8 @@ _YEARS_AGO = re.compile(
     # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
     # "a December 2022 blast on a bus"
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?:(?:" + FULL_NAMES + r")\s+)?"
-    r"(?P<year2>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+(?:[\w.-]+\s+)?"
+    # ("the 2018 La Saline massacre": a name of up to three words between)
+    r"(?P<year2>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+(?:[\w.'’-]+\s+){0,3}?"
     r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault"
     r"|blast|explosion|shooting|siege|war|conflict|invasion|genocide|uprising|offensive|battle)\b",
     re.IGNORECASE,
