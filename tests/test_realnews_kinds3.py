@@ -316,3 +316,11 @@ def test_graves_and_maimed_children_are_no_dead_and_a_church_is_no_place(geo: Ge
     church = incidents(geo, "A bomb attack on a Pentecostal church in Kasindi, a town on the border with Uganda "
                             "in North Kivu province, killed 14 people on Sunday.")
     assert [(c.location, c.country) for c in church] == [("Kasindi", "Democratic Republic of the Congo")]
+
+
+def test_an_armys_results_beside_the_arrested_and_rescued_are_a_count(geo: Geocoder) -> None:
+    """A press release's 'troops killed 19 terrorists, arrested 31 suppliers and rescued 12 hostages'
+    with no day is a period's results, an aggregate (it was an incident of the publication day)."""
+    found = claims(geo, "He said that in the North East, troops killed 19 terrorists, arrested 31 of their "
+                        "logistics suppliers and rescued 12 kidnapped hostages.")
+    assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 19)]

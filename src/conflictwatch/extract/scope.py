@@ -364,6 +364,16 @@ def _aside_blanked(s: str, cas: list[Casualty]) -> str:
     return _ASIDE.sub(blank, s) if "," in s else s
 
 
+# an army's or police's results, counted over a period: the dead beside the arrested, the rescued and
+# those who surrendered ("neutralised 56 terrorists, arrested 120 suspects and rescued 80 hostages")
+_OPERATIONS_TALLY = re.compile(
+    r"\b(?P<fate>arrested|apprehended|rescued|received|recovered)\s+(?:(?:at\s+least|about|some|over)\s+)?"
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:suspects|hostages|victims|persons|people|fighters|terrorists"
+    r"|suppliers|collaborators|informants|members|kidnapped|abductees|civilians)", re.IGNORECASE)
+_KILLED_N = re.compile(r"\b(?:killed|neutrali[sz]ed|eliminated)\s+(?:(?:at\s+least|about|some|over)\s+)?\d",
+                       re.IGNORECASE)
+
+
 def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None) -> bool:
     lx = lex()
     s = _aside_blanked(s, cas or [])
@@ -403,6 +413,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     day = [d for d in dates if not d.statement and d.date_start]
     if day:
         return False
+    if _OPERATIONS_TALLY.search(s) and _KILLED_N.search(s):
+        return True  # "troops killed 19 terrorists, arrested 31 suppliers and rescued 12": a period's results
     recorded = _RECORDED.search(s) and not _SCENE_COUNT.search(s)
     if recorded or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
