@@ -324,3 +324,21 @@ def test_an_armys_results_beside_the_arrested_and_rescued_are_a_count(geo: Geoco
     found = claims(geo, "He said that in the North East, troops killed 19 terrorists, arrested 31 of their "
                         "logistics suppliers and rescued 12 kidnapped hostages.")
     assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 19)]
+
+
+WORLD_IN_BRIEF = """SOMALIA: A roadside bomb killed four soldiers near Afgoye on Tuesday, a military officer said.
+
+CAMEROON: Separatists killed two gendarmes in the North-West region town of Bamenda overnight, local officials
+said.
+
+PHILIPPINES: Troops killed five suspected communist rebels in a clash in Negros Occidental province on Tuesday,
+the army said.
+"""
+
+
+def test_a_world_round_ups_items_keep_their_own_countries(geo: Geocoder) -> None:
+    """Each item opened by its country stays in it (Afgoye had been put in Cameroon, the Philippine
+    clash at Afgoye and in a Cameroonian province), and takes no place from another item."""
+    found = incidents(geo, WORLD_IN_BRIEF)
+    assert [(c.location, c.country) for c in found] == [
+        ("Afgoye", "Somalia"), ("Bamenda", "Cameroon"), ("Negros Occidental province", "Philippines")]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
-from conflictwatch.extract.datelines import dateline_town, item_label, local_dateline_end
+from conflictwatch.extract.datelines import dateline_town, local_dateline_end
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -46,6 +46,7 @@ from conflictwatch.extract.places import (
     find_places,
     label_rank,
     most_specific,
+    opens_item,
 )
 from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.rivals import group_by_source, split_rivals
@@ -177,7 +178,8 @@ def extract_claims(article: Article) -> list[Claim]:
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
         # (the town of the hospital the wounded were taken to is not where it happened)
         places = [p for p in find_places(s, skip, docs.get(sent.index)) if not treated_in(s, p, strict=True)]
-        if sent.index > 0 and (label := item_label(s)) and not any(p.start < label[2] for p in places):
+        label = opens_item(s, sent.index)
+        if label and not any(p.start < label[2] for p in places):
             # (context only beside a place its sentence names: "KATSINA: ... in Danmusa LGA")
             rank = label_rank(label[0]) + (1 if any(p.rank <= 3 for p in places) else 0)
             places.insert(0, PlaceMention(label[0], label[1], label[2], rank, "in"))

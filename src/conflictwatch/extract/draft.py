@@ -9,7 +9,7 @@ from conflictwatch.extract.actors import air_actor
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
 from conflictwatch.extract.figures import Casualty
-from conflictwatch.extract.places import PlaceMention, most_specific
+from conflictwatch.extract.places import PlaceMention, most_specific, opens_item
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
 from conflictwatch.models import Article, Claim, Range
@@ -91,7 +91,8 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
         location = article_places[0]  # the city the article is about
     origins = {p.name for p in d.places if p not in here}
     context = [p.name for p in here if p.name != location] + [
-        p for p in article_places if p != location and p not in origins]
+        p for p in article_places if p != location and p not in origins
+        and not opens_item(d.sentence.text, d.sentence.index)]  # (a round-up's item: not the others' places)
     confidence = 0.4
     confidence += 0.15 if d.source else 0.05
     confidence += 0.15 if start else 0.0

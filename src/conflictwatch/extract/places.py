@@ -15,6 +15,7 @@ from conflictwatch.datafiles import words_after
 from conflictwatch.extract.capitals import capital_mentions
 from conflictwatch.extract.datelines import (
     LOCAL_DATELINE,
+    item_label,
     outlets,
 )
 from conflictwatch.extract.nlp import entities
@@ -192,8 +193,20 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
 
 
 def label_rank(name: str) -> int:
-    """How specific a round-up item's label is: never more than a place its sentence names."""
-    return max(3, _rank(name, None, None, False))
+    """How specific a round-up item's label is: a town at most; a country ("PHILIPPINES:") least."""
+    from conflictwatch.geo.gazetteer import country_names, to_country_code
+
+    return 5 if to_country_code(name) in country_names() else max(3, _rank(name, None, None, False))
+
+
+def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
+    """The label of a round-up's item this sentence opens with, if any: any sentence's after the
+    first, the first sentence's only when it names a country ("SOMALIA: ..."; "IRBIL: ..." is
+    where the wire filed the story)."""
+    label = item_label(sentence)
+    if label is None or (index == 0 and label_rank(label[0]) != 5):
+        return None
+    return label
 
 
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,

@@ -27,7 +27,7 @@ from datetime import date
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.followups import marker_res, treated_in
-from conflictwatch.extract.places import PlaceMention, most_specific
+from conflictwatch.extract.places import PlaceMention, most_specific, opens_item
 from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim
@@ -375,9 +375,12 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
         behind = range(i - 1, max(-1, i - 1 - _PLACE_BEHIND), -1)
         ahead = range(i + 1, min(len(sentences), i + 1 + _PLACE_AHEAD))
         region = own.name.split()[0].lower() if own is not None else None
+        labelled = opens_item(d.sentence.text, i) is not None
         for j in [*behind, *ahead]:
             if j > i and (new_incident.search(sentences[j].text) or _ANOTHER_VICTIM.match(sentences[j].text)):
                 continue  # ("In Kherson Oblast, five were killed. Another person died in Stanislav")
+            if labelled or opens_item(sentences[j].text, j):
+                continue  # a round-up's item ("PHILIPPINES: ...") takes no place from another item
             others = [p for p in sentence_places[j] if p.rank >= 4 and p.name.split()[0].lower() != region]
             if region is not None and others and region not in sentences[j].text.lower():
                 continue  # a claim naming a province takes no place told with another province

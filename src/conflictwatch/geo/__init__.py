@@ -414,7 +414,10 @@ class Geocoder:
         if hit:
             p, tier = hit
             city = ctx.city
-            weak = tier >= 2 and city is not None and distance_km(p, city) > 50
+            # (a loose spelling of a hamlet outside the city the claim's own sentence names is no
+            # quarter of it: "MOGADISHU - ... in Hodan district" is not Hidweyne, 28 km out)
+            weak = tier >= 2 and city is not None and (distance_km(p, city) > 50 or (
+                ctx.city_in_quote and _big_city(city) and p.population < 1_000 and distance_km(p, city) > 10))
             if not weak and _in_named_province(p, ctx):
                 prec = p.default_precision
                 if modifier in ("direction", "near", "part"):
