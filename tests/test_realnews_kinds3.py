@@ -342,3 +342,21 @@ def test_a_world_round_ups_items_keep_their_own_countries(geo: Geocoder) -> None
     found = incidents(geo, WORLD_IN_BRIEF)
     assert [(c.location, c.country) for c in found] == [
         ("Afgoye", "Somalia"), ("Bamenda", "Cameroon"), ("Negros Occidental province", "Philippines")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Radio Okapi reports that at least twelve civilians were killed on Tuesday in an attack near Beni.",
+     "Radio Okapi"),
+    ("Officials in Badghis province say at least fifteen Afghan soldiers were killed on Tuesday night.",
+     "Afghan officials"),
+    ("Twelve soldiers were killed in an attack near Boni on Tuesday, the army general staff said in a "
+     "communique.", "Malian army"),
+    ("Two fighters were killed by a drone near Sulaymaniyah on Tuesday, the region's counter-terrorism "
+     "service said.", "Iraqi security source"),
+])
+def test_outlets_officials_where_they_serve_and_general_staffs_are_sources(geo: Geocoder, sentence: str,
+                                                                           source: str) -> None:
+    """A news outlet that reports, 'officials in X province say', an army's general staff and a
+    counter-terrorism service were no source (the claims had none)."""
+    text = sentence if "Boni" not in sentence else "BAMAKO (AFP) - " + sentence
+    assert [c.claimed_by for c in incidents(geo, text)] == [source]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from conflictwatch.extract.acronyms import acronym_mentions, spelled_out, the_name_said
+from conflictwatch.extract.datelines import outlet_mentions
 from conflictwatch.extract.people import person_named, surname_speakers
 from conflictwatch.extract.quickre import Occurrences, WordFilter, quick
 from conflictwatch.extract.rules import Named, _literals, actors, load_data, sources, words_re
@@ -502,6 +503,7 @@ class Discourse:
         extra += [(a, b, n, "armed group") for a, b, n in _group_members(sentence, self._speaking_groups)]
         extra += [(a, b, self.acronyms.get(n, n), "org") for a, b, n in acronym_mentions(sentence)]
         extra += [(a, b, n, "org") for a, b, n in the_name_said(sentence)]
+        extra += [(a, b, n, "media") for a, b, n in outlet_mentions(sentence)]
         ranked = []
         for a, b, n, kind in surname_speakers(sentence, self.people) if self.people else ():
             extra.append((a, b, n, kind or "person"))  # "Syniehubov now says": the governor named before

@@ -19,6 +19,19 @@ def outlets() -> frozenset[str]:
                      for o in entry.get("outlets") or [])
 
 
+@lru_cache(maxsize=1)
+def _outlet_speaking() -> re.Pattern[str] | None:
+    names = "|".join(re.escape(o) for o in sorted(outlets(), key=len, reverse=True))
+    return re.compile(rf"(?i:{names})(?=\s+(?:reports|reported|said|says|quoted|cited))") if names else None
+
+
+def outlet_mentions(sentence: str) -> list[tuple[int, int, str]]:
+    """ "Radio Okapi reports that ...": a news outlet telling what it found is the claim's source
+    (not a place, and not only a carrier of someone else's words)."""
+    rx = _outlet_speaking()
+    return [(m.start(), m.end(), m.group(0)) for m in rx.finditer(sentence)] if rx else []
+
+
 LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
 
 
