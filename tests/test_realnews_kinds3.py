@@ -360,3 +360,11 @@ def test_outlets_officials_where_they_serve_and_general_staffs_are_sources(geo: 
     counter-terrorism service were no source (the claims had none)."""
     text = sentence if "Boni" not in sentence else "BAMAKO (AFP) - " + sentence
     assert [c.claimed_by for c in incidents(geo, text)] == [source]
+
+
+def test_the_victim_told_again_by_the_is_no_more_dead(geo: Geocoder) -> None:
+    """'killed a village chief and two of his notables, beheading the ruler': the ruler is the chief
+    (the parse had added him: four dead)."""
+    found = incidents(geo, "Separatists killed a village chief and two of his notables in Ashong on Saturday, "
+                           "beheading the ruler in the market, residents said.")
+    assert [c.killed.low for c in found] == [3]

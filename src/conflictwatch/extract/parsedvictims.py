@@ -63,6 +63,10 @@ def add_parsed_victims(
     # "eighteen members of two families": the families are counted, not the dead
     victims = [v for v in victims
                if not (v.noun.lower() in _GROUPS and re.search(r"\bof\s+$", sentence[: v.start]))]
+    # "killed a village chief and two of his notables, decapitating the ruler": the one told before
+    victims = [v for v in victims if not (
+        re.match(r"the\s", sentence[v.start : v.end], re.IGNORECASE) and v.value is not None
+        and v.value.high == 1 and any(c.kind == "killed" and c.fig.end <= v.start for c in cas))]
     taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]
