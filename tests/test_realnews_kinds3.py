@@ -368,3 +368,24 @@ def test_the_victim_told_again_by_the_is_no_more_dead(geo: Geocoder) -> None:
     found = incidents(geo, "Separatists killed a village chief and two of his notables in Ashong on Saturday, "
                            "beheading the ruler in the market, residents said.")
     assert [c.killed.low for c in found] == [3]
+
+
+BULLETIN = """ADEN, 21 September 2022 - A humanitarian update.
+
+Casualties by governorate:
+- Al Hodeidah: 9 killed, 22 injured
+- Taiz: 6 killed, 18 injured
+
+In Taiz city, sniper fire killed a woman in the Al Rawdah neighbourhood on 14 August, according to partners.
+"""
+
+
+def test_a_periodic_reports_rows_are_counts_and_its_months_incidents_are_news(geo: Geocoder) -> None:
+    """A table's rows ('- Taiz: 6 killed, 18 injured') are the month's counts, aggregates (they were
+    incidents dated by a later paragraph); an incident of the month the report's title names is
+    its news, not stale background (it was dropped as five weeks old)."""
+    found = claims_of(geo, BULLETIN, published=date(2022, 9, 21), title="Yemen: Humanitarian Update (August 2022)")
+    assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 9), ("aggregate", 6), ("incident", 1)]
+    assert str(found[-1].date_start) == "2022-08-14"
+    undated = claims_of(geo, BULLETIN, published=date(2022, 9, 21), title="Yemen: Humanitarian Update")
+    assert [c.scope for c in undated] == ["aggregate", "aggregate"]

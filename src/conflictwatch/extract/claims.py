@@ -82,6 +82,7 @@ from conflictwatch.extract.stories import (
 )
 from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
+from conflictwatch.months import FULL_NAMES, MONTH_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -362,12 +363,23 @@ def _outlet_source(article: Article) -> str | None:
 _STALE_DAYS = 30
 
 
+_TITLE_MONTH = re.compile(rf"\b(?P<month>{FULL_NAMES})\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def _covered_month(title: str | None) -> tuple[int, int] | None:
+    """The month a periodic report says it covers ("Humanitarian Update Issue 8 (August 2022)"):
+    its incidents are its news, however long before publication."""
+    m = _TITLE_MONTH.search(title or "")
+    return (int(m["year"]), MONTH_NAMES.index(m["month"]) + 1) if m else None
+
+
 def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
     """Every incident gets a date: the text's, else the publication date (`date_basis`
     "published", time_precision 2). An incident long before publication is dropped."""
     if c.date_start is not None:
         c.date_basis = "text"
         stale = article.published is not None and (article.published - c.date_start).days > _STALE_DAYS
+        stale = stale and _covered_month(article.title) != (c.date_start.year, c.date_start.month)
         if c.scope == "incident" and stale:
             return None
     elif c.scope == "incident" and published is not None:

@@ -370,6 +370,9 @@ _OPERATIONS_TALLY = re.compile(
     r"\b(?P<fate>arrested|apprehended|rescued|received|recovered)\s+(?:(?:at\s+least|about|some|over)\s+)?"
     r"\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:suspects|hostages|victims|persons|people|fighters|terrorists"
     r"|suppliers|collaborators|informants|members|kidnapped|abductees|civilians)", re.IGNORECASE)
+_COUNT_ROW = re.compile(
+    r"[-*•·]?\s*[\w'’ .-]{2,40}:\s*\d[\d,]*\s+(?:killed|dead|deaths)(?:\s*(?:,|and|;)\s*\d[\d,]*\s+"
+    r"(?:injured|wounded|hurt))?\s*[.;]?", re.IGNORECASE)
 _KILLED_N = re.compile(r"\b(?:killed|neutrali[sz]ed|eliminated)\s+(?:(?:at\s+least|about|some|over)\s+)?\d",
                        re.IGNORECASE)
 
@@ -413,6 +416,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     day = [d for d in dates if not d.statement and d.date_start]
     if day:
         return False
+    if _COUNT_ROW.fullmatch(s.strip()):
+        return True  # "- Al Hodeidah: 9 killed, 22 injured": a table's row of a period's counts
     if _OPERATIONS_TALLY.search(s) and _KILLED_N.search(s):
         return True  # "troops killed 19 terrorists, arrested 31 suppliers and rescued 12": a period's results
     recorded = _RECORDED.search(s) and not _SCENE_COUNT.search(s)
