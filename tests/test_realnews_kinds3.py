@@ -389,3 +389,24 @@ def test_a_periodic_reports_rows_are_counts_and_its_months_incidents_are_news(ge
     assert str(found[-1].date_start) == "2022-08-14"
     undated = claims_of(geo, BULLETIN, published=date(2022, 9, 21), title="Yemen: Humanitarian Update")
     assert [c.scope for c in undated] == ["aggregate", "aggregate"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Gunmen killed 12 residents of Tankoualou, a village in the Fada N'Gourma area of Gourma province, on "
+     "Tuesday.", "Tankoualou"),
+    ("ADF rebels attacked Ntoyo, a village in the Bapere sector of Lubero territory, on Tuesday, killing 18 "
+     "people.", "Ntoyo"),
+    ("Gunmen raided Bama in Borno late on Tuesday and killed a man.", "Bama"),
+])
+def test_a_place_the_words_around_it_call_a_village_is_the_place(geo: Geocoder, sentence: str,
+                                                                  place: str) -> None:
+    """'X, a village in the Y area': X (the area, typed, had won); a place named bare after
+    'attacked' or 'raided' is one (it was missed: the province or the area was the place)."""
+    assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+def test_a_group_named_before_a_noun_after_attacked_is_no_place(geo: Geocoder) -> None:
+    """'attacked al-Qaida hideouts': the group owns the hideouts; it is no place."""
+    found = incidents(geo, "Government forces attacked al-Qaida hideouts in Mudiyah district of Abyan on "
+                           "Tuesday, killing 24 militants, a security source said.")
+    assert [c.location for c in found] == ["Mudiyah district"] or found[0].location != "al-Qaida"

@@ -9,7 +9,8 @@ from functools import partial
 import pytest
 
 from conflictwatch import pipeline
-from conflictwatch.extract.places import find_places, most_specific
+from conflictwatch.extract.placerank import most_specific
+from conflictwatch.extract.places import find_places
 from conflictwatch.geo import Geocoder
 from conflictwatch.models import Article
 from realnews import incidents_of

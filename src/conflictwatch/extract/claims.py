@@ -39,13 +39,12 @@ from conflictwatch.extract.followups import (
 )
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
+from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import (
     OWNER,
-    PlaceMention,
     aside_spans,
     find_places,
     label_rank,
-    most_specific,
     opens_item,
 )
 from conflictwatch.extract.responsibility import responsibility_claimant

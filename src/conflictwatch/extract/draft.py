@@ -9,7 +9,8 @@ from conflictwatch.extract.actors import air_actor
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
 from conflictwatch.extract.figures import Casualty
-from conflictwatch.extract.places import PlaceMention, most_specific, opens_item
+from conflictwatch.extract.placerank import PlaceMention, most_specific
+from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
 from conflictwatch.models import Article, Claim, Range

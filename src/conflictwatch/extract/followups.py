@@ -13,7 +13,7 @@ from conflictwatch.extract.draft import Draft, event_date
 from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.numbers import words_to_int
-from conflictwatch.extract.places import PlaceMention, most_specific
+from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
 from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Claim, Range

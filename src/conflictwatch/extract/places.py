@@ -7,7 +7,7 @@ The extractor only finds and cleans names ("the city's al-Marjeh area" -> "al-Ma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,8 +20,9 @@ from conflictwatch.extract.datelines import (
 )
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.placename import ART, NAME
+from conflictwatch.extract.placerank import PlaceMention, _types, refine_ranks, type_rank
 from conflictwatch.extract.quickre import quick
-from conflictwatch.extract.rules import load_data, words_re
+from conflictwatch.extract.rules import load_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -46,7 +47,9 @@ _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
     r"|(?:entrance|gate|gates|road|highway|way) to"
     r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
-    r"|seized|recaptured|retook|entered|stormed)"
+    r"|seized|recaptured|retook|entered|stormed"
+    # ("attacked Ntoyo", "raided Bama": a place named bare; not "raided the al-Qaida group's bases")
+    r"|(?:attacked|raided|overran|invaded)(?!\s+(?:the|a|an|their|its)\b))"
 )
 
 _PLACE_RE = quick(re.compile(
@@ -109,15 +112,6 @@ _VICTIM_OF = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class PlaceMention:
-    name: str  # cleaned: "al-Qarterji", "eastern Aleppo", "northern Aleppo countryside"
-    start: int
-    end: int
-    rank: int  # 1 district/village ... 5 country: lower is more specific
-    via: str = ""  # the word that introduced it ("in", "of", "near"), lower case; "" in a list
-
-
 @lru_cache(maxsize=1)
 def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("places_lexicon.yaml")
@@ -153,24 +147,6 @@ def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pa
     titles = frozenset(w.lower() for w in data["person_titles"])
     things = words_after("places_lexicon.yaml", "thing_words", "business_words")
     return org, titles, frozenset(w.lower() for w in data["compass_words"]), things
-
-
-@lru_cache(maxsize=1)
-def _types() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
-    """Place-type words with their rank, a regex for a name ending in one, and facility words."""
-    data = load_data("places_lexicon.yaml")
-    types = {str(k).lower(): int(v) for k, v in (data.get("place_types") or {}).items()}
-    alts = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
-    ending = re.compile(rf"\s(?P<type>{alts})$", re.IGNORECASE)
-    facility = words_re(data.get("facility_words", []))
-    return types, ending, facility
-
-
-def type_rank(name: str) -> int | None:
-    """How specific a name is by the type word it ends with ("Paletwa Township" -> 2)."""
-    types, ending, _ = _types()
-    m = ending.search(name)
-    return types[m.group("type").lower()] if m else None
 
 
 def _rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
@@ -215,7 +191,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
     found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
-    found = _wider_after_in([p for p in found if p is not None], sentence)
+    found = refine_ranks([p for p in found if p is not None], sentence)
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
@@ -570,25 +546,3 @@ def aside_spans(sentence: str) -> list[tuple[int, int]]:
     if ", whose" not in sentence:
         return []
     return [(m.start(), m.end()) for m in _WHOSE_ASIDE.finditer(sentence)]
-
-
-_IN_WIDER = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
-
-
-def _wider_after_in(found: list[PlaceMention], sentence: str) -> list[PlaceMention]:
-    """ "at Kwakta in Bishnupur district": the district holds the place named before it, so it is
-    the wider of the two, whatever its type word says (a city's district is a village's rank)."""
-    out = list(found)
-    for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
-        if b.rank <= a.rank and sentence[b.start : b.end].lower().endswith(" district") \
-                and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None \
-                and _IN_WIDER.fullmatch(sentence, a.end, b.start):
-            out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
-    return out
-
-
-def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
-    if not places:
-        return None
-    return min(places, key=lambda p: (p.rank, p.start))

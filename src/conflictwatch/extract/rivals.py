@@ -7,7 +7,7 @@ import re
 
 from conflictwatch.extract.attribution import SourceMention
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty, clause_index
-from conflictwatch.extract.places import PlaceMention
+from conflictwatch.extract.placerank import PlaceMention
 
 # ", while an internal document seen by Reuters put the number of dead at 77": another voice's count
 _RIVAL = re.compile(

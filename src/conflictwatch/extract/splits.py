@@ -13,7 +13,7 @@ from conflictwatch.extract.scope import PERFECT, is_aggregate
 if TYPE_CHECKING:
     from conflictwatch.extract.dates import DateMention
     from conflictwatch.extract.figures import Casualty
-    from conflictwatch.extract.places import PlaceMention
+    from conflictwatch.extract.placerank import PlaceMention
 
 # "..., and that a separate strike ...": another incident told in the same sentence
 ANOTHER = r"(?:a|an)\s+(?:separate|second|another)\b"

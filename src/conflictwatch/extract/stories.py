@@ -27,7 +27,8 @@ from datetime import date
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.followups import marker_res, treated_in
-from conflictwatch.extract.places import PlaceMention, most_specific, opens_item
+from conflictwatch.extract.placerank import PlaceMention, most_specific
+from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim

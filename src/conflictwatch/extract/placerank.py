@@ -1,0 +1,73 @@
+"""A place as the extractor found it (`PlaceMention`) and how specific it is: the rank its type word
+gives ("Paletwa Township" -> 2), what the words around it say ("Ntoyo, a village in ...", "at Kwakta
+in Bishnupur district") and which of a sentence's places is the most specific."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from conflictwatch.extract.rules import load_data, words_re
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    name: str  # cleaned: "al-Qarterji", "eastern Aleppo", "northern Aleppo countryside"
+    start: int
+    end: int
+    rank: int  # 1 district/village ... 5 country: lower is more specific
+    via: str = ""  # the word that introduced it ("in", "of", "near"), lower case; "" in a list
+
+
+@lru_cache(maxsize=1)
+def _types() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """Place-type words with their rank, a regex for a name ending in one, and facility words."""
+    data = load_data("places_lexicon.yaml")
+    types = {str(k).lower(): int(v) for k, v in (data.get("place_types") or {}).items()}
+    alts = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
+    ending = re.compile(rf"\s(?P<type>{alts})$", re.IGNORECASE)
+    facility = words_re(data.get("facility_words", []))
+    return types, ending, facility
+
+
+def type_rank(name: str) -> int | None:
+    """How specific a name is by the type word it ends with ("Paletwa Township" -> 2)."""
+    types, ending, _ = _types()
+    m = ending.search(name)
+    return types[m.group("type").lower()] if m else None
+
+
+
+_RAID_VERBS = frozenset({"attacked", "raided", "overran", "invaded"})
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|near|of|and|or|to|from|with|late|early|overnight|last|this)\b)[a-z]")
+_TYPED_APPOSITIVE = re.compile(r",\s+an?\s+(?:[\w-]+\s+)?(?P<kind>village|town|hamlet|settlement|community"
+                               r"|locality|neighbourhood|neighborhood|suburb)\s+(?:in|of|near|about|outside)\b")
+_IN_WIDER = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
+
+
+def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]:
+    """ "at Kwakta in Bishnupur district": the district holds the place named before it, so it is
+    the wider of the two, whatever its type word says (a city's district is a village's rank)."""
+    # ("attacked al-Qaida hideouts": a name before a noun is an owner, no place; "attacked Ntoyo, a
+    # village ..." and "raided Bama in Borno" are places)
+    out = [p for p in found if not (p.via in _RAID_VERBS and _NOUN_AFTER.match(sentence, p.end))]
+    for i, a in enumerate(out):
+        typed = _TYPED_APPOSITIVE.match(sentence, a.end)
+        if typed and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None:
+            # "Ntoyo, a village in the Bapere sector": the appositive says what the place is
+            out[i] = PlaceMention(a.name, a.start, a.end, type_rank(" " + typed["kind"]) or a.rank, a.via)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.rank <= a.rank and sentence[b.start : b.end].lower().endswith(" district") \
+                and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None \
+                and _IN_WIDER.fullmatch(sentence, a.end, b.start):
+            out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
+    return out
+
+
+def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: (p.rank, p.start))
