@@ -410,3 +410,11 @@ def test_a_group_named_before_a_noun_after_attacked_is_no_place(geo: Geocoder) -
     found = incidents(geo, "Government forces attacked al-Qaida hideouts in Mudiyah district of Abyan on "
                            "Tuesday, killing 24 militants, a security source said.")
     assert [c.location for c in found] == ["Mudiyah district"] or found[0].location != "al-Qaida"
+
+
+def test_the_day_a_side_spoke_bounds_its_incident_better_than_the_dateline(geo: Geocoder) -> None:
+    """'BAMAKO, May 10 (Reuters) - Mali's army said Tuesday it had repelled an attack': with no day
+    of its own, the attack is dated by the day the army spoke, not the day the wire filed."""
+    found = incidents(geo, "BAMAKO, May 10 (Reuters) - Mali's army said Tuesday it had repelled an attack on its "
+                           "base at Kati, killing seven assailants.")
+    assert [str(c.date_start) for c in found] == ["2023-05-09"]

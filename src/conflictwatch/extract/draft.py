@@ -45,7 +45,9 @@ def event_date(dates: list[DateMention]) -> tuple[date | None, date | None, int 
         return d.date_start, d.date_end, d.precision
     said = [d for d in dates if d.statement and d.date_start]
     if said:
-        d = said[0]
+        # the earliest day anyone spoke: "BAMAKO, July 23 (Reuters) - Mali's army said Friday it had
+        # repelled an attack": Friday, not the day the wire filed
+        d = min(said, key=lambda x: x.date_start or date.max)
         return d.date_start, d.date_end, d.precision
     return None, None, None
 
