@@ -418,3 +418,14 @@ def test_the_day_a_side_spoke_bounds_its_incident_better_than_the_dateline(geo: 
     found = incidents(geo, "BAMAKO, May 10 (Reuters) - Mali's army said Tuesday it had repelled an attack on its "
                            "base at Kati, killing seven assailants.")
     assert [str(c.date_start) for c in found] == ["2023-05-09"]
+
+
+def test_a_toll_of_several_incidents_told_one_by_one_is_their_sum(geo: Geocoder) -> None:
+    """'Two bomb blasts killed 28 ... The first blast ..., killing 16 ... a second explosion in Y
+    killed 12': the 28 is an aggregate (it was a third incident, counting the dead twice), and the
+    second blast is in Y (it had taken the first one's place)."""
+    found = claims(geo, "Two bomb blasts killed at least 28 people in Balochistan on Friday, officials said.\n"
+                        "The first blast hit a political rally in Pishin district, killing 16 people.\n"
+                        "Hours later, a second explosion in Qila Saifullah killed 12.")
+    assert [(c.scope, c.killed.low, c.location) for c in found] == [
+        ("aggregate", 28, "Balochistan"), ("incident", 16, "Pishin"), ("incident", 12, "Qila Saifullah")]

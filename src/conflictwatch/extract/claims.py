@@ -78,6 +78,7 @@ from conflictwatch.extract.stories import (
     fold_vague,
     round_up_dates,
     sentence_days,
+    total_of_parts,
 )
 from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
@@ -303,6 +304,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts, claims = fold_same_toll(drafts, claims, article.text)
     drafts, claims = fold_vague(drafts, claims, article.text)
     no_one_hurt(drafts, claims, [x.text for x in sentences])
+    total_of_parts(drafts, claims)
     for d, c in zip(drafts, claims, strict=True):
         if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)
                 and (kind := by_victims(d)) is not None):

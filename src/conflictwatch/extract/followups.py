@@ -89,7 +89,8 @@ _FACILITY = re.compile(
 
 
 DEFINITE_EVENT = re.compile(
-    r"\b(?:the|that|this)\s+(?:same\s+|latest\s+)?(?:raid|raids|strike|strikes|air\s?strikes?|attack|bombing"
+    r"\b(?:the|that|this)\s+(?:same\s+|latest\s+|first\s+|second\s+|third\s+)?(?:raid|raids|strike|strikes"
+    r"|air\s?strikes?|attack|bombing"
     r"|blast|explosion|bombardment|assault|battle|fighting|clashes|shelling|ambush)\b",
     re.IGNORECASE,
 )

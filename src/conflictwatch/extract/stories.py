@@ -267,6 +267,30 @@ _MORE = re.compile(r"\b(?:more|another|other|others|further|additional|also|too|
                    re.IGNORECASE)
 
 
+# "Two bomb blasts killed 28 ... The first blast, in Pishin, killed 16 ... a second, in Qila Saifullah,
+# killed 12": a toll of several incidents told one by one after it
+_SEVERAL_EVENTS = re.compile(
+    r"\b(?:two|twin|three|four|several|separate|a\s+series\s+of|multiple)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|blasts|explosions|bombings|strikes|air\s?strikes|ambushes|raids|incidents)\b", re.IGNORECASE)
+
+
+def total_of_parts(drafts: list[Draft], claims: list[Claim]) -> None:
+    """A toll of several incidents that the next sentences tell one by one, in places of their own,
+    is their sum: an aggregate, so that their dead are not counted twice."""
+    for a, (ca, da) in enumerate(zip(claims, drafts, strict=True)):
+        if ca.scope != "incident" or ca.killed is None or not _SEVERAL_EVENTS.search(da.sentence.text):
+            continue
+        parts = [c for c, d in zip(claims[a + 1 :], drafts[a + 1 :], strict=True)
+                 if c.scope == "incident" and c.killed is not None and c.location not in (None, ca.location)
+                 and d.sentence.index - da.sentence.index <= 5]
+        for n in range(2, len(parts) + 1):
+            told = parts[:n]
+            if sum(c.killed.low for c in told) == ca.killed.low and len({c.location for c in told}) == n:
+                ca.scope = "aggregate"
+                ca.claim_id = ca.make_id()
+                break
+
+
 def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = None,
                    ) -> tuple[list[Draft], list[Claim]]:
     """The toll just told, told again in the next sentence or two with no day, place or voice of its
