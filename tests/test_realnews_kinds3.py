@@ -429,3 +429,18 @@ def test_a_toll_of_several_incidents_told_one_by_one_is_their_sum(geo: Geocoder)
                         "Hours later, a second explosion in Qila Saifullah killed 12.")
     assert [(c.scope, c.killed.low, c.location) for c in found] == [
         ("aggregate", 28, "Balochistan"), ("incident", 16, "Pishin"), ("incident", 12, "Qila Saifullah")]
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Hundreds of mourners gathered in Jalalabad on Tuesday to bury the six women killed when a roadside bomb "
+     "ripped through their minibus a day earlier.", "2023-05-08"),
+    ("The bodies of 12 villagers were recovered on Tuesday, a day after they were attacked by gunmen in "
+     "Zamfara.", "2023-05-08"),
+    ("The military acknowledged on Wednesday that its jets had killed 30 civilians in the attack on Tuesday "
+     "morning in Kaduna.", "2023-05-09"),
+])
+def test_the_day_of_a_funeral_a_recovery_or_an_admission_is_not_the_attacks(geo: Geocoder, sentence: str,
+                                                                            day: str) -> None:
+    """Day-after stories: the day mourners gathered to bury, bodies were recovered 'a day after they
+    were attacked', or an army acknowledged a strike is not the day of the attack (it had been)."""
+    assert [str(c.date_start) for c in incidents(geo, sentence)] == [day]

@@ -86,7 +86,9 @@ def _ago(text: str, published: date) -> tuple[date, date, int] | None:
 # "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
 _STATEMENT_BEFORE = re.compile(
     r"(?:said|says|told [A-Z][\w.]*|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){1,3}|reported|announced"
-    r"|added|stated|statement|report|confirmed"
+    r"|added|stated|statement|report|confirmed|acknowledged|admitted|conceded"
+    # "held mass funerals on Saturday for the 47 worshippers killed": the funeral's day
+    r"|held\s+(?:a\s+|mass\s+)?(?:funerals?|burials?)|buried"
     # "told reporters in Kaduna on Tuesday", "said in Maiduguri on Tuesday"
     r"|(?:told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)|said)"
     r"\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
@@ -125,7 +127,7 @@ _STATEMENT_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released"
     r"|accused|blamed|denied"
     # "Residents on Monday buried 18 people killed ... on Sunday": the funeral's day, not the killing's
-    r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?"
+    r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?|to\s+bury|to\s+mourn"
     # "A court on Tuesday sentenced two men for the 2015 attack": the day of the hearing
     r"|sentenced|convicted|jailed|acquitted|charged|indicted|arraigned|marked|commemorated)\b",
     re.IGNORECASE,
@@ -286,6 +288,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             statement = True
         out.append(DateMention(m.start(), m.end(), txt, start_d, end_d or start_d, precision, statement))
     found = _weekday_with_date(sentence, _quoted_days(sentence, _day_before_the_statement(out), published))
+    found = _a_day_after(sentence, found)
     extra = [*_of_this_month(sentence, published, found), *_feast_days(sentence, published, found)]
     found = sorted([*found, *extra], key=lambda m: m.start)
     # "overnight from Saturday to Sunday": the days say which night
@@ -327,6 +330,17 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
         return not m.statement and bool(_DAY_BEFORE.fullmatch(m.text) or night)
 
     return [replace(m, date_start=day, date_end=day) if before(m) else m for m in found]
+
+
+# "The bodies were recovered on Tuesday, a day after they were attacked": the attack's day is the one before
+_DAY_AFTER_THEY = re.compile(
+    r",?\s+(?:a|one)\s+day\s+after\s+(?:they|he|she|it|the\s+[\w-]+)\s+(?:was|were|had\s+been)\b", re.I)
+
+
+def _a_day_after(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    return [replace(m, date_start=m.date_start - timedelta(days=1), date_end=m.date_start - timedelta(days=1))
+            if m.date_start and m.precision == 1 and _DAY_AFTER_THEY.match(sentence, m.end) else m
+            for m in found]
 
 
 _RELATIVE_DAY = re.compile(r"(?:yesterday|today|last\s+night|this\s+morning|tonight)(?:\s+\w+)?", re.I)
