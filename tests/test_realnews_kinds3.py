@@ -444,3 +444,14 @@ def test_the_day_of_a_funeral_a_recovery_or_an_admission_is_not_the_attacks(geo:
     """Day-after stories: the day mourners gathered to bury, bodies were recovered 'a day after they
     were attacked', or an army acknowledged a strike is not the day of the attack (it had been)."""
     assert [str(c.date_start) for c in incidents(geo, sentence)] == [day]
+
+
+def test_state_medias_words_are_no_place_and_sanaa_is_no_agency(geo: Geocoder) -> None:
+    """'the Zionist regime's missile attack' names no place 'Zionist'; 'officials in Sana'a' are not
+    Syria's agency SANA."""
+    found = incidents(geo, "Seven military advisers were martyred in the Zionist regime's missile attack on a "
+                           "building in Damascus on Monday.")
+    assert [c.location for c in found] == ["Damascus"]
+    yemen = incidents(geo, "Five civilians were killed by shelling on Al-Ghor village in Saada on Monday, "
+                           "according to officials in Sana'a.")
+    assert [c.claimed_by for c in yemen] != ["SANA"]
