@@ -455,3 +455,15 @@ def test_state_medias_words_are_no_place_and_sanaa_is_no_agency(geo: Geocoder) -
     yemen = incidents(geo, "Five civilians were killed by shelling on Al-Ghor village in Saada on Monday, "
                            "according to officials in Sana'a.")
     assert [c.claimed_by for c in yemen] != ["SANA"]
+
+
+def test_an_outbreak_of_violence_is_no_disease_and_homicides_are_counted(geo: Geocoder) -> None:
+    """'killed ... in a new outbreak of violence at the prison': fighting, not an epidemic (the
+    article had been taken for a disaster and gave nothing); 'registered 3,390 homicides' is a
+    count of the dead (it gave nothing)."""
+    found = claims(geo, "Fifteen inmates were killed and fourteen others were wounded in a new outbreak of "
+                        "violence at the Litoral penitentiary in Guayaquil on Tuesday.\n"
+                        "Ecuador registered 3,390 homicides between January and July, according to the "
+                        "Executive Secretariat of the National Public Security System.")
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 15), ("aggregate", 3390)]
+    assert found[1].location is None

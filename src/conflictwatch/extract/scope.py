@@ -138,7 +138,9 @@ def accidental(sentence: str) -> bool:
     """A disaster or accident word in the sentence ("a road accident", "a hit-and-run"): a toll
     with no event word there is not coded as an attack by default. "Fire" and "blaze" do not
     count here: "killed by direct fire from security forces", "set on fire"."""
-    return any(m.group(0).lower() not in _WEAK_DISASTER for m in _disaster_cues().finditer(sentence))
+    return any(m.group(0).lower() not in _WEAK_DISASTER
+               and not (m.group(0).lower() == "outbreak" and _OUTBREAK_OF_VIOLENCE.match(sentence, m.end()))
+               for m in _disaster_cues().finditer(sentence))
 
 
 _WEAK_DISASTER = frozenset({"fire", "blaze", "collapse", "collapsed", "outbreak"})
@@ -153,7 +155,13 @@ def disaster_toll(sentence: str) -> bool:
 def _disaster_in(text: str) -> bool:
     """A disaster word in the text, other than a side's fire."""
     return any(not (m.group(0).lower() == "fire" and _sides_fire(text, m.start()))
+               and not (m.group(0).lower() == "outbreak" and _OUTBREAK_OF_VIOLENCE.match(text, m.end()))
                for m in _disaster_cues().finditer(text))
+
+
+# "a new outbreak of violence at the Litoral penitentiary": fighting, not a disease
+_OUTBREAK_OF_VIOLENCE = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+)?(?:violence|fighting|clashes|unrest|hostilities)\b", re.IGNORECASE)
 
 
 # "army fire", and the shooting words: "opened fire on", "returned fire", "sniper fire", "live fire"
