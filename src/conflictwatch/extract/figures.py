@@ -98,6 +98,10 @@ def _period_total(sentence: str, start: int) -> bool:
     return _PERIOD_TOTAL.search(sentence, raising[-1] if raising else begin, start) is not None
 
 
+# a figure whose own verb is another fate: "hundreds of families had fled", "20 were abducted"
+_FLED = re.compile(
+    r"^\s*(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?(?:(?:had|have|has|were|was|been)\s+)*(?:fled|flee|fleeing"
+    r"|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|missing|returned)\b", re.IGNORECASE)
 # what befell people who were not killed: "149,000 people have fled to Chad"
 _OTHER_FATE = re.compile(
     r"\b(?:fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|released|freed"
@@ -485,6 +489,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and not lx.injured.search(left_words[-1])
                 # "were killed and at least two women ... sustained injuries": a new clause
                 and not (left_words[-1] == "and" and lx.killed.search(" ".join(left_words[-3:-1])))
+                # "17 had died and that hundreds of families had fled": another fate, no dead
+                and not _FLED.match(right_text)
             ):
                 kind = "killed"
             elif (victim_cls == "combatants" or (victim_word == "men" and _FIGHT.search(sentence))) \
