@@ -472,8 +472,8 @@ def test_an_outbreak_of_violence_is_no_disease_and_homicides_are_counted(geo: Ge
 def test_people_who_fled_after_a_toll_are_no_more_dead(geo: Geocoder) -> None:
     """'said that 17 had died and that hundreds of families had fled': 17 (it was 217: the fled
     were taken for dead by the verb before them)."""
-    found = incidents(geo, "A humanitarian source said that 17 people had died in the attack on Ngasi on Tuesday "
-                           "and that hundreds of families had fled towards Fataki.")
+    found = incidents(geo, "Militiamen attacked Ngasi village in Djugu territory on Tuesday.\nA humanitarian "
+                           "source said that 17 had died and that hundreds of families had fled towards Fataki.")
     assert [c.killed.low for c in found] == [17]
     both = incidents(geo, "Gunmen killed five villagers and abducted 20 others in Zamfara on Tuesday.")
     assert [c.killed.low for c in both] == [5]
