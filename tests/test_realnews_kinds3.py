@@ -477,3 +477,11 @@ def test_people_who_fled_after_a_toll_are_no_more_dead(geo: Geocoder) -> None:
     assert [c.killed.low for c in found] == [17]
     both = incidents(geo, "Gunmen killed five villagers and abducted 20 others in Zamfara on Tuesday.")
     assert [c.killed.low for c in both] == [5]
+
+
+def test_a_provincial_spokesman_is_a_source(geo: Geocoder) -> None:
+    """'provincial spokesman Attaullah Khogyani told Reuters': a local official spoke (no source)."""
+    found = incidents(geo, "One of the injured women died in hospital overnight, so the number of dead from the "
+                           "bombing in Surkh Rod on Monday is now nine, provincial spokesman Attaullah Khogyani "
+                           "told Reuters.")
+    assert [c.claimed_by for c in found] == ["Local officials"]
