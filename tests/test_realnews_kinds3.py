@@ -485,3 +485,13 @@ def test_a_provincial_spokesman_is_a_source(geo: Geocoder) -> None:
                            "bombing in Surkh Rod on Monday is now nine, provincial spokesman Attaullah Khogyani "
                            "told Reuters.")
     assert [c.claimed_by for c in found] == ["Local officials"]
+
+
+def test_a_childrens_hospital_named_after_a_person_is_no_place(geo: Geocoder) -> None:
+    """'in serious condition at the Francisco de Icaza Bustamante children's hospital': the wounded
+    boy belongs to the shooting told before (he was an incident of his own at the hospital's name)."""
+    found = incidents(geo, "Gunmen shot dead four people at a football pitch in the Guasmo neighbourhood of "
+                           "Guayaquil on Monday night, police said.\nA fifth person, a 13-year-old boy, was "
+                           "wounded and is in serious condition at the Francisco de Icaza Bustamante children's "
+                           "hospital.")
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(4, 1)]

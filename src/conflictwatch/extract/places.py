@@ -101,7 +101,7 @@ def _typed_before(sentence: str, start: int) -> str | None:
 _ORG_AFTER = re.compile(
     r"\s+(?:operations? room|group|groups|brigades?|battalion|factions?|forces|militias?|movement|cartel"
     r"|gang|army|militants|fighters|rebels|insurgents|members|cell|cells|council|committee|party|cult|cults"
-    r"|confraternity)\b",
+    r"|confraternity|children['’]s\s+hospital)\b",
     re.IGNORECASE,
 )
 # "the killing of one Umar Isah", "the death of Mahsa": a victim named, not a place
