@@ -495,3 +495,16 @@ def test_a_childrens_hospital_named_after_a_person_is_no_place(geo: Geocoder) ->
                            "wounded and is in serious condition at the Francisco de Icaza Bustamante children's "
                            "hospital.")
     assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(4, 1)]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Irigwe Development Association spokesman Davidson Malison said 23 people had been killed in the attack "
+     "on Kwall on Sunday.", "Irigwe Development Association"),
+    ("\"Between 95 and 150 people were killed in the attack on Wad al-Mahi on Thursday,\" said a doctor at the "
+     "town's hospital.", "Medical sources"),
+])
+def test_a_body_through_its_spokesman_and_a_doctor_after_a_quote_are_sources(geo: Geocoder, sentence: str,
+                                                                            source: str) -> None:
+    """An organisation speaking through its spokesman named after it, and 'said a doctor at the
+    hospital' after a quote, are the claim's source (there was none)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]

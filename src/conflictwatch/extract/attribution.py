@@ -340,6 +340,11 @@ def _the_group_named_before(sentence: str, found: list[SourceMention]) -> list[S
     return out
 
 
+_ITS_SPOKESMAN = re.compile(
+    r"(?:['’]s)?\s+(?:national\s+|state\s+)?(?:spokes(?:man|woman|person)|chairman|chairperson|president"
+    r"|secretary(?:-general)?|director|coordinator)\s*,?\s+(?:[A-Z][\w'’.-]+\s+){1,4},?\s*(?:said|says|told)\b")
+
+
 def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) -> int | None:
     """How closely a mention is tied to a speech verb: 0 for "according to X"/"said X"."""
     after = sentence[end : end + 110]
@@ -347,7 +352,7 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
     if _ACCORDING.search(before):
         return 0
     # "..., said the Observatory"
-    if re.search(r"\b(?:said|says|reported|according to)\s+(?:the\s+)?$", before, re.IGNORECASE):
+    if re.search(r"\b(?:said|says|reported|according to)\s+(?:the\s+|an?\s+)?$", before, re.IGNORECASE):
         return 0
     # "..., said Mohammed Shehu, a police spokesman", "according to Ali Musa, the district's chief"
     if _NAMED_THEN_ROLE.search(sentence, max(0, start - 90), start):
@@ -540,8 +545,9 @@ class Discourse:
                 gap = None  # "eight people, including a police officer, ... witnesses said": one of the dead;
                 # so is "shot dead a former army officer ..., his family said"
             passing = k.kind in ("armed group", "org") or (k.start, k.end) in ranked
-            if gap is not None and passing and gap > 2:
+            if gap is not None and passing and gap > 2 and not _ITS_SPOKESMAN.match(sentence, k.end):
                 gap = None  # a group named in passing ("seized villages from Islamic State ...")
+                # (not "Irigwe Development Association spokesman Davidson Malison said": its voice)
             window = sentence[max(0, k.start - 40) : k.end]
             person = bool(_PERSON.search(window) or _NAMED_PERSON_OF.search(sentence[: k.start]))
             person = person or (k.start, k.end) in ranked
