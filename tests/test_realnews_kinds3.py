@@ -508,3 +508,11 @@ def test_a_body_through_its_spokesman_and_a_doctor_after_a_quote_are_sources(geo
     """An organisation speaking through its spokesman named after it, and 'said a doctor at the
     hospital' after a quote, are the claim's source (there was none)."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+def test_people_who_were_killed_told_after_the_day_are_dead(geo: Geocoder) -> None:
+    """'buried eleven members of the same family on Sunday, who were killed ... when a shell struck
+    their home': eleven dead (the relative clause came too far after the figure: no toll)."""
+    found = incidents(geo, "Residents of Omdurman buried eleven members of the same family on Sunday, who were "
+                           "killed the previous evening when an artillery shell struck their home.")
+    assert [c.killed.low for c in found] == [11]

@@ -98,6 +98,8 @@ def _period_total(sentence: str, start: int) -> bool:
     return _PERIOD_TOTAL.search(sentence, raising[-1] if raising else begin, start) is not None
 
 
+_WHO_WERE_KILLED = re.compile(r"[^.;]{0,80}?\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:killed|shot\s+dead"
+                              r"|slain|murdered)\b", re.IGNORECASE)
 # a figure whose own verb is another fate: "hundreds of families had fled", "20 were abducted"
 _FLED = re.compile(
     r"^\s*(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?(?:(?:had|have|has|were|was|been)\s+)*(?:fled|flee|fleeing"
@@ -493,6 +495,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and not _FLED.match(right_text)
             ):
                 kind = "killed"
+            elif victim_idx is not None and _WHO_WERE_KILLED.match(sentence[f.end : nxt]):
+                kind = "killed"  # "buried eleven members of the family on Sunday, who were killed ..."
             elif (victim_cls == "combatants" or (victim_word == "men" and _FIGHT.search(sentence))) \
                     and _LOST.search(left):
                 kind = "killed"  # "the militia lost dozens of fighters" (not "lost his brother")
