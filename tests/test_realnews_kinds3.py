@@ -516,3 +516,17 @@ def test_people_who_were_killed_told_after_the_day_are_dead(geo: Geocoder) -> No
     found = incidents(geo, "Residents of Omdurman buried eleven members of the same family on Sunday, who were "
                            "killed the previous evening when an artillery shell struck their home.")
     assert [c.killed.low for c in found] == [11]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group has claimed several attacks on Hazaras, including a January bombing outside a school in Kabul "
+    "that killed 85 people.",
+    "It was the deadliest attack in the country since the 2004 Beslan school siege, in which 334 people were "
+    "killed.",
+    "Thousands of people marked the fourth anniversary of the general's death in a drone strike in Baghdad.",
+])
+def test_an_old_events_toll_told_as_a_yardstick_or_anniversary_is_background(geo: Geocoder,
+                                                                              sentence: str) -> None:
+    """'a January bombing' in a May paper, the toll of the event something is 'the deadliest since',
+    and an anniversary are no incidents of the day (they were)."""
+    assert incidents(geo, sentence) == []

@@ -30,6 +30,9 @@ _YEARS_AGO = re.compile(
     r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
     r"|\b(?:since|of)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
+    # "the deadliest since the 2004 Beslan school siege, in which 334 people were killed": that event's
+    r"|\bsince\s+the\s+(?P<year7>(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|bombing|siege|massacre"
+    r"|war|strike|raid|assault)\s*,\s+(?:in\s+which|when|which)\b"
     # "violence marred the 2019 elections, when 145 people were killed"
     r"|\bthe\s+(?P<year6>(?:19|20)\d\d)\s+[\w-]+(?:\s+[\w-]+)?\s*,\s+when\b"
     # "the deadliest since October last year, when twin car bombs killed 120"
@@ -59,6 +62,12 @@ _MONTH_AGO = re.compile(
 )
 
 
+_YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7")
+_EVENT_NOUN_NEXT = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|strike|raid|massacre|ambush|assault|offensive)\b",
+    re.IGNORECASE)
+
+
 def months_ago(s: str, article: Article) -> bool:
     """A month named without a day that ended a month or more before publication ("the killing of two
     commanders last September" in a June report): background, like a date that old."""
@@ -68,8 +77,9 @@ def months_ago(s: str, article: Article) -> bool:
     for m in _MONTH_AGO.finditer(s):
         if _SINCE_BEGAN.search(s, max(0, m.start() - 60), m.start()):
             continue  # "since the offensive began in October": when a period began, not when it happened
-        if m.group("last").lower() in ("a", "an", "the") and not m.group("year"):
-            continue  # ("An April 2023 strike": with its year only; "the May attack" may be this May's)
+        if m.group("last").lower() in ("a", "an", "the") and not m.group("year") \
+                and not _EVENT_NOUN_NEXT.match(s, m.end()):
+            continue  # ("An April 2023 strike", "a May bombing": a month before its event's noun)
         month = MONTH_NAMES.index(m.group("month")) + 1
         if m.group("year"):
             back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
@@ -110,7 +120,7 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     for m in _YEARS_AGO.finditer(s):
         if m.group("year2") and not any(_toll_of_dated_event(s, m, a, b) for a, b in figures or []):
             continue
-        year = next((y for y in m.group("year", "year2", "year3", "year4", "year5", "year6") if y), None)
+        year = next((y for y in m.group(*_YEAR_GROUPS) if y), None)
         if year is None or article.published is None or int(year) < article.published.year:
             return True
     return False
