@@ -530,3 +530,14 @@ def test_an_old_events_toll_told_as_a_yardstick_or_anniversary_is_background(geo
     """'a January bombing' in a May paper, the toll of the event something is 'the deadliest since',
     and an anniversary are no incidents of the day (they were)."""
     assert incidents(geo, sentence) == []
+
+
+def test_the_day_the_next_sentence_gives_the_attack_dates_the_lede(geo: Geocoder) -> None:
+    """'CUCUTA, May 10 (EFE).- Two soldiers were killed in an attack ... The attack occurred in the
+    early morning of Tuesday': Tuesday, one claim (the lede kept the dateline's day and the next
+    sentence was a claim of its own)."""
+    found = incidents(geo, "CUCUTA, Colombia, May 10 (EFE).- Two soldiers were killed and three wounded in an "
+                           "attack by ELN guerrillas on a military base in Tibu, the army said.\nThe attack "
+                           "occurred in the early morning of Tuesday, when the guerrillas launched explosives at "
+                           "the base.")
+    assert [(c.killed.low, str(c.date_start)) for c in found] == [(2, "2023-05-09")]

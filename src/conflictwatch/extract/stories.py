@@ -251,18 +251,31 @@ def fold_retold(drafts: list[Draft], claims: list[Claim], text: str | None = Non
         ca, da = claims[a], drafts[a]
         if not (ca.killed or ca.injured) or not 0 < db.sentence.index - da.sentence.index <= 2:
             continue
-        if ca.event_type and cb.event_type and ca.event_type != cb.event_type:
+        # "Two soldiers were killed in an attack ..., the army said. The attack occurred in the early
+        # morning of Thursday": the day of the incident the lede told only by its report's day
+        refers = bool(_THE_EVENT_TOLD.match(db.sentence.text))
+        dates_it = (refers and ca.date_start is not None and cb.date_start is not None
+                    and cb.date_start < ca.date_start
+                    # (the lede's only days are statements' or its dateline's, in its first words)
+                    and not any(not x.statement and x.start > 40 for x in da.dates))
+        if ca.event_type and cb.event_type and ca.event_type != cb.event_type and not refers:
             continue
-        if (ca.date_start and cb.date_start and ca.date_start != cb.date_start) or (
+        if (ca.date_start and cb.date_start and ca.date_start != cb.date_start and not dates_it) or (
                 cb.location and (ca.location or "").lower() != cb.location.lower()):
             continue
         if cb.claimed_by and cb.claimed_by != ca.claimed_by:
             continue  # another voice's claim ("IS claimed responsibility", monitors' report): its own
+        if dates_it:
+            ca.date_start, ca.date_end, ca.time_precision = cb.date_start, cb.date_end, cb.time_precision
+            ca.claim_id = ca.make_id()
         _join_quotes(ca, cb, text)
         keep[b] = False
     return _kept(drafts, claims, keep)
 
 
+_THE_EVENT_TOLD = re.compile(
+    r"\W*(?:The|That|This)\s+(?:attack|ambush|raid|assault|bombing|blast|explosion|strike|clash|clashes|fighting"
+    r"|incident|shooting)\s+(?:occurred|happened|took\s+place|began|started|came)\b")
 _MORE = re.compile(r"\b(?:more|another|other|others|further|additional|also|too|second|third)\b",
                    re.IGNORECASE)
 
