@@ -541,3 +541,10 @@ def test_the_day_the_next_sentence_gives_the_attack_dates_the_lede(geo: Geocoder
                            "occurred in the early morning of Tuesday, when the guerrillas launched explosives at "
                            "the base.")
     assert [(c.killed.low, str(c.date_start)) for c in found] == [(2, "2023-05-09")]
+
+
+def test_who_shot_someone_dead_is_no_victim(geo: Geocoder) -> None:
+    """'A Palestinian gunman shot dead a man': one dead (the parse had read 'gunman shot dead' as a
+    passive and counted the gunman too)."""
+    found = incidents(geo, "A Palestinian gunman shot dead a man at a bus stop in Ramot on Monday, police said.")
+    assert [c.killed.low for c in found] == [1]

@@ -47,6 +47,10 @@ _FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 _ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s", re.IGNORECASE)
 
 
+_SHOT_SOMEONE_DEAD = re.compile(
+    r"\s+(?:shot|gunned|hacked|stabbed|beat|beaten|burned|burnt)\s+(?:dead|down|to\s+death)\s+(?:an?|the|two"
+    r"|three|four|five|six|seven|eight|nine|ten|\d+|his|her|their|at\s+least|several|dozens|scores)\b",
+    re.IGNORECASE)
 _GROUPS = frozenset({"families", "family", "households", "clans", "tribes", "communities", "villages"})
 
 
@@ -63,6 +67,8 @@ def add_parsed_victims(
     # "eighteen members of two families": the families are counted, not the dead
     victims = [v for v in victims
                if not (v.noun.lower() in _GROUPS and re.search(r"\bof\s+$", sentence[: v.start]))]
+    # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)
+    victims = [v for v in victims if not _SHOT_SOMEONE_DEAD.match(sentence, v.end)]
     # "killed a village chief and two of his notables, decapitating the ruler": the one told before
     victims = [v for v in victims if not (
         re.match(r"the\s", sentence[v.start : v.end], re.IGNORECASE) and v.value is not None
