@@ -548,3 +548,12 @@ def test_who_shot_someone_dead_is_no_victim(geo: Geocoder) -> None:
     passive and counted the gunman too)."""
     found = incidents(geo, "A Palestinian gunman shot dead a man at a bus stop in Ramot on Monday, police said.")
     assert [c.killed.low for c in found] == [1]
+
+
+def test_a_second_person_dying_makes_the_toll_two(geo: Geocoder) -> None:
+    """'A second person has died of wounds sustained in the attack': the attack's toll is now two (it
+    was read as one more incident of one dead)."""
+    found = incidents(geo, "A gunman shot dead a man at a bus stop in Ramot, Jerusalem, on Monday, police said.\n"
+                           "A second person has died of wounds sustained in the attack, the hospital said on "
+                           "Tuesday.")
+    assert [(c.killed.low, str(c.date_start)) for c in found] == [(1, "2023-05-08"), (2, "2023-05-08")]
