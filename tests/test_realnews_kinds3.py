@@ -557,3 +557,14 @@ def test_a_second_person_dying_makes_the_toll_two(geo: Geocoder) -> None:
                            "A second person has died of wounds sustained in the attack, the hospital said on "
                            "Tuesday.")
     assert [(c.killed.low, str(c.date_start)) for c in found] == [(1, "2023-05-08"), (2, "2023-05-08")]
+
+
+def test_a_part_of_a_country_is_no_town_and_the_next_sentence_places_the_lede(geo: Geocoder) -> None:
+    """'in western Uganda near the border with Congo': a part of a country, as wide as the country, so
+    the next sentence's 'attacked a school in Mpondwe' places the lede (it stayed 'Uganda': a country
+    missing from the list of countries ranked as a town)."""
+    found = incidents(geo, "KASESE, Uganda, May 10 (Reuters) - Rebels killed 41 people in a night attack on a "
+                           "school in western Uganda near the border with Congo, authorities said.\nThe "
+                           "assailants attacked the school in Mpondwe, in Kasese district, at around 11:30 p.m.")
+    assert found[0].location != "Uganda"
+    assert found[0].location.startswith("Mpondwe")

@@ -149,12 +149,20 @@ def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pa
     return org, titles, frozenset(w.lower() for w in data["compass_words"]), things
 
 
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    """A country the gazetteer knows by this name ("western Uganda" is a part of a country, no town)."""
+    from conflictwatch.geo.gazetteer import country_names, to_country_code
+
+    return to_country_code(name) in country_names()
+
+
 def _rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
     _, countries, regions, cities = _stop()
     low = name.lower()
     if countryside or (post and post.strip().lower() in ("province", "governorate", "region")):
         return 4
-    if low in countries:
+    if low in countries or _is_country(name):
         return 5
     if low in regions:
         return 4
@@ -170,9 +178,7 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
 
 def label_rank(name: str) -> int:
     """How specific a round-up item's label is: a town at most; a country ("PHILIPPINES:") least."""
-    from conflictwatch.geo.gazetteer import country_names, to_country_code
-
-    return 5 if to_country_code(name) in country_names() else max(3, _rank(name, None, None, False))
+    return 5 if _is_country(name) else max(3, _rank(name, None, None, False))
 
 
 def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
