@@ -213,10 +213,11 @@ def test_a_countrys_other_names_are_country_cues(text: str, cc: str) -> None:
 
 def test_a_country_named_by_another_name_is_no_place(geo: Geocoder) -> None:
     """'in Kasindi, eastern Congo': Congo is the country (not a hamlet called Congo, in the DRC or in
-    El Salvador); 'Gaza', also a name of the Palestinian territories, stays the city."""
+    El Salvador), and Kasindi is in North Kivu (`places.yaml`); 'Gaza', also a name of the Palestinian
+    territories, stays the city."""
     found = incidents(geo, "An attack by suspected Islamist militants on a church in Kasindi, eastern Congo, "
                            "on Sunday killed at least 14 people, the army said.")
-    assert [(c.country, c.admin1) for c in found] == [("Democratic Republic of the Congo", None)]
+    assert [(c.country, c.admin1) for c in found] == [("Democratic Republic of the Congo", "Nord Kivu")]
     found = incidents(geo, "Israeli air strikes killed four people in Gaza on Sunday.")
     assert [(c.location, c.geo_precision) for c in found] == [("Gaza", 1)]
 

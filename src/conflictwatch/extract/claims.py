@@ -252,6 +252,10 @@ def extract_claims(article: Article) -> list[Claim]:
             d.precision == 1 and not d.statement for d in dates
         ):
             continue
+        if _TRIAL_HEARD.search(s) and not any(d.date_start for d in dates if not d.statement) \
+                and not re.search(r"\b(?:19|20)\d\d\b", s):
+            continue  # "The trial heard evidence of the deaths of 27": a trial's record, no incident
+            # (a period it gives makes it a count: "from 2018 to 2020, the court heard")
         # 3. Group figures by attribution clause: "X said 17 were killed, Y said 12".
         groups = [(src, part, part_places)
                   for voiced, voiced_places, voices, by in split_rivals(s, cas, places, speakers, speaker)
@@ -334,6 +338,7 @@ _HERE = re.compile(
     r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
 
 
+_TRIAL_HEARD = re.compile(r"\bthe\s+(?:trial|court|tribunal|hearing)\s+(?:heard|was\s+told)\b", re.IGNORECASE)
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
                      r"|activists?|residents?|witnesses?|sources?)\b", re.IGNORECASE)
 
