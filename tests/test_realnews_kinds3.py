@@ -568,3 +568,18 @@ def test_a_part_of_a_country_is_no_town_and_the_next_sentence_places_the_lede(ge
                            "assailants attacked the school in Mpondwe, in Kasese district, at around 11:30 p.m.")
     assert found[0].location != "Uganda"
     assert found[0].location.startswith("Mpondwe")
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Four soldiers died in an ambush in the department of Guaviare on Tuesday, the Colombian military "
+     "confirmed.", "Colombian army"),
+    ("Two soldiers were killed in an ELN ambush in Tame on Tuesday, according to a statement from the Army.",
+     "Colombian army"),
+    ("Five people were killed in an attack on a bar in Cali on Tuesday, local media reported, citing "
+     "community sources.", "Local media"),
+])
+def test_a_military_that_confirms_a_statement_from_the_army_and_local_media_are_sources(
+        geo: Geocoder, sentence: str, source: str) -> None:
+    """', the Colombian military confirmed', 'according to a statement from the Army' and 'local media
+    reported' name who told the toll (the claims had no source)."""
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
