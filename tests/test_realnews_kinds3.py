@@ -583,3 +583,12 @@ def test_a_military_that_confirms_a_statement_from_the_army_and_local_media_are_
     """', the Colombian military confirmed', 'according to a statement from the Army' and 'local media
     reported' name who told the toll (the claims had no source)."""
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+def test_troops_in_a_palestinian_story_are_israels(geo: Geocoder) -> None:
+    """'The military said troops eliminated about 20 terrorists' in Gaza: Israel's forces struck
+    (they were 'Military Forces of Palestine', an army that does not exist)."""
+    found = incidents(geo, "An Israeli air strike on a school in Gaza City killed at least 30 people on Tuesday, "
+                           "health officials said.\nThe military said troops eliminated about 20 terrorists who "
+                           "were operating from a command centre inside the school.")
+    assert [c.actor1 for c in found] == ["Military Forces of Israel", "Military Forces of Israel"]
