@@ -590,5 +590,5 @@ def test_troops_in_a_palestinian_story_are_israels(geo: Geocoder) -> None:
     (they were 'Military Forces of Palestine', an army that does not exist)."""
     found = incidents(geo, "An Israeli air strike on a school in Gaza City killed at least 30 people on Tuesday, "
                            "health officials said.\nThe military said troops eliminated about 20 terrorists who "
-                           "were operating from a command centre inside the school.")
+                           "were operating from a Hamas command centre inside the school.")
     assert [c.actor1 for c in found] == ["Military Forces of Israel", "Military Forces of Israel"]
