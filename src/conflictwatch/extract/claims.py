@@ -372,6 +372,7 @@ _STALE_DAYS = 30
 _TITLE_MONTH = re.compile(rf"\b(?P<month>{FULL_NAMES})\s+(?P<year>(?:19|20)\d\d)\b")
 
 
+@lru_cache(maxsize=64)
 def _covered_month(title: str | None) -> tuple[int, int] | None:
     """The month a periodic report says it covers ("Humanitarian Update Issue 8 (August 2022)"):
     its incidents are its news, however long before publication."""

@@ -104,9 +104,11 @@ _NOT_LABELS = frozenset({
     "tally", "total", "summary"})
 
 
+@lru_cache(maxsize=512)
 def item_label(sentence: str) -> tuple[str, int, int] | None:
     """The place a round-up item opens with, as (name, start, end): after a bullet ("* Jowhar: ...")
-    or in capitals ("MOGADISHU - ...", "KATSINA: ..."); never a heading word ("UPDATE:", "TALLY:")."""
+    or in capitals ("MOGADISHU - ...", "KATSINA: ..."); never a heading word ("UPDATE:", "TALLY:").
+    Cached: the claims, their drafts and the story passes ask it of the same sentences."""
     m = _ITEM_LABEL.match(sentence)
     if m is None:
         return None

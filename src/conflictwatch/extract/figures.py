@@ -101,13 +101,14 @@ def _period_total(sentence: str, start: int) -> bool:
 _WHO_WERE_KILLED = re.compile(r"[^.;]{0,80}?\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:killed|shot\s+dead"
                               r"|slain|murdered)\b", re.IGNORECASE)
 # a figure whose own verb is another fate: "hundreds of families had fled", "20 were abducted"
+_ELSEWHERE = (r"fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|missing"
+              r"|returned")
 _FLED = re.compile(
-    r"^\s*(?:(?!and\b|or\b)[\w'’-]+\s+){0,3}?(?:(?:had|have|has|were|was|been)\s+)*(?:fled|flee|fleeing"
-    r"|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|missing|returned)\b", re.IGNORECASE)
+    rf"^\s*(?:(?!and\b|or\b)[\w'’-]+\s+){{0,3}}?(?:(?:had|have|has|were|was|been)\s+)*(?:{_ELSEWHERE})\b",
+    re.IGNORECASE)
 # what befell people who were not killed: "149,000 people have fled to Chad"
-_OTHER_FATE = re.compile(
-    r"\b(?:fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|released|freed"
-    r"|missing|returned|crossed|sought|taken|injured|wounded|hurt)\b", re.IGNORECASE)
+_OTHER_FATE = re.compile(rf"\b(?:{_ELSEWHERE}|released|freed|crossed|sought|taken|injured|wounded|hurt)\b",
+                         re.IGNORECASE)
 _TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
     r"|(?:raising|raised|raises|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?"

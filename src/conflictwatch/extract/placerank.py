@@ -21,7 +21,7 @@ class PlaceMention:
 
 
 @lru_cache(maxsize=1)
-def _types() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+def place_types() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     """Place-type words with their rank, a regex for a name ending in one, and facility words."""
     data = load_data("places_lexicon.yaml")
     types = {str(k).lower(): int(v) for k, v in (data.get("place_types") or {}).items()}
@@ -33,10 +33,9 @@ def _types() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
 
 def type_rank(name: str) -> int | None:
     """How specific a name is by the type word it ends with ("Paletwa Township" -> 2)."""
-    types, ending, _ = _types()
+    types, ending, _ = place_types()
     m = ending.search(name)
     return types[m.group("type").lower()] if m else None
-
 
 
 _RAID_VERBS = frozenset({"attacked", "raided", "overran", "invaded"})

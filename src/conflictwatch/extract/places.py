@@ -20,7 +20,7 @@ from conflictwatch.extract.datelines import (
 )
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.placename import ART, NAME
-from conflictwatch.extract.placerank import PlaceMention, _types, refine_ranks, type_rank
+from conflictwatch.extract.placerank import PlaceMention, place_types, refine_ranks, type_rank
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data
 
@@ -220,7 +220,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
 def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
     """A building is no place ("Ayder Referral Hospital"), but the known city whose airport, port
     or market it is ("Mogadishu airport") is where it stands."""
-    m = _types()[2].search(p.name)
+    m = place_types()[2].search(p.name)
     if m is None:
         return p
     of_city = _FACILITY_OF.match(p.name)
