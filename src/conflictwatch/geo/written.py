@@ -58,10 +58,6 @@ def admin_from_text(c: Claim, provinces_of: Callable[[str], set[str]] | None = N
     `provinces_of(district)` gives the name keys of the provinces that have a district so called: a
     district of another province than the claim's is a round-up's other paragraph ("Falam District"
     in a lead over a story about Kachin and Karen states)."""
-    from conflictwatch.extract.places import opens_item  # (the extract stage reads geo's tables)
-
-    item = opens_item(c.quote or "", c.sentence_index or 0) is not None
-
     for name in c.place_context:
         name = _strip_descriptors(name)
         if c.admin2 is None and c.location and name_key(name) != name_key(c.location):
@@ -71,8 +67,7 @@ def admin_from_text(c: Claim, provinces_of: Callable[[str], set[str]] | None = N
                 c.admin2 = m.group("name").strip()
         if c.admin1 is None:
             m = _PROVINCE_WORDS.match(name)
-            # (not a province of another item of a round-up: "CAMEROON: ... North-West region")
-            if m and not (item and name.lower() not in (c.quote or "").lower()):
+            if m:
                 c.admin1 = m.group("name").strip()
 
 
