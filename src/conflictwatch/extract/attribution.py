@@ -377,9 +377,15 @@ def _speech_gap(sentence: str, start: int, end: int, speech: re.Pattern[str]) ->
     return None
 
 
+# (the role may come bare: "said Ashraf al-Qudra, spokesman of the health ministry", "according to
+# Abbas Moussa, director general of the hospital")
 _NAMED_THEN_ROLE = re.compile(
-    rf"\b(?:said|says|told|according to)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}},\s+(?:a|an|the)\s+"
-    r"(?:[\w'’-]+\s+){0,3}$"
+    rf"\b(?:said|says|told|according to)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}},\s+(?:(?:a|an|the)\s+"
+    r"(?:[\w'’-]+\s+){0,3}|(?:(?:deputy|chief|senior|acting|official|military|media)\s+)?"
+    r"(?:spokes(?:man|woman|person)|director(?:[- ]general)?|head|chief|president|chairman|chairperson"
+    r"|secretary(?:[- ]general)?|coordinator|commander|governor|minister|official|representative)"
+    r"\s+(?:of|for|at|in|with)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}|)$"
 )
 
 
