@@ -10,7 +10,7 @@ from functools import partial
 import pytest
 
 from conflictwatch.geo import Geocoder
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 
 PUBLISHED = date(2023, 5, 10)  # a Wednesday
 incidents = partial(incidents_of, published=PUBLISHED)
@@ -36,3 +36,70 @@ def test_a_country_cue_inside_a_longer_place_name_is_not_that_country(geo: Geoco
                            "to Colonel Ahmed Jasim, a spokesman for the Joint Operations Command.")
     assert [(c.country, c.claimed_by) for c in found] == [("Iraq", "Iraqi military")]
     assert all("Ethiopia" not in (c.actor2 or "") for c in found)
+
+
+def test_a_reports_lead_incident_is_news_however_long_ago(geo: Geocoder) -> None:
+    """A rights group's report tells killings of months before: they are the story, not background
+    (the month-old cut-off and 'in March' had dropped the article's whole news)."""
+    text = ("NAIROBI - Soldiers executed at least 38 villagers in Dembi village in the Amhara region on "
+            "March 2, a rights group said in a report published on Wednesday.\n"
+            "The group said it interviewed 20 witnesses.\n"
+            "One witness said he had helped bury 17 bodies behind the church.\n"
+            "In a second case the report documents, soldiers shot dead four farmers in Zata on 9 April.")
+    found = incidents_of(geo, text, published=date(2023, 6, 14))
+    # the lead and a case with its own day; not a witness's part of the lead's dead
+    assert [(c.killed.low, str(c.date_start)) for c in found] == [(38, "2023-03-02"), (4, "2023-04-09")]
+    # a month named for the one attack: an incident, not the day the report came out
+    months = incidents_of(geo, "Gunmen killed 17 people in an attack on Kobo town in January, Amnesty "
+                               "International said in a new report on Tuesday.", published=date(2023, 5, 9))
+    assert [(c.killed.low, c.date_basis) for c in months] == [(17, "published")]
+    # without a report, an incident that old is still background
+    old = incidents_of(geo, "Soldiers executed at least 38 villagers in Dembi village in the Amhara region on "
+                            "March 2, residents said.", published=date(2023, 6, 14))
+    assert old == []
+
+
+def test_a_reports_period_is_a_count(geo: Geocoder) -> None:
+    """'In a report covering Aug. 15, 2021 to June 15, 2022': the casualties of a period."""
+    found = claims_of(geo, "In a report covering Aug. 15, 2021 to June 15, 2022, the UN mission said bomb "
+                           "attacks accounted for most of the 2,106 civilian casualties.",
+                      published=date(2022, 7, 20))
+    assert [c.scope for c in found] == ["aggregate"]
+
+
+def test_a_description_running_into_a_name_is_that_name(geo: Geocoder) -> None:
+    """'the British-based monitoring group Airwars said': Airwars, not the Syrian Observatory the
+    description alone would name."""
+    found = incidents(geo, "A drone strike killed 13 civilians in a village near El Bur on Tuesday, the "
+                           "British-based monitoring group Airwars said.")
+    assert [c.claimed_by for c in found] == ["Airwars"]
+
+
+def test_the_day_a_voice_spoke_is_not_the_day_of_an_event_it_puts_in_an_earlier_month(geo: Geocoder) -> None:
+    """A report's lead: 'a strike on a village earlier this month killed 170, the UN said on Tuesday'
+    is one event (not the month's count), and Tuesday is when the UN spoke, not when the bombs fell."""
+    found = incidents(geo, "The UN human rights office said in a report on Tuesday that a military air strike on a "
+                           "village in Sagaing region earlier this month killed at least 170 people.")
+    assert [(c.killed.low, c.date_basis) for c in found] == [(170, "published")]
+
+
+def test_a_new_count_said_on_a_later_day_keeps_the_incidents_day(geo: Geocoder) -> None:
+    """'told journalists on Monday that the number of bodies had risen to 22': a new count of Friday's
+    attack, not an attack on Monday (each count had made an incident of its own day)."""
+    text = ("MOGADISHU - Al Shabaab fighters stormed a hotel in Beledweyne on Friday, killing at least 15 "
+            "people, police said.\n"
+            "The district commissioner told journalists on Monday that the number of bodies recovered had "
+            "risen to 22.\n"
+            "A clan elder, Hassan Omar, said on Sunday that more than 30 people had died.")
+    found = incidents_of(geo, text, published=date(2024, 9, 16))
+    assert [str(c.date_start) for c in found] == ["2024-09-13"] * 3
+
+
+def test_a_count_as_of_an_hour_is_the_days_incident(geo: Geocoder) -> None:
+    """'As of 10 a.m., we know of three people killed': the hour of a count of the strike just told,
+    not a period's total."""
+    text = ("KHARKIV - A Russian missile struck an apartment building in Kharkiv early on Tuesday, killing "
+            "three people, the governor said.\n"
+            "\"As of 10 a.m., we know of three people killed and 12 injured,\" he wrote on Telegram.")
+    found = claims_of(geo, text, published=PUBLISHED)
+    assert [c.scope for c in found if c.killed] == ["incident"] * len([c for c in found if c.killed])

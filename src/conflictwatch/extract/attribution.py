@@ -289,6 +289,9 @@ def _rank_mentions(sentence: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
+# "the British-based monitoring group", "the rights body": a description of a body, which a name may follow
+_BODY_NOUN_END = re.compile(r"\b(?:group|monitor|organi[sz]ation|body|agency|mission|network|observatory"
+                            r"|watchdog|charity|coalition|committee|commission|NGO)$", re.IGNORECASE)
 _RETIRED = re.compile(r"\s*\((?:retd|rtd|retired)\b", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:retired|former|ex-)\s*$", re.IGNORECASE)
 
@@ -540,6 +543,11 @@ class Discourse:
                 if (f.end - f.start) > (kept[-1].end - kept[-1].start):
                     kept[-1] = f
                 continue
+            if kept and f.start == kept[-1].end + 1 and sentence[kept[-1].start].islower() \
+                    and sentence[f.start].isupper() and f.name \
+                    and _BODY_NOUN_END.search(sentence, 0, kept[-1].end):
+                kept[-1] = f  # "the British-based monitoring group Airwars": the name its description
+                continue  # runs into (the description alone names another monitor)
             kept.append(f)
         out = []
         for k in kept:

@@ -18,7 +18,7 @@ from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
 from conflictwatch.extract.datelines import dateline_town, local_dateline_end
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
-from conflictwatch.extract.draft import Draft, finish
+from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
     Casualty,
@@ -59,6 +59,7 @@ from conflictwatch.extract.scope import (
     hedge_governs,
     is_conflict_article,
     long_ago,
+    told_late,
 )
 from conflictwatch.extract.sentences import PerSentence, Sentence, split_sentences
 from conflictwatch.extract.splits import (
@@ -248,7 +249,10 @@ def extract_claims(article: Article) -> list[Claim]:
         if hedged and hedge_governs(s, cas):
             continue
         spans = [(c.fig.start, c.end) for c in cas]
-        if (lx.background.search(s) or WHOLE_WAR.search(s) or long_ago(s, article, spans)) and not any(
+        # (a report's lead tells its news, however long ago: "killed 45 civilians in March, HRW said")
+        report_lead = sent.start < _lead_end(article.text) and told_late(article)
+        old_news = long_ago(s, article, spans) and not report_lead
+        if (lx.background.search(s) or WHOLE_WAR.search(s) or old_news) and not any(
             d.precision == 1 and not d.statement for d in dates
         ):
             continue
@@ -265,7 +269,7 @@ def extract_claims(article: Article) -> list[Claim]:
                   for placed, part_places in split_by_place(s, clause, told_places)
                   for part in split_by_day(s, placed)]
         for src, group, places in groups:
-            scope = "aggregate" if aggregate_here(s, dates, group) else "incident"
+            scope = "aggregate" if aggregate_here(s, dates, group, report_lead) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
@@ -326,7 +330,8 @@ def extract_claims(article: Article) -> list[Claim]:
             c.claimed_by = outlet
             c.claim_id = c.make_id()
         # A daily round-up with no date of its own: the day its source spoke in the lead.
-        if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source:
+        if c.scope == "incident" and c.date_start is None and lead_date and c.claimed_by == lead_source \
+                and not EVENT_MONTH.search(c.quote or ""):
             c.date_start = c.date_end = lead_date
             c.time_precision = 1
             c.claim_id = c.make_id()
@@ -365,8 +370,9 @@ def _outlet_source(article: Article) -> str | None:
 
 
 # An incident dated this long before publication is background ("an attack on May 3" in a
-# report of July), not the news of the day.
+# report of July), not the news of the day; unless the story tells a report's findings.
 _STALE_DAYS = 30
+_LEAD_END = 300  # the first sentence or two of the body
 
 
 _TITLE_MONTH = re.compile(rf"\b(?P<month>{FULL_NAMES})\s+(?P<year>(?:19|20)\d\d)\b")
@@ -380,6 +386,26 @@ def _covered_month(title: str | None) -> tuple[int, int] | None:
     return (int(m["year"]), MONTH_NAMES.index(m["month"]) + 1) if m else None
 
 
+# "on the night of 14 November 2021", "on May 9", "on 05/04/2024": a day named in the claim's own words
+_OWN_DAY = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{FULL_NAMES})\b|\b(?:{FULL_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b")
+
+
+def _reported(c: Claim, article: Article) -> bool:
+    """An old incident that a report's story tells as its news: in its lead, or with its own day
+    ("In one case documented by researchers, ... on the night of 14 November 2021")."""
+    if not told_late(article):
+        return False
+    at = (article.text or "").find((c.quote or "")[:80])
+    return 0 <= at < _lead_end(article.text or "") or _OWN_DAY.search(c.quote or "") is not None
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the first paragraph, at most its first sentence or two."""
+    first = text.find("\n", 40)
+    return _LEAD_END if first < 0 else min(first, _LEAD_END)
+
+
 def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
     """Every incident gets a date: the text's, else the publication date (`date_basis`
     "published", time_precision 2). An incident long before publication is dropped."""
@@ -387,7 +413,7 @@ def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
         c.date_basis = "text"
         stale = article.published is not None and (article.published - c.date_start).days > _STALE_DAYS
         stale = stale and _covered_month(article.title) != (c.date_start.year, c.date_start.month)
-        if c.scope == "incident" and stale:
+        if c.scope == "incident" and stale and not _reported(c, article):
             return None
     elif c.scope == "incident" and published is not None:
         c.date_start = c.date_end = published

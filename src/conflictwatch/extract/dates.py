@@ -114,6 +114,9 @@ _STATEMENT_BEFORE = re.compile(
 # "By Wednesday morning, the ministry said 89 had been killed": the day of the count, at a clause's start
 # (not "as of Thursday, 2,157 had been killed": a running count's last day, its period's end)
 _AS_OF = re.compile(r"(?:^|[,;]\s*)\W*by\s+$", re.IGNORECASE)
+# ("As of this morning, we have buried 113": the hour of a count of the day's dead, not their day)
+_AS_OF_TODAY = re.compile(r"(?:^|[,;]\s*)\W*as\s+of\s+$", re.IGNORECASE)
+_TODAY = ("this morning", "this afternoon", "this evening", "today", "tonight")
 
 
 def _said_before(sentence: str, at: int) -> bool:
@@ -276,9 +279,14 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         if _ROLE_IN_EVENT.search(sentence, 0, m.start()) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "an operative who took part in the October 7 attack": another event's day
         statement = _said_before(sentence, m.start())
-        statement = statement or bool(_STATEMENT_AFTER.match(sentence, m.end()))
+        after = _STATEMENT_AFTER.match(sentence, m.end())
+        # ("a gunman opened fire on Wednesday, said the police chief": the clause ends at the comma;
+        # not "The army, on Tuesday, said")
+        statement = statement or bool(after and (
+            "," not in after.group(0) or sentence[: m.start()].rstrip().endswith(",")))
         head = sentence[: m.start()]
         statement = statement or bool(_AS_OF.search(head))
+        statement = statement or (txt.lower() in _TODAY and bool(_AS_OF_TODAY.search(head)))
         agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
         if kind == "explicit" and ((_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end()))
                                    or (agency is not None and m.end() <= agency.end())

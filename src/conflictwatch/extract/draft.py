@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +15,7 @@ from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
 from conflictwatch.models import Article, Claim, Range
+from conflictwatch.months import FULL_NAMES
 
 
 @dataclass
@@ -36,6 +38,11 @@ class Draft:
     died_of_wounds: int = 0  # "One of the wounded later died": moved from the hurt to the dead
     place_override: str | None = None
     notes: list[str] = field(default_factory=list)
+
+
+EVENT_MONTH = re.compile(
+    rf"\b(?:in|during|on the night of|early|late|mid-)\s*(?:{FULL_NAMES})\b(?!\s+\d)"
+    r"|\b(?:last|earlier this|early this|late last|early last)\s+month\b", re.IGNORECASE)
 
 
 def event_date(dates: list[DateMention]) -> tuple[date | None, date | None, int | None]:
@@ -76,7 +83,10 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
         injured = d.extra_injured
     if children is not None and killed is None:
         killed = Range(children.low, None)
-    start, end, precision = event_date(d.dates)
+    # "an air strike on the village earlier this month killed 170, the UN said on Tuesday": the
+    # day it spoke is no day of an event its own words put in an earlier month
+    said_late = EVENT_MONTH.search(d.sentence.text) is not None
+    start, end, precision = event_date([x for x in d.dates if not (said_late and x.statement)])
     if d.scope == "aggregate":
         ev_dates = [x for x in d.dates if not x.statement and x.date_start]
         # the period the total covers: earliest to latest day named, whatever their order in the

@@ -355,6 +355,13 @@ def _days_before(text: str, d: Draft) -> int | None:
     return None if days is None else sign * days
 
 
+_NEW_COUNT = re.compile(
+    r"\b(?:toll|tally|(?:had\s+)?(?:risen|rose|climbed|increased|jumped)\s+to)\b"
+    r"|\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|bodies|(?:people|those)\s+killed|victims|fatalities)\b"
+    r"|\bhad\s+(?:died|been\s+killed|perished|lost\s+their\s+lives)\b|\b(?:have|has|had)\s+buried\b",
+    re.IGNORECASE)
+
+
 def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None]) -> None:
     """An incident sentence with no day of its own that goes on about the incident before it
     ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
@@ -393,7 +400,9 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
                             for pl in d.places) or bool(
                 d.place_override and d.place_override.lower() not in p_text
             )
-            rising = bool(re.search(r"\b(?:toll|tally)\b", text, re.IGNORECASE))
+            # (a new count of the day's dead, said later: "told journalists on Monday that the number of
+            # bodies recovered had risen to 22", "said on Sunday that more than 30 people had died")
+            rising = bool(_NEW_COUNT.search(text))
             refers = bool(DEFINITE_EVENT.search(text))
             same = bool(same_day.search(text))
             between = range(p_draft.sentence.index + 1, d.sentence.index)

@@ -68,6 +68,25 @@ _EVENT_NOUN_NEXT = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _report_lead() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon().get("report_leads") or ["(?!)"]), re.IGNORECASE)
+
+
+_LEAD_CHARS = 400
+
+
+@lru_cache(maxsize=64)
+def _told_late(title: str | None, lead: str) -> bool:
+    return bool(_report_lead().search(f"{title or ''}\n{lead}"))
+
+
+def told_late(article: Article) -> bool:
+    """Does the story tell a report's findings (the headline or the first sentences: "..., Amnesty
+    International said in a report released on Tuesday")? Its killings are the news however old."""
+    return _told_late(article.title, (article.text or "")[:_LEAD_CHARS])
+
+
 def months_ago(s: str, article: Article) -> bool:
     """A month named without a day that ended a month or more before publication ("the killing of two
     commanders last September" in a June report): background, like a date that old."""
@@ -360,6 +379,14 @@ _ACROSS_COUNTRY = re.compile(
     r"\bacross\s+(?:the\s+)?(?:country|nation"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
 )
+# "a military air strike on a village ...": the sentence tells one event
+_SINGLE_EVENT = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:attack|strike|air strike|airstrike|drone strike|raid|ambush"
+    r"|massacre|blast|explosion)\s+(?:on|in|at|against|near)\b", re.IGNORECASE)
+_AS_OF_HOUR = re.compile(
+    r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
+    r"|this (?:morning|afternoon|evening)\b|now\b|noon\b|midday\b)", re.IGNORECASE)
+_EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|during|throughout|for)\s+(?:the month of\s+)?"
     rf"(?:{FULL_NAMES})\b(?!\s+\d)",
@@ -395,7 +422,8 @@ _KILLED_N = re.compile(r"\b(?:killed|neutrali[sz]ed|eliminated)\s+(?:(?:at\s+lea
                        re.IGNORECASE)
 
 
-def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None) -> bool:
+def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None,
+                 news_of_report: bool = False) -> bool:
     lx = lex()
     s = _aside_blanked(s, cas or [])
     for d in dates:  # "on Tuesday and Wednesday last week": days, not the week's count
@@ -404,8 +432,15 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
             s = s.replace(d.text, " " * len(d.text))
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
-    if any(rx.search(s) for rx in (_MONTH_ONLY, _PAST_PERIOD, _BETWEEN_MONTHS, _TWO_PROVINCES)):
+    one_event = _SINGLE_EVENT.search(s) is not None and not _MANY_EVENTS.search(s)
+    if any(rx.search(s) for rx in (_PAST_PERIOD, _BETWEEN_MONTHS, _TWO_PROVINCES)) or (
+            _MONTH_ONLY.search(s) and not (one_event and news_of_report)):
         return True  # "killed ... across Iraq in June", "in the past five days", "in Benue and Plateau"
+        # (not a report's lead: "an attack on the village in June killed 40, HRW said": one event)
+    if one_event and news_of_report:  # ("a strike on a village earlier this month killed 170, the UN said")
+        s = _EARLIER_THIS_MONTH.sub(lambda m: " " * len(m.group(0)), s)
+    # "As of 10 a.m., we know of three people killed": the hour of a count of the day, not a period
+    s = _AS_OF_HOUR.sub(lambda m: " " * len(m.group(0)), s)
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
     if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
             and any(d.precision == 1 and not d.statement for d in dates):

@@ -121,9 +121,11 @@ def _aggregate_clause(s: str, cuts: list[int], part: list[Casualty]) -> bool:
     return begin > 0 and bool(PERFECT.search(clause)) and is_aggregate(s[:begin], [], [])
 
 
-def aggregate_here(s: str, dates: list[DateMention], group: list[Casualty]) -> bool:
+def aggregate_here(s: str, dates: list[DateMention], group: list[Casualty],
+                   news_of_report: bool = False) -> bool:
     """Is this figure a total? Judged on the sentence, unless the total's words stand in another
-    clause than the figure (then on the figure's clause alone)."""
+    clause than the figure (then on the figure's clause alone). `news_of_report`: the sentence is the
+    lead of a story telling a report's findings (its "in June" dates one event, see is_aggregate)."""
     if not group:
         return False
     pos = group[0].fig.start
@@ -136,12 +138,14 @@ def aggregate_here(s: str, dates: list[DateMention], group: list[Casualty]) -> b
     if _RAISING_CLAUSE.search(s, 0, begin):
         # "..., raising the death toll in Gaza since Friday to 31": the total's own clause decides
         # (the incident's day and its "killed in an air strike" are the other clause's)
-        return is_aggregate(local, local_dates, group)
-    if not is_aggregate(s, dates, group):
+        return is_aggregate(local, local_dates, group, news_of_report)
+    if not is_aggregate(s, dates, group, news_of_report):
         return False
-    if begin == 0 and end == len(s):
-        return True
-    return is_aggregate(local, local_dates, group)
+    if begin == 0 and end == len(s) or _COVERING.search(s):
+        return True  # ("In an update covering January to March, ..., with 83 killed": all the period's)
+    return is_aggregate(local, local_dates, group, news_of_report)
 
 
+_COVERING = re.compile(r"\b(?:report|reports|update|bulletin|review)\s+covering\b|\bcovering the period\b",
+                       re.IGNORECASE)
 _RAISING_CLAUSE = re.compile(r",\s+(?:bringing|raising|taking)\s+$")
