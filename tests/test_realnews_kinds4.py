@@ -103,3 +103,29 @@ def test_a_count_as_of_an_hour_is_the_days_incident(geo: Geocoder) -> None:
             "\"As of 10 a.m., we know of three people killed and 12 injured,\" he wrote on Telegram.")
     found = claims_of(geo, text, published=PUBLISHED)
     assert [c.scope for c in found if c.killed] == ["incident"] * len([c for c in found if c.killed])
+
+
+def test_the_day_that_ends_the_events_clause_before_said_and_its_speaker_is_the_events(geo: Geocoder) -> None:
+    """'a gunman opened fire at about 8pm on Wednesday, said Pol Col Kittipong Sodsai': Wednesday is
+    when the gunman fired (it had been read as the day the colonel spoke, and the lede kept the
+    police's Friday); not 'who spoke to reporters on Sunday, said the attackers came at 9pm'."""
+    text = ("NARATHIWAT: A village defence volunteer and his wife were shot dead by gunmen in Sungai Kolok "
+            "district, police said on Friday.\n"
+            "The couple were riding home when a gunman opened fire at about 8pm on Wednesday, said Pol Col "
+            "Somchai Dee, the district police chief.")
+    found = incidents_of(geo, text, published=date(2023, 3, 24))
+    assert str(found[0].date_start) == "2023-03-22"
+    spoke = incidents_of(geo, "Gunmen killed 36 people in three villages of Mangu, a community leader said.\n"
+                              "The leader, who spoke to reporters on Sunday, said the attackers came at about "
+                              "9:30pm on Saturday and shot at villagers.", published=date(2023, 4, 9))
+    assert str(spoke[0].date_start) == "2023-04-08"
+
+
+def test_a_fight_that_began_one_day_and_went_on_into_the_next_began_that_day(geo: Geocoder) -> None:
+    """'The clash erupted around 4 p.m. on Saturday and firing continued until Sunday morning': the
+    day the lede's fight began (the lede, dated only by the army's Tuesday statement, had kept it)."""
+    text = ("MARAWI CITY - Six militants and two soldiers were killed in a gun battle in Piagapo, Lanao del "
+            "Sur, the military said on Tuesday.\n"
+            "The clash erupted around 4 p.m. on Saturday and sporadic firing continued until Sunday morning.")
+    found = incidents_of(geo, text, published=date(2023, 2, 1))
+    assert [str(c.date_start) for c in found] == ["2023-01-28"]

@@ -124,6 +124,11 @@ def _said_before(sentence: str, at: int) -> bool:
     return _STATEMENT_BEFORE.search(sentence[:at].rstrip()[-40:].removesuffix(" on")) is not None
 
 
+# (a short speaker that ends the clause: not "on Sunday, said the attackers invaded the villages ...")
+_SAID_THEN_SPEAKER = re.compile(
+    r"\s*,\s*(?:said|says)\s+(?:(?:[A-Z][\w.'’-]*\s+){0,5}?[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:police|army|military|officials?|spokes(?:man|woman|person)|commander|chief|governor|sources?|ministry))"
+    r"\s*(?:,|\.?$)")
 # "The Civil Defence on Tuesday raised to 16 the toll of Monday's strike": the day a source did
 # something with a toll is the day of the statement.
 _STATEMENT_AFTER = re.compile(
@@ -279,11 +284,10 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         if _ROLE_IN_EVENT.search(sentence, 0, m.start()) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "an operative who took part in the October 7 attack": another event's day
         statement = _said_before(sentence, m.start())
-        after = _STATEMENT_AFTER.match(sentence, m.end())
-        # ("a gunman opened fire on Wednesday, said the police chief": the clause ends at the comma;
-        # not "The army, on Tuesday, said")
-        statement = statement or bool(after and (
-            "," not in after.group(0) or sentence[: m.start()].rstrip().endswith(",")))
+        # ("a gunman opened fire at 8pm on Wednesday, said the police chief": the day ends the event's
+        # clause, and the speaker comes after the verb)
+        inverted = _SAID_THEN_SPEAKER.match(sentence, m.end()) is not None
+        statement = statement or (not inverted and bool(_STATEMENT_AFTER.match(sentence, m.end())))
         head = sentence[: m.start()]
         statement = statement or bool(_AS_OF.search(head))
         statement = statement or (txt.lower() in _TODAY and bool(_AS_OF_TODAY.search(head)))
