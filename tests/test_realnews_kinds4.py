@@ -129,3 +129,16 @@ def test_a_fight_that_began_one_day_and_went_on_into_the_next_began_that_day(geo
             "The clash erupted around 4 p.m. on Saturday and sporadic firing continued until Sunday morning.")
     found = incidents_of(geo, text, published=date(2023, 2, 1))
     assert [str(c.date_start) for c in found] == ["2023-01-28"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Russian missile hit a four-storey building in the Kyivskyi district of Kharkiv on Tuesday, killing "
+    "three people, the governor said.",
+    "A Russian missile hit a four-storey building in Kharkiv's Kyivskyi district on Tuesday, killing three "
+    "people, the governor said.",
+])
+def test_a_quarter_of_a_city_is_in_that_city(geo: Geocoder, sentence: str) -> None:
+    """City districts share names across cities ('Kyivskyi' is a quarter of Kharkiv, of Odesa, of
+    Donetsk, and a village in Poltava oblast): the city the text names is where it was."""
+    found = incidents(geo, sentence)
+    assert [(c.location, c.admin1) for c in found] == [("Kyivskyi", "Kharkiv")]

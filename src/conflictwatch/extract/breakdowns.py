@@ -79,20 +79,26 @@ def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
     for i, c in enumerate(out):
         if c.subset or not c.fig.exact_number or i + 1 >= len(out):
             continue
-        if not re.fullmatch(r"\s*,\s*", sentence[c.end : out[i + 1].fig.start]):
+        if not _THEN_PARTS.fullmatch(sentence[c.end : out[i + 1].fig.start]):
             continue
         parts = [out[i + 1]]
         for nxt in out[i + 2 :]:
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[parts[-1].end : nxt.fig.start]):
+            # (a part may say whose it is: "two fighters of the armed group and two civilians")
+            if not _NEXT_PART.fullmatch(sentence[parts[-1].end : nxt.fig.start]):
                 break
             parts.append(nxt)
-        closed = re.match(r"\s*(?:[,)]|(?:were|was|had|have)\b)", sentence[parts[-1].end :])
+        closed = re.match(rf"{_WHOSE}\s*(?:[,)]|(?:were|was|had|have)\b)", sentence[parts[-1].end :])
         exact = all(p.fig.exact_number and p.fig.value.high == p.fig.value.low for p in parts)
         if len(parts) >= 2 and closed and exact and sum(p.fig.value.low for p in parts) == c.fig.value.low:
             for p in parts:
                 p.subset = True
 
 
+# "three people, two men and a woman", "Four people were killed, two fighters and two civilians"
+_THEN_PARTS = re.compile(r"(?:\s+(?:were|was|have\s+been|had\s+been)\s+"
+                         r"(?:killed|slain|shot\s+dead|wounded|injured))?\s*,\s*")
+_WHOSE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
+_NEXT_PART = re.compile(rf"{_WHOSE}\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—;]{3,90}?\s[-–—]{1,2}\s")
 
 

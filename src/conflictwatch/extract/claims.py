@@ -60,6 +60,7 @@ from conflictwatch.extract.scope import (
     is_conflict_article,
     long_ago,
     told_late,
+    toll_of_a_past_year,
 )
 from conflictwatch.extract.sentences import PerSentence, Sentence, split_sentences
 from conflictwatch.extract.splits import (
@@ -254,7 +255,7 @@ def extract_claims(article: Article) -> list[Claim]:
         old_news = long_ago(s, article, spans) and not report_lead
         if (lx.background.search(s) or WHOLE_WAR.search(s) or old_news) and not any(
             d.precision == 1 and not d.statement for d in dates
-        ):
+        ) or (not report_lead and toll_of_a_past_year(s, article, spans)):
             continue
         if _TRIAL_HEARD.search(s) and not any(d.date_start for d in dates if not d.statement) \
                 and not re.search(r"\b(?:19|20)\d\d\b", s):

@@ -292,9 +292,10 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         statement = statement or bool(_AS_OF.search(head))
         statement = statement or (txt.lower() in _TODAY and bool(_AS_OF_TODAY.search(head)))
         agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
-        if kind == "explicit" and ((_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end()))
-                                   or (agency is not None and m.end() <= agency.end())
-                                   or (_PAREN_HEAD.match(head) and _PAREN_TAIL.match(sentence, m.end()))):
+        dateline = (_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end())) \
+            or (agency is not None and m.end() <= agency.end()) \
+            or (_PAREN_HEAD.match(head) and _PAREN_TAIL.match(sentence, m.end()))
+        if kind in ("explicit", "numeric") and dateline:  # ("NIAMEY, 18/01/2022 (ActuNiger) -" too)
             if published and start_d and abs((published - start_d).days) > 31:
                 continue  # a press release's old dateline pasted into a later story: no day of anything
             statement = True

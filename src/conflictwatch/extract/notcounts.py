@@ -82,13 +82,20 @@ def counting_someone(sentence: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+# "raising a toll that the government had put at 132": the same dead, counted earlier
+_EARLIER_TOLL_BEFORE = re.compile(
+    r"\b(?:toll|count|figure|tally)\s+(?:that|which)\s+(?:[\w'’-]+\s+){1,5}?(?:had\s+)?(?:put|given|set|placed"
+    r"|estimated)\s+at\s+(?:about\s+|around\s+|some\s+|least\s+)?$", re.IGNORECASE)
+
+
 def counts_nobody(text: str, before: str, after: str) -> bool:
     """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
     year, money, attackers, people with another fate, a speaker, a rate)?"""
     if _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or _ATTACKERS_AFTER.match(after) \
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
-            or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)):
+            or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \
+            or _EARLIER_TOLL_BEFORE.search(before):
         return True
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):

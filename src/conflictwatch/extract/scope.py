@@ -31,8 +31,9 @@ _YEARS_AGO = re.compile(
     r"|\b(?:since|of)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
     r"(?P<year3>(?:19|20)\d\d)\s*,\s+when\b"
     # "the deadliest since the 2004 Beslan school siege, in which 334 people were killed": that event's
+    # ("since the 1983 bombing of the Marine barracks in Beirut that killed 241")
     r"|\bsince\s+the\s+(?P<year7>(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|bombing|siege|massacre"
-    r"|war|strike|raid|assault)\s*,\s+(?:in\s+which|when|which)\b"
+    r"|war|strike|raid|assault)(?:\s*,|(?:\s+(?:of|on|in|at)\s+[^,;]{0,60}?)?)\s+(?:in\s+which|when|which|that)\b"
     # "violence marred the 2019 elections, when 145 people were killed"
     r"|\bthe\s+(?P<year6>(?:19|20)\d\d)\s+[\w-]+(?:\s+[\w-]+)?\s*,\s+when\b"
     # "the deadliest since October last year, when twin car bombs killed 120"
@@ -43,7 +44,9 @@ _YEARS_AGO = re.compile(
     # ("the 2018 La Saline massacre": a name of up to three words between)
     r"(?P<year2>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+(?:[\w.'’-]+\s+){0,3}?"
     r"(?:attack|attacks|bombing|bombings|massacre|raid|killing|killings|strike|strikes|ambush|assault"
-    r"|blast|explosion|shooting|siege|war|conflict|invasion|genocide|uprising|offensive|battle)\b",
+    r"|blast|explosion|shooting|siege|war|conflict|invasion|genocide|uprising|offensive|battle)\b"
+    # a timeline's entry: "APRIL 2022 - A female suicide bomber kills three Chinese teachers"
+    r"|^\W*(?:(?:" + FULL_NAMES + r")\s+)?(?P<year8>(?:19|20)\d\d)\s*[-–—:]\s",
     re.IGNORECASE,
 )
 
@@ -62,7 +65,7 @@ _MONTH_AGO = re.compile(
 )
 
 
-_YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7")
+_YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
 _EVENT_NOUN_NEXT = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|strike|raid|massacre|ambush|assault|offensive)\b",
     re.IGNORECASE)
@@ -141,6 +144,19 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
             continue
         year = next((y for y in m.group(*_YEAR_GROUPS) if y), None)
         if year is None or article.published is None or int(year) < article.published.year:
+            return True
+    return False
+
+
+def toll_of_a_past_year(s: str, article: Article, figures: list[tuple[int, int]]) -> bool:
+    """Is every figure the toll of an event of an earlier year ("the deadliest since the 1983 bombing of
+    the Marine barracks that killed 241"), whatever day the sentence's own news has?"""
+    if not figures or article.published is None:
+        return False
+    for m in _YEARS_AGO.finditer(s):
+        year = m.group("year2") or m.group("year7") or m.group("year8")
+        if year and int(year) < article.published.year and (
+                m.group("year8") or all(_toll_of_dated_event(s, m, a, b) for a, b in figures)):
             return True
     return False
 

@@ -44,6 +44,7 @@ from conflictwatch.geo.written import (
     _strip_descriptors,
     _strip_modifiers,
     admin_from_text,
+    city_of_district,
     clean_location,
 )
 from conflictwatch.models import Article, Claim
@@ -373,6 +374,7 @@ class Geocoder:
                     m is None or m.place.source == "bundled"):  # (a data file's entry says which)
                 m = self._district(written, ctx) or m
             c.location = clean_location(c.location)
+            m = self._city_district(article.text, written, m, ctx) or m
             m = m or self._city_of_part(c, ctx)
             if m is not None and not m.fallback:
                 m = self._city_around(c, m.place, ctx) or m
@@ -484,6 +486,15 @@ class Geocoder:
             if city is not None and _big_city(city) and distance_km(p, city) > (15 if inside else 40):
                 return _Match(city, 2, fallback=True)
         return None
+
+    def _city_district(self, text: str, written: str, m: _Match | None, ctx: GeoContext) -> _Match | None:
+        """ "the Kyivskyi district of Kharkiv": a quarter of that city, not a namesake village far off."""
+        city = city_of_district(text, written) if m is not None and not m.fallback else None
+        cp = self.lookup(city, ctx) if city else None
+        if m is None or cp is None or not _big_city(cp) or distance_km(m.place, cp) <= 30 \
+                or m.place.admin1 == cp.admin1:  # ("Zakho district of Duhok": the province's)
+            return None
+        return _Match(cp, 2, fallback=True)
 
     def _district(self, name: str, ctx: GeoContext) -> _Match | None:
         """ "the district of Sirwah": the district itself, where villages elsewhere in the country

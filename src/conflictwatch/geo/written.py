@@ -155,6 +155,17 @@ def _says_district(text: str) -> bool:
     return "district" in text.lower() if text.isascii() else _DISTRICT_WORD.search(text) is not None
 
 
+def city_of_district(text: str, name: str) -> str | None:
+    """The city the article says the place is a district of ("the Kyivskyi district of Kharkiv",
+    "Kharkiv's Kyivskyi district", "the Kyivskyi district in Kharkiv"), or None."""
+    if not _says_district(text):
+        return None
+    n, city = re.escape(name), r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+    m = re.search(rf"\b{n}\s+district\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?{city}"
+                  rf"|\b{city}['’]s\s+{n}\s+district\b", text)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
 def _called_district(text: str, name: str) -> bool:
     """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?
     Most articles never say "district": they are spared a pattern built for the name."""
