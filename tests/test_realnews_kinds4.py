@@ -142,3 +142,48 @@ def test_a_quarter_of_a_city_is_in_that_city(geo: Geocoder, sentence: str) -> No
     Donetsk, and a village in Poltava oblast): the city the text names is where it was."""
     found = incidents(geo, sentence)
     assert [(c.location, c.admin1) for c in found] == [("Kyivskyi", "Kharkiv")]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    # the parts after "were killed," are its breakdown, however each is described
+    ("Four people were killed, two fighters of the armed group and two civilians, when the drone hit a car "
+     "near Tal Tamr on Tuesday.", 4),
+    # an earlier toll the new one raises counts the same dead
+    ("Local sources said at least 160 people were killed in Seytenga on Saturday, raising a toll that the "
+     "government had put at 132.", 160),
+    # "several dozen" is dozens, not several
+    ("The army said several dozen terrorists were neutralised in the operation near Djibo on Tuesday.", 24),
+    # "an insurgent attack" is no insurgent; "a senior Hezbollah field commander" is one man
+    ("Six civilians were killed in an insurgent attack on the village on Tuesday.", 6),
+    ("A senior Hezbollah field commander and three other fighters were killed in the strike on Tuesday.", 4),
+])
+def test_who_a_toll_counts_when_parts_and_old_tolls_stand_beside_it(geo: Geocoder, sentence: str,
+                                                                   toll: int) -> None:
+    assert [c.killed.low for c in incidents(geo, sentence)] == [toll]
+
+
+@pytest.mark.parametrize("sentence", [
+    "APRIL 2022 - A female suicide bomber kills three Chinese teachers at Karachi University.",
+    "JANUARY 2019 - A car bomb explodes at the police academy in Bogota, killing 22 cadets.",
+    "The strike on Tuesday was the deadliest since the 1983 bombing of the U.S. Marine barracks in Beirut that "
+    "killed 241 American servicemen.",
+])
+def test_a_timelines_entries_and_a_past_years_toll_are_background(geo: Geocoder, sentence: str) -> None:
+    """A factbox's 'APRIL 2022 -' line and a past year's event told beside today's news are no incidents
+    (the day of the news had kept the 1983 toll; a month-and-year entry had been dated today)."""
+    assert incidents_of(geo, sentence, published=date(2024, 6, 12)) == []
+
+
+def test_a_numeric_dateline_is_the_reports_day(geo: Geocoder) -> None:
+    """'NIAMEY, 18/01/2022 (ActuNiger) -' dates the report; the killing was 'on the evening of 16/01/2022'."""
+    found = incidents_of(geo, "NIAMEY, 18/01/2022 (ActuNiger) - Gunmen killed seven villagers in the village of "
+                              "Tiawa on the evening of 16/01/2022, the governor said.", published=date(2022, 1, 18))
+    assert [str(c.date_start) for c in found] == ["2022-01-16"]
+
+
+def test_the_units_named_before_a_place_are_its_province_and_district(geo: Geocoder) -> None:
+    """'the village of Boura, commune of Dinangourou, cercle of Koro, region of Mopti': the region the
+    text names (a namesake village in Segou had been taken)."""
+    found = incidents(geo, "Jihadists killed 12 villagers in the village of Boura, commune of Dinangourou, cercle "
+                           "of Koro, region of Mopti, on Tuesday, local officials said.")
+    assert [(c.location, c.admin1, c.country) for c in found] == [("Boura", "Mopti", "Mali")]

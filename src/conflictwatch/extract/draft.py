@@ -59,6 +59,23 @@ def event_date(dates: list[DateMention]) -> tuple[date | None, date | None, int 
     return None, None, None
 
 
+# "cercle of Koro, region of Mopti": the unit named before the name (the geocoder reads "Mopti region")
+# (not "department of": Cauca is a Colombian province, Tassara a Nigerien district; left as written)
+_UNIT_OF = re.compile(r"\b(region|province|state|governorate|district|cercle|prefecture|county"
+                      r"|oblast|zone|woreda)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_NAMED_UNIT = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]+\s+)?$")  # ("Shada border district of Sa'ada")
+
+
+def _typed(p: PlaceMention, sentence: str) -> str:
+    m = _UNIT_OF.search(sentence, max(0, p.start - 30), p.start)
+    if m is None or p.name.lower().endswith(m.group(1).lower()) or _NAMED_UNIT.search(sentence, 0, m.start()):
+        return p.name  # (not "Swat district of Khyber Pakhtunkhwa": the unit is Swat's)
+    unit = m.group(1).lower()
+    return f"{p.name} {'district' if unit == 'cercle' else unit}"
+
+
 def is_major_city(name: str) -> bool:
     from conflictwatch.extract.places import _stop
 
@@ -103,7 +120,7 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):
         location = article_places[0]  # the city the article is about
     origins = {p.name for p in d.places if p not in here}
-    context = [p.name for p in here if p.name != location] + [
+    context = [_typed(p, d.sentence.text) for p in here if p.name != location] + [
         p for p in article_places if p != location and p not in origins
         and not opens_item(d.sentence.text, d.sentence.index)]  # (a round-up's item: not the others' places)
     confidence = 0.4

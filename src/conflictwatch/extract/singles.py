@@ -36,7 +36,7 @@ def singles_re() -> re.Pattern[str]:
                                   key=len, reverse=True))
         _singles_cache.append(
             re.compile(
-                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,2}}?(?:{nouns})"
+                rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,3}}?(?:{nouns})"
                 rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:{kin})"
                 # "A tribal elder, his son and his nephew": a list of kin, each one
                 rf"|(?<=,\s)(?:his|her|their)\s+(?:{kin})(?=\s+and\s+(?:his|her|their)\s)"
@@ -56,8 +56,9 @@ def singles_re() -> re.Pattern[str]:
                 r"(?:wounded|injured|hurt|killed)\b)"
                 # "Sepoy Ameer Khan": a rank, then the name
                 rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
-                # (not "a fighter jet", "a soldier's body"... : a thing named after the person)
-                r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?)\b)",
+                # (not "a fighter jet", "an insurgent attack"... : a thing named after the person)
+                r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?"
+                r"|attacks?|raids?|ambush|strikes?|assaults?|offensive|hideouts?|camps?|bases?|positions?)\b)",
                 re.IGNORECASE,
             )
         )
