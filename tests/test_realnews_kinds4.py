@@ -187,3 +187,47 @@ def test_the_units_named_before_a_place_are_its_province_and_district(geo: Geoco
     found = incidents(geo, "Jihadists killed 12 villagers in the village of Boura, commune of Dinangourou, cercle "
                            "of Koro, region of Mopti, on Tuesday, local officials said.")
     assert [(c.location, c.admin1, c.country) for c in found] == [("Boura", "Mopti", "Mali")]
+
+
+def test_a_wire_pages_link_blocks_and_version_notes_are_no_news(geo: Geocoder) -> None:
+    """'Related coverage' and 'Read more:' list other stories' headlines; '(Corrects death toll in
+    paragraph 1 to 12 from 21)' tells what changed: none of them is an incident (they had made three)."""
+    text = ("(Corrects death toll in paragraph 1 to 12 from 21)\n\n"
+            "MOGADISHU - A car bomb killed 12 people near a busy junction in Mogadishu on Tuesday, police said.\n\n"
+            "Related coverage\n- U.S. strike kills 27 al Shabaab fighters, Somali government says\n\n"
+            "Read more:\n* Suicide bomber kills 15 at Mogadishu army camp\n\n"
+            "PHOTO: Smoke rises over the junction after the blast.")
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == [12]
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We have confirmed 12 dead and 31 wounded so far," a police officer said of the blast in Mogadishu on '
+    "Tuesday.",
+    "Twenty-three bodies have so far been recovered from the rubble of the market in Kadawa hit on Tuesday, "
+    "rescuers said.",
+])
+def test_the_dead_counted_so_far_at_the_scene_are_the_incidents(geo: Geocoder, sentence: str) -> None:
+    """'so far' bounds a count of one attack's dead, not a period's total (it had made aggregates with
+    no day, and the lede lost its wounded)."""
+    assert [c.scope for c in claims_of(geo, sentence, published=PUBLISHED) if c.killed] == ["incident"]
+
+
+def test_an_explicit_day_beats_days_counted_from_the_last_incident(geo: Geocoder) -> None:
+    """'Two days earlier, on 12 September, insurgents ambushed ...': the day the sentence names."""
+    text = ("Insurgents killed 11 villagers in Naquitengue on 15 September, local sources said.\n"
+            "Two days earlier, on 12 September, insurgents ambushed a vehicle near Mbau, killing its driver.")
+    found = incidents_of(geo, text, published=date(2023, 9, 20))
+    assert [str(c.date_start) for c in found] == ["2023-09-15", "2023-09-12"]
+
+
+def test_the_second_of_two_speakers_is_no_victim_and_a_conjunction_no_name(geo: Geocoder) -> None:
+    """'killing at least 22 worshippers, a hospital source and a doctor said': 22 (it had been 23);
+    'But the National Emergency Management Agency said' is the agency, without 'But'."""
+    found = incidents(geo, "Gunmen stormed a church in Owo on Sunday, killing at least 22 worshippers, a "
+                           "hospital source and a doctor said.")
+    assert [c.killed.low for c in found] == [22]
+    agency = incidents(geo, "But the National Emergency Management Agency said on Tuesday that 85 people were "
+                            "killed in the strike in Tudun Biri.")
+    assert [c.claimed_by for c in agency] == ["National Emergency Management Agency"]

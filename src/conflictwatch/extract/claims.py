@@ -114,6 +114,8 @@ def extract_claims(article: Article) -> list[Claim]:
     # the background after an article's last claim are never looked for (same result).
     unheard: list[str] = []
     for sent in sentences:
+        if _furniture(article.text, sent.start):
+            continue  # "Related coverage" links, "(Corrects death toll in paragraph 1 ...)": no news
         s = straight_quotes(sent.text)  # same length: offsets still point into the quote
         cas = classify_figures(s)
         doc = docs.get(sent.index)
@@ -368,6 +370,20 @@ def _outlet_source(article: Article) -> str | None:
         return None
     agency = article.agency
     return next((n.name for n in sources()[0] if n.kind == "media" and n.regex.fullmatch(agency)), None)
+
+
+# A wire page's furniture: a block of links to other stories, or a version's note on what changed
+_FURNITURE = re.compile(
+    r"\W*(?:related\s+coverage|read\s+more|see\s+also|more\s+on\s+this|related\s+stories|related:"
+    r"|photo\s*:|photo\s+caption\s*:|picture\s*:)"
+    r"|\W*\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|rewrites|writes\s+through)\b",
+    re.IGNORECASE)
+
+
+def _furniture(text: str, start: int) -> bool:
+    """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open?"""
+    para = text.rfind("\n\n", 0, start)
+    return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None
 
 
 # An incident dated this long before publication is background ("an attack on May 3" in a

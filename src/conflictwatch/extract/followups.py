@@ -355,6 +355,7 @@ def _days_before(text: str, d: Draft) -> int | None:
     return None if days is None else sign * days
 
 
+_CALENDAR_DAY = re.compile(r"\d")
 _NEW_COUNT = re.compile(
     r"\b(?:toll|tally|(?:had\s+)?(?:risen|rose|climbed|increased|jumped)\s+to)\b"
     r"|\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|bodies|(?:people|those)\s+killed|victims|fatalities)\b"
@@ -375,8 +376,10 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             continue
         text = d.sentence.text
         back = _days_before(text, d)
-        if back and back < 0 and any(x.date_start and not x.statement for x in d.dates):
-            back = None  # "Two days after the ambush, on Tuesday, ...": its own day says it
+        if back and any(x.date_start and not x.statement and (back < 0 or _CALENDAR_DAY.search(x.text))
+                        for x in d.dates):
+            back = None  # "Two days after the ambush, on Tuesday, ...", "Two days earlier, on 13 September,
+            # insurgents ambushed ...": its own day says it (a weekday before one counts from the news)
         if back and prev is not None and prev[1].date_start is not None:
             # "A day earlier, militants attacked a police station": the day before the incident
             # just told (not before publication); "The attack came a day after gangs stormed X"

@@ -88,6 +88,11 @@ _EARLIER_TOLL_BEFORE = re.compile(
     r"|estimated)\s+at\s+(?:about\s+|around\s+|some\s+|least\s+)?$", re.IGNORECASE)
 
 
+# "..., killing 22 worshippers, a hospital source and a doctor said": the second of two who spoke
+_AND_BEFORE = re.compile(r"\band\s+$")
+_SAID_RIGHT_AFTER = re.compile(r"\s+(?:said|says|say|told|added)\b")
+
+
 def counts_nobody(text: str, before: str, after: str) -> bool:
     """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
     year, money, attackers, people with another fate, a speaker, a rate)?"""
@@ -95,7 +100,8 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
             or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \
-            or _EARLIER_TOLL_BEFORE.search(before):
+            or _EARLIER_TOLL_BEFORE.search(before) \
+            or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)):
         return True
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):

@@ -399,6 +399,8 @@ _ACROSS_COUNTRY = re.compile(
 _SINGLE_EVENT = re.compile(
     r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:attack|strike|air strike|airstrike|drone strike|raid|ambush"
     r"|massacre|blast|explosion)\s+(?:on|in|at|against|near)\b", re.IGNORECASE)
+_COUNTED_SO_FAR = re.compile(r"\b(?:recovered|confirmed|counted|buried|received|retrieved|pulled|found)\b",
+                             re.IGNORECASE)
 _AS_OF_HOUR = re.compile(
     r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
     r"|this (?:morning|afternoon|evening)\b|now\b|noon\b|midday\b)", re.IGNORECASE)
@@ -474,6 +476,9 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if markers and all(_WEAK_PERIOD.fullmatch(m) and not m.lower().startswith("since") for m in markers) \
             and not _MANY_EVENTS.search(s) and not PERFECT.search(s) and not _CAMPAIGN.search(s):
         return False  # "Militants ambushed a convoy near X last week, killing six": one event, told late
+    if markers and all(m.lower() == "so far" for m in markers) and _COUNTED_SO_FAR.search(s) \
+            and not _MANY_EVENTS.search(s) and not any(c.fig.value.low >= 1000 for c in cas or []):
+        return False  # "We have confirmed 12 dead so far", "23 bodies have so far been recovered": a count
     if markers:
         return True
     if _CAMPAIGN_TOLL.search(s):
