@@ -231,3 +231,17 @@ def test_the_second_of_two_speakers_is_no_victim_and_a_conjunction_no_name(geo: 
     agency = incidents(geo, "But the National Emergency Management Agency said on Tuesday that 85 people were "
                             "killed in the strike in Tudun Biri.")
     assert [c.claimed_by for c in agency] == ["National Emergency Management Agency"]
+
+
+def test_the_dead_told_after_another_voices_wounded_belong_to_the_toll(geo: Geocoder) -> None:
+    """After 'The police said 61 people were wounded' (a claim of the hurt, by another voice), 'A boy
+    was among the dead' and 'Two of the wounded died overnight' are the lede's dead: 10 + 2 (they had
+    made the police's claim one of 3 dead, a toll nobody gave)."""
+    text = ("KYIV - A Russian missile struck a pizzeria in Kramatorsk on Tuesday evening, killing 10 people, the "
+            "regional governor said.\n"
+            "The National Police said 61 people were wounded.\n"
+            "A six-year-old boy was among the dead, the governor said.\n"
+            "Two of the wounded died in hospital overnight, police said on Wednesday.")
+    found = incidents(geo, text)
+    assert [(c.killed.low if c.killed else None, c.injured.low if c.injured else None) for c in found] == [
+        (12, None), (None, 61)]

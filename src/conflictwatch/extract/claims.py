@@ -138,7 +138,8 @@ def extract_claims(article: Article) -> list[Claim]:
                     typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
             cas = kept
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3 \
-                and (wounded_died(s, last_incident) or bodies_of_the_told(s, cas, last_incident)):
+                and (wounded_died(s, last_incident, _last_toll(drafts, sent.index))
+                     or bodies_of_the_told(s, cas, last_incident)):
             continue
         claimant = responsibility_claimant(s, present_actors)
         just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4
@@ -195,8 +196,12 @@ def extract_claims(article: Article) -> list[Claim]:
         has_killed = any(c.kind == "killed" for c in cas)
         event = event_type_of(typed, has_killed, side)
 
-        if cas and all(c.subset for c in cas) and names_dead(s):
-            # "The ministry named the boy killed as X": the dead of the last claim that told some
+        hurt_only_last = last_incident is not None and last_incident.casualties and not any(
+            c.kind == "killed" for c in last_incident.casualties) and not lx.aggregate.search(s)
+        if cas and all(c.subset and c.kind == "killed" for c in cas) and (names_dead(s) or hurt_only_last) \
+                or cas and all(c.subset for c in cas) and names_dead(s):
+            # "The ministry named the boy killed as X": the dead of the last claim that told some;
+            # so is "A six-year-old boy was among the dead" after a sentence that told only the hurt
             told = next((d for d in reversed(drafts)
                          if d.scope == "incident" and any(c.kind == "killed" for c in d.casualties)), None)
             if told is not None:
@@ -437,6 +442,12 @@ def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
         c.date_basis = "published"
         c.time_precision = 2
     return c
+
+
+def _last_toll(drafts: list[Draft], at: int) -> Draft | None:
+    """The last incident told with its dead, a few sentences before `at`."""
+    return next((d for d in reversed(drafts) if d.scope == "incident" and at - d.sentence.index <= 4
+                 and any(c.kind == "killed" for c in d.casualties)), None)
 
 
 def _hear(discourse: Discourse, sentences: list[str]) -> None:

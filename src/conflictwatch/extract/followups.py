@@ -176,10 +176,11 @@ _HURT_DIED = re.compile(
 )
 
 
-def wounded_died(s: str, last: Draft) -> bool:
+def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
     """Fold "One of the wounded later died in hospital" into the incident just told: one more
     dead, one fewer hurt; "One woman died in hospital on Saturday" joins it with no more dead. True
-    if it did."""
+    if it did. `toll`: the incident told with its dead before `last`, when `last` told only the hurt
+    ("The police said 61 were wounded"): the new dead are that toll's."""
     if not any(c.kind == "injured" for c in last.casualties):
         return False
     m = _WOUNDED_DIED.match(s.strip())
@@ -193,6 +194,10 @@ def wounded_died(s: str, last: Draft) -> bool:
     n = words_to_int(m.group("n"))
     if n is None:
         return False
+    if toll is not None and not any(c.kind == "killed" for c in last.casualties):
+        toll.extra_killed.append(Range(n, n))
+        toll.quote.append(s)
+        return True
     last.died_of_wounds += n
     last.quote.append(s)
     return True
