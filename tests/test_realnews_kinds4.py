@@ -245,3 +245,43 @@ def test_the_dead_told_after_another_voices_wounded_belong_to_the_toll(geo: Geoc
     found = incidents(geo, text)
     assert [(c.killed.low if c.killed else None, c.injured.low if c.injured else None) for c in found] == [
         (12, None), (None, 61)]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("Two Israelis, a father and son, were shot dead near Hebron on Tuesday.", 2),
+    ("Gunmen killed two people, a tourist guide and a wildlife ranger, in the park on Tuesday.", 2),
+])
+def test_a_pair_named_after_a_count_of_two_is_who_it_counts(geo: Geocoder, sentence: str, toll: int) -> None:
+    assert [c.killed.low for c in incidents(geo, sentence)] == [toll]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("Two Israelis were shot dead on Route 60 south of Hebron on Tuesday.", "Hebron"),
+    ("Gunmen opened fire on worshippers gathered for Ketera, the eve of Timket, in Shewa Robit on Tuesday, "
+     "killing five.", "Shewa Robit"),
+])
+def test_numbered_roads_and_feasts_are_no_places(geo: Geocoder, sentence: str, place: str) -> None:
+    assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("At least 460 Palestinians have been killed in the West Bank since October 7, according to the Palestinian "
+     "health ministry.", "Health ministry"),
+    ("An air strike on the port killed six people on Tuesday, according to the Houthi-run health ministry.",
+     "Health ministry"),
+])
+def test_whose_the_body_is_is_not_the_body(geo: Geocoder, sentence: str, source: str) -> None:
+    """'according to the Palestinian health ministry': the ministry, not 'Palestinian'."""
+    assert [c.claimed_by for c in claims_of(geo, sentence, published=PUBLISHED)] == [source]
+
+
+def test_a_military_that_gave_an_account_is_what_it_said_refers_to(geo: Geocoder) -> None:
+    """'The Israeli military gave a different account. It said its troops had killed ten': the military
+    (the Red Crescent, named before, had been taken)."""
+    text = ("TULKARM, West Bank - Israeli forces killed 14 Palestinians in a raid on the Nur Shams refugee camp "
+            "on Saturday, the Palestinian Red Crescent said.\n"
+            "The Israeli military gave a different account. It said its troops had killed ten fighters during the "
+            "operation.")
+    found = incidents(geo, text)
+    assert [(c.killed.low, c.claimed_by) for c in found] == [(14, "Palestinian Red Crescent"),
+                                                              (10, "Israeli military")]

@@ -72,10 +72,16 @@ def the_name_said(sentence: str) -> list[tuple[int, int, str]]:
             # ("the Al-Qaeda-linked Al-Shabaab group": the group, not its ties)
             tie = _TIES.match(m.group(g))
             start = m.start(g) + (tie.end() if tie else 0)
+            if _ONLY_WHOSE.fullmatch(sentence[start : m.end(g)]) and _LOWER_NEXT.match(sentence, m.end(g)):
+                continue  # "according to the Palestinian health ministry", "the Houthi-run health
+                # ministry": whose the body is, before its noun (the noun's own pattern names it)
             out.append((start, m.end(g), sentence[start : m.end(g)]))
     return out
 
 
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_ONLY_WHOSE = re.compile(
+    r"[A-Z][\w'’]*(?:an|ian|ese|i|ish|-run|-led|-installed|-backed|-held|-controlled)|Gaza")
 _TIES = re.compile(r"(?:[\w'’-]+-(?:linked|backed|led|allied|affiliated|aligned|based|run)\s+)+")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|of|across|around|to|into)\s+$", re.IGNORECASE)
 

@@ -92,11 +92,22 @@ def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
         if len(parts) >= 2 and closed and exact and sum(p.fig.value.low for p in parts) == c.fig.value.low:
             for p in parts:
                 p.subset = True
+    for c in out:
+        # "Two Israelis, a father and son, were shot dead", "killed two people, a tourist guide and a
+        # ranger,": the pair named after a count of two is who it counts
+        pair = _PAIR_AFTER.match(sentence, c.end) if c.fig.value.low == 2 == c.fig.value.high else None
+        if pair and not c.subset:
+            for p in out:
+                if pair.start() <= p.fig.start < pair.end():
+                    p.subset = True
 
 
 # "three people, two men and a woman", "Four people were killed, two fighters and two civilians"
 _THEN_PARTS = re.compile(r"(?:\s+(?:were|was|have\s+been|had\s+been)\s+"
                          r"(?:killed|slain|shot\s+dead|wounded|injured))?\s*,\s*")
+_ONE = r"(?:(?:an?|his|her|their)\s+)?[\w-]+(?:\s+[\w-]+){0,2}?"
+_PAIR_AFTER = re.compile(
+    rf"(?:\s+(?:were|was)\s+(?:killed|slain|shot\s+dead))?\s*,\s*{_ONE}\s+and\s+{_ONE}\s*,")
 _WHOSE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
 _NEXT_PART = re.compile(rf"{_WHOSE}\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—;]{3,90}?\s[-–—]{1,2}\s")

@@ -210,7 +210,12 @@ def extract_claims(article: Article) -> list[Claim]:
         if more_of_the_count(sent.text, cas, dates, drafts[-1] if drafts else None, sent.index):
             continue
         # 1. Sentences that only extend the previous claim.
-        if last_incident is not None and sent.index - last_incident.sentence.index <= 3:
+        # (another voice, even as "it said", tells its own figures: "The military gave a different
+        # account. It said its troops had killed ten")
+        other_voice = bool(cas) and speaker is not None and last_incident is not None \
+            and last_incident.source not in (None, speaker) and sent.index > 0 \
+            and _OTHER_ACCOUNT.search(sentences[sent.index - 1].text) is not None
+        if last_incident is not None and sent.index - last_incident.sentence.index <= 3 and not other_voice:
             if extends(s, sent.text, cas, dates, places, event, speakers, last_incident):
                 if not cas and speaker and speaker != last_incident.source:
                     # Another source on the same incident ("SANA said the school in X had been
@@ -301,7 +306,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 )
     claims = [finish(d, article, article_places) for d in drafts]
     days = sentence_days(sentences, article.published)
-    inherit_dates(drafts, claims, days)
+    inherit_dates(drafts, claims, days, [x.text for x in sentences])
     inherit_type_and_place(drafts, claims)
     # Deaths from a flood or a fire in a conflict story are not conflict claims.
     keep = [
@@ -442,6 +447,10 @@ def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
         c.date_basis = "published"
         c.time_precision = 2
     return c
+
+
+_OTHER_ACCOUNT = re.compile(r"\b(?:different|another|its\s+own|conflicting|contrasting)\s+"
+                            r"(?:account|version|figure|toll|picture)\b", re.IGNORECASE)
 
 
 def _last_toll(drafts: list[Draft], at: int) -> Draft | None:

@@ -368,7 +368,12 @@ _NEW_COUNT = re.compile(
     re.IGNORECASE)
 
 
-def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None]) -> None:
+_ONE_OF_THE_DEAD = re.compile(r"\W*(?:among\s+(?:the|those)\s+(?:dead|killed|victims)|the\s+(?:dead|victims)"
+                              r"\s+included)\b", re.IGNORECASE)
+
+
+def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date | None],
+                  texts: Sequence[str] = ()) -> None:
     """An incident sentence with no day of its own that goes on about the incident before it
     ("Doctors in the town put the toll higher", "the raids", "hours later") happened that day.
     A sentence naming a new place, or saying "separately"/"elsewhere", is a new incident; so is
@@ -414,7 +419,9 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             refers = bool(DEFINITE_EVENT.search(text))
             same = bool(same_day.search(text))
             between = range(p_draft.sentence.index + 1, d.sentence.index)
-            told = [x for x in (days[j] for j in between) if x is not None]
+            # (not the day one of the dead was shot: "Among the dead was a boy shot on Thursday night")
+            told = [x for x in (days[j] for j in between
+                                if not (texts and _ONE_OF_THE_DEAD.match(texts[j]))) if x is not None]
             if told and told[-1] != p_claim.date_start and not refers and not same:
                 # Another day was told since ("On Thursday soldiers shot eight villagers. Three
                 # died."): the story moved on; `borrow_dates` finds this sentence's day.

@@ -247,6 +247,7 @@ _PORT_CITY_OF = re.compile(
     r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
+_NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
@@ -381,6 +382,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if not words:
             continue
         name = " ".join(words)
+        if name in _NUMBERED_ROADS and _NUMBERED.match(sentence, m.end("name")):
+            continue  # "on Route 60 south of Hebron": a numbered road, no place (the town beside it is)
         numbered = _NUMBERED.match(sentence, m.end("name")) if name in _NUMBERED_PLACES else None
         name_end = m.end("name")
         if numbered:
