@@ -285,3 +285,14 @@ def test_a_military_that_gave_an_account_is_what_it_said_refers_to(geo: Geocoder
     found = incidents(geo, text)
     assert [(c.killed.low, c.claimed_by) for c in found] == [(14, "Palestinian Red Crescent"),
                                                               (10, "Israeli military")]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("BAMAKO - Forty-two Malian soldiers were killed in the attack on Tessit on Sunday, according to a communique "
+     "from the general staff of the armed forces.", "Malian army"),
+    ("N'DJAMENA - Chadian Defence Minister Daoud Yaya Brahim said on Thursday that about 100 people were killed in "
+     "the clashes in Tibesti on Monday.", "Chadian Defence Ministry"),
+])
+def test_a_general_staff_and_a_named_defence_minister_speak_for_the_forces(geo: Geocoder, sentence: str,
+                                                                         source: str) -> None:
+    assert [c.claimed_by for c in incidents(geo, sentence)] == [source]

@@ -37,6 +37,7 @@ from conflictwatch.extract.followups import (
     vouches_for,
     wounded_died,
 )
+from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
 from conflictwatch.extract.placerank import PlaceMention, most_specific
@@ -84,7 +85,6 @@ from conflictwatch.extract.stories import (
 )
 from conflictwatch.extract.victims import find_killers, find_spared, find_victims, may_have_victims
 from conflictwatch.models import Article, Claim
-from conflictwatch.months import FULL_NAMES, MONTH_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -114,7 +114,7 @@ def extract_claims(article: Article) -> list[Claim]:
     # the background after an article's last claim are never looked for (same result).
     unheard: list[str] = []
     for sent in sentences:
-        if _furniture(article.text, sent.start):
+        if furniture(article.text, sent.start):
             continue  # "Related coverage" links, "(Corrects death toll in paragraph 1 ...)": no news
         s = straight_quotes(sent.text)  # same length: offsets still point into the quote
         cas = classify_figures(s)
@@ -263,7 +263,7 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         spans = [(c.fig.start, c.end) for c in cas]
         # (a report's lead tells its news, however long ago: "killed 45 civilians in March, HRW said")
-        report_lead = sent.start < _lead_end(article.text) and told_late(article)
+        report_lead = sent.start < lead_end(article.text) and told_late(article)
         old_news = long_ago(s, article, spans) and not report_lead
         if (lx.background.search(s) or WHOLE_WAR.search(s) or old_news) and not any(
             d.precision == 1 and not d.statement for d in dates
@@ -348,7 +348,7 @@ def extract_claims(article: Article) -> list[Claim]:
             c.date_start = c.date_end = lead_date
             c.time_precision = 1
             c.claim_id = c.make_id()
-    return [c for c in map(lambda c: _dated(c, article, published), claims) if c is not None]
+    return [c for c in map(lambda c: dated(c, article, published), claims) if c is not None]
 
 
 # "an encounter at the university here on Sunday", "killed here yesterday": the town of the dateline
@@ -380,73 +380,6 @@ def _outlet_source(article: Article) -> str | None:
         return None
     agency = article.agency
     return next((n.name for n in sources()[0] if n.kind == "media" and n.regex.fullmatch(agency)), None)
-
-
-# A wire page's furniture: a block of links to other stories, or a version's note on what changed
-_FURNITURE = re.compile(
-    r"\W*(?:related\s+coverage|read\s+more|see\s+also|more\s+on\s+this|related\s+stories|related:"
-    r"|photo\s*:|photo\s+caption\s*:|picture\s*:)"
-    r"|\W*\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|rewrites|writes\s+through)\b",
-    re.IGNORECASE)
-
-
-def _furniture(text: str, start: int) -> bool:
-    """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open?"""
-    para = text.rfind("\n\n", 0, start)
-    return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None
-
-
-# An incident dated this long before publication is background ("an attack on May 3" in a
-# report of July), not the news of the day; unless the story tells a report's findings.
-_STALE_DAYS = 30
-_LEAD_END = 300  # the first sentence or two of the body
-
-
-_TITLE_MONTH = re.compile(rf"\b(?P<month>{FULL_NAMES})\s+(?P<year>(?:19|20)\d\d)\b")
-
-
-@lru_cache(maxsize=64)
-def _covered_month(title: str | None) -> tuple[int, int] | None:
-    """The month a periodic report says it covers ("Humanitarian Update Issue 8 (August 2022)"):
-    its incidents are its news, however long before publication."""
-    m = _TITLE_MONTH.search(title or "")
-    return (int(m["year"]), MONTH_NAMES.index(m["month"]) + 1) if m else None
-
-
-# "on the night of 14 November 2021", "on May 9", "on 05/04/2024": a day named in the claim's own words
-_OWN_DAY = re.compile(
-    rf"\b\d{{1,2}}\s+(?:{FULL_NAMES})\b|\b(?:{FULL_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b")
-
-
-def _reported(c: Claim, article: Article) -> bool:
-    """An old incident that a report's story tells as its news: in its lead, or with its own day
-    ("In one case documented by researchers, ... on the night of 14 November 2021")."""
-    if not told_late(article):
-        return False
-    at = (article.text or "").find((c.quote or "")[:80])
-    return 0 <= at < _lead_end(article.text or "") or _OWN_DAY.search(c.quote or "") is not None
-
-
-def _lead_end(text: str) -> int:
-    """Where the lead ends: the first paragraph, at most its first sentence or two."""
-    first = text.find("\n", 40)
-    return _LEAD_END if first < 0 else min(first, _LEAD_END)
-
-
-def _dated(c: Claim, article: Article, published: date | None) -> Claim | None:
-    """Every incident gets a date: the text's, else the publication date (`date_basis`
-    "published", time_precision 2). An incident long before publication is dropped."""
-    if c.date_start is not None:
-        c.date_basis = "text"
-        stale = article.published is not None and (article.published - c.date_start).days > _STALE_DAYS
-        stale = stale and _covered_month(article.title) != (c.date_start.year, c.date_start.month)
-        if c.scope == "incident" and stale and not _reported(c, article):
-            return None
-    elif c.scope == "incident" and published is not None:
-        c.date_start = c.date_end = published
-        c.date_basis = "published"
-        c.time_precision = 2
-    return c
 
 
 _OTHER_ACCOUNT = re.compile(r"\b(?:different|another|its\s+own|conflicting|contrasting)\s+"

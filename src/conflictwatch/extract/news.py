@@ -1,0 +1,79 @@
+"""What of a story is its news: not a wire page's furniture (links to other stories, a version's
+note, a photo caption), not an incident long past, unless a report's story tells it as its news;
+and every incident's date, the text's or else the day of publication."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from conflictwatch.extract.scope import told_late
+from conflictwatch.models import Article, Claim
+from conflictwatch.months import FULL_NAMES, MONTH_NAMES
+
+# A wire page's furniture: a block of links to other stories, or a version's note on what changed
+_FURNITURE = re.compile(
+    r"\W*(?:related\s+coverage|read\s+more|see\s+also|more\s+on\s+this|related\s+stories|related:"
+    r"|photo\s*:|photo\s+caption\s*:|picture\s*:)"
+    r"|\W*\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|rewrites|writes\s+through)\b",
+    re.IGNORECASE)
+
+
+def furniture(text: str, start: int) -> bool:
+    """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open?"""
+    para = text.rfind("\n\n", 0, start)
+    return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None
+
+
+# An incident dated this long before publication is background ("an attack on May 3" in a
+# report of July), not the news of the day; unless the story tells a report's findings.
+_STALE_DAYS = 30
+_LEAD_END = 300  # the first sentence or two of the body
+
+
+_TITLE_MONTH = re.compile(rf"\b(?P<month>{FULL_NAMES})\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=64)
+def _covered_month(title: str | None) -> tuple[int, int] | None:
+    """The month a periodic report says it covers ("Humanitarian Update Issue 8 (August 2022)"):
+    its incidents are its news, however long before publication."""
+    m = _TITLE_MONTH.search(title or "")
+    return (int(m["year"]), MONTH_NAMES.index(m["month"]) + 1) if m else None
+
+
+# "on the night of 14 November 2021", "on May 9", "on 05/04/2024": a day named in the claim's own words
+_OWN_DAY = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{FULL_NAMES})\b|\b(?:{FULL_NAMES})\s+\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b")
+
+
+def _reported(c: Claim, article: Article) -> bool:
+    """An old incident that a report's story tells as its news: in its lead, or with its own day
+    ("In one case documented by researchers, ... on the night of 14 November 2021")."""
+    if not told_late(article):
+        return False
+    at = (article.text or "").find((c.quote or "")[:80])
+    return 0 <= at < lead_end(article.text or "") or _OWN_DAY.search(c.quote or "") is not None
+
+
+def lead_end(text: str) -> int:
+    """Where the lead ends: the first paragraph, at most its first sentence or two."""
+    first = text.find("\n", 40)
+    return _LEAD_END if first < 0 else min(first, _LEAD_END)
+
+
+def dated(c: Claim, article: Article, published: date | None) -> Claim | None:
+    """Every incident gets a date: the text's, else the publication date (`date_basis`
+    "published", time_precision 2). An incident long before publication is dropped."""
+    if c.date_start is not None:
+        c.date_basis = "text"
+        stale = article.published is not None and (article.published - c.date_start).days > _STALE_DAYS
+        stale = stale and _covered_month(article.title) != (c.date_start.year, c.date_start.month)
+        if c.scope == "incident" and stale and not _reported(c, article):
+            return None
+    elif c.scope == "incident" and published is not None:
+        c.date_start = c.date_end = published
+        c.date_basis = "published"
+        c.time_precision = 2
+    return c
