@@ -296,3 +296,28 @@ def test_a_military_that_gave_an_account_is_what_it_said_refers_to(geo: Geocoder
 def test_a_general_staff_and_a_named_defence_minister_speak_for_the_forces(geo: Geocoder, sentence: str,
                                                                          source: str) -> None:
     assert [c.claimed_by for c in incidents(geo, sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    # a thousands dot (translated copy) is no decimal point
+    ("More than 2.505 persons died in the fighting in the region, the ministry said on Tuesday.", 2506),
+    # the day after its weekday is no count
+    ("Twenty soldiers were killed on Sunday 7, the army said.", 20),
+    # "of the four assailants": how many there were, of whom three died
+    ("Two police officers were killed and three of the four assailants were shot dead in the attack on Tuesday.",
+     5),
+    # how some of the dead were killed
+    ("Gunmen killed six civilians in the village on Tuesday, beheading at least four of them.", 6),
+    # the parts after one dash, to the end of the sentence
+    ("The monitor said 42 people were killed on Tuesday - 36 soldiers, five members of Hezbollah and a member of "
+     "a militia.", 42),
+])
+def test_translated_numbers_days_and_parts_are_no_more_dead(geo: Geocoder, sentence: str, toll: int) -> None:
+    assert [c.killed.low for c in incidents(geo, sentence)] == [toll]
+
+
+def test_a_weekday_with_its_day_number_is_that_day(geo: Geocoder) -> None:
+    """'on Sunday 7' in a story of Wednesday 10 May: Sunday the 7th (the number had been added to the toll
+    and the day left to the weekday alone)."""
+    found = incidents(geo, "Twenty soldiers were killed on Sunday 7, the army said.")
+    assert [str(c.date_start) for c in found] == ["2023-05-07"]

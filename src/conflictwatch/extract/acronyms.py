@@ -79,7 +79,7 @@ def the_name_said(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
+_LOWER_NEXT = re.compile(r"\s+(?!(?:said|says|told|reported|announced|claimed|confirmed|added)\b)[a-z]")
 _ONLY_WHOSE = re.compile(
     r"[A-Z][\w'’]*(?:an|ian|ese|i|ish|-run|-led|-installed|-backed|-held|-controlled)|Gaza")
 _TIES = re.compile(r"(?:[\w'’-]+-(?:linked|backed|led|allied|affiliated|aligned|based|run)\s+)+")

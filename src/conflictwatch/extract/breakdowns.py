@@ -110,12 +110,22 @@ _PAIR_AFTER = re.compile(
     rf"(?:\s+(?:were|was)\s+(?:killed|slain|shot\s+dead))?\s*,\s*{_ONE}\s+and\s+{_ONE}\s*,")
 _WHOSE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
 _NEXT_PART = re.compile(rf"{_WHOSE}\s*(?:,\s*(?:and\s+)?|and\s+)")
+_DASH_TO_END = re.compile(r"\s[-–—]{1,2}\s(?=[^-–—]{3,200}$)")
 _DASH_ASIDE = re.compile(r"\s[-–—]{1,2}\s[^-–—;]{3,90}?\s[-–—]{1,2}\s")
 
 
 def mark_dashed_breakdown(sentence: str, out: list[Casualty]) -> None:
     """ "Two people were killed - a guard and a patient's relative - and five were wounded": the
-    people set off by dashes after a count are who it counts, not more dead (it had been three)."""
+    people set off by dashes after a count are who it counts, not more dead (it had been three); so
+    are those after one dash to the sentence's end ("42 were killed - 36 soldiers and six others")."""
+    tail = _DASH_TO_END.search(sentence)
+    if tail:
+        inside = [c for c in out if c.fig.start >= tail.start()]
+        before = [c for c in out if c.fig.end <= tail.start() and not c.subset]
+        if inside and before and all(c.kind == before[-1].kind for c in inside) \
+                and sum(c.fig.value.low for c in inside) <= before[-1].fig.value.low * 1.1 + 1:
+            for c in inside:  # (a writer's parts may miscount by one: they are still its parts)
+                c.subset = True
     for m in _DASH_ASIDE.finditer(sentence):
         inside = [c for c in out if m.start() <= c.fig.start < m.end()]
         before = [c for c in out if c.fig.end <= m.start() and not c.subset]

@@ -24,6 +24,24 @@ from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
+_DAY_NUMBER_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;)]|$|(?:at|in|when|during|after"
+                               r"|before|night|morning|evening|afternoon|and|to)\b))")
+
+
+def _weekday_numbered(published: date, wd: int, day: int) -> date | None:
+    """The latest date up to publication that is day `day` of its month and a `wd` weekday."""
+    year, month = published.year, published.month
+    for _ in range(3):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            d = None
+        if d is not None and d <= published and d.weekday() == wd:
+            return d
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
 def names_weekday(text: str) -> bool:
     """Does the text name a day of the week ("on Tuesday night", "Sunday")?"""
     low = text.lower()
@@ -258,6 +276,9 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         elif kind == "weekday":
             wd = next(i for i, w in enumerate(WEEKDAYS) if w in txt.lower())
             start_d = _weekday_on_or_before(published, wd)
+            numbered = _DAY_NUMBER_AFTER.match(sentence, m.end())
+            dated = _weekday_numbered(published, wd, int(numbered[1])) if numbered else None
+            start_d = dated or start_d  # "on Sunday 19" (translated copy): the Sunday that is a 19th
             if txt.lower().startswith("last ") and start_d == published:
                 start_d -= timedelta(days=7)
         elif kind == "overnight":

@@ -205,6 +205,9 @@ def _words(text: str) -> list[str]:
     return [w.strip("’'“”\"").lower() for w in _WORD.findall(text)]
 
 
+_OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_MANNER_BEFORE = re.compile(r"\b(?:beheading|hacking|shooting|burning|stabbing|executing|mutilating"
+                            r"|torturing)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
     r"^\s+of\s+(?:them|whom|those\b|the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|victims|deceased)"
     r"(?!\s+(?:in|at|on)\b))\b", re.IGNORECASE)
@@ -335,6 +338,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
         bool(
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
             or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+            # "killed six civilians, beheading at least four of them": how some of them were killed
+            or (_OF_THEM.match(sentence[f.end :])
+                and _MANNER_BEFORE.search(sentence, max(0, f.start - 40), f.start) is not None)
             or (_SOME_OF_THE_DEAD.match(sentence[f.end :]) and not sentence[: f.start].strip())
             or _PART_OF_DEAD.match(sentence[f.end :])
             or _SUBSET_RUN.search(sentence, max(0, f.start - 60), f.start)

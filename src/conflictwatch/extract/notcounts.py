@@ -88,6 +88,10 @@ _EARLIER_TOLL_BEFORE = re.compile(
     r"|estimated)\s+at\s+(?:about\s+|around\s+|some\s+|least\s+)?$", re.IGNORECASE)
 
 
+# "three of the four assailants were shot dead": how many there were, of whom three died
+# (not "most of the 2,106 casualties": the count itself)
+_PART_OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                             r"\s+of\s+(?:the|its|their|his|her)\s+$", re.IGNORECASE)
 # "..., killing 22 worshippers, a hospital source and a doctor said": the second of two who spoke
 _AND_BEFORE = re.compile(r"\band\s+$")
 _SAID_RIGHT_AFTER = re.compile(r"\s+(?:said|says|say|told|added)\b")
@@ -101,7 +105,8 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
             or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \
             or _EARLIER_TOLL_BEFORE.search(before) \
-            or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)):
+            or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)) \
+            or _PART_OF_BEFORE.search(before):
         return True
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):

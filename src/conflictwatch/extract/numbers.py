@@ -65,6 +65,8 @@ class Figure:
 def words_to_int(words: str) -> int | None:
     """'twenty-two' -> 22, 'one hundred and five' -> 105, '1,384' -> 1384; None if not a number."""
     w = words.lower().replace(",", "").strip()
+    if _THOUSANDS_DOT.fullmatch(w):
+        w = w.replace(".", "")  # "1.459", "6.000": a thousands dot (translated copy), no decimal
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return int(float(w))
     total, current, seen = 0, 0, False
@@ -89,8 +91,9 @@ def words_to_int(words: str) -> int | None:
 
 
 _NUM_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _NUMBER = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?![\d.,])|\d+(?:\.\d+)?"
     rf"|(?:(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?"
     # "three hundred", "two hundred and twenty-one"
     rf"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?)?)?))"
@@ -185,7 +188,16 @@ def _in_date(text: str, start: int, end: int) -> bool:
     day_of = _DAY_BEFORE_MONTH.match(text, end) or _DAYS_BEFORE_MONTH.match(text, end)
     if day_of and int(text[start:end]) <= 31:
         return True
+    if _WEEKDAY_BEFORE.search(text, max(0, start - 16), start) and int(text[start:end]) <= 31 \
+            and _DAY_ENDS.match(text, end):
+        return True  # "killed on Sunday 19, ...": the day after its weekday (translated copy)
     return bool(_MONTH_BEFORE.search(text, max(0, start - 20), start))
+
+
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_DAY_ENDS = re.compile(r"(?:st|nd|rd|th)?\s*(?:[,.;)]|$|(?:at|in|when|during|after|before|night|morning"
+                       r"|evening|afternoon|and|to)\b)")
 
 
 # "11:25 local", "at 07.30 hrs", "around 2 am": a time of day, whose hours and minutes count nobody
