@@ -321,3 +321,23 @@ def test_a_weekday_with_its_day_number_is_that_day(geo: Geocoder) -> None:
     and the day left to the weekday alone)."""
     found = incidents(geo, "Twenty soldiers were killed on Sunday 7, the army said.")
     assert [str(c.date_start) for c in found] == ["2023-05-07"]
+
+
+def test_a_dateline_whose_agency_brackets_end_it_without_a_dash_dates_the_report(geo: Geocoder) -> None:
+    """'BOGOTA, Apr 18 (Prensa Latina) Five soldiers were killed ... this Monday': Monday the 17th, not
+    the dateline's 18th; 'MOGADISHU, 25 Jan. (Xinhua) --' is a dateline too."""
+    found = incidents_of(geo, "BOGOTA, Apr 18 (Prensa Latina) Five soldiers were killed in an attack in Tame, "
+                              "Arauca, this Monday, the army said.", published=date(2023, 4, 18))
+    assert [str(c.date_start) for c in found] == ["2023-04-17"]
+    xinhua = incidents_of(geo, "MOGADISHU, 25 Jan. (Xinhua) -- At least 10 soldiers were killed when militants "
+                               "attacked a base on Tuesday morning, officials said.", published=date(2023, 1, 25))
+    assert [str(c.date_start) for c in xinhua] == ["2023-01-24"]
+
+
+def test_a_fight_on_two_days_named_together_began_on_the_first(geo: Geocoder) -> None:
+    """'The army said on Wednesday it had killed hundreds ... The fighting raged on Monday and Tuesday':
+    Monday (the army's Wednesday had dated it)."""
+    text = ("KHARTOUM - The Sudanese army said on Wednesday it had killed hundreds of RSF fighters in Omdurman.\n"
+            "The fighting raged on Monday and Tuesday in the old city, residents said.")
+    found = incidents_of(geo, text, published=date(2024, 1, 24))
+    assert [str(c.date_start) for c in found] == ["2024-01-22"]

@@ -166,7 +166,10 @@ _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s
 # (the town in capitals or not, accents and all: "POPAYÁN, April 2", "Cox's Bazar, Oct 18 -")
 _DATELINE_HEAD = re.compile(r"\s*(?=[A-ZÀ-Þ])[\w .'’/-]{2,41}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 # "NEW YORK, USA, December 1, 2021,-/African Media Agency (AMA)/-": a press wire's form
-_DATELINE_TAIL = re.compile(r"(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—]{1,2}(?:\s|/)|:\s)")
+# ("BOGOTA, Apr 18 (Prensa Latina) Five soldiers ...": an agency's brackets may end it with no dash;
+# "MOGADISHU, 25 Jan. (Xinhua) --": a day first, its month cut short)
+_DATELINE_TAIL = re.compile(r"\.?(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*(?:[-–—]{1,2}(?:\s|/)|:\s"
+                            r"|(?=[A-Z]))|[-–—]{1,2}(?:\s|/)|:\s)")
 # "GUAYAQUIL, Ecuador (May 5) - ...": the day in brackets after the town
 _PAREN_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\(\s*$")
 _PAREN_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*\)\s*[-–—:]")

@@ -164,12 +164,16 @@ def _event_day(text: str, published: date) -> date | None:
     named = sorted({m.date_start for m in found if m.date_start and names_weekday(m.text)})
     if len(named) == 2 and (named[1] - named[0]).days == 1 and _NIGHT_OF.search(text):
         return named[0]  # "overnight from Saturday to Sunday": the night that began on the Saturday
-    if len(days) == 2 and (max(days) - min(days)).days == 1 and _LASTED.search(text):
+    spans = _LASTED.search(text) or _BOTH_DAYS.search(text)
+    if len(days) == 2 and (max(days) - min(days)).days == 1 and spans:
         return min(days)  # "The clash erupted on Saturday and firing continued until Sunday morning"
     return days.pop() if len(days) == 1 else None
 
 
 _NIGHT_OF = re.compile(r"\b(?:night|overnight)\b", re.IGNORECASE)
+# "fighting on Monday and Tuesday": one fight over two days, from the first
+_BOTH_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:and|to|into)\s+"
+                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 _LASTED = re.compile(r"\b(?:until|till|continued|lasted|went on|raged)\b", re.IGNORECASE)
 
 
