@@ -341,3 +341,12 @@ def test_a_fight_on_two_days_named_together_began_on_the_first(geo: Geocoder) ->
             "The fighting raged on Monday and Tuesday in the old city, residents said.")
     found = incidents_of(geo, text, published=date(2024, 1, 24))
     assert [str(c.date_start) for c in found] == ["2024-01-22"]
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("Gunmen killed 12 villagers in Dogo on the 3rd, police said.", "2023-05-03"),
+    ("Gunmen killed 12 villagers in Dogo on the 23rd, police said.", "2023-04-23"),
+])
+def test_an_ordinal_day_is_a_day_of_this_month_or_the_last(geo: Geocoder, sentence: str, day: str) -> None:
+    """'on the 13th' (translated copy): the day of the month it names (the publication day had been used)."""
+    assert [str(c.date_start) for c in incidents(geo, sentence)] == [day]

@@ -28,6 +28,16 @@ _DAY_NUMBER_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;)]|$|(
                                r"|before|night|morning|evening|afternoon|and|to)\b))")
 
 
+def _day_of_month(day: int, published: date) -> date | None:
+    """Day `day` of the publication's month, or of the month before when that day is still to come."""
+    year, month = (published.year, published.month) if day <= published.day else (
+        (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _weekday_numbered(published: date, wd: int, day: int) -> date | None:
     """The latest date up to publication that is day `day` of its month and a `wd` weekday."""
     year, month = published.year, published.month
@@ -55,6 +65,9 @@ DATE_RE = quick(re.compile(
     rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
+    # "on the 13th" (translated copy): a day of this month, or of the last
+    rf"|(?P<ordinal>\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:(?:this|last|that|the)\s+)?(?:{NAME_OR_SHORT}|month|day|anniversary"
+    r"|floor|time|century)))"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
     r"|\bthe day before\b)"
@@ -267,6 +280,10 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 precision = 1 if (end_d - start_d).days <= 1 else 2
         elif kind == "numeric":
             start_d = _numeric(txt)
+            if start_d is None:
+                continue
+        elif kind == "ordinal":
+            start_d = _day_of_month(int(re.sub(r"\D", "", txt)), published) if published else None
             if start_d is None:
                 continue
         elif published is None:
