@@ -350,3 +350,19 @@ def test_a_fight_on_two_days_named_together_began_on_the_first(geo: Geocoder) ->
 def test_an_ordinal_day_is_a_day_of_this_month_or_the_last(geo: Geocoder, sentence: str, day: str) -> None:
     """'on the 13th' (translated copy): the day of the month it names (the publication day had been used)."""
     assert [str(c.date_start) for c in incidents(geo, sentence)] == [day]
+
+
+def test_the_wounded_of_translated_copy_are_hurt(geo: Geocoder) -> None:
+    """'and other seven resulted wounded' (translated): seven hurt, not seven more dead."""
+    found = incidents(geo, "Five soldiers lost their lives and other seven resulted wounded in the ambush on Tuesday.")
+    assert [(c.killed.low, c.injured.low) for c in found] == [(5, 7)]
+
+
+def test_this_weeks_fight_is_one_event_not_a_weeks_count(geo: Geocoder) -> None:
+    """'killed in this week's fighting on the border': the fight of this week, an incident (it had been
+    a count of the week); 'this week across the north' stays a count."""
+    fight = claims_of(geo, "Fifty servicemen were killed in this week's fighting on the border, the ministry said.",
+                      published=PUBLISHED)
+    assert [c.scope for c in fight] == ["incident"]
+    count = claims_of(geo, "Militants have killed 40 people this week across the north.", published=PUBLISHED)
+    assert [c.scope for c in count] == ["aggregate"]

@@ -254,6 +254,8 @@ _AUX = {
     "mostly",
     "allegedly",
     "confirmed",
+    "resulted",  # "other seven resulted wounded" (copy translated from Spanish or French)
+    "got",
 }
 
 

@@ -401,6 +401,9 @@ _SINGLE_EVENT = re.compile(
     r"|massacre|blast|explosion)\s+(?:on|in|at|against|near)\b", re.IGNORECASE)
 _COUNTED_SO_FAR = re.compile(r"\b(?:recovered|confirmed|counted|buried|received|retrieved|pulled|found)\b",
                              re.IGNORECASE)
+_WEEKS_EVENT = re.compile(r"\b((?:this|last)\s+week['’]s)\s+(?:[\w-]+\s+){0,2}?(?:fighting|clashes|clash"
+                          r"|attack|bombing|strike|raid|ambush|offensive|massacre|conflict|battle)\b",
+                          re.IGNORECASE)
 _AS_OF_HOUR = re.compile(
     r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
     r"|this (?:morning|afternoon|evening)\b|now\b|noon\b|midday\b)", re.IGNORECASE)
@@ -459,6 +462,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         s = _EARLIER_THIS_MONTH.sub(lambda m: " " * len(m.group(0)), s)
     # "As of 10 a.m., we know of three people killed": the hour of a count of the day, not a period
     s = _AS_OF_HOUR.sub(lambda m: " " * len(m.group(0)), s)
+    # "killed in this week's fighting on the border": the week of one named fight, not a week's count
+    s = _WEEKS_EVENT.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], s)
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
     if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
             and any(d.precision == 1 and not d.statement for d in dates):
