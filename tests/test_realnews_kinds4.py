@@ -366,3 +366,13 @@ def test_this_weeks_fight_is_one_event_not_a_weeks_count(geo: Geocoder) -> None:
     assert [c.scope for c in fight] == ["incident"]
     count = claims_of(geo, "Militants have killed 40 people this week across the north.", published=PUBLISHED)
     assert [c.scope for c in count] == ["aggregate"]
+
+
+def test_the_day_of_a_reaction_is_not_the_day_of_the_strike(geo: Geocoder) -> None:
+    """'Iran vowed on Tuesday to take revenge for a strike that killed seven': Tuesday is the vow's
+    day; the strike's, told next, was Monday."""
+    text = ("TEHRAN - Iran vowed on Tuesday to take revenge for a suspected Israeli air strike on its embassy "
+            "compound in Damascus that killed seven officers.\n"
+            "The strike hit the consular building on Monday afternoon, state media said.")
+    found = incidents_of(geo, text, published=date(2024, 4, 2))
+    assert [str(c.date_start) for c in found] == ["2024-04-01"]

@@ -118,6 +118,8 @@ def _ago(text: str, published: date) -> tuple[date, date, int] | None:
 _STATEMENT_BEFORE = re.compile(
     r"(?:said|says|told [A-Z][\w.]*|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){1,3}|reported|announced"
     r"|added|stated|statement|report|confirmed|acknowledged|admitted|conceded"
+    # "Iran vowed on Tuesday to take revenge for a strike that killed seven": the day of the reaction
+    r"|vowed|pledged|threatened|condemned|denounced|warned|demanded|promised"
     # "held mass funerals on Saturday for the 47 worshippers killed": the funeral's day
     r"|held\s+(?:a\s+|mass\s+)?(?:funerals?|burials?)|buried"
     # "told reporters in Kaduna on Tuesday", "said in Maiduguri on Tuesday"
