@@ -376,3 +376,11 @@ def test_the_day_of_a_reaction_is_not_the_day_of_the_strike(geo: Geocoder) -> No
             "The strike hit the consular building on Monday afternoon, state media said.")
     found = incidents_of(geo, text, published=date(2024, 4, 2))
     assert [str(c.date_start) for c in found] == ["2024-04-01"]
+
+
+def test_the_ordinal_of_a_massacre_this_year_is_no_count(geo: Geocoder) -> None:
+    """'in what constitutes the massacre number 94 of this year': which massacre it is, not a count of
+    the year (the lede had been an aggregate)."""
+    found = claims_of(geo, "Four young men were shot dead in the municipality of Argelia, Cauca, on Sunday, in what "
+                           "constitutes the massacre number 94 of this year, Indepaz said.", published=PUBLISHED)
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 4)]

@@ -401,6 +401,9 @@ _SINGLE_EVENT = re.compile(
     r"|massacre|blast|explosion)\s+(?:on|in|at|against|near)\b", re.IGNORECASE)
 _COUNTED_SO_FAR = re.compile(r"\b(?:recovered|confirmed|counted|buried|received|retrieved|pulled|found)\b",
                              re.IGNORECASE)
+_NTH_OF_YEAR = re.compile(r"\b(?:massacre|attack|killing|homicide)\s+(?:number|no\.)\s*\d+\s+(?:of\s+)?"
+                          r"(?:this|the)\s+year\b|\b\d+(?:st|nd|rd|th)\s+(?:massacre|attack)\s+(?:of\s+)?"
+                          r"(?:this|the)\s+year\b", re.IGNORECASE)
 _WEEKS_EVENT = re.compile(r"\b((?:this|last)\s+week['’]s)\s+(?:[\w-]+\s+){0,2}?(?:fighting|clashes|clash"
                           r"|attack|bombing|strike|raid|ambush|offensive|massacre|conflict|battle)\b",
                           re.IGNORECASE)
@@ -462,6 +465,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         s = _EARLIER_THIS_MONTH.sub(lambda m: " " * len(m.group(0)), s)
     # "As of 10 a.m., we know of three people killed": the hour of a count of the day, not a period
     s = _AS_OF_HOUR.sub(lambda m: " " * len(m.group(0)), s)
+    # "in what constitutes the massacre number 94 of this year": an ordinal of events, not a count
+    s = _NTH_OF_YEAR.sub(lambda m: " " * len(m.group(0)), s)
     # "killed in this week's fighting on the border": the week of one named fight, not a week's count
     s = _WEEKS_EVENT.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], s)
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
