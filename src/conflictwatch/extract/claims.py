@@ -113,6 +113,8 @@ def extract_claims(article: Article) -> list[Claim]:
     # are remembered when the next sentence that may hold a claim comes, so that the sources of
     # the background after an article's last claim are never looked for (same result).
     unheard: list[str] = []
+    # a report's lead tells its news however long ago (news.py): where that lead ends, if it is one
+    report_lead_end = lead_end(article.text) if told_late(article) else -1
     for sent in sentences:
         if furniture(article.text, sent.start):
             continue  # "Related coverage" links, "(Corrects death toll in paragraph 1 ...)": no news
@@ -138,7 +140,7 @@ def extract_claims(article: Article) -> list[Claim]:
                     typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
             cas = kept
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3 \
-                and (wounded_died(s, last_incident, _last_toll(drafts, sent.index))
+                and (wounded_died(s, last_incident, _last_toll(drafts, sent.index, 4))
                      or bodies_of_the_told(s, cas, last_incident)):
             continue
         claimant = responsibility_claimant(s, present_actors)
@@ -202,8 +204,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 or cas and all(c.subset for c in cas) and names_dead(s):
             # "The ministry named the boy killed as X": the dead of the last claim that told some;
             # so is "A six-year-old boy was among the dead" after a sentence that told only the hurt
-            told = next((d for d in reversed(drafts)
-                         if d.scope == "incident" and any(c.kind == "killed" for c in d.casualties)), None)
+            told = _last_toll(drafts)
             if told is not None:
                 add_subset(told, cas, sent.text)
                 continue
@@ -263,7 +264,7 @@ def extract_claims(article: Article) -> list[Claim]:
             continue
         spans = [(c.fig.start, c.end) for c in cas]
         # (a report's lead tells its news, however long ago: "killed 45 civilians in March, HRW said")
-        report_lead = sent.start < lead_end(article.text) and told_late(article)
+        report_lead = sent.start < report_lead_end
         old_news = long_ago(s, article, spans) and not report_lead
         if (lx.background.search(s) or WHOLE_WAR.search(s) or old_news) and not any(
             d.precision == 1 and not d.statement for d in dates
@@ -386,9 +387,10 @@ _OTHER_ACCOUNT = re.compile(r"\b(?:different|another|its\s+own|conflicting|contr
                             r"(?:account|version|figure|toll|picture)\b", re.IGNORECASE)
 
 
-def _last_toll(drafts: list[Draft], at: int) -> Draft | None:
-    """The last incident told with its dead, a few sentences before `at`."""
-    return next((d for d in reversed(drafts) if d.scope == "incident" and at - d.sentence.index <= 4
+def _last_toll(drafts: list[Draft], at: int = 0, within: int | None = None) -> Draft | None:
+    """The last incident told with its dead (at most `within` sentences before `at`, if given)."""
+    return next((d for d in reversed(drafts) if d.scope == "incident"
+                 and (within is None or at - d.sentence.index <= within)
                  and any(c.kind == "killed" for c in d.casualties)), None)
 
 

@@ -10,6 +10,7 @@ Explicit dates ("Oct. 3", "12 October 2016") are parsed with dateparser.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -17,39 +18,36 @@ from functools import lru_cache
 import dateparser
 
 from conflictwatch.extract.datelines import AGENCY_DATELINE
-from conflictwatch.extract.numbers import words_to_int
+from conflictwatch.extract.numbers import DAY_NUMBER_ENDS, words_to_int
 from conflictwatch.extract.quickre import quick
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-_DAY_NUMBER_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;)]|$|(?:at|in|when|during|after"
-                               r"|before|night|morning|evening|afternoon|and|to)\b))")
+_DAY_NUMBER_AFTER = re.compile(rf"\s+(\d{{1,2}})(?={DAY_NUMBER_ENDS})")
+
+
+def _days_numbered(day: int, published: date, months: int) -> Iterator[date]:
+    """Day `day` of the publication's month and of the `months` - 1 months before it, latest first
+    (a month without that day, a 31st of April, is skipped)."""
+    year, month = published.year, published.month
+    for _ in range(months):
+        try:
+            yield date(year, month, day)
+        except ValueError:
+            pass
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
 
 
 def _day_of_month(day: int, published: date) -> date | None:
     """Day `day` of the publication's month, or of the month before when that day is still to come."""
-    year, month = (published.year, published.month) if day <= published.day else (
-        (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12))
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    return next((d for d in _days_numbered(day, published, 2) if d <= published), None)
 
 
 def _weekday_numbered(published: date, wd: int, day: int) -> date | None:
     """The latest date up to publication that is day `day` of its month and a `wd` weekday."""
-    year, month = published.year, published.month
-    for _ in range(3):
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            d = None
-        if d is not None and d <= published and d.weekday() == wd:
-            return d
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return None
+    return next((d for d in _days_numbered(day, published, 3) if d <= published and d.weekday() == wd), None)
 
 
 def names_weekday(text: str) -> bool:

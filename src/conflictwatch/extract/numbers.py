@@ -196,8 +196,11 @@ def _in_date(text: str, start: int, end: int) -> bool:
 
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:the\s+)?$",
                              re.IGNORECASE)
-_DAY_ENDS = re.compile(r"(?:st|nd|rd|th)?\s*(?:[,.;)]|$|(?:at|in|when|during|after|before|night|morning"
-                       r"|evening|afternoon|and|to)\b)")
+# What may follow a day number after its weekday ("on Sunday 19, ...", "Monday 13 in the night"):
+# the end of the clause, never a noun it would count (dates.py reads the same day as a date)
+DAY_NUMBER_ENDS = (r"(?:st|nd|rd|th)?\s*(?:[,.;)]|$|(?:at|in|when|during|after|before|night|morning"
+                   r"|evening|afternoon|and|to)\b)")
+_DAY_ENDS = re.compile(DAY_NUMBER_ENDS)
 
 
 # "11:25 local", "at 07.30 hrs", "around 2 am": a time of day, whose hours and minutes count nobody

@@ -404,8 +404,8 @@ _COUNTED_SO_FAR = re.compile(r"\b(?:recovered|confirmed|counted|buried|received|
 _NTH_OF_YEAR = re.compile(r"\b(?:massacre|attack|killing|homicide)\s+(?:number|no\.)\s*\d+\s+(?:of\s+)?"
                           r"(?:this|the)\s+year\b|\b\d+(?:st|nd|rd|th)\s+(?:massacre|attack)\s+(?:of\s+)?"
                           r"(?:this|the)\s+year\b", re.IGNORECASE)
-_WEEKS_EVENT = re.compile(r"\b((?:this|last)\s+week['’]s)\s+(?:[\w-]+\s+){0,2}?(?:fighting|clashes|clash"
-                          r"|attack|bombing|strike|raid|ambush|offensive|massacre|conflict|battle)\b",
+_WEEKS_EVENT = re.compile(r"\b(?:this|last)\s+week['’]s(?=\s+(?:[\w-]+\s+){0,2}?(?:fighting|clashes|clash"
+                          r"|attack|bombing|strike|raid|ambush|offensive|massacre|conflict|battle)\b)",
                           re.IGNORECASE)
 _AS_OF_HOUR = re.compile(
     r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
@@ -446,6 +446,11 @@ _KILLED_N = re.compile(r"\b(?:killed|neutrali[sz]ed|eliminated)\s+(?:(?:at\s+lea
                        re.IGNORECASE)
 
 
+def _blanked(rx: re.Pattern[str], s: str) -> str:
+    """`s` with what `rx` matches blanked (same length: offsets still hold)."""
+    return rx.sub(lambda m: " " * len(m.group(0)), s)
+
+
 def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = None,
                  news_of_report: bool = False) -> bool:
     lx = lex()
@@ -462,13 +467,13 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return True  # "killed ... across Iraq in June", "in the past five days", "in Benue and Plateau"
         # (not a report's lead: "an attack on the village in June killed 40, HRW said": one event)
     if one_event and news_of_report:  # ("a strike on a village earlier this month killed 170, the UN said")
-        s = _EARLIER_THIS_MONTH.sub(lambda m: " " * len(m.group(0)), s)
+        s = _blanked(_EARLIER_THIS_MONTH, s)
     # "As of 10 a.m., we know of three people killed": the hour of a count of the day, not a period
-    s = _AS_OF_HOUR.sub(lambda m: " " * len(m.group(0)), s)
+    s = _blanked(_AS_OF_HOUR, s)
     # "in what constitutes the massacre number 94 of this year": an ordinal of events, not a count
-    s = _NTH_OF_YEAR.sub(lambda m: " " * len(m.group(0)), s)
+    s = _blanked(_NTH_OF_YEAR, s)
     # "killed in this week's fighting on the border": the week of one named fight, not a week's count
-    s = _WEEKS_EVENT.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], s)
+    s = _blanked(_WEEKS_EVENT, s)
     markers = [m.group(0) for m in lx.aggregate.finditer(s)]
     if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
             and any(d.precision == 1 and not d.statement for d in dates):
