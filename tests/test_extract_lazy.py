@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 
 from conflictwatch.extract import acronyms, attribution, nlp
-from conflictwatch.extract.attribution import QUOTES
 from conflictwatch.extract.claims import _parse_candidates
 from conflictwatch.extract.numbers import _patterns, find_figures, may_have_figures
+from conflictwatch.extract.quotes import QUOTES
 from conflictwatch.extract.sentences import split_sentences
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -137,7 +137,7 @@ def test_sentence_boundaries_found_after_a_stop_only_are_all_of_them() -> None:
 def test_quotes_straightened_by_replace_are_what_the_translation_table_gives() -> None:
     """`straight_quotes` is `translate(QUOTES)`, on ASCII texts, curly quotes, other non-ASCII
     characters and the real articles of ../shared when present."""
-    from conflictwatch.extract.attribution import straight_quotes
+    from conflictwatch.extract.quotes import straight_quotes
 
     texts = [a.get("text") or "" for f in sorted(GOLD.glob("*.yaml"))
              for a in yaml.safe_load(f.read_text("utf-8"))["articles"]]

@@ -111,7 +111,7 @@ def _prime_parser(articles: list[Article]) -> None:
     depends on this: a sentence not primed is parsed when the extractor asks for it."""
     try:
         from conflictwatch.extract import nlp
-        from conflictwatch.extract.attribution import straight_quotes
+        from conflictwatch.extract.quotes import straight_quotes
         from conflictwatch.extract.sentences import split_sentences
         from conflictwatch.extract.victims import may_have_victims
     except ImportError:  # the extractor was reorganised: nothing to prime

@@ -6,8 +6,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty
+from conflictwatch.extract.quotes import straight_quotes
 from conflictwatch.extract.rules import Named, actors, lexicon, load_data
 from conflictwatch.geo.cues import adjective, cues_table
 from conflictwatch.geo.gazetteer import country_name

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
-from conflictwatch.extract.attribution import Discourse, SourceMention, straight_quotes
-from conflictwatch.extract.datelines import dateline_town, local_dateline_end
+from conflictwatch.extract.attribution import Discourse, SourceMention
+from conflictwatch.extract.datelines import dateline_town, local_dateline_end, local_town
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -26,6 +26,7 @@ from conflictwatch.extract.figures import (
     lex,
 )
 from conflictwatch.extract.followups import (
+    REFERS_BACK,
     add_subset,
     bodies_of_the_told,
     extends,
@@ -48,7 +49,9 @@ from conflictwatch.extract.places import (
     label_rank,
     opens_item,
 )
+from conflictwatch.extract.quotes import straight_quotes
 from conflictwatch.extract.responsibility import responsibility_claimant
+from conflictwatch.extract.retold import retells_the_dead
 from conflictwatch.extract.rivals import group_by_source, split_rivals
 from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
@@ -143,6 +146,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 and (wounded_died(s, last_incident, _last_toll(drafts, sent.index, 4))
                      or bodies_of_the_told(s, cas, last_incident)):
             continue
+        if cas and retells_the_dead(s, cas, _last_toll(drafts), sent.index):
+            continue  # "he succumbed on the way": the dead just told
         claimant = responsibility_claimant(s, present_actors)
         just_told = last_incident is not None and sent.index - last_incident.sentence.index <= 4
         if claimant and not cas and just_told and last_incident is not None:
@@ -162,7 +167,8 @@ def extract_claims(article: Article) -> list[Claim]:
             # the source of the incident just told, named only in the next sentence ("Gunmen killed
             # 12 villagers on Tuesday. Police spokesman X confirmed the attack, saying ...")
             last_incident.source = _who_spoke(discourse, s)[2]
-        if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None:
+        if not cas and not incident_verbs.search(s) and event_rule(s, False, None) is None \
+                and not (last_incident is not None and REFERS_BACK.match(s)):
             unheard.append(s)  # nothing happened here: only who spoke matters
             continue
         _hear(discourse, unheard)
@@ -334,7 +340,11 @@ def extract_claims(article: Article) -> list[Claim]:
             c.claim_id = c.make_id()
     outlet = _outlet_source(article)
     monitor = _monitor_lead(lead_source)
+    filed_at = local_town(article.text, article.agency)
     for c in claims:
+        if c.scope == "incident" and c.location is None and filed_at:
+            c.location = filed_at  # "BANNU: Eight soldiers were martyred ...": nothing else placed it
+            c.claim_id = c.make_id()
         if monitor and c.claimed_by is None and not _VOICED.search(c.quote or ""):
             c.claimed_by = monitor  # a sentence with no voice of its own in a monitor's round-up
             c.claim_id = c.make_id()

@@ -89,7 +89,10 @@ _WIRE_DATELINE = re.compile(
 AGENCY_DATELINE = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
-    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*",
+    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*"
+    # "Bijapur, Mar 27 (The Indian Express): ": a paper's name, with the colon or dash after it
+    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*\((?-i:(?:The\s+)?[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})\)\s*[-–—:]\s*",
     re.IGNORECASE)
 
 
@@ -119,3 +122,35 @@ def item_label(sentence: str) -> tuple[str, int, int] | None:
         return None
     return name.title() if name.isupper() else name, m.start("name"), m.end("name")
 
+
+
+# "BANNU: ...", "Srinagar: ...", "Bijapur, Mar 27 (PTI) ...", "Gadchiroli, Sep 30, 2022- ...": a local
+# paper's or a national agency's dateline, filed where it happened (not a bureau's: "BEIRUT (Reuters)")
+# (in capitals: "Edgar: We're glad ..." is a transcript's speaker, "By Ali Musa:" a byline)
+_COLON_TOWN = re.compile(r"^\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s*:\s+(?=[A-Z\"“])")
+_DATED_TOWN = re.compile(
+    r"^\s*(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:,?\s*\d{4})?\s*(?:\((?P<agency>[^()\n]{2,40})\)\s*[-–—:]?|[-–—:])")
+_BUREAU_AGENCIES = frozenset({
+    "reuters", "ap", "afp", "xinhua", "anadolu", "aa", "dpa", "efe", "ansa", "tass", "interfax", "kyodo",
+    "upi", "bloomberg", "ria", "sputnik", "irna", "kuna", "wam", "spa", "qna", "mena"})
+
+
+def local_town(article_text: str, agency: str | None = None) -> str | None:
+    """The town of a local or national agency's dateline: where the story happened when its
+    sentences name no place ("BANNU: Eight soldiers were martyred ..."). None for a bureau's."""
+    if agency and agency.lower() in _BUREAU_AGENCIES:
+        return None
+    head = article_text[:120]
+    m = _COLON_TOWN.match(head)
+    if m is None:
+        m = _DATED_TOWN.match(head)
+        if m is not None and (m.group("agency") or "").lower() in _BUREAU_AGENCIES:
+            return None
+    if m is None:
+        return None
+    town = m.group("town")
+    if any(w.lower() in _NOT_LABELS for w in town.split()) or town.lower() in outlets():
+        return None
+    return town.title() if town.isupper() else town

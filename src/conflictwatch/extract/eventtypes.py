@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.attribution import straight_quotes
 from conflictwatch.extract.quickre import start_words
+from conflictwatch.extract.quotes import straight_quotes
 from conflictwatch.extract.rules import EventRule, event_rules
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from conflictwatch.extract.breakdowns import (
     mark_dashed_breakdown,
     without_asides,
 )
-from conflictwatch.extract.notcounts import counting_someone, counts_nobody
+from conflictwatch.extract.notcounts import counting_someone, counts_nobody, opens_the_count
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
@@ -213,7 +213,9 @@ _SUBSET_AFTER = re.compile(
     r"(?!\s+(?:in|at|on)\b))\b", re.IGNORECASE)
 # "Four of the Palestinians killed were under 18": some of the dead just told (not "Four of the
 # victims were killed in Nanduli on Saturday", parts told with their own place and day)
-_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased)\b"
+# ("Six of the victims were decapitated": how some of them died, not where and when)
+_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased"
+                               r"|victims(?!\s+(?:were|was)\s+(?:\w+\s+){1,2}(?:in|at|on|near)\b))\b"
                                r"(?!\s+(?:in|at|on)\b)", re.IGNORECASE)
 
 
@@ -389,7 +391,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if i > 0 and f.text.lower() in ("both", "all") and re.search(r",\s*$", before):
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
-        if lx.non_casualty.match(after) or counts_nobody(f.text, before, after):
+        if lx.non_casualty.match(after) or counts_nobody(f.text, before, after) \
+                or opens_the_count(sentence[: f.start]):
             prev_end = f.end
             continue
         # Right context: words up to the next figure or clause end.

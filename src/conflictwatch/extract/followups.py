@@ -19,9 +19,10 @@ from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Claim, Range
 from conflictwatch.months import FULL_NAMES
 
-_REFERS_BACK = re.compile(
+REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
-    r"|attackers|gunmen|assailants|bombers?)\b",  # "The attackers opened fire on worshippers at X"
+    r"|attackers|gunmen|assailants|bombers?"  # "The attackers opened fire on worshippers at X"
+    r"|incident|killing|shooting|murder)\b",  # "The incident happened at the Mile V neighbourhood in X"
     re.IGNORECASE,
 )
 
@@ -88,6 +89,7 @@ _FACILITY = re.compile(
 )
 
 
+_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred)\b", re.IGNORECASE)
 DEFINITE_EVENT = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+|latest\s+|first\s+|second\s+|third\s+)?(?:raid|raids|strike|strikes"
     r"|air\s?strikes?|attack|bombing"
@@ -264,10 +266,13 @@ def extends(
     # "The attack hit the city's al-Marjeh area." / "...the school in the al-Suleimaniya area..."
     spec = most_specific(places)
     cur = most_specific(last.places)
-    if spec is None or (cur is not None and spec.rank >= cur.rank):
+    # ("The incident took place in Nkwen", after "killed a young man in Bamenda": where it happened,
+    # said as such, even in a name of the same rank)
+    where = REFERS_BACK.match(s) is not None and _TOOK_PLACE.search(s) is not None
+    if spec is None or (cur is not None and spec.rank >= cur.rank + (1 if where else 0)):
         return False
     undated = not any(not d.statement and d.date_start for d in last.dates)
-    if event_dates and undated and _REFERS_BACK.match(s):
+    if event_dates and undated and REFERS_BACK.match(s):
         # "The toll ... rose to 34 on Tuesday." then "The attack on Tuesday night last week hit
         # the village of Kautikari": the incident's own day and place
         last.dates = [*event_dates, *last.dates]
@@ -276,9 +281,9 @@ def extends(
         return True
     if event_dates and last.dates and event_dates[0].date_start != event_date(last.dates)[0]:
         return False
-    if not event_rules()[1].search(s):
+    if not event_rules()[1].search(s) and not REFERS_BACK.match(s):
         return False
-    refers = _REFERS_BACK.match(s) or DEFINITE_EVENT.search(s)
+    refers = REFERS_BACK.match(s) or DEFINITE_EVENT.search(s)
     fac = _FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:

@@ -65,6 +65,11 @@ _AGE_ENDS = re.compile(r"\s*(?:,|\.|\)|-{1,2}|[–—]|$)")  # (", 30 -- were sh
 
 # (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
 _SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
+# '"Another 11 are being treated," said a nurse at the hospital': the one who spoke after the verb
+# (not "police said a man was killed": a verb of his own after him)
+_SAID_BEFORE = re.compile(r"(?:,|[\"”’'])\s*(?:said|says|added|according\s+to)\s+$", re.IGNORECASE)
+_OWN_VERB_AFTER = re.compile(r"\s+(?:(?!who\b|which\b)[\w'’-]+\s+){0,4}?(?:was|were|had|has|have|is|are"
+                             r"|died|dies|killed)\b", re.IGNORECASE)
 
 
 def counting_someone(sentence: str, figs: list[Figure]) -> list[Figure]:
@@ -106,9 +111,20 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \
             or _EARLIER_TOLL_BEFORE.search(before) \
             or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)) \
-            or _PART_OF_BEFORE.search(before):
+            or _PART_OF_BEFORE.search(before) \
+            or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)):
         return True
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):
         return True
     return bool(re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after))
+
+
+# "28,473 killed since Oct. 7, when gunmen attacked Israel, killing 1,200 people": the event that
+# opened the count, told in its "since ..., when" clause; its dead are not the count's
+_SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+when\s+[^;]*$", re.IGNORECASE)
+
+
+def opens_the_count(head: str) -> bool:
+    """Is a figure preceded by `head` (its sentence up to it) in the clause of the day a count began?"""
+    return "since" in head and _SINCE_WHEN.search(head) is not None

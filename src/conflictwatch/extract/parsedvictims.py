@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from conflictwatch.extract.figures import (
+    _SOME_OF_THE_DEAD,
     _SUBSET_BEFORE,
     CLAUSE_SPLIT,
     KILLED_OR_HURT,
@@ -14,11 +15,20 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
+from conflictwatch.extract.notcounts import opens_the_count
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
 
 _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
+
+
+def _some_of_the_dead(sentence: str, start: int) -> bool:
+    """ "Six of the victims were decapitated", opening its sentence: how some of the dead just told
+    died, not more dead."""
+    head = re.match(r"[\w-]+", sentence[start:])
+    return not sentence[:start].strip() and head is not None \
+        and _SOME_OF_THE_DEAD.match(sentence[start + head.end():]) is not None
 
 
 def _appositive(sentence: str, end: int, start: int) -> bool:
@@ -67,6 +77,8 @@ def add_parsed_victims(
     # "eighteen members of two families": the families are counted, not the dead
     victims = [v for v in victims
                if not (v.noun.lower() in _GROUPS and re.search(r"\bof\s+$", sentence[: v.start]))]
+    # "since Oct. 7, when gunmen attacked Israel, killing 1,200": the day a count began (notcounts.py)
+    victims = [v for v in victims if not opens_the_count(sentence[: v.start])]
     # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)
     victims = [v for v in victims if not _SHOT_SOMEONE_DEAD.match(sentence, v.end)]
     # "killed a village chief and two of his notables, decapitating the ruler": the one told before
@@ -125,7 +137,8 @@ def add_parsed_victims(
         fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
         # "They killed my father and my uncle", a resident said: a witness's own dead are some of
         # the dead of the incident told, not another incident
-        own = bool(_FIRST_PERSON.match(sentence, v.start) or _ORDINAL_ONE.match(sentence, v.start))
+        own = bool(_FIRST_PERSON.match(sentence, v.start) or _ORDINAL_ONE.match(sentence, v.start)
+                   or _some_of_the_dead(sentence, v.start))
         out.append(Casualty(fig, v.kind, v.cls, v.noun, own, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)
     if m := _IDENTIFIES.search(sentence):

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import LONG_CAMPAIGNS, Casualty, lex
+from conflictwatch.extract.periods import counts_a_period
 from conflictwatch.extract.rules import Named, lexicon, words_re
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.normalize import name_key
@@ -413,7 +414,7 @@ _AS_OF_HOUR = re.compile(
 _EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|during|throughout|for)\s+(?:the month of\s+)?"
-    rf"(?:{FULL_NAMES})\b(?!\s+\d)",
+    rf"(?:{FULL_NAMES})\b(?!\s+\d{{1,2}}\b)",  # ("in July 2024" is the month too; "July 12" a day)
 )
 
 
@@ -455,6 +456,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
                  news_of_report: bool = False) -> bool:
     lx = lex()
     s = _aside_blanked(s, cas or [])
+    if counts_a_period(s, dates, cas):
+        return True  # "2022 closed with 1,113 homicides", "23 attacks, in which 26 people died"
     for d in dates:  # "on Tuesday and Wednesday last week": days, not the week's count
         if d.precision == 1 and not d.statement and d.text.lower().endswith(("last week", "this month",
                                                                               "instant")):

@@ -16,8 +16,19 @@ def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
     for m in singles_re().finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken):
             continue
+        if out and m.group(0)[0].isupper() and (gap := _APPOSITIVE_NAME.match(sentence, out[-1].end)) \
+                and gap.end() == m.start():
+            # "a soldier, Sepoy Rizwan Ali, embraced shahadat": the man named is the soldier (one
+            # figure, through the name and its closing comma to the verb)
+            end = m.end() + len(re.match(r"\s*,?", sentence[m.end():]).group(0))
+            last = out.pop()
+            out.append(Figure(last.start, end, last.value, sentence[last.start:end], True))
+            continue
         out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
     return out
+
+
+_APPOSITIVE_NAME = re.compile(r"\s*,\s*")
 
 
 _singles_cache: list[re.Pattern[str]] = []
@@ -58,7 +69,9 @@ def singles_re() -> re.Pattern[str]:
                 rf"|(?-i:(?:{ranks})(?:\s+[A-Z][\w'’-]+){{1,3}}))"
                 # (not "a fighter jet", "an insurgent attack"... : a thing named after the person)
                 r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?"
-                r"|attacks?|raids?|ambush|strikes?|assaults?|offensive|hideouts?|camps?|bases?|positions?)\b)",
+                r"|attacks?|raids?|ambush|strikes?|assaults?|offensive|hideouts?|camps?|bases?|positions?"
+                # ("a local volunteer group", "a farmers' union": a body, not a person)
+                r"|groups?|organi[sz]ations?|committees?|networks?|associations?|unions?|councils?)\b)",
                 re.IGNORECASE,
             )
         )

@@ -26,7 +26,7 @@ from datetime import date
 
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft
-from conflictwatch.extract.followups import marker_res, treated_in
+from conflictwatch.extract.followups import DEFINITE_EVENT, REFERS_BACK, marker_res, treated_in
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.scope import long_ago
@@ -285,6 +285,9 @@ _THE_EVENT_TOLD = re.compile(
     r"|incident|shooting)\s+(?:occurred|happened|took\s+place|began|started|came)\b")
 _MORE = re.compile(r"\b(?:more|another|other|others|further|additional|also|too|second|third)\b",
                    re.IGNORECASE)
+# ("killed four soldiers and wounded two others": the others are the hurt, no more dead)
+_HURT_OTHERS = re.compile(r"\b(?:wounded|injured|wounding|injuring|hurt)\s+(?:\w+\s+)?others\b",
+                          re.IGNORECASE)
 
 
 # "Two bomb blasts killed 28 ... The first blast, in Pishin, killed 16 ... a second, in Qila Saifullah,
@@ -311,6 +314,17 @@ def total_of_parts(drafts: list[Draft], claims: list[Claim]) -> None:
                 break
 
 
+def _own_day(d: Draft) -> bool:
+    """Does the draft's own text give its event a day (not only the day someone spoke, or a dateline's)?"""
+    return any(not m.statement and m.date_start for m in d.dates)
+
+
+# "attacked the army post", "stormed the police station": a target told before, with "the"
+_THE_TARGET = re.compile(r"\b(?:attacked|stormed|raided|hit|struck|targeted)\s+the\s+(?:\w+\s+)?(?:post|base"
+                         r"|camp|checkpoint|station|convoy|village|market|mosque|church|school|patrol)\b",
+                         re.IGNORECASE)
+
+
 def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = None,
                    ) -> tuple[list[Draft], list[Claim]]:
     """The toll just told, told again in the next sentence or two with no day, place or voice of its
@@ -331,10 +345,20 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
         same = ca.killed == cb.killed if cb.killed is not None else ca.injured == cb.injured
         if not same or not 0 < db.sentence.index - da.sentence.index <= 2:
             continue
-        if _MORE.search(db.sentence.text) or (cb.date_start and cb.date_start != ca.date_start):
+        # "Four soldiers were killed when militants attacked an army post in Kirkuk province", then
+        # "The militants on Monday night attacked the army post in Wadi al-Shay, killing four
+        # soldiers": the lead's incident, its day and spot told with it
+        retold = (REFERS_BACK.match(db.sentence.text) or DEFINITE_EVENT.search(db.sentence.text)
+                  or _THE_TARGET.search(db.sentence.text)) is not None
+        day = retold and not _own_day(da) and _own_day(db)
+        moved = cb.date_start and cb.date_start != ca.date_start and not day
+        if _MORE.search(_HURT_OTHERS.sub(" ", db.sentence.text)) or moved:
             continue
         hospital = any(p.name == cb.location and treated_in(db.sentence.text, p) for p in db.places)
-        if cb.location and ca.location and cb.location.lower() != ca.location.lower() and not hospital:
+        spot, lead = most_specific(db.places), most_specific(da.places)
+        finer = retold and spot is not None and lead is not None and spot.rank < lead.rank
+        if cb.location and ca.location and cb.location.lower() != ca.location.lower() and not hospital \
+                and not finer:
             continue  # (the town of the hospital the wounded lie in is no other place)
         if cb.claimed_by and ca.claimed_by and cb.claimed_by != ca.claimed_by:
             continue  # another voice's count of the same dead: a claim of its own
@@ -343,7 +367,10 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
             continue  # "two civilians", then "two soldiers": other dead
         ca.injured = ca.injured or cb.injured
         ca.children_killed = ca.children_killed or cb.children_killed
-        ca.location = ca.location or cb.location
+        ca.location = cb.location if finer else ca.location or cb.location
+        if day:
+            ca.date_start, ca.date_end = cb.date_start, cb.date_end
+            ca.time_precision, ca.date_basis = cb.time_precision, cb.date_basis
         ca.claimed_by = ca.claimed_by or cb.claimed_by  # ("10:25 - Man killed in X", then who told it)
         ca.actor1, ca.actor2 = ca.actor1 or cb.actor1, ca.actor2 or cb.actor2
         _join_quotes(ca, cb, text)

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from conflictwatch.geo.cues import cues_table
+from conflictwatch.geo.gazetteer import capitals, to_country_code
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Claim
 
@@ -163,7 +165,11 @@ def city_of_district(text: str, name: str) -> str | None:
     n, city = re.escape(name), r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
     m = re.search(rf"\b{n}\s+district\s+(?:of|in)\s+(?:the\s+city\s+of\s+)?{city}"
                   rf"|\b{city}['’]s\s+{n}\s+district\b", text)
-    return next((g for g in m.groups() if g), None) if m else None
+    if m is None:  # "the Mezzeh district of the Syrian capital": the country's capital
+        m = re.search(rf"\b{n}\s+district\s+(?:of|in)\s+the\s+([A-Z][\w-]+)\s+capital\b", text)
+        cc = (cues_table().names.get(name_key(m.group(1))) or to_country_code(m.group(1))) if m else None
+        return capitals().get(cc or "")
+    return next((g for g in m.groups() if g), None)
 
 
 def _called_district(text: str, name: str) -> bool:

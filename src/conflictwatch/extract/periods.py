@@ -1,0 +1,48 @@
+"""Counts over a period that wear no period word the lexicon lists: "2022 closed with 1,113
+homicides", "23 attacks, in which 26 people died", "brings to 232 the number of truffle hunters
+killed since ...", "put the toll in El Geneina at 10,000 to 15,000". Monitors' monthly reports and
+ministers' year-end figures read as one incident each; `scope.is_aggregate` asks these too."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.figures import Casualty
+
+# "2022 closed with 1,113 intentional homicides", "Ecuador ended the year with 4,600 violent deaths"
+_YEAR_CLOSED = re.compile(
+    r"\b(?:(?:19|20)\d\d|the\s+year)\s+(?:closed|ended|ends|closes|finished)\s+with\b"
+    r"|\b(?:closed|ended|closes|ends|finished)\s+(?:(?:19|20)\d\d|the\s+year)\s+with\b", re.IGNORECASE)
+# "saw 23 attacks, in which 26 people died": a toll of events counted (not "one of two attackers")
+# (not "dozens of raids on the town overnight": one bombardment; not "Jan. 23 raids": a day)
+_COUNTED_EVENTS = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?:(?:separate|different|other|such|similar|deadly|militant|armed|terrorist)\s+)?"
+    r"(?:attacks|incidents|bombings|killings|assaults|ambushes)\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
+# "brings to 232 the number of truffle hunters killed since the start of the season": the count since
+# a day, however the latest attack that raised it is named
+_NUMBER_SINCE = re.compile(
+    r"\bnumber\s+of\s+(?:[\w'’-]+\s+){0,6}?(?:killed|dead|deaths|victims)\s+(?:since|so\s+far|this\s+year"
+    r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
+# "The attacks claimed 112 lives", the report said: the dead of the attacks it counts, with no day
+_THE_ATTACKS = re.compile(r"^\W*(?:the|these|such)\s+(?:[\w-]+\s+)?(?:attacks|raids|bombings|killings"
+                          r"|incidents)\s+(?:have\s+|had\s+)?(?:killed|claimed|left)\b", re.IGNORECASE)
+# "a suicide bomber killed", "in an attack on": one event named (a big toll of it is still one)
+_ONE_NAMED = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|bombing|blast|explosion|raid"
+                        r"|ambush|massacre|assault|bomber)\b", re.IGNORECASE)
+
+
+def counts_a_period(s: str, dates: list[DateMention], cas: list[Casualty] | None) -> bool:
+    """Is the sentence's toll a count over a period or over many events (no incident)?"""
+    counted = any(not _MONTH_BEFORE.search(s, 0, m.start()) for m in _COUNTED_EVENTS.finditer(s))
+    if _YEAR_CLOSED.search(s) or counted or _NUMBER_SINCE.search(s):
+        return True
+    day = any(d.precision == 1 and not d.statement and d.date_start for d in dates)
+    if _THE_ATTACKS.search(s) and not day:
+        return True
+    # a toll in the thousands with no day of its own and no one event named: a war's or a city's count
+    # ("A U.N. panel put the death toll in El Geneina alone at 10,000 to 15,000")
+    huge = any(c.kind == "killed" and not c.subset and c.fig.value.low >= 1000 for c in cas or [])
+    return huge and not day and _ONE_NAMED.search(s) is None

@@ -1,0 +1,40 @@
+"""Sentences that tell again the dead of the incident just told: "he succumbed on the way", "I
+strongly condemn the killing of labourer Mohd Amrez". Wire and local copy retell the lead's victim in
+quotes and reactions; counted again, one death became two claims (or two incidents)."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.draft import Draft
+from conflictwatch.extract.figures import Casualty
+
+# a pronoun is someone already named: the victim told before, not a new one (not "dozens of them":
+# a count of the others named before, the enemy a side says it killed)
+_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
+# ("In a separate attack, gunmen shot him": another incident, however the victim is written)
+_SEPARATE = re.compile(r"\b(?:separately|separate|another\s+(?:attack|incident)|elsewhere|in\s+a\s+second)\b",
+                       re.IGNORECASE)
+# "condemned the killing of", "mourned the death of": a reaction to the dead told
+_REACTION = re.compile(
+    r"\b(?:condemn(?:s|ed)?|denounc(?:e|es|ed)|deplor(?:e|es|ed)|mourn(?:s|ed)?|regret(?:s|ted)?"
+    r"|(?:offer(?:s|ed)?|express(?:es|ed)?|extend(?:s|ed)?)\s+(?:(?:his|her|their|its|our|my)\s+)?"
+    r"(?:condolences|sympathies))\b[^.;]{0,40}?\b(?:killing|murder|death|assassination)s?\s+of\b",
+    re.IGNORECASE)
+
+
+def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -> bool:
+    """Fold sentence `at`, whose dead are ones told before (a pronoun, a few sentences on; a
+    reaction to the killing), into `last`, the last incident told with its dead. True if it did."""
+    if last is None or _SEPARATE.search(s):
+        return False
+    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    dead = [c for c in cas if c.kind == "killed"]
+    if not told or not dead or len(dead) != len(cas):
+        return False
+    pronouns = at - last.sentence.index <= 10 and all(c.fig.text.lower() in _PRONOUNS for c in dead)
+    reaction = _REACTION.search(s) is not None and sum(c.fig.value.low for c in dead) <= sum(told)
+    if not (pronouns or reaction):
+        return False
+    last.quote.append(s)
+    return True
