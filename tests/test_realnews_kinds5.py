@@ -47,7 +47,7 @@ def test_a_victim_named_in_commas_after_the_noun_is_one_person(geo: Geocoder) ->
 
 @pytest.mark.parametrize(("text", "killed", "injured"), [
     # weapons listed with the bodies are not more dead
-    ("Soldiers recovered four bodies along with six assault rifles after the clash on Tuesday.", 4, None),
+    ("Soldiers recovered four bodies along with six high-powered firearms after the clash on Tuesday.", 4, None),
     # the person who spoke after 'said' is not one more hurt
     ('"Nine bodies came to us on Tuesday. Another 14 people are being treated," said a nurse at the '
      "district hospital.", 9, 14),
@@ -101,7 +101,7 @@ def test_where_the_incident_took_place_said_after_the_lead_is_its_place(geo: Geo
     "The monthly toll includes 281 civilians, among them 52 children.",
     "The tribal districts saw 23 attacks, in which 26 people died, the think tank said.",
     "The attacks claimed 112 lives, including 45 security personnel, the think tank said.",
-    "The latest blast brings to 232 the number of truffle hunters killed since the start of the season.",
+    "The latest attack brings to 232 the number of truffle hunters killed since the start of the season.",
     "A panel of experts put the death toll in the city alone at more than 10,000.",
 ])
 def test_a_count_over_a_month_a_year_or_many_attacks_is_no_incident(geo: Geocoder, sentence: str) -> None:
@@ -151,3 +151,52 @@ def test_a_source_after_its_verb_may_have_words_before_its_name(geo: Geocoder) -
     found = incidents(geo, "Five soldiers were killed in a drone strike on Monday, reported the official "
                            "SANA news agency.")
     assert [c.claimed_by for c in found] == ["SANA"]
+
+
+def test_another_voices_toll_at_the_incidents_place_takes_its_day(geo: Geocoder) -> None:
+    """'Army spokesman X gave a toll of 19 dead': another voice's count of the raid just told, placed
+    there, was dated the day of publication."""
+    text = ("GOMA, June 5 - Rebels killed at least 23 civilians in an overnight raid in North Kivu province, a "
+            "civil society leader said on Monday.\n\n"
+            "The attackers entered the village with machetes and guns overnight from Saturday to Sunday, "
+            "he said.\n\n"
+            "The raid targeted Kirindera, a farming village north of Beni. \"Some victims were burnt inside "
+            "their houses,\" he said.\n\n"
+            "Army spokesman Captain Paul Mbusa gave a toll of 19 dead.")
+    found = incidents_of(geo, text, published=date(2023, 6, 5))
+    assert [(c.killed.low, str(c.date_start)) for c in found] == [(23, "2023-06-04"), (19, "2023-06-04")]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("An air strike hit a livestock market in Nyala, the capital of South Darfur, on Monday, killing 15 "
+     "people, residents said.", "Nyala"),
+    ("Fighters killed at least 40 people at Ardamata, on the outskirts of El Geneina, on Saturday, "
+     "witnesses said.", "Ardamata"),
+])
+def test_the_town_named_before_what_it_is_the_capital_or_the_outskirts_of_is_the_place(
+        geo: Geocoder, sentence: str, place: str) -> None:
+    """'Nyala, the capital of South Darfur': the province the town is the capital of is not a more
+    exact place (it was taken as one, like 'the village of X')."""
+    assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+def test_where_the_gunfight_broke_out_said_later_places_the_lead(geo: Geocoder) -> None:
+    """The lead names a district, the next sentence the village where it happened ('The incident
+    took place at X village late on Tuesday night'): the village, with that day."""
+    text = ("IMPHAL, Sept 13 (PTI) Two persons were killed and four injured in a gunfight between armed "
+            "groups in Manipur's Bishnupur district, officials said on Wednesday.\n\n"
+            "The incident took place at Phougakchao Ikhang late on Tuesday night.")
+    found = incidents(geo, text)
+    assert [(c.location, str(c.date_start)) for c in found if c.killed] == [("Phougakchao Ikhang", "2023-09-12")]
+
+
+def test_a_defender_who_died_repulsing_the_assault_adds_to_its_toll(geo: Geocoder) -> None:
+    """'killing all four attackers ... A soldier, Sepoy X, embraced martyrdom while repulsing the
+    assault, according to an ISPR press release': one fight's dead, one voice (the media wing's
+    acronym and 'the military' were two sources, and the soldier another incident)."""
+    text = ("TURBAT: Security forces foiled an attack on a naval air station in Turbat late on Monday night, "
+            "killing all four attackers, the military said.\n\n"
+            "A Frontier Corps soldier, Sepoy Imran Ali, embraced martyrdom while repulsing the assault, "
+            "according to an ISPR press release issued on Tuesday.")
+    found = incidents_of(geo, text, published=date(2024, 3, 26))
+    assert [(c.killed.low, c.claimed_by) for c in found] == [(5, "Inter-Services Public Relations")]

@@ -83,6 +83,7 @@ from conflictwatch.extract.stories import (
     fold_same_toll,
     fold_vague,
     round_up_dates,
+    same_place_dates,
     sentence_days,
     total_of_parts,
 )
@@ -327,6 +328,7 @@ def extract_claims(article: Article) -> list[Claim]:
     places_of = PerSentence(sentences, lambda x: find_places(x.text, _actor_spans(x.text, present_actors),
                                                              docs.get(x.index)))
     borrow_places(drafts, claims, places_of, sentences, article)
+    same_place_dates(drafts, claims)
     drafts, claims = fold_figureless(drafts, claims, article.text)
     drafts, claims = fold_retold(drafts, claims, article.text)
     drafts, claims = fold_same_toll(drafts, claims, article.text)

@@ -22,7 +22,8 @@ from conflictwatch.months import FULL_NAMES
 REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
     r"|attackers|gunmen|assailants|bombers?"  # "The attackers opened fire on worshippers at X"
-    r"|incident|killing|shooting|murder)\b",  # "The incident happened at the Mile V neighbourhood in X"
+    r"|incident|killing|shooting|murder"  # "The incident happened at the Mile V neighbourhood in X"
+    r"|gunfight|encounter|firefight|gun\s?battle|clash(?:es)?|fighting)\b",  # "The gunfight broke out in X"
     re.IGNORECASE,
 )
 
@@ -40,7 +41,10 @@ _ALSO_KILLED = re.compile(
 # "two members of the vigilante force were killed during the encounter": the fight just told
 _SAME_FIGHT = re.compile(
     r"\b(?:during|in|in the course of|after)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle"
-    r"|raid|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b",
+    r"|raid|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b"
+    # "a soldier embraced martyrdom while repulsing the assault": a defender of it
+    r"|\b(?:repuls|repell|foil|thwart|resist|fighting\s+off|fought\s+off)\w*\s+the\s+(?:attack|assault|raid"
+    r"|ambush|attackers|assailants|militants|terrorists|insurgents)\b",
     re.IGNORECASE,
 )
 _ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
@@ -89,7 +93,7 @@ _FACILITY = re.compile(
 )
 
 
-_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred)\b", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred|broke\s+out|erupted)\b", re.IGNORECASE)
 DEFINITE_EVENT = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+|latest\s+|first\s+|second\s+|third\s+)?(?:raid|raids|strike|strikes"
     r"|air\s?strikes?|attack|bombing"
@@ -267,9 +271,10 @@ def extends(
     spec = most_specific(places)
     cur = most_specific(last.places)
     # ("The incident took place in Nkwen", after "killed a young man in Bamenda": where it happened,
-    # said as such, even in a name of the same rank)
+    # said as such, even in a name of the same rank or one below: the lead's "district" may be a
+    # district, the rank of a village)
     where = REFERS_BACK.match(s) is not None and _TOOK_PLACE.search(s) is not None
-    if spec is None or (cur is not None and spec.rank >= cur.rank + (1 if where else 0)):
+    if spec is None or (cur is not None and spec.rank >= cur.rank + (2 if where else 0)):
         return False
     undated = not any(not d.statement and d.date_start for d in last.dates)
     if event_dates and undated and REFERS_BACK.match(s):

@@ -76,7 +76,8 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
-    r"|outskirts|settlement|island|commune|port|market|headquarters|capital"
+    # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
+    r"|outskirts|settlement|island|commune|port|market|headquarters"
     # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
     r"|centre|center|heart|suburbs|streets"
     # "the shelling of Nikopol", "the siege of Mariupol": a place hit
@@ -95,7 +96,13 @@ def _typed_before(sentence: str, start: int) -> str | None:
     level = _TYPED_LEVEL_BEFORE.search(before)
     if level:
         return " " + level.group(1).lower()
+    if _BESIDE_BEFORE.search(before):
+        return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
     return "of" if _TYPED_BEFORE_END.search(before) else None
+
+
+_BESIDE_BEFORE = re.compile(r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:outskirts|suburbs|edge)\s+of\s+$",
+                            re.IGNORECASE)
 
 
 _ORG_AFTER = re.compile(

@@ -100,6 +100,26 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         c.claim_id = c.make_id()
 
 
+def same_place_dates(drafts: list[Draft], claims: list[Claim]) -> None:
+    """An undated claim at the place of the incident told just before it (another voice's toll,
+    "Army spokesman X gave a toll of 19 dead", placed there by `borrow_places`) is that incident's:
+    it takes its day, unless it says it is another incident."""
+    _, new_incident, _ = marker_res()
+    for i, (d, c) in enumerate(zip(drafts, claims, strict=True)):
+        if c.scope != "incident" or c.date_start is not None or not c.location:
+            continue
+        if any(x.date_start for x in d.dates) or new_incident.search(d.sentence.text):
+            continue
+        before = next(((pd, pc) for pd, pc in zip(reversed(drafts[:i]), reversed(claims[:i]), strict=True)
+                       if pc.scope == "incident"), None)
+        if before is None or before[1].location != c.location or before[1].date_start is None \
+                or d.sentence.index - before[0].sentence.index > 8:
+            continue
+        c.date_start, c.date_end, c.time_precision = before[1].date_start, before[1].date_end, \
+            before[1].time_precision
+        c.claim_id = c.make_id()
+
+
 def round_up_dates(drafts: list[Draft], claims: list[Claim], published: date | None,
                    sentences: list[Sentence], days: Sequence[date | None]) -> None:
     """A round-up's lede counts a series over a day or two ("At least 39 people were killed in a
