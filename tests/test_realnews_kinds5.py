@@ -200,3 +200,134 @@ def test_a_defender_who_died_repulsing_the_assault_adds_to_its_toll(geo: Geocode
             "according to an ISPR press release issued on Tuesday.")
     found = incidents_of(geo, text, published=date(2024, 3, 26))
     assert [(c.killed.low, c.claimed_by) for c in found] == [(5, "Inter-Services Public Relations")]
+
+
+def test_a_place_whose_name_starts_with_a_title_is_a_place(geo: Geocoder) -> None:
+    """'in Sheikh Maskin city': 'Sheikh' opens many Arab place names; read as a person's title, the
+    item had no place of its own and took the next item's."""
+    text = ("The monitor documented the death of four people across Syria on Sunday:\n\n"
+            "- Two civilians were shot dead by unknown gunmen in Sheikh Maskin city in Daraa countryside.\n"
+            "- A civilian was killed by a landmine explosion in Ma'adan in the eastern countryside of Raqqa.")
+    found = incidents_of(geo, text, published=date(2022, 2, 14))
+    assert [(c.location, c.admin1) for c in found][:1] == [("Sheikh Maskin", "Daraa")]
+
+
+def test_an_unknown_village_in_a_named_lga_is_in_that_lga(geo: Geocoder) -> None:
+    """'Kigudu community in Kauru Local Government Area of Kaduna State': the village is not in the
+    gazetteer; the LGA named for it is a district (the gazetteer's Kauru village lies in another LGA,
+    and a village of another paragraph is elsewhere again)."""
+    text = ("KADUNA - Gunmen late on Sunday attacked Kigudu community in Kauru Local Government Area of "
+            "Kaduna State, killing 11 people.\n\n"
+            "In a separate attack, bandits killed two farmers in Ungwan Gaiya on Saturday.")
+    found = incidents_of(geo, text, published=date(2024, 1, 22))
+    assert [(c.location, c.admin2) for c in found][:1] == [("Kigudu", "Kauru")]
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    # a plural rank and a nationality's people are victims too
+    ("Two Army captains and two jawans were killed in the encounter in Rajouri on Wednesday, officials said.", 4),
+    ("Two Chinese nationals were killed in the blast near the airport on Sunday night, police said.", 2),
+    # the victim's job, the killers and a crime told of a victim are no more dead
+    ("Ravi Kaul, a Kashmiri Pandit working as a security guard at a bank, was shot dead by militants in "
+     "Pulwama on Sunday.", 1),
+    ("The villager was dragged out of his house by a group of around 15 armed Maoists and killed in "
+     "Bijapur on Tuesday night, police said.", 1),
+    ("Security forces killed four terrorists, including a ringleader wanted for the killing of a police "
+     "officer, in Bannu on Monday, the military said.", 4),
+    # "were on Sunday killed", "burnt to death" after a long subject
+    ("Five members of the Katsina Community Watch Corps were on Sunday killed by bandits in Danmusa, "
+     "police said.", 5),
+    ("Twenty-three passengers travelling from Sabon Birni to Kaduna were burnt to death on Monday when "
+     "bandits set their bus ablaze, police said.", 23),
+    # the others killed with a named victim
+    ("Bandits killed the District Head of Kakuri, Alhaji Musa Sani, and two of his aides in Rafi on "
+     "Monday, police said.", 3),
+    ("Troops killed a notorious bandit leader, Musa Dangote, alongside 12 of his fighters in Zamfara on "
+     "Tuesday, the army said.", 13),
+    # the one hurt beside the dead is hurt
+    ("Five members of the corps were killed while one other sustained injuries in the attack on Sunday, "
+     "police said.", 5),
+    # a toll revised down, told far from its verb
+    ("Police on Tuesday revised the death toll from Monday's suicide bombing at a mosque inside a police "
+     "compound down to 84.", 84),
+])
+def test_tolls_the_text_gives_and_no_more(geo: Geocoder, sentence: str, toll: int) -> None:
+    """Each of these gave another toll (a part, one more, or none): the dead of one incident, as the
+    sentence counts them."""
+    found = [c for c in claims_of(geo, sentence, published=date(2023, 1, 31)) if c.killed]
+    assert [c.killed.low for c in found] == [toll]
+
+
+def test_the_world_clocks_day_in_brackets_is_not_the_local_day(geo: Geocoder) -> None:
+    """'at 3 a.m. local time (2230 GMT Saturday)', published on Sunday: the bracket's Saturday is
+    Greenwich's, not the day of the blast."""
+    found = incidents_of(geo, "A bomb exploded at 3 a.m. local time (2230 GMT Saturday) in the market, killing six "
+                              "people, police said.", published=date(2022, 9, 4))
+    assert [str(c.date_start) for c in found] == ["2022-09-04"]
+
+
+def test_the_day_it_happened_said_after_a_lead_dated_by_its_telling(geo: Geocoder) -> None:
+    """A lead dated by the communique read 'on national television Sunday evening', then 'The
+    attack happened on April 16 near Petelkole': that day and that place."""
+    text = ("NIAMEY, April 18 (Xinhua) -- Eight soldiers were killed when their patrol came under attack in "
+            "the Tillaberi region, the defence ministry said in a communique read on national television "
+            "Sunday evening.\n\n"
+            "The attack happened on April 16 near the locality of Petelkole, it said.")
+    found = incidents_of(geo, text, published=date(2022, 4, 18))
+    assert [(str(c.date_start), c.location) for c in found] == [("2022-04-16", "Petelkole")]
+
+
+@pytest.mark.parametrize("follow", [
+    "Of the injured, 19 are in critical condition and have been evacuated to Maiduguri, the official said.",
+    "Two of the injured have been airlifted to Maiduguri for treatment.",
+])
+def test_some_of_the_hurt_told_after_the_toll_are_no_new_incident(geo: Geocoder, follow: str) -> None:
+    """'Of the injured, 19 are in critical condition': part of the hurt just counted (each was an
+    incident of its own, at the town the wounded were flown to)."""
+    text = ("MAIDUGURI - Suicide bombers killed 18 people and injured 42 others in Gwoza on Saturday, "
+            f"officials said.\n\n{follow}")
+    found = incidents_of(geo, text, published=date(2024, 6, 30))
+    assert [(c.killed.low, c.injured.low, c.location) for c in found] == [(18, 42, "Gwoza")]
+
+
+def test_a_capitals_dateline_with_its_state_and_day_leaves_the_lead_whole(geo: Geocoder) -> None:
+    """'KANKER (CHHATTISGARH), April 16: At least 29 Maoists, including ..., were gunned down': the
+    dateline made the parse lose the lead's dead (no claim at all)."""
+    found = incidents_of(geo, "KANKER (CHHATTISGARH), April 16: At least 29 Maoists, including a senior cadre, were "
+                              "gunned down in an encounter with security forces in Kanker district on Tuesday.",
+                         published=date(2024, 4, 17))
+    assert [(c.killed.low, str(c.date_start)) for c in found] == [(29, "2024-04-16")]
+
+
+def test_the_event_a_story_counts_back_to_is_not_its_news(geo: Geocoder) -> None:
+    """'less than a month after soldiers shot dead five young men in Nuevo Laredo': an earlier event
+    named to date the news (it was an incident dated the day of publication)."""
+    text = ("Gunmen and soldiers clashed in Nuevo Laredo on Tuesday, killing three gunmen, the army said. "
+            "The clash came less than a month after soldiers shot dead five young men in a pickup truck in "
+            "the city.")
+    assert [c.killed.low for c in incidents(geo, text)] == [3]
+
+
+def test_a_namesake_outside_the_lga_the_text_names_is_not_the_village(geo: Geocoder) -> None:
+    """'Kadawa village in Maru Local Government Area' of Zamfara: the Kadawa of a Katsina LGA is a
+    namesake; the village, not in the gazetteer, is placed in the LGA the text names."""
+    text = ("GUSAU - Gunmen on motorcycles stormed Kadawa village in Maru Local Government Area of Zamfara "
+            "State on Saturday night, killing nine people, a community leader said.\n\n"
+            "In Katsina State, bandits killed three people in Yantumaki on Sunday, police said.")
+    found = incidents_of(geo, text, published=date(2023, 2, 13))
+    assert [(c.location, c.admin1, c.admin2) for c in found][:1] == [("Kadawa", "Zamfara", "Maru")]
+
+
+def test_an_overviews_paragraph_is_in_the_country_it_names(geo: Geocoder) -> None:
+    """A regional overview: 'In Mali, ... near Menaka', 'In Somalia, ... in Hawadley' after a
+    paragraph on Burkina Faso and a lead on 'the central Sahel': each item in the country its own
+    sentence names (all were put in Burkina Faso)."""
+    text = ("Last week in Africa, jihadist violence continued in the central Sahel.\n\n"
+            "In Burkina Faso, militants attacked a military detachment in Tin-Akoff, Oudalan province, on 30 "
+            "January, killing 12 soldiers.\n\n"
+            "In Mali, militants killed around 30 civilians in raids on villages near Menaka on 29 January, "
+            "according to local sources.\n\n"
+            "In Somalia, militants detonated a car bomb at a military base in Hawadley, Hiraan region, on 3 "
+            "February, killing at least five soldiers.")
+    found = incidents_of(geo, text, published=date(2023, 2, 8))
+    assert [c.country for c in found] == ["Burkina Faso", "Mali", "Somalia"]

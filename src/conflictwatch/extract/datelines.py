@@ -51,11 +51,18 @@ def outlet_mentions(sentence: str) -> list[tuple[int, int, str]]:
 LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
 
 
+# "KANKER (CHHATTISGARH), April 16: ", "SRINAGAR, March 3 - ": a town in capitals, its state, the day
+_CAPS_DATED = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40}(?:\s*\([A-Z][A-Za-z .'’-]{2,30}\))?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*[:–—-]\s*(?=[A-Z\"“])")
+
+
 def local_dateline_end(sentence: str) -> int:
     """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
-    m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence)
+    m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
+        or _CAPS_DATED.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0

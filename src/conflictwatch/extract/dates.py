@@ -254,6 +254,9 @@ def _dateparser(text: str, published: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
+_WORLD_CLOCK = re.compile(r"\([^()]{0,40}\b(?:GMT|UTC)\b[^()]{0,40}\)")
+
+
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved where the publication date allows."""
     return list(_find_dates(sentence, published))
@@ -265,7 +268,12 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
     then again as sentences, and the story passes read the days of the sentences around a claim
     (~10 calls an article for ~8 sentences)."""
     out: list[DateMention] = []
+    # "at 3 a.m. local time (2230 GMT Saturday)": the world clock's day in brackets, not the local one
+    clock = "GMT" in sentence or "UTC" in sentence
+    world = [(g.start(), g.end()) for g in _WORLD_CLOCK.finditer(sentence)] if clock else []
     for m in DATE_RE.finditer(sentence):
+        if any(a <= m.start() < b for a, b in world):
+            continue
         kind = m.lastgroup
         txt = m.group(0)
         start_d: date | None = None

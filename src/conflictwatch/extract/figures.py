@@ -35,7 +35,7 @@ _SUBSET_BEFORE = re.compile(
     r"(?:killed\s+|to die\s+)?(?:was|is)"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
     r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:(?-i:[a-z\d])[\w,]*\s+){0,2}?"
-    r"(?:killed|dead|victims),?)"
+    r"(?:killed|dead|victims|injured|wounded),?)"  # ("Of the injured, 19 are in critical condition")
     r"\s*(?:(?:were|was|is|are)\s+)?$",
     re.IGNORECASE,
 )
@@ -65,7 +65,8 @@ _RISEN_TO = re.compile(
     r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
     r"|(?:bringing|brings|raising|raises|taking|takes|pushing|lifting|updated|updating|revised|revising|raised"
     r"|lowered|lowering"
-    r"|reduced|reducing)\b[^.;]{0,80}?)"
+    # ("revised the death toll from Monday's bombing at a mosque inside a police compound down to")
+    r"|reduced|reducing)\b[^.;]{0,110}?)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )
@@ -214,7 +215,7 @@ _SUBSET_AFTER = re.compile(
 # "Four of the Palestinians killed were under 18": some of the dead just told (not "Four of the
 # victims were killed in Nanduli on Saturday", parts told with their own place and day)
 # ("Six of the victims were decapitated": how some of them died, not where and when)
-_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased"
+_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased|injured|wounded"
                                r"|victims(?!\s+(?:were|was)\s+(?:\w+\s+){1,2}(?:in|at|on|near)\b))\b"
                                r"(?!\s+(?:in|at|on)\b)", re.IGNORECASE)
 
@@ -418,6 +419,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                     continue  # "Iraqi soldiers": the nationality is the soldiers', the noun decides
                 victim_idx, victim_cls, victim_word = j, lx.victims[w], w
                 break
+        if victim_idx is None and rw[:2] in (["other", "sustained"], ["other", "was"], ["other", "suffered"]):
+            victim_idx, victim_cls, victim_word = 0, "people", "other"  # "while one other sustained injuries"
         right_text = " ".join(rw)
         body_count = victim_idx is None and rw[:1] in (["bodies"], ["corpses"])
         # A coordinated second verb phrase belongs to the next figure.
@@ -476,7 +479,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             if word in lx.victims:
                 victim_idx, victim_cls, victim_word = 0, lx.victims[word], word
         if kind is None:
-            head = sentence[max(0, f.start - 100) : f.start]
+            head = sentence[max(0, f.start - 140) : f.start]
             if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
                 kind = "killed"  # "the number of people killed ... has risen to 23"
         if kind is None:

@@ -43,7 +43,8 @@ _SAME_FIGHT = re.compile(
     r"\b(?:during|in|in the course of|after)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle"
     r"|raid|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b"
     # "a soldier embraced martyrdom while repulsing the assault": a defender of it
-    r"|\b(?:repuls|repell|foil|thwart|resist|fighting\s+off|fought\s+off)\w*\s+the\s+(?:attack|assault|raid"
+    # (not "the army said it had repelled the attack and that dozens of rebels died": its own claim)
+    r"|\b(?:while|when|in)\s+(?:repulsing|repelling|foiling|thwarting|resisting|fighting\s+off)\s+the\s+(?:attack|assault|raid"
     r"|ambush|attackers|assailants|militants|terrorists|insurgents)\b",
     re.IGNORECASE,
 )
@@ -273,7 +274,12 @@ def extends(
     # ("The incident took place in Nkwen", after "killed a young man in Bamenda": where it happened,
     # said as such, even in a name of the same rank or one below: the lead's "district" may be a
     # district, the rank of a village)
-    where = REFERS_BACK.match(s) is not None and _TOOK_PLACE.search(s) is not None
+    # (the place right after the verb: "broke out in several districts of Tripoli, pitting forces
+    # of the government of X" names no place where at X)
+    took = _TOOK_PLACE.search(s)
+    where = REFERS_BACK.match(s) is not None and took is not None and spec is not None \
+        and spec.via in ("in", "at", "near", "between", "of") and 0 <= spec.start - took.end() <= 80 \
+        and not any(took.end() <= p.start < spec.start for p in places)
     if spec is None or (cur is not None and spec.rank >= cur.rank + (2 if where else 0)):
         return False
     undated = not any(not d.statement and d.date_start for d in last.dates)
@@ -284,7 +290,13 @@ def extends(
         last.place_override = spec.name
         last.quote.append(raw)
         return True
-    if event_dates and last.dates and event_dates[0].date_start != event_date(last.dates)[0]:
+    new_day = event_dates[0].date_start if event_dates else None
+    told_day = event_date(last.dates)[0] if event_dates else None
+    if new_day and told_day and REFERS_BACK.match(s) and took and 0 < (told_day - new_day).days <= 3:
+        # "The attack happened on April 16 near Petelkole", after a lead dated by the communique read
+        # on Sunday evening: the day the text says it happened, a day or two before it was told
+        last.dates = [*event_dates, *last.dates]
+    elif event_dates and last.dates and new_day != told_day:
         return False
     if not event_rules()[1].search(s) and not REFERS_BACK.match(s):
         return False

@@ -157,7 +157,7 @@ _IRREGULAR = {
     "slain": "slay", "slew": "slay", "shot": "shoot", "died": "die", "dying": "die", "dies": "die",
     "lost": "lose", "took": "take", "taken": "take", "found": "find", "left": "leave", "brought": "bring",
     "saw": "see", "seen": "see", "threw": "throw", "thrown": "throw", "beaten": "beat", "ran": "run",
-    "struck": "strike", "stricken": "strike", "hung": "hang", "cut": "cut", "lives": "life",
+    "struck": "strike", "stricken": "strike", "hung": "hang", "burnt": "burn", "cut": "cut", "lives": "life",
     "bodies": "body", "corpses": "corpse", "people": "person", "men": "man", "women": "woman",
     "children": "child", "was": "be", "were": "be", "is": "be", "are": "be", "been": "be",
 }

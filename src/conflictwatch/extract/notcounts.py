@@ -44,6 +44,16 @@ _AGE_AFTER = re.compile(
 )
 
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
+# "a ringleader wanted for the killing of a police officer": a crime told of someone, not a death now
+CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested|jailed|sentenced|tried)\s+"
+                      r"(?:for|of|over|in)\s+(?:the\s+)?(?:killing|murder|death|assassination|kidnapping)s?"
+                      r"\s+of\s+$", re.IGNORECASE)
+# "a Kashmiri Pandit working as a security guard": the victim's job, not a second victim
+_ROLE_BEFORE = re.compile(r"\b(?:working|employed|serving|served|worked|works)\s+as\s+$", re.IGNORECASE)
+# "dragged out of his house by a group of around 15 armed Maoists and killed": the killers
+_AGENTS_BEFORE = re.compile(r"\bby\s+(?:an?\s+)?(?:(?:group|gang|band|mob|squad|unit|team)\s+of\s+)"
+                            r"(?:(?:about|around|some|at\s+least|over|nearly|more\s+than)\s+)?$",
+                            re.IGNORECASE)
 
 # "left 27 people dead, a military officer said", "..., two officials told AFP": after a comma, a
 # figure whose noun is followed by a speech verb is who spoke. Not "a man said to be", "two more
@@ -112,7 +122,8 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _EARLIER_TOLL_BEFORE.search(before) \
             or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)) \
             or _PART_OF_BEFORE.search(before) \
-            or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)):
+            or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)) \
+            or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before):
         return True
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):

@@ -15,7 +15,7 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
-from conflictwatch.extract.notcounts import opens_the_count
+from conflictwatch.extract.notcounts import CRIME_OF, opens_the_count
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
@@ -77,6 +77,8 @@ def add_parsed_victims(
     # "eighteen members of two families": the families are counted, not the dead
     victims = [v for v in victims
                if not (v.noun.lower() in _GROUPS and re.search(r"\bof\s+$", sentence[: v.start]))]
+    # "a ringleader wanted for the killing of a police officer": a crime told of a victim, not a death now
+    victims = [v for v in victims if not CRIME_OF.search(sentence, max(0, v.start - 60), v.start)]
     # "since Oct. 7, when gunmen attacked Israel, killing 1,200": the day a count began (notcounts.py)
     victims = [v for v in victims if not opens_the_count(sentence[: v.start])]
     # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)

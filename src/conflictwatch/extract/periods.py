@@ -36,7 +36,11 @@ _ONE_NAMED = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|b
 
 def counts_a_period(s: str, dates: list[DateMention], cas: list[Casualty] | None) -> bool:
     """Is the sentence's toll a count over a period or over many events (no incident)?"""
-    counted = any(not _MONTH_BEFORE.search(s, 0, m.start()) for m in _COUNTED_EVENTS.finditer(s))
+    # (near a toll: "carried out seven attacks ..., following the killing of an official in Beirut
+    # last week" counts the attacks, not the official's death)
+    counted = any(not _MONTH_BEFORE.search(s, 0, m.start())
+                  and any(abs(c.fig.start - m.start()) < 80 for c in cas or [])
+                  for m in _COUNTED_EVENTS.finditer(s))
     if _YEAR_CLOSED.search(s) or counted or _NUMBER_SINCE.search(s):
         return True
     day = any(d.precision == 1 and not d.statement and d.date_start for d in dates)

@@ -101,12 +101,13 @@ def _typed_before(sentence: str, start: int) -> str | None:
     return "of" if _TYPED_BEFORE_END.search(before) else None
 
 
+_PLACE_TITLES = frozenset({"sheikh", "imam", "emir", "king", "prince"})
 _BESIDE_BEFORE = re.compile(r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:outskirts|suburbs|edge)\s+of\s+$",
                             re.IGNORECASE)
 
 
 _ORG_AFTER = re.compile(
-    r"\s+(?:operations? room|group|groups|brigades?|battalion|factions?|forces|militias?|movement|cartel"
+    r"\s+(?:operations? room|group|groups|brigades?|battalion|factions?|forces?|militias?|movement|cartel"
     r"|gang|army|militants|fighters|rebels|insurgents|members|cell|cells|council|committee|party|cult|cults"
     r"|confraternity|children['’]s\s+hospital)\b",
     re.IGNORECASE,
@@ -366,7 +367,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
         before = sentence[max(0, start - 20) : start].split()[-1:]
         typed_region = (m.group("post") or "").strip().lower() in ("region", "state", "province", "zone")
-        if {w.lower().rstrip(".") for w in before + name.split()[:1]} & titles or (
+        # ("in Sheikh Maskin city", "in Imam Sahib district": a title that starts a place's name)
+        placed_title = name.split()[0].lower() in _PLACE_TITLES and len(name.split()) > 1 and (
+            m.group("post") or (before and before[0].lower() in ("in", "at", "near", "around")))
+        if ({w.lower().rstrip(".") for w in before + name.split()[:1]} & titles and not placed_title) or (
                 name.lower() in compass and not typed_region):
             continue  # "the army of President Hadi": a person; "Arrows of the East": no place (the
             # "North-West region" of Cameroon is one)

@@ -556,7 +556,8 @@ _EARLIER_EVENT = re.compile(
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
     r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:hours|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
-    r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?|shot\s+dead|gunned\s+down|murdered|massacred|executed"
+    r"|slaughtered)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21" (a day after is a day
     # the dates stage counts back to: an incident of its own)
     r"|\b(?:a|one|two|three|\d+)\s+(?:months?|years?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"

@@ -250,6 +250,9 @@ def _patients(tok: Token) -> list[Token]:
             return []  # "civilians, including a girl, injured": the participle is the sentence's
         return [tok.head]  # "two soldiers killed in the ambush", "the slain officer"
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    # "killed the District Head of X, Alhaji Y, and two of his aides": the parser hangs the second
+    # object on the verb
+    objects += [c for c in kids if c.dep_ == "conj" and c.pos_ == "NUM" and objects and c.i > objects[0].i]
     if objects:
         return [_named_then_noun(_antecedent(c), before_verb=False) for c in objects]
     own = [c for c in kids if c.dep_ == "nsubj"]
@@ -270,6 +273,12 @@ def _patients(tok: Token) -> list[Token]:
         w = _words()
         before = [t for t in head.subtree if t.i < tok.i and t.pos_ == "NOUN" and _is_person(t, w)]
         return before[-1:]
+    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "ccomp", "xcomp", "acomp") and tok.head.pos_ == "AUX" \
+            and tok.head.lower_ in ("was", "were") and tok.head.i < tok.i:
+        # "Five members of the corps were on Sunday killed": the parser hangs the participle on "were"
+        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.head.i]
+        if subjects:
+            return [_named_then_noun(_antecedent(c)) for c in subjects]
     headline = tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")
     if headline and not any(c.dep_ == "nsubj" for c in kids):
         # headline style: "Two soldiers killed in Borno"
@@ -305,6 +314,8 @@ def _with_companions(verb: Token, patients: list[Token]) -> list[Token]:
         for c in holder.children:
             if c.lower_ == "along" and c.dep_ in ("prep", "advmod"):
                 withs = [x for x in c.children if x.lower_ == "with" and x.dep_ == "prep"]
+            elif c.lower_ == "alongside" and c.dep_ == "prep":  # "alongside 12 of his fighters"
+                withs = [c]
             elif c.lower_ == "along" and c.dep_ == "prt":  # ("along" a particle, "with" beside it)
                 withs = [x for x in holder.children if x.lower_ == "with" and x.i == c.i + 1]
             elif c.lower_ == "with" and c.dep_ == "prep" and any(x.lower_ in ("together", "along")

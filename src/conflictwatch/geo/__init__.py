@@ -16,7 +16,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import load_data
-from conflictwatch.geo.context import GeoContext
+from conflictwatch.geo.context import GeoContext, big_city, in_named_province, in_nearest_region
 from conflictwatch.geo.country import clear_country, country_votes
 from conflictwatch.geo.gazetteer import (
     Place,
@@ -63,6 +63,9 @@ DEMONYMS = {
 }
 
 
+# a context name typed as a district: the district (a county in the gazetteer) of that name
+_DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|woreda|raion|tehsil|upazila"
+                            r"|municipality|township)$", re.IGNORECASE)
 NAMED_COUNTRY_BONUS = 100.0  # a country named around the claim outweighs the article's mentions
 
 
@@ -153,11 +156,15 @@ class Geocoder:
         anchors: list[Place] = []
         quoted = city_quoted = False
         names = list(claim.place_context or [])
+        # (the one country the claim's own sentence names first: "In Mali, militants killed 30 near
+        # Menaka", in an overview whose other paragraphs name Burkina Faso and its Sahel region)
+        in_quote = {cc for n in names if claim.quote and n in claim.quote and (cc := self._country_named(n))}
         for name in names:  # countries first: they decide how the other names are read
             cc = self._country_named(name)
             if cc and cc not in named:
                 named.add(cc)
-                countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS
+                own = 50.0 if in_quote == {cc} else 0.0
+                countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS + own
         part = self._part_named(claim.quote or "") or base.part
         for name in names:
             if self._country_named(name):
@@ -172,6 +179,8 @@ class Geocoder:
                 p: Place | None = whole[0]
             elif typed and typed.group(1) != written and (region := self._region_for(typed.group(1), sub)):
                 p = region  # "South Darfur state" is South Darfur, not a "Darfur" south of something
+            elif _DISTRICT_TYPE.search(name.strip()) and (district := self._district(written, sub)):
+                p = district.place  # "Kauru Local Government Area": the LGA, not a village of that name
             else:
                 p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
             if p is None and modifier == "region" and not anchors and _said_to_be_in(claim, name):
@@ -191,8 +200,11 @@ class Geocoder:
                     own = bool(claim.quote and written and written in claim.quote)
                     bonus = 25 if p.placetype in ("region", "county") and own else 5
                     countries[p.country_code] = countries.get(p.country_code, 0) + bonus
+        # (the provinces of the country the claim is in: "the central Sahel" of an overview's lead is
+        # Burkina Faso's Sahel region, no bound on a Malian town)
+        top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else None
         admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in anchors
-                   if a.placetype in ("region", "county")} - {""}
+                   if a.placetype in ("region", "county") and a.country_code in (top, None)} - {""}
         # districts named as such among the first names around the claim (its sentence and the next
         # ones), not a round-up's other paragraphs at the end of the list
         districts = (_DISTRICT_WORDS.match(_strip_descriptors(n)) for n in names[:NEAR_NAMES])
@@ -238,7 +250,7 @@ class Geocoder:
         cc = country_alias_codes().get(name_key(written))
         if cc is None:
             return None  # nearly every name: no gazetteer look-up
-        if any(_big_city(p) or not p.is_point for p in self.bundled.find(written, 0)):
+        if any(big_city(p) or not p.is_point for p in self.bundled.find(written, 0)):
             return None
         return cc
 
@@ -333,13 +345,13 @@ class Geocoder:
             # between homonyms, over distance and population (not against a big city named exactly:
             # the province may be another paragraph's, in a round-up)
             mine = name_key(p.name if p.placetype == "region" else p.admin1 or "")
-            elsewhere = _big_city(p) and tier == 0 and not ctx.province_in_quote
+            elsewhere = big_city(p) and tier == 0 and not ctx.province_in_quote
             s += 12 if mine in ctx.admin1s else 0 if elsewhere else -12
         if ctx.admin2s and p.is_point and p.country_code == cc and name_key(p.admin2 or "") in ctx.admin2s:
             s += 12  # "Antsa village, Kwarra district, Keana LGA": the Antsa of Keana, not Doma's
         if p.is_point:
             s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
-            if ctx.part and p.country_code == ctx.part[0] and not _big_city(p):
+            if ctx.part and p.country_code == ctx.part[0] and not big_city(p):
                 s += PART_WEIGHT * toward(p, ctx.part[1], ctx.part[2])  # Boni "in central Mali"
         elif p.placetype == "county":
             s -= 4
@@ -395,7 +407,7 @@ class Geocoder:
     def _resolve(self, raw: str, written: str, modifier: str, ctx: GeoContext) -> _Match | None:
         # The whole phrase first: "Eastern Ghouta" is a name, not "eastern" + "Ghouta".
         hit = self._lookup_scored(raw.strip(), ctx)
-        if hit and hit[1] <= 1 and _in_named_province(hit[0], ctx):
+        if hit and hit[1] <= 1 and in_named_province(hit[0], ctx):
             return _Match(hit[0], hit[0].default_precision)
         near = RE_NEAR.match(written)
         if near:
@@ -419,8 +431,8 @@ class Geocoder:
             # (a loose spelling of a hamlet outside the city the claim's own sentence names is no
             # quarter of it: "MOGADISHU - ... in Hodan district" is not Hidweyne, 28 km out)
             weak = tier >= 2 and city is not None and (distance_km(p, city) > 50 or (
-                ctx.city_in_quote and _big_city(city) and p.population < 1_000 and distance_km(p, city) > 10))
-            if not weak and _in_named_province(p, ctx):
+                ctx.city_in_quote and big_city(city) and p.population < 1_000 and distance_km(p, city) > 10))
+            if not weak and in_named_province(p, ctx):
                 prec = p.default_precision
                 if modifier in ("direction", "near", "part"):
                     prec = max(prec, 2)
@@ -432,8 +444,16 @@ class Geocoder:
             return on_route
         if not hit and written and self._known_abroad(written, ctx):
             return None  # e.g. "Tripoli" in a Syria story: a real place elsewhere, not a district here
-        # Unknown name: a district/part of the city the claim is about, else its province.
-        if ctx.city is not None and _in_named_province(ctx.city, ctx) and _in_nearest_region(ctx.city, ctx):
+        # Unknown name: the district named first around it ("Kigudu community in Kauru LGA"), a
+        # district/part of the city the claim is about, else its province.
+        # (a town around it outside that district is another place: "Antsa village, Kwarra district,
+        # Keana LGA" is not at the Kwarra of Doma LGA)
+        county = next((a for a in ctx.anchors if a.placetype == "county" and name_key(a.name) in ctx.admin2s),
+                      None)
+        city = ctx.city
+        if county is not None and (city is None or name_key(city.admin2 or "") != name_key(county.name)):
+            return _Match(county, max(2, county.default_precision), fallback=True)
+        if ctx.city is not None and in_named_province(ctx.city, ctx) and in_nearest_region(ctx.city, ctx):
             return _Match(ctx.city, 2, fallback=True)
         if ctx.region is not None:
             return _Match(ctx.region, 3, fallback=True)
@@ -447,7 +467,7 @@ class Geocoder:
             if len(part) < 4:
                 continue
             hit = self._lookup_scored(part, ctx)
-            if hit and hit[1] <= 1 and hit[0].is_point and _in_named_province(hit[0], ctx):
+            if hit and hit[1] <= 1 and hit[0].is_point and in_named_province(hit[0], ctx):
                 return _Match(hit[0], 2, fallback=True)
         return None
 
@@ -483,7 +503,7 @@ class Geocoder:
             inside = re.search(rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
                                rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
                                rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
-            if city is not None and _big_city(city) and distance_km(p, city) > (15 if inside else 40):
+            if city is not None and big_city(city) and distance_km(p, city) > (15 if inside else 40):
                 return _Match(city, 2, fallback=True)
         return None
 
@@ -491,7 +511,7 @@ class Geocoder:
         """ "the Kyivskyi district of Kharkiv": a quarter of that city, not a namesake village far off."""
         city = city_of_district(text, written) if m is not None and not m.fallback else None
         cp = self.lookup(city, ctx) if city else None
-        if m is None or cp is None or not _big_city(cp) or distance_km(m.place, cp) <= 30 \
+        if m is None or cp is None or not big_city(cp) or distance_km(m.place, cp) <= 30 \
                 or m.place.admin1 == cp.admin1:  # ("Zakho district of Duhok": the province's)
             return None
         return _Match(cp, 2, fallback=True)
@@ -560,33 +580,6 @@ def _city_parts() -> str:
     """The words of `city_parts` (places_lexicon.yaml) as one regex group."""
     words = sorted(load_data("places_lexicon.yaml").get("city_parts", []), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
-
-
-def _in_nearest_region(p: Place, ctx: GeoContext) -> bool:
-    """Is the place in the province named nearest the claim (if any)? A round-up names several."""
-    region = ctx.region
-    if region is not None and _big_city(p) and ctx.city_in_quote and not ctx.province_in_quote:
-        return True  # the claim's sentence names the city; another paragraph of a round-up the province
-    return region is None or name_key(p.admin1 or "") == name_key(region.admin1 or region.name)
-
-
-def _big_city(p: Place) -> bool:
-    return p.is_point and p.population >= 50_000
-
-
-def _in_named_province(p: Place, ctx: GeoContext) -> bool:
-    """A place outside the province the text names is another place of the same name ("Umella
-    village ... of Benue state" is not the Umella of Kogi); a big city is itself where the province
-    named is another sentence's (a round-up's other paragraph), not the claim's own."""
-    if p.country_code != ctx.country or p.placetype in ("region", "country"):
-        return True
-    if _big_city(p) and not ctx.province_in_quote:
-        return True
-    district = ctx.city if ctx.city is not None and name_key(ctx.city.name) in ctx.admin2s else None
-    if district is not None and p.is_point and p is not district and p.admin2 and p.population < 10_000 \
-            and name_key(p.admin2) not in ctx.admin2s and distance_km(p, district) > 30:
-        return False  # "Kwarra district, Keana LGA": the Kwarra of another LGA is a namesake
-    return not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s
 
 
 def _clear_country(ctx: GeoContext) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from conflictwatch.geo.gazetteer import Place
+from conflictwatch.geo.gazetteer import Place, distance_km
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.geo.parts import Extent
 
@@ -43,3 +43,35 @@ class GeoContext:
     @property
     def region(self) -> Place | None:
         return next((a for a in self.anchors if not a.is_point), None)
+
+
+def in_nearest_region(p: Place, ctx: GeoContext) -> bool:
+    """Is the place in the province named nearest the claim (if any)? A round-up names several."""
+    region = ctx.region
+    if region is not None and big_city(p) and ctx.city_in_quote and not ctx.province_in_quote:
+        return True  # the claim's sentence names the city; another paragraph of a round-up the province
+    return region is None or name_key(p.admin1 or "") == name_key(region.admin1 or region.name)
+
+
+def big_city(p: Place) -> bool:
+    return p.is_point and p.population >= 50_000
+
+
+def in_named_province(p: Place, ctx: GeoContext) -> bool:
+    """A place outside the province the text names is another place of the same name ("Umella
+    village ... of Benue state" is not the Umella of Kogi); a big city is itself where the province
+    named is another sentence's (a round-up's other paragraph), not the claim's own."""
+    if p.country_code != ctx.country or p.placetype in ("region", "country"):
+        return True
+    if big_city(p) and not ctx.province_in_quote:
+        return True
+    district = ctx.city if ctx.city is not None and name_key(ctx.city.name) in ctx.admin2s else None
+    if district is not None and p.is_point and p is not district and p.admin2 and p.population < 10_000 \
+            and name_key(p.admin2) not in ctx.admin2s and distance_km(p, district) > 30:
+        return False  # "Kwarra district, Keana LGA": the Kwarra of another LGA is a namesake
+    county = next((a for a in ctx.anchors if a.placetype == "county" and name_key(a.name) in ctx.admin2s),
+                  None)
+    if county is not None and p.is_point and p.admin2 and p.population < 10_000 \
+            and name_key(p.admin2) not in ctx.admin2s and distance_km(p, county) > 30:
+        return False  # "Kadawa village in Maru LGA": a Kadawa of another state's LGA is a namesake
+    return not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s
