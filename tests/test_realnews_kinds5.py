@@ -331,3 +331,103 @@ def test_an_overviews_paragraph_is_in_the_country_it_names(geo: Geocoder) -> Non
             "February, killing at least five soldiers.")
     found = incidents_of(geo, text, published=date(2023, 2, 8))
     assert [c.country for c in found] == ["Burkina Faso", "Mali", "Somalia"]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    # the events counted are not dead
+    ("Four police officers and two road workers were killed in two separate blasts in Belgorod on "
+     "Tuesday, officials said.", 6, None),
+    # the passenger again, in apposition
+    ("The driver and his passenger, a 52-year-old woman, died at the scene on Tuesday, the governor said.",
+     2, None),
+    # the living doctors fight for, and who told it, are no dead
+    ("Two people were killed in the strike on Tuesday and doctors are fighting for the lives of several "
+     "patients, the governor said.", 2, None),
+    ("Gunmen killed between 15 and 26 people in the village on Tuesday, according to witnesses and a "
+     "health worker.", 15, None),
+    # a passenger bus is no passenger
+    ("Two people were killed and five others injured after a passenger bus ran over a landmine on "
+     "Tuesday, police said.", 2, 5),
+    # translated martyrdom
+    ("Two army personnel ascended as martyrs and three others were wounded in the shelling on Tuesday, "
+     "the ministry said.", 2, 3),
+    ("The shelling led to the martyrdom of a migrant and the injury of two others on Tuesday, the agency "
+     "said.", 1, None),
+    # the whole list the parse counts, over its first figure
+    ("Militants killed two foreign tourists and their Ugandan guide in the park on Tuesday, police said.",
+     3, None),
+    # the wounded's own count, after the dead's
+    ("The death toll from Monday's strike has risen to seven and the number of wounded climbed to 97, the "
+     "governor said on Tuesday.", 7, 97),
+])
+def test_more_tolls_the_text_gives_and_no_more(geo: Geocoder, sentence: str, killed: int,
+                                               injured: int | None) -> None:
+    found = [c for c in claims_of(geo, sentence, published=PUBLISHED) if c.killed]
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(killed, injured)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack came a week after a bomb hit the town of Sake, west of Goma, killing four people.",
+    "It came just days after jihadists raided the village of Kolofata, killing four people.",
+])
+def test_an_earlier_attack_the_news_counts_back_to_is_no_incident_of_its_day(geo: Geocoder,
+                                                                            sentence: str) -> None:
+    """'a week after a bomb hit Sake, killing four': an earlier event; it was an incident dated the
+    lead's day."""
+    text = f"Gunmen killed three soldiers in an attack on a base on Friday, the army said. {sentence}"
+    assert [c.killed.low for c in incidents(geo, text)] == [3]
+
+
+def test_had_since_is_no_period(geo: Geocoder) -> None:
+    """'The toll had since risen to 30' is the incident's toll, 'since' an adverb (it was a running
+    total)."""
+    text = ("Gunmen killed 26 people in an attack on a market in Bunia on Sunday, officials said on Monday.\n\n"
+            "The toll had since risen to 30, the governor said on Tuesday.")
+    assert [c.scope for c in claims_of(geo, text, published=PUBLISHED) if c.killed] == ["incident", "incident"]
+
+
+@pytest.mark.parametrize(("sentence", "place", "province"), [
+    ("Militants killed three shepherds in the desert of al-Sukhnah, east of Homs, on Sunday, the monitor "
+     "said.", "al-Sukhnah", "Homs"),
+    ("The governor of West Darfur state, Khamis Ahmed, was killed on Wednesday, officials said.",
+     "West Darfur state", "Western Darfur"),
+])
+def test_a_desert_of_a_place_and_a_typed_province_with_a_compass_word(geo: Geocoder, sentence: str,
+                                                                     place: str, province: str) -> None:
+    """'the desert of al-Sukhnah, east of Homs' is al-Sukhnah (it was Homs); 'West Darfur state' is
+    West Darfur (read as a 'Darfur' west of something, it was a loose match in Gezira)."""
+    assert [(c.location, c.admin1) for c in incidents(geo, sentence)] == [(place, province)]
+
+
+def test_one_of_the_dead_in_an_aside_leaves_the_hurt_after_it_whole(geo: Geocoder) -> None:
+    """'Two people were killed, one of them a university student, and five others injured': the
+    student is one of the dead; the five are the hurt (they were lost as parts of the aside)."""
+    found = incidents(geo, "Two people were killed, one of them a university student, and five others injured "
+                           "in the shelling of Taiz on Tuesday.")
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(2, 5)]
+
+
+def test_the_one_just_told_dying_later_is_no_new_death(geo: Geocoder) -> None:
+    """'The child was rushed to hospital but died shortly after arrival': the child of the lead (it
+    was a second claim of one dead); 'according to a source in the Civil Defence' names who told."""
+    text = ("TAIZ - A child was killed by a sniper in the city on Friday, according to a source in the "
+            "Civil Defence.\n\n"
+            "The child was rushed to al-Thawra hospital but died shortly after arrival, medical sources said.")
+    found = incidents_of(geo, text, published=date(2023, 5, 13))
+    assert [(c.killed.low, c.claimed_by) for c in found] == [(1, "Yemeni Civil Defence")]
+
+
+@pytest.mark.parametrize(("follow", "place"), [
+    ("The gunmen arrived on motorcycles shortly after dusk in Kalari, some 25 kilometres from the state "
+     "capital.", "Kalari"),
+    ("The assault on the garrison in Zhob began in the early hours.", "Zhob"),
+    # who fought, and a road named far along the sentence, is no place of the fight
+    ("The fighting pitted forces loyal to the prime minister against groups who tried to enter the "
+     "region from several directions, including the Zawiya and Gharyan roads.", "Borno"),
+])
+def test_where_the_attackers_struck_said_after_a_lead_with_a_region(geo: Geocoder, follow: str,
+                                                                   place: str) -> None:
+    text = ("MAIDUGURI - Suspected militants stormed a farming village in Borno on Sunday night, shooting "
+            f"dead at least 14 people, residents said.\n\n{follow}")
+    found = incidents_of(geo, text, published=date(2023, 9, 12))
+    assert [c.location for c in found] == [place]

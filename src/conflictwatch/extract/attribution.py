@@ -29,7 +29,7 @@ _PRONOUN_SPEAKER = quick(re.compile(
 ))
 _ACCORDING = re.compile(
     r"\b(?:according to|spokes(?:man|woman|person) for|statement (?:from|by))"
-    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}$",  # ("according to a source in the Syrian Civil Defence")
     re.IGNORECASE,
 )
 # "the council said": the organisation named before with that head noun (Discourse.orgs)

@@ -207,6 +207,7 @@ def _words(text: str) -> list[str]:
 
 
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
+_OF_THEM_BEFORE = re.compile(r",\s*(?:one|two|three|\w+)\s+of\s+them\s+$", re.IGNORECASE)
 _MANNER_BEFORE = re.compile(r"\b(?:beheading|hacking|shooting|burning|stabbing|executing|mutilating"
                             r"|torturing)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
@@ -366,7 +367,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         # "9 people (5 men and 4 women)": so is a breakdown in brackets.
         gap = sentence[figs[i - 1].end : figs[i].start]
         # (", two of them in their beds, and a caregiver": so does one opened by "N of them")
-        opens = re.search(r",\s*(?:among\s+(?:them|whom)|including)\s+$", sentence[: figs[i - 1].start]) or (
+        opens = re.search(r",\s*(?:among\s+(?:them|whom)|including|\w+\s+of\s+(?:them|whom))\s+$",
+                          sentence[: figs[i - 1].start]) or (
             re.search(r",\s*$", sentence[: figs[i - 1].start]) and re.match(r"\s+of\s+(?:them|whom)\b", gap))
         closes_aside = i >= 2 and not subsets[i - 2] and re.search(r",\s*and\s+$", gap) and opens
         if closes_aside:
@@ -482,6 +484,11 @@ def classify_figures(sentence: str) -> list[Casualty]:
             head = sentence[max(0, f.start - 140) : f.start]
             if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
                 kind = "killed"  # "the number of people killed ... has risen to 23"
+                # ("the death toll has risen to seven and the number of wounded climbed to 97")
+                hurt = [m.start() for m in lx.injured.finditer(head)]
+                dead = [m.start() for m in lx.killed.finditer(head)]
+                if hurt and (not dead or hurt[-1] > dead[-1]):
+                    kind = "injured"
         if kind is None:
             head = sentence[max(0, f.start - 120) : f.start]  # "raising the toll from last week's ambush to"
             # "more than doubling its tally of 47" counts votes, not the dead.
@@ -535,6 +542,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             elif out and re.search(r"\b(?:said|put it at|gave a toll of|says)\s*$", left_text) \
                     and not _OTHER_FATE.search(right_text):
                 kind = out[-1].kind  # "X said 17 were killed, Y said 12" (not "... said 149,000 have fled")
+        if subset and out and kind is not None and _OF_THEM_BEFORE.search(sentence, max(0, f.start - 20),
+                                                                           f.start):
+            kind = out[-1].kind  # "Two people were killed, one of them a student, and ...": one of the dead
         vend = f.end
         if victim_word and not f.text.lower().endswith(victim_word):
             vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)

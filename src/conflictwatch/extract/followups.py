@@ -94,7 +94,8 @@ _FACILITY = re.compile(
 )
 
 
-_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred|broke\s+out|erupted)\b", re.IGNORECASE)
+_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred|broke\s+out|erupted|began|started)\b",
+                         re.IGNORECASE)
 DEFINITE_EVENT = re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+|latest\s+|first\s+|second\s+|third\s+)?(?:raid|raids|strike|strikes"
     r"|air\s?strikes?|attack|bombing"
@@ -298,9 +299,13 @@ def extends(
         last.dates = [*event_dates, *last.dates]
     elif event_dates and last.dates and new_day != told_day:
         return False
-    if not event_rules()[1].search(s) and not REFERS_BACK.match(s):
+    # ("The gunmen arrived ... shortly after dusk in Dalwa": where they struck; not "The fighting pitted
+    # forces loyal to X against groups who tried to enter Tripoli ... including the Zawiya road")
+    early = spec.via in ("in", "at", "near", "on") and spec.start <= 100
+    if not event_rules()[1].search(s) and not (REFERS_BACK.match(s) and (took or early)):
         return False
-    refers = REFERS_BACK.match(s) or DEFINITE_EVENT.search(s)
+    # (not a place named as a way in: "including the Zawiya and Gharyan roads")
+    refers = (REFERS_BACK.match(s) or DEFINITE_EVENT.search(s)) and spec.via != "including"
     fac = _FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:

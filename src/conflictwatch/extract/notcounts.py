@@ -48,6 +48,14 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested|jailed|sentenced|tried)\s+"
                       r"(?:for|of|over|in)\s+(?:the\s+)?(?:killing|murder|death|assassination|kidnapping)s?"
                       r"\s+of\s+$", re.IGNORECASE)
+# "The driver and his passenger, a 52-year-old woman, died": the passenger again, not one more
+_APPOSITION_BEFORE = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s*$", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:who\b|was\b|were\b|died\b|had\b|is\b)", re.IGNORECASE)
+# "doctors are fighting for the lives of several patients": the living
+_LIVES_FOUGHT_FOR = re.compile(r"\b(?:fighting|fight|fought|battling|struggling|trying)\s+"
+                               r"(?:for|to\s+save)\s+the\s+lives\s+of\s+$", re.IGNORECASE)
+# "killed between 15 and 26 people, according to witnesses and a health worker": who told it
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w'’-]+,?\s+){0,5}?and\s+$", re.IGNORECASE)
 # "a Kashmiri Pandit working as a security guard": the victim's job, not a second victim
 _ROLE_BEFORE = re.compile(r"\b(?:working|employed|serving|served|worked|works)\s+as\s+$", re.IGNORECASE)
 # "dragged out of his house by a group of around 15 armed Maoists and killed": the killers
@@ -123,7 +131,10 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)) \
             or _PART_OF_BEFORE.search(before) \
             or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)) \
-            or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before):
+            or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before) \
+            or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
+            or (text.lower().startswith(("a ", "an ")) and _APPOSITION_BEFORE.search(before)
+                and _APPOSITION_AFTER.match(after)):
         return True
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):

@@ -108,6 +108,18 @@ def add_parsed_victims(
             c.fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
             c.end = max(c.end, v.end)
             continue
+        others = [c for c in out if v.start <= c.fig.start < v.end and c not in inside]
+        if inside and not others and v.value.high is not None \
+                and v.value.low > sum(c.fig.value.low for c in inside) \
+                and re.search(r"\band\s+(?:his|her|their|its|the|an?|\w+)\b", sentence[v.start : v.end]) \
+                and not any(c.subset for c in inside):
+            # "two foreign tourists and their Ugandan guide": the parse counts the whole list (3);
+            # the pattern read its first figure (2)
+            for c in inside:
+                out.remove(c)
+            whole = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+            out.append(Casualty(whole, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
+            continue
         if len(inside) == 1 and re.search(r"\b(?:along|together)\s+with\b", sentence[v.start : v.end]) \
                 and inside[0].fig.start > v.start and v.value.low > inside[0].fig.value.low:
             # "A local chief was shot dead along with four others": the chief and the four

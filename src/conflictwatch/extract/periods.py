@@ -50,3 +50,23 @@ def counts_a_period(s: str, dates: list[DateMention], cas: list[Casualty] | None
     # ("A U.N. panel put the death toll in El Geneina alone at 10,000 to 15,000")
     huge = any(c.kind == "killed" and not c.subset and c.fig.value.low >= 1000 for c in cas or [])
     return huge and not day and _ONE_NAMED.search(s) is None
+
+
+TOTAL_TO = re.compile(r"\bthe\s+total\s+(?:to|at|stands|stood|rose|reached)\b", re.IGNORECASE)
+# "in attacks on farming communities in Benue and Plateau states": a count over two provinces
+TWO_PROVINCES = re.compile(r"\bin\s+(?:[A-Z][\w'’-]+\s+){1,2}and\s+(?:[A-Z][\w'’-]+\s+){1,2}"
+                            r"(?:states|provinces|regions|governorates|oblasts)\b")
+MANY_PLACES = re.compile(
+    r"\b(?:settlements|villages|towns|cities|communities|localities|areas|districts|regions|oblasts"
+    r"|directions?|front(?:line)?|positions)\b", re.IGNORECASE)
+
+
+# "The toll had since risen to 30": "since" as an adverb (since then), no period's start
+# (not "20 people have since been killed": a count since the day told before)
+_ADVERBIAL_SINCE = re.compile(r"\b(?:has|had|have)\s+since(?=\s+(?:risen|climbed|increased|grown|gone\s+up"
+                              r"|reached|jumped|been\s+(?:raised|revised|updated)))", re.IGNORECASE)
+
+
+def without_adverbial_since(s: str) -> str:
+    """The sentence with "had since" blanked (same length): the aggregate markers' "since" is a period's."""
+    return _ADVERBIAL_SINCE.sub(lambda m: " " * len(m.group(0)), s) if "since" in s else s

@@ -80,6 +80,8 @@ _TYPED_BEFORE = re.compile(
     r"|outskirts|settlement|island|commune|port|market|headquarters"
     # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
     r"|centre|center|heart|suburbs|streets"
+    # "in the desert of al-Sukhnah, east of Homs", "the forests of Pomra village": the named spot
+    r"|desert|forests?|valley|plains?|mountains|hills"
     # "the shelling of Nikopol", "the siege of Mariupol": a place hit
     r"|shelling|bombing|bombardment|siege|capture|recapture|fall)\s+of\s+",
     re.IGNORECASE,

@@ -15,6 +15,8 @@ _PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
 # ("In a separate attack, gunmen shot him": another incident, however the victim is written)
 _SEPARATE = re.compile(r"\b(?:separately|separate|another\s+(?:attack|incident)|elsewhere|in\s+a\s+second)\b",
                        re.IGNORECASE)
+_THE_ONE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:child|boy|girl|man|woman|victim|teenager|baby|soldier"
+                      r"|officer|policeman|driver|farmer|student|journalist|worker)$", re.IGNORECASE)
 # "condemned the killing of", "mourned the death of": a reaction to the dead told
 _REACTION = re.compile(
     r"\b(?:condemn(?:s|ed)?|denounc(?:e|es|ed)|deplor(?:e|es|ed)|mourn(?:s|ed)?|regret(?:s|ted)?"
@@ -33,8 +35,11 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
     if not told or not dead or len(dead) != len(cas):
         return False
     pronouns = at - last.sentence.index <= 10 and all(c.fig.text.lower() in _PRONOUNS for c in dead)
+    # "The child was rushed to hospital but died shortly after arrival": the one just told, again
+    definite = at - last.sentence.index <= 4 and all(
+        c.fig.value.high == 1 and _THE_ONE.match(c.fig.text) for c in dead)
     reaction = _REACTION.search(s) is not None and sum(c.fig.value.low for c in dead) <= sum(told)
-    if not (pronouns or reaction):
+    if not (pronouns or reaction or definite):
         return False
     last.quote.append(s)
     return True

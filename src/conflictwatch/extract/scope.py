@@ -10,7 +10,10 @@ from functools import lru_cache
 
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import LONG_CAMPAIGNS, Casualty, lex
-from conflictwatch.extract.periods import counts_a_period
+from conflictwatch.extract.periods import MANY_PLACES as _MANY_PLACES
+from conflictwatch.extract.periods import TOTAL_TO as _TOTAL_TO
+from conflictwatch.extract.periods import TWO_PROVINCES as _TWO_PROVINCES
+from conflictwatch.extract.periods import counts_a_period, without_adverbial_since
 from conflictwatch.extract.rules import Named, lexicon, words_re
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.normalize import name_key
@@ -477,7 +480,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     s = _blanked(_NTH_OF_YEAR, s)
     # "killed in this week's fighting on the border": the week of one named fight, not a week's count
     s = _blanked(_WEEKS_EVENT, s)
-    markers = [m.group(0) for m in lx.aggregate.finditer(s)]
+    markers = [m.group(0) for m in lx.aggregate.finditer(without_adverbial_since(s))]
     if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
             and any(d.precision == 1 and not d.statement for d in dates):
         # "killed in a Russian strike on Kharkiv on Tuesday, according to an AFP tally": a count
@@ -537,15 +540,6 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     return bool(perfect or past_24 or past_day)
 
 
-_TOTAL_TO = re.compile(r"\bthe\s+total\s+(?:to|at|stands|stood|rose|reached)\b", re.IGNORECASE)
-# "in attacks on farming communities in Benue and Plateau states": a count over two provinces
-_TWO_PROVINCES = re.compile(r"\bin\s+(?:[A-Z][\w'’-]+\s+){1,2}and\s+(?:[A-Z][\w'’-]+\s+){1,2}"
-                            r"(?:states|provinces|regions|governorates|oblasts)\b")
-_MANY_PLACES = re.compile(
-    r"\b(?:settlements|villages|towns|cities|communities|localities|areas|districts|regions|oblasts"
-    r"|directions?|front(?:line)?|positions)\b", re.IGNORECASE)
-
-
 # "after the attack that killed", "following an ambush in which": the toll of an earlier event the
 # sentence dates its news by, not of the event it reports
 _EARLIER_EVENT = re.compile(
@@ -560,7 +554,10 @@ _EARLIER_EVENT = re.compile(
     r"|slaughtered)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21" (a day after is a day
     # the dates stage counts back to: an incident of its own)
-    r"|\b(?:a|one|two|three|\d+)\s+(?:months?|years?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
+    r"|\b(?:a|one|two|three|\d+)\s+(?:months?|years?|weeks?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
+    r"(?:killing|leaving)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "just days after jihadists raided the village of Kolofata, killing four people"
+    r"|\b(?:days|weeks)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
     r"(?:killing|leaving)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14": a toll the new one replaces
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"

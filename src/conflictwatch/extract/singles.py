@@ -16,8 +16,8 @@ def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
     for m in singles_re().finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken):
             continue
-        if out and m.group(0)[0].isupper() and (gap := _APPOSITIVE_NAME.match(sentence, out[-1].end)) \
-                and gap.end() == m.start():
+        if out and (gap := _APPOSITIVE_NAME.match(sentence, out[-1].end)) and gap.end() == m.start() and (
+                m.group(0)[0].isupper() or _APPOSITIVE_END.match(sentence, m.end())):
             # "a soldier, Sepoy Rizwan Ali, embraced shahadat": the man named is the soldier (one
             # figure, through the name and its closing comma to the verb)
             end = m.end() + len(re.match(r"\s*,?", sentence[m.end():]).group(0))
@@ -29,11 +29,14 @@ def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
 
 
 _APPOSITIVE_NAME = re.compile(r"\s*,\s*")
+# "The driver and his passenger, a 52-year-old woman, died": the person again, then the verb
+_APPOSITIVE_END = re.compile(r"\s*,\s*(?:who\b|was\b|were\b|died\b|had\b|has\b|is\b)", re.IGNORECASE)
 
 
 _singles_cache: list[re.Pattern[str]] = []
 # "a threat to civilian lives": words between the article and the noun are adjectives, not these.
-_FUNCTION_WORDS = r"(?:to|of|for|with|from|by|and|or|the|in|on|at|as|than|that|which|who)"
+# ("a family left a woman ... dead": another article starts another phrase)
+_FUNCTION_WORDS = r"(?:to|of|for|with|from|by|and|or|the|an?|in|on|at|as|than|that|which|who)"
 
 
 def singles_re() -> re.Pattern[str]:
@@ -71,7 +74,8 @@ def singles_re() -> re.Pattern[str]:
                 r"(?![\w-])(?!\s+(?:jets?|planes?|aircraft|bombers?|helicopters?|drones?|pilots?|vehicles?"
                 r"|attacks?|raids?|ambush|strikes?|assaults?|offensive|hideouts?|camps?|bases?|positions?"
                 # ("a local volunteer group", "a farmers' union": a body, not a person)
-                r"|groups?|organi[sz]ations?|committees?|networks?|associations?|unions?|councils?)\b)",
+                r"|groups?|organi[sz]ations?|committees?|networks?|associations?|unions?|councils?"
+                r"|bus|buses|cars?|trucks?|trains?|boats?|ships?|convoys?)\b)",  # ("a passenger bus")
                 re.IGNORECASE,
             )
         )

@@ -480,7 +480,9 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
                 break
             if article is not None and long_ago(sentences[j].text, article):
                 continue
-            cand = most_specific([p for p in sentence_places[j] if not treated_in(sentences[j].text, p)])
+            # (not "including the Zawiya and Gharyan roads": ways in, where nothing happened)
+            cand = most_specific([p for p in sentence_places[j] if not treated_in(sentences[j].text, p)
+                                  and p.via != "including"])
             # a claim with no place takes a district or LGA too ("in Dikwa local government area")
             if cand is None or cand.rank > (3 if c.location is None else 2):
                 continue

@@ -422,7 +422,10 @@ class Geocoder:
             if op is not None:
                 return _Match(op, max(2, op.default_precision), fallback=True)
         if modifier == "region":
-            region = self._region_for(written, ctx)
+            # ("West Darfur state": West Darfur, not a "Darfur" west of something)
+            typed = RE_REGION_SUFFIX.match(raw.strip())
+            whole = self._region_for(typed.group(1), ctx) if typed and typed.group(1) != written else None
+            region = whole or self._region_for(written, ctx)
             return _Match(region, 3, fallback=True) if region else None
         hit = self._lookup_scored(written, ctx) if written else None
         if hit:
