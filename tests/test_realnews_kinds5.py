@@ -431,3 +431,17 @@ def test_where_the_attackers_struck_said_after_a_lead_with_a_region(geo: Geocode
             f"dead at least 14 people, residents said.\n\n{follow}")
     found = incidents_of(geo, text, published=date(2023, 9, 12))
     assert [c.location for c in found] == [place]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # a village head of South Asia is one person
+    ("Suspected Maoists hacked to death a former sarpanch in Bijapur district late Friday, police said.", 1),
+    # one death beside a count of attacks is that death's incident
+    ("Russian forces launched 412 attacks on eight settlements on Wednesday, killing a 74-year-old woman in "
+     "Huliaipole, the governor said.", 1),
+    # the two, named after a comma, are not two more
+    ("Two journalists working for the channel, correspondent Farah Odeh and cameraman Rabih Saad, were "
+     "killed on Tuesday by a strike in Tayr Harfa, the broadcaster said.", 2),
+])
+def test_one_death_and_named_pairs_count_as_written(geo: Geocoder, sentence: str, killed: int) -> None:
+    assert [c.killed.low for c in incidents(geo, sentence)] == [killed]

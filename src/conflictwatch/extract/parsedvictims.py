@@ -112,7 +112,8 @@ def add_parsed_victims(
         if inside and not others and v.value.high is not None \
                 and v.value.low > sum(c.fig.value.low for c in inside) \
                 and re.search(r"\band\s+(?:his|her|their|its|the|an?|\w+)\b", sentence[v.start : v.end]) \
-                and not any(c.subset for c in inside):
+                and "," not in sentence[v.start : v.end] and not any(c.subset for c in inside):
+            # (not "Two journalists ..., correspondent X and cameraman Y": the two, named)
             # "two foreign tourists and their Ugandan guide": the parse counts the whole list (3);
             # the pattern read its first figure (2)
             for c in inside:

@@ -38,8 +38,10 @@ def counts_a_period(s: str, dates: list[DateMention], cas: list[Casualty] | None
     """Is the sentence's toll a count over a period or over many events (no incident)?"""
     # (near a toll: "carried out seven attacks ..., following the killing of an official in Beirut
     # last week" counts the attacks, not the official's death)
+    # (not one death with its place: "launched 412 attacks on 8 settlements, killing a woman in X")
+    many = [c for c in cas or [] if c.kind == "killed" and (c.fig.value.high is None or c.fig.value.high > 1)]
     counted = any(not _MONTH_BEFORE.search(s, 0, m.start())
-                  and any(abs(c.fig.start - m.start()) < 80 for c in cas or [])
+                  and any(abs(c.fig.start - m.start()) < 80 for c in many)
                   for m in _COUNTED_EVENTS.finditer(s))
     if _YEAR_CLOSED.search(s) or counted or _NUMBER_SINCE.search(s):
         return True
