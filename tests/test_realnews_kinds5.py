@@ -445,3 +445,25 @@ def test_where_the_attackers_struck_said_after_a_lead_with_a_region(geo: Geocode
 ])
 def test_one_death_and_named_pairs_count_as_written(geo: Geocoder, sentence: str, killed: int) -> None:
     assert [c.killed.low for c in incidents(geo, sentence)] == [killed]
+
+
+def test_the_day_in_a_week_a_lead_told_as_last_week(geo: Geocoder) -> None:
+    """'killed four people ... last week', then 'The attack took place on Thursday 20 October in
+    Naulala': that day and that village (the lead kept the week and the district)."""
+    text = ("LICHINGA - Insurgents killed four people in an attack on a village in the Mecula district of "
+            "Niassa province last week, the district administrator said.\n\n"
+            "The attack took place on Thursday 20 October in Naulala, inside the Niassa reserve.")
+    found = incidents_of(geo, text, published=date(2022, 10, 26))
+    assert [(str(c.date_start), c.location) for c in found] == [("2022-10-20", "Naulala")]
+
+
+def test_a_valley_owned_by_a_district_is_in_that_districts_country(geo: Geocoder) -> None:
+    """'attacked two check posts in Chitral's Kalash valley', after 'crossed from Afghanistan', in a
+    story whose attackers gathered in Afghan provinces: the valley is Chitral's, in Pakistan."""
+    text = ("CHITRAL: Four soldiers were martyred and 12 militants killed after terrorists crossed from "
+            "Afghanistan and attacked two check posts in Chitral's Kalash valley early on Wednesday, the "
+            "military said.\n\n"
+            "The attackers had gathered in Nuristan and Kunar provinces of Afghanistan, the statement said.\n\n"
+            "Police in Khyber Pakhtunkhwa said the fighting lasted till Thursday afternoon.")
+    found = incidents_of(geo, text, published=date(2023, 9, 7))
+    assert [c.country for c in found][:1] == ["Pakistan"]

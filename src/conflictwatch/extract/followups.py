@@ -292,10 +292,13 @@ def extends(
         last.quote.append(raw)
         return True
     new_day = event_dates[0].date_start if event_dates else None
-    told_day = event_date(last.dates)[0] if event_dates else None
-    if new_day and told_day and REFERS_BACK.match(s) and took and 0 < (told_day - new_day).days <= 3:
+    told_day, told_end, told_precision = event_date(last.dates) if event_dates else (None, None, None)
+    within = told_precision == 2 and told_day and told_end and new_day and told_day <= new_day <= told_end
+    told_before = bool(new_day and told_day and 0 < (told_day - new_day).days <= 3)
+    if new_day and told_day and REFERS_BACK.match(s) and took and (told_before or within):
         # "The attack happened on April 16 near Petelkole", after a lead dated by the communique read
-        # on Sunday evening: the day the text says it happened, a day or two before it was told
+        # on Sunday evening: the day the text says it happened, a day or two before it was told; "The
+        # attack took place on Thursday 20 October in Naulala", after a lead's "last week": its day
         last.dates = [*event_dates, *last.dates]
     elif event_dates and last.dates and new_day != told_day:
         return False

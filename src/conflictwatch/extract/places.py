@@ -41,7 +41,7 @@ _PLACE_NOUNS = (
     r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest|township|municipality"
     r"|state|county|ward|community|LGA|Local Government Area|local government area|department|sub-division"
     r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis|frontline"
-    r"|front line|front|neighbourhood|colonia)"
+    r"|front line|front|neighbourhood|colonia|valley|valleys)"
 )
 _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
