@@ -51,10 +51,13 @@ def outlet_mentions(sentence: str) -> list[tuple[int, int, str]]:
 LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
 
 
+# A dateline's pieces: a town in title case ("Imphal", "Port Sudan") and a day ("Jan 15", "15 January",
+# "Sep 30, 2022")
+_TITLE_TOWN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
 # "KANKER (CHHATTISGARH), April 16: ", "SRINAGAR, March 3 - ": a town in capitals, its state, the day
 _CAPS_DATED = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40}(?:\s*\([A-Z][A-Za-z .'’-]{2,30}\))?,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?\s*[:–—-]\s*(?=[A-Z\"“])")
+    rf"^[A-Z][A-Z .'’-]{{2,40}}(?:\s*\([A-Z][A-Za-z .'’-]{{2,30}}\))?,\s*{_DAY}\s*[:–—-]\s*(?=[A-Z\"“])")
 
 
 def local_dateline_end(sentence: str) -> int:
@@ -94,12 +97,11 @@ _WIRE_DATELINE = re.compile(
 # after it, as Indian and other agencies open a story (the dates stage reads its date as the wire's
 # day; the parser would read its town as a person)
 AGENCY_DATELINE = re.compile(
-    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
-    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?\s*"
+    rf"^{_TITLE_TOWN},\s*{_DAY}\s*"
+    r"(?:\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
+    r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?"
     # "Bijapur, Mar 27 (The Indian Express): ": a paper's name, with the colon or dash after it
-    r"|^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*\((?-i:(?:The\s+)?[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})\)\s*[-–—:]\s*",
+    r"|\((?-i:(?:The\s+)?[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3})\)\s*[-–—:])\s*",
     re.IGNORECASE)
 
 
@@ -136,9 +138,7 @@ def item_label(sentence: str) -> tuple[str, int, int] | None:
 # (in capitals: "Edgar: We're glad ..." is a transcript's speaker, "By Ali Musa:" a byline)
 _COLON_TOWN = re.compile(r"^\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s*:\s+(?=[A-Z\"“])")
 _DATED_TOWN = re.compile(
-    r"^\s*(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),\s*"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:,?\s*\d{4})?\s*(?:\((?P<agency>[^()\n]{2,40})\)\s*[-–—:]?|[-–—:])")
+    rf"^\s*(?P<town>{_TITLE_TOWN}),\s*{_DAY}\s*(?:\((?P<agency>[^()\n]{{2,40}})\)\s*[-–—:]?|[-–—:])")
 _BUREAU_AGENCIES = frozenset({
     "reuters", "ap", "afp", "xinhua", "anadolu", "aa", "dpa", "efe", "ansa", "tass", "interfax", "kyodo",
     "upi", "bloomberg", "ria", "sputnik", "irna", "kuna", "wam", "spa", "qna", "mena"})

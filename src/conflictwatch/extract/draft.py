@@ -45,6 +45,11 @@ EVENT_MONTH = re.compile(
     r"|\b(?:last|earlier this|early this|late last|early last)\s+month\b", re.IGNORECASE)
 
 
+def own_day(d: Draft) -> bool:
+    """Does the draft's own text give its event a day (not only the day someone spoke, or a dateline's)?"""
+    return any(not m.statement and m.date_start for m in d.dates)
+
+
 def event_date(dates: list[DateMention]) -> tuple[date | None, date | None, int | None]:
     event = [d for d in dates if not d.statement and d.date_start]
     if event:

@@ -207,7 +207,7 @@ def _words(text: str) -> list[str]:
 
 
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
-_OF_THEM_BEFORE = re.compile(r",\s*(?:one|two|three|\w+)\s+of\s+them\s+$", re.IGNORECASE)
+_OF_THEM_BEFORE = re.compile(r",\s*\w+\s+of\s+them\s+$", re.IGNORECASE)  # ", one of them "
 _MANNER_BEFORE = re.compile(r"\b(?:beheading|hacking|shooting|burning|stabbing|executing|mutilating"
                             r"|torturing)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(

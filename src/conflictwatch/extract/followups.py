@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from conflictwatch.extract.attribution import SourceMention
 from conflictwatch.extract.dates import DateMention
-from conflictwatch.extract.draft import Draft, event_date
+from conflictwatch.extract.draft import Draft, event_date, own_day
 from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.numbers import words_to_int
@@ -278,13 +278,13 @@ def extends(
     # (the place right after the verb: "broke out in several districts of Tripoli, pitting forces
     # of the government of X" names no place where at X)
     took = _TOOK_PLACE.search(s)
-    where = REFERS_BACK.match(s) is not None and took is not None and spec is not None \
+    refers_back = REFERS_BACK.match(s) is not None
+    where = refers_back and took is not None and spec is not None \
         and spec.via in ("in", "at", "near", "between", "of") and 0 <= spec.start - took.end() <= 80 \
         and not any(took.end() <= p.start < spec.start for p in places)
     if spec is None or (cur is not None and spec.rank >= cur.rank + (2 if where else 0)):
         return False
-    undated = not any(not d.statement and d.date_start for d in last.dates)
-    if event_dates and undated and REFERS_BACK.match(s):
+    if event_dates and not own_day(last) and refers_back:
         # "The toll ... rose to 34 on Tuesday." then "The attack on Tuesday night last week hit
         # the village of Kautikari": the incident's own day and place
         last.dates = [*event_dates, *last.dates]
@@ -295,7 +295,7 @@ def extends(
     told_day, told_end, told_precision = event_date(last.dates) if event_dates else (None, None, None)
     within = told_precision == 2 and told_day and told_end and new_day and told_day <= new_day <= told_end
     told_before = bool(new_day and told_day and 0 < (told_day - new_day).days <= 3)
-    if new_day and told_day and REFERS_BACK.match(s) and took and (told_before or within):
+    if new_day and told_day and refers_back and took and (told_before or within):
         # "The attack happened on April 16 near Petelkole", after a lead dated by the communique read
         # on Sunday evening: the day the text says it happened, a day or two before it was told; "The
         # attack took place on Thursday 20 October in Naulala", after a lead's "last week": its day
@@ -305,10 +305,10 @@ def extends(
     # ("The gunmen arrived ... shortly after dusk in Dalwa": where they struck; not "The fighting pitted
     # forces loyal to X against groups who tried to enter Tripoli ... including the Zawiya road")
     early = spec.via in ("in", "at", "near", "on") and spec.start <= 100
-    if not event_rules()[1].search(s) and not (REFERS_BACK.match(s) and (took or early)):
+    if not event_rules()[1].search(s) and not (refers_back and (took or early)):
         return False
     # (not a place named as a way in: "including the Zawiya and Gharyan roads")
-    refers = (REFERS_BACK.match(s) or DEFINITE_EVENT.search(s)) and spec.via != "including"
+    refers = (refers_back or DEFINITE_EVENT.search(s)) and spec.via != "including"
     fac = _FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:

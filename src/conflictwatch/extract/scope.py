@@ -10,10 +10,13 @@ from functools import lru_cache
 
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import LONG_CAMPAIGNS, Casualty, lex
-from conflictwatch.extract.periods import MANY_PLACES as _MANY_PLACES
-from conflictwatch.extract.periods import TOTAL_TO as _TOTAL_TO
-from conflictwatch.extract.periods import TWO_PROVINCES as _TWO_PROVINCES
-from conflictwatch.extract.periods import counts_a_period, without_adverbial_since
+from conflictwatch.extract.periods import (
+    ADVERBIAL_SINCE,
+    MANY_PLACES,
+    TOTAL_TO,
+    TWO_PROVINCES,
+    counts_a_period,
+)
 from conflictwatch.extract.rules import Named, lexicon, words_re
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.normalize import name_key
@@ -468,7 +471,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     # "the deadliest attack this year", "the fiercest exchange since 2014" compare; they bound nothing.
     s = _SUPERLATIVE.sub(" ", s)
     one_event = _SINGLE_EVENT.search(s) is not None and not _MANY_EVENTS.search(s)
-    if any(rx.search(s) for rx in (_PAST_PERIOD, _BETWEEN_MONTHS, _TWO_PROVINCES)) or (
+    if any(rx.search(s) for rx in (_PAST_PERIOD, _BETWEEN_MONTHS, TWO_PROVINCES)) or (
             _MONTH_ONLY.search(s) and not (one_event and news_of_report)):
         return True  # "killed ... across Iraq in June", "in the past five days", "in Benue and Plateau"
         # (not a report's lead: "an attack on the village in June killed 40, HRW said": one event)
@@ -480,7 +483,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     s = _blanked(_NTH_OF_YEAR, s)
     # "killed in this week's fighting on the border": the week of one named fight, not a week's count
     s = _blanked(_WEEKS_EVENT, s)
-    markers = [m.group(0) for m in lx.aggregate.finditer(without_adverbial_since(s))]
+    markers = [m.group(0) for m in lx.aggregate.finditer(_blanked(ADVERBIAL_SINCE, s))]
     if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
             and any(d.precision == 1 and not d.statement for d in dates):
         # "killed in a Russian strike on Kharkiv on Tuesday, according to an AFP tally": a count
@@ -519,7 +522,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if recorded or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
-    if _TOTAL_TO.search(s) and any(c.kind == "killed" and c.fig.value.low >= 1000 for c in cas or []):
+    if TOTAL_TO.search(s) and any(c.kind == "killed" and c.fig.value.low >= 1000 for c in cas or []):
         return True  # "bringing the total to 25,490": a war's count (the toll of one attack rarely is)
     # ("dozens of residents have been killed": a vague count over no day is a tally too)
     vague = any(c.kind == "killed" and not c.fig.exact_number for c in cas or [])
@@ -536,7 +539,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
     # "Kherson was shelled 54 times over the past day, killing two" is one town's day
     past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
-        big or _MANY_PLACES.search(s) or _MANY_EVENTS.search(s))
+        big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s))
     return bool(perfect or past_24 or past_day)
 
 

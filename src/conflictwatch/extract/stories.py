@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from conflictwatch.extract.dates import find_dates, names_weekday
-from conflictwatch.extract.draft import Draft
+from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.followups import DEFINITE_EVENT, REFERS_BACK, marker_res, treated_in
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import opens_item
@@ -73,7 +73,7 @@ def borrow_dates(drafts: list[Draft], claims: list[Claim], sentences: list[Sente
         if c.killed or c.injured:
             tolls.setdefault(d.sentence.index, []).append(c)
     for d, c in zip(drafts, claims, strict=True):
-        if c.scope != "incident" or any(not x.statement and x.date_start for x in d.dates):
+        if c.scope != "incident" or own_day(d):
             continue
         said = {x.date_start for x in d.dates if x.statement}
         if c.date_start is not None and c.date_start not in said:
@@ -105,18 +105,19 @@ def same_place_dates(drafts: list[Draft], claims: list[Claim]) -> None:
     "Army spokesman X gave a toll of 19 dead", placed there by `borrow_places`) is that incident's:
     it takes its day, unless it says it is another incident."""
     _, new_incident, _ = marker_res()
-    for i, (d, c) in enumerate(zip(drafts, claims, strict=True)):
-        if c.scope != "incident" or c.date_start is not None or not c.location:
+    before: tuple[Draft, Claim] | None = None  # the last incident told so far
+    for d, c in zip(drafts, claims, strict=True):
+        if c.scope != "incident":
+            continue
+        last, before = before, (d, c)
+        if c.date_start is not None or not c.location or last is None:
             continue
         if any(x.date_start for x in d.dates) or new_incident.search(d.sentence.text):
             continue
-        before = next(((pd, pc) for pd, pc in zip(reversed(drafts[:i]), reversed(claims[:i]), strict=True)
-                       if pc.scope == "incident"), None)
-        if before is None or before[1].location != c.location or before[1].date_start is None \
-                or d.sentence.index - before[0].sentence.index > 8:
+        pd, pc = last
+        if pc.location != c.location or pc.date_start is None or d.sentence.index - pd.sentence.index > 8:
             continue
-        c.date_start, c.date_end, c.time_precision = before[1].date_start, before[1].date_end, \
-            before[1].time_precision
+        c.date_start, c.date_end, c.time_precision = pc.date_start, pc.date_end, pc.time_precision
         c.claim_id = c.make_id()
 
 
@@ -334,11 +335,6 @@ def total_of_parts(drafts: list[Draft], claims: list[Claim]) -> None:
                 break
 
 
-def _own_day(d: Draft) -> bool:
-    """Does the draft's own text give its event a day (not only the day someone spoke, or a dateline's)?"""
-    return any(not m.statement and m.date_start for m in d.dates)
-
-
 # "attacked the army post", "stormed the police station": a target told before, with "the"
 _THE_TARGET = re.compile(r"\b(?:attacked|stormed|raided|hit|struck|targeted)\s+the\s+(?:\w+\s+)?(?:post|base"
                          r"|camp|checkpoint|station|convoy|village|market|mosque|church|school|patrol)\b",
@@ -370,7 +366,7 @@ def fold_same_toll(drafts: list[Draft], claims: list[Claim], text: str | None = 
         # soldiers": the lead's incident, its day and spot told with it
         retold = (REFERS_BACK.match(db.sentence.text) or DEFINITE_EVENT.search(db.sentence.text)
                   or _THE_TARGET.search(db.sentence.text)) is not None
-        day = retold and not _own_day(da) and _own_day(db)
+        day = retold and not own_day(da) and own_day(db)
         moved = cb.date_start and cb.date_start != ca.date_start and not day
         if _MORE.search(_HURT_OTHERS.sub(" ", db.sentence.text)) or moved:
             continue

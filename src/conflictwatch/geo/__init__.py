@@ -174,11 +174,11 @@ class Geocoder:
             # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
             # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
             whole = self._lookup_scored(name.strip(), sub) if modifier in ("direction", "region") else None
-            typed = RE_REGION_SUFFIX.match(name.strip()) if modifier == "region" else None
+            typed = self._typed_region(name, written, sub) if modifier == "region" else None
             if whole is not None and whole[1] <= 1 and (modifier == "direction" or not whole[0].is_point):
                 p: Place | None = whole[0]
-            elif typed and typed.group(1) != written and (region := self._region_for(typed.group(1), sub)):
-                p = region  # "South Darfur state" is South Darfur, not a "Darfur" south of something
+            elif typed is not None:
+                p = typed  # "South Darfur state" is South Darfur, not a "Darfur" south of something
             elif _DISTRICT_TYPE.search(name.strip()) and (district := self._district(written, sub)):
                 p = district.place  # "Kauru Local Government Area": the LGA, not a village of that name
             else:
@@ -423,9 +423,7 @@ class Geocoder:
                 return _Match(op, max(2, op.default_precision), fallback=True)
         if modifier == "region":
             # ("West Darfur state": West Darfur, not a "Darfur" west of something)
-            typed = RE_REGION_SUFFIX.match(raw.strip())
-            whole = self._region_for(typed.group(1), ctx) if typed and typed.group(1) != written else None
-            region = whole or self._region_for(written, ctx)
+            region = self._typed_region(raw, written, ctx) or self._region_for(written, ctx)
             return _Match(region, 3, fallback=True) if region else None
         hit = self._lookup_scored(written, ctx) if written else None
         if hit:
@@ -451,16 +449,21 @@ class Geocoder:
         # district/part of the city the claim is about, else its province.
         # (a town around it outside that district is another place: "Antsa village, Kwarra district,
         # Keana LGA" is not at the Kwarra of Doma LGA)
-        county = next((a for a in ctx.anchors if a.placetype == "county" and name_key(a.name) in ctx.admin2s),
-                      None)
+        county = ctx.named_district
         city = ctx.city
         if county is not None and (city is None or name_key(city.admin2 or "") != name_key(county.name)):
             return _Match(county, max(2, county.default_precision), fallback=True)
-        if ctx.city is not None and in_named_province(ctx.city, ctx) and in_nearest_region(ctx.city, ctx):
-            return _Match(ctx.city, 2, fallback=True)
+        if city is not None and in_named_province(city, ctx) and in_nearest_region(city, ctx):
+            return _Match(city, 2, fallback=True)
         if ctx.region is not None:
             return _Match(ctx.region, 3, fallback=True)
         return None
+
+    def _typed_region(self, name: str, written: str, ctx: GeoContext) -> Place | None:
+        """The province a name typed as one is, read whole ("South Darfur state" is South Darfur),
+        when the modifiers stripped more than its type word."""
+        typed = RE_REGION_SUFFIX.match(name.strip())
+        return self._region_for(typed.group(1), ctx) if typed and typed.group(1) != written else None
 
     def _route_end(self, written: str, ctx: GeoContext) -> _Match | None:
         """ "the Komanda-Mambasa road", "the Apaseo el Alto-Queretaro highway": a road between two

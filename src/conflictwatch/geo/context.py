@@ -44,6 +44,13 @@ class GeoContext:
     def region(self) -> Place | None:
         return next((a for a in self.anchors if not a.is_point), None)
 
+    @property
+    def named_district(self) -> Place | None:
+        """The district named as one around the claim ("Kauru Local Government Area"), if the
+        gazetteer has it as a district (a county)."""
+        return next((a for a in self.anchors if a.placetype == "county" and name_key(a.name) in self.admin2s),
+                    None)
+
 
 def in_nearest_region(p: Place, ctx: GeoContext) -> bool:
     """Is the place in the province named nearest the claim (if any)? A round-up names several."""
@@ -69,8 +76,7 @@ def in_named_province(p: Place, ctx: GeoContext) -> bool:
     if district is not None and p.is_point and p is not district and p.admin2 and p.population < 10_000 \
             and name_key(p.admin2) not in ctx.admin2s and distance_km(p, district) > 30:
         return False  # "Kwarra district, Keana LGA": the Kwarra of another LGA is a namesake
-    county = next((a for a in ctx.anchors if a.placetype == "county" and name_key(a.name) in ctx.admin2s),
-                  None)
+    county = ctx.named_district
     if county is not None and p.is_point and p.admin2 and p.population < 10_000 \
             and name_key(p.admin2) not in ctx.admin2s and distance_km(p, county) > 30:
         return False  # "Kadawa village in Maru LGA": a Kadawa of another state's LGA is a namesake
