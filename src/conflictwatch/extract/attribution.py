@@ -13,6 +13,7 @@ from typing import Any
 
 from conflictwatch.extract.acronyms import acronym_mentions, spelled_out, the_name_said
 from conflictwatch.extract.datelines import outlet_mentions
+from conflictwatch.extract.inverted import generic_spans, inverted_spans
 from conflictwatch.extract.people import person_named, surname_speakers
 from conflictwatch.extract.quickre import Occurrences, WordFilter, quick
 from conflictwatch.extract.quotes import straight_quotes
@@ -445,7 +446,8 @@ class Discourse:
         # a source bound to a war (`only_in`: "separatist officials" are Donbas's) speaks only there
         self._named = [src for k, src in enumerate(named)
                        if k in occurs and (not src.countries or cc in src.countries)]
-        self._generic = [(i, gen) for i, gen in enumerate(generic) if n + i in occurs]
+        self._generic = [(i, gen) for i, gen in enumerate(generic)
+                         if n + i in occurs or next(inverted_spans(gen[0], flat), None)]
         self.present_actors = [a for k, a in enumerate(scoped) if a is not None and g + k in occurs]
         self._groups = [a for a in self.present_actors if a.kind in ("rebels", "jihadists")]
         # groups whose members speak for them: armed groups, and actors the sources list names
@@ -496,16 +498,16 @@ class Discourse:
         for i, (rx, kind, fallback) in self._generic:
             if generic_words[i] is not None and not any(w in lower for w in generic_words[i]):
                 continue
-            for m in rx.finditer(sentence):
-                nation = _nationality_before(sentence, m.start())
-                if kind == "military" and nation is None and _NAMED_BEFORE.search(sentence, 0, m.start()):
+            for start, end in generic_spans(rx, sentence):  # "the army said", "said the army"
+                nation = _nationality_before(sentence, start)
+                if kind == "military" and nation is None and _NAMED_BEFORE.search(sentence, 0, start):
                     continue  # "the Arakan Army said": a group's own name, not a country's army
                 name = self._by_country(generic_bc.get((kind, i)), nation)
                 name = name or self.last_by_kind.get(kind) or self.in_article.get(kind) or fallback
-                if name is None and kind == "monitor" and m.group(0).lower() == "the group":
+                if name is None and kind == "monitor" and sentence[start:end].lower() == "the group":
                     # no monitor: the armed group (or body) that spoke before
                     name = self.last_by_kind.get("armed group") or self.last_by_kind.get("org")
-                found.append(SourceMention(name, kind, m.start(), m.end()))
+                found.append(SourceMention(name, kind, start, end))
         own = [(f.start, f.end) for f in found if f.name]  # a generic with no name gives way
         extra = [(a, b, n, "org") for a, b, n in _org_mentions(sentence)]
         extra += [(a, b, n, "armed group") for a, b, n in _group_mentions(sentence, self._groups)]
