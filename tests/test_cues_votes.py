@@ -13,6 +13,7 @@ from conflictwatch.geo.cues import (
     LEAD_WEIGHT,
     _acting,
     _force_nouns,
+    _from_abroad,
     _scan_of,
     article_text,
     article_votes,
@@ -43,7 +44,9 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
             weight = LEAD_WEIGHT if words[i][1] < lead_end else 1.0
             if k in cues.names:
                 votes[cues.names[k]] += weight
-                if _acting([w for w, _ in words], i, n, _force_nouns()):
+                if _from_abroad([w for w, _ in words], i):
+                    acting[cues.names[k]] += weight
+                elif _acting([w for w, _ in words], i, n, _force_nouns()):
                     acting[cues.names[k]] += weight / 2
             elif k in cues.weak:
                 votes[cues.weak[k]] += weight / 2
@@ -113,3 +116,15 @@ def test_the_geocoders_votes_reuse_the_extractors_scan() -> None:
             assert list(got.items()) == list(text_votes(*article_text(a)).items())
             assert list(got.items()) == list(_plain_votes(*article_text(a)).items())
     assert article_votes(cases[3])["SS"] > 0  # the headline's "South" and the body's "Sudan"
+
+
+def test_the_country_attackers_came_from_is_no_evidence_between_two() -> None:
+    """'Gunmen who crossed from the Democratic Republic of Congo killed five in Bundibugyo': where they
+    came from is not where they struck (a Ugandan story's 'the army said' became Congo's army)."""
+    text = ("BUNDIBUGYO, Uganda — Gunmen who crossed from the Democratic Republic of Congo killed five "
+            "villagers in Bundibugyo district on Tuesday night, the army said.")
+    assert text_country(None, text) == "UG"
+    across = "Militants from across the border in Afghanistan attacked a post in Chitral, Pakistan."
+    assert text_votes(across)["AF"] == 0 and text_country(None, across) == "PK"
+    # a country alone keeps its vote: nothing else says where
+    assert text_country(None, "Gunmen who crossed from Afghanistan killed two soldiers on Monday.") == "AF"

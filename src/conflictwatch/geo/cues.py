@@ -177,7 +177,9 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
         weight = LEAD_WEIGHT if i < lead else 1.0
         if k in cues.names:
             votes[cues.names[k]] += weight
-            if _acting(words, i, n, forces):
+            if _from_abroad(words, i):
+                acting[cues.names[k]] += weight  # "crossed from Congo": where they came from
+            elif _acting(words, i, n, forces):
                 acting[cues.names[k]] += weight / 2
         elif k in cues.weak:
             votes[cues.weak[k]] += weight / 2
@@ -202,6 +204,25 @@ def acting_votes(text: str, lead_end: int) -> Counter[str]:
         if k in cues.names and _acting(scan.words, i, n, forces):
             acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) / 2
     return acting
+
+
+@lru_cache(maxsize=1)
+def _crossing_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("crossing_verbs", []))
+
+
+def _from_abroad(words: list[str], i: int) -> bool:
+    """Is the cue at words[i] where attackers came from: "crossed from (the) X", "sneaked in from X",
+    "from across the border in X"?"""
+    before = words[max(0, i - 5) : i]
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if len(before) < 2 or before[-1] not in ("from", "in"):
+        return False
+    if before[-1] == "in":  # "from across the border in Somalia"
+        return before[-2:-1] == ["border"] and "across" in before
+    verbs = _crossing_verbs()
+    return any(w in verbs for w in before[-3:-1])
 
 
 @lru_cache(maxsize=1)
