@@ -10,7 +10,7 @@ from functools import partial
 import pytest
 
 from conflictwatch.geo import Geocoder
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 
 PUBLISHED = date(2023, 9, 13)  # a Wednesday
 incidents = partial(incidents_of, published=PUBLISHED)
@@ -36,3 +36,48 @@ def test_a_body_that_heard_or_fought_is_no_source(geo: Geocoder) -> None:
     """'Police said the army killed five': the army after 'said' is the subject of what was said."""
     found = incidents(geo, "Police said the army killed five rebels in Tame, Colombia, on Monday.")
     assert [c.claimed_by for c in found] == ["Police"]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    # a clock time written without a space before 'am' is no count
+    ("Gunmen shot dead a shopkeeper in Imphal East on Tuesday; doctors at the district hospital declared "
+     "a second man dead around 6:00am.", 1, None),
+    # the killers counted as a range are not the dead
+    ("A farmer was dragged from his house by a group of 10-12 armed Maoists and killed near Gangaloor "
+     "on Tuesday.", 1, None),
+    # who was hurt and who was killed, each by its own verb
+    ("Russian shelling wounded an elderly woman and killed her neighbour in Kherson on Tuesday.", 1, 1),
+])
+def test_numbers_and_people_that_are_not_the_dead(geo: Geocoder, sentence: str, killed: int,
+                                                 injured: int | None) -> None:
+    """A time of day ('6:00am' gave 6 dead), the size of the gang ('a group of 10-12 armed Maoists'
+    gave 12), and a woman wounded before her neighbour was killed (gave two dead, none hurt)."""
+    found = incidents(geo, sentence)
+    assert [(c.killed.low if c.killed else None, c.injured.low if c.injured else None)
+            for c in found] == [(killed, injured)]
+
+
+def test_a_bounty_on_the_dead_is_no_running_total(geo: Geocoder) -> None:
+    """'carrying a cumulative bounty of Rs 25 lakh': the reward on their heads, not a count over time;
+    the word made the encounter an aggregate."""
+    found = claims_of(geo, "Three Maoists carrying a cumulative bounty of Rs 25 lakh were killed in an "
+                           "encounter with security forces in Bijapur on Tuesday, police said.",
+                      published=PUBLISHED)
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 3)]
+
+
+def test_a_threshold_that_defines_a_word_is_no_toll(geo: Geocoder) -> None:
+    """'the word massacre for any killing of three or more people': a definition, not three dead."""
+    text = ("Gunmen killed five people at a billiard hall in Tame, Colombia, on Tuesday, police said.\n\n"
+            "The government uses the word massacre for any killing of three or more people in one event.")
+    assert [c.killed.low for c in claims_of(geo, text, published=PUBLISHED)] == [5]
+
+
+def test_the_one_victim_named_next_with_his_role_is_the_same_death(geo: Geocoder) -> None:
+    """'hacked to death a former sarpanch', then 'Ramesh Kunjam, 48, former sarpanch of Pedakorma
+    village, was dragged out ... and killed': one man, told twice (it gave a second incident)."""
+    text = ("BIJAPUR, Sept 13: Suspected Maoists hacked to death a former sarpanch in Bijapur district "
+            "late on Tuesday, police said.\n\n"
+            "Somaru Podiyam, 51, former sarpanch of Pedakorma village, was dragged out of his house by "
+            "armed men and killed with sharp weapons, a police official said.")
+    assert [c.killed.low for c in incidents(geo, text)] == [1]

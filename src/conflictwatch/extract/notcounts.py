@@ -60,7 +60,8 @@ _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w'’-]+,?\s+){0,5}?and
 _ROLE_BEFORE = re.compile(r"\b(?:working|employed|serving|served|worked|works)\s+as\s+$", re.IGNORECASE)
 # "dragged out of his house by a group of around 15 armed Maoists and killed": the killers
 _AGENTS_BEFORE = re.compile(r"\bby\s+(?:an?\s+)?(?:(?:group|gang|band|mob|squad|unit|team)\s+of\s+)"
-                            r"(?:(?:about|around|some|at\s+least|over|nearly|more\s+than)\s+)?$",
+                            r"(?:(?:about|around|some|at\s+least|over|nearly|more\s+than)\s+)?"
+                            r"(?:\d+\s*(?:-|–|to|or)\s*|[a-z]+\s+(?:to|or)\s+)?$",  # "of 10-12 armed Maoists"
                             re.IGNORECASE)
 
 # "left 27 people dead, a military officer said", "..., two officials told AFP": after a comma, a
@@ -115,6 +116,17 @@ _EARLIER_TOLL_BEFORE = re.compile(
 # (not "most of the 2,106 casualties": the count itself)
 _PART_OF_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                              r"\s+of\s+(?:the|its|their|his|her)\s+$", re.IGNORECASE)
+# "the word 'massacre' for any killing of three or more people": a threshold that defines a word
+_DEFINITION_BEFORE = re.compile(
+    r"\b(?:any|every|each)\s+(?:[\w-]+\s+)?(?:killing|attack|murder|death|incident)s?\s+(?:of|in\s+which)\s+$",
+    re.IGNORECASE)
+
+
+def a_threshold(sentence: str, start: int) -> bool:
+    """Does the count at `start` define a word or a rule ("any killing of three or more people")?"""
+    return bool(_DEFINITION_BEFORE.search(sentence, max(0, start - 60), start))
+
+
 # "..., killing 22 worshippers, a hospital source and a doctor said": the second of two who spoke
 _AND_BEFORE = re.compile(r"\band\s+$")
 _SAID_RIGHT_AFTER = re.compile(r"\s+(?:said|says|say|told|added)\b")
@@ -133,6 +145,7 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)) \
             or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before) \
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
+            or _DEFINITION_BEFORE.search(before) \
             or (text.lower().startswith(("a ", "an ")) and _APPOSITION_BEFORE.search(before)
                 and _APPOSITION_AFTER.match(after)):
         return True

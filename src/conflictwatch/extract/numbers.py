@@ -203,8 +203,8 @@ DAY_NUMBER_ENDS = (r"(?:st|nd|rd|th)?\s*(?:[,.;)]|$|(?:at|in|when|during|after|b
 _DAY_ENDS = re.compile(DAY_NUMBER_ENDS)
 
 
-# "11:25 local", "at 07.30 hrs", "around 2 am": a time of day, whose hours and minutes count nobody
-_CLOCK_AFTER = re.compile(r"(?::\d\d\b|\.\d\d\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|GMT|local)"
+# "11:25 local", "at 07.30 hrs", "around 2 am", "6:00am": a time of day, whose hours and minutes count nobody
+_CLOCK_AFTER = re.compile(r"(?::\d\d(?!\d)|\.\d\d\s*(?:am|pm|a\.m|p\.m|hrs|hours|h\b|GMT|local)"
                           r"|\s*(?:am|pm|a\.m\.|p\.m\.|o'clock|hrs|GMT)(?!\w))", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\d\d?[:.]$")
 

@@ -15,7 +15,7 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
-from conflictwatch.extract.notcounts import CRIME_OF, opens_the_count
+from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, opens_the_count
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
@@ -81,6 +81,7 @@ def add_parsed_victims(
     victims = [v for v in victims if not CRIME_OF.search(sentence, max(0, v.start - 60), v.start)]
     # "since Oct. 7, when gunmen attacked Israel, killing 1,200": the day a count began (notcounts.py)
     victims = [v for v in victims if not opens_the_count(sentence[: v.start])]
+    victims = [v for v in victims if not a_threshold(sentence, v.start)]  # "any killing of three or more"
     # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)
     victims = [v for v in victims if not _SHOT_SOMEONE_DEAD.match(sentence, v.end)]
     # "killed a village chief and two of his notables, decapitating the ruler": the one told before
@@ -95,6 +96,14 @@ def add_parsed_victims(
     for v in victims:
         if v.value is None:
             continue
+        if v.kind == "injured" and any(k.kind == "killed" and k.start > v.end for k in named):
+            # "wounded an elderly woman and killed her neighbour": the pattern gave the woman the
+            # killing verb that follows her; the parse knows which verb is hers
+            same = [c for c in out if (c.fig.start, c.fig.end) == (v.start, v.end) and c.kind == "killed"]
+            for c in same:
+                c.kind = "injured"
+            if same:
+                continue
         hurt = [c for c in out if v.start < max(c.end, c.fig.end) and c.fig.start < v.end]
         if v.kind == "killed" and hurt and all(c.kind == "injured" for c in hurt):
             for c in hurt:  # "a soldier wounded in the ambush succumbed to his wounds": killed

@@ -39,7 +39,26 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
     definite = at - last.sentence.index <= 4 and all(
         c.fig.value.high == 1 and _THE_ONE.match(c.fig.text) for c in dead)
     reaction = _REACTION.search(s) is not None and sum(c.fig.value.low for c in dead) <= sum(told)
-    if not (pronouns or reaction or definite):
+    # "Suspected Maoists hacked to death a former sarpanch ...", then "Ramesh Kunjam, 48, former sarpanch
+    # of Pedakorma village, was dragged out ... and killed": the one told, now named with his role
+    named = at - last.sentence.index <= 2 and told == [1] and len(dead) == 1 and dead[0].fig.value.high == 1 \
+        and _named_with_role(s, dead[0], last)
+    if not (pronouns or reaction or definite or named):
         return False
     last.quote.append(s)
     return True
+
+
+_NAME = re.compile(r"(?!(?:A|An|The|One|Two|Three)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+
+
+def _named_with_role(s: str, dead: Casualty, last: Draft) -> bool:
+    """Is the one dead of `s` a person named, described in an appositive by the word that told the
+    last incident's one victim ("a former sarpanch" -> "Ramesh Kunjam, 48, former sarpanch of ...")?"""
+    if not _NAME.match(dead.fig.text):
+        return False
+    roles = {c.victim_word for c in last.casualties if c.kind == "killed" and c.victim_word
+             and c.victim_word.islower()}
+    after = s[dead.fig.end : dead.fig.end + 60]
+    return any(re.match(rf",\s+(?:\d{{1,2}},\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{re.escape(r)}\b",
+                        after, re.IGNORECASE) for r in roles)

@@ -260,8 +260,10 @@ def _patients(tok: Token) -> list[Token]:
         # "22 soldiers were wounded and 37 assailants killed": the second verb's own subject,
         # passive like the first's ("were" left out)
         return [_named_then_noun(_antecedent(c)) for c in own]
-    if tok.dep_ == "conj" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)):
-        # "a man was shot and killed": the passive subject sits on the first verb;
+    if tok.dep_ == "conj" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)
+                               or (not own and any(c.dep_ == "auxpass" for c in tok.head.children))):
+        # "a man was shot and killed": the passive subject sits on the first verb (the parser may
+        # tag the second a past tense: "was dragged from his house by a gang and killed");
         # "the young man named Noorullah, and shot dead by Taliban": the noun itself
         head = tok.head
         if head.pos_ in ("NOUN", "PROPN"):
