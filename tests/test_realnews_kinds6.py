@@ -81,3 +81,15 @@ def test_the_one_victim_named_next_with_his_role_is_the_same_death(geo: Geocoder
             "Somaru Podiyam, 51, former sarpanch of Pedakorma village, was dragged out of his house by "
             "armed men and killed with sharp weapons, a police official said.")
     assert [c.killed.low for c in incidents(geo, text)] == [1]
+
+
+def test_a_wires_dateline_with_no_town_is_the_day_of_the_report(geo: Geocoder) -> None:
+    """'Sept 13 (Reuters) - ... late on Sunday, ...': the bracketed agency makes the opening date the
+    wire's day; it was taken for the day of the shelling. A bulletin's item that opens with its day
+    ('11/09/2023 – Mali, Segou region:') keeps it."""
+    wire = incidents(geo, "Sept 13 (Reuters) - Myanmar's military fired artillery into the town of "
+                          "Thantlang in Chin State late on Sunday, killing four civilians, a local group said.")
+    item = incidents(geo, "11/09/2023 – Mali, Segou region: JNIM militants ambushed an army patrol between "
+                          "Dioura and Nampala, killing five soldiers.")
+    assert [c.date_start for c in wire] == [date(2023, 9, 10)]
+    assert [c.date_start for c in item] == [date(2023, 9, 11)]

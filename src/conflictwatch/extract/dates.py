@@ -183,6 +183,7 @@ _DATELINE_HEAD = re.compile(r"\s*(?=[A-ZÀ-Þ])[\w .'’/-]{2,41}(?:,\s*[A-Z][\w
 # "MOGADISHU, 25 Jan. (Xinhua) --": a day first, its month cut short)
 _DATELINE_TAIL = re.compile(r"\.?(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*(?:[-–—]{1,2}(?:\s|/)|:\s"
                             r"|(?=[A-Z]))|[-–—]{1,2}(?:\s|/)|:\s)")
+_AGENCY_BRACKET = re.compile(r",?\s*\d{0,4}\s*\([^()]{1,40}\)")  # "Aug 17 (Reuters)", "June 9, 2022 (RFA)"
 # "GUAYAQUIL, Ecuador (May 5) - ...": the day in brackets after the town
 _PAREN_HEAD = re.compile(r"\s*[A-Z][A-Z .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?\s*\(\s*$")
 _PAREN_TAIL = re.compile(r"(?:,?\s*\d{4})?\s*\)\s*[-–—:]")
@@ -341,7 +342,10 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         statement = statement or bool(_AS_OF.search(head))
         statement = statement or (txt.lower() in _TODAY and bool(_AS_OF_TODAY.search(head)))
         agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
-        dateline = (_DATELINE_HEAD.match(head) and _DATELINE_TAIL.match(sentence, m.end())) \
+        # ("Aug 17 (Reuters) - ...": a wire's dateline with no town)
+        # (a bulletin's "16/11/2023 – Mali, Segou region:" opens its item with the day of the event)
+        townless = not head.strip() and _AGENCY_BRACKET.match(sentence, m.end()) is not None
+        dateline = ((townless or _DATELINE_HEAD.match(head)) and _DATELINE_TAIL.match(sentence, m.end())) \
             or (agency is not None and m.end() <= agency.end()) \
             or (_PAREN_HEAD.match(head) and _PAREN_TAIL.match(sentence, m.end()))
         if kind in ("explicit", "numeric") and dateline:  # ("NIAMEY, 18/01/2022 (ActuNiger) -" too)
