@@ -93,3 +93,11 @@ def test_a_wires_dateline_with_no_town_is_the_day_of_the_report(geo: Geocoder) -
                           "Dioura and Nampala, killing five soldiers.")
     assert [c.date_start for c in wire] == [date(2023, 9, 10)]
     assert [c.date_start for c in item] == [date(2023, 9, 11)]
+
+
+def test_a_village_in_a_district_a_state_owns_is_the_place(geo: Geocoder) -> None:
+    """'at Kwakta in Manipur's Bishnupur district': the state's possessive between the village and its
+    district hid that the district holds the village; the district was given as the place."""
+    found = incidents(geo, "Gunmen shot dead two farmers at Kwakta in Manipur's Bishnupur district on "
+                           "Tuesday, police said.")
+    assert [(c.location, c.admin1) for c in found] == [("Kwakta", "Manipur")]

@@ -58,10 +58,13 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
             # "Ntoyo, a village in the Bapere sector": the appositive says what the place is
             out[i] = PlaceMention(a.name, a.start, a.end, type_rank(" " + typed["kind"]) or a.rank, a.via)
     for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
+        a, b, gap_end = out[i - 1], out[i], out[i].start
+        if i > 1 and re.fullmatch(r"['’]s\s+", sentence[a.end : b.start]):
+            # "at Kwakta in Manipur's Bishnupur district": the state owns the district
+            a, gap_end = out[i - 2], a.start
         if b.rank <= a.rank and sentence[b.start : b.end].lower().endswith(" district") \
                 and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None \
-                and _IN_WIDER.fullmatch(sentence, a.end, b.start):
+                and _IN_WIDER.fullmatch(sentence, a.end, gap_end):
             out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
     return out
 
