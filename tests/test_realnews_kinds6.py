@@ -101,3 +101,12 @@ def test_a_village_in_a_district_a_state_owns_is_the_place(geo: Geocoder) -> Non
     found = incidents(geo, "Gunmen shot dead two farmers at Kwakta in Manipur's Bishnupur district on "
                            "Tuesday, police said.")
     assert [(c.location, c.admin1) for c in found] == [("Kwakta", "Manipur")]
+
+
+
+def test_a_gunman_told_where_he_stood_is_not_dead(geo: Geocoder) -> None:
+    """'a gunman on the Afghan side shot dead a Pakistani guard': the phrase between the gunman and
+    the verb hid that he shot; he was counted with the guard (two dead)."""
+    found = claims_of(geo, "A gunman on the Afghan side shot dead a Pakistani guard at the Chaman crossing "
+                           "on Tuesday, officials said.", published=PUBLISHED)
+    assert [c.killed.low for c in found] == [1]

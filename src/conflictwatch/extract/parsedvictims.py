@@ -58,6 +58,8 @@ _ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other
 
 
 _SHOT_SOMEONE_DEAD = re.compile(
+    # ("a gunman on the Afghan side shot dead a guard": a short phrase may say which gunman)
+    r"(?:\s+(?:on|from|in|at|with|of|aboard)\s+(?:the\s+|an?\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
     r"\s+(?:shot|gunned|hacked|stabbed|beat|beaten|burned|burnt)\s+(?:dead|down|to\s+death)\s+(?:an?|the|two"
     r"|three|four|five|six|seven|eight|nine|ten|\d+|his|her|their|at\s+least|several|dozens|scores)\b",
     re.IGNORECASE)
