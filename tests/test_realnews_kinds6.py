@@ -110,3 +110,28 @@ def test_a_gunman_told_where_he_stood_is_not_dead(geo: Geocoder) -> None:
     found = claims_of(geo, "A gunman on the Afghan side shot dead a Pakistani guard at the Chaman crossing "
                            "on Tuesday, officials said.", published=PUBLISHED)
     assert [c.killed.low for c in found] == [1]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("KANKER/RAIPUR: Twenty-two Maoists, including a zonal commander who carried a bounty of Rs 10 lakh, "
+     "were killed in a fierce gunfight with security forces in Chhattisgarh's Kanker district on Tuesday.", 22),
+    ("BAMAKO, Sept 13 (AFP) - Three Togolese peacekeepers of the UN mission in Mali (MINUSMA) were killed "
+     "and two wounded on Tuesday when their truck hit a mine near Douentza, the mission said.", 3),
+])
+def test_a_dateline_left_in_the_lead_does_not_hide_its_toll(geo: Geocoder, text: str, killed: int) -> None:
+    """The parser read a dateline's town as the sentence's subject ('KANKER/RAIPUR: Twenty-two Maoists,
+    including ..., were killed' gave no toll); the dateline now hangs, unparsed, on the sentence."""
+    assert [c.killed.low for c in incidents(geo, text) if c.killed][:1] == [killed]
+
+
+@pytest.mark.parametrize("text", [
+    "MYKOLAIV, Sept 13 — A grain trader, Petro Koval, was killed along with his wife when Russian shells hit "
+    "their home in Mykolaiv on Tuesday, the governor said.\n\nHis wife Olena also died in the attack.",
+    "MEDELLIN — A community leader and one of his relatives were murdered on Tuesday night in the town of "
+    "Taraza, local authorities said.\n\nHis nephew was also killed when armed men entered the house.",
+])
+def test_relatives_the_lead_counted_named_again_are_not_more_dead(geo: Geocoder, text: str) -> None:
+    """'was killed along with his wife', then 'His wife Olena also died': the wife the lead counted,
+    not one more (two dead became three)."""
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found] == [2]

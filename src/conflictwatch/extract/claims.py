@@ -39,7 +39,7 @@ from conflictwatch.extract.followups import (
     wounded_died,
 )
 from conflictwatch.extract.news import dated, furniture, lead_end
-from conflictwatch.extract.nlp import parse
+from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import (
@@ -533,5 +533,7 @@ def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
     """Parse, in one batch, the sentences that may name somebody killed or hurt. Entity labels
     are not fetched here: a rule asks for them in ~1 of 6 parsed sentences (`nlp.entities`)."""
     todo = [sent for sent in sentences if may_have_victims(sent.text)]
-    docs = parse([straight_quotes(sent.text) for sent in todo])
+    # (a dateline left in a sentence is not parsed: its town would be read as the subject)
+    texts = [straight_quotes(sent.text) for sent in todo]
+    docs = parse_after([(t, local_dateline_end(t)) for t in texts])
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}

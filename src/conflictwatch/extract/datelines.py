@@ -65,7 +65,7 @@ def local_dateline_end(sentence: str) -> int:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
     m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
-        or _CAPS_DATED.match(sentence)
+        or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0
@@ -136,7 +136,7 @@ def item_label(sentence: str) -> tuple[str, int, int] | None:
 # "BANNU: ...", "Srinagar: ...", "Bijapur, Mar 27 (PTI) ...", "Gadchiroli, Sep 30, 2022- ...": a local
 # paper's or a national agency's dateline, filed where it happened (not a bureau's: "BEIRUT (Reuters)")
 # (in capitals: "Edgar: We're glad ..." is a transcript's speaker, "By Ali Musa:" a byline)
-_COLON_TOWN = re.compile(r"^\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,2})\s*:\s+(?=[A-Z\"“])")
+_COLON_TOWN = re.compile(r"^\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ /-][A-Z][A-Z'’.-]+){0,2})\s*:\s+(?=[A-Z\"“])")
 _DATED_TOWN = re.compile(
     rf"^\s*(?P<town>{_TITLE_TOWN}),\s*{_DAY}\s*(?:\((?P<agency>[^()\n]{{2,40}})\)\s*[-–—:]?|[-–—:])")
 _BUREAU_AGENCIES = frozenset({

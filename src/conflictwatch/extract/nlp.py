@@ -141,6 +141,32 @@ def parse(texts: Iterable[str]) -> list[Doc]:
     return out
 
 
+def parse_after(texts: list[tuple[str, int]]) -> list[Doc]:
+    """Parse each text from its offset on, in one batch, and give a Doc of the whole text whose first
+    characters (a dateline left in the sentence: "KANKER/RAIPUR: ") hang, unparsed, on its root. The
+    parser reads a dateline's town as the sentence's subject ("KANKER: Twenty-nine Maoists,
+    including ..., were killed"); blanking it with spaces changes the parse in other ways."""
+    from spacy.tokens import Doc
+
+    rests = parse([t[start:] for t, start in texts])
+    out = []
+    for (text, start), rest in zip(texts, rests, strict=True):
+        head = pipeline().tokenizer(text[:start]) if start else None
+        roots = [t.i for t in rest if t.dep_ == "ROOT"]
+        if head is None or not len(head) or not roots or any(t.is_space for t in head):
+            out.append(parse([text])[0])
+            continue
+        n = len(head)
+        doc = Doc(pipeline().vocab, words=[t.text for t in head] + [t.text for t in rest],
+                  spaces=[bool(t.whitespace_) for t in head] + [bool(t.whitespace_) for t in rest],
+                  tags=["NNP" if t.is_alpha else ":" for t in head] + [t.tag_ for t in rest],
+                  pos=["PROPN" if t.is_alpha else "PUNCT" for t in head] + [t.pos_ for t in rest],
+                  deps=["dep"] * n + [t.dep_ for t in rest],
+                  heads=[roots[0] + n] * n + [t.head.i + n for t in rest])
+        out.append(doc if doc.text == text else parse([text])[0])
+    return out
+
+
 def entities(doc: Doc) -> Doc:
     """Run the entity recogniser on a parsed sentence once, when a rule needs entity labels.
 

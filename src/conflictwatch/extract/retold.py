@@ -43,7 +43,9 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
     # of Pedakorma village, was dragged out ... and killed": the one told, now named with his role
     named = at - last.sentence.index <= 2 and told == [1] and len(dead) == 1 and dead[0].fig.value.high == 1 \
         and _named_with_role(s, dead[0], last)
-    if not (pronouns or reaction or definite or named):
+    # "His wife Raisa also died in the attack", after "was killed along with his wife"
+    relatives = at - last.sentence.index <= 4 and relatives_told(s, last)
+    if not (pronouns or reaction or definite or named or relatives):
         return False
     last.quote.append(s)
     return True
@@ -62,3 +64,23 @@ def _named_with_role(s: str, dead: Casualty, last: Draft) -> bool:
     after = s[dead.fig.end : dead.fig.end + 60]
     return any(re.match(rf",\s+(?:\d{{1,2}},\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{re.escape(r)}\b",
                         after, re.IGNORECASE) for r in roles)
+
+
+_RELATIVE = (r"(?:wife|husband|sons?|daughters?|brothers?|sisters?|nephews?|nieces?|mother|father|uncles?"
+             r"|cousins?|grand(?:son|daughter|child)(?:ren|s)?|children|child)")
+# "His wife Raisa also died in the attack", "His brother and nephew were also killed"
+_RELATIVES_NAMED = re.compile(rf"^\W*(?:his|her|their)\s+(?:[\w-]+\s+)?(?P<rel>{_RELATIVE})\b"
+                              rf"(?:\s+[A-Z][\w'’-]+)*(?:\s*(?:,|and)\s+(?:his|her|their\s+)?(?:[\w-]+\s+)?{_RELATIVE}\b)*"
+                              r"[^.;]*?\b(?:also|too)\b", re.IGNORECASE)
+
+
+def relatives_told(s: str, last: Draft) -> bool:
+    """Are the dead of `s` the victim's relatives the incident just told already counted ("was killed
+    along with his wife", then "His wife Raisa also died"; "a leader and two of his relatives", then
+    "His brother and nephew were also killed")? Folded, they would be counted twice."""
+    m = _RELATIVES_NAMED.match(s)
+    if m is None:
+        return False
+    told = " ".join(last.quote)
+    return bool(re.search(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?{re.escape(m.group('rel'))}\b", told, re.I)
+                or re.search(r"\b(?:his|her|their)\s+(?:relatives|family(?:\s+members)?)\b", told, re.I))
