@@ -9,6 +9,7 @@ from functools import partial
 
 import pytest
 
+from conflictwatch.extract.dates import find_dates
 from conflictwatch.geo import Geocoder
 from realnews import claims_of, incidents_of
 
@@ -135,3 +136,26 @@ def test_relatives_the_lead_counted_named_again_are_not_more_dead(geo: Geocoder,
     not one more (two dead became three)."""
     found = incidents(geo, text)
     assert [c.killed.low for c in found] == [2]
+
+
+def test_what_an_earlier_version_said_is_no_claim(geo: Geocoder) -> None:
+    """'An earlier version of this story incorrectly said 19 people had been killed': a figure the story
+    took back (it was a second incident of 19)."""
+    text = ("Gunmen killed nine people at a bus station in Tame, Colombia, on Tuesday, police said.\n\n"
+            "An earlier version of this story incorrectly said 19 people had been killed.\n\n"
+            "This story has been corrected to say the attack took place on Tuesday. An earlier version "
+            "also gave the toll as 12.")
+    assert [c.killed.low for c in claims_of(geo, text, published=PUBLISHED)] == [9]
+
+
+@pytest.mark.parametrize(("sentence", "statement"), [
+    ("A health official said the death toll had risen to 21 by Tuesday morning.", True),
+    ("The minister said the toll had climbed to 42 by Tuesday, up from 38.", True),
+    ("By Tuesday morning, the ministry said 89 had been killed.", True),
+    ("The toll had risen to 12 when gunmen struck again on Tuesday.", False),
+])
+def test_the_day_a_toll_had_risen_by_is_the_day_of_the_count(sentence: str, statement: bool) -> None:
+    """'the death toll had risen to 21 by Tuesday morning': the day the count reached it, not the day
+    of the strike (the update became an incident of that day)."""
+    days = [d for d in find_dates(sentence, PUBLISHED) if d.date_start == date(2023, 9, 12)]
+    assert [d.statement for d in days] == [statement]

@@ -144,7 +144,9 @@ _STATEMENT_BEFORE = re.compile(
 
 # "By Wednesday morning, the ministry said 89 had been killed": the day of the count, at a clause's start
 # (not "as of Thursday, 2,157 had been killed": a running count's last day, its period's end)
-_AS_OF = re.compile(r"(?:^|[,;]\s*)\W*by\s+$", re.IGNORECASE)
+# ("the toll had risen to 42 by Friday morning": the day the count reached it, after its verb)
+_AS_OF = re.compile(r"(?:(?:^|[,;]\s*)\W*|\b(?:risen|rose|climbed|reached|jumped|increased|grown|mounted)\b"
+                    r"[^.;]{0,40}?)\bby\s+$", re.IGNORECASE)
 # ("As of this morning, we have buried 113": the hour of a count of the day's dead, not their day)
 _AS_OF_TODAY = re.compile(r"(?:^|[,;]\s*)\W*as\s+of\s+$", re.IGNORECASE)
 _TODAY = ("this morning", "this afternoon", "this evening", "today", "tonight")

@@ -16,14 +16,22 @@ from conflictwatch.months import FULL_NAMES, MONTH_NAMES
 _FURNITURE = re.compile(
     r"\W*(?:related\s+coverage|read\s+more|see\s+also|more\s+on\s+this|related\s+stories|related:"
     r"|photo\s*:|photo\s+caption\s*:|picture\s*:)"
+    r"|\W*this\s+(?:story|article|report)\s+has\s+been\s+(?:corrected|updated)"
     r"|\W*\((?:corrects|adds|updates|recasts|changes|removes|fixes|refiles|rewrites|writes\s+through)\b",
     re.IGNORECASE)
 
 
+# "An earlier version of this story said 12 soldiers had been killed": a figure the story took back
+_SUPERSEDED = re.compile(r"\W*(?:(?:correction|clarification|editor'?s\s+note)\s*:\s*)?(?:an?|the)\s+"
+                         r"(?:earlier|previous|original)\s+version\b", re.IGNORECASE)
+
+
 def furniture(text: str, start: int) -> bool:
-    """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open?"""
+    """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open,
+    or a correction's note of what an earlier version said?"""
     para = text.rfind("\n\n", 0, start)
-    return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None
+    return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None \
+        or _SUPERSEDED.match(text, start) is not None
 
 
 # An incident dated this long before publication is background ("an attack on May 3" in a
