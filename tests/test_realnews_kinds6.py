@@ -159,3 +159,34 @@ def test_the_day_a_toll_had_risen_by_is_the_day_of_the_count(sentence: str, stat
     of the strike (the update became an incident of that day)."""
     days = [d for d in find_dates(sentence, PUBLISHED) if d.date_start == date(2023, 9, 12)]
     assert [d.statement for d in days] == [statement]
+
+
+def test_one_killed_that_brings_a_count_to_n_is_an_incident_and_a_count(geo: Geocoder) -> None:
+    """'one of its soldiers was killed in southern Lebanon on Tuesday, bringing to 47 the number of
+    soldiers killed in the ground operation': the soldier was lost, only the count stayed."""
+    found = claims_of(geo, "The Israeli army said one of its soldiers was killed in southern Lebanon on "
+                           "Tuesday, bringing to 47 the number of soldiers killed in the ground operation "
+                           "since it began on Oct. 1.", published=PUBLISHED)
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 1), ("aggregate", 47)]
+
+
+def test_a_reports_day_does_not_make_a_days_count_an_incident(geo: Geocoder) -> None:
+    """'On Tuesday, the ministry reported that 37 people had been killed over the previous 24 hours,
+    bringing the overall toll since last October to 1,974': the day of the report; the total had
+    become an incident of 1,974."""
+    found = claims_of(geo, "On Tuesday, the ministry reported that 37 people had been killed over the "
+                           "previous 24 hours, bringing the overall toll since last October to 1,974.",
+                      published=PUBLISHED)
+    assert found and all(c.scope == "aggregate" for c in found)
+
+
+def test_two_places_with_their_own_days_and_tolls_are_two_incidents(geo: Geocoder) -> None:
+    """'killed 53 people in Wad al-Ashraf village on Sunday and 18 in Tamboul town on Monday': the
+    parse summed the list (71 at Wad al-Ashraf), and 'a further 18 in the town of' was lost."""
+    for text in ("RSF fighters killed 53 people in Wad al-Ashraf village on Sunday and 18 in Tamboul town "
+                 "on Monday, activists said.",
+                 "RSF fighters killed 53 people in the village of Wad al-Ashraf on Sunday, and a further 18 "
+                 "in the town of Tamboul on Monday, activists said."):
+        found = incidents(geo, text)
+        assert [(c.killed.low, c.location, c.date_start) for c in found] == [
+            (53, "Wad al-Ashraf", date(2023, 9, 10)), (18, "Tamboul", date(2023, 9, 11))]

@@ -138,8 +138,11 @@ _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
 SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
 # (" were killed in the village of Nanduli on Saturday, and ": the place, and maybe its day)
+# ("53 people in Wad al-Ashraf village on Sunday, and a further 18 in Tamboul": particles, a type word)
 _SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,5}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"
-                           rf"(?:\s+[A-Z][\w'’-]+){{0,3}}(?:\s+on\s+{_DAY})?\s*(?:,?\s+and\s+|,\s+)")
+                           r"(?:\s+(?:[A-Z][\w'’-]+|(?:al|el|ad|as|ash|ar|an|az|at)-[\w'’-]+)){0,3}"
+                           r"(?:\s+(?:village|town|city|district|camp|area|neighbou?rhood))?"
+                           rf"(?:\s+on\s+{_DAY})?\s*(?:,?\s+and\s+(?:a\s+further\s+|another\s+)?|,\s+)")
 _DEAD_LIST = re.compile(
     r"\b(?:list of the dead|among the dead|the dead (?:included|were)|those killed (?:included|were))\b",
     re.IGNORECASE,

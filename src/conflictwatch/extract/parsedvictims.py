@@ -20,6 +20,7 @@ from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
 
+_OWN_PLACE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z]")
 _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
 
 
@@ -123,7 +124,10 @@ def add_parsed_victims(
         if inside and not others and v.value.high is not None \
                 and v.value.low > sum(c.fig.value.low for c in inside) \
                 and re.search(r"\band\s+(?:his|her|their|its|the|an?|\w+)\b", sentence[v.start : v.end]) \
-                and "," not in sentence[v.start : v.end] and not any(c.subset for c in inside):
+                and "," not in sentence[v.start : v.end] and not any(c.subset for c in inside) \
+                and not (re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", sentence[v.start : v.end])
+                         and _OWN_PLACE_AFTER.match(sentence, v.end)):
+            # (not "53 people in Wad al-Ashraf village on Sunday and 18 in Tamboul": a toll per place)
             # (not "Two journalists ..., correspondent X and cameraman Y": the two, named)
             # "two foreign tourists and their Ugandan guide": the parse counts the whole list (3);
             # the pattern read its first figure (2)
@@ -148,8 +152,10 @@ def add_parsed_victims(
             continue  # "a family of five": the five, counted by its figure
         if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):
             continue  # "six more people died, bringing the toll to 29": the total counts
-        if v.noun in _PRONOUNS and v.noun not in _REFLEXIVE and any(k is not v for k in killed):
-            continue  # "the death of a soldier, where he was shot dead": the same man
+        if v.noun in _PRONOUNS and v.noun not in _REFLEXIVE and any(
+                k is not v and not getattr(k, "total", False) for k in killed):
+            continue  # "the death of a soldier, where he was shot dead": the same man (not "one of its
+            # soldiers was killed, bringing to 47 the number ...": the total counts others too)
         if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):
             continue  # "including a little girl": part of a figure already counted
         if _SAME_PERSON.search(sentence[max(0, v.start - 40) : v.start]) and any(

@@ -512,7 +512,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if any(d.precision == 2 for d in dates if not d.statement):
         return False
     day = [d for d in dates if not d.statement and d.date_start]
-    if day:
+    if day and not (_PAST_HOURS.search(s) and _REPORTED_THAT.search(s)):  # (not a report's day)
         return False
     if _COUNT_ROW.fullmatch(s.strip()):
         return True  # "- Al Hodeidah: 9 killed, 22 injured": a table's row of a period's counts
@@ -535,12 +535,16 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
                or record
                or (big and _PERFECT_DIED.search(s))) \
         and not _ONE_EVENT.search(s)
-    past_24 = re.search(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+hours\b", s, re.IGNORECASE)
     # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
     # "Kherson was shelled 54 times over the past day, killing two" is one town's day
     past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
         big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s))
-    return bool(perfect or past_24 or past_day)
+    return bool(perfect or _PAST_HOURS.search(s) or past_day)
+
+
+# "On Thursday, the ministry reported that 37 people had been killed over the previous 24 hours"
+_PAST_HOURS = re.compile(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+hours\b", re.IGNORECASE)
+_REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|stated|recorded)\s+that\b", re.IGNORECASE)
 
 
 # "after the attack that killed", "following an ambush in which": the toll of an earlier event the
