@@ -190,3 +190,39 @@ def test_two_places_with_their_own_days_and_tolls_are_two_incidents(geo: Geocode
         found = incidents(geo, text)
         assert [(c.killed.low, c.location, c.date_start) for c in found] == [
             (53, "Wad al-Ashraf", date(2023, 9, 10)), (18, "Tamboul", date(2023, 9, 11))]
+
+
+def test_a_mine_left_over_from_years_of_fighting_kills_today(geo: Geocoder) -> None:
+    """'killed on Tuesday when a landmine left over from years of fighting went off': where the mine came
+    from, not a count over years (the incident was an aggregate)."""
+    found = claims_of(geo, "Four children were killed on Tuesday when a landmine left over from years of "
+                           "fighting went off near their home in Hays district, Yemen, local officials said.",
+                      published=PUBLISHED)
+    assert [(c.scope, c.killed.low, c.date_start) for c in found] == [("incident", 4, date(2023, 9, 12))]
+
+
+def test_a_day_and_month_with_no_year_is_a_day(geo: Geocoder) -> None:
+    """'on 11.09', 'on the night of 10/09': the day, in the weeks before publication (it fell back to
+    the day of publication); not 'on the night of 10/11 September', two days of a named month."""
+    dotted = incidents(geo, "A drone hit a car in Kupiansk, Ukraine, on 11.09, killing two men, the governor said.")
+    assert [c.date_start for c in dotted] == [date(2023, 9, 11)]
+    named = find_dates("Troops raided a hideout on the night of 10/11 September.", PUBLISHED)
+    assert [d.date_start for d in named] == [date(2023, 9, 11)]
+
+
+def test_weapons_shot_down_are_no_incident(geo: Geocoder) -> None:
+    """'air defence systems destroyed 10 Ukrainian drones over the Belgorod region': nothing hit, nobody
+    hurt; it was an incident with no toll (a lead, in a story whose news came after)."""
+    for sentence in ("Air defence systems destroyed 10 Ukrainian drones over the Belgorod and Kursk regions "
+                     "overnight, the Russian Defence Ministry said.",
+                     "Ukraine's air force said it had shot down 15 of 18 Shahed drones launched overnight."):
+        assert incidents(geo, sentence) == []
+
+
+def test_a_town_held_by_a_foreign_force_is_that_towns_place(geo: Geocoder) -> None:
+    """'a market on the western outskirts of Russian-held Donetsk': the town is Donetsk, in Ukraine (the
+    place was 'Russian-held Donetsk', or a namesake in Russia's Rostov region)."""
+    text = ("DONETSK, Ukraine — Shelling hit a market on the western outskirts of Russian-held Donetsk on "
+            "Tuesday, killing 27 people, the city's Russian-installed mayor said.\n\n"
+            "Russia blamed Ukrainian forces for the attack. Kyiv did not comment.")
+    assert [(c.location, c.country) for c in incidents(geo, text)] == [("Donetsk", "Ukraine")]

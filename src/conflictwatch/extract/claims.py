@@ -251,7 +251,10 @@ def extract_claims(article: Article) -> list[Claim]:
             target = most_specific(places)
             named = target is not None and target.rank <= 2
             seizing = event is not None and event[1] in NAMED_TARGET_TYPES
-            verbs = [v.start() for v in incident_verbs.finditer(s)]
+            # ("air defences destroyed 10 drones over the Belgorod region": weapons stopped, nothing hit)
+            stopped = [m.span() for m in _INTERCEPTED.finditer(s)]
+            verbs = [v.start() for v in incident_verbs.finditer(s)
+                     if not any(a <= v.start() < b for a, b in stopped)]
             if (
                 event
                 and verbs
@@ -537,3 +540,12 @@ def _parse_candidates(sentences: list[Sentence]) -> dict[int, Doc]:
     texts = [straight_quotes(sent.text) for sent in todo]
     docs = parse_after([(t, local_dateline_end(t)) for t in texts])
     return {sent.index: doc for sent, doc in zip(todo, docs, strict=True)}
+
+
+_WEAPONS = r"(?:drones?|UAVs?|missiles?|rockets?|aerial\s+(?:targets|weapons|vehicles))"
+# (not "destroyed five kamikaze drones, two control points and a depot": strikes on the ground too)
+_INTERCEPTED = re.compile(
+    rf"\b(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed)\s+(?:[\w-]+\s+){{0,4}}?{_WEAPONS}\b"
+    rf"|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){{0,4}}?{_WEAPONS}(?=\s+(?:over|above)\b)"
+    r"|\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was)\s+(?:shot\s+down|intercepted|downed)\b",
+    re.IGNORECASE)

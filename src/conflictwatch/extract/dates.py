@@ -63,6 +63,9 @@ DATE_RE = quick(re.compile(
     rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
+    # "on 14.03", "on the night of 24/11": a day and month with no year (after "on", never a rate)
+    # (not "on the night of 14/15 March": two days of a month named after them)
+    rf"|(?P<daymonth>(?:(?<=\bon\s)|(?<=night\sof\s))\d{{1,2}}[/.]\d{{1,2}}\b(?![/.,]?\d)(?!\s+(?:{NAME_OR_SHORT})\b))"
     # "on the 13th" (translated copy): a day of this month, or of the last
     rf"|(?P<ordinal>\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:(?:this|last|that|the)\s+)?(?:{NAME_OR_SHORT}|month|day|anniversary"
     r"|floor|time|century)))"
@@ -89,6 +92,20 @@ def _numeric(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def _day_and_month(text: str, published: date | None) -> date | None:
+    """ "14.03": that day of the last weeks before publication; None for any other ("on 3/4" in May is
+    no day in April a story would give so bare)."""
+    day, month = (int(x) for x in re.split(r"[/.]", text))
+    if published is None:
+        return None
+    try:
+        found = date(published.year, month, day)
+        found = found if found <= published else date(published.year - 1, month, day)
+    except ValueError:
+        return None
+    return found if (published - found).days <= 31 else None
 
 
 def _ago(text: str, published: date) -> tuple[date, date, int] | None:
@@ -289,8 +306,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 # "the night of 12 to 13 April": from the first day to the second
                 start_d, end_d = start_d.replace(day=int(span[1])), start_d
                 precision = 1 if (end_d - start_d).days <= 1 else 2
-        elif kind == "numeric":
-            start_d = _numeric(txt)
+        elif kind in ("numeric", "daymonth"):
+            start_d = _numeric(txt) if kind == "numeric" else _day_and_month(txt, published)
             if start_d is None:
                 continue
         elif kind == "ordinal":

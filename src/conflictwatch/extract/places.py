@@ -33,7 +33,8 @@ _DIRECTION = (  # ("in central Tel Aviv": a part of the city)
 )
 _HELD = (
     r"(?:(?:rebel|government|opposition|insurgent|militant|jihadist|army|regime|state|Kurdish|Islamic State"
-    r"|IS|militia|Houthi|Taliban|separatist)[- ](?:held|controlled|run)\s+)"
+    r"|IS|militia|Houthi|Taliban|separatist|Russian|Ukrainian|Israeli|Turkish|SDF|RSF|M23|Hamas|Hezbollah"
+    r"|junta|Wagner|al-Shabaab|Shabaab|gang)[- ](?:held|controlled|run|occupied|besieged)\s+)"
 )
 _PLACE_NOUNS = (
     r"(?:district|districts|neighbourhood|neighborhood|neighbourhoods|neighborhoods|area|areas|quarter"

@@ -30,8 +30,7 @@ _YEARS_AGO = re.compile(
     r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)\bin\s+(?P<year>(?:19|20)\d\d)\b"
     r"(?:[-–](?:19|20)?\d\d\b)?(?![-/]\d)"  # "in 2019-20": a span of past years too
     # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
-    # "2023 was the deadliest year for Balochistan" (an earlier year's count); "the Solhan massacre
-    # of June 2021, in which ..."
+    # "2023 was the deadliest year for Balochistan" (a year's count); "the Solhan massacre of June 2021"
     r"|\b(?P<year4>(?:19|20)\d\d)\s+(?:was|saw|had\s+been)\b"
     r"|\b(?:massacre|attack|bombing|offensive|killings|assault|raid|ambush|uprising|coup)\s+of\s+"
     r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
@@ -45,8 +44,7 @@ _YEARS_AGO = re.compile(
     r"|\bthe\s+(?P<year6>(?:19|20)\d\d)\s+[\w-]+(?:\s+[\w-]+)?\s*,\s+when\b"
     # "the deadliest since October last year, when twin car bombs killed 120"
     r"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:" + FULL_NAMES + r")\s+last\s+year\s*,\s+when\b"
-    # "a 2020 attack", "the deadly 2015 bombing" (not "since the 2003 invasion": a yardstick)
-    # "a December 2022 blast on a bus"
+    # "a 2020 attack", "the deadly 2015 bombing", "a December 2022 blast" (not "since the 2003 invasion")
     r"|(?<!since\s)\b(?:an?|the|its|their)\s+(?:deadly\s+)?(?:(?:" + FULL_NAMES + r")\s+)?"
     # ("the 2018 La Saline massacre": a name of up to three words between)
     r"(?P<year2>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+(?:[\w.'’-]+\s+){0,3}?"
@@ -412,8 +410,10 @@ _NTH_OF_YEAR = re.compile(r"\b(?:massacre|attack|killing|homicide)\s+(?:number|n
                           r"(?:this|the)\s+year\b|\b\d+(?:st|nd|rd|th)\s+(?:massacre|attack)\s+(?:of\s+)?"
                           r"(?:this|the)\s+year\b", re.IGNORECASE)
 _WEEKS_EVENT = re.compile(r"\b(?:this|last)\s+week['’]s(?=\s+(?:[\w-]+\s+){0,2}?(?:fighting|clashes|clash"
-                          r"|attack|bombing|strike|raid|ambush|offensive|massacre|conflict|battle)\b)",
-                          re.IGNORECASE)
+                          r"|attack|bombing|strike|raid|ambush|offensive|massacre|conflict|battle)\b)"
+                          # ("a landmine left over from years of fighting": where the mine came from)
+                          r"|\b(?:left\s+over|leftover|left\s+behind|remnants?|relics?)\s+(?:from|of)\s+"
+                          r"(?:(?:the|a|many)\s+)?(?:years?|decades?)\s+of\b", re.IGNORECASE)
 _AS_OF_HOUR = re.compile(
     r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
     r"|this (?:morning|afternoon|evening)\b|now\b|noon\b|midday\b)", re.IGNORECASE)
