@@ -226,3 +226,31 @@ def test_a_town_held_by_a_foreign_force_is_that_towns_place(geo: Geocoder) -> No
             "Tuesday, killing 27 people, the city's Russian-installed mayor said.\n\n"
             "Russia blamed Ukrainian forces for the attack. Kyiv did not comment.")
     assert [(c.location, c.country) for c in incidents(geo, text)] == [("Donetsk", "Ukraine")]
+
+
+@pytest.mark.parametrize("update", [
+    "On Tuesday afternoon, officials had put the toll at 10.",
+    "The governor initially reported on Telegram that three people had died.",
+])
+def test_a_toll_the_story_says_was_replaced_is_no_claim(geo: Geocoder, update: str) -> None:
+    """'officials had put the toll at 10', 'initially reported on Telegram that three had died': the
+    figures the later toll replaced (each became an incident of its own)."""
+    text = ("A Russian missile struck an apartment block in Dnipro on Tuesday, killing 12 people, the "
+            f"governor said on Wednesday.\n\n{update}")
+    assert [c.killed.low for c in incidents(geo, text)] == [12]
+
+
+def test_the_week_of_an_event_a_victim_investigated_is_not_his_death(geo: Geocoder) -> None:
+    """'shot dead a prosecutor who was investigating last week's armed takeover ... on Tuesday': the day
+    is Tuesday, not last week."""
+    found = incidents(geo, "Gunmen shot dead a prosecutor who was investigating last week's armed takeover "
+                           "of a TV station in Guayaquil, Ecuador, on Tuesday, police said.")
+    assert [(c.date_start, c.time_precision) for c in found] == [(date(2023, 9, 12), 1)]
+
+
+def test_the_hurt_named_after_a_count_of_bodies_are_not_its_parts(geo: Geocoder) -> None:
+    """'three bodies, the mother and two boys, and their father with shrapnel wounds': the mother and
+    boys are the three (the father, hurt, had kept the list from adding up: six dead)."""
+    found = incidents(geo, "Shelling hit a house in Taiz, Yemen, on Tuesday. \"We received three bodies, the "
+                           "mother and two boys, and their father with shrapnel wounds,\" a doctor said.")
+    assert [c.killed.low for c in found if c.killed] == [3]

@@ -83,8 +83,10 @@ def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
             continue
         parts = [out[i + 1]]
         for nxt in out[i + 2 :]:
-            # (a part may say whose it is: "two fighters of the armed group and two civilians")
-            if not _NEXT_PART.fullmatch(sentence[parts[-1].end : nxt.fig.start]):
+            # (a part may say whose it is: "two fighters of the armed group and two civilians"; the
+            # hurt named next are none: "three bodies, the mother and two boys, and their father with
+            # shrapnel wounds")
+            if nxt.kind != c.kind or not _NEXT_PART.fullmatch(sentence[parts[-1].end : nxt.fig.start]):
                 break
             parts.append(nxt)
         closed = re.match(rf"{_WHOSE}\s*(?:[,)]|(?:were|was|had|have)\b)", sentence[parts[-1].end :])

@@ -73,7 +73,8 @@ DATE_RE = quick(re.compile(
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
     r"|\bthe day before\b)"
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
-    r"|(?P<lastweek>\blast week\b)"
+    # (not "investigating last week's armed takeover": another event's week)
+    r"|(?P<lastweek>(?<!investigating\s)(?<!following\s)(?<!after\s)(?<!since\s)\blast week\b)"
     r"|(?P<weekend>\b(?:over|at|during) the weekend\b|\b(?:last|this) weekend\b)"
     r"|(?P<thisweek>\b(?:early|earlier|late|later) this week\b|\bthis week\b)"
     r"|(?P<ago>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a few|several)\s+"
