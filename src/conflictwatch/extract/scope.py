@@ -573,10 +573,9 @@ _EARLIER_EVENT = re.compile(
     # "the deadliest since May 2021, when 16 people were killed": an earlier event, to compare
     rf"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:{NAME_OR_SHORT})\.?\s+)?\d{{4}},?\s+when\s+"
     r"(?:[\w'’-]+\s+){0,6}?(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    r"|\b(?:earlier|previously|initially|had(?=\s+(?:put|given)\b))\s+(?:reported|put|gave|given|said|counted"
-    r"|announced|recorded)\s+"
-    r"(?:[^.;]{0,30}?\bthat\s+|(?:a|the|its)\s+(?:death\s+)?(?:toll|figure)\s+(?:of|at)\s+)?"
-    r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    r"|\b(?:earlier|previously|initially)\s+(?:reported|put|gave|given|said|counted|announced|recorded)\s+"
+    r"(?:(?:(?<=initially\sreported\s)|(?<=initially\ssaid\s))[^.;]{0,30}?\bthat\s+"
+    r"|(?:a|the|its)\s+(?:death\s+)?(?:toll|figure)\s+(?:of|at)\s+)?(?:(?:at least|more than|about)\s+)?$"
     # "Earlier, he had reported two dead and 14 injured": the toll the one before replaced
     r"|^\s*(?:Earlier|Previously|Initially|At first)\b,?[^.;]{0,60}?\b(?:reported|said|put|gave|announced"
     r"|counted|spoke of)\b[^.;]{0,40}?$",
