@@ -254,3 +254,13 @@ def test_the_hurt_named_after_a_count_of_bodies_are_not_its_parts(geo: Geocoder)
     found = incidents(geo, "Shelling hit a house in Taiz, Yemen, on Tuesday. \"We received three bodies, the "
                            "mother and two boys, and their father with shrapnel wounds,\" a doctor said.")
     assert [c.killed.low for c in found if c.killed] == [3]
+
+
+def test_the_man_named_again_with_those_who_died_with_him_is_one_incident(geo: Geocoder) -> None:
+    """'X, a founding member of the group, has been killed in an air strike', then 'X died along with three
+    bodyguards': one strike of four dead (it was one of one, and another of four)."""
+    text = ("MOGADISHU — Abdi Nur Warsame, a founding commander of al-Shabaab, has been killed in an air "
+            "strike in southern Somalia, officials said on Wednesday.\n\n"
+            "The information ministry said Warsame died along with three bodyguards when their vehicle was "
+            "struck near the village of Haramka on Tuesday.")
+    assert [c.killed.low for c in incidents(geo, text)] == [4]

@@ -8,6 +8,7 @@ import re
 
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.numbers import Range
 
 # a pronoun is someone already named: the victim told before, not a new one (not "dozens of them":
 # a count of the others named before, the enemy a side says it killed)
@@ -46,6 +47,13 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
     # "His wife Raisa also died in the attack", after "was killed along with his wife"
     relatives = at - last.sentence.index <= 4 and relatives_told(s, last)
     if not (pronouns or reaction or definite or named or relatives):
+        if at - last.sentence.index <= 3 and told == [1] and _named_again(s, dead, last):
+            # "Sheikh Hassan Afrah Dhere ... has been killed in an air strike", then "Dhere died along
+            # with three bodyguards": the man told, now with those who died with him
+            total = sum(c.fig.value.low for c in dead)
+            last.extra_killed.append(Range(total - 1, total - 1))
+            last.quote.append(s)
+            return True
         return False
     last.quote.append(s)
     return True
@@ -84,3 +92,17 @@ def relatives_told(s: str, last: Draft) -> bool:
     told = " ".join(last.quote)
     return bool(re.search(rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?{re.escape(m.group('rel'))}\b", told, re.I)
                 or re.search(r"\b(?:his|her|their)\s+(?:relatives|family(?:\s+members)?)\b", told, re.I))
+
+
+# "Dhere died along with three bodyguards" (not "With the martyrdom of X, the number ... rises to 190,
+# including 33 children": a count he joins)
+_WITH_HIM = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:along\s+with|together\s+with|with|and)\s+", re.IGNORECASE)
+
+
+def _named_again(s: str, dead: list[Casualty], last: Draft) -> bool:
+    """Do the dead of a sentence start with the one man `last` told by name, and count more than him?"""
+    name = dead[0].victim_word or ""
+    return name[:1].isupper() and _NAME.match("Named " + dead[0].fig.text) is not None \
+        and re.search(rf"\b{re.escape(name)}\b", " ".join(last.quote)) is not None \
+        and sum(c.fig.value.low for c in dead) > 1 \
+        and all(_WITH_HIM.fullmatch(s[a.fig.end : b.fig.start]) for a, b in zip(dead, dead[1:], strict=False))
