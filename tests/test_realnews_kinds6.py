@@ -264,3 +264,38 @@ def test_the_man_named_again_with_those_who_died_with_him_is_one_incident(geo: G
             "The information ministry said Warsame died along with three bodyguards when their vehicle was "
             "struck near the village of Haramka on Tuesday.")
     assert [c.killed.low for c in incidents(geo, text)] == [4]
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    # the unit's name and its acronym between the figure and its noun
+    ("Two Kenya Defence Forces (KDF) soldiers were killed when their vehicle hit a roadside bomb in Mandera, "
+     "Kenya, on Tuesday, police said.", 2),
+    # a university year
+    ("A 200-level student of Microbiology was shot dead by gunmen in Zaria, Nigeria, on Tuesday, police said.", 1),
+    # who mourns the dead
+    ("A relative of one of the dead said the bodies of seven people were recovered from the river in Tame, "
+     "Colombia, on Tuesday.", 7),
+    # a round-up's label is no victim
+    ("Mali: Twenty-one civilians, including women, were shot dead when gunmen attacked a bus near Bandiagara "
+     "on Tuesday.", 21),
+])
+def test_words_beside_a_toll_that_count_nobody(geo: Geocoder, sentence: str, killed: int) -> None:
+    """'Two Kenya Defence Forces (KDF) soldiers' gave 4, 'a 200-level student' 200, 'A relative of one of
+    the dead ... seven' 8, 'Mali: Twenty-one civilians' 22."""
+    assert [c.killed.low for c in incidents(geo, sentence)] == [killed]
+
+
+def test_the_day_a_body_condemned_an_attack_is_not_its_day(geo: Geocoder) -> None:
+    """'UNISFA on Tuesday condemned an attack in which armed men killed eleven civilians in the early
+    hours of Monday': Monday's attack (it was Tuesday's)."""
+    found = incidents(geo, "UNISFA on Tuesday condemned an attack in which armed men killed eleven civilians "
+                           "in the early hours of Monday in Abyei.")
+    assert [c.date_start for c in found] == [date(2023, 9, 11)]
+
+
+def test_the_latest_incident_that_brings_a_count_to_n_is_a_count(geo: Geocoder) -> None:
+    """'The latest incident brings to 13 the number of police officers killed in Garissa County since
+    July': the words 'the latest incident' had hidden the period (an incident of 13)."""
+    found = claims_of(geo, "The latest incident brings to 13 the number of police officers killed in Garissa "
+                           "County since July.", published=PUBLISHED)
+    assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 13)]

@@ -126,8 +126,9 @@ def extract_claims(article: Article) -> list[Claim]:
         cas = classify_figures(s)
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
-        if victims and (dateline_end := local_dateline_end(s)):
-            # a victim whose noun is in the dateline (the PRINCE of PORT-AU-PRINCE) is none
+        if victims and (dateline_end := local_dateline_end(s) or _label_end(s)):
+            # a victim whose noun is in the dateline (the PRINCE of PORT-AU-PRINCE) or a round-up's
+            # label ("Mali: Twenty-one civilians ...") is none
             victims = [v for v in victims if s.lower().find(v.noun.lower(), v.start) >= dateline_end]
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
@@ -555,3 +556,12 @@ _INTERCEPTED = re.compile(
 
 _HAD_PUT = re.compile(r"\bhad\s+(?:put|given|placed|set)\s+(?:the|a|its)\s+(?:death\s+)?(?:toll|figure)\s+"
                       r"(?:at|of)\s+(?:(?:at least|more than|about)\s+)?$", re.IGNORECASE)
+
+
+_LABEL = re.compile(r"^\s*(?:[*•·▪–-]\s*)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:\s+(?=[A-Z\d\"“])")
+
+
+def _label_end(s: str) -> int:
+    """Where a label opening the sentence ends ("Mali: ", "West Darfur: "), or 0."""
+    m = _LABEL.match(s)
+    return m.end() if m else 0

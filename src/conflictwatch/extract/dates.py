@@ -184,7 +184,7 @@ _SAID_THEN_SPEAKER = re.compile(
 # something with a toll is the day of the statement.
 _STATEMENT_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released"
-    r"|accused|blamed|denied"
+    r"|accused|blamed|denied|condemned|denounced|deplored"
     # "Residents on Monday buried 18 people killed ... on Sunday": the funeral's day, not the killing's
     r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?|to\s+bury|to\s+mourn"
     # "A court on Tuesday sentenced two men for the 2015 attack": the day of the hearing

@@ -127,6 +127,10 @@ def a_threshold(sentence: str, start: int) -> bool:
     return bool(_DEFINITION_BEFORE.search(sentence, max(0, start - 60), start))
 
 
+# "A relative of one of the dead": who mourns them
+_KIN_OF_THE_DEAD = re.compile(
+    r"\s+of\s+(?:(?:one|two|some|several|each)\s+of\s+)?the\s+(?:dead|victims|deceased|slain)\b",
+    re.IGNORECASE)
 # "..., killing 22 worshippers, a hospital source and a doctor said": the second of two who spoke
 _AND_BEFORE = re.compile(r"\band\s+$")
 _SAID_RIGHT_AFTER = re.compile(r"\s+(?:said|says|say|told|added)\b")
@@ -149,10 +153,14 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or (text.lower().startswith(("a ", "an ")) and _APPOSITION_BEFORE.search(before)
                 and _APPOSITION_AFTER.match(after)):
         return True
+    if _KIN_OF_THE_DEAD.match(after) and re.match(r"(?:an?|the|his|her|their)\s", text, re.I) \
+            and not re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text, re.I):
+        return True  # "A relative of one of the dead said": who mourns them
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):
         return True
-    return bool(re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))", after))
+    # ("a 200-level student": a university year)
+    return bool(re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))|^-level\b", after))
 
 
 # "28,473 killed since Oct. 7, when gunmen attacked Israel, killing 1,200 people": the event that

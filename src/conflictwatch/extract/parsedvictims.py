@@ -20,6 +20,7 @@ from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
 
+_NAMED_UNIT_GAP = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,5}\s*\([A-Z][\w.-]{1,10}\)\s+")
 _OWN_PLACE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z]")
 _PRONOUNS = {"he", "him", "she", "her", "himself", "herself", "one"}
 
@@ -145,6 +146,9 @@ def add_parsed_victims(
             continue
         if any(v.start < e and s < v.end for s, e in taken):
             continue
+        if any(c.fig.value == v.value and _NAMED_UNIT_GAP.fullmatch(sentence[c.fig.end : v.start])
+               for c in cas):
+            continue  # "Two Kenya Defence Forces (KDF) soldiers": the figure's noun, after the unit's name
         if any(c.fig.value == v.value and re.fullmatch(r"\s*\(\s*", sentence[c.fig.end : v.start])
                for c in cas):
             continue  # "eleven (11) soldiers": the figure again, in digits

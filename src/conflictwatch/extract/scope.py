@@ -322,7 +322,8 @@ _SUPERLATIVE = re.compile(
     # "the third such discovery this month", "the latest in a string of attacks this year": counts
     # this event among others; it bounds nothing
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
-    r" (?:such|in a|attack|killing|massacre|ambush|discovery|incident|strike|raid)\b[^,.;]*",
+    r" (?:such|in a|attack|killing|massacre|ambush|discovery|incident|strike|raid)\b"
+    r"(?:(?!\b(?:brings?|bringing|raises?|raising|takes?|taking)\b)[^,.;])*",  # ("brings to 13 the number")
     re.IGNORECASE,
 )
 
