@@ -299,3 +299,14 @@ def test_the_latest_incident_that_brings_a_count_to_n_is_a_count(geo: Geocoder) 
     found = claims_of(geo, "The latest incident brings to 13 the number of police officers killed in Garissa "
                            "County since July.", published=PUBLISHED)
     assert [(c.scope, c.killed.low) for c in found] == [("aggregate", 13)]
+
+
+def test_a_rights_bodys_findings_are_news_however_old(geo: Geocoder) -> None:
+    """'Ethiopian soldiers summarily executed at least 45 civilians in the town of Merawi on January 29, the
+    Ethiopian Human Rights Commission (EHRC) said on Tuesday': a report's lead, published five weeks on;
+    it was dropped as an old event."""
+    text = ("ADDIS ABABA — Ethiopian soldiers summarily executed at least 45 civilians in the Amhara region town "
+            "of Merawi on January 29, the state-appointed Ethiopian Human Rights Commission (EHRC) said on "
+            "Tuesday.\n\nThe commission said its investigators had interviewed residents and relatives.")
+    found = incidents_of(geo, text, published=date(2024, 3, 5))
+    assert [(c.killed.low, c.date_start) for c in found] == [(45, date(2024, 1, 29))]
