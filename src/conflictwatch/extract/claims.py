@@ -136,9 +136,6 @@ def extract_claims(article: Article) -> list[Claim]:
         if cas:  # an earlier event's toll, named only to date the news, is not this one's
             # ("The attack came a week after 48 villagers were killed": background, no claim)
             kept = [c for c in cas if not earlier_toll(s, c.fig.start)]
-            if last_incident is not None and any(c.kind == "killed" for c in last_incident.casualties):
-                # "officials had put the toll at 10", after the toll told: the figure it replaced
-                kept = [c for c in kept if not _HAD_PUT.search(s, max(0, c.fig.start - 80), c.fig.start)]
             if not kept and not _SAME_DAY_AS.search(s):
                 unheard.append(s)
                 continue
@@ -553,9 +550,6 @@ _INTERCEPTED = re.compile(
     rf"|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){{0,4}}?{_WEAPONS}(?=\s+(?:over|above)\b)"
     r"|\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was)\s+(?:shot\s+down|intercepted|downed)\b",
     re.IGNORECASE)
-
-_HAD_PUT = re.compile(r"\bhad\s+(?:put|given|placed|set)\s+(?:the|a|its)\s+(?:death\s+)?(?:toll|figure)\s+"
-                      r"(?:at|of)\s+(?:(?:at least|more than|about)\s+)?$", re.IGNORECASE)
 
 
 _LABEL = re.compile(r"^\s*(?:[*•·▪–-]\s*)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:\s+(?=[A-Z\d\"“])")
