@@ -311,3 +311,10 @@ def test_a_rights_bodys_findings_are_news_however_old(geo: Geocoder) -> None:
             "Tuesday.\n\nThe commission said its investigators had interviewed residents and relatives.")
     found = incidents_of(geo, text, published=date(2024, 3, 5))
     assert [(c.killed.low, c.date_start) for c in found] == [(45, date(2024, 1, 29))]
+
+
+def test_a_round_up_items_in_after_its_heading_is_the_place(geo: Geocoder) -> None:
+    """'West Darfur: In El Geneina, clashes on Monday left at least 96 people dead': the heading hid the
+    'In' that opens the item's place (no place; the item took another's)."""
+    found = incidents(geo, "West Darfur: In El Geneina, clashes on Monday have left at least 96 people dead.")
+    assert [(c.location, c.country) for c in found] == [("El Geneina", "Sudan")]
