@@ -318,3 +318,11 @@ def test_a_round_up_items_in_after_its_heading_is_the_place(geo: Geocoder) -> No
     'In' that opens the item's place (no place; the item took another's)."""
     found = incidents(geo, "West Darfur: In El Geneina, clashes on Monday have left at least 96 people dead.")
     assert [(c.location, c.country) for c in found] == [("El Geneina", "Sudan")]
+
+
+def test_the_dead_counted_again_by_their_graves_are_no_more_dead(geo: Geocoder) -> None:
+    """'more than 70 people were killed ..., adding that 81 corpses had been buried': the same dead
+    counted by their graves, not 81 more (it gave 152)."""
+    found = incidents(geo, "The district head said more than 70 people were killed in the attack on Gurokayeya, "
+                           "Yobe, on Tuesday, adding that 81 corpses had been buried.")
+    assert [c.killed.low for c in found] == [71]

@@ -73,6 +73,24 @@ def casualties_broken_down(sentence: str, out: list[Casualty]) -> list[Casualty]
     return out
 
 
+# "more than 70 people were killed, adding that 81 corpses had been buried": the same dead counted
+# again by their graves, not 81 more (it gave 152)
+_RECOUNT_BEFORE = re.compile(
+    r",?\s+(?:adding|saying|and\s+said|and\s+added)\s+(?:that\s+)?(?:at\s+least\s+|some\s+)?$", re.IGNORECASE)
+_BODIES_BURIED = re.compile(
+    r"\s+(?:corpses|bodies|dead)\s+(?:had\s+been|have\s+been|were)\s+(?:buried|recovered|counted|retrieved"
+    r"|taken\s+to)\b", re.IGNORECASE)
+
+
+def mark_bodies_recount(sentence: str, out: list[Casualty]) -> None:
+    """A toll's dead counted again by their bodies in the same voice's next clause are part of it."""
+    for i, c in enumerate(out[1:], 1):
+        if c.kind == "killed" and any(p.kind == "killed" for p in out[:i]) \
+                and _RECOUNT_BEFORE.search(sentence, 0, c.fig.start) \
+                and _BODIES_BURIED.match(sentence, c.fig.end):
+            c.subset = True
+
+
 def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
     """ "The bodies of three people, two men and a woman, were found": the parts after the comma
     add up to the figure before it, so they are its breakdown, not more dead (it had been six)."""

@@ -14,6 +14,7 @@ from conflictwatch.extract.breakdowns import (
     casualties_broken_down,
     in_brackets_after,
     mark_appositive_breakdown,
+    mark_bodies_recount,
     mark_dashed_breakdown,
     without_asides,
 )
@@ -584,6 +585,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             c.fig = Figure(c.fig.start, c.fig.end, Range(1, v.high), c.fig.text, c.fig.exact_number)
     mark_appositive_breakdown(sentence, out)
     mark_dashed_breakdown(sentence, out)
+    mark_bodies_recount(sentence, out)
     out = casualties_broken_down(sentence, out)
     if any(c.total and not _period_total(sentence, c.fig.start) for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
