@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
-from conflictwatch.extract.datelines import dateline_town, local_dateline_end, local_town
+from conflictwatch.extract.datelines import dateline_town, label_end, local_dateline_end, local_town
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
@@ -126,7 +126,7 @@ def extract_claims(article: Article) -> list[Claim]:
         cas = classify_figures(s)
         doc = docs.get(sent.index)
         victims = find_victims(doc) if doc is not None else []
-        if victims and (dateline_end := local_dateline_end(s) or _label_end(s)):
+        if victims and (dateline_end := local_dateline_end(s) or label_end(s)):
             # a victim whose noun is in the dateline (the PRINCE of PORT-AU-PRINCE) or a round-up's
             # label ("Mali: Twenty-one civilians ...") is none
             victims = [v for v in victims if s.lower().find(v.noun.lower(), v.start) >= dateline_end]
@@ -550,12 +550,3 @@ _INTERCEPTED = re.compile(
     rf"|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){{0,4}}?{_WEAPONS}(?=\s+(?:over|above)\b)"
     r"|\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was)\s+(?:shot\s+down|intercepted|downed)\b",
     re.IGNORECASE)
-
-
-_LABEL = re.compile(r"^\s*(?:[*•·▪–-]\s*)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:\s+(?=[A-Z\d\"“])")
-
-
-def _label_end(s: str) -> int:
-    """Where a label opening the sentence ends ("Mali: ", "West Darfur: "), or 0."""
-    m = _LABEL.match(s)
-    return m.end() if m else 0

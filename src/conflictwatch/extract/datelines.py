@@ -116,6 +116,17 @@ _NOT_LABELS = frozenset({
     "tally", "total", "summary"})
 
 
+# any label opening a sentence, place or not ("Mali: ", "West Darfur: "): no victim is named in it
+_LABEL = re.compile(r"^\s*(?:[*•·▪–-]\s*)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*:\s+(?=[A-Z\d\"“])")
+
+
+def label_end(sentence: str) -> int:
+    """Where a label opening the sentence ends ("Mali: ", "West Darfur: "), or 0; `item_label` is the
+    narrower test of a round-up item's place."""
+    m = _LABEL.match(sentence)
+    return m.end() if m else 0
+
+
 @lru_cache(maxsize=512)
 def item_label(sentence: str) -> tuple[str, int, int] | None:
     """The place a round-up item opens with, as (name, start, end): after a bullet ("* Jowhar: ...")

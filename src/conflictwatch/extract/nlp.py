@@ -151,9 +151,12 @@ def parse_after(texts: list[tuple[str, int]]) -> list[Doc]:
     rests = parse([t[start:] for t, start in texts])
     out = []
     for (text, start), rest in zip(texts, rests, strict=True):
-        head = pipeline().tokenizer(text[:start]) if start else None
+        if not start:
+            out.append(rest)  # no dateline: the text itself was parsed
+            continue
+        head = pipeline().tokenizer(text[:start])
         roots = [t.i for t in rest if t.dep_ == "ROOT"]
-        if head is None or not len(head) or not roots or any(t.is_space for t in head):
+        if not len(head) or not roots or any(t.is_space for t in head):
             out.append(parse([text])[0])
             continue
         n = len(head)

@@ -157,7 +157,7 @@ def add_parsed_victims(
         if any(c.total for c in cas) and re.match(r"[\w\s-]*\bmore\b", sentence[v.start : v.end + 6]):
             continue  # "six more people died, bringing the toll to 29": the total counts
         if v.noun in _PRONOUNS and v.noun not in _REFLEXIVE and any(
-                k is not v and not getattr(k, "total", False) for k in killed):
+                k is not v and not (isinstance(k, Casualty) and k.total) for k in killed):
             continue  # "the death of a soldier, where he was shot dead": the same man (not "one of its
             # soldiers was killed, bringing to 47 the number ...": the total counts others too)
         if _SUBSET_BEFORE.search(sentence[max(0, v.start - 30) : v.start]):

@@ -35,31 +35,31 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
     dead = [c for c in cas if c.kind == "killed"]
     if not told or not dead or len(dead) != len(cas):
         return False
-    pronouns = at - last.sentence.index <= 10 and all(c.fig.text.lower() in _PRONOUNS for c in dead)
+    gap = at - last.sentence.index  # sentences since the incident was told
+    pronouns = gap <= 10 and all(c.fig.text.lower() in _PRONOUNS for c in dead)
     # "The child was rushed to hospital but died shortly after arrival": the one just told, again
-    definite = at - last.sentence.index <= 4 and all(
-        c.fig.value.high == 1 and _THE_ONE.match(c.fig.text) for c in dead)
+    definite = gap <= 4 and all(c.fig.value.high == 1 and _THE_ONE.match(c.fig.text) for c in dead)
     reaction = _REACTION.search(s) is not None and sum(c.fig.value.low for c in dead) <= sum(told)
     # "Suspected Maoists hacked to death a former sarpanch ...", then "Ramesh Kunjam, 48, former sarpanch
     # of Pedakorma village, was dragged out ... and killed": the one told, now named with his role
-    named = at - last.sentence.index <= 2 and told == [1] and len(dead) == 1 and dead[0].fig.value.high == 1 \
+    named = gap <= 2 and told == [1] and len(dead) == 1 and dead[0].fig.value.high == 1 \
         and _named_with_role(s, dead[0], last)
     # "His wife Raisa also died in the attack", after "was killed along with his wife"
-    relatives = at - last.sentence.index <= 4 and relatives_told(s, last)
-    if not (pronouns or reaction or definite or named or relatives):
-        if at - last.sentence.index <= 3 and told == [1] and _named_again(s, dead, last):
-            # "Sheikh Hassan Afrah Dhere ... has been killed in an air strike", then "Dhere died along
-            # with three bodyguards": the man told, now with those who died with him
-            total = sum(c.fig.value.low for c in dead)
-            last.extra_killed.append(Range(total - 1, total - 1))
-            last.quote.append(s)
-            return True
+    relatives = gap <= 4 and relatives_told(s, last)
+    retold = pronouns or reaction or definite or named or relatives
+    if not retold and gap <= 3 and told == [1] and _named_again(s, dead, last):
+        # "Sheikh Hassan Afrah Dhere ... has been killed in an air strike", then "Dhere died along with
+        # three bodyguards": the man told, now with those who died with him
+        total = sum(c.fig.value.low for c in dead)
+        last.extra_killed.append(Range(total - 1, total - 1))
+    elif not retold:
         return False
     last.quote.append(s)
     return True
 
 
 _NAME = re.compile(r"(?!(?:A|An|The|One|Two|Three)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}")  # "Dhere", "Ismail Haniyeh"
 
 
 def _named_with_role(s: str, dead: Casualty, last: Draft) -> bool:
@@ -102,7 +102,7 @@ _WITH_HIM = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:along\s+with|together\s+with|w
 def _named_again(s: str, dead: list[Casualty], last: Draft) -> bool:
     """Do the dead of a sentence start with the one man `last` told by name, and count more than him?"""
     name = dead[0].victim_word or ""
-    return name[:1].isupper() and _NAME.match("Named " + dead[0].fig.text) is not None \
+    return name[:1].isupper() and _CAPITALISED.fullmatch(dead[0].fig.text) is not None \
         and re.search(rf"\b{re.escape(name)}\b", " ".join(last.quote)) is not None \
         and sum(c.fig.value.low for c in dead) > 1 \
         and all(_WITH_HIM.fullmatch(s[a.fig.end : b.fig.start]) for a, b in zip(dead, dead[1:], strict=False))
