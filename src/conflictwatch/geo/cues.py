@@ -177,10 +177,7 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
         weight = LEAD_WEIGHT if i < lead else 1.0
         if k in cues.names:
             votes[cues.names[k]] += weight
-            if _from_abroad(words, i):
-                acting[cues.names[k]] += weight  # "crossed from Congo": where they came from
-            elif _acting(words, i, n, forces):
-                acting[cues.names[k]] += weight / 2
+            acting[cues.names[k]] += weight * _not_where(words, i, n, forces)
         elif k in cues.weak:
             votes[cues.weak[k]] += weight / 2
     if len(votes) > 1:
@@ -192,18 +189,26 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
 
 @lru_cache(maxsize=8)
 def acting_votes(text: str, lead_end: int) -> Counter[str]:
-    """The half of each nationality's votes that came from forces ("Russian troops"): what
-    `_votes` takes off between two countries, for callers that find the second country later
-    (a town's name: "Russian shelling killed two civilians in Vuhledar")."""
+    """What `_votes` takes off between two countries (half of a force's nationality, all of the
+    country attackers came from), for callers that find the second country later (a town's name:
+    "Russian shelling killed two civilians in Vuhledar")."""
     scan = _scan_of(text)
     lead = len(_WORD.findall(text, 0, lead_end))
     cues, forces = cues_table(), _force_nouns()
     acting: Counter[str] = Counter()
     for i, n, cue in scan.hits:
         k = name_key(cue)
-        if k in cues.names and _acting(scan.words, i, n, forces):
-            acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) / 2
+        if k in cues.names and (off := _not_where(scan.words, i, n, forces)):
+            acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) * off
     return acting
+
+
+def _not_where(words: list[str], i: int, n: int, forces: frozenset[str]) -> float:
+    """How much of the cue at words[i:i+n] says who acts rather than where: all of it for where
+    attackers came from ("crossed from Congo"), half for a force's nationality ("Russian troops")."""
+    if _from_abroad(words, i):
+        return 1.0
+    return 0.5 if _acting(words, i, n, forces) else 0.0
 
 
 @lru_cache(maxsize=1)
