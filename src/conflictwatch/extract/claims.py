@@ -40,6 +40,7 @@ from conflictwatch.extract.followups import (
 )
 from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
+from conflictwatch.extract.notcounts import earlier_event_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import (
@@ -202,6 +203,11 @@ def extract_claims(article: Article) -> list[Claim]:
         if not places and town and (here := _HERE.search(s)):
             places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
         dates = find_dates(s, article.published)
+        s_scope = s  # (the sentence less what it tells of an earlier event at the same place)
+        if earlier := earlier_event_spans(s):  # "the same prison where 119 died in September"
+            dates = [d for d in dates if not any(a <= d.start < b for a, b in earlier)]
+            for a, b in earlier:
+                s_scope = s_scope[:a] + " " * (b - a) + s_scope[b:]
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)
         event = event_type_of(typed, has_killed, side)
@@ -294,7 +300,7 @@ def extract_claims(article: Article) -> list[Claim]:
                   for placed, part_places in split_by_place(s, clause, told_places)
                   for part in split_by_day(s, placed)]
         for src, group, places in groups:
-            scope = "aggregate" if aggregate_here(s, dates, group, report_lead) else "incident"
+            scope = "aggregate" if aggregate_here(s_scope, dates, group, report_lead) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue

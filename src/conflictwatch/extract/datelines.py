@@ -54,10 +54,13 @@ LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\
 # A dateline's pieces: a town in title case ("Imphal", "Port Sudan") and a day ("Jan 15", "15 January",
 # "Sep 30, 2022")
 _TITLE_TOWN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
-_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?"
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
 # "KANKER (CHHATTISGARH), April 16: ", "SRINAGAR, March 3 - ": a town in capitals, its state, the day
+# ("DEIR AL-BALAH, Gaza Strip, April 2 — ", "BOGOTÁ, 2 mar (EFE).- ": a region, an agency, a
+# Spanish month and dash)
 _CAPS_DATED = re.compile(
-    rf"^[A-Z][A-Z .'’-]{{2,40}}(?:\s*\([A-Z][A-Za-z .'’-]{{2,30}}\))?,\s*{_DAY}\s*[:–—-]\s*(?=[A-Z\"“])")
+    rf"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{{2,40}}(?:\s*\([A-Z][A-Za-z .'’-]{{2,30}}\))?(?:,\s*[A-Z][\w .'’-]{{1,30}})?,"
+    rf"\s*{_DAY}\s*(?:\([^()]{{1,40}}\)\s*)?\.?[:–—-]{{1,2}}\s*(?=[A-Z\"“])")
 
 
 def local_dateline_end(sentence: str) -> int:

@@ -200,8 +200,8 @@ _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s
 _DATELINE_HEAD = re.compile(r"\s*(?=[A-ZÀ-Þ])[\w .'’/-]{2,41}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*$")
 # "NEW YORK, USA, December 1, 2021,-/African Media Agency (AMA)/-": a press wire's form
 # ("BOGOTA, Apr 18 (Prensa Latina) Five soldiers ...": an agency's brackets may end it with no dash;
-# "MOGADISHU, 25 Jan. (Xinhua) --": a day first, its month cut short)
-_DATELINE_TAIL = re.compile(r"\.?(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\s*(?:[-–—]{1,2}(?:\s|/)|:\s"
+# "MOGADISHU, 25 Jan. (Xinhua) --": a day first, its month cut short; "BOGOTÁ, 2 mar (EFE).- ")
+_DATELINE_TAIL = re.compile(r"\.?(?:,?\s*\d{4})?,?\s*(?:\([^()]{1,40}\)\.?\s*(?:[-–—]{1,2}(?:\s|/)|:\s"
                             r"|(?=[A-Z]))|[-–—]{1,2}(?:\s|/)|:\s)")
 _AGENCY_BRACKET = re.compile(r",?\s*\d{0,4}\s*\([^()]{1,40}\)")  # "Aug 17 (Reuters)", "June 9, 2022 (RFA)"
 # "GUAYAQUIL, Ecuador (May 5) - ...": the day in brackets after the town

@@ -18,7 +18,12 @@ from conflictwatch.extract.breakdowns import (
     mark_dashed_breakdown,
     without_asides,
 )
-from conflictwatch.extract.notcounts import counting_someone, counts_nobody, opens_the_count
+from conflictwatch.extract.notcounts import (
+    counting_someone,
+    counts_nobody,
+    of_an_earlier_event,
+    opens_the_count,
+)
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
@@ -235,6 +240,10 @@ _COORD_VERB = re.compile(
 
 
 _DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
+_CLAUSE_AFTER_VERB = re.compile(
+    r"\b(?:dead\s*,|(?:killed|killing|died|dead|injured|wounded|hurt)[\s,]+(?:after|when|before|while"
+    r"|because|until|during|following|amid|where|since|once|(?:in|at|near|from)\s+[\w'’-]+(?:\s+[\w'’-]+)?))$",
+    re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
     re.IGNORECASE,
@@ -399,7 +408,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
         if lx.non_casualty.match(after) or counts_nobody(f.text, before, after) \
-                or opens_the_count(sentence[: f.start]):
+                or opens_the_count(sentence[: f.start]) or of_an_earlier_event(sentence, f.start):
             prev_end = f.end
             continue
         # Right context: words up to the next figure or clause end.
@@ -519,6 +528,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and not (left_words[-1] == "and" and lx.killed.search(" ".join(left_words[-3:-1])))
                 # "17 had died and that hundreds of families had fled": another fate, no dead
                 and not _FLED.match(right_text)
+                # "twelve terrorists killed after hundreds of militants attacked": a new clause; "shot
+                # dead in Delmas 30": the number of a place
+                and not _CLAUSE_AFTER_VERB.search(left_text)
             ):
                 kind = "killed"
             elif victim_idx is not None and _WHO_WERE_KILLED.match(sentence[f.end : nxt]):
@@ -526,7 +538,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             elif (victim_cls == "combatants" or (victim_word == "men" and _FIGHT.search(sentence))) \
                     and _LOST.search(left):
                 kind = "killed"  # "the militia lost dozens of fighters" (not "lost his brother")
-            elif left_words and lx.injured.search(" ".join(left_words[-2:])):
+            elif left_words and lx.injured.search(" ".join(left_words[-2:])) \
+                    and not _CLAUSE_AFTER_VERB.search(left_text):  # ("injured when two motorcyclists")
                 kind = "injured"
             elif subset and out:
                 kind = out[-1].kind

@@ -80,6 +80,8 @@ _AGED_BEFORE = re.compile(
     re.IGNORECASE)
 # "a Palestinian man, Mohammad Abu Hashem, 25, in Jenin", "a farmer, 54,": an age set off by commas
 _AGE_APPOSITIVE = re.compile(r"[A-Za-z][\w'’.-]*\s*,\s*$")
+_CHILD_THEN_COMMA = re.compile(r"\b(?:an?|his|her|their)\s+(?:[\w-]+\s+)?(?:girl|boy|son|daughter|child|baby"
+                               r"|toddler|infant|grandson|granddaughter|nephew|niece)\s*,\s*$", re.IGNORECASE)
 _AGE_ENDS = re.compile(r"\s*(?:,|\.|\)|-{1,2}|[–—]|$)")  # (", 30 -- were shot dead": dashes too)
 
 # (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
@@ -157,7 +159,9 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             and not re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text, re.I):
         return True  # "A relative of one of the dead said": who mourns them
     if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
-            _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()):
+            _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()) or (
+            # "a girl, six, and a boy, three -": a child's age in words, set off the same way
+            _CHILD_THEN_COMMA.search(before) and _AGE_ENDS.match(after) and text.isalpha()):
         return True
     # ("a 200-level student": a university year)
     return bool(re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))|^-level\b", after))
@@ -171,3 +175,33 @@ _SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+when\s+[^;]*$", re.IGNORECA
 def opens_the_count(head: str) -> bool:
     """Is a figure preceded by `head` (its sentence up to it) in the clause of the day a count began?"""
     return "since" in head and _SINCE_WHEN.search(head) is not None
+
+
+# "68 inmates were killed ..., the same facility where 119 people died in a riot in September": the
+# dead of an earlier event told in a relative clause about the place; not this incident's
+_EARLIER_EVENT_CLAUSE = re.compile(
+    r"(?:\bthe\s+same\s+(?:[\w-]+\s+){1,2}|,\s+)(?P<rel>where|in\s+which|when)\s+[^,;:()]*$",
+    re.IGNORECASE)
+_EARLIER_AFTER = re.compile(
+    r"[^,;:()]*?\b(?:last\s+(?:year|month|week|spring|summer|autumn|winter|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)|years?\s+ago|months\s+ago|weeks\s+ago"
+    r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def of_an_earlier_event(sentence: str, start: int) -> bool:
+    """Is the figure at `start` told in a relative clause of an earlier event ("the same prison where
+    119 died in September", ", where 30 were killed last year")?"""
+    m = _EARLIER_EVENT_CLAUSE.search(sentence, max(0, start - 120), start)
+    if m is None:
+        return False
+    return m.group(0).lower().startswith("the") or _EARLIER_AFTER.match(sentence, start) is not None
+
+
+_SAME_PLACE_WHERE = re.compile(r"\bthe\s+same\s+(?:[\w-]+\s+){1,2}(?:where|in\s+which|when)\s+[^,;:()]*",
+                               re.IGNORECASE)
+
+
+def earlier_event_spans(sentence: str) -> list[tuple[int, int]]:
+    """The clauses telling an earlier event at the same place ("the same facility where 119 people
+    died in a riot in September"): their dates are not this incident's."""
+    return [m.span() for m in _SAME_PLACE_WHERE.finditer(sentence)]

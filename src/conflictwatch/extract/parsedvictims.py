@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from conflictwatch.extract.breakdowns import mark_dashed_breakdown
 from conflictwatch.extract.figures import (
     _SOME_OF_THE_DEAD,
     _SUBSET_BEFORE,
@@ -15,7 +16,7 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
-from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, opens_the_count
+from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, of_an_earlier_event, opens_the_count
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
@@ -84,7 +85,8 @@ def add_parsed_victims(
     # "a ringleader wanted for the killing of a police officer": a crime told of a victim, not a death now
     victims = [v for v in victims if not CRIME_OF.search(sentence, max(0, v.start - 60), v.start)]
     # "since Oct. 7, when gunmen attacked Israel, killing 1,200": the day a count began (notcounts.py)
-    victims = [v for v in victims if not opens_the_count(sentence[: v.start])]
+    victims = [v for v in victims if not opens_the_count(sentence[: v.start])
+               and not of_an_earlier_event(sentence, v.start)]  # "the same prison where 119 died
     victims = [v for v in victims if not a_threshold(sentence, v.start)]  # "any killing of three or more"
     # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)
     victims = [v for v in victims if not _SHOT_SOMEONE_DEAD.match(sentence, v.end)]
@@ -177,6 +179,10 @@ def add_parsed_victims(
                    or _some_of_the_dead(sentence, v.start))
         out.append(Casualty(fig, v.kind, v.cls, v.noun, own, clause_index(starts, v.start), v.end))
     out.sort(key=lambda c: c.fig.start)
+    if len(out) > len(cas):
+        # "said 131 civilians - 102 men, 17 women and 12 children - were shot": a count only the
+        # parse found has its parts set off by dashes, as a pattern's count does (it gave 262)
+        mark_dashed_breakdown(sentence, out)
     if m := _IDENTIFIES.search(sentence):
         for c in out:
             if c.kind == "killed" and c.fig.start >= m.start():

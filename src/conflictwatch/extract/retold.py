@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
-from conflictwatch.extract.draft import Draft
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.figures import Casualty
 from conflictwatch.extract.numbers import Range
+from conflictwatch.extract.placerank import PlaceMention, most_specific
 
 # a pronoun is someone already named: the victim told before, not a new one (not "dozens of them":
 # a count of the others named before, the enemy a side says it killed)
@@ -106,3 +108,26 @@ def _named_again(s: str, dead: list[Casualty], last: Draft) -> bool:
         and re.search(rf"\b{re.escape(name)}\b", " ".join(last.quote)) is not None \
         and sum(c.fig.value.low for c in dead) > 1 \
         and all(_WITH_HIM.fullmatch(s[a.fig.end : b.fig.start]) for a, b in zip(dead, dead[1:], strict=False))
+
+
+# "The soldiers, all from the Givati Brigade, were killed on Monday when ...": the dead told before,
+# by their noun, now with the day (and the place) of their death
+_THE_DEAD_AGAIN = re.compile(
+    r"(?:all\s+)?the\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]+)\b[^.;]{0,80}?\b(?:were|was|had\s+been)\s+"
+    r"(?:[a-z]+ly\s+)?(?:killed|shot\s+dead|slain)\b", re.IGNORECASE)
+
+
+def dead_dated_again(s: str, event_dates: list[DateMention], places: list[PlaceMention], last: Draft) -> bool:
+    """Give the last incident, dated only by when it was told, the day a sentence that names its
+    dead again gives for their death, and its place unless vaguer; True if it did."""
+    m = _THE_DEAD_AGAIN.match(s)
+    nouns = {c.victim_word for c in last.casualties if c.kind == "killed" and c.victim_word}
+    nouns |= {"victims", "dead"}
+    if m is None or not event_dates or own_day(last) or m.group("noun").lower() not in nouns:
+        return False
+    last.dates = [*event_dates, *last.dates]
+    spec, cur = most_specific(places), most_specific(last.places)
+    if spec is not None and (cur is None or spec.rank <= cur.rank) and not last.place_override:
+        last.place_override = spec.name
+    last.quote.append(s)
+    return True

@@ -310,11 +310,9 @@ _MANY_EVENTS = re.compile(
 )
 _WEEKEND = re.compile(r"(?:over|at) the weekend", re.I)
 # one fight between two sides, told at the start of the sentence
-_ONE_FIGHT = re.compile(
-    r"^(?:Fighting|Clashes|Battles?|(?:An?|The)\s+(?:clash|gunfight|gun battle|battle|firefight))"
-    r"\s+between\b",
-    re.I,
-)
+_ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural area of Balboa")
+    r"^(?:Fighting|Clashes|Battles?|(?:An?|The)\s+(?:clash|gunfight|gun battle|battle|firefight))\s+between\b"
+    r"|\b(?:died|killed)\s+in\s+(?:clashes|fighting)\s+(?:over|at)\s+the\s+weekend\s+(?:in|near|at)\s", re.I)
 
 
 _SUPERLATIVE = re.compile(

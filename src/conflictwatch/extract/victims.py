@@ -193,7 +193,7 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
         return [("killed", [tok])]  # "a severed human head was found in a cooler"
     if low == "dead" and tok.dep_ in ("acomp", "oprd", "attr") and tok.head.pos_ in ("AUX", "VERB"):
         # "Two people are dead", "the two men lay dead"
-        return [("killed", [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")])]
+        return [("killed", [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1])]
     if low in w.dead | w.hurt and tok.dep_ == "amod" and tok.head.pos_ == "NUM":
         return []
     return []
@@ -260,6 +260,12 @@ def _patients(tok: Token) -> list[Token]:
         # "22 soldiers were wounded and 37 assailants killed": the second verb's own subject,
         # passive like the first's ("were" left out)
         return [_named_then_noun(_antecedent(c)) for c in own]
+    if tok.dep_ == "conj" and not own and any(c.dep_ == "auxpass" for c in kids):
+        # "A policeman deployed for the security of a team was shot dead": the parser read
+        # "deployed" as the verb and "was shot" as a second one; its subject is who was shot
+        subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.head.i]
+        if subjects:
+            return [_named_then_noun(_antecedent(c)) for c in subjects]
     if tok.dep_ == "conj" and (tok.tag_ == "VBN" or any(c.dep_ == "agent" for c in kids)
                                or (not own and any(c.dep_ == "auxpass" for c in tok.head.children))):
         # "a man was shot and killed": the passive subject sits on the first verb (the parser may
@@ -332,7 +338,8 @@ def _with_companions(verb: Token, patients: list[Token]) -> list[Token]:
 
 
 def _subjects(tok: Token) -> list[Token]:
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # (two subjects are a misparse: "Four men suspected of belonging to the X faction died": the men)
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
     if subj:
         return [_antecedent(c) for c in subj]
     if tok.dep_ == "conj":
@@ -370,6 +377,11 @@ def _antecedent(tok: Token) -> Token:
     """ "a man who was killed": the relative pronoun stands for the noun it hangs on."""
     if tok.lower_ in ("who", "that", "whom") and tok.head.dep_ == "relcl":
         return tok.head.head
+    if tok.lower_ == "them" and tok.dep_ == "dobj" and tok.head.dep_ == "conj":
+        # "offloaded nine passengers from a coach and shot them dead": the first verb's object
+        first = [c for c in tok.head.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"
+                 and any(n.dep_ == "nummod" for n in c.children)]
+        return first[0] if first else tok
     return tok
 
 
@@ -414,7 +426,7 @@ def _group(heads: list[Token]) -> list[Token]:
         # "Seven gunmen, among them a commander, and an officer": the commander is one of the seven
         among = len(heads) > 1 and any(c.dep_ == "prep" and c.lower_ == "among" and c.i < h.i
                                        for c in h.children)
-        for t in (h, *h.conjuncts):
+        for t in (h, *h.conjuncts, *_listed_after(h)):
             if t is h and among:
                 continue
             if t is not h and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in t.children):
@@ -426,10 +438,46 @@ def _group(heads: list[Token]) -> list[Token]:
                 continue  # "Seven gunmen, among them a commander, and an officer": one of the seven
             if t is not h and t.pos_ == "NUM" and any(x.lower_ in ("aged", "ages") for x in t.doc[h.i : t.i]):
                 continue  # "Two brothers aged 14 and 16": the 16 is an age, not a third victim
+            if t is not h and _in_dashed_breakdown(t):
+                continue  # "their two children - a girl, six, and a boy, three - died": the two
+            if t is not h and _same_person_again(t):
+                continue  # "a tribal elder and former member of the peace committee": one man
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 out.append(t)
     out.sort(key=lambda t: t.i)
     return out
+
+
+def _listed_after(h: Token) -> list[Token]:
+    """"a man, his wife and their child": the parse hangs the rest of a list on one person as an
+    apposition; it is more people (not "two people, a man and his son": the two, named)."""
+    if h.tag_ != "NN" or any(c.dep_ == "nummod" for c in h.children):
+        return []
+    out: list[Token] = []
+    for a in h.children:
+        if a.dep_ == "appos" and a.pos_ == "NOUN" and a.conjuncts \
+                and any(c.dep_ in ("poss", "det") for c in a.children):
+            out += [a, *a.conjuncts]
+    return out
+
+
+def _in_dashed_breakdown(t: Token) -> bool:
+    """Is `t` between two dashes that open right after a counted noun ("two children - a girl
+    and a boy -")?"""
+    dashes = [x.i for x in t.doc if x.text in ("-", "–", "—", "--") and x.whitespace_]
+    opened = [i for i in dashes if i < t.i]
+    if not opened or not any(i > t.i for i in dashes) or opened[-1] == 0:
+        return False
+    counted = t.doc[opened[-1] - 1]
+    return counted.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in counted.children)
+
+
+def _same_person_again(t: Token) -> bool:
+    """A coordinated bare noun that describes the person before it again: "and former member" (no
+    article, number or possessive of its own)."""
+    kids = list(t.children)
+    return t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in kids) and any(
+        c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in kids)
 
 
 _SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including)\s*,?\s*$", re.IGNORECASE)

@@ -57,7 +57,8 @@ def cues_table() -> _Cues:
             texts.append(d)
         for key in ("groups", "terms"):
             for g in (entry or {}).get(key) or []:
-                weak.setdefault(name_key(g), str(cc))
+                # (a word two countries use, "tehsil" in India and Pakistan, votes for neither)
+                weak[name_key(g)] = "" if weak.get(name_key(g), cc) != cc else str(cc)
                 texts.append(g)
     # Cues by their words, lower-cased: a text is scanned word by word, longest cue first.
     by_words = {tuple(_WORD.findall(t.lower())): t for t in texts if t}
@@ -178,7 +179,7 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
         if k in cues.names:
             votes[cues.names[k]] += weight
             acting[cues.names[k]] += weight * _not_where(words, i, n, forces)
-        elif k in cues.weak:
+        elif cues.weak.get(k):
             votes[cues.weak[k]] += weight / 2
     if len(votes) > 1:
         # Between two countries, a force's nationality ("Russian troops shelled Toretsk") is more
