@@ -116,3 +116,21 @@ def test_the_dead_named_again_with_the_day_of_their_death(geo: Geocoder) -> None
                            "were killed on Monday when a bomb went off inside a building in Bureij, the "
                            "army said.")
     assert [(c.killed.low, c.date_start, c.location) for c in found] == [(3, date(2023, 11, 13), "Bureij")]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("KASINDI, Nov 14 — The toll of the bombing of a church in Kasindi, North Kivu, rose to 14 dead on "
+     "Tuesday, the government said. The bomb, hidden in the church, went off during the Sunday service "
+     "on November 12.", date(2023, 11, 12)),
+    ("BENI — Nineteen bodies were found on Tuesday in the bush near Mbau, North Kivu, local sources said. "
+     "The attack took place on the night of Saturday 11 November.", date(2023, 11, 11)),
+    ("GOMA, Nov 15 — Two civilians were killed and four wounded when shells fired by the rebels hit the "
+     "village of Kibumba, in Nyiragongo territory, on the eve of a new rebel push, the provincial "
+     "government said on Wednesday. The shells "
+     "landed on Monday evening, 13 November, near the Kibumba market, according to the statement.",
+     date(2023, 11, 13)),
+])
+def test_the_day_a_later_sentence_says_the_attack_happened(geo: Geocoder, text: str, day: date) -> None:
+    """The lead dates the incident by its toll rising, its bodies found or its statement; 'The bomb ...
+    went off on November 12' in the next sentence is the day of the incident."""
+    assert [c.date_start for c in incidents(geo, text)] == [day]

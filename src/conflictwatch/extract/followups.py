@@ -14,7 +14,7 @@ from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.placerank import PlaceMention, most_specific
-from conflictwatch.extract.retold import dead_dated_again
+from conflictwatch.extract.retold import dead_dated_again, event_dated_again
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
 from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Claim, Range
@@ -270,8 +270,8 @@ def extends(
             add_subset(last, cas, raw)
             return True
         return False
-    if dead_dated_again(raw, event_dates, places, last):
-        return True  # "The soldiers ... were killed on Monday when ... in the Bureij area"
+    if dead_dated_again(raw, event_dates, places, last) or event_dated_again(raw, event_dates, places, last):
+        return True  # "The soldiers were killed on Monday when ... in Bureij", "The bomb went off on Sunday"
     # "The attack hit the city's al-Marjeh area." / "...the school in the al-Suleimaniya area..."
     spec = most_specific(places)
     cur = most_specific(last.places)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from conflictwatch.extract.dates import DateMention
-from conflictwatch.extract.draft import Draft, own_day
+from conflictwatch.extract.draft import Draft, event_date, own_day
 from conflictwatch.extract.figures import Casualty
 from conflictwatch.extract.numbers import Range
 from conflictwatch.extract.placerank import PlaceMention, most_specific
@@ -128,6 +128,33 @@ def dead_dated_again(s: str, event_dates: list[DateMention], places: list[PlaceM
     last.dates = [*event_dates, *last.dates]
     spec, cur = most_specific(places), most_specific(last.places)
     if spec is not None and (cur is None or spec.rank <= cur.rank) and not last.place_override:
+        last.place_override = spec.name
+    last.quote.append(s)
+    return True
+
+
+# "The bomb ... went off during a Sunday service on January 15", "According to a resident, the attack
+# took place on Friday 9 February": the day of the incident the lead dated by its toll or its claim
+_THE_EVENT_HAPPENED = re.compile(
+    r"(?:according\s+to\s+[^,;]{1,60},\s*)?(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|raid|bomb|blast"
+    r"|explosion|shells?|rockets?|missiles?|mortars?|drones?|strike|air\s?strike|ambush|massacre|incursion"
+    r"|shelling|bombing|killings?)\b[^.;]{0,100}?\b(?:took\s+place|happened|occurred|went\s+off|landed|exploded"
+    r"|detonated|was\s+carried\s+out)\b", re.IGNORECASE)
+
+
+def event_dated_again(s: str, event_dates: list[DateMention], places: list[PlaceMention],
+                      last: Draft) -> bool:
+    """Give the last incident the day a sentence says it happened, a few days before the day the lead
+    told it by (its toll rising, its claim, its bodies found), and its place if more exact; True if it
+    did."""
+    new_day = event_dates[0].date_start if event_dates else None
+    told_day = event_date(last.dates)[0]
+    if not new_day or not told_day or not 0 < (told_day - new_day).days <= 4 \
+            or not _THE_EVENT_HAPPENED.match(s):
+        return False
+    last.dates = [*event_dates, *last.dates]
+    spec, cur = most_specific(places), most_specific(last.places)
+    if spec is not None and (cur is None or spec.rank < cur.rank) and not last.place_override:
         last.place_override = spec.name
     last.quote.append(s)
     return True

@@ -12,10 +12,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import TYPE_CHECKING
 
-from conflictwatch.datafiles import load_data
 from conflictwatch.geo.context import GeoContext, big_city, in_named_province, in_nearest_region
 from conflictwatch.geo.country import clear_country, country_votes
 from conflictwatch.geo.gazetteer import (
@@ -45,7 +44,9 @@ from conflictwatch.geo.written import (
     _strip_modifiers,
     admin_from_text,
     city_of_district,
+    city_parts,
     clean_location,
+    route_ends,
 )
 from conflictwatch.models import Article, Claim
 
@@ -183,6 +184,8 @@ class Geocoder:
                 p = district.place  # "Kauru Local Government Area": the LGA, not a village of that name
             else:
                 p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
+            if p is None and modifier == "region" and claim.quote and name in claim.quote:
+                p = self._region_abroad(written)  # ("Barmal district of Paktika province")
             if p is None and modifier == "region" and not anchors and _said_to_be_in(claim, name):
                 # "the Komanda-Mambasa road in Ituri province", a province the gazetteer lacks: the
                 # cities of other sentences (the capital where ministers met) are not where it was.
@@ -468,7 +471,7 @@ class Geocoder:
     def _route_end(self, written: str, ctx: GeoContext) -> _Match | None:
         """ "the Komanda-Mambasa road", "the Apaseo el Alto-Queretaro highway": a road between two
         towns the gazetteer knows is placed at the first it finds, as near it (precision 2)."""
-        for part in _ROUTE_SPLIT.split(_ROUTE_TYPE.sub("", written)):
+        for part in route_ends(written):
             part = part.strip()
             if len(part) < 4:
                 continue
@@ -489,7 +492,7 @@ class Geocoder:
         if city is None:
             return None
         name = re.escape(c.location)
-        words = _city_parts()
+        words = city_parts()
         named = re.match(rf"{words}\s", c.location, re.IGNORECASE)  # "Colonia Alfredo Chavez"
         told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
         return _Match(city, 2, fallback=True) if named or told else None
@@ -541,6 +544,13 @@ class Geocoder:
     def _known_abroad(self, name: str, ctx: GeoContext) -> bool:
         return bool(self.bundled.find(name, 0)) and not ctx.anchors
 
+    def _region_abroad(self, name: str) -> Place | None:
+        """The province called exactly `name` when one country has it (named as a province in the claim's
+        own sentence, it says which country the claim is in, whatever the article's other paragraphs)."""
+        found = [p for index in (self.user, self.aliases, self.bundled) for p in index.find(name, 0, None)
+                 if p.placetype == "region"]
+        return found[0] if found and len({p.country_code for p in found}) == 1 else None
+
     def _region_for(self, name: str, ctx: GeoContext) -> Place | None:
         """The province called `name` ("Aleppo countryside" -> Aleppo governorate)."""
         best: tuple[float, Place] | None = None
@@ -569,23 +579,6 @@ class Geocoder:
                 return None
             return reg or town
         return best[1]
-
-
-# "Komanda-Mambasa", "Apaseo el Alto-Queretaro Pan-American": a hyphen between two names (not the
-# article of "Ras al-Ain" or "Deir ez-Zor")
-_ROUTE_SPLIT = re.compile(
-    r"(?<=[a-z\u00e0-\u00ff]{2})(?<!\b(?:al|el|ad|ar|as|at|az|an|ez|es|ed|er|ud|ul))"
-    r"(?<!\b(?:ash|bin|ibn|abu|umm|tal|ain|ras|bab|bir))(?<!\b(?:kafr|tell|deir|beit|jisr|khan|wadi))"
-    r"-(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
-)
-_ROUTE_TYPE = re.compile(r"\s+(?:Pan-American|federal highway|highway|road|route|expressway)$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _city_parts() -> str:
-    """The words of `city_parts` (places_lexicon.yaml) as one regex group."""
-    words = sorted(load_data("places_lexicon.yaml").get("city_parts", []), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
 
 
 def _clear_country(ctx: GeoContext) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from conflictwatch.datafiles import load_data
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.gazetteer import capitals, to_country_code
 from conflictwatch.geo.normalize import name_key
@@ -209,3 +210,25 @@ def _said_to_be_in(claim: Claim, province: str) -> bool:
         return False
     said = rf"{re.escape(claim.location)}\b[^.,;]{{0,30}}?\b(?:in|of)\s+(?:the\s+)?{re.escape(province)}"
     return re.search(said, claim.quote) is not None
+
+
+# "Komanda-Mambasa", "Apaseo el Alto-Queretaro Pan-American": a hyphen between two names (not the
+# article of "Ras al-Ain" or "Deir ez-Zor")
+_ROUTE_SPLIT = re.compile(
+    r"(?<=[a-z\u00e0-\u00ff]{2})(?<!\b(?:al|el|ad|ar|as|at|az|an|ez|es|ed|er|ud|ul))"
+    r"(?<!\b(?:ash|bin|ibn|abu|umm|tal|ain|ras|bab|bir))(?<!\b(?:kafr|tell|deir|beit|jisr|khan|wadi))"
+    r"-(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff])"
+)
+_ROUTE_TYPE = re.compile(r"\s+(?:Pan-American|federal highway|highway|road|route|expressway)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def city_parts() -> str:
+    """The words of `city_parts` (places_lexicon.yaml) as one regex group."""
+    words = sorted(load_data("places_lexicon.yaml").get("city_parts", []), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
+
+
+def route_ends(written: str) -> list[str]:
+    """The towns a road is named by ("the Komanda-Mambasa road": Komanda, Mambasa)."""
+    return _ROUTE_SPLIT.split(_ROUTE_TYPE.sub("", written))
