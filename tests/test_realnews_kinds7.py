@@ -134,3 +134,56 @@ def test_the_day_a_later_sentence_says_the_attack_happened(geo: Geocoder, text: 
     """The lead dates the incident by its toll rising, its bodies found or its statement; 'The bomb ...
     went off on November 12' in the next sentence is the day of the incident."""
     assert [c.date_start for c in incidents(geo, text)] == [day]
+
+
+def test_another_attack_the_same_day_is_not_added_to_the_toll(geo: Geocoder) -> None:
+    """'..., on the same day that an attack on a mosque in the east left dozens dead': two incidents
+    (the lead had 39, fifteen and 'dozens' added)."""
+    found = incidents(geo, "Gunmen killed fifteen worshippers during Tuesday Mass in the village of Essakane, "
+                           "Burkina Faso, the diocese said, on the same day that an attack on a mosque in the "
+                           "east of the country left dozens dead.")
+    assert [c.killed.low for c in found][:1] == [15]
+    assert 39 not in [c.killed.low for c in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a comparison with a period is no period counted
+    "Seventeen soldiers were killed in an ambush near Torodi, Niger, on Tuesday, the ministry said, the "
+    "first major attack since the coup last month.",
+    # the period named, then its day
+    "Earlier this month, on November 3, around 30 people were killed in an attack on the village of Kodyel "
+    "in Burkina Faso's Komondjari province.",
+])
+def test_a_period_that_only_places_the_day_is_no_count(geo: Geocoder, sentence: str) -> None:
+    assert [c.scope for c in claims(geo, sentence)] == ["incident"]
+
+
+def test_the_country_across_the_border_is_not_where_it_happened(geo: Geocoder) -> None:
+    """'Nigerien soldiers were killed ... near the border with Mali': Niger's soldiers, in Niger (the
+    defence ministry and the army had become Mali's)."""
+    found = incidents(geo, "NIAMEY, Nov 15 (Reuters) - Seventeen Nigerien soldiers were killed in an ambush "
+                           "near the border with Mali on Tuesday, the defence ministry said on Wednesday. "
+                           "The patrol was moving between Boni and Torodi, in the Tillaberi region, when it "
+                           "was attacked.")
+    assert [c.country for c in found] == ["Niger"]
+    assert not any("Mali" in (c.claimed_by or "") for c in found)
+
+
+def test_a_province_only_another_country_has_puts_the_claim_there(geo: Geocoder) -> None:
+    """A round-up of both sides of a border, most items in Pakistan: 'Barmal district of Paktika
+    province' is in Afghanistan (it went to a Pakistani namesake)."""
+    text = ("KABUL/PESHAWAR — Security incidents on both sides of the border this week.\n\n"
+            "Afghanistan — Fourteen people were killed when aircraft bombed houses in Barmal district of "
+            "Paktika province on Monday night, Taliban officials said.\n\n"
+            "Pakistan — Five soldiers were killed on Sunday when militants attacked a post in Khyber district, "
+            "the ISPR said.\n\nPakistan — In Bajaur, a bomb wounded five policemen on Tuesday.\n\n"
+            "Pakistan — Six labourers were abducted in Lakki Marwat on Saturday.")
+    found = incidents(geo, text)
+    assert [(c.location, c.country) for c in found][0] == ("Barmal", "Afghanistan")
+
+
+def test_a_word_two_countries_use_is_no_evidence_of_either(geo: Geocoder) -> None:
+    """'tehsil' is written in India and in Pakistan: a Bajaur story went to India's Chhattisgarh."""
+    found = incidents(geo, "BAJAUR: A policeman guarding a polio team was shot dead by gunmen in Mamund tehsil "
+                           "of Bajaur district on Tuesday.")
+    assert [c.country for c in found] == ["Pakistan"]

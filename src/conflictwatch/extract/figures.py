@@ -251,28 +251,9 @@ _TOLL_VERB_BEFORE = re.compile(
 
 
 _AUX = {
-    "were",
-    "was",
-    "had",
-    "have",
-    "has",
-    "been",
-    "are",
-    "is",
-    "also",
-    "reportedly",
-    "later",
-    "being",
-    "all",
-    "more",
-    "others",
-    "people",
-    "dead",
-    "mostly",
-    "allegedly",
-    "confirmed",
+    "were", "was", "had", "have", "has", "been", "are", "is", "also", "reportedly", "later", "being", "all",
+    "more", "others", "people", "dead", "mostly", "allegedly", "confirmed", "got",
     "resulted",  # "other seven resulted wounded" (copy translated from Spanish or French)
-    "got",
 }
 
 

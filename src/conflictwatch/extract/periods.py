@@ -68,3 +68,13 @@ MANY_PLACES = re.compile(
 # (not "20 people have since been killed": a count since the day told before)
 ADVERBIAL_SINCE = re.compile(r"\b(?:has|had|have)\s+since(?=\s+(?:risen|climbed|increased|grown|gone\s+up"
                              r"|reached|jumped|been\s+(?:raised|revised|updated)))", re.IGNORECASE)
+
+
+# The words around a period that name a day or an hour, not a period counted over (`scope.is_aggregate`
+# blanks them): "As of 10 a.m.", "Earlier this month, on May 3,", "earlier this month" in a report's lead
+AS_OF_HOUR = re.compile(
+    r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
+    r"|this (?:morning|afternoon|evening)\b|now\b|noon\b|midday\b)", re.IGNORECASE)
+PERIOD_THEN_DAY = re.compile(r"\b(?:(?:early|earlier|late|later)\s+)?(?:this|last)\s+(?:week|month)\s*,\s*"
+                              r"(?=(?:on\s+)?(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b))")
+EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\b", re.IGNORECASE)

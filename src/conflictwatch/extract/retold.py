@@ -145,16 +145,21 @@ _THE_EVENT_HAPPENED = re.compile(
 def event_dated_again(s: str, event_dates: list[DateMention], places: list[PlaceMention],
                       last: Draft) -> bool:
     """Give the last incident the day a sentence says it happened, a few days before the day the lead
-    told it by (its toll rising, its claim, its bodies found), and its place if more exact; True if it
-    did."""
-    new_day = event_dates[0].date_start if event_dates else None
+    told it by (its toll rising, its claim, its bodies found), and the place it says it happened in
+    (right after its verb, even of the lead's rank: "in the rural area of Derecik"); True if it did."""
+    m = _THE_EVENT_HAPPENED.match(s)
+    day = next((d for d in event_dates if _NAMED_DAY.search(d.text)), None)  # (not "overnight")
     told_day = event_date(last.dates)[0]
-    if not new_day or not told_day or not 0 < (told_day - new_day).days <= 4 \
-            or not _THE_EVENT_HAPPENED.match(s):
+    if m is None or day is None or not day.date_start or not told_day \
+            or not 0 < (told_day - day.date_start).days <= 4:
         return False
-    last.dates = [*event_dates, *last.dates]
-    spec, cur = most_specific(places), most_specific(last.places)
-    if spec is not None and (cur is None or spec.rank < cur.rank) and not last.place_override:
+    last.dates = [day, *last.dates]
+    after = [p for p in places if m.end() <= p.start <= m.end() + 80]
+    spec, cur = most_specific(after or places), most_specific(last.places)
+    if spec is not None and (cur is None or spec.rank < cur.rank + (2 if after else 0)):
         last.place_override = spec.name
     last.quote.append(s)
     return True
+
+
+_NAMED_DAY = re.compile(r"\d|day\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE)

@@ -12,7 +12,10 @@ from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import LONG_CAMPAIGNS, Casualty, lex
 from conflictwatch.extract.periods import (
     ADVERBIAL_SINCE,
+    AS_OF_HOUR,
+    EARLIER_THIS_MONTH,
     MANY_PLACES,
+    PERIOD_THEN_DAY,
     TOTAL_TO,
     TWO_PROVINCES,
     counts_a_period,
@@ -320,7 +323,8 @@ _SUPERLATIVE = re.compile(
     # "the third such discovery this month", "the latest in a string of attacks this year": counts
     # this event among others; it bounds nothing
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
-    r" (?:such|in a|attack|killing|massacre|ambush|discovery|incident|strike|raid)\b"
+    r" (?:(?:major|big|large|deadly|serious)\s+)?(?:such|in a|attack|killing|massacre|ambush|discovery"
+    r"|incident|strike|raid)\b"
     r"(?:(?!\b(?:brings?|bringing|raises?|raising|takes?|taking)\b)[^,.;])*",  # ("brings to 13 the number")
     re.IGNORECASE,
 )
@@ -413,10 +417,6 @@ _WEEKS_EVENT = re.compile(r"\b(?:this|last)\s+week['’]s(?=\s+(?:[\w-]+\s+){0,2
                           # ("a landmine left over from years of fighting": where the mine came from)
                           r"|\b(?:left\s+over|leftover|left\s+behind|remnants?|relics?)\s+(?:from|of)\s+"
                           r"(?:(?:the|a|many)\s+)?(?:years?|decades?)\s+of\b", re.IGNORECASE)
-_AS_OF_HOUR = re.compile(
-    r"\bas of\s+(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|hrs\b)|\d{1,2}:\d\d\b"
-    r"|this (?:morning|afternoon|evening)\b|now\b|noon\b|midday\b)", re.IGNORECASE)
-_EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\b", re.IGNORECASE)
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|during|throughout|for)\s+(?:the month of\s+)?"
     rf"(?:{FULL_NAMES})\b(?!\s+\d{{1,2}}\b)",  # ("in July 2024" is the month too; "July 12" a day)
@@ -475,9 +475,10 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return True  # "killed ... across Iraq in June", "in the past five days", "in Benue and Plateau"
         # (not a report's lead: "an attack on the village in June killed 40, HRW said": one event)
     if one_event and news_of_report:  # ("a strike on a village earlier this month killed 170, the UN said")
-        s = _blanked(_EARLIER_THIS_MONTH, s)
-    # "As of 10 a.m., we know of three people killed": the hour of a count of the day, not a period
-    s = _blanked(_AS_OF_HOUR, s)
+        s = _blanked(EARLIER_THIS_MONTH, s)
+    # "As of 10 a.m., we know of three people killed": the hour of a count of the day, not a period;
+    # "Earlier this month, on May 3, 30 people were killed": the day the period is then named by
+    s = _blanked(PERIOD_THEN_DAY, _blanked(AS_OF_HOUR, s))
     # "in what constitutes the massacre number 94 of this year": an ordinal of events, not a count
     s = _blanked(_NTH_OF_YEAR, s)
     # "killed in this week's fighting on the border": the week of one named fight, not a week's count

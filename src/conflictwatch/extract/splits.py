@@ -74,7 +74,10 @@ _SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|takin
 
 
 # "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
-_SEPARATE = re.compile(rf",?\s+(?:and|while|but)\s+(?:that\s+)?{ANOTHER}", re.IGNORECASE)
+# (", on the same day that an attack on a mosque left dozens dead": another incident that day)
+_SEPARATE = re.compile(
+    rf",?\s+(?:and|while|but)\s+(?:that\s+)?{ANOTHER}|,\s+(?:on\s+)?the\s+same\s+day\s+(?:that|as|when)\s",
+    re.IGNORECASE)
 
 
 def split_separate(s: str, group: list[Casualty], places: list[PlaceMention]

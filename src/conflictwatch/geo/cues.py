@@ -191,8 +191,8 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
 @lru_cache(maxsize=8)
 def acting_votes(text: str, lead_end: int) -> Counter[str]:
     """What `_votes` takes off between two countries (half of a force's nationality, all of the
-    country attackers came from), for callers that find the second country later (a town's name:
-    "Russian shelling killed two civilians in Vuhledar")."""
+    country attackers came from or across a border), for callers that find the second country later
+    (a town's name: "Russian shelling killed two civilians in Vuhledar")."""
     scan = _scan_of(text)
     lead = len(_WORD.findall(text, 0, lead_end))
     cues, forces = cues_table(), _force_nouns()
@@ -206,8 +206,10 @@ def acting_votes(text: str, lead_end: int) -> Counter[str]:
 
 def _not_where(words: list[str], i: int, n: int, forces: frozenset[str]) -> float:
     """How much of the cue at words[i:i+n] says who acts rather than where: all of it for where
-    attackers came from ("crossed from Congo"), half for a force's nationality ("Russian troops")."""
-    if _from_abroad(words, i):
+    attackers came from ("crossed from Congo") and for the country across a border ("near the border
+    with Mali"), half for a force's nationality ("Russian troops")."""
+    across = " ".join(words[max(0, i - 3) : i]).endswith(("border with", "border with the"))
+    if across or _from_abroad(words, i):
         return 1.0
     return 0.5 if _acting(words, i, n, forces) else 0.0
 
