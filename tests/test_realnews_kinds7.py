@@ -11,6 +11,8 @@ from functools import partial
 import pytest
 
 from conflictwatch.extract.datelines import local_dateline_end
+from conflictwatch.extract.placerank import most_specific
+from conflictwatch.extract.places import find_places
 from conflictwatch.geo import Geocoder
 from realnews import claims_of, incidents_of
 
@@ -187,3 +189,21 @@ def test_a_word_two_countries_use_is_no_evidence_of_either(geo: Geocoder) -> Non
     found = incidents(geo, "BAJAUR: A policeman guarding a polio team was shot dead by gunmen in Mamund tehsil "
                            "of Bajaur district on Tuesday.")
     assert [c.country for c in found] == ["Pakistan"]
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    # a landmark the place is near is not the place
+    ("Gunmen killed eleven police officers on Tuesday in an area called El Ciruelo, in the township of "
+     "Coyuca de Benitez, near the resort city of Acapulco, Mexico, officials said.", "El Ciruelo"),
+    # where the victims worked is not where they died
+    ("Nine people, including two nurses of the Gida Ayana health centre, were killed when gunmen opened fire "
+     "on a bus near Angar Gutin, Ethiopia, on Tuesday.", "Angar Gutin"),
+])
+def test_the_place_of_the_incident_not_a_landmark_or_a_workplace(geo: Geocoder, sentence: str, place: str) -> None:
+    assert [c.location for c in incidents(geo, sentence)] == [place]
+
+
+def test_where_a_bus_was_stopped_not_where_it_came_from() -> None:
+    s = ("The bus was travelling from Gida Ayana to Kiremu woreda when it was stopped at Angar Gutin kebele, "
+         "the administrator said.")
+    assert most_specific(find_places(s, [])).name == "Angar Gutin"

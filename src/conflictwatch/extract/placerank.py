@@ -66,10 +66,23 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
                 and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None \
                 and _IN_WIDER.fullmatch(sentence, a.end, gap_end):
             out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
+        elif _NEAR_LANDMARK.fullmatch(sentence, a.end, b.start) and a.via in ("in", "at", "of") + _CALLED:
+            # "in the township of Coyuca de Benitez, near the resort city of Acapulco": a landmark
+            # beside the place, not the place (unless far vaguer: "in Borno state near Gwoza")
+            out[i] = PlaceMention(b.name, b.start, b.end, b.rank + 2, b.via)
     return out
+
+
+# (the `via` of "an area called El Papayo": the word before "called")
+_CALLED = ("area", "village", "place", "locality", "spot", "hamlet", "settlement", "neighbourhood",
+           "neighborhood")
+_NEAR_LANDMARK = re.compile(r",?\s*\bnear\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:city|town)\s+of\s+)?",
+                            re.IGNORECASE)
 
 
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
     if not places:
         return None
-    return min(places, key=lambda p: (p.rank, p.start))
+    # (of the same rank, a place it happened at before a bus's route: "travelling from Gida Ayana to
+    # Kiremu when it was stopped at Angar Gutin")
+    return min(places, key=lambda p: (p.rank, p.via in ("from", "to"), p.start))

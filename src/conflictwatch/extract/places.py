@@ -49,6 +49,7 @@ _LOCATIVE = (
     r"|(?:entrance|gate|gates|road|highway|way) to"
     r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
     r"|seized|recaptured|retook|entered|stormed"
+    r"|(?:area|village|place|locality|spot|hamlet|settlement|neighbou?rhood)\s+(?:called|known\s+as)"
     # ("attacked Ntoyo", "raided Bama": a place named bare; not "raided the al-Qaida group's bases")
     r"|(?:attacked|raided|overran|invaded)(?!\s+(?:the|a|an|their|its)\b))"
 )
@@ -202,13 +203,22 @@ def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
     return label
 
 
+_STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
+                       r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
+                              r"|university|mine|company|factory|office)\b", re.IGNORECASE)
+
+
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
                 doc: Doc | None = None) -> list[PlaceMention]:
     """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
     places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
     found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
-    found = refine_ranks([p for p in found if p is not None], sentence)
+    # ("three health workers of the Gida Ayana health centre": where they work, not where they died)
+    found = [p for p in found if p is not None and len(p.name) > 1 and not (  # (not the "U" of "U.S.")
+        _STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))]
+    found = refine_ranks(found, sentence)
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
