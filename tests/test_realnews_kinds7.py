@@ -207,3 +207,27 @@ def test_where_a_bus_was_stopped_not_where_it_came_from() -> None:
     s = ("The bus was travelling from Gida Ayana to Kiremu woreda when it was stopped at Angar Gutin kebele, "
          "the administrator said.")
     assert most_specific(find_places(s, [])).name == "Angar Gutin"
+
+
+def test_soldiers_named_with_ages_and_homes_who_embraced_shahadat(geo: Geocoder) -> None:
+    """'two soldiers, Naik X, 31, resident of Karak, and Sepoy Y, 24, ..., embraced shahadat': two dead
+    (none were counted), and their homes are not where they died."""
+    found = incidents(geo, "RAWALPINDI: Security forces killed five terrorists in an operation in the Datta "
+                           "Khel area of North Waziristan on Tuesday, the ISPR said. During the intense "
+                           "exchange of fire, two soldiers, Naik Gul Zaman, 31, resident of Karak, and Sepoy "
+                           "Abdul Hadi, 24, resident of Lakki Marwat, having fought gallantly, embraced "
+                           "shahadat, it added.")
+    assert sum(c.killed.low for c in found if c.killed) >= 7
+    assert {c.location for c in found} == {"Datta Khel"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("YAOUNDE — Fifteen soldiers were killed on Thursday when their convoy hit a bomb in north-west "
+     "Cameroon, security sources said. The ambush took place in Bamessing, near Ndop in Ngoketunjia "
+     "division, the sources said.", "Bamessing"),
+    ("BAMAKO — Suspected jihadists killed eleven soldiers in an ambush in central Mali, the army said on "
+     "Wednesday. The attack took place on Tuesday morning about 10 kilometres from the town of Boni, in "
+     "the Douentza district of the Mopti region, the army said.", "Boni"),
+])
+def test_where_the_next_sentence_says_it_took_place(geo: Geocoder, text: str, place: str) -> None:
+    assert [c.location for c in incidents(geo, text)][:1] == [place]

@@ -22,7 +22,7 @@ from conflictwatch.months import FULL_NAMES
 
 REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
-    r"|attackers|gunmen|assailants|bombers?"  # "The attackers opened fire on worshippers at X"
+    r"|ambush|attackers|gunmen|assailants|bombers?"  # "The attackers opened fire on worshippers at X"
     r"|incident|killing|shooting|murder"  # "The incident happened at the Mile V neighbourhood in X"
     r"|gunfight|encounter|firefight|gun\s?battle|clash(?:es)?|fighting)\b",  # "The gunfight broke out in X"
     re.IGNORECASE,
@@ -41,8 +41,9 @@ _ALSO_KILLED = re.compile(
 
 # "two members of the vigilante force were killed during the encounter": the fight just told
 _SAME_FIGHT = re.compile(
-    r"\b(?:during|in|in the course of|after)\s+the\s+(?:encounter|attack|clash|clashes|fighting|ambush|battle"
-    r"|raid|gunfight|gun\s?battle|exchange of fire|firefight|operation|assault|shoot-?out)\b"
+    r"\b(?:during|in|in the course of|after)\s+the\s+(?:(?:intense|heavy|fierce|ensuing)\s+)?"
+    r"(?:encounter|attack|clash|clashes|fighting|ambush|battle|raid|gunfight|gun\s?battle|exchange of fire"
+    r"|firefight|operation|assault|shoot-?out)\b"
     # "a soldier embraced martyrdom while repulsing the assault": a defender of it
     # (not "the army said it had repelled the attack and that dozens of rebels died": its own claim)
     r"|\b(?:while|when|in)\s+(?:repulsing|repelling|foiling|thwarting|resisting|fighting\s+off)\s+the\s+(?:attack|assault|raid"
@@ -89,10 +90,8 @@ def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
     return not (old_words & new_words) and not same_figure
 
 
-_FACILITY = re.compile(
-    r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp|church|mill|station)\b",
-    re.IGNORECASE,
-)
+_FACILITY = re.compile(r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp"
+                       r"|church|mill|station)\b", re.IGNORECASE)
 
 
 _TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred|broke\s+out|erupted|began|started)\b",

@@ -83,6 +83,6 @@ _NEAR_LANDMARK = re.compile(r",?\s*\bnear\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
     if not places:
         return None
-    # (of the same rank, a place it happened at before a bus's route: "travelling from Gida Ayana to
-    # Kiremu when it was stopped at Angar Gutin")
-    return min(places, key=lambda p: (p.rank, p.via in ("from", "to"), p.start))
+    # (of the same rank, a place it happened at before where a bus came from: "travelling from Gida
+    # Ayana to Kiremu when it was stopped at Angar Gutin"; "10 km from Boni" is near it: places.py)
+    return min(places, key=lambda p: (p.rank, p.via == "from", p.start))

@@ -205,6 +205,9 @@ def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
 
 _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
                        r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_HOME_OF = re.compile(r"\b(?:residents?|natives?|hailing|hails|hailed)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
+                            r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
                               r"|university|mine|company|factory|office)\b", re.IGNORECASE)
 
@@ -217,7 +220,10 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
     # ("three health workers of the Gida Ayana health centre": where they work, not where they died)
     found = [p for p in found if p is not None and len(p.name) > 1 and not (  # (not the "U" of "U.S.")
-        _STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))]
+        _STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
+        and not _HOME_OF.search(sentence, 0, p.start)]  # ("Naik Sher Zaman, 31, resident of Karak")
+    found = [PlaceMention(p.name, p.start, p.end, p.rank, "near") if p.via == "from"
+             and _DISTANCE_FROM.search(sentence, 0, p.start) else p for p in found]  # ("10 km from Boni")
     found = refine_ranks(found, sentence)
     if doc is None:
         return found
@@ -463,9 +469,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
         for item, s0, e0 in items:
             item = _CLEAN_ART.sub("", item)
-            if item.lower() in not_places or item.lower() in outlets() \
+            if item.lower() in not_places or item.lower() in outlets() or item.split()[0].lower() in titles \
                     or any(s <= s0 < e for s, e in skip_spans or []):
-                break
+                break  # (a person named next: "resident of Karak, and Sepoy Abdul Wahab")
             if _ACRONYM.fullmatch(item) and item.lower() not in _stop()[1]:
                 continue  # "Guma Local Government Area, LGA, of Benue state"
             lga = item.endswith(" Local") and _GOVERNMENT.match(sentence[e0:])

@@ -74,3 +74,35 @@ def _count_one(h: Token) -> Range | None:
 def left_index(h: Token) -> int:
     left = [t.i for c in h.lefts for t in c.subtree]
     return min(left) if left else h.i
+
+
+def listed_after(h: Token) -> list[Token]:
+    """ "a man, his wife and their child": the parse hangs the rest of a list on one person as an
+    apposition; it is more people (not "two people, a man and his son": the two, named)."""
+    if h.tag_ != "NN" or any(c.dep_ == "nummod" for c in h.children):
+        return []
+    out: list[Token] = []
+    for a in h.children:
+        if a.dep_ == "appos" and a.pos_ == "NOUN" and a.conjuncts \
+                and any(c.dep_ in ("poss", "det") for c in a.children):
+            out += [a, *a.conjuncts]
+    return out
+
+
+def in_dashed_breakdown(t: Token) -> bool:
+    """Is `t` between two dashes that open right after a counted noun ("two children - a girl
+    and a boy -")?"""
+    dashes = [x.i for x in t.doc if x.text in ("-", "–", "—", "--") and x.whitespace_]
+    opened = [i for i in dashes if i < t.i]
+    if not opened or not any(i > t.i for i in dashes) or opened[-1] == 0:
+        return False
+    counted = t.doc[opened[-1] - 1]
+    return counted.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in counted.children)
+
+
+def same_person_again(t: Token) -> bool:
+    """A coordinated bare noun that describes the person before it again: "and former member" (no
+    article, number or possessive of its own)."""
+    kids = list(t.children)
+    return t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in kids) and any(
+        c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in kids)

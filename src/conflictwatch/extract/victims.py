@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.nlp import entities, lemma
 from conflictwatch.extract.rules import words_re
-from conflictwatch.extract.victimcount import AGE, QUANTITY_NOUNS, SINGLE_PRONOUNS, count_group, left_index
+from conflictwatch.extract.victimcount import (
+    AGE,
+    QUANTITY_NOUNS,
+    SINGLE_PRONOUNS,
+    count_group,
+    in_dashed_breakdown,
+    left_index,
+    listed_after,
+    same_person_again,
+)
 from conflictwatch.extract.victimwords import Words as _Words
 from conflictwatch.extract.victimwords import words as _words
 from conflictwatch.models import Range
@@ -29,6 +38,7 @@ if TYPE_CHECKING:
 
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "must"}
 _NOBODY = {"nobody", "none", "no one", "noone"}
+_MARTYRDOM = {"shahadat", "shahadah", "shahadath", "martyrdom"}
 _NOT_A_DEATH = {"toll", "penalty", "sentence", "threat", "threats", "squad"}
 _STATE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "amod")
 _NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "EVENT", "DATE", "TIME", "WORK_OF_ART"}
@@ -164,6 +174,8 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
             if _natural_cause(tok):
                 return []  # "died of exhaustion while fleeing": no one killed him
             return [("killed", _subjects(tok))]
+        if base == "embrace" and any(c.dep_ == "dobj" and c.lower_ in _MARTYRDOM for c in tok.children):
+            return [("killed", _subjects(tok))]  # "two soldiers, Naik X, 31, and Sepoy Y, embraced shahadat"
         if base in ("lose", "sacrifice", "claim", "take", "cost"):  # only these (not every token)
             lives = next((c for c in tok.children if c.dep_ == "dobj" and lemma(c) == "life"), None)
             if lives is not None and base in ("lose", "sacrifice"):  # "lost their lives"
@@ -426,7 +438,7 @@ def _group(heads: list[Token]) -> list[Token]:
         # "Seven gunmen, among them a commander, and an officer": the commander is one of the seven
         among = len(heads) > 1 and any(c.dep_ == "prep" and c.lower_ == "among" and c.i < h.i
                                        for c in h.children)
-        for t in (h, *h.conjuncts, *_listed_after(h)):
+        for t in (h, *h.conjuncts, *listed_after(h)):
             if t is h and among:
                 continue
             if t is not h and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" for c in t.children):
@@ -438,46 +450,14 @@ def _group(heads: list[Token]) -> list[Token]:
                 continue  # "Seven gunmen, among them a commander, and an officer": one of the seven
             if t is not h and t.pos_ == "NUM" and any(x.lower_ in ("aged", "ages") for x in t.doc[h.i : t.i]):
                 continue  # "Two brothers aged 14 and 16": the 16 is an age, not a third victim
-            if t is not h and _in_dashed_breakdown(t):
+            if t is not h and in_dashed_breakdown(t):
                 continue  # "their two children - a girl, six, and a boy, three - died": the two
-            if t is not h and _same_person_again(t):
+            if t is not h and same_person_again(t):
                 continue  # "a tribal elder and former member of the peace committee": one man
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
                 out.append(t)
     out.sort(key=lambda t: t.i)
     return out
-
-
-def _listed_after(h: Token) -> list[Token]:
-    """"a man, his wife and their child": the parse hangs the rest of a list on one person as an
-    apposition; it is more people (not "two people, a man and his son": the two, named)."""
-    if h.tag_ != "NN" or any(c.dep_ == "nummod" for c in h.children):
-        return []
-    out: list[Token] = []
-    for a in h.children:
-        if a.dep_ == "appos" and a.pos_ == "NOUN" and a.conjuncts \
-                and any(c.dep_ in ("poss", "det") for c in a.children):
-            out += [a, *a.conjuncts]
-    return out
-
-
-def _in_dashed_breakdown(t: Token) -> bool:
-    """Is `t` between two dashes that open right after a counted noun ("two children - a girl
-    and a boy -")?"""
-    dashes = [x.i for x in t.doc if x.text in ("-", "–", "—", "--") and x.whitespace_]
-    opened = [i for i in dashes if i < t.i]
-    if not opened or not any(i > t.i for i in dashes) or opened[-1] == 0:
-        return False
-    counted = t.doc[opened[-1] - 1]
-    return counted.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in counted.children)
-
-
-def _same_person_again(t: Token) -> bool:
-    """A coordinated bare noun that describes the person before it again: "and former member" (no
-    article, number or possessive of its own)."""
-    kids = list(t.children)
-    return t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in kids) and any(
-        c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in kids)
 
 
 _SUBSET_BEFORE = re.compile(r"\b(?:among them|among whom|including)\s*,?\s*$", re.IGNORECASE)

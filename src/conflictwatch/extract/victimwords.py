@@ -55,6 +55,7 @@ def words() -> Words:
     always = (
         s("kill_verbs") | s("die_verbs") | s("body_nouns") | s("death_nouns") | s("dead_words")
         | s("hurt_words") | s("injure_verbs") | {"lives", "life", "bodies", "corpses", "slain", "shot"}
+        | {"shahadat", "shahadah", "martyrdom"}  # ("embraced shahadat": victims.py reads the verb)
         | {f"{st} {p}" for st in s("body_part_states") for p in s("body_parts")}
         | {f"severed human {p}" for p in s("body_parts")}
     )
