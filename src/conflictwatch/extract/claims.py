@@ -328,7 +328,7 @@ def extract_claims(article: Article) -> list[Claim]:
     inherit_type_and_place(drafts, claims)
     # Deaths from a flood or a fire in a conflict story are not conflict claims.
     keep = [
-        not (c.scope == "incident" and c.event_type is None and disaster_toll(d.sentence.text))
+        not (c.event_type is None and disaster_toll(d.sentence.text))  # (a count of cholera deaths too)
         for d, c in zip(drafts, claims, strict=True)
     ]
     drafts = [d for d, k in zip(drafts, keep, strict=True) if k]

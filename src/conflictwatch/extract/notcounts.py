@@ -188,13 +188,19 @@ _EARLIER_AFTER = re.compile(
     r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+_EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:years|months)\s+ago)\s*$",
+                             re.IGNORECASE)
+
+
 def of_an_earlier_event(sentence: str, start: int) -> bool:
     """Is the figure at `start` told in a relative clause of an earlier event ("the same prison where
     119 died in September", ", where 30 were killed last year")?"""
     m = _EARLIER_EVENT_CLAUSE.search(sentence, max(0, start - 120), start)
     if m is None:
         return False
-    return m.group(0).lower().startswith("the") or _EARLIER_AFTER.match(sentence, start) is not None
+    # (or the place's past told before the clause: "seen in El Geneina last year, where thousands ...")
+    return m.group(0).lower().startswith("the") or _EARLIER_AFTER.match(sentence, start) is not None \
+        or _EARLIER_BEFORE.search(sentence, max(0, m.start() - 30), m.start()) is not None
 
 
 _SAME_PLACE_WHERE = re.compile(r"\bthe\s+same\s+(?:[\w-]+\s+){1,2}(?:where|in\s+which|when)\s+[^,;:()]*",

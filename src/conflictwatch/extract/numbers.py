@@ -236,6 +236,9 @@ _BOTH_AND = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+and\b"
                        r"|\s+(?:sides|parties|countries|camps|directions|ends|armies|forces|groups|banks|teams)\b")
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the|them|those|these|their|whom)\b", re.IGNORECASE)
+
+
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, in order; vague quantities too ("dozens" = 24+)."""
     if not may_have_figures(text) and not _NTH_DIED.search(text):
@@ -298,6 +301,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if m.group("vague").lower() == "both" and _BOTH_AND.match(text, m.end()):
             continue  # "both soldiers and civilians": two kinds, not two people
+        if m.group("vague").lower() == "some" and _OF_THE.match(text, m.end()):
+            continue  # "Some of the victims had been killed on June 13": part of them, no count
         spec = vague[m.group("vague").lower()]
         value = Range(int(spec[0]), int(spec[1])) if isinstance(spec, list) else Range(int(spec), None)
         start = m.start()

@@ -77,7 +77,7 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 
 _TYPED_BEFORE = re.compile(
-    r"\b(?:city|town|village|district|neighbourhood|neighborhood|suburb|camp|hamlet|hill|quarter"
+    r"\b(?:city|towns?|villages?|districts?|neighbourhoods?|neighborhoods?|suburb|camps?|hamlets?|hill|quarter"
     # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
     r"|outskirts|settlement|island|commune|port|market|headquarters"
     # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
@@ -205,7 +205,9 @@ def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
 
 _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
                        r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
-_HOME_OF = re.compile(r"\b(?:residents?|natives?|hailing|hails|hailed)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+# (a victim's home set off by commas, not "attacked residents of Tole kebele": where they were attacked)
+_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$",
+                      re.I)
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
                             r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
