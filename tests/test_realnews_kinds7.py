@@ -231,3 +231,44 @@ def test_soldiers_named_with_ages_and_homes_who_embraced_shahadat(geo: Geocoder)
 ])
 def test_where_the_next_sentence_says_it_took_place(geo: Geocoder, text: str, place: str) -> None:
     assert [c.location for c in incidents(geo, text)][:1] == [place]
+
+
+def test_a_past_massacre_dated_by_a_range_with_its_year_is_background(geo: Geocoder) -> None:
+    """'the June 4-5, 2021 massacre': the year after the range of days was dropped, and the old
+    massacre became an incident of this year."""
+    found = incidents_of(geo, "OUAGADOUGOU — Gunmen killed 14 civilians in Boulkessi on Saturday, residents "
+                              "said. Residents recalled the June 4-5, 2021 massacre in Solhan, when gunmen "
+                              "killed at least 160 people.", published=date(2022, 6, 20))
+    assert [c.killed.low for c in found] == [14]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "injured"), [
+    ("The Emergency hospital in Kabul said on Tuesday it had received 21 casualties from the blast, including "
+     "three dead on arrival.", 3, 18),
+    ("A missile strike on Selydove on Tuesday caused 45 casualties, 12 of whom died, the governor said.", 12, 33),
+])
+def test_casualties_with_the_dead_among_them(geo: Geocoder, sentence: str, killed: int, injured: int) -> None:
+    """Casualties are the dead and the hurt together: '21 casualties, including three dead' are
+    three dead and 18 hurt (it gave 21 hurt)."""
+    assert _tolls(incidents(geo, sentence)) == [(killed, injured)]
+
+
+def test_the_day_s_toll_is_a_count_of_the_day(geo: Geocoder) -> None:
+    """'killed four attackers, bringing the day's toll to 19': the four are the incident, the 19 a
+    count (it gave an incident of 19 beside the first one's 15)."""
+    found = claims(geo, "Gunmen killed 15 people at a market in Reynosa, Mexico, on Tuesday, officials "
+                        "said. Security forces later killed four suspected attackers, the spokesman said, "
+                        "bringing the day's toll to 19.")
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 15), ("incident", 4), ("aggregate", 19)]
+
+
+@pytest.mark.parametrize("text", [
+    # where a minister spoke is not where the attack was
+    "MOGADISHU — Security forces on Tuesday ended a siege at a hotel in the capital. The health minister "
+    "told reporters at Madina hospital that 21 people had died in the assault.",
+    # a people is no place
+    "The Permanent Strategic Framework, a coalition of Tuareg rebel groups, said its fighters had killed 47 "
+    "Malian soldiers near Tinzaouaten on Friday.",
+])
+def test_places_that_are_not_where_it_happened(geo: Geocoder, text: str) -> None:
+    assert not {"Madina", "Tuareg"} & {c.location for c in incidents(geo, text)}

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.numbers import Figure
+from conflictwatch.models import Range
 
 if TYPE_CHECKING:
     from conflictwatch.extract.figures import Casualty
@@ -55,12 +56,23 @@ def without_asides(right: str) -> str:
     return _NAMED_APPOSITIVE.sub(" ", right)
 
 
+_CASUALTIES = re.compile(r"\s+(?:[\w-]+\s+)?casualties\b", re.IGNORECASE)
 _CASUALTIES_THEN_BRACKET = re.compile(r"\s+(?:[\w-]+\s+)?casualties\s*\(", re.IGNORECASE)
 
 
 def casualties_broken_down(sentence: str, out: list[Casualty]) -> list[Casualty]:
     """ "279 civilian casualties (87 killed and 192 injured)": casualties are the dead and the hurt
-    together; the parts in brackets are the figures (279 was taken for the wounded)."""
+    together; the parts in brackets are the figures (279 was taken for the wounded). "21 casualties,
+    including three dead", "45 casualties, 12 of whom died": the hurt are the rest (18, 33)."""
+    for i, c in enumerate(out):
+        dead = [p for p in out[i + 1 : i + 3] if p.kind == "killed" and p.subset and p.fig.exact_number]
+        if c.kind == "injured" and _CASUALTIES.match(sentence, c.fig.end) and c.fig.exact_number \
+                and dead and (n := sum(p.fig.value.low for p in dead)) < c.fig.value.low:
+            low, high = c.fig.value.low - n, None if c.fig.value.high is None else c.fig.value.high - n
+            c.fig = Figure(c.fig.start, c.fig.end, Range(low, high), c.fig.text, True)
+            for p in dead:
+                p.subset = False
+            return out
     for i, c in enumerate(out):
         if not _CASUALTIES_THEN_BRACKET.match(sentence, c.fig.end):
             continue

@@ -34,3 +34,14 @@ def capital_mentions(sentence: str) -> list[tuple[str, int, int]]:
         if city:
             out.append((city, m.start(), m.end()))
     return out
+
+
+_THE_CAPITAL = re.compile(r"\b(?:in|near|on|of)\s+the\s+capital\b(?!\s*,?\s+(?:of\s+|city\s+of\s+)?[A-Z])")
+
+
+def the_capital_here(sentence: str, town: str) -> re.Match[str] | None:
+    """ "stormed the hotel in the capital", in a story filed from Mogadishu: the capital is the
+    dateline's town, when that town is a country's capital."""
+    if "capital" not in sentence or name_key(town) not in {name_key(c) for c in capitals().values()}:
+        return None
+    return _THE_CAPITAL.search(sentence)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
+from conflictwatch.extract.capitals import the_capital_here
 from conflictwatch.extract.datelines import dateline_town, label_end, local_dateline_end, local_town
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
@@ -200,7 +201,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # (context only beside a place its sentence names: "KATSINA: ... in Danmusa LGA")
             rank = label_rank(label[0]) + (1 if any(p.rank <= 3 for p in places) else 0)
             places.insert(0, PlaceMention(label[0], label[1], label[2], rank, "in"))
-        if not places and town and (here := _HERE.search(s)):
+        if not places and town and (here := _HERE.search(s) or the_capital_here(s, town)):
             places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
         dates = find_dates(s, article.published)
         s_scope = s  # (the sentence less what it tells of an earlier event at the same place)

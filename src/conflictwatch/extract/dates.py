@@ -60,7 +60,7 @@ _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 DATE_RE = quick(re.compile(
     # "mid-March", "in early April", "late last month" is not here: a part of a named month
     rf"(?P<monthpart>\b(?:early|mid|late)[-\s](?:{FULL_NAMES})\b(?!\s+\d))"
-    rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
+    rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
     # "on 14.03", "on the night of 24/11": a day and month with no year (after "on", never a rate)
@@ -193,6 +193,7 @@ _STATEMENT_AFTER = re.compile(
 )
 
 
+_MONTH_DAY_SPAN = re.compile(r"(?P<month>\D+?\s+(?P<first>\d{1,2}))\s*[-–]\s*(?P<last>\d{1,2})(?P<rest>.*)$")
 _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*$")
 # "PESHAWAR, Pakistan, March 13 (Reuters) - ...": a dateline's date is the day of the report (its
 # text left in the body where the reader could not take the dateline apart).
@@ -301,7 +302,13 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         end_d: date | None = None
         precision = 1
         if kind == "explicit":
-            start_d = _explicit(txt, published)
+            # "June 4-5, 2021": two days of a month, the year after both
+            days = _MONTH_DAY_SPAN.match(txt)
+            start_d = _explicit(days["month"] + days["rest"] if days else txt, published)
+            if start_d is not None and days and int(days["first"]) < int(days["last"]) <= 31:
+                start_d = start_d.replace(day=int(days["first"]))
+                end_d = start_d.replace(day=int(days["last"]))
+                precision = 1 if (end_d - start_d).days <= 1 else 2
             span = _DAY_SPAN_BEFORE.search(sentence, 0, m.start())
             if start_d is not None and span and txt[:1].isdigit() and 0 < start_d.day - int(span[1]) <= 6:
                 # "the night of 12 to 13 April": from the first day to the second

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from conflictwatch.extract.breakdowns import mark_dashed_breakdown
+from conflictwatch.extract.breakdowns import casualties_broken_down, mark_dashed_breakdown
 from conflictwatch.extract.figures import (
     _SOME_OF_THE_DEAD,
     _SUBSET_BEFORE,
@@ -183,6 +183,7 @@ def add_parsed_victims(
         # "said 131 civilians - 102 men, 17 women and 12 children - were shot": a count only the
         # parse found has its parts set off by dashes, as a pattern's count does (it gave 262)
         mark_dashed_breakdown(sentence, out)
+    out = casualties_broken_down(sentence, out)  # ("45 casualties, 12 of whom died": the parse's 12 dead)
     if m := _IDENTIFIES.search(sentence):
         for c in out:
             if c.kind == "killed" and c.fig.start >= m.start():

@@ -208,8 +208,11 @@ _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teacher
 # (a victim's home set off by commas, not "attacked residents of Tole kebele": where they were attacked)
 _HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$",
                       re.I)
+_SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
+                       r"|spoke|(?:news|press)\s+conference)\s+(?:at|in)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
                             r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+_LIES = re.compile(r"\b(?:is|are|lies|located|situated)\b[^,;]*$", re.IGNORECASE)  # ("Bama is 70 km from X")
 _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
                               r"|university|mine|company|factory|office)\b", re.IGNORECASE)
 
@@ -223,9 +226,11 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     # ("three health workers of the Gida Ayana health centre": where they work, not where they died)
     found = [p for p in found if p is not None and len(p.name) > 1 and not (  # (not the "U" of "U.S.")
         _STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
-        and not _HOME_OF.search(sentence, 0, p.start)]  # ("Naik Sher Zaman, 31, resident of Karak")
+        and not _HOME_OF.search(sentence, 0, p.start)  # ("Naik Sher Zaman, 31, resident of Karak")
+        and not _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start)]  # ("told reporters at X hospital")
     found = [PlaceMention(p.name, p.start, p.end, p.rank, "near") if p.via == "from"
-             and _DISTANCE_FROM.search(sentence, 0, p.start) else p for p in found]  # ("10 km from Boni")
+             and (d := _DISTANCE_FROM.search(sentence, 0, p.start))  # ("took place 10 km from Boni")
+             and not _LIES.search(sentence, max(0, d.start() - 40), d.start()) else p for p in found]
     found = refine_ranks(found, sentence)
     if doc is None:
         return found
