@@ -272,3 +272,29 @@ def test_the_day_s_toll_is_a_count_of_the_day(geo: Geocoder) -> None:
 ])
 def test_places_that_are_not_where_it_happened(geo: Geocoder, text: str) -> None:
     assert not {"Madina", "Tuareg"} & {c.location for c in incidents(geo, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five people in Muqdadiya, Iraq, on Tuesday. A month earlier, an attack in the same "
+    "district left 11 villagers dead.",
+    "Soldiers killed 5 people in Djibo, Burkina Faso, on Tuesday, residents said. Rights groups have accused "
+    "the army of the April killing of at least 156 civilians in Karma.",
+    "The army said it had killed 5 militants in Koumbri, Burkina Faso, on Tuesday, a week after an ambush "
+    "in the same area that left more than 50 soldiers dead.",
+])
+def test_an_earlier_event_told_beside_the_news_is_background(geo: Geocoder, text: str) -> None:
+    """'A month earlier, ...', 'the April killing of 156' (in November), '..., a week after an ambush
+    that left 50 dead': each had become an incident, or been added to the new one's toll."""
+    assert [c.killed.low for c in incidents(geo, text)] == [5]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Six people were killed in a clash between soldiers and militants in Shariff Aguak, Maguindanao, on the "
+    "eve of the 14th anniversary of the Maguindanao massacre, the military said on Wednesday.",
+    "Gunmen killed at least 14 civilians in Boulkessi, Burkina Faso, on Tuesday, residents said, a day after "
+    "the country marked one year since its deadliest attack.",
+])
+def test_an_anniversary_that_dates_the_news_keeps_it(geo: Geocoder, sentence: str) -> None:
+    """The anniversary of an old massacre, or 'one year since' it, told as when the news happened: the
+    first gave no claim, the second a count of a period."""
+    assert [c.scope for c in claims(geo, sentence)] == ["incident"]

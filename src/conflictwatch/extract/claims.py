@@ -284,7 +284,9 @@ def extract_claims(article: Article) -> list[Claim]:
         # (a report's lead tells its news, however long ago: "killed 45 civilians in March, HRW said")
         report_lead = sent.start < report_lead_end
         old_news = long_ago(s, article, spans) and not report_lead
-        if (lx.background.search(s) or WHOLE_WAR.search(s) or old_news) and not any(
+        # ("killed ... on the eve of the 12th anniversary of the massacre": the anniversary dates the news)
+        past = lx.background.search(_ANNIVERSARY_AS_TIME.sub(" ", s))
+        if (past or WHOLE_WAR.search(s) or old_news) and not any(
             d.precision == 1 and not d.statement for d in dates
         ) or (not report_lead and toll_of_a_past_year(s, article, spans)):
             continue
@@ -376,6 +378,9 @@ def extract_claims(article: Article) -> list[Claim]:
 
 
 # "an encounter at the university here on Sunday", "killed here yesterday": the town of the dateline
+_ANNIVERSARY_AS_TIME = re.compile(
+    r"\b(?:on\s+the\s+eve\s+of|ahead\s+of|(?:a|one|two|three|\d+)\s+days?\s+(?:before|after)|on)\s+the\s+"
+    r"(?:[\w-]+\s+){0,2}anniversary\s+of\b", re.IGNORECASE)
 _HERE = re.compile(
     r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
 

@@ -10,7 +10,7 @@ from conflictwatch.extract.actors import air_actor
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
 from conflictwatch.extract.figures import Casualty
-from conflictwatch.extract.placerank import PlaceMention, most_specific
+from conflictwatch.extract.placerank import ROUTE, PlaceMention, most_specific
 from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
@@ -119,7 +119,7 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     # "militants who crossed from Amhara region into Bosat district", "armed youths from the Murle
     # community": where they came from is not where it happened, so it does not place the claim
     # (unless it is the only place named)
-    here = [p for p in d.places if p.via != "from"] or d.places
+    here = [p for p in d.places if p.via not in ("from", ROUTE)] or d.places
     spec = most_specific(here)
     location = d.place_override or (spec.name if spec else None)
     if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):

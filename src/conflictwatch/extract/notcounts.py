@@ -188,6 +188,9 @@ _EARLIER_AFTER = re.compile(
     r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+_DAYS_AFTER_AN_EVENT = re.compile(
+    r",\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
+    r"(?:a|an|the)\s+[^;:()]*$", re.IGNORECASE)
 _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:years|months)\s+ago)\s*$",
                              re.IGNORECASE)
 
@@ -195,6 +198,8 @@ _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:
 def of_an_earlier_event(sentence: str, start: int) -> bool:
     """Is the figure at `start` told in a relative clause of an earlier event ("the same prison where
     119 died in September", ", where 30 were killed last year")?"""
+    if _DAYS_AFTER_AN_EVENT.search(sentence, max(0, start - 150), start):
+        return True  # ("..., a week after an ambush that left more than 50 soldiers dead")
     m = _EARLIER_EVENT_CLAUSE.search(sentence, max(0, start - 120), start)
     if m is None:
         return False

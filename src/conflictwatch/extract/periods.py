@@ -67,7 +67,10 @@ MANY_PLACES = re.compile(
 # before the aggregate markers (whose "since" is a period's) are read
 # (not "20 people have since been killed": a count since the day told before)
 ADVERBIAL_SINCE = re.compile(r"\b(?:has|had|have)\s+since(?=\s+(?:risen|climbed|increased|grown|gone\s+up"
-                             r"|reached|jumped|been\s+(?:raised|revised|updated)))", re.IGNORECASE)
+                             r"|reached|jumped|been\s+(?:raised|revised|updated)))"
+                             # ("a day after the country marked one year since its deadliest attack")
+                             r"|\b(?:marked|marks|marking)\s+(?:one|a|two|three|four|five|\d+)\s+(?:years?|months?)"
+                             r"\s+since\b", re.IGNORECASE)
 
 
 # The words around a period that name a day or an hour, not a period counted over (`scope.is_aggregate`

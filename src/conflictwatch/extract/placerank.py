@@ -69,7 +69,8 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
         elif _NEAR_LANDMARK.fullmatch(sentence, a.end, b.start) and a.via in ("in", "at", "of") + _CALLED:
             # "in the township of Coyuca de Benitez, near the resort city of Acapulco": a landmark
             # beside the place, not the place (unless far vaguer: "in Borno state near Gwoza")
-            out[i] = PlaceMention(b.name, b.start, b.end, b.rank + 2, b.via)
+            # (no wider than a town: ranks 4 and 5 are provinces and countries)
+            out[i] = PlaceMention(b.name, b.start, b.end, max(b.rank, min(b.rank + 2, 3)), b.via)
     return out
 
 
@@ -80,9 +81,12 @@ _NEAR_LANDMARK = re.compile(r",?\s*\bnear\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:
                             re.IGNORECASE)
 
 
+ROUTE = "route"  # the `via` of where a journey began: "travelling from Gida Ayana to Kiremu"
+
+
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
     if not places:
         return None
-    # (of the same rank, a place it happened at before where a bus came from: "travelling from Gida
-    # Ayana to Kiremu when it was stopped at Angar Gutin"; "10 km from Boni" is near it: places.py)
-    return min(places, key=lambda p: (p.rank, p.via == "from", p.start))
+    # (of the same rank, a place it happened at before a bus's route: "travelling from Gida Ayana to
+    # Kiremu when it was stopped at Angar Gutin"; not "a farmer from the village of Tole")
+    return min(places, key=lambda p: (p.rank, p.via == ROUTE, p.start))

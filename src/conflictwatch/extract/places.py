@@ -20,7 +20,7 @@ from conflictwatch.extract.datelines import (
 )
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.placename import ART, NAME
-from conflictwatch.extract.placerank import PlaceMention, place_types, refine_ranks, type_rank
+from conflictwatch.extract.placerank import ROUTE, PlaceMention, place_types, refine_ranks, type_rank
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data
 
@@ -213,6 +213,7 @@ _SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+ne
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
                             r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 _LIES = re.compile(r"\b(?:is|are|lies|located|situated)\b[^,;]*$", re.IGNORECASE)  # ("Bama is 70 km from X")
+_TO_NEXT = re.compile(r"\s+(?:to|towards)\s+(?:the\s+)?[A-Z]")
 _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
                               r"|university|mine|company|factory|office)\b", re.IGNORECASE)
 
@@ -231,6 +232,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [PlaceMention(p.name, p.start, p.end, p.rank, "near") if p.via == "from"
              and (d := _DISTANCE_FROM.search(sentence, 0, p.start))  # ("took place 10 km from Boni")
              and not _LIES.search(sentence, max(0, d.start() - 40), d.start()) else p for p in found]
+    found = [PlaceMention(p.name, p.start, p.end, p.rank, ROUTE) if p.via == "from"
+             and _TO_NEXT.match(sentence, p.end) else p for p in found]  # ("travelling from X to Y")
     found = refine_ranks(found, sentence)
     if doc is None:
         return found

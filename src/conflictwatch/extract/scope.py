@@ -75,7 +75,8 @@ _MONTH_AGO = re.compile(
 
 _YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
 _EVENT_NOUN_NEXT = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|strike|raid|massacre|ambush|assault|offensive)\b",
+    r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|strike|raid|massacre|ambush|assault|offensive|killings?"
+    r"|shooting)\b",
     re.IGNORECASE)
 
 
