@@ -298,3 +298,23 @@ def test_an_anniversary_that_dates_the_news_keeps_it(geo: Geocoder, sentence: st
     """The anniversary of an old massacre, or 'one year since' it, told as when the news happened: the
     first gave no claim, the second a count of a period."""
     assert [c.scope for c in claims(geo, sentence)] == ["incident"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("MIRAMSHAH: The bodies of five terrorists were recovered on Tuesday from the site of Monday's encounter "
+     "in Mir Ali, North Waziristan, police said.", date(2023, 11, 13)),
+    ("MOGADISHU — Three wounded people died overnight in hospital, bringing to eight the number of people "
+     "killed in Monday's siege of a restaurant in Mogadishu, police said.", date(2023, 11, 13)),
+])
+def test_the_events_own_day_named_with_it(geo: Geocoder, text: str, day: date) -> None:
+    """'recovered on Tuesday from the site of Monday's encounter': the encounter's day, not the day
+    the bodies were found or the wounded died."""
+    assert [c.date_start for c in incidents(geo, text)][:1] == [day]
+
+
+def test_a_religion_is_no_place(geo: Geocoder) -> None:
+    """'a Sikh gurdwara in the Karte Parwan area of the Afghan capital': 'Sikh' was a village in
+    Baghlan, 200 km away."""
+    found = incidents(geo, "KABUL — A gunman killed two people at a Sikh gurdwara in the Karte Parwan area of "
+                           "the Afghan capital on Tuesday, police said.")
+    assert [c.admin1 for c in found] == ["Kabul"]

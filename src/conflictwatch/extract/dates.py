@@ -389,7 +389,21 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         m.text.lower() == "overnight" and i + 1 < len(found)
         and re.fullmatch(r"\s+(?:(?:from|of|into|on|to)\s+)?", sentence[m.end : found[i + 1].start])
         and names_weekday(found[i + 1].text))]
-    return tuple(_weekday_of_last_week(sentence, found, published))
+    return tuple(_the_events_own_day(sentence, _weekday_of_last_week(sentence, found, published)))
+
+
+# "bringing to eight the number killed in Thursday's siege", "recovered on Sunday from the site of
+# Saturday's encounter": the event's own day, named with it; the other days are when it was counted
+_DAYS_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:attack|encounter|blast|bombing|(?:air\s?)?strike|raid"
+                         r"|siege|ambush|clash(?:es)?|fighting|massacre|explosion|shooting|assault)\b", re.I)
+
+
+def _the_events_own_day(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """The other days of a sentence that names its event's own day are days of telling."""
+    own = [m for m in found if m.precision == 1 and m.text.endswith(("'s", "’s")) and names_weekday(m.text)
+           and _DAYS_EVENT.match(sentence, m.end)]
+    return [m if not own or m in own or m.statement else DateMention(
+        m.start, m.end, m.text, m.date_start, m.date_end, m.precision, True) for m in found]
 
 
 # A victim's part in an older event, named by its day: "who took part in the October 7 attack"

@@ -485,8 +485,8 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
         return False
     own = most_specific(d.places)
     prev = most_specific(p_draft.places)
-    if own is not None and (prev is None or own.rank <= prev.rank):
-        return False  # it names a place as exact as the previous one: maybe another incident
+    if own is not None and (prev is None or own.rank <= max(prev.rank, 2)):
+        return False  # it names a place as exact as the previous one, or a village: maybe another incident
     if own is not None and own.rank >= 3:
         # "In Kherson Oblast, five were killed" after a toll in Kharkiv region: another province's
         key = own.name.split()[0].lower()
