@@ -318,3 +318,13 @@ def test_a_religion_is_no_place(geo: Geocoder) -> None:
     found = incidents(geo, "KABUL — A gunman killed two people at a Sikh gurdwara in the Karte Parwan area of "
                            "the Afghan capital on Tuesday, police said.")
     assert [c.admin1 for c in found] == ["Kabul"]
+
+
+def test_the_dead_in_one_city_and_the_hurt_in_another(geo: Geocoder) -> None:
+    """'killing one person in the capital and wounding about 20 in the city of Khmelnytskyi': two
+    places, each with its toll (the one dead had gone to Khmelnytskyi)."""
+    found = incidents(geo, "KYIV, Nov 15 (Reuters) - Russia fired missiles at Kyiv and other cities on "
+                           "Tuesday, killing one person in the capital and wounding about 20 in the city of "
+                           "Khmelnytskyi, officials said.")
+    assert [(c.location, c.killed.low if c.killed else None, c.injured.low if c.injured else None)
+            for c in found] == [("Kyiv", 1, None), ("Khmelnytskyi", None, 20)]

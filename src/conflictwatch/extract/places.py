@@ -77,7 +77,7 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 
 _TYPED_BEFORE = re.compile(
-    r"\b(?:city|towns?|villages?|district|neighbourhood|neighborhood|suburb|camps?|hamlets?|hill|quarter"
+    r"\b(?:city|towns?|villages?|district|neighbou?rhoods?|suburb|camps?|hamlets?|hill|quarter"
     # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
     r"|outskirts|settlement|island|commune|port|market|headquarters"
     # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
