@@ -321,10 +321,38 @@ def test_a_religion_is_no_place(geo: Geocoder) -> None:
 
 
 def test_the_dead_in_one_city_and_the_hurt_in_another(geo: Geocoder) -> None:
-    """'killing one person in the capital and wounding about 20 in the city of Khmelnytskyi': two
-    places, each with its toll (the one dead had gone to Khmelnytskyi)."""
-    found = incidents(geo, "KYIV, Nov 15 (Reuters) - Russia fired missiles at Kyiv and other cities on "
-                           "Tuesday, killing one person in the capital and wounding about 20 in the city of "
-                           "Khmelnytskyi, officials said.")
+    """'killing one person in Kyiv and wounding about 20 in the city of Khmelnytskyi': two places, each
+    with its toll (the one dead had gone to Khmelnytskyi)."""
+    found = incidents(geo, "KYIV, Nov 15 (Reuters) - Russia fired missiles at Ukrainian cities on Tuesday, "
+                           "killing one person in Kyiv and wounding about 20 in the city of Khmelnytskyi, "
+                           "officials said.")
     assert [(c.location, c.killed.low if c.killed else None, c.injured.low if c.injured else None)
             for c in found] == [("Kyiv", 1, None), ("Khmelnytskyi", None, 20)]
+
+
+@pytest.mark.parametrize(("sentence", "actor1", "actor2"), [
+    # the force a bomb targeted is hit, not the attacker
+    ("A roadside bomb targeting a Jubaland police patrol killed three officers in Kismayo, Somalia, on "
+     "Tuesday, police said.", None, "Police Forces of Somalia"),
+    # who a town was taken from lost it
+    ("Somali troops recaptured the town of El Dhere from al-Shabaab on Tuesday, officials said.",
+     "Military Forces of Somalia", "Al Shabaab"),
+])
+def test_who_was_hit_and_who_lost_ground(geo: Geocoder, sentence: str, actor1: str | None, actor2: str) -> None:
+    assert [(c.actor1, c.actor2) for c in incidents(geo, sentence)] == [(actor1, actor2)]
+
+
+def test_a_post_on_x_ends_its_sentence(geo: Geocoder) -> None:
+    """'... in a post on X. But two medical sources said five bodies ...': the X of the network is no
+    initial; the two sentences were one, and the police's one dead and the medics' five were added."""
+    found = incidents(geo, "KABUL — An explosion hit a minibus in Dasht-e-Barchi on Tuesday. The police "
+                           "spokesman confirmed only one death and four injuries in a post on X. But two "
+                           "medical sources told Amu that five bodies had been taken to a hospital.")
+    assert [c.killed.low for c in found] == [1, 5]
+    assert {c.admin1 for c in found} == {"Kabul"}
+
+
+def test_the_dead_and_the_hurt_of_one_province_stay_one_claim(geo: Geocoder) -> None:
+    found = incidents(geo, "In Donetsk Oblast, one person was killed and three were injured by Russian shelling "
+                           "in Kostiantynivka on Tuesday, the governor said.")
+    assert [(c.killed.low, c.injured.low) for c in found] == [(1, 3)]

@@ -22,9 +22,12 @@ _TARGET_BEFORE = re.compile(
     r"|destroyed|destroying|(?:fired|firing|shot|shooting|launched|aimed)\s+(?:[\w-]+\s+){0,3}?at"
     r"|(?:opened|opening)\s+fire\s+(?:on|at)"
     r"|fighting|battling|ambushed|ambushing|raided|stormed|engaged|clashed with|fought|with"
-    r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|ambush(?:es)?|bombing|shelling|offensive)\s+on)"
+    r"|(?<!blamed\sthe\s)(?<!blames\sthe\s)(?:strikes?|attacks?|raids?|assaults?|ambush(?:es)?|bombing|shelling|offensive)\s+on"
+    # ("seized the town of El Dhere from al-Shabaab": who lost it)
+    r"|(?:seized|captured|retook|recaptured|regained|wrested|liberated)\b[^,.;]{0,60}?\bfrom)"
     # (not across a conjunction: "killed when gunmen attacked")
-    r"\s+(?:the\s+)?(?:(?!(?:when|as|after|while|before|and|but|by|in|during|from)\s)[\w-]+\s+)?$",
+    # ("targeting a Jubaland police patrol": an article and a place's name before the force)
+    r"\s+(?:(?:the|an?)\s+)?(?:(?!(?:when|as|after|while|before|and|but|by|in|during|from)\s)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -135,7 +138,7 @@ def find_actors(
         if k[3] == "civilians" or _ALLY_BEFORE.search(sentence, max(0, k[0] - 30), k[0]):
             continue  # (nor "fighting alongside the troops": an ally, neither side here)
         in_victim = any(vs <= k[0] <= ve for vs, ve in victim_spans)
-        target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 36) : k[0]])  # room for "blamed the"
+        target_like = _TARGET_BEFORE.search(sentence[max(0, k[0] - 80) : k[0]])  # room for "blamed the"
         # "outside a police station", "a police mobile", "an army base": a force's building or car
         # is where it was hit, never who struck
         target_like = target_like or _FACILITY_AFTER.match(sentence, k[1])

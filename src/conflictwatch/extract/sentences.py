@@ -58,6 +58,8 @@ _BOUNDARY = re.compile(
     r")"
 )
 
+_ON_X = re.compile(r"\b(?:on|to|via)\s+X\.$")  # the social network, not an initial
+
 #: Longest sentence kept whole, in characters. Real wire sentences stay under ~600 (the longest of
 #: the 3,181 in samples/ and the shared corpus: 548); text with no full stops (a scraped table, a
 #: list of names, junk) would otherwise be one huge "sentence", and the per-sentence rules cost
@@ -88,8 +90,9 @@ def _split(text: str) -> tuple[Sentence, ...]:
         start = 0
         for b in _BOUNDARY.finditer(para):
             head = para[start : b.start()].rstrip("\"'”’)")
-            if abbrev.search(head.split()[-1] if head.split() else "") or re.fullmatch(r"\s*\d{1,2}\.", head):
-                continue  # (nor a list item's number: "2. North Kivu: ...")
+            if (abbrev.search(head.split()[-1] if head.split() else "") and not _ON_X.search(head)) \
+                    or re.fullmatch(r"\s*\d{1,2}\.", head):
+                continue  # (nor a list item's number: "2. North Kivu: ..."; "in a post on X." ends one)
             _add(out, para, start, b.start(), p_idx, base)
             start = b.end()
         _add(out, para, start, len(para), p_idx, base)

@@ -51,9 +51,11 @@ def split_by_place(s: str, group: list[Casualty],
     for i, c in enumerate(main):
         after = [p for p in places if 0 <= p.start - max(c.end, c.fig.end) <= 60
                  and _PLACE_GAP.fullmatch(s, max(c.end, c.fig.end), p.start)]
-        if not after and i == 0:
+        if not after and i == 0 and all(x.kind == "killed" for x in main):
             # "A strike on the town of Nabatieh killed four people, and three were killed in Bint
             # Jbeil": the first toll's place comes before it
+            # (not for the dead and the hurt: "In Donetsk Oblast, one was killed and three were
+            # injured in Kostiantynivka" is one place)
             after = [p for p in places if p.end <= c.fig.start][-1:]
         if not after:
             return [(group, places)]
