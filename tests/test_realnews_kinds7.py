@@ -356,3 +356,15 @@ def test_the_dead_and_the_hurt_of_one_province_stay_one_claim(geo: Geocoder) -> 
     found = incidents(geo, "In Donetsk Oblast, one person was killed and three were injured by Russian shelling "
                            "in Kostiantynivka on Tuesday, the governor said.")
     assert [(c.killed.low, c.injured.low) for c in found] == [(1, 3)]
+
+
+@pytest.mark.parametrize(("text", "killed", "place"), [
+    # a dateline in title case with its country and a long dash is no victim (it gave 7)
+    ("Herat, Afghanistan — An unknown gunman shot dead six people, including the imam, inside a mosque in "
+     "Herat province's Guzara district on Tuesday night, the interior ministry said.", 6, "Guzara"),
+    # a group named after a possessive day is no place
+    ("MOGADISHU — Three wounded people died overnight in hospital, bringing to eight the number of people "
+     "killed in Monday's al-Shabaab siege of a restaurant in Mogadishu, police said.", 8, "Mogadishu"),
+])
+def test_names_that_are_not_victims_or_places(geo: Geocoder, text: str, killed: int, place: str) -> None:
+    assert [(c.killed.low, c.location) for c in incidents(geo, text)] == [(killed, place)]

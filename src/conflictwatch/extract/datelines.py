@@ -55,6 +55,9 @@ LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\
 # "Sep 30, 2022")
 _TITLE_TOWN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
+# "Herat, Afghanistan — An unknown gunman ...": a town in title case, its country, a long dash
+_TITLE_DASH = re.compile(
+    rf"^{_TITLE_TOWN}(?:-[a-z]+-[A-Z][a-z]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}}\s+[–—]\s+(?=[A-Z])")
 # "KANKER (CHHATTISGARH), April 16: ", "SRINAGAR, March 3 - ": a town in capitals, its state, the day
 # ("DEIR AL-BALAH, Gaza Strip, April 2 — ", "BOGOTÁ, 2 mar (EFE).- ": a region, an agency, a
 # Spanish month and dash)
@@ -68,7 +71,7 @@ def local_dateline_end(sentence: str) -> int:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
     m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
-        or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence)
+        or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence) or _TITLE_DASH.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0

@@ -225,7 +225,10 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
     found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
     # ("three health workers of the Gida Ayana health centre": where they work, not where they died)
-    found = [p for p in found if p is not None and len(p.name) > 1 and not (  # (not the "U" of "U.S.")
+    # (nor a group's name after a possessive day: "in Thursday's al-Shabaab siege")
+    skips = skip_spans or ()
+    found = [p for p in found if p is not None and not any(a <= p.end - len(p.name) < b for a, b in skips)]
+    found = [p for p in found if len(p.name) > 1 and not (  # (not the "U" of "U.S.")
         _STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
         and not _HOME_OF.search(sentence, 0, p.start)  # ("Naik Sher Zaman, 31, resident of Karak")
         and not _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start)]  # ("told reporters at X hospital")
