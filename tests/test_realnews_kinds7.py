@@ -368,3 +368,12 @@ def test_the_dead_and_the_hurt_of_one_province_stay_one_claim(geo: Geocoder) -> 
 ])
 def test_names_that_are_not_victims_or_places(geo: Geocoder, text: str, killed: int, place: str) -> None:
     assert [(c.killed.low, c.location) for c in incidents(geo, text)] == [(killed, place)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A paramedic was fatally wounded by Israeli fire in Jabalia, Gaza, on Tuesday, medics said.",
+    "Two soldiers were mortally wounded in a clash near Kidal, Mali, on Tuesday, the army said.",
+])
+def test_fatally_wounded_are_dead(geo: Geocoder, sentence: str) -> None:
+    found = incidents(geo, sentence)
+    assert [(c.killed is not None, c.injured) for c in found] == [(True, None)]

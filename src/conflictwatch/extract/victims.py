@@ -168,8 +168,9 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
         if base in w.kill or low in ("slain", "martyred") or (base in w.to_death and _to_death(tok)):
             return [("killed", _with_companions(tok, _patients(tok)))]
         if base in w.injure or (base in ("shoot", "stab") and _in_body_part(tok)):
-            # ("was shot in the arm", "stabbed in the chest": hurt, not killed)
-            return [("injured", _with_companions(tok, _patients(tok)))]
+            # ("was shot in the arm", "stabbed in the chest": hurt, not killed; "fatally wounded": dead)
+            fatal = any(c.lower_ in ("fatally", "mortally") for c in tok.children)
+            return [("killed" if fatal else "injured", _with_companions(tok, _patients(tok)))]
         if base in w.die:
             if _natural_cause(tok):
                 return []  # "died of exhaustion while fleeing": no one killed him
