@@ -90,6 +90,7 @@ def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
     return not (old_words & new_words) and not same_figure
 
 
+_DAYS_STRIKE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:strike|attack|raid|bombing|shelling|blast|assault)\b")
 _FACILITY = re.compile(r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp"
                        r"|church|mill|station)\b", re.IGNORECASE)
 
@@ -305,12 +306,11 @@ def extends(
     elif event_dates and last.dates and new_day != told_day:
         return False
     # ("The gunmen arrived ... shortly after dusk in Dalwa": where they struck; not "The fighting pitted
-    # forces loyal to X against groups who tried to enter Tripoli ... including the Zawiya road")
+    # forces ... against groups who tried to enter Tripoli ... including the Zawiya road")
     early = spec.via in ("in", "at", "near", "on") and spec.start <= 100
     if not event_rules()[1].search(s) and not (refers_back and (took or early)):
         return False
-    # (not a place named as a way in: "including the Zawiya and Gharyan roads")
-    refers = (refers_back or DEFINITE_EVENT.search(s)) and spec.via != "including"
+    refers = (refers_back or DEFINITE_EVENT.search(s)) and spec.via != "including"  # (not a way in)
     fac = _FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:
@@ -485,8 +485,9 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
         return False
     own = most_specific(d.places)
     prev = most_specific(p_draft.places)
-    if own is not None and (prev is None or own.rank <= max(prev.rank, 2)):
-        return False  # it names a place as exact as the previous one, or a village: maybe another incident
+    if own is not None and (prev is None or own.rank <= prev.rank or (own.rank <= 2 and not (
+            DEFINITE_EVENT.search(d.sentence.text) or _DAYS_STRIKE.search(d.sentence.text)))):
+        return False  # a place as exact as the last one's, or a village not of "this morning's strike"
     if own is not None and own.rank >= 3:
         # "In Kherson Oblast, five were killed" after a toll in Kharkiv region: another province's
         key = own.name.split()[0].lower()
