@@ -319,7 +319,7 @@ def test_a_road_between_two_towns_is_placed_at_one_of_them() -> None:
     c = Claim(article_id="a", scope="incident", location="Iguala-Teloloapan", quote=art.text)
     geo.geocode_claims([c], art)
     assert c.country == "Mexico" and c.admin1 == "Guerrero" and c.geo_precision == 2, (c.admin1, c.geo_precision)
-    from conflictwatch.geo import _ROUTE_SPLIT
+    from conflictwatch.geo.written import _ROUTE_SPLIT
 
     assert _ROUTE_SPLIT.split("Deir ez-Zor") == ["Deir ez-Zor"] and _ROUTE_SPLIT.split("Ras al-Ain") == ["Ras al-Ain"]
 

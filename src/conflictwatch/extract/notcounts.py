@@ -190,7 +190,7 @@ _EARLIER_AFTER = re.compile(
 
 _DAYS_AFTER_AN_EVENT = re.compile(
     r",\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:a|an|the)\s+[^;:()]*$", re.IGNORECASE)
+    r"(?:a|an|the)\s+[^;:()]*?\b(?:that|which)\b[^;:()]*$", re.IGNORECASE)  # (no "that": scope.earlier_toll)
 _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:years|months)\s+ago)\s*$",
                              re.IGNORECASE)
 
