@@ -377,3 +377,11 @@ def test_names_that_are_not_victims_or_places(geo: Geocoder, text: str, killed: 
 def test_fatally_wounded_are_dead(geo: Geocoder, sentence: str) -> None:
     found = incidents(geo, sentence)
     assert [(c.killed is not None, c.injured) for c in found] == [(True, None)]
+
+
+def test_a_village_s_dead_and_hurt_and_a_city_s_dead(geo: Geocoder) -> None:
+    """'One person was killed and three injured in the village of Sadove, and a man died in Kherson
+    city's Dniprovskyi district': two places, each with its own dead (not two dead in Sadove)."""
+    found = incidents(geo, "In Kherson Oblast, one person was killed and three injured in the village of "
+                           "Sadove on Tuesday, and a 58-year-old man died in Kherson city's Dniprovskyi district.")
+    assert [(c.location, c.killed.low) for c in found][:1] == [("Sadove", 1)]

@@ -43,9 +43,17 @@ _PLACE_GAP = re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:in|at|near)\s+(?:the\s+(?
 def split_by_place(s: str, group: list[Casualty],
                     places: list[PlaceMention]) -> list[tuple[list[Casualty], list[PlaceMention]]]:
     """ "killed 10 people in Douma and 7 in Harasta": one incident per place, each with its toll; so
-    are "killing one person in the capital and wounding about 20 in the city of Khmelnytskyi"."""
-    main = [c for c in group if not c.subset]
-    if len(main) < 2 or not any(c.kind == "killed" for c in main):
+    are "killing one person in Kyiv and wounding about 20 in the city of Khmelnytskyi" (the hurt
+    are tried only when the dead alone name no two places)."""
+    out = _split_places(s, group, places, [c for c in group if c.kind == "killed" and not c.subset])
+    if len(out) > 1 or not any(c.kind == "killed" for c in group):
+        return out
+    return _split_places(s, group, places, [c for c in group if not c.subset])
+
+
+def _split_places(s: str, group: list[Casualty], places: list[PlaceMention],
+                  main: list[Casualty]) -> list[tuple[list[Casualty], list[PlaceMention]]]:
+    if len(main) < 2:
         return [(group, places)]
     owned: list[PlaceMention] = []
     for i, c in enumerate(main):
