@@ -201,8 +201,12 @@ def extract_claims(article: Article) -> list[Claim]:
             # (context only beside a place its sentence names: "KATSINA: ... in Danmusa LGA")
             rank = label_rank(label[0]) + (1 if any(p.rank <= 3 for p in places) else 0)
             places.insert(0, PlaceMention(label[0], label[1], label[2], rank, "in"))
-        if not places and town and (here := _HERE.search(s) or the_capital_here(s, town)):
+        if not places and town and (here := _HERE.search(s)):
             places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
+        elif not places and town and (here := the_capital_here(s, town)):
+            # "in the capital", a story filed there: the city, as wide as a province (a district told
+            # next is more exact)
+            places = [PlaceMention(town, here.start(), here.end(), 4, "in")]
         dates = find_dates(s, article.published)
         s_scope = s  # (the sentence less what it tells of an earlier event at the same place)
         if earlier := earlier_event_spans(s):  # "the same prison where 119 died in September"
