@@ -385,3 +385,11 @@ def test_a_village_s_dead_and_hurt_and_a_city_s_dead(geo: Geocoder) -> None:
     found = incidents(geo, "In Kherson Oblast, one person was killed and three injured in the village of "
                            "Sadove on Tuesday, and a 58-year-old man died in Kherson city's Dniprovskyi district.")
     assert [(c.location, c.killed.low) for c in found][:1] == [("Sadove", 1)]
+
+
+def test_a_press_release_s_general_area_and_its_district() -> None:
+    """ISPR's "in general area Mir Ali, North Waziristan District": Mir Ali is a place (none was found),
+    and the district after its comma is the wider of the two."""
+    found = find_places("Security forces conducted an operation in general area Mir Ali, North Waziristan "
+                        "District, on Tuesday night, the ISPR said.", [])
+    assert most_specific(found).name == "Mir Ali"

@@ -43,7 +43,7 @@ _NOUN_AFTER = re.compile(
     r"\s+(?!(?:in|on|at|near|of|and|or|to|from|with|late|early|overnight|last|this)\b)[a-z]")
 _TYPED_APPOSITIVE = re.compile(r",\s+an?\s+(?:[\w-]+\s+)?(?P<kind>village|town|hamlet|settlement|community"
                                r"|locality|neighbourhood|neighborhood|suburb)\s+(?:in|of|near|about|outside)\b")
-_IN_WIDER = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?")
+_IN_WIDER = re.compile(r",?\s+(?:in|of)\s+(?:the\s+)?|,\s+")  # ("Mir Ali, North Waziristan District")
 
 
 def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]:

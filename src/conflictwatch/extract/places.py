@@ -55,7 +55,7 @@ _LOCATIVE = (
 )
 
 _PLACE_RE = quick(re.compile(
-    rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
+    rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
     rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
     rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village)\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
