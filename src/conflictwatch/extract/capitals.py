@@ -4,6 +4,7 @@ place, which the place finder would otherwise miss or take the adjective for."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.gazetteer import capitals, to_country_code
@@ -42,6 +43,11 @@ _THE_CAPITAL = re.compile(r"\b(?:in|near|on|of)\s+the\s+capital\b(?!\s*,?\s+(?:o
 def the_capital_here(sentence: str, town: str) -> re.Match[str] | None:
     """ "stormed the hotel in the capital", in a story filed from Mogadishu: the capital is the
     dateline's town, when that town is a country's capital."""
-    if "capital" not in sentence or name_key(town) not in {name_key(c) for c in capitals().values()}:
+    if "capital" not in sentence or name_key(town) not in _capital_keys():
         return None
     return _THE_CAPITAL.search(sentence)
+
+
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[str]:
+    return frozenset(name_key(c) for c in capitals().values())

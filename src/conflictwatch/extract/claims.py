@@ -142,9 +142,8 @@ def extract_claims(article: Article) -> list[Claim]:
                 unheard.append(s)
                 continue
             kept = kept or cas
-            for c in cas:
-                if c not in kept and (span := earlier_event_span(s, c.fig.start)):
-                    typed = typed[: span[0]] + " " * (span[1] - span[0]) + typed[span[1] :]
+            typed = _blanked(typed, [span for c in cas if c not in kept
+                                     and (span := earlier_event_span(s, c.fig.start))])
             cas = kept
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3 \
                 and (wounded_died(s, last_incident, _last_toll(drafts, sent.index, 4))
@@ -208,11 +207,11 @@ def extract_claims(article: Article) -> list[Claim]:
             # next is more exact)
             places = [PlaceMention(town, here.start(), here.end(), 4, "in")]
         dates = find_dates(s, article.published)
-        s_scope = s  # (the sentence less what it tells of an earlier event at the same place)
-        if earlier := earlier_event_spans(s):  # "the same prison where 119 died in September"
-            dates = [d for d in dates if not any(a <= d.start < b for a, b in earlier)]
-            for a, b in earlier:
-                s_scope = s_scope[:a] + " " * (b - a) + s_scope[b:]
+        # (the sentence less what it tells of an earlier event at the same place: "the same prison
+        # where 119 died in September")
+        earlier = earlier_event_spans(s)
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in earlier)]
+        s_scope = _blanked(s, earlier)
         hedged = bool(lx.hedges.search(s))
         has_killed = any(c.kind == "killed" for c in cas)
         event = event_type_of(typed, has_killed, side)
@@ -392,6 +391,13 @@ _HERE = re.compile(
 _TRIAL_HEARD = re.compile(r"\bthe\s+(?:trial|court|tribunal|hearing)\s+(?:heard|was\s+told)\b", re.IGNORECASE)
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
                      r"|activists?|residents?|witnesses?|sources?)\b", re.IGNORECASE)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span blanked (same length: offsets still hold)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _monitor_lead(lead_source: str | None) -> str | None:

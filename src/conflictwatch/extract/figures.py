@@ -18,12 +18,7 @@ from conflictwatch.extract.breakdowns import (
     mark_dashed_breakdown,
     without_asides,
 )
-from conflictwatch.extract.notcounts import (
-    counting_someone,
-    counts_nobody,
-    of_an_earlier_event,
-    opens_the_count,
-)
+from conflictwatch.extract.notcounts import counting_someone, counts_nobody, of_an_earlier_event
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
@@ -389,7 +384,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
         if lx.non_casualty.match(after) or counts_nobody(f.text, before, after) \
-                or opens_the_count(sentence[: f.start]) or of_an_earlier_event(sentence, f.start):
+                or of_an_earlier_event(sentence, f.start):
             prev_end = f.end
             continue
         # Right context: words up to the next figure or clause end.

@@ -172,16 +172,11 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
 _SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+when\s+[^;]*$", re.IGNORECASE)
 
 
-def opens_the_count(head: str) -> bool:
-    """Is a figure preceded by `head` (its sentence up to it) in the clause of the day a count began?"""
-    return "since" in head and _SINCE_WHEN.search(head) is not None
-
-
 # "68 inmates were killed ..., the same facility where 119 people died in a riot in September": the
 # dead of an earlier event told in a relative clause about the place; not this incident's
-_EARLIER_EVENT_CLAUSE = re.compile(
-    r"(?:\bthe\s+same\s+(?:[\w-]+\s+){1,2}|,\s+)(?P<rel>where|in\s+which|when)\s+[^,;:()]*$",
-    re.IGNORECASE)
+_SAME_PLACE = r"\bthe\s+same\s+(?:[\w-]+\s+){1,2}"
+_EARLIER_EVENT_CLAUSE = re.compile(rf"(?:{_SAME_PLACE}|,\s+)(?:where|in\s+which|when)\s+[^,;:()]*$",
+                                   re.IGNORECASE)
 _EARLIER_AFTER = re.compile(
     r"[^,;:()]*?\b(?:last\s+(?:year|month|week|spring|summer|autumn|winter|January|February|March|April|May"
     r"|June|July|August|September|October|November|December)|years?\s+ago|months\s+ago|weeks\s+ago"
@@ -196,10 +191,14 @@ _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:
 
 
 def of_an_earlier_event(sentence: str, start: int) -> bool:
-    """Is the figure at `start` told in a relative clause of an earlier event ("the same prison where
-    119 died in September", ", where 30 were killed last year")?"""
-    if _DAYS_AFTER_AN_EVENT.search(sentence, max(0, start - 150), start):
-        return True  # ("..., a week after an ambush that left more than 50 soldiers dead")
+    """Is the figure at `start` told of another event than the sentence's news: the day a count began
+    ("since Oct. 7, when gunmen killed 1,200"), or an earlier event in a relative clause ("the same
+    prison where 119 died in September", ", where 30 were killed last year")?"""
+    head = sentence[:start]
+    if "since" in head and _SINCE_WHEN.search(head):
+        return True
+    if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)):
+        return True  # (", a week after an ambush that left more than 50 soldiers dead")
     m = _EARLIER_EVENT_CLAUSE.search(sentence, max(0, start - 120), start)
     if m is None:
         return False
@@ -208,8 +207,7 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
         or _EARLIER_BEFORE.search(sentence, max(0, m.start() - 30), m.start()) is not None
 
 
-_SAME_PLACE_WHERE = re.compile(r"\bthe\s+same\s+(?:[\w-]+\s+){1,2}(?:where|in\s+which|when)\s+[^,;:()]*",
-                               re.IGNORECASE)
+_SAME_PLACE_WHERE = re.compile(rf"{_SAME_PLACE}(?:where|in\s+which|when)\s+[^,;:()]*", re.IGNORECASE)
 
 
 def earlier_event_spans(sentence: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
-from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, of_an_earlier_event, opens_the_count
+from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, of_an_earlier_event
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
 from conflictwatch.models import Range
@@ -84,9 +84,9 @@ def add_parsed_victims(
                if not (v.noun.lower() in _GROUPS and re.search(r"\bof\s+$", sentence[: v.start]))]
     # "a ringleader wanted for the killing of a police officer": a crime told of a victim, not a death now
     victims = [v for v in victims if not CRIME_OF.search(sentence, max(0, v.start - 60), v.start)]
-    # "since Oct. 7, when gunmen attacked Israel, killing 1,200": the day a count began (notcounts.py)
-    victims = [v for v in victims if not opens_the_count(sentence[: v.start])
-               and not of_an_earlier_event(sentence, v.start)]  # "the same prison where 119 died
+    # "since Oct. 7, when gunmen attacked Israel, killing 1,200": the day a count began; "the same
+    # prison where 119 died" (notcounts.py)
+    victims = [v for v in victims if not of_an_earlier_event(sentence, v.start)]
     victims = [v for v in victims if not a_threshold(sentence, v.start)]  # "any killing of three or more"
     # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)
     victims = [v for v in victims if not _SHOT_SOMEONE_DEAD.match(sentence, v.end)]

@@ -90,3 +90,42 @@ def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
     # (of the same rank, a place it happened at before a bus's route: "travelling from Gida Ayana to
     # Kiremu when it was stopped at Angar Gutin"; not "a farmer from the village of Tole")
     return min(places, key=lambda p: (p.rank, p.via == ROUTE, p.start))
+
+
+# The words around a place that say it is not where it happened, or how it stands to it
+_STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
+                       r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+# (a victim's home set off by commas, not "attacked residents of Tole kebele": where they were attacked)
+_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$",
+                      re.I)
+_SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
+                       r"|spoke|(?:news|press)\s+conference)\s+(?:at|in)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
+                            r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+_LIES = re.compile(r"\b(?:is|are|lies|located|situated)\b[^,;]*$", re.IGNORECASE)  # ("Bama is 70 km from X")
+_TO_NEXT = re.compile(r"\s+(?:to|towards)\s+(?:the\s+)?[A-Z]")
+_WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
+                              r"|university|mine|company|factory|office)\b", re.IGNORECASE)
+
+
+def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
+    """Is the place only where the victims worked ("health workers of the Gida Ayana health centre"),
+    a victim's home ("Naik Sher Zaman, 31, resident of Karak") or where someone spoke ("told reporters
+    at Madina hospital")?"""
+    return bool((_STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
+                or _HOME_OF.search(sentence, 0, p.start)
+                or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
+
+
+def from_read(sentence: str, p: PlaceMention) -> PlaceMention:
+    """A place after "from": near it when a distance is counted from it ("took place 10 km from
+    Boni", not "Bama is 70 km from Maiduguri"), a journey's start before "to" ("travelling from X
+    to Y")."""
+    if p.via != "from":
+        return p
+    d = _DISTANCE_FROM.search(sentence, 0, p.start)
+    if d and not _LIES.search(sentence, max(0, d.start() - 40), d.start()):
+        return PlaceMention(p.name, p.start, p.end, p.rank, "near")
+    if _TO_NEXT.match(sentence, p.end):
+        return PlaceMention(p.name, p.start, p.end, p.rank, ROUTE)
+    return p

@@ -20,7 +20,14 @@ from conflictwatch.extract.datelines import (
 )
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.placename import ART, NAME
-from conflictwatch.extract.placerank import ROUTE, PlaceMention, place_types, refine_ranks, type_rank
+from conflictwatch.extract.placerank import (
+    PlaceMention,
+    from_read,
+    place_types,
+    refine_ranks,
+    told_elsewhere,
+    type_rank,
+)
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data
 
@@ -203,41 +210,18 @@ def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
     return label
 
 
-_STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
-                       r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
-# (a victim's home set off by commas, not "attacked residents of Tole kebele": where they were attacked)
-_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$",
-                      re.I)
-_SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
-                       r"|spoke|(?:news|press)\s+conference)\s+(?:at|in)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
-_DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
-                            r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
-_LIES = re.compile(r"\b(?:is|are|lies|located|situated)\b[^,;]*$", re.IGNORECASE)  # ("Bama is 70 km from X")
-_TO_NEXT = re.compile(r"\s+(?:to|towards)\s+(?:the\s+)?[A-Z]")
-_WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
-                              r"|university|mine|company|factory|office)\b", re.IGNORECASE)
-
-
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
                 doc: Doc | None = None) -> list[PlaceMention]:
     """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
     places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
     found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
-    # ("three health workers of the Gida Ayana health centre": where they work, not where they died)
     # (nor a group's name after a possessive day: "in Thursday's al-Shabaab siege")
     skips = skip_spans or ()
     found = [p for p in found if p is not None and not any(a <= p.end - len(p.name) < b for a, b in skips)]
-    found = [p for p in found if len(p.name) > 1 and not (  # (not the "U" of "U.S.")
-        _STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
-        and not _HOME_OF.search(sentence, 0, p.start)  # ("Naik Sher Zaman, 31, resident of Karak")
-        and not _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start)]  # ("told reporters at X hospital")
-    found = [PlaceMention(p.name, p.start, p.end, p.rank, "near") if p.via == "from"
-             and (d := _DISTANCE_FROM.search(sentence, 0, p.start))  # ("took place 10 km from Boni")
-             and not _LIES.search(sentence, max(0, d.start() - 40), d.start()) else p for p in found]
-    found = [PlaceMention(p.name, p.start, p.end, p.rank, ROUTE) if p.via == "from"
-             and _TO_NEXT.match(sentence, p.end) else p for p in found]  # ("travelling from X to Y")
-    found = refine_ranks(found, sentence)
+    # (nor the "U" of "U.S.")
+    found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)]
+    found = refine_ranks([from_read(sentence, p) for p in found], sentence)
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):

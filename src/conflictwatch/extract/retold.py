@@ -125,12 +125,9 @@ def dead_dated_again(s: str, event_dates: list[DateMention], places: list[PlaceM
     nouns |= {"victims", "dead"}
     if m is None or not event_dates or own_day(last) or m.group("noun").lower() not in nouns:
         return False
-    last.dates = [*event_dates, *last.dates]
     spec, cur = most_specific(places), most_specific(last.places)
-    if spec is not None and (cur is None or spec.rank <= cur.rank) and not last.place_override:
-        last.place_override = spec.name
-    last.quote.append(s)
-    return True
+    exact = spec is not None and (cur is None or spec.rank <= cur.rank) and not last.place_override
+    return _dated_again(last, s, event_dates, spec if exact else None)
 
 
 # "The bomb ... went off during a Sunday service on January 15", "According to a resident, the attack
@@ -153,11 +150,17 @@ def event_dated_again(s: str, event_dates: list[DateMention], places: list[Place
     if m is None or day is None or not day.date_start or not told_day \
             or not 0 < (told_day - day.date_start).days <= 4:
         return False
-    last.dates = [day, *last.dates]
     after = [p for p in places if m.end() <= p.start <= m.end() + 80]
     spec, cur = most_specific(after or places), most_specific(last.places)
-    if spec is not None and (cur is None or spec.rank < cur.rank + (2 if after else 0)):
-        last.place_override = spec.name
+    exact = spec is not None and (cur is None or spec.rank < cur.rank + (2 if after else 0))
+    return _dated_again(last, s, [day], spec if exact else None)
+
+
+def _dated_again(last: Draft, s: str, dates: list[DateMention], place: PlaceMention | None) -> bool:
+    """Give `last` the days of sentence `s`, and its place if any, with `s` as one more quote."""
+    last.dates = [*dates, *last.dates]
+    if place is not None:
+        last.place_override = place.name
     last.quote.append(s)
     return True
 

@@ -547,8 +547,7 @@ class Geocoder:
     def _region_abroad(self, name: str) -> Place | None:
         """The province called exactly `name` when one country has it (named as a province in the claim's
         own sentence, it says which country the claim is in, whatever the article's other paragraphs)."""
-        found = [p for index in (self.user, self.aliases, self.bundled) for p in index.find(name, 0, None)
-                 if p.placetype == "region"]
+        found = [p for p in self.find(name, 0) if p.placetype == "region"]
         return found[0] if found and len({p.country_code for p in found}) == 1 else None
 
     def _region_for(self, name: str, ctx: GeoContext) -> Place | None:
