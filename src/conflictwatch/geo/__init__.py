@@ -299,7 +299,9 @@ class Geocoder:
                    and ctx.countries.get(p.country_code or "", 0) > 0]  # (a country the story talks of)
             if big and not any(p.country_code == cc for p in exact):
                 return max(big, key=lambda p: p.population), 0
-            return None
+            # a province of the story's country named exactly is itself, however far the places of
+            # other sentences are ("in Nangarhar" after a paragraph on Kunduz: not Kunduz again)
+            return next(((p, 0) for p in exact if p.placetype == "region" and p.country_code == cc), None)
         province = self._province_over_hamlet(name, best[1], ctx)
         if province is not None:
             return province, 0
