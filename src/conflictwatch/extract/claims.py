@@ -39,6 +39,7 @@ from conflictwatch.extract.followups import (
     vouches_for,
     wounded_died,
 )
+from conflictwatch.extract.headline import headline_toll
 from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans
@@ -351,6 +352,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts, claims = fold_vague(drafts, claims, article.text)
     no_one_hurt(drafts, claims, [x.text for x in sentences])
     total_of_parts(drafts, claims)
+    headline_toll(article, claims)
     for d, c in zip(drafts, claims, strict=True):
         if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)
                 and (kind := by_victims(d)) is not None):

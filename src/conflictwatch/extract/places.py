@@ -270,6 +270,10 @@ _FACILITY_OF = re.compile(
 _PORT_CITY_OF = re.compile(
     r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# "Ma Gyi Kone village of Depayin Township", "... village of Sagaing Region's Kani Township": what
+# follows "of" is the wider unit, so the name before the type word is the village itself
+_OF_WIDER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:region|state|province|division"
+                       r"|township|district|county|municipality|lga|tehsil|woreda|raion)\b", re.IGNORECASE)
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
@@ -447,7 +451,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "raion", "woreda"):
             clean = f"{clean} {post.strip().lower()}"
         rank = _rank(name, post or _typed_before(sentence, start), direction, countryside)
-        if (post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end())) \
+        if (post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end())
+                and not _OF_WIDER.match(sentence, m.end())) \
                 or _PORT_CITY_OF.match(sentence, m.end()):
             rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat", "the Red Sea port city of Hodeidah"
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):

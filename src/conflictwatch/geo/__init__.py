@@ -299,9 +299,7 @@ class Geocoder:
                    and ctx.countries.get(p.country_code or "", 0) > 0]  # (a country the story talks of)
             if big and not any(p.country_code == cc for p in exact):
                 return max(big, key=lambda p: p.population), 0
-            # a province of the story's country named exactly is itself, however far the places of
-            # other sentences are ("in Nangarhar" after a paragraph on Kunduz: not Kunduz again)
-            return next(((p, 0) for p in exact if p.placetype == "region" and p.country_code == cc), None)
+            return None
         province = self._province_over_hamlet(name, best[1], ctx)
         if province is not None:
             return province, 0
@@ -314,9 +312,16 @@ class Geocoder:
         that shares its name; a town inside its namesake province ("Daraa") stays the town."""
         if not place.is_point or place.population >= 20_000 or ctx.anchors or ctx.admin1s:
             return None
-        return next((p for p in self.find(name, 0, place.country_code)
-                     if p.placetype == "region" and p.country_code == place.country_code
-                     and name_key(p.name) != name_key(place.admin1 or "")), None)
+        regions = [p for p in self.find(name, 0, place.country_code)
+                   if p.placetype == "region" and p.country_code == place.country_code]
+        if not regions:
+            return None
+        # (the province spelt most alike: "Panjshir" is also an old name of Parwan; a hamlet whose
+        # other name is "Panjshir" does not make the town-in-its-province case)
+        own = max(regions, key=lambda p: _spelt_alike(name, p.name))
+        if name_key(own.name) == name_key(place.admin1 or "") and _spelt_alike(name, place.name) >= 0.8:
+            return None
+        return own
 
     def _ambiguous(self, name: str, best: tuple[float, Place, int], ctx: GeoContext) -> bool:
         """A small place with namesakes in the same country and nothing in the text to choose
@@ -431,6 +436,11 @@ class Geocoder:
             region = self._typed_region(raw, written, ctx) or self._region_for(written, ctx)
             return _Match(region, 3, fallback=True) if region else None
         hit = self._lookup_scored(written, ctx) if written else None
+        if hit is None and written:
+            # a province of the story's country named exactly as the claim's place is itself, however
+            # far the places of other sentences are ("in Nangarhar" after a paragraph on Kunduz)
+            hit = next(((p, 0) for p in self.find(written, 0, ctx.country)
+                        if p.placetype == "region" and p.country_code == ctx.country), None)
         if hit:
             p, tier = hit
             city = ctx.city

@@ -1,0 +1,48 @@
+"""The toll only the headline gives: "Junta jet kills 40 at concert" over a body that never repeats it.
+
+Local outlets often put the count in the headline and tell the story in the body without it ("The
+jet dropped two bombs on the crowd"), or list only some of the dead ("The dead include a woman and
+a child"). The headline is the article's own words about its main incident: its figure goes to the
+lead incident claim, and the claim's quote then holds the headline too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.dates import find_dates
+from conflictwatch.extract.figures import classify_figures
+from conflictwatch.extract.quotes import straight_quotes
+from conflictwatch.extract.scope import is_aggregate
+from conflictwatch.models import Article, Claim, Range
+
+# "The dead include a woman and her child", "among the dead were two teachers": some of them only
+_SOME_OF_THE_DEAD = re.compile(
+    r"\b(?:dead|killed|victims|fatalities)\s+(?:were\s+|are\s+)?(?:include[sd]?|including)\b"
+    r"|\bamong\s+(?:the\s+)?(?:dead|killed|victims|those\s+killed)\b", re.IGNORECASE)
+
+
+def headline_toll(article: Article, claims: list[Claim]) -> None:
+    """Give the lead incident claim the headline's death toll when the body gives none for any
+    incident, or only a partial list of the dead smaller than the headline's count."""
+    title = straight_quotes(article.title or "")
+    incidents = [c for c in claims if c.scope == "incident"]
+    if not title or not incidents:
+        return
+    killed = [x for x in classify_figures(title) if x.kind == "killed" and not x.total and not x.subset]
+    if len(killed) != 1:
+        return
+    toll = killed[0].fig.value
+    if is_aggregate(title, find_dates(title, article.published), killed):
+        return  # "54 protesters killed so far": a total, whatever the body says
+    if any(c.killed is not None and c.killed.low == toll.low for c in claims):
+        return  # the body tells it (perhaps as a total over days)
+    lead = incidents[0]
+    if any(c.killed is not None for c in incidents[1:]):
+        return
+    if lead.killed is not None and not (_SOME_OF_THE_DEAD.search(lead.quote) and lead.killed.low < toll.low):
+        return
+    lead.killed = Range(toll.low, toll.high)
+    lead.quote = f"{article.title.strip()}\n{lead.quote}" if article.title else lead.quote
+    lead.quote_start = lead.quote_end = None  # (the quote is no longer one span of the body)
+    lead.claim_id = lead.make_id()
