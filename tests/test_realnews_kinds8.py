@@ -80,3 +80,64 @@ def test_the_town_of_the_province_spelt_alike(geo: Geocoder) -> None:
     found = incidents(geo, "Taliban fighters killed two men in Panjshir's Dara district on Monday, "
                            "residents said.")
     assert (found[0].location, found[0].admin1) == ("Dara", "Panjshir")
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("The toll of an attack on a gendarmerie post in Inata, northern Burkina Faso, on Friday has risen "
+     "to 53 dead, the government said.", "Burkina Faso"),
+    ("Fifteen civilians were killed on Monday in the village of Zaongo, in the commune of Pensa, in "
+     "Burkina Faso, the governor said.", "Burkina Faso"),
+])
+def test_a_homonym_abroad_only_its_own_name_speaks_for(geo: Geocoder, sentence: str, country: str) -> None:
+    """A town abroad spelt like the place (Inada in Japan, Penza in Russia) counted its own name as
+    the story talking of its country, and won over the country the sentence names."""
+    assert incidents(geo, sentence)[0].country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Kaya, 17 May 2024 - Fifteen civilians were killed on Thursday in the village of Zaongo, the "
+    "governor said.",
+    "Niamey, 17 May 2024 - Fifteen soldiers of the Nigerien army were killed on Thursday near Tillia.",
+])
+def test_a_title_case_town_and_day_dateline_is_no_victim(geo: Geocoder, text: str) -> None:
+    """'Kaya, 17 May 2024 - Fifteen civilians were killed': the parser made the town the subject
+    of 'were killed' and it was counted as one more dead (gave 16)."""
+    assert [c.killed.low for c in incidents(geo, text)] == [15]
+
+
+def test_news_told_before_the_earlier_event_that_dates_it(geo: Geocoder) -> None:
+    """'Warplanes struck Hodeidah on Saturday, a day after a drone killed a man in Tel Aviv': the
+    sentence was dropped whole as an earlier event's toll, and with it the strike the next
+    sentence gives the toll of (the article gave no claim at all)."""
+    found = incidents(geo, "Israeli warplanes struck the port of Hodeidah in western Yemen on Saturday, a "
+                           "day after a Houthi drone killed a man in Tel Aviv. The Houthi-run health "
+                           "ministry said six people were killed and 80 wounded as fuel tanks caught fire.")
+    assert [(c.killed.low if c.killed else None, c.location, c.country) for c in found] == [
+        (6, "Hodeidah", "Yemen")]
+
+
+def test_a_province_opening_the_sentence_is_another_item(geo: Geocoder) -> None:
+    """'In Dnipropetrovsk Oblast, one person was killed' after a strike on Kharkiv took Kharkiv
+    (the city named before) as its place."""
+    found = incidents(geo, "Kharkiv was struck by seven ballistic missiles on Friday, the mayor said, and "
+                           "six people were injured. In Dnipropetrovsk Oblast, one person was killed and "
+                           "six wounded, the regional governor reported.")
+    assert found[-1].location == "Dnipropetrovsk oblast"
+    assert found[-1].admin1 != "Kharkiv"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 51 people in an attack on Friday near Tin-Akoff, the army said. A first toll released "
+    "on Saturday reported ten dead and eight missing.",
+    "Militants killed 53 gendarmes in Inata, Burkina Faso, on Sunday, the government said. The previous "
+    "toll, given on Sunday, was 28 gendarmes killed.",
+    "Jihadists killed 42 soldiers on Sunday near Tessit, in Mali, the government said. The army had "
+    "initially reported 17 soldiers and four civilians killed.",
+    "A junta air strike killed 11 people in Kanbalu on Monday, residents said. Initially, eight people "
+    "were reported killed in the attack.",
+])
+def test_a_toll_the_next_one_replaced_is_no_claim(geo: Geocoder, text: str) -> None:
+    """'A first toll ... reported ten dead', 'The previous toll ... was 28', 'had initially reported 17
+    soldiers and four civilians', 'Initially, eight people were reported killed': a toll the article
+    says was replaced became an incident of its own (and the lowest figure of the event)."""
+    assert len([c for c in incidents(geo, text) if c.killed is not None]) == 1

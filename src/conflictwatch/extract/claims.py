@@ -136,15 +136,20 @@ def extract_claims(article: Article) -> list[Claim]:
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
         cas = add_parsed_victims(s, cas, victims, not_victims)
         typed = s  # the text the event type is read from
+        prior: list[tuple[int, int]] = []  # where an earlier event named to date the news is told
         if cas:  # an earlier event's toll, named only to date the news, is not this one's
             # ("The attack came a week after 48 villagers were killed": background, no claim)
             kept = [c for c in cas if not earlier_toll(s, c.fig.start)]
+            prior = [span for c in cas if c not in kept and (span := earlier_event_span(s, c.fig.start))]
             if not kept and not _SAME_DAY_AS.search(s):
-                unheard.append(s)
-                continue
-            kept = kept or cas
-            typed = _blanked(typed, [span for c in cas if c not in kept
-                                     and (span := earlier_event_span(s, c.fig.start))])
+                # ("Warplanes struck Hodeidah on Saturday, a day after a drone killed a man in Tel
+                # Aviv": the strike told before the earlier event is still news, without its toll)
+                if not (prior and incident_verbs.search(s[: min(a for a, _ in prior)])):
+                    unheard.append(s)
+                    continue
+            elif not kept:
+                kept, prior = cas, []
+            typed = _blanked(typed, prior)
             cas = kept
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3 \
                 and (wounded_died(s, last_incident, _last_toll(drafts, sent.index, 4))
@@ -193,7 +198,7 @@ def extract_claims(article: Article) -> list[Claim]:
                   or (tells and m.end < cas[0].fig.start and _TELLS_OF_OTHERS.match(s, m.end))]
         own = own_losses(s, cas, [(m.start, m.end) for m in speakers if (m.start, m.end) not in voices])
         a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices, own)
-        skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s)
+        skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s) + prior
         # (the town of the hospital the wounded were taken to is not where it happened)
         places = [p for p in find_places(s, skip, docs.get(sent.index)) if not treated_in(s, p, strict=True)]
         label = opens_item(s, sent.index)

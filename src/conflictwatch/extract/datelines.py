@@ -66,12 +66,19 @@ _CAPS_DATED = re.compile(
     rf"\s*{_DAY}\s*(?:\([^()]{{1,40}}\)\s*)?\.?[:–—-]{{1,2}}\s*(?=[A-Z\"“])")
 
 
+# "Kaya, 26 July 2023 - Fifteen civilians ...", "Goma, North Kivu, 3 May - ": a town in title case, a
+# day and a dash, as francophone agencies open a story (the parser read the town as the victim)
+_TITLE_DATED = re.compile(
+    rf"^{_TITLE_TOWN}(?:,\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})?,\s*{_DAY}\s*[-–—:]{{1,2}}\s*(?=[A-Z\"“])")
+
+
 def local_dateline_end(sentence: str) -> int:
     """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
     m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
-        or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence) or _TITLE_DASH.match(sentence)
+        or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence) or _TITLE_DASH.match(sentence) \
+        or _TITLE_DATED.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0

@@ -489,10 +489,10 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
             DEFINITE_EVENT.search(d.sentence.text) or _DAYS_STRIKE.search(d.sentence.text)))):
         return False  # a place as exact as the last one's, or a village not of "this morning's strike"
     if own is not None and own.rank >= 3:
-        # "In Kherson Oblast, five were killed" after a toll in Kharkiv region: another province's
+        # "In Kherson Oblast, five were killed" after a toll in Kharkiv (region; or city, as it opens)
         key = own.name.split()[0].lower()
         regions = [p for p in p_draft.places if p.rank >= 3]
-        if regions and key not in p_draft.sentence.text.lower():
+        if (regions or own.start <= 3) and key not in p_draft.sentence.text.lower():
             return False
     return not marker_res()[1].search(d.sentence.text)
 

@@ -567,19 +567,19 @@ _EARLIER_EVENT = re.compile(
     # "just days after jihadists raided the village of Kolofata, killing four people"
     r"|\b(?:days|weeks)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
     r"(?:killing|leaving)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    # "revising an earlier toll of 14", "up from 14", "initially reported on Telegram that three": replaced
-    r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?"
-    r"(?:toll|figure|count|tally|estimate)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    r"|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$"
+    # "revising an earlier toll of 14", "up from 14", "a first toll released on Saturday reported ten"
+    r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?(?:toll|figure|count"
+    r"|tally|estimate)(?:\s+of|[^.;]{0,50}?\b(?:reported|was|put|gave|at))\s+(?:(?:at least|more than|some"
+    r"|about|nearly)\s+)?$|\bup\s+from\s+(?:an?\s+)?(?:(?:earlier|previous|initial)\s+)?(?:(?:toll|figure)\s+of\s+)?$"
     # "the deadliest since May 2021, when 16 people were killed": an earlier event, to compare
     rf"|\bsince\s+(?:(?:early|mid|late)[- ]?)?(?:(?:{NAME_OR_SHORT})\.?\s+)?\d{{4}},?\s+when\s+"
     r"(?:[\w'’-]+\s+){0,6}?(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:earlier|previously|initially)\s+(?:reported|put|gave|given|said|counted|announced|recorded)\s+"
-    r"(?:(?:(?<=initially\sreported\s)|(?<=initially\ssaid\s))[^.;]{0,30}?\bthat\s+"
-    r"|(?:a|the|its)\s+(?:death\s+)?(?:toll|figure)\s+(?:of|at)\s+)?(?:(?:at least|more than|about)\s+)?$"
-    # "Earlier, he had reported two dead and 14 injured": the toll the one before replaced
+    r"(?:(?:(?<=initially\sreported\s)|(?<=initially\ssaid\s))[^.;]{0,30}?\bthat\s+|(?:a|the|its)\s+(?:death\s+)?"
+    r"(?:toll|figure)\s+(?:of|at)\s+)?(?:[^.;]{0,40}?\band\s+)?(?:(?:at least|more than|about)\s+)?$"
+    # "Earlier, he had reported two dead and 14 injured", "Initially, eight were reported killed": replaced
     r"|^\s*(?:Earlier|Previously|Initially|At first)\b,?[^.;]{0,60}?\b(?:reported|said|put|gave|announced"
-    r"|counted|spoke of)\b[^.;]{0,40}?$",
+    r"|counted|spoke of)\b[^.;]{0,40}?$|^\s*(?:Initially|At\s+first)\b,?[^.;]{0,60}?$",
     re.IGNORECASE,
 )
 

@@ -452,6 +452,9 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
     the town of the hospital the wounded were taken to, nor one of a past event told as background
     ("In January, more than 40 people were killed in Bukkuyum")."""
     _, new_incident, _ = marker_res()
+    # sentences that tell an incident of their own at a place of their own
+    placed = {x.sentence.index for x, y in zip(drafts, claims, strict=True)
+              if y.scope == "incident" and most_specific(x.places) is not None}
     for d, c in zip(drafts, claims, strict=True):
         if c.scope != "incident":
             continue
@@ -469,6 +472,10 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
                 continue  # ("In Kherson Oblast, five were killed. Another person died in Stanislav")
             if labelled or opens_item(sentences[j].text, j):
                 continue  # a round-up's item ("PHILIPPINES: ...") takes no place from another item
+            if own is not None and own.start <= 3 and j in placed:
+                # a round-up's item opened by its province takes no town from another incident's
+                # sentence ("Kharkiv was struck ... In Dnipropetrovsk Oblast, one person was killed")
+                continue
             others = [p for p in sentence_places[j] if p.rank >= 4 and p.name.split()[0].lower() != region]
             if region is not None and others and region not in sentences[j].text.lower():
                 continue  # a claim naming a province takes no place told with another province

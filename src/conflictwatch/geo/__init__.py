@@ -8,14 +8,13 @@ Data from Who's On First (whosonfirst.org), incl. GeoNames (CC BY).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from conflictwatch.geo.context import GeoContext, big_city, in_named_province, in_nearest_region
+from conflictwatch.geo.context import GeoContext, big_city, in_named_province, in_nearest_region, score
 from conflictwatch.geo.country import clear_country, country_votes
 from conflictwatch.geo.gazetteer import (
     Place,
@@ -29,8 +28,7 @@ from conflictwatch.geo.gazetteer import (
     to_country_code,
 )
 from conflictwatch.geo.normalize import name_key
-from conflictwatch.geo.parts import PART_IN_TEXT, Extent, extent_of, part_of, toward
-from conflictwatch.geo.parts import WEIGHT as PART_WEIGHT
+from conflictwatch.geo.parts import PART_IN_TEXT, Extent, extent_of, part_of
 from conflictwatch.geo.written import (
     _DISTRICT_WORDS,
     NEAR_NAMES,
@@ -171,7 +169,8 @@ class Geocoder:
             if self._country_named(name):
                 continue
             written, modifier = _strip_modifiers(name)
-            sub = GeoContext(countries, list(anchors), article_places=base.article_places, part=part)
+            sub = GeoContext(countries, list(anchors), named_countries=named,
+                             article_places=base.article_places, part=part)
             # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
             # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
             whole = self._lookup_scored(name.strip(), sub) if modifier in ("direction", "region") else None
@@ -276,7 +275,7 @@ class Geocoder:
                 if tier > 0 and cc is None:
                     cands = []
                 for p in cands:
-                    s = self._score(p, ctx, tier) + src_bonus + 0.5 * _spelt_alike(name, p.name)
+                    s = score(p, ctx, tier) + src_bonus + 0.5 * _spelt_alike(name, p.name)
                     if best is None or s > best[0]:
                         best = (s, p, tier)
             exact_hit = best is not None and best[2] == 0
@@ -287,7 +286,7 @@ class Geocoder:
         if (best is None or (best[1].country_code != cc and not (best[2] == 0 and best[0] > -50))) and cc:
             for src_bonus, index in ((60.0, self.user), (30.0, self.aliases), (0.0, self.bundled)):
                 for p in index.fuzzy(name, cc):
-                    s = self._score(p, ctx, 3) + src_bonus
+                    s = score(p, ctx, 3) + src_bonus
                     if best is None or s > best[0]:
                         best = (s, p, 3)
         if best is None or best[0] < -50:
@@ -327,53 +326,13 @@ class Geocoder:
         """A small place with namesakes in the same country and nothing in the text to choose
         between them ("Eco" in a Mexican crime brief that names no city): no coordinates beat a
         guess."""
-        score, place, tier = best
+        top, place, tier = best
         if ctx.anchors or ctx.article_places or place.population >= 50_000 or not place.is_point:
             return False
         rivals = [p for p in self.bundled.find(name, tier, place.country_code)
                   if p.country_code == place.country_code and p.is_point and distance_km(p, place) > 25
-                  and self._score(p, ctx, tier) >= score - 3]
+                  and score(p, ctx, tier) >= top - 3]
         return bool(rivals)
-
-    @staticmethod
-    def _score(p: Place, ctx: GeoContext, tier: int) -> float:
-        s = (0.0, -6.0, -15.0, -20.0)[tier]
-        cc = ctx.country
-        if ctx.countries and ctx.countries.get(p.country_code or "", 0) <= 0:
-            s -= 30  # a country the article never mentions: only as a last resort
-        if cc and p.country_code != cc:
-            if p.country_code in ctx.named_countries:
-                s -= 10
-            elif p.population >= 100_000 and p.is_point and ctx.countries.get(p.country_code or "", 0) >= 1:
-                s -= 45  # a big city of a country the article also talks about
-            elif ctx.countries.get(p.country_code or "", 0) >= 1 and tier == 0:
-                s -= 48  # the exact name, in a neighbour the article also talks about (Azaz by Kilis)
-            else:
-                s -= 100  # a homonym abroad: never, when the article is about another country
-        if ctx.admin1s and p.country_code == cc:
-            # "Antsa village, Keana LGA of Nasarawa State": the province the text names decides
-            # between homonyms, over distance and population (not against a big city named exactly:
-            # the province may be another paragraph's, in a round-up)
-            mine = name_key(p.name if p.placetype == "region" else p.admin1 or "")
-            elsewhere = big_city(p) and tier == 0 and not ctx.province_in_quote
-            s += 12 if mine in ctx.admin1s else 0 if elsewhere else -12
-        if ctx.admin2s and p.is_point and p.country_code == cc and name_key(p.admin2 or "") in ctx.admin2s:
-            s += 12  # "Antsa village, Kwarra district, Keana LGA": the Antsa of Keana, not Doma's
-        if p.is_point:
-            s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
-            if ctx.part and p.country_code == ctx.part[0] and not big_city(p):
-                s += PART_WEIGHT * toward(p, ctx.part[1], ctx.part[2])  # Boni "in central Mali"
-        elif p.placetype == "county":
-            s -= 4
-        elif p.placetype == "region":
-            s -= 1
-        if ctx.anchors:
-            d = min(distance_km(p, a) for a in ctx.anchors[:3])
-            s -= min(d, 300.0) / 5.0
-        elif ctx.article_places:
-            d = min(distance_km(p, a) for a in ctx.article_places[:3])
-            s -= min(d, 300.0) / 25.0
-        return s
 
     # -- claims -----------------------------------------------------------------------
     def geocode_claims(self, claims: list[Claim], article: Article) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from conflictwatch.geo.gazetteer import Place, distance_km
 from conflictwatch.geo.normalize import name_key
-from conflictwatch.geo.parts import Extent
+from conflictwatch.geo.parts import WEIGHT as PART_WEIGHT
+from conflictwatch.geo.parts import Extent, toward
 
 
 @dataclass
@@ -81,3 +83,52 @@ def in_named_province(p: Place, ctx: GeoContext) -> bool:
             and name_key(p.admin2) not in ctx.admin2s and distance_km(p, county) > 30:
         return False  # "Kadawa village in Maru LGA": a Kadawa of another state's LGA is a namesake
     return not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s
+
+
+ECHO_VOTES = 2.0  # country votes one town's name gives in the lead (geo/country.py): no more than that
+
+
+def score(p: Place, ctx: GeoContext, tier: int) -> float:
+    """How well a candidate place fits the claim's surroundings (higher is better; below -50: no)."""
+    s = (0.0, -6.0, -15.0, -20.0)[tier]
+    cc = ctx.country
+    if ctx.countries and ctx.countries.get(p.country_code or "", 0) <= 0:
+        s -= 30  # a country the article never mentions: only as a last resort
+    if cc and p.country_code != cc:
+        # (a country only this name's own homonym speaks for, in a claim whose words name another
+        # country, is no neighbour the story talks of: "Inata, northern Burkina Faso" is not Inada)
+        echo = bool(ctx.named_countries) and ctx.countries.get(p.country_code or "", 0) <= ECHO_VOTES
+        if p.country_code in ctx.named_countries:
+            s -= 10
+        elif echo:
+            s -= 100
+        elif p.population >= 100_000 and p.is_point and ctx.countries.get(p.country_code or "", 0) >= 1:
+            s -= 45  # a big city of a country the article also talks about
+        elif ctx.countries.get(p.country_code or "", 0) >= 1 and tier == 0:
+            s -= 48  # the exact name, in a neighbour the article also talks about (Azaz by Kilis)
+        else:
+            s -= 100  # a homonym abroad: never, when the article is about another country
+    if ctx.admin1s and p.country_code == cc:
+        # "Antsa village, Keana LGA of Nasarawa State": the province the text names decides
+        # between homonyms, over distance and population (not against a big city named exactly:
+        # the province may be another paragraph's, in a round-up)
+        mine = name_key(p.name if p.placetype == "region" else p.admin1 or "")
+        elsewhere = big_city(p) and tier == 0 and not ctx.province_in_quote
+        s += 12 if mine in ctx.admin1s else 0 if elsewhere else -12
+    if ctx.admin2s and p.is_point and p.country_code == cc and name_key(p.admin2 or "") in ctx.admin2s:
+        s += 12  # "Antsa village, Kwarra district, Keana LGA": the Antsa of Keana, not Doma's
+    if p.is_point:
+        s += min(14.0, 2.0 * math.log10(p.population + 1)) + 3
+        if ctx.part and p.country_code == ctx.part[0] and not big_city(p):
+            s += PART_WEIGHT * toward(p, ctx.part[1], ctx.part[2])  # Boni "in central Mali"
+    elif p.placetype == "county":
+        s -= 4
+    elif p.placetype == "region":
+        s -= 1
+    if ctx.anchors:
+        d = min(distance_km(p, a) for a in ctx.anchors[:3])
+        s -= min(d, 300.0) / 5.0
+    elif ctx.article_places:
+        d = min(distance_km(p, a) for a in ctx.article_places[:3])
+        s -= min(d, 300.0) / 25.0
+    return s
