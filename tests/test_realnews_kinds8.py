@@ -141,3 +141,33 @@ def test_a_toll_the_next_one_replaced_is_no_claim(geo: Geocoder, text: str) -> N
     soldiers and four civilians', 'Initially, eight people were reported killed': a toll the article
     says was replaced became an incident of its own (and the lowest figure of the event)."""
     assert len([c for c in incidents(geo, text) if c.killed is not None]) == 1
+
+
+@pytest.mark.parametrize(("sentence", "killed"), [
+    ("A man, his wife and their 12-year-old son were shot dead in Celaya on Friday, police said.", 3),
+    ("A man, a woman and their 4-year-old daughter were killed when a drone hit their home in Nova "
+     "Kakhovka on Friday.", 3),
+    # the unit's name and its initials before the noun: the parse's list starts after them (gave 21)
+    ("Ten District Reserve Guard (DRG) personnel and a civilian driver were killed when Maoists blew up "
+     "their vehicle in Dantewada on Wednesday.", 11),
+])
+def test_lists_of_the_dead(geo: Geocoder, sentence: str, killed: int) -> None:
+    """Kin with an age ('and their 12-year-old son') were not counted; a unit named with its
+    initials before its noun was counted twice."""
+    assert [c.killed.low for c in incidents(geo, sentence)] == [killed]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Junta troops shelled Ponnagyun on Tuesday, killing six civilians, according to the Arakan Army, "
+    "which has controlled the town since January last year.",
+    "Gunmen killed at least 12 people on Monday in an attack on Kenscoff, a hillside town that had until "
+    "recently been spared the violence.",
+    "U.S. air strikes on the Ras Isa fuel port in Yemen on Thursday killed 74 people, in the deadliest "
+    "known U.S. strike since Washington began its latest campaign in March.",
+])
+def test_a_clause_about_the_place_or_source_bounds_no_toll(geo: Geocoder, sentence: str) -> None:
+    """'..., which has controlled the town since January', 'a town that had until recently been
+    spared', 'the deadliest known U.S. strike since ...': the period of a closing clause, an
+    appositive's clause or a comparison (past an abbreviation's full stop) made the day's toll a
+    running total."""
+    assert [c.scope for c in claims(geo, sentence) if c.killed] == ["incident"]

@@ -116,9 +116,13 @@ def add_parsed_victims(
                 c.kind = "killed"
             continue
         inside = [c for c in out if v.start <= c.fig.start and c.fig.end <= v.end and c.kind == v.kind]
+        if any(_NAMED_UNIT_GAP.fullmatch(sentence[c.fig.end : v.start]) for c in cas):
+            # "Ten District Reserve Guard (DRG) personnel and a civilian driver": the parse's list
+            # starts after the unit's name, the patterns read its figure and the rest
+            continue
         if len(inside) == 1 and inside[0].fig.value == Range(1, 1) and v.value.low > 1:
             # "a former commander and his escort were killed": the pattern read "a commander"
-            # (1); the parse reads the whole list (2).
+            # (1); the parse reads the whole list (2)
             c = inside[0]
             c.fig = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
             c.end = max(c.end, v.end)

@@ -320,9 +320,9 @@ _ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural a
 
 
 _SUPERLATIVE = re.compile(
-    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b[^,.;]*"
-    # "the third such discovery this month", "the latest in a string of attacks this year": counts
-    # this event among others; it bounds nothing
+    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b"
+    r"(?:[^,.;]|(?<=\b[A-Z])\.)*"  # ("the deadliest known U.S. strike since ...": U.S. ends nothing)
+    # "the third such discovery this month", "the latest in a string of attacks": one among others
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
     r" (?:(?:major|big|large|deadly|serious)\s+)?(?:such|in a|attack|killing|massacre|ambush|discovery"
     r"|incident|strike|raid)\b"
@@ -426,8 +426,8 @@ _MONTH_ONLY = re.compile(
 
 # ", whose troops have been deployed in Cabo Delgado since 2021,": an aside about who speaks or acts
 # (and a closing clause of the scene around it: ", as fighting spread across the country.")
-_ASIDE = re.compile(r",\s+(?:whose|which|who)\s+[^,;]{3,160}?,"
-                    r"|,\s+(?:as|amid|while)\s+(?!(?:of|many|much|well|a\s+result)\b)[^,;]{3,200}?[.!]?$")
+_ASIDE = re.compile(r",\s+(?:whose|which|who|an?\s+[^,;]{0,40}?\b(?:that|where))\s+[^,;]{3,160}?(?:,|[.!]?$)|"
+                    r",\s+(?:as|amid|while)\s+(?!(?:of|many|much|well|a\s+result)\b)[^,;]{3,200}?[.!]?$")
 
 
 def _aside_blanked(s: str, cas: list[Casualty]) -> str:

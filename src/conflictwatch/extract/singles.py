@@ -51,7 +51,10 @@ def singles_re() -> re.Pattern[str]:
         _singles_cache.append(
             re.compile(
                 rf"(?<![\w-])(?:(?P<det>an?)\s+(?:(?!{_FUNCTION_WORDS}\s)[\w-]+\s+){{0,3}}?(?:{nouns})"
-                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?:{kin})"
+                rf"|(?<=\band\s)(?P<poss>(?:his|her|their))\s+(?:(?-i:[A-Z][\w-]+)\s+)?"
+                # ("and their 12-year-old son", "and her infant daughter")
+                rf"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+|(?:young|teenage|infant|baby|eldest|youngest)\s+)?"
+                rf"(?:{kin})"
                 # "A tribal elder, his son and his nephew": a list of kin, each one
                 rf"|(?<=,\s)(?:his|her|their)\s+(?:{kin})(?=\s+and\s+(?:his|her|their)\s)"
                 # "The driver and two pupils were wounded": the one named first is one more
