@@ -171,3 +171,50 @@ def test_a_clause_about_the_place_or_source_bounds_no_toll(geo: Geocoder, senten
     appositive's clause or a comparison (past an abbreviation's full stop) made the day's toll a
     running total."""
     assert [c.scope for c in claims(geo, sentence) if c.killed] == ["incident"]
+
+
+def test_a_place_of_another_sentence_does_not_outvote_the_claim_s_own(geo: Geocoder) -> None:
+    """'Shelling killed five civilians in Kadugli ... The SPLM-N signed a charter in Nairobi in
+    February': Nairobi, named in a background sentence, counted as much for Kenya as a town named
+    beside the claim, and Kadugli was placed in Kenya."""
+    found = incidents(geo, "KADUGLI - Shelling killed five civilians in Kadugli on Thursday, residents said. "
+                           "The SPLM-N signed a political charter with the RSF in Nairobi in February.")
+    assert (found[0].location, found[0].country) == ("Kadugli", "Sudan")
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    # a province's governor: the province, not the town where he was killed
+    ("The governor of West Darfur, Khamis Abakar, was killed in El Geneina on Thursday, officials said.",
+     "El Geneina"),
+    # "villages west of Dhusamareb in Galgaduud region": the town they are by, in the region named
+    ("Nine people died in clan fighting on Thursday in villages west of Dhusamareb in Galgaduud region, "
+     "elders said.", "Dhusamareb"),
+    # a list's second item with a lower-case type word is the province, not a town
+    ("At least 14 people were killed when gunmen attacked a cattle camp in Rumbek East county, Lakes "
+     "state, on Thursday.", "Rumbek East county"),
+])
+def test_the_town_over_the_province_around_it(geo: Geocoder, sentence: str, place: str) -> None:
+    """A province named as a governor's, as the place a bearing's town is in, or as a list item with a
+    lower-case type word was taken for the incident's place over the town the sentence names."""
+    assert incidents(geo, sentence)[0].location == place
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Four people were killed on Friday when a bomb went off at the funeral of a tribal elder who had been "
+     "killed the day before in Quetta.", 4, None),
+    ("Seven people were injured in a grenade attack in Cotabato City on Thursday. The victims, including "
+     "two minors, were brought to a hospital.", None, 7),
+    ("Residents on Thursday found the bodies of five men in Jowhar. All five had gunshot wounds to the "
+     "head.", 5, None),
+    ("A volunteer search team located the bodies of 11 people in Tlajomulco de Zuniga, Jalisco, on "
+     "Thursday.", 11, None),
+    ("Eight soldiers fell with weapons in hand on Sunday during fighting near Bourem, in Mali, the army "
+     "said.", 8, None),
+])
+def test_who_is_counted(geo: Geocoder, text: str, killed: int | None, injured: int | None) -> None:
+    """The man whose funeral was attacked, minors among the wounded taken to hospital, the wounds the
+    dead bore, the volunteer who found the bodies, and the army's 'fell with weapons in hand'."""
+    found = incidents(geo, text)
+    assert (found[0].killed.low if found[0].killed else None,
+            found[0].injured.low if found[0].injured else None) == (killed, injured)
+    assert all(c.killed is None for c in found[1:])

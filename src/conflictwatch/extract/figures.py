@@ -29,6 +29,9 @@ from conflictwatch.models import Range
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|[,;:.!?()“”\"]")
 
 
+_TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNORECASE)
+_HAD_WOUNDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+\s+){0,2}?wounds\b",
+                         re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are)"
     r"|among those killed (?:were|are)|the (?:dead|victims|deceased) (?:were|are)"
@@ -520,7 +523,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             elif subset and out:
                 kind = out[-1].kind
             elif subset and victim_cls == "children":
-                kind = "killed"  # "That included five children": part of a toll said before
+                # "That included five children": part of a toll said before ("The victims, including
+                # two minors, were brought to a hospital": of the wounded)
+                kind = "injured" if _TREATED.search(sentence) else "killed"
             elif (
                 out
                 and out[-1].fig.end == prev_end
@@ -543,6 +548,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
             vend = f.end + vm.end() if vm else f.end
         prev_end = f.end
+        if kind == "injured" and re.fullmatch(r"\W*all\s+", sentence[: f.start], re.IGNORECASE) \
+                and _HAD_WOUNDS.match(sentence, f.end):
+            kind = None  # "All five had gunshot wounds to the head": the dead just found, how they died
         if kind is None:
             if victim_idx is not None:
                 pending.append((f, victim_cls, victim_word, subset, vend))

@@ -190,6 +190,11 @@ _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:
                              re.IGNORECASE)
 
 
+_FUNERAL_OF = re.compile(r"\b(?:funeral|burial|memorial(?:\s+service)?|wake)\s+(?:of|for)\s+"
+                         r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:killed|died|dead|killing|wounded|injured)\b", re.IGNORECASE)
+
+
 def of_an_earlier_event(sentence: str, start: int) -> bool:
     """Is the figure at `start` told of another event than the sentence's news: the day a count began
     ("since Oct. 7, when gunmen killed 1,200"), or an earlier event in a relative clause ("the same
@@ -199,6 +204,9 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
         return True
     if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)):
         return True  # (", a week after an ambush that left more than 50 soldiers dead")
+    funeral = _FUNERAL_OF.search(head, max(0, start - 80))
+    if funeral and _DIED.search(head, 0, funeral.start()):
+        return True  # ("Four were killed at the funeral of a tribal elder who had been killed before")
     m = _EARLIER_EVENT_CLAUSE.search(sentence, max(0, start - 120), start)
     if m is None:
         return False

@@ -97,7 +97,8 @@ _TYPED_BEFORE = re.compile(
 )
 _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
-_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality)\s+of\s+$", re.IGNORECASE)
+_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality)\s+of\s+$"
+                                 r"|\b(?:deputy\s+)?(?P<gov>governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _typed_before(sentence: str, start: int) -> str | None:
@@ -105,8 +106,8 @@ def _typed_before(sentence: str, start: int) -> str | None:
     the rank word for it ("of", or the type whose level it has: "municipality")."""
     before = sentence[max(0, start - 40) : start]
     level = _TYPED_LEVEL_BEFORE.search(before)
-    if level:
-        return " " + level.group(1).lower()
+    if level:  # ("the governor of West Darfur": a province)
+        return " state" if level.group("gov") else " " + level.group(1).lower()
     if _BESIDE_BEFORE.search(before):
         return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
     return "of" if _TYPED_BEFORE_END.search(before) else None
@@ -456,7 +457,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                 or _PORT_CITY_OF.match(sentence, m.end()):
             rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat", "the Red Sea port city of Hodeidah"
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
-            rank = max(rank, 5)  # "in Salahudin province, north of Baghdad": a landmark, not the place
+            # "in Salahudin province, north of Baghdad": a landmark, not the place ("villages west of
+            # Dhusamareb in Galgaduud region": the town they are by, in the province named after it)
+            rank = 3 if _IN_PROVINCE_AFTER.match(sentence, m.end()) else max(rank, 5)
         via = pre.split()[0].lower() if pre.split() else ""
         if owner_of is not None:  # "Tanintharyi Region's Launglon Township": the region is context
             out.append(PlaceMention(owner_of.name, owner_of.start, owner_of.end, owner_of.rank,
@@ -480,10 +483,14 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if lga:
                 item, e0 = item.removesuffix(" Local") + " LGA", e0 - len(" Local")
             bare = item
+            typed = None if kind or lga else _ITEM_TYPE.match(sentence, e0)  # ("..., Lakes state, on")
             if kind and not lga:
                 item = f"{item} {kind}"
+            elif typed:
+                item, e0 = f"{item} {typed.group(1).lower()}", typed.end()
             if not any(p.start == s0 for p in out):
-                rank = 3 if lga else _rank(bare, f" {kind}" if kind else None, None, False)
+                word = f" {kind or typed.group(1)}" if kind or typed else None
+                rank = 3 if lga else _rank(bare, word, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
     def skipped(start: int) -> bool:
         return any(s <= start < e for s, e in skip_spans or [])
@@ -563,6 +570,10 @@ _SUBJECT_HIT = re.compile(
     r"(?:shelled|bombed|struck|hit|attacked|targeted|pounded|under\s+(?:\w+\s+)?(?:fire|attack|shelling))\b"
 )
 _LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")
+
+
+_IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")
+_ITEM_TYPE = re.compile(r"\s+(state|province|region|county|district|governorate|oblast|township)\b(?!\s+of)")
 
 
 def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:

@@ -78,6 +78,8 @@ def singles_re() -> re.Pattern[str]:
                 r"|attacks?|raids?|ambush|strikes?|assaults?|offensive|hideouts?|camps?|bases?|positions?"
                 # ("a local volunteer group", "a farmers' union": a body, not a person)
                 r"|groups?|organi[sz]ations?|committees?|networks?|associations?|unions?|councils?"
+                # ("a volunteer search team")
+                r"|(?:search\s+|rescue\s+)?(?:teams?|collectives?|squads?|brigades?)"
                 r"|bus|buses|cars?|trucks?|trains?|boats?|ships?|convoys?)\b)",  # ("a passenger bus")
                 re.IGNORECASE,
             )

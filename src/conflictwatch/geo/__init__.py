@@ -200,8 +200,16 @@ class Geocoder:
                     # next entry is another story) outweighs the article's mentions ("the city of
                     # Toretsk, Donetsk region" in a story full of "Russian troops")
                     own = bool(claim.quote and written and written in claim.quote)
-                    bonus = 25 if p.placetype in ("region", "county") and own else 5
+                    # (a place of another sentence less: "KADUGLI - Shelling killed five in Kadugli ...
+                    # The SPLM-N signed a charter in Nairobi in February" is not in Kenya)
+                    bonus = (25 if p.placetype in ("region", "county") else 5) if own else 0
                     countries[p.country_code] = countries.get(p.country_code, 0) + bonus
+        if not named and claim.location:
+            # the claim's own place, where all its namesakes are in one country the story talks of, is
+            # as good a word on the country as a town named beside it ("shelling in Kadugli")
+            homes = {p.country_code for p in self.find(_strip_modifiers(claim.location)[0], 0)} - {None}
+            if len(homes) == 1 and countries.get(cc := homes.pop(), 0) > 0:
+                countries[cc] += 5
         # (the provinces of the country the claim is in: "the central Sahel" of an overview's lead is
         # Burkina Faso's Sahel region, no bound on a Malian town)
         top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else None
