@@ -218,3 +218,25 @@ def test_who_is_counted(geo: Geocoder, text: str, killed: int | None, injured: i
     assert (found[0].killed.low if found[0].killed else None,
             found[0].injured.low if found[0].injured else None) == (killed, injured)
     assert all(c.killed is None for c in found[1:])
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("MOGADISHU - At least 10 people were killed on Thursday when a car bomb exploded at the busy K4 "
+     "junction, police said.", "Mogadishu"),
+    ("Three members of the Clan del Golfo died during combat with troops in the rural area of Segovia, "
+     "Antioquia, on Saturday, the Army said.", "Segovia"),
+    ("The mayor of Chilpancingo, Alejandro Arcos, was killed on Sunday, officials said.", "Chilpancingo"),
+    ("Two men were killed on New Year's Day in Ciudad Juarez, police said.", "Ciudad Juarez"),
+])
+def test_where_it_was(geo: Geocoder, text: str, place: str) -> None:
+    """A bare 'TOWN -' dateline over a story that names no other place, a group after 'members of
+    the', a town after 'the mayor of' (the entity recogniser called it an organisation), and a
+    holiday's 'Day'."""
+    assert [c.location for c in incidents(geo, text)] == [place]
+
+
+def test_a_national_is_a_victim(geo: Geocoder) -> None:
+    """'killed a Syrian national and wounded a child': the national was not counted."""
+    found = incidents(geo, "An Israeli drone strike on a house in the town of Deir Seryan, Lebanon, killed a "
+                           "Syrian national and wounded a child on Saturday, NNA reported.")
+    assert [(c.killed.low, c.injured.low) for c in found] == [(1, 1)]

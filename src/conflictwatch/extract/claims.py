@@ -366,6 +366,9 @@ def extract_claims(article: Article) -> list[Claim]:
     outlet = _outlet_source(article)
     monitor = _monitor_lead(lead_source)
     filed_at = local_town(article.text, article.agency)
+    if filed_at is None and town and not article.agency and not any(c.location for c in claims) \
+            and _BARE_DATELINE.match(article.text):
+        filed_at = town  # "MOGADISHU - ... at the busy K4 junction": a story that names no other place
     for c in claims:
         if c.scope == "incident" and c.location is None and filed_at:
             c.location = filed_at  # "BANNU: Eight soldiers were martyred ...": nothing else placed it
@@ -395,6 +398,8 @@ _HERE = re.compile(
     r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
 
 
+# a dateline of a town and a dash, no day and no agency (not "BEIRUT, Sept 13 (Reuters) -")
+_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?\s*[-–—]{1,2}\s")
 _TRIAL_HEARD = re.compile(r"\bthe\s+(?:trial|court|tribunal|hearing)\s+(?:heard|was\s+told)\b", re.IGNORECASE)
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
                      r"|activists?|residents?|witnesses?|sources?)\b", re.IGNORECASE)

@@ -96,9 +96,10 @@ _TYPED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
+_LEVEL_OF = {"governor": "state", "mayor": "town"}
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
 _TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality)\s+of\s+$"
-                                 r"|\b(?:deputy\s+)?(?P<gov>governor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+                                 r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _typed_before(sentence: str, start: int) -> str | None:
@@ -106,8 +107,8 @@ def _typed_before(sentence: str, start: int) -> str | None:
     the rank word for it ("of", or the type whose level it has: "municipality")."""
     before = sentence[max(0, start - 40) : start]
     level = _TYPED_LEVEL_BEFORE.search(before)
-    if level:  # ("the governor of West Darfur": a province)
-        return " state" if level.group("gov") else " " + level.group(1).lower()
+    if level:  # ("the governor of West Darfur": a province; "the mayor of Chilpancingo": a town)
+        return " " + _LEVEL_OF.get((word := (level.group(1) or level.group(2)).lower()), word)
     if _BESIDE_BEFORE.search(before):
         return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
     return "of" if _TYPED_BEFORE_END.search(before) else None
@@ -127,9 +128,8 @@ _ORG_AFTER = re.compile(
 # "the killing of one Umar Isah", "the death of Mahsa": a victim named, not a place
 _VICTIM_OF = re.compile(
     r"\b(?:killing|death|murder|assassination|abduction|kidnapping|arrest|funeral|burial|detention)\s+of\s+"
-    r"(?:one\s+)?$",
-    re.IGNORECASE,
-)
+    r"(?:one\s+)?$|\b(?:members?|fighters|militants|leaders?|commanders?|dissidents|cadres?)\s+of\s+the\s+$",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
