@@ -240,3 +240,32 @@ def test_a_national_is_a_victim(geo: Geocoder) -> None:
     found = incidents(geo, "An Israeli drone strike on a house in the town of Deir Seryan, Lebanon, killed a "
                            "Syrian national and wounded a child on Saturday, NNA reported.")
     assert [(c.killed.low, c.injured.low) for c in found] == [(1, 1)]
+
+
+def test_the_previous_weekend(geo: Geocoder) -> None:
+    """'On the previous weekend, 23 soldiers were killed near Teguey' was dated the day of
+    publication."""
+    found = incidents(geo, "Gunmen killed 12 soldiers near Tillia, Niger, on Thursday, the army said. On the "
+                           "previous weekend, 23 soldiers were killed near Teguey.")
+    assert [(c.killed.low, c.date_start) for c in found] == [(12, date(2024, 5, 16)), (23, date(2024, 5, 11))]
+
+
+def test_every_part_of_an_earlier_events_list_is_background(geo: Geocoder) -> None:
+    """'The attack comes two weeks after 13 soldiers and five civilians were killed in an ambush':
+    the list's second part was taken as the day's toll (five, dated the main event's day)."""
+    found = incidents(geo, "Jihadists killed 12 soldiers near Ansongo, Mali, on Thursday. The attack comes two "
+                           "weeks after 13 soldiers and five civilians were killed in an ambush near the "
+                           "Burkina border.")
+    assert [c.killed.low for c in found if c.killed] == [12]
+
+
+@pytest.mark.parametrize("text", [
+    "The provincial government announced Rs5 million for the families of each martyred soldier.",
+    "A clearance operation was being carried out to eliminate any other terrorist hiding in the area.",
+    "The highest number of deaths was recorded in Sagaing Region, where 47 people were killed, the group "
+    "said.",
+])
+def test_no_incident_toll(geo: Geocoder, text: str) -> None:
+    """'each martyred soldier', 'any other terrorist': a rule about anyone (gave one dead); 'the
+    highest number of deaths was recorded in X, where 47 ...': a period's total broken down."""
+    assert [c for c in incidents(geo, text) if c.killed] == []

@@ -19,6 +19,7 @@ from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.capitals import the_capital_here
 from conflictwatch.extract.datelines import dateline_town, label_end, local_dateline_end, local_town
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
+from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
@@ -59,12 +60,9 @@ from conflictwatch.extract.rivals import group_by_source, split_rivals
 from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
     WHOLE_WAR,
-    accidental,
-    disaster_toll,
     earlier_event_span,
     earlier_toll,
     hedge_governs,
-    is_conflict_article,
     long_ago,
     told_late,
     toll_of_a_past_year,

@@ -75,7 +75,7 @@ DATE_RE = quick(re.compile(
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
     # (not "investigating last week's armed takeover": another event's week)
     r"|(?P<lastweek>(?<!investigating\s)(?<!following\s)(?<!after\s)(?<!since\s)\blast week\b)"
-    r"|(?P<weekend>\b(?:over|at|during) the weekend\b|\b(?:last|this) weekend\b)"
+    r"|(?P<weekend>\b(?:over|at|during) the weekend\b|\b(?:last|this|the previous) weekend\b)"
     r"|(?P<thisweek>\b(?:early|earlier|late|later) this week\b|\bthis week\b)"
     r"|(?P<ago>\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a few|several)\s+"
     r"(?:days?|weeks?|months?)\s+ago\b)",
@@ -348,7 +348,7 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             start_d, end_d, precision = monday, monday + timedelta(days=6), 2
         elif kind == "weekend":
             # the last Saturday-Sunday before publication (the same weekend when published on it)
-            saturday = _weekday_on_or_before(published, 5)
+            saturday = _weekday_on_or_before(published - timedelta(days=2 * ("previous" in txt.lower())), 5)
             start_d, end_d, precision = saturday, min(saturday + timedelta(days=1), published), 2
         elif kind == "thisweek":
             monday = published - timedelta(days=published.weekday())

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "'ll", "must"}
 _NOBODY = {"nobody", "none", "no one", "noone"}
+_EACH = {"each", "every", "any"}  # a rule about anyone, no one in particular
 _MARTYRDOM = {"shahadat", "shahadah", "shahadath", "martyrdom"}
 _NOT_A_DEATH = {"toll", "penalty", "sentence", "threat", "threats", "squad"}
 _STATE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "amod")
@@ -80,7 +81,8 @@ def find_victims(doc: Doc) -> list[Victim]:
         # "the decapitated body of a boy": the boy
         heads = [_body_owner(h) if h.lower_ in w.body or lemma(h) in w.body else h for h in heads]
         group = _group(heads)
-        group = [h for h in _people(group, w) if h.i not in seen]
+        group = [h for h in _people(group, w) if h.i not in seen and not _EACH.intersection(
+            d.lower_ for d in h.children if d.dep_ == "det")]  # ("for the family of each martyred soldier")
         if not group:
             continue
         seen.update(h.i for h in group)
