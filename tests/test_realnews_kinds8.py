@@ -227,6 +227,9 @@ def test_who_is_counted(geo: Geocoder, text: str, killed: int | None, injured: i
      "Antioquia, on Saturday, the Army said.", "Segovia"),
     ("The mayor of Chilpancingo, Alejandro Arcos, was killed on Sunday, officials said.", "Chilpancingo"),
     ("Two men were killed on New Year's Day in Ciudad Juarez, police said.", "Ciudad Juarez"),
+    # a local paper's "Town, State - " dateline with a plain dash, over a story that names no place
+    ("Guaymas, Sonora - Relatives identified the woman who was found shot dead on the side of the "
+     "federal highway on Friday.", "Guaymas"),
 ])
 def test_where_it_was(geo: Geocoder, text: str, place: str) -> None:
     """A bare 'TOWN -' dateline over a story that names no other place, a group after 'members of
@@ -269,3 +272,50 @@ def test_no_incident_toll(geo: Geocoder, text: str) -> None:
     """'each martyred soldier', 'any other terrorist': a rule about anyone (gave one dead); 'the
     highest number of deaths was recorded in X, where 47 ...': a period's total broken down."""
     assert [c for c in incidents(geo, text) if c.killed] == []
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    # a town and a dash, as Arabic outlets open a story in translation: the town is no victim
+    ("Idlib - Nine civilians, including two children, were killed on Sunday when warplanes struck a "
+     "market in the city of Jisr al-Shughur.", 9, None),
+    ("Salahuddin - Five soldiers and three fighters were killed on Tuesday in an ISIS ambush in the "
+     "Mutaibijah area.", 8, None),
+    # the appositive of the one dead is the same person
+    ("Russian forces shelled Mykolaiv overnight. Preliminary - one person killed, a 45-year-old man.", 1,
+     None),
+    # a new clause after a semicolon: the agent taken to hospital is not dead
+    ("Gunmen ambushed a patrol in Iguala on Friday. Two officers were killed; one other agent was taken to "
+     "hospital with gunshot wounds.", 2, None),
+    ("Gunmen attacked Kasuwan Magani in Kajuru LGA of Kaduna State on Tuesday. Six persons lost their "
+     "lives while four others sustained varying degrees of injury.", 6, 4),
+])
+def test_counts_in_other_copy(geo: Geocoder, text: str, killed: int, injured: int | None) -> None:
+    """Datelines read as a victim, an appositive counted as one more, a figure after a semicolon given
+    the killing before it, and 'sustained varying degrees of injury' counted as dead."""
+    found = [c for c in incidents(geo, text) if c.killed]
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in found] == [(killed, injured)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("I arrived in Kramatorsk three days after the strike. Trains for evacuees now leave from Sloviansk. "
+     "On Friday, a missile struck the railway station, killing at least 57 people.", "Kramatorsk"),
+    ("Gunmen killed 15 persons in Mera village of Augie Local Government Area of Kebbi State on Friday.",
+     "Mera"),
+])
+def test_the_place_of_the_incident(geo: Geocoder, text: str, place: str) -> None:
+    """Where trains leave from is no place to borrow; 'X village of Y Local Government Area' is X."""
+    assert [c.location for c in incidents(geo, text) if c.killed] == [place]
+
+
+def test_one_is_no_place(geo: Geocoder) -> None:
+    """'One state police officer was wounded': 'One state' was read as a place."""
+    found = incidents(geo, "Gunmen ambushed a patrol in Zacatecas on Monday, killing two officers. One state "
+                           "police officer was wounded.")
+    assert {c.location for c in found} == {"Zacatecas"}
+
+
+def test_late_in_a_past_year_is_background(geo: Geocoder) -> None:
+    """'In late 2020, an attack on Bosso killed 28 people' was taken as today's incident."""
+    found = incidents(geo, "A dozen civilians were killed on Tuesday in Toumour, Niger. In late 2020, an "
+                           "attack on Bosso killed 28 people.")
+    assert [c.killed.low for c in found if c.killed] == [12]

@@ -48,7 +48,9 @@ def outlet_mentions(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
-LOCAL_DATELINE = re.compile(rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?\s*\.\s?[-–—]\s*(?=[A-Z])")
+# ("Guaymas, Sonora - Relatives identified ...": with its state, a plain dash will do)
+LOCAL_DATELINE = re.compile(
+    rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?(?:\s*\.\s?[-–—]|(?(state)\s+[-–—]|(?!)))\s*(?=[A-Z])")
 
 
 # A dateline's pieces: a town in title case ("Imphal", "Port Sudan") and a day ("Jan 15", "15 January",
@@ -72,13 +74,18 @@ _TITLE_DATED = re.compile(
     rf"^{_TITLE_TOWN}(?:,\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})?,\s*{_DAY}\s*[-–—:]{{1,2}}\s*(?=[A-Z\"“])")
 
 
+# "Idlib – Nine civilians, including two children, ...", "Abyan (Aden al-Ghad) – Four soldiers":
+# a town and a dash as Arabic outlets open a story in translation (the parser read the town as a victim)
+_TITLE_TOWN_DASH = re.compile(rf"^{_TITLE_TOWN}(?:\s*\([^()]{{1,40}}\))?\s+[–—-]\s+(?=[A-Z\d])")
+
+
 def local_dateline_end(sentence: str) -> int:
     """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
     m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
         or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence) or _TITLE_DASH.match(sentence) \
-        or _TITLE_DATED.match(sentence)
+        or _TITLE_DATED.match(sentence) or _TITLE_TOWN_DASH.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0

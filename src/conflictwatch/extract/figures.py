@@ -509,7 +509,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 and not _FLED.match(right_text)
                 # "twelve terrorists killed after hundreds of militants attacked": a new clause; "shot
                 # dead in Delmas 30": the number of a place
-                and not _CLAUSE_AFTER_VERB.search(left_text)
+                and not _CLAUSE_AFTER_VERB.search(left_text) and ";" not in left  # ("killed; one other ...")
             ):
                 kind = "killed"
             elif victim_idx is not None and _WHO_WERE_KILLED.match(sentence[f.end : nxt]):

@@ -129,6 +129,8 @@ def a_threshold(sentence: str, start: int) -> bool:
     return bool(_DEFINITION_BEFORE.search(sentence, max(0, start - 60), start))
 
 
+_ONE_TOLD_BEFORE = re.compile(r"\b(?:one|an?)\s+(?:[\w-]+\s+)?(?:(?:was|is)\s+)?"
+                              r"(?:killed|dead|died|injured|wounded|hurt),\s*$", re.IGNORECASE)
 # "A relative of one of the dead": who mourns them
 _KIN_OF_THE_DEAD = re.compile(
     r"\s+of\s+(?:(?:one|two|some|several|each)\s+of\s+)?the\s+(?:dead|victims|deceased|slain)\b",
@@ -153,7 +155,9 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
             or _DEFINITION_BEFORE.search(before) \
             or (text.lower().startswith(("a ", "an ")) and _APPOSITION_BEFORE.search(before)
-                and _APPOSITION_AFTER.match(after)):
+                and _APPOSITION_AFTER.match(after)) \
+            or (text.lower().startswith(("a ", "an ")) and _ONE_TOLD_BEFORE.search(before)
+                and re.match(r"\s*(?:[.;]|$)", after)):  # ("one person killed, a 45-year-old man.")
         return True
     if _KIN_OF_THE_DEAD.match(after) and re.match(r"(?:an?|the|his|her|their)\s", text, re.I) \
             and not re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text, re.I):

@@ -271,10 +271,10 @@ _FACILITY_OF = re.compile(
 _PORT_CITY_OF = re.compile(
     r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# "Ma Gyi Kone village of Depayin Township", "... village of Sagaing Region's Kani Township": what
+# "Ma Gyi Kone village of Depayin Township", "Mera village of Augie Local Government Area": what
 # follows "of" is the wider unit, so the name before the type word is the village itself
-_OF_WIDER = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:region|state|province|division"
-                       r"|township|district|county|municipality|lga|tehsil|woreda|raion)\b", re.IGNORECASE)
+_OF_WIDER = re.compile(r"(?i:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:region|state|province|division"
+                       r"|township|district|county|municipality|lga|local\s+government\s+area|tehsil|woreda|raion)\b)")
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")

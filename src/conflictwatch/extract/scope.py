@@ -276,7 +276,7 @@ _PAST_PERIOD = re.compile(
     r"|\bin\s+the\s+following\s+(?:days|weeks|months|years)\b"
     # "more than 8,000 people were killed in Burkina Faso in 2023" (an earlier year is background)
     r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)"
-    r"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:19|20)\d\d\b(?![-/]\d)",
+    r"\b(?:in|during|throughout)\s+(?:the\s+year\s+|(?:early|mid|late)[- ])?(?:19|20)\d\d\b(?![-/]\d)",
     re.IGNORECASE,
 )
 

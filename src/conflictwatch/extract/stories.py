@@ -27,7 +27,7 @@ from datetime import date
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.followups import DEFINITE_EVENT, REFERS_BACK, marker_res, treated_in
-from conflictwatch.extract.placerank import PlaceMention, most_specific
+from conflictwatch.extract.placerank import ROUTE, PlaceMention, most_specific
 from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
@@ -485,7 +485,7 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
                 continue
             # (not "including the Zawiya and Gharyan roads": ways in, where nothing happened)
             cand = most_specific([p for p in sentence_places[j] if not treated_in(sentences[j].text, p)
-                                  and p.via != "including"])
+                                  and p.via not in ("including", "from", ROUTE)])  # (nor where trains leave)
             # a claim with no place takes a district or LGA too ("in Dikwa local government area")
             if cand is None or cand.rank > (3 if c.location is None else 2):
                 continue
