@@ -319,3 +319,43 @@ def test_late_in_a_past_year_is_background(geo: Geocoder) -> None:
     found = incidents(geo, "A dozen civilians were killed on Tuesday in Toumour, Niger. In late 2020, an "
                            "attack on Bosso killed 28 people.")
     assert [c.killed.low for c in found if c.killed] == [12]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # "came under fire": a side's fire, not a blaze (the article had been dropped as a disaster story)
+    ("Two people were killed and seven others wounded on Friday when a convoy of the International "
+     "Committee of the Red Cross came under fire in Khartoum.", (2, 2)),
+    # a range in digits keeps both bounds
+    ("A US airstrike near Jilib on Friday killed 2-5 civilians, local sources said.", (2, 5)),
+    # "martyrs" are dead; "presumed criminals" are people; "lost a dozen soldiers" counts the soldiers
+    ("The toll of the air raids on al-Hawak district on Friday reached 53 martyrs and 98 wounded.", (53, 53)),
+    ("Eight presumed criminals were killed on Friday in a clash with troops in Culiacan, the security "
+     "office said.", (8, 8)),
+    ("State television said the army lost a dozen soldiers when jihadists attacked a post near Djibo on "
+     "Friday.", (12, 12)),
+])
+def test_more_ways_to_tell_the_dead(geo: Geocoder, text: str, killed: tuple[int, int]) -> None:
+    """Tolls the patterns missed or read as one bound."""
+    found = [c for c in incidents(geo, text) if c.killed]
+    assert [(c.killed.low, c.killed.high) for c in found] == [killed]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a rights group's "(City, date) -" dateline is the day it spoke
+    ("(Bangkok, May 17, 2024) - Military airstrikes on a concert in Hpakant on May 12 killed at least 60 "
+     "people, Human Rights Watch said today.", date(2024, 5, 12)),
+    # the day of a relative clause about the victims before they died is not the day they were found
+    ("The bodies of two shepherds, who had gone missing several days ago, were found on Friday in the "
+     "desert of al-Rutba district, west of Anbar.", date(2024, 5, 17)),
+])
+def test_the_day_of_the_event(geo: Geocoder, text: str, day: date) -> None:
+    assert [c.date_start for c in incidents(geo, text) if c.killed] == [day]
+
+
+def test_the_headline_toll_beside_an_earlier_events_toll(geo: Geocoder) -> None:
+    """The body's toll of last week's attack stopped the headline's count reaching the lead claim."""
+    found = incidents(geo, "The victims were collecting truffles near Uqayribat in the Hama desert on Friday "
+                           "morning when a landmine exploded. Last week, 53 people were killed in an ISIS "
+                           "attack near al-Sukhnah.",
+                      title="Seven truffle hunters killed in landmine blast in Hama desert")
+    assert found[0].killed is not None and found[0].killed.low == 7

@@ -210,7 +210,13 @@ def extract_claims(article: Article) -> list[Claim]:
             # "in the capital", a story filed there: the city, as wide as a province (a district told
             # next is more exact)
             places = [PlaceMention(town, here.start(), here.end(), 4, "in")]
+        # (the day of a dateline left in the text is when it was filed: not the day the sentence gives)
         dates = find_dates(s, article.published)
+        if len(dates) > 1 and (filed := local_dateline_end(s)) and any(d.start >= filed for d in dates):
+            dates = [d for d in dates if d.start >= filed]
+        if len(dates) > 1 and (aside := _HAD_ASIDE.search(s)):
+            # ("the bodies of two shepherds, who had gone missing several days ago, were found on Sunday")
+            dates = [d for d in dates if not aside.start() <= d.start < aside.end()] or dates
         # (the sentence less what it tells of an earlier event at the same place: "the same prison
         # where 119 died in September")
         earlier = earlier_event_spans(s)
@@ -398,6 +404,7 @@ _HERE = re.compile(
 
 # a dateline of a town and a dash, no day and no agency (not "BEIRUT, Sept 13 (Reuters) -")
 _BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?\s*[-–—]{1,2}\s")
+_HAD_ASIDE = re.compile(r",\s+(?:who|which)\s+had\s+[^,;]{3,120}?,")
 _TRIAL_HEARD = re.compile(r"\bthe\s+(?:trial|court|tribunal|hearing)\s+(?:heard|was\s+told)\b", re.IGNORECASE)
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
                      r"|activists?|residents?|witnesses?|sources?)\b", re.IGNORECASE)

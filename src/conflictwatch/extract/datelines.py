@@ -76,6 +76,8 @@ _TITLE_DATED = re.compile(
 
 # "Idlib – Nine civilians, including two children, ...", "Abyan (Aden al-Ghad) – Four soldiers":
 # a town and a dash as Arabic outlets open a story in translation (the parser read the town as a victim)
+# "(Bangkok, November 8, 2022) – Military airstrikes ... on October 23 killed": a rights group's
+_PAREN_DATED = re.compile(rf"^\(\s*{_TITLE_TOWN},\s*{_DAY}\s*\)\s*[-–—]{{1,2}}\s*(?=[A-Z\"“])")
 _TITLE_TOWN_DASH = re.compile(rf"^{_TITLE_TOWN}(?:\s*\([^()]{{1,40}}\))?\s+[–—-]\s+(?=[A-Z\d])")
 
 
@@ -85,7 +87,7 @@ def local_dateline_end(sentence: str) -> int:
     PORT-AU-PRINCE)."""
     m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
         or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence) or _TITLE_DASH.match(sentence) \
-        or _TITLE_DATED.match(sentence) or _TITLE_TOWN_DASH.match(sentence)
+        or _TITLE_DATED.match(sentence) or _TITLE_TOWN_DASH.match(sentence) or _PAREN_DATED.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0

@@ -62,7 +62,7 @@ _OUTBREAK_OF_VIOLENCE = re.compile(
 # "army fire", and the shooting words: "opened fire on", "returned fire", "sniper fire", "live fire"
 _FIRE_OF = re.compile(r"\b(?:army|police|enemy|government|rebel|regime|military|forces'?|troops'?"
                       r"|open(?:ed|ing|s)?|return(?:ed|ing|s)?|exchanged|gun|sniper|artillery|mortar"
-                      r"|machine-gun|live|heavy|tank|cross)\s+$", re.I)
+                      r"|machine-gun|live|heavy|tank|cross|under)\s+$", re.I)  # ("came under fire")
 
 
 def _sides_fire(sentence: str, at: int) -> bool:

@@ -29,6 +29,7 @@ from conflictwatch.models import Range
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|[,;:.!?()“”\"]")
 
 
+_VAGUE_A = re.compile(r"an?\s+(?:dozen|few|handful|score|couple)", re.IGNORECASE)
 _TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNORECASE)
 _HAD_WOUNDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+\s+){0,2}?wounds\b",
                          re.IGNORECASE)
@@ -396,7 +397,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         right = _RIGHT_END.split(right)[0]
         rw = _words(right)[:10]
         victim_idx, victim_cls, victim_word = None, None, None
-        if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ", "the ")):
+        if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ", "the ")) \
+                and not _VAGUE_A.fullmatch(f.text):  # ("lost a dozen soldiers": the soldiers follow)
             victim_idx, victim_word = 0, f.text.split()[-1].lower()
             victim_cls = lx.victims.get(victim_word, "people")
             rw = ["_"] + rw

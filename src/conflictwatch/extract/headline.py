@@ -38,8 +38,8 @@ def headline_toll(article: Article, claims: list[Claim]) -> None:
     if any(c.killed is not None and c.killed.low == toll.low for c in claims):
         return  # the body tells it (perhaps as a total over days)
     lead = incidents[0]
-    if any(c.killed is not None for c in incidents[1:]):
-        return
+    if any(c.killed is not None and c.date_start == lead.date_start for c in incidents[1:]):
+        return  # (the body tells the day's toll later; an earlier event's toll is no rival)
     if lead.killed is not None and not (_SOME_OF_THE_DEAD.search(lead.quote) and lead.killed.low < toll.low):
         return
     lead.killed = Range(toll.low, toll.high)

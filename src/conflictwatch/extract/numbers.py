@@ -110,6 +110,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\b(?:(?P<bound>{bound})\s+)?"
         rf"(?:between\s+(?P<lo>{_NUMBER})\s+and\s+(?P<hi>{_NUMBER})"
         rf"|(?P<a>{_NUMBER})\s+(?:to|or)\s+(?P<b>{_NUMBER})(?=\s+[a-z])"
+        r"|(?<![\d/.,:-])(?P<c>\d{1,4})[–-](?P<d>\d{1,4})(?=\s+[a-z])"  # "killed 2–5 civilians"
         rf"|(?P<num>{_NUMBER}))\b(?!-(?:year|month|week|day|hour|minute|second|km|mile|metre|meter|storey|story))",
         re.IGNORECASE,
     ))
@@ -266,8 +267,8 @@ def find_figures(text: str) -> list[Figure]:
             if lo is None or hi is None or hi < lo:  # "between 30 and 20": a slip, no range
                 continue
             value = Range(lo, hi)
-        elif m.group("a"):
-            lo, hi = words_to_int(m.group("a")), words_to_int(m.group("b"))
+        elif m.group("a") or m.group("c"):
+            lo, hi = words_to_int(m.group("a") or m.group("c")), words_to_int(m.group("b") or m.group("d"))
             if lo is None or hi is None or hi <= lo:
                 continue
             value = Range(lo, hi)

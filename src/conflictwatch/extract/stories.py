@@ -446,6 +446,10 @@ _PLACE_BEHIND = 4
 _ANOTHER_VICTIM = re.compile(r"\s*(?:Another|One more|A further)\s+(?!(?:of|source)\b)", re.IGNORECASE)
 
 
+_LEFT_FROM = re.compile(r"\b(?:leaves?|left|leaving|depart\w*|fled|flee\w*|travel\w*|evacuat\w*|return\w*"
+                        r"|arriv\w*|driv\w*|head\w*)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Sequence[list[PlaceMention]],
                   sentences: list[Sentence], article: Article | None = None) -> None:
     """Give incident claims with no place (or only a province/country) their incident's place. Not
@@ -485,7 +489,8 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
                 continue
             # (not "including the Zawiya and Gharyan roads": ways in, where nothing happened)
             cand = most_specific([p for p in sentence_places[j] if not treated_in(sentences[j].text, p)
-                                  and p.via not in ("including", "from", ROUTE)])  # (nor where trains leave)
+                                  and p.via not in ("including", ROUTE) and not _LEFT_FROM.search(
+                                      sentences[j].text, 0, p.start)])  # (nor where trains leave from)
             # a claim with no place takes a district or LGA too ("in Dikwa local government area")
             if cand is None or cand.rank > (3 if c.location is None else 2):
                 continue
