@@ -359,3 +359,13 @@ def test_the_headline_toll_beside_an_earlier_events_toll(geo: Geocoder) -> None:
                            "attack near al-Sukhnah.",
                       title="Seven truffle hunters killed in landmine blast in Hama desert")
     assert found[0].killed is not None and found[0].killed.low == 7
+
+
+def test_a_homonym_abroad_does_not_vote_for_its_own_country(geo: Geocoder) -> None:
+    """Solhan is in Burkina Faso, which the story names first; the gazetteer's only Solhan is in
+    Turkey. The claim's own place counts as a word on its country only when the story speaks of that
+    country by more than this very name."""
+    found = incidents(geo, "Burkina Faso is in mourning.\n\nGunmen killed 132 people in Solhan during the "
+                           "night of Friday to Saturday, the government said. The town is a gold-mining hub "
+                           "near the border with Niger.")
+    assert [c.country for c in found] == ["Burkina Faso"]

@@ -15,7 +15,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from conflictwatch.geo.context import GeoContext, big_city, in_named_province, in_nearest_region, score
-from conflictwatch.geo.country import clear_country, country_votes
+from conflictwatch.geo.country import clear_country, country_votes, place_weight
+from conflictwatch.geo.cues import LEAD_WEIGHT
 from conflictwatch.geo.gazetteer import (
     Place,
     PlaceIndex,
@@ -202,13 +203,16 @@ class Geocoder:
                     own = bool(claim.quote and written and written in claim.quote)
                     # (a place of another sentence less: "KADUGLI - Shelling killed five in Kadugli ...
                     # The SPLM-N signed a charter in Nairobi in February" is not in Kenya)
-                    bonus = (25 if p.placetype in ("region", "county") else 5) if own else 0
+                    bonus = (25 if p.placetype in ("region", "county") else 5) if own else 2
                     countries[p.country_code] = countries.get(p.country_code, 0) + bonus
         if not named and claim.location:
-            # the claim's own place, where all its namesakes are in one country the story talks of, is
-            # as good a word on the country as a town named beside it ("shelling in Kadugli")
-            homes = {p.country_code for p in self.find(_strip_modifiers(claim.location)[0], 0)} - {None}
-            if len(homes) == 1 and countries.get(cc := homes.pop(), 0) > 0:
+            # the claim's own place, where all its namesakes are in one country the story talks of (by
+            # more than this very name: Solhan of Turkey in a story of Burkina Faso), is as good a word
+            # on the country as a town named beside it ("shelling in Kadugli")
+            found = self.find(_strip_modifiers(claim.location)[0], 0)
+            homes = {p.country_code for p in found} - {None}
+            echo = max(place_weight(found, typed=False).values(), default=0.0) * LEAD_WEIGHT
+            if len(homes) == 1 and countries.get(cc := homes.pop(), 0) > echo:
                 countries[cc] += 5
         # (the provinces of the country the claim is in: "the central Sahel" of an overview's lead is
         # Burkina Faso's Sahel region, no bound on a Malian town)

@@ -67,7 +67,7 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
             if not k or k in seen or k in cues.names or k in cues.weak or k in compass:
                 continue  # ("across the North East": a part of the story's country, not Botswana's district)
             seen.add(k)
-            weight = _place_weight(places.find(name, 0), typed=name != phrase)
+            weight = place_weight(places.find(name, 0), typed=name != phrase)
             for cc, w in weight.items():
                 votes[cc] += w * (LEAD_WEIGHT if m.start() < lead_end else 1.0)
             if weight:
@@ -91,7 +91,7 @@ def _variants(phrase: str) -> Iterable[str]:
         yield stripped
 
 
-def _place_weight(found: list[Place], typed: bool) -> dict[str, float]:
+def place_weight(found: list[Place], typed: bool) -> dict[str, float]:
     """What a place phrase says about the country: a province or district is strong evidence, a
     big town some; a village name (found in many countries) nothing. Homonyms share the weight."""
     out: dict[str, float] = {}
