@@ -369,3 +369,63 @@ def test_a_homonym_abroad_does_not_vote_for_its_own_country(geo: Geocoder) -> No
                            "night of Friday to Saturday, the government said. The town is a gold-mining hub "
                            "near the border with Niger.")
     assert [c.country for c in found] == ["Burkina Faso"]
+
+
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # "Jisr al-Shughur" was read as "Jisr" when counting the story's countries: only the warplanes'
+    # nationality spoke, and the town was put in Russia
+    ("Nine civilians were killed on Friday when Russian warplanes struck a market in the city of Jisr "
+     "al-Shughur.", "Jisr al-Shughur", "Syria"),
+    # a city of millions abroad (Brooklyn) only its own name speaks for, beside the country named
+    ("Gang members set fire to houses in Brooklyn, a part of Cite Soleil in Port-au-Prince, Haiti, killing "
+     "at least 12 people on Friday.", "Brooklyn", "Haiti"),
+])
+def test_the_country_of_the_place(geo: Geocoder, text: str, place: str, country: str) -> None:
+    assert [(c.location, c.country) for c in incidents(geo, text)] == [(place, country)]
+
+
+def test_a_list_goes_on_past_a_lower_case_type_word(geo: Geocoder) -> None:
+    """'Kishishe and Bambo, Rutshuru territory, North Kivu': the list stopped at 'territory', North Kivu
+    was lost and Bambo matched a Bumba of Equateur."""
+    found = incidents(geo, "A UN investigation found that at least 131 civilians were killed by M23 rebels in "
+                           "the villages of Kishishe and Bambo, Rutshuru territory, North Kivu, on Friday.")
+    assert [(c.location, c.admin1) for c in found] == [("Kishishe", "Nord Kivu")]
+
+
+def test_a_machine_that_died_is_no_victim(geo: Geocoder) -> None:
+    """'the generator in our shelter has died again' was one dead."""
+    found = incidents(geo, "It is freezing this morning and the generator in our shelter has died again. On "
+                           "Friday, a drone strike killed two soldiers in Chasiv Yar.")
+    assert [c.killed.low for c in found if c.killed] == [2]
+
+
+def test_the_following_day_at_the_end_of_the_sentence(geo: Geocoder) -> None:
+    """'... killed at least 12 civilians the following day' was dated the day before."""
+    found = incidents(geo, "A drone attack on the Military Academy in Homs killed 89 people on Thursday. Army "
+                           "shelling in the Idlib countryside killed at least 12 civilians the following day.")
+    assert [(c.killed.low, c.date_start) for c in found] == [(89, date(2024, 5, 16)), (12, date(2024, 5, 17))]
+
+
+def test_the_toll_of_the_attack_a_man_was_blamed_for(geo: Geocoder) -> None:
+    """'killed X, whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12
+    children': the strike's dead are not the dead of the strike that killed X (gave 13)."""
+    found = incidents(geo, "The Israeli army said it had killed Fuad Shukr in Beirut on Friday, whom it blamed "
+                           "for the rocket strike on Majdal Shams that killed 12 children.")
+    assert [c.killed.low for c in found if c.killed] == [1]
+
+
+def test_its_most_intense_strikes_since(geo: Geocoder) -> None:
+    """'Israel launched its most intense strikes on Khan Younis since January's ceasefire on Friday,
+    killing more than 40 people': a comparison bounds no toll (it was a running total, and the
+    children among the dead became the incident)."""
+    found = claims(geo, "Israel launched its most intense strikes on Khan Younis since January's ceasefire on "
+                        "Friday, killing more than 40 people, health officials said. The dead included 14 "
+                        "children.")
+    assert [(c.scope, c.killed.low) for c in found if c.killed] == [("incident", 41)]
+
+
+def test_a_count_named_again_one_by_one(geo: Geocoder) -> None:
+    """'two civilians, a woman and a child': the woman and the child are the two (gave 20)."""
+    found = incidents(geo, "The dead include 11 tribal fighters, five members of the SDF and two civilians, a "
+                           "woman and a child, killed in Dhiban, Syria, on Wednesday.")
+    assert [c.killed.low for c in found] == [18]

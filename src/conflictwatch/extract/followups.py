@@ -361,11 +361,11 @@ _N_DAYS = r"(?P<n>an?|one|two|three|four|five|six|\d)\s+days?"  # "a day", "two 
 _EARLIER_LEAD = re.compile(
     rf"^\W*(?:{_N_DAYS}\s+(?:earlier|before)|the\s+day\s+before"
     r"|(?:on\s+)?the\s+(?:previous|preceding)\s+day)\s*,", re.IGNORECASE)
-# "A day later, ...", "Two days after the ambush, ...", "The next day, ...": after the incident told
-_LATER_LEAD = re.compile(
+# "A day later, ...", "Two days after the ambush, ...", "The next day, ...", "... the following day.":
+_LATER_LEAD = re.compile(  # after the incident told
     rf"^\W*(?:{_N_DAYS}\s+(?:later|after\s+[^,]{{1,50}})"
-    r"|(?:on\s+)?the\s+(?:next|following)\s+day|(?:on\s+)?the\s+day\s+after\s+[^,]{1,50})\s*,",
-    re.IGNORECASE)
+    r"|(?:on\s+)?the\s+(?:next|following)\s+day|(?:on\s+)?the\s+day\s+after\s+[^,]{1,50})\s*,"
+    r"|^[^;]*?\bthe\s+(?:next|following)\s+day\W*$", re.IGNORECASE)
 _CAME_AFTER = re.compile(rf"\bcame\s+{_N_DAYS}\s+after\b", re.IGNORECASE)
 
 

@@ -573,7 +573,7 @@ _LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME}
 
 
 _IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")
-_ITEM_TYPE = re.compile(r"\s+(state|province|region|county|district|governorate|oblast|township)\b(?!\s+of)")
+_ITEM_TYPE = re.compile(r"\s+(state|province|region|county|district|oblast|township|territory)\b(?!\s+of)")
 
 
 def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
@@ -584,7 +584,7 @@ def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
         if not m:
             return out
         out.append((m.group("name"), m.start("name"), m.end("name")))
-        end = m.end("name")
+        end = (typed.end() if (typed := _ITEM_TYPE.match(sentence, m.end("name"))) else m.end("name"))
 
 
 # ", whose troops have been deployed in Cabo Delgado since 2021,": where an actor has been, not

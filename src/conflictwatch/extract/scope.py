@@ -255,7 +255,8 @@ _ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural a
 
 
 _SUPERLATIVE = re.compile(
-    r"\b(?:one of )?the (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most \w+)\b"
+    r"\b(?:one of )?(?:the|its|their) (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest"
+    r"|most \w+)\b"
     r"(?:[^,.;]|(?<=\b[A-Z])\.)*"  # ("the deadliest known U.S. strike since ...": U.S. ends nothing)
     # "the third such discovery this month", "the latest in a string of attacks": one among others
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
@@ -486,9 +487,10 @@ _REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|stated|recorded)\s+th
 # "after the attack that killed", "following an ambush in which": the toll of an earlier event the
 # sentence dates its news by, not of the event it reports
 _EARLIER_EVENT = re.compile(
-    r"\b(?:after|following|since)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+    # ("whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12 children")
+    r"\b(?:after|following|since|blamed\s+for|responsible\s+for|behind)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault|clash(?:es)?)\s+"
-    r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
+    r"(?:[^.;,]{0,60}?\s)?(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
     # ("two weeks after 13 soldiers and five civilians were killed": the list's next part too)

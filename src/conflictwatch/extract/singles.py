@@ -13,8 +13,9 @@ from conflictwatch.models import Range
 def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
     """ "a woman", "a 62-year-old man", "and his son": one person, as a figure of 1."""
     out: list[Figure] = []
+    again = appositive_lists(sentence) if ", a" in sentence else []
     for m in singles_re().finditer(sentence):
-        if any(f.start <= m.start() < f.end for f in taken):
+        if any(f.start <= m.start() < f.end for f in taken) or any(a <= m.start() < b for a, b in again):
             continue
         if out and (gap := _APPOSITIVE_NAME.match(sentence, out[-1].end)) and gap.end() == m.start() and (
                 m.group(0)[0].isupper() or _APPOSITIVE_END.match(sentence, m.end())):
@@ -85,3 +86,22 @@ def singles_re() -> re.Pattern[str]:
             )
         )
     return _singles_cache[0]
+
+
+# "... and two civilians, a woman and a child, killed in Dhiban": the two named again, one by one
+_APPOSITIVE_LIST = re.compile(
+    r"\b(?P<n>two|three|four|[234])\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+"
+    r"(?P<list>(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+)*an?\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+an?\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*[,.;)]|\s*$)", re.IGNORECASE)
+_SMALL = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+
+
+def appositive_lists(sentence: str) -> list[tuple[int, int]]:
+    """Spans of lists that name again, one by one, the people a count before them counted ("two
+    civilians, a woman and a child"): their "a woman" and "a child" are no more dead."""
+    out = []
+    for m in _APPOSITIVE_LIST.finditer(sentence):
+        items = m.group("list").count(",") + len(re.findall(r"\band\b", m.group("list"))) + 1
+        if items == _SMALL[m.group("n").lower()]:
+            out.append((m.start("list"), m.end("list")))
+    return out

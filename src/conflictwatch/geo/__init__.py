@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from conflictwatch.geo.context import GeoContext, big_city, in_named_province, in_nearest_region, score
+from conflictwatch.geo.context import (
+    ECHO_VOTES,
+    GeoContext,
+    big_city,
+    in_named_province,
+    in_nearest_region,
+    score,
+)
 from conflictwatch.geo.country import clear_country, country_votes, place_weight
 from conflictwatch.geo.cues import LEAD_WEIGHT
 from conflictwatch.geo.gazetteer import (
@@ -306,8 +313,11 @@ class Geocoder:
             # it talks of ("a blast on Istanbul's Istiklal Avenue, Turkish officials said" in a Syria
             # round-up): that city, not a place near the story's (not Tripoli, Libya, in a Syria story)
             exact = self.find(name, 0)
+            # (a country the story talks of, by more than this name when the claim names another: not
+            # Brooklyn in "Brooklyn, a part of Cite Soleil in Port-au-Prince, Haiti")
+            least = ECHO_VOTES if ctx.named_countries else 0.0
             big = [p for p in exact if p.is_point and p.population >= 1_000_000
-                   and ctx.countries.get(p.country_code or "", 0) > 0]  # (a country the story talks of)
+                   and ctx.countries.get(p.country_code or "", 0) > least]
             if big and not any(p.country_code == cc for p in exact):
                 return max(big, key=lambda p: p.population), 0
             return None

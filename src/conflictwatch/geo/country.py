@@ -32,7 +32,8 @@ _TYPE_WORDS = re.compile(
 )
 # Capitalised phrases ("Borno State", "Ciudad Juárez", "Deir ez-Zor"): candidate place names.
 _PHRASE = re.compile(
-    r"\b[A-Z][\w'’‘-]*(?:\s+(?:(?:de|del|la|el|al|ad|as|ar|ez|es|di|do|da|du|of|and)\s+)?[A-Z][\w'’‘-]*){0,3}"
+    r"\b[A-Z][\w'’‘-]*(?:\s+(?:(?:de|del|la|el|al|ad|as|ar|ez|es|di|do|da|du|of|and)\s+)?"
+    r"(?:(?:al|el|ad|as|ar|ash|an|at|az|ez)-)?[A-Z][\w'’‘-]*){0,3}"  # ("Jisr al-Shughur")
 )
 
 
