@@ -488,9 +488,9 @@ _REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|stated|recorded)\s+th
 # sentence dates its news by, not of the event it reports
 _EARLIER_EVENT = re.compile(
     # ("whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12 children")
-    r"\b(?:after|following|since|blamed\s+for|responsible\s+for|behind)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault|clash(?:es)?)\s+"
-    r"(?:[^.;,]{0,60}?\s)?(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
+    r"\b(?:(?:after|following|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault"
+    r"|clash(?:es)?)\s+(?(blamed)(?:[^.;,]{0,60}?\s)?)(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
     # ("two weeks after 13 soldiers and five civilians were killed": the list's next part too)
