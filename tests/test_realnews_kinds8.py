@@ -429,18 +429,3 @@ def test_a_count_named_again_one_by_one(geo: Geocoder) -> None:
     found = incidents(geo, "The dead include 11 tribal fighters, five members of the SDF and two civilians, a "
                            "woman and a child, killed in Dhiban, Syria, on Wednesday.")
     assert [c.killed.low for c in found] == [18]
-
-
-def test_an_old_killing_told_as_the_lead_s_news(geo: Geocoder) -> None:
-    """A lead that tells a killing months old, with its day and its toll ('..., the group said'), was
-    dropped as stale: the article gave no claim at all."""
-    found = incidents(geo, "Soldiers killed 223 civilians in the village of Soro in Burkina Faso on March 3, "
-                           "the group said.")
-    assert [(c.killed.low, c.date_start) for c in found] == [(223, date(2024, 3, 3))]
-
-
-def test_an_old_killing_in_the_background_stays_out(geo: Geocoder) -> None:
-    """The same old killing told after the day's news is background, as before."""
-    found = incidents(geo, "Gunmen killed four traders near Djibo on Thursday, residents said. Soldiers killed "
-                           "223 civilians in the village of Soro on March 3, the group said.")
-    assert [c.killed.low for c in found] == [4]
