@@ -29,19 +29,21 @@ def headline_toll(article: Article, claims: list[Claim]) -> None:
     incidents = [c for c in claims if c.scope == "incident"]
     if not title or not incidents:
         return
+    lead = incidents[0]
+    if any(c.killed is not None and c.date_start == lead.date_start for c in incidents[1:]):
+        return  # (the body tells the day's toll later; an earlier event's toll is no rival)
+    if lead.killed is not None and not _SOME_OF_THE_DEAD.search(lead.quote):
+        return  # (the cheap tests first: most bodies give their toll)
     killed = [x for x in classify_figures(title) if x.kind == "killed" and not x.total and not x.subset]
     if len(killed) != 1:
         return
     toll = killed[0].fig.value
+    if lead.killed is not None and lead.killed.low >= toll.low:
+        return
     if is_aggregate(title, find_dates(title, article.published), killed):
         return  # "54 protesters killed so far": a total, whatever the body says
     if any(c.killed is not None and c.killed.low == toll.low for c in claims):
         return  # the body tells it (perhaps as a total over days)
-    lead = incidents[0]
-    if any(c.killed is not None and c.date_start == lead.date_start for c in incidents[1:]):
-        return  # (the body tells the day's toll later; an earlier event's toll is no rival)
-    if lead.killed is not None and not (_SOME_OF_THE_DEAD.search(lead.quote) and lead.killed.low < toll.low):
-        return
     lead.killed = Range(toll.low, toll.high)
     lead.quote = f"{article.title.strip()}\n{lead.quote}" if article.title else lead.quote
     lead.quote_start = lead.quote_end = None  # (the quote is no longer one span of the body)
