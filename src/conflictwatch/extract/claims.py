@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.capitals import the_capital_here
-from conflictwatch.extract.datelines import dateline_town, label_end, local_dateline_end, local_town
+from conflictwatch.extract.datelines import (
+    bare_dateline,
+    dateline_town,
+    label_end,
+    local_dateline_end,
+    local_town,
+)
 from conflictwatch.extract.dates import DateMention, find_dates, report_day
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
@@ -371,7 +377,7 @@ def extract_claims(article: Article) -> list[Claim]:
     monitor = _monitor_lead(lead_source)
     filed_at = local_town(article.text, article.agency)
     if filed_at is None and town and not article.agency and not any(c.location for c in claims) \
-            and _BARE_DATELINE.match(article.text):
+            and bare_dateline(article.text):
         filed_at = town  # "MOGADISHU - ... at the busy K4 junction": a story that names no other place
     for c in claims:
         if c.scope == "incident" and c.location is None and filed_at:
@@ -402,8 +408,6 @@ _HERE = re.compile(
     r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
 
 
-# a dateline of a town and a dash, no day and no agency (not "BEIRUT, Sept 13 (Reuters) -")
-_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?\s*[-–—]{1,2}\s")
 _HAD_ASIDE = re.compile(r",\s+(?:who|which)\s+had\s+[^,;]{3,120}?,")
 _TRIAL_HEARD = re.compile(r"\bthe\s+(?:trial|court|tribunal|hearing)\s+(?:heard|was\s+told)\b", re.IGNORECASE)
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"

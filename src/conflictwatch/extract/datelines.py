@@ -111,6 +111,16 @@ def _outlet_dateline() -> re.Pattern[str]:
     return re.compile(rf"^{NAME}(?:,\s+{NAME})?,\s+(?i:{names})\s*[-–—/:]\s*")
 
 
+# a town in capitals and a dash, no day and no agency ("MOGADISHU - "; not "BEIRUT, Sept 13 (Reuters) -")
+_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?\s*[-–—]{1,2}\s")
+
+
+def bare_dateline(text: str) -> bool:
+    """Does the story open with a bare "TOWN - " dateline (where it happened, when it names no
+    other place)?"""
+    return _BARE_DATELINE.match(text) is not None
+
+
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30})?(?:\s*\([^()]{1,40}\))?\s*[-–—]{1,2}\s+(?=[A-Z])")
 

@@ -154,10 +154,10 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before) \
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
             or _DEFINITION_BEFORE.search(before) \
-            or (text.lower().startswith(("a ", "an ")) and _APPOSITION_BEFORE.search(before)
-                and _APPOSITION_AFTER.match(after)) \
-            or (text.lower().startswith(("a ", "an ")) and _ONE_TOLD_BEFORE.search(before)
-                and re.match(r"\s*(?:[.;]|$)", after)):  # ("one person killed, a 45-year-old man.")
+            or (text.lower().startswith(("a ", "an ")) and (
+                (_APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after))
+                # ("one person killed, a 45-year-old man."): the one told, again
+                or (_ONE_TOLD_BEFORE.search(before) and re.match(r"\s*(?:[.;]|$)", after)))):
         return True
     if _KIN_OF_THE_DEAD.match(after) and re.match(r"(?:an?|the|his|her|their)\s", text, re.I) \
             and not re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text, re.I):
