@@ -1,11 +1,13 @@
-"""A capital named by its country ("near the Honduran capital", "in Uganda's capital"): the city is the
-place, which the place finder would otherwise miss or take the adjective for."""
+"""A capital named by its country ("near the Honduran capital", "in Uganda's capital") or a city by its
+story's dateline ("the city's Kyivskyi district" from KHARKIV): the city is the place, or the place
+around the one named, which the place finder would otherwise miss or take the adjective for."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from conflictwatch.extract.placerank import PlaceMention
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.gazetteer import capitals, to_country_code
 from conflictwatch.geo.normalize import name_key
@@ -51,3 +53,16 @@ def the_capital_here(sentence: str, town: str) -> re.Match[str] | None:
 @lru_cache(maxsize=1)
 def _capital_keys() -> frozenset[str]:
     return frozenset(name_key(c) for c in capitals().values())
+
+
+_THE_CITYS = re.compile(r"\bthe\s+(?:(?:regional|provincial|state)\s+)?(?:city|town|capital)['’]s\s+$",
+                        re.IGNORECASE)
+
+
+def the_citys_part(sentence: str, places: list[PlaceMention], town: str) -> PlaceMention | None:
+    """ "hit a shop in the city's Kyivskyi district", in a story filed from Kharkiv: the dateline's
+    town, as the wider place around the district (a homonym elsewhere is not it)."""
+    for p in places:
+        if _THE_CITYS.search(sentence, max(0, p.start - 40), p.start):
+            return PlaceMention(town, p.start, p.start, max(p.rank + 1, 4), "in")
+    return None

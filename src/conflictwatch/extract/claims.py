@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
-from conflictwatch.extract.capitals import the_capital_here
+from conflictwatch.extract.capitals import the_capital_here, the_citys_part
+from conflictwatch.extract.clausedates import clause_dates, clauses, day_of
 from conflictwatch.extract.datelines import (
     bare_dateline,
     dateline_town,
@@ -24,12 +25,11 @@ from conflictwatch.extract.datelines import (
     local_dateline_end,
     local_town,
 )
-from conflictwatch.extract.dates import DateMention, find_dates, report_day
+from conflictwatch.extract.dates import find_dates, report_day
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import (
-    Casualty,
     classify_figures,
     lex,
 )
@@ -38,15 +38,13 @@ from conflictwatch.extract.followups import (
     add_subset,
     bodies_of_the_told,
     extends,
-    inherit_dates,
-    inherit_type_and_place,
     more_of_the_count,
-    no_one_hurt,
     treated_in,
     vouches_for,
     wounded_died,
 )
 from conflictwatch.extract.headline import headline_toll
+from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
 from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans
@@ -75,7 +73,6 @@ from conflictwatch.extract.scope import (
 )
 from conflictwatch.extract.sentences import PerSentence, Sentence, split_sentences
 from conflictwatch.extract.splits import (
-    ANOTHER,
     aggregate_here,
     split_by_day,
     split_by_place,
@@ -210,6 +207,8 @@ def extract_claims(article: Article) -> list[Claim]:
             # (context only beside a place its sentence names: "KATSINA: ... in Danmusa LGA")
             rank = label_rank(label[0]) + (1 if any(p.rank <= 3 for p in places) else 0)
             places.insert(0, PlaceMention(label[0], label[1], label[2], rank, "in"))
+        if places and town and (city := the_citys_part(s, places, town)):
+            places.append(city)
         if not places and town and (here := _HERE.search(s)):
             places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
         elif not places and town and (here := the_capital_here(s, town)):
@@ -326,15 +325,15 @@ def extract_claims(article: Article) -> list[Claim]:
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
-            own_day = _day_of(s, dates, group) if len(groups) > 1 else None
-            group_dates = own_day or _clause_dates(s, dates, group, scope)
+            own_day = day_of(s, dates, group) if len(groups) > 1 else None
+            group_dates = own_day or clause_dates(s, dates, group, scope)
             d = Draft(sent, [sent.text], group, src, group_dates, places, event, a1, a2, scope)
             drafts.append(d)
             if scope == "incident":
                 last_incident = d
         # 4. A clause without figures beside one with them: "Turkish warplanes destroyed five
         # buildings, while coalition jets killed 28 of the jihadists, it said" -> two incidents.
-        for clause_start, clause in _clauses(s):
+        for clause_start, clause in clauses(s):
             if any(clause_start <= c.fig.start < clause_start + len(clause) for c in cas):
                 continue
             c_event = event_type_of(clause, False, None)
@@ -488,7 +487,6 @@ def _lead_statement(
 # "denied attacking the town", "denied that rebels had seized it": the hedge's object follows it
 # ", police said" / ", a Somali military officer told AFP" after the figures: only the teller
 _SAME_DAY_AS = re.compile(r"\b(?:hours|minutes)\s+after\b", re.IGNORECASE)
-_TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
 _TELLS_OF_OTHERS = re.compile(
     r"\s+(?:had\s+|have\s+|has\s+)?(?:also\s+|earlier\s+|later\s+)?(?:said|says|told\s+\w+|reported|confirmed)"
     r"\s+(?:on\s+\w+\s+)?(?:that\s+)?"
@@ -500,61 +498,6 @@ _TELLS_OF_OTHERS = re.compile(
 )
 _TRAILING_VOICE = re.compile(r",\s+(?:[\w'’-]+\s+){0,2}$")
 _GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
-# "..., and that a separate strike ...": another incident told in the same sentence
-_CLAUSE_BREAK = re.compile(rf",\s+(?:while|whereas)\s+|;\s+|,?\s+(?:and|but)\s+(?:that\s+)?(?={ANOTHER})")
-
-
-def _clauses(s: str) -> list[tuple[int, str]]:
-    """(offset, text) of the clauses of a sentence split at ', while' and ';' (one clause: [])."""
-    cuts = [m for m in _CLAUSE_BREAK.finditer(s)]
-    if not cuts:
-        return []
-    out, start = [], 0
-    for m in cuts:
-        out.append((start, s[start : m.start()]))
-        start = m.end()
-    out.append((start, s[start:]))
-    return out
-
-
-def _day_of(s: str, dates: list[DateMention], group: list[Casualty]) -> list[DateMention] | None:
-    """The day named right after a second day's figure ("and five on Tuesday"), or the first one
-    after the first figure ("killed on Monday"), with the statement dates."""
-    pos = group[0].fig.end
-    after = [d for d in dates if not d.statement and d.start >= pos and d.precision == 1]
-    if not after or after[0].start - pos > 60:
-        return None
-    return [after[0]] + [d for d in dates if d.statement]
-
-
-def _clause_dates(
-    s: str, dates: list[DateMention], group: list[Casualty], scope: str
-) -> list[DateMention]:
-    """The dates that belong to these figures: "forces pushed in on Wednesday, while a monitor
-    said 15 died in a strike a day earlier" -> the strike is the day before. For one incident,
-    "since Friday" bounds a period, it is not the day of the event."""
-    if scope == "incident":
-        kept = [d for d in dates if not re.search(r"\b(?:since|until|till)\s+$", s[: d.start])]
-        dates = kept or dates
-        if any(c.total for c in group):
-            # "two more died on Tuesday, raising the death toll from Sunday's attack to 13": the
-            # toll is the attack's, on its day
-            owner = [d for d in dates if not d.statement and d.text.endswith(("'s", "’s"))
-                     and _TOLL_OF_DAY.search(s, max(0, d.start - 40), d.start)]
-            if owner:
-                return owner + [d for d in dates if d.statement]
-    parts = _clauses(s)
-    if not parts or not group:
-        return dates
-    pos = group[0].fig.start
-    for start, clause in parts:
-        if start <= pos < start + len(clause):
-            own = [d for d in dates if start <= d.start < start + len(clause) and not d.statement]
-            if own:
-                return own + [d for d in dates if d.statement]
-    return dates
-
-
 def _actor_spans(text: str, actors: list[Named]) -> list[tuple[int, int]]:
     """Where the article's armed groups are named: "the Islamic State of West African Province"
     holds no province."""

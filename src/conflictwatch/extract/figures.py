@@ -18,6 +18,7 @@ from conflictwatch.extract.breakdowns import (
     mark_dashed_breakdown,
     without_asides,
 )
+from conflictwatch.extract.campaigns import period_total
 from conflictwatch.extract.notcounts import counting_someone, counts_nobody, of_an_earlier_event
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
@@ -54,6 +55,10 @@ _SUBSET_RUN = re.compile(
     r"(?:(?:his|her|their|its)\s+)?$", re.IGNORECASE)
 
 
+_SUBSET_KIN_RUN = re.compile(r"\b(?:including|among them|among whom)\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}"
+                             r"[\w'’-]+,\s+(?:(?:his|her|their)\s+[\w'’-]+\s+and\s+)?$", re.IGNORECASE)
+
+
 CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whereas\s+")
 
 
@@ -84,26 +89,6 @@ _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|se
                       # "the death toll stands at 35", "now stood at"
                       r"|(?:death\s+)?toll\s+(?:now\s+)?(?:stands|stood)\s+at)"
                       r"\s+(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
-# "two more soldiers were killed, bringing the army's toll in the ground offensive to 242": a total
-# over a period or a campaign, not this incident's; the two stay
-LONG_CAMPAIGNS = r"offensive|operation|war|campaign|conflict|insurgency"  # what lasts more than a day
-_PERIOD_TOTAL = re.compile(
-    rf"\b(?:since|this year|so far|to date|in the (?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}))\b[^.;]*$"
-    # "bringing the total to 25,490", "the overall death toll in the territory": the count of a war
-    r"|\b(?:overall|cumulative)\b[^.;]*$|\bthe\s+total\s+(?:number\s+)?(?:to|at)\s+[^.;]*$"
-    r"|\btoll\s+in\s+the\s+(?:territory|country|enclave|strip|region|province)\b[^.;]*$",
-    re.IGNORECASE)
-_RAISING = re.compile(r"\b(?:bringing|raising|taking|pushing|lifting)\b", re.IGNORECASE)
-
-
-def _period_total(sentence: str, start: int) -> bool:
-    """Is the total at `start` one over a period or a campaign? Judged from its own raising verb on:
-    "six more died since Friday, bringing the number killed in Thursday's blast to 29" is the blast's."""
-    begin = max(0, start - 90)
-    raising = [m.start() for m in _RAISING.finditer(sentence, begin, start)]
-    return _PERIOD_TOTAL.search(sentence, raising[-1] if raising else begin, start) is not None
-
-
 _WHO_WERE_KILLED = re.compile(r"[^.;]{0,80}?\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:killed|shot\s+dead"
                               r"|slain|murdered)\b", re.IGNORECASE)
 # a figure whose own verb is another fate: "hundreds of families had fled", "20 were abducted"
@@ -343,6 +328,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             or (_SOME_OF_THE_DEAD.match(sentence[f.end :]) and not sentence[: f.start].strip())
             or _PART_OF_DEAD.match(sentence[f.end :])
             or _SUBSET_RUN.search(sentence, max(0, f.start - 60), f.start)
+            # "including the commanding officer, his wife and their son": the officer's kin, parts too
+            or (f.text.lower().startswith(("his ", "her ", "their "))
+                and _SUBSET_KIN_RUN.search(sentence, max(0, f.start - 80), f.start))
             # '"All six terrorists were sent to hell," the statement said': the ones just told
             or re.fullmatch(r"\W*all\s+", sentence[: f.start], re.IGNORECASE)
         )
@@ -586,7 +574,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
     mark_dashed_breakdown(sentence, out)
     mark_bodies_recount(sentence, out)
     out = casualties_broken_down(sentence, out)
-    if any(c.total and not _period_total(sentence, c.fig.start) for c in out):
+    if any(c.total and not period_total(sentence, c.fig.start) for c in out):
         out = [c for c in out if not (c.increment and c.kind == "killed")]  # the new total counts
     return out
 

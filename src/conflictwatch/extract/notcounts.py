@@ -93,6 +93,12 @@ _OWN_VERB_AFTER = re.compile(r"\s+(?:(?!who\b|which\b)[\w'’-]+\s+){0,4}?(?:was
                              r"|died|dies|killed)\b", re.IGNORECASE)
 
 
+# "Two policemen were martyred and one of the attackers was killed": one of a side, killed
+_ONE_OF_THEM_KILLED = re.compile(
+    r"\s+of\s+the\s+(?:attackers|assailants|gunmen|militants|terrorists|insurgents|raiders|bandits)\s+"
+    r"(?:was|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|neutrali[sz]ed)\b", re.IGNORECASE)
+
+
 def counting_someone(sentence: str, figs: list[Figure]) -> list[Figure]:
     """The figures that may count people: not "one" in "no one", "one of the", "in one classroom",
     nor the families of "eighteen members of two families"."""
@@ -100,7 +106,8 @@ def counting_someone(sentence: str, figs: list[Figure]) -> list[Figure]:
     for i, f in enumerate(figs):
         before, after = sentence[: f.start], sentence[f.end :]
         if f.text.lower() == "one" and (re.search(r"\b(?:of|no|in|at|on|into|inside|near|from)\s*$", before)
-                                        or re.match(r"\s+(?:of|that|which|another)\b", after)):
+                                        or re.match(r"\s+(?:of|that|which|another)\b", after)) \
+                and not _ONE_OF_THEM_KILLED.match(after):
             continue
         if i and _OF_GROUPS.match(after) and re.search(r"\bof\s+$", before):
             continue

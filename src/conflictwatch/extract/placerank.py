@@ -62,8 +62,11 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
         if i > 1 and re.fullmatch(r"['’]s\s+", sentence[a.end : b.start]):
             # "at Kwakta in Manipur's Bishnupur district": the state owns the district
             a, gap_end = out[i - 2], a.start
+        # ("in the Machil sector of Kupwara district", "the Tirah valley of Khyber district": a part typed
+        # as one, inside the district too)
         if b.rank <= a.rank and sentence[b.start : b.end].lower().endswith(" district") \
-                and a.rank == 2 and type_rank(sentence[a.start : a.end]) is None \
+                and a.rank == 2 and (type_rank(sentence[a.start : a.end]) is None
+                                     or _PART_TYPED.search(sentence[a.start : a.end])) \
                 and _IN_WIDER.fullmatch(sentence, a.end, gap_end):
             out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
         elif _NEAR_LANDMARK.fullmatch(sentence, a.end, b.start) and a.via in ("in", "at", "of") + _CALLED:
@@ -72,6 +75,9 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
             # (no wider than a town: ranks 4 and 5 are provinces and countries)
             out[i] = PlaceMention(b.name, b.start, b.end, max(b.rank, min(b.rank + 2, 3)), b.via)
     return out
+
+
+_PART_TYPED = re.compile(r"\s(?:sector|tehsil|valley|area|block|union council|subdivision)$", re.IGNORECASE)
 
 
 # (the `via` of "an area called El Papayo": the word before "called")

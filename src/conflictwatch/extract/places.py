@@ -49,7 +49,7 @@ _PLACE_NOUNS = (
     r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest|township|municipality"
     r"|state|county|ward|community|LGA|Local Government Area|local government area|department|sub-division"
     r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis|frontline"
-    r"|front line|front|neighbourhood|colonia|valley|valleys)"
+    r"|front line|front|neighbourhood|colonia|valley|valleys|tehsil|sector)"
 )
 _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
@@ -87,8 +87,10 @@ _TYPED_BEFORE = re.compile(
     r"\b(?:city|towns?|villages?|district|neighbou?rhoods?|suburb|camps?|hamlets?|hill|quarter"
     # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
     r"|outskirts|settlement|island|commune|port|market|headquarters"
-    # "the centre of Mykolaiv", "the heart of Kherson": a part of a place is in it
-    r"|centre|center|heart|suburbs|streets"
+    # "the centre of Mykolaiv", "the heart of Kherson", "a residential area of Kryvyi Rih": a part of a
+    # place is in it
+    r"|centre|center|heart|suburbs|streets|vicinity|environs|periphery"
+    r"|(?:residential|industrial|commercial|populated|urban)\s+areas?"
     # "in the desert of al-Sukhnah, east of Homs", "the forests of Pomra village": the named spot
     r"|desert|forests?|valley|plains?|mountains|hills"
     # "the shelling of Nikopol", "the siege of Mariupol": a place hit

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from conflictwatch.extract.campaigns import LONG_CAMPAIGNS
 from conflictwatch.extract.dates import DateMention
-from conflictwatch.extract.figures import LONG_CAMPAIGNS, Casualty, lex
+from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.periods import (
     ADVERBIAL_SINCE,
     AS_OF_HOUR,

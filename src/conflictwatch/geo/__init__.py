@@ -22,7 +22,13 @@ from conflictwatch.geo.context import (
     in_nearest_region,
     score,
 )
-from conflictwatch.geo.country import clear_country, country_votes, place_weight
+from conflictwatch.geo.country import (
+    DEMONYMS,
+    NAMED_COUNTRY_BONUS,
+    claim_country,
+    country_votes,
+    place_weight,
+)
 from conflictwatch.geo.cues import LEAD_WEIGHT
 from conflictwatch.geo.gazetteer import (
     Place,
@@ -49,6 +55,7 @@ from conflictwatch.geo.written import (
     _strip_descriptors,
     _strip_modifiers,
     admin_from_text,
+    camp_stem,
     city_of_district,
     city_parts,
     clean_location,
@@ -61,19 +68,11 @@ if TYPE_CHECKING:
 
 __all__ = ["GeoContext", "Geocoder", "Place", "PlaceIndex", "country_name"]
 
-# Adjectives and common names that say which country an article is about.
-DEMONYMS = {
-    "syrian": "SY", "iraqi": "IQ", "yemeni": "YE", "libyan": "LY", "afghan": "AF", "ukrainian": "UA",
-    "sudanese": "SD", "somali": "SO", "malian": "ML", "nigerian": "NG", "burmese": "MM", "myanmar": "MM",
-    "palestinian": "PS", "gaza": "PS", "west bank": "PS", "israeli": "IL", "lebanese": "LB",
-    "turkish": "TR", "russian": "RU", "iranian": "IR", "american": "US", "kurdish": None,
-}
 
 
 # a context name typed as a district: the district (a county in the gazetteer) of that name
 _DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|woreda|raion|tehsil|upazila"
                             r"|municipality|township)$", re.IGNORECASE)
-NAMED_COUNTRY_BONUS = 100.0  # a country named around the claim outweighs the article's mentions
 
 
 @dataclass
@@ -260,6 +259,9 @@ class Geocoder:
         return self._countries_named[name]
 
     def _country_of_name(self, name: str) -> str | None:
+        data = (*self.user.find(name, 0), *self.aliases.find(name, 0))
+        if any(not p.is_point and p.country_code for p in data):
+            return None  # a province a data file names ("West Azerbaijan", Iran's), not the country
         cc = to_country_code(name)
         if cc and cc in country_names():
             return cc
@@ -294,7 +296,11 @@ class Geocoder:
                 if tier > 0 and cc is None:
                     cands = []
                 for p in cands:
-                    s = score(p, ctx, tier) + src_bonus + 0.5 * _spelt_alike(name, p.name)
+                    bonus = src_bonus
+                    if index is self.aliases and p.city and p.country_code != cc \
+                            and not ctx.countries.get(p.country_code or "", 0):
+                        bonus = 0.0  # a city quarter's other name ("Mashhad" in Aleppo), in a story not of it
+                    s = score(p, ctx, tier) + bonus + 0.5 * _spelt_alike(name, p.name)
                     if best is None or s > best[0]:
                         best = (s, p, tier)
             exact_hit = best is not None and best[2] == 0
@@ -362,7 +368,7 @@ class Geocoder:
         for c in claims:
             if not c.location:
                 if c.country is None:  # no place named: the country the article is clearly about
-                    c.country = country_name(_clear_country(self.claim_context(c, article)))
+                    c.country = country_name(claim_country(self.claim_context(c, article)))
                 continue
             ctx = self.claim_context(c, article)
             named_country = to_country_code(c.location)
@@ -372,6 +378,10 @@ class Geocoder:
                 c.latitude = c.longitude = c.geo_precision = None
                 continue
             written, modifier = _strip_modifiers(c.location)
+            if (stem := camp_stem(written)) and self.lookup(written, ctx) is None:
+                # "the Jabalia refugee camp" the gazetteer lacks: at the town it is named after
+                named = self.lookup(f"{stem} Camp", ctx) is not None
+                written, modifier = (f"{stem} Camp", "") if named else (stem, "near")
             m = self._resolve(c.location, written, modifier, ctx)
             if not modifier and _called_district(article.text, written) and (
                     m is None or m.place.source == "bundled"):  # (a data file's entry says which)
@@ -384,7 +394,7 @@ class Geocoder:
             if m is None:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
-                c.country = c.country or country_name(_clear_country(ctx))
+                c.country = c.country or country_name(claim_country(ctx))
                 continue
             p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
@@ -493,18 +503,24 @@ class Geocoder:
     def _city_around(self, c: Claim, p: Place, ctx: GeoContext) -> _Match | None:
         """ "in Iwaya, Yaba area of Lagos": a village far from the city the sentence puts it in is a
         namesake (the gazetteer lacks the city's part); the city is the place, as part of it."""
-        if not p.is_point or p.population >= 20_000 or not c.location or not c.quote:
+        if not p.is_point or not c.location or not c.quote:
+            return None
+        # ("the city's Kyivskyi district", filed from Kharkiv: the dateline's city, first of the context;
+        # the other city's district of that name, however many live there, is a namesake)
+        citys = re.search(rf"\bthe\s+(?:city|town|capital)['’]s\s+{re.escape(c.location)}\b", c.quote)
+        if p.population >= 20_000 and not citys:
             return None
         for name in c.place_context[:NEAR_NAMES]:
             if _strip_modifiers(name)[1] or _DISTRICT_WORDS.match(name):
                 continue  # "in Raqa province": a province or a district may be wide
-            if name_key(name) == name_key(c.location) or not _put_in(c.location, name, c.quote):
+            if name_key(name) == name_key(c.location) or not (citys or _put_in(c.location, name, c.quote)):
                 continue
             city = self.lookup(name, ctx)
             # ("the Hodan district of Mogadishu" is in the city: a village 30 km out is a namesake)
-            inside = re.search(rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
-                               rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
-                               rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
+            inside = citys or re.search(
+                rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
+                rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
+                rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
             if city is not None and big_city(city) and distance_km(p, city) > (15 if inside else 40):
                 return _Match(city, 2, fallback=True)
         return None
@@ -571,14 +587,3 @@ class Geocoder:
                 return None
             return reg or town
         return best[1]
-
-
-def _clear_country(ctx: GeoContext) -> str | None:
-    """The article's country when its words point to it (at least 1.5 and 1.2 times the runner-up),
-    so a claim naming no place (or a place the gazetteer lacks) still has its country. Where two
-    countries are named around the claim ("refugees who fled Myanmar, killed at Camp 13 in
-    Bangladesh"), the rest of the article decides between them."""
-    if len(ctx.named_countries) > 1:
-        among = {cc: ctx.countries.get(cc, 0.0) - NAMED_COUNTRY_BONUS for cc in ctx.named_countries}
-        return clear_country(among, least=1.5, lead=1.2)
-    return clear_country(ctx.countries, least=1.5, lead=1.2)

@@ -17,13 +17,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from conflictwatch.datafiles import load_data, words_after
 from conflictwatch.geo.cues import LEAD_WEIGHT, acting_votes, article_text, article_votes, clear, cues_table
 from conflictwatch.geo.gazetteer import Place
 from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article
+
+if TYPE_CHECKING:
+    from conflictwatch.geo.context import GeoContext
 
 _TYPE_WORDS = re.compile(
     r"\s+(?:State|Province|Region|Governorate|Oblast|Department|District|County|Division|LGA|"
@@ -126,3 +129,24 @@ def clear_country(votes: Counter[str] | dict[str, float], least: float = 2.0,
                   lead: float = 1.5) -> str | None:
     """The article's country when it leads clearly (see geo.cues.clear)."""
     return clear(votes, least, lead)
+
+
+# Adjectives and common names that say which country an article is about.
+DEMONYMS = {
+    "syrian": "SY", "iraqi": "IQ", "yemeni": "YE", "libyan": "LY", "afghan": "AF", "ukrainian": "UA",
+    "sudanese": "SD", "somali": "SO", "malian": "ML", "nigerian": "NG", "burmese": "MM", "myanmar": "MM",
+    "palestinian": "PS", "gaza": "PS", "west bank": "PS", "israeli": "IL", "lebanese": "LB",
+    "turkish": "TR", "russian": "RU", "iranian": "IR", "american": "US", "kurdish": None,
+}
+NAMED_COUNTRY_BONUS = 100.0  # a country named around the claim outweighs the article's mentions
+
+
+def claim_country(ctx: GeoContext) -> str | None:
+    """The article's country when its words point to it (at least 1.5 and 1.2 times the runner-up),
+    so a claim naming no place (or a place the gazetteer lacks) still has its country. Where two
+    countries are named around the claim ("refugees who fled Myanmar, killed at Camp 13 in
+    Bangladesh"), the rest of the article decides between them."""
+    if len(ctx.named_countries) > 1:
+        among = {cc: ctx.countries.get(cc, 0.0) - NAMED_COUNTRY_BONUS for cc in ctx.named_countries}
+        return clear_country(among, least=1.5, lead=1.2)
+    return clear_country(ctx.countries, least=1.5, lead=1.2)

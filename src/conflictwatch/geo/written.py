@@ -232,3 +232,12 @@ def city_parts() -> str:
 def route_ends(written: str) -> list[str]:
     """The towns a road is named by ("the Komanda-Mambasa road": Komanda, Mambasa)."""
     return _ROUTE_SPLIT.split(_ROUTE_TYPE.sub("", written))
+
+
+_CAMP = re.compile(r"^(.+?)\s+(?:(?:refugee|displacement|displaced|idps?|idp's)\s+)?camp$", re.IGNORECASE)
+
+
+def camp_stem(name: str) -> str | None:
+    """ "Jabalia refugee camp" -> "Jabalia": a camp is named after the town it stands by."""
+    m = _CAMP.match(name)
+    return m.group(1) if m else None

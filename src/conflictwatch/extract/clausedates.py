@@ -1,0 +1,65 @@
+"""Which of a sentence's dates belong to which of its figures: clauses split at "while" and ";", the
+day right after a second day's figure ("and five on Tuesday"), a toll's own attack day."""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.splits import ANOTHER
+
+_TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
+# "..., and that a separate strike ...": another incident told in the same sentence
+_CLAUSE_BREAK = re.compile(rf",\s+(?:while|whereas)\s+|;\s+|,?\s+(?:and|but)\s+(?:that\s+)?(?={ANOTHER})")
+
+
+def clauses(s: str) -> list[tuple[int, str]]:
+    """(offset, text) of the clauses of a sentence split at ', while' and ';' (one clause: [])."""
+    cuts = [m for m in _CLAUSE_BREAK.finditer(s)]
+    if not cuts:
+        return []
+    out, start = [], 0
+    for m in cuts:
+        out.append((start, s[start : m.start()]))
+        start = m.end()
+    out.append((start, s[start:]))
+    return out
+
+
+def day_of(s: str, dates: list[DateMention], group: list[Casualty]) -> list[DateMention] | None:
+    """The day named right after a second day's figure ("and five on Tuesday"), or the first one
+    after the first figure ("killed on Monday"), with the statement dates."""
+    pos = group[0].fig.end
+    after = [d for d in dates if not d.statement and d.start >= pos and d.precision == 1]
+    if not after or after[0].start - pos > 60:
+        return None
+    return [after[0]] + [d for d in dates if d.statement]
+
+
+def clause_dates(
+    s: str, dates: list[DateMention], group: list[Casualty], scope: str
+) -> list[DateMention]:
+    """The dates that belong to these figures: "forces pushed in on Wednesday, while a monitor
+    said 15 died in a strike a day earlier" -> the strike is the day before. For one incident,
+    "since Friday" bounds a period, it is not the day of the event."""
+    if scope == "incident":
+        kept = [d for d in dates if not re.search(r"\b(?:since|until|till)\s+$", s[: d.start])]
+        dates = kept or dates
+        if any(c.total for c in group):
+            # "two more died on Tuesday, raising the death toll from Sunday's attack to 13": the
+            # toll is the attack's, on its day
+            owner = [d for d in dates if not d.statement and d.text.endswith(("'s", "’s"))
+                     and _TOLL_OF_DAY.search(s, max(0, d.start - 40), d.start)]
+            if owner:
+                return owner + [d for d in dates if d.statement]
+    parts = clauses(s)
+    if not parts or not group:
+        return dates
+    pos = group[0].fig.start
+    for start, clause in parts:
+        if start <= pos < start + len(clause):
+            own = [d for d in dates if start <= d.start < start + len(clause) and not d.statement]
+            if own:
+                return own + [d for d in dates if d.statement]
+    return dates
