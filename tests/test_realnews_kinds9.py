@@ -108,3 +108,18 @@ def test_the_kin_of_an_including_list_are_parts_of_the_count(geo: Geocoder) -> N
     found = incidents(geo, "Seven people, including the commanding officer, his wife and their son, were "
                            "killed in the ambush in Churachandpur district on Friday.")
     assert found[0].killed is not None and found[0].killed.low == 7
+
+
+def test_a_unit_that_neutralised_is_no_victim(geo: Geocoder) -> None:
+    """'A detachment neutralised (killed) two terrorists': the parser read "a detachment
+    neutralised" as a passive, one more dead (3)."""
+    found = incidents(geo, "A detachment neutralised (killed) two terrorists on Friday near El Ancer.")
+    assert found[0].killed is not None and found[0].killed.low == 2
+
+
+def test_what_the_target_did_last_month_does_not_make_a_total(geo: Geocoder) -> None:
+    """'in a raid on a cell that attacked a restaurant last month': the month of the cell's deed made
+    the day's five dead a count over a period, and the article lost its incident."""
+    found = incidents(geo, "Troops killed five gunmen in Aqabat Jaber on Friday, in a raid on a cell that "
+                           "attacked a restaurant last month.")
+    assert [c.killed.low for c in found if c.killed] == [5]

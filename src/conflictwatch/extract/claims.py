@@ -47,7 +47,7 @@ from conflictwatch.extract.headline import headline_toll
 from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
 from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
-from conflictwatch.extract.notcounts import earlier_event_spans
+from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import (
@@ -224,7 +224,8 @@ def extract_claims(article: Article) -> list[Claim]:
             dates = [d for d in dates if not aside.start() <= d.start < aside.end()] or dates
         # (the sentence less what it tells of an earlier event at the same place: "the same prison
         # where 119 died in September")
-        earlier = earlier_event_spans(s)
+        earlier = earlier_event_spans(s) + [sp for sp in past_relative_spans(s)
+                                            if not any(sp[0] <= c.fig.start < sp[1] for c in cas)]
         dates = [d for d in dates if not any(a <= d.start < b for a, b in earlier)]
         s_scope = _blanked(s, earlier)
         hedged = bool(lx.hedges.search(s))
