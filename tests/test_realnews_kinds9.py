@@ -123,3 +123,46 @@ def test_what_the_target_did_last_month_does_not_make_a_total(geo: Geocoder) -> 
     found = incidents(geo, "Troops killed five gunmen in Aqabat Jaber on Friday, in a raid on a cell that "
                            "attacked a restaurant last month.")
     assert [c.killed.low for c in found if c.killed] == [5]
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were wounded on Friday near Tegh. During the clashes of July 2020 in Tavush, 17 people "
+    "were killed.",
+    "Police killed two militants in Makhachkala on Friday. The gunmen were linked to the April attacks in "
+    "Derbent and Makhachkala, which killed 22 people.",
+    "Troops killed 17 Boko Haram fighters near Ngouboua on Friday. The operation was launched after the "
+    "attack on the Barkaram base in which about 40 soldiers died.",
+    "Soldiers killed a terrorist near Jijel on Friday. The black decade of the 1990s left up to 200,000 "
+    "people dead.",
+    "Soldiers killed a terrorist in Khenchela on Friday. A detachment also recovered the body of a "
+    "terrorist killed in an earlier operation in Jijel.",
+    "A police officer was shot dead in Nazran on Friday. It was the first death of a security officer in "
+    "the republic in more than two years.",
+])
+def test_an_earlier_event_told_as_background_is_no_incident(geo: Geocoder, text: str) -> None:
+    """Tolls of earlier events (a month and year, "the April attacks", "the attack on X in which",
+    a decade, "an earlier operation", "the first death ... in two years") were incidents of the
+    day of the news."""
+    assert len(incidents(geo, text)) == 1
+
+
+def test_protests_over_a_death_tell_no_new_death(geo: Geocoder) -> None:
+    """'Protests over the death of Mahsa Amini, who died after ...': an incident of one dead, on the
+    day the protests went on."""
+    assert incidents(geo, "Protests over the death of Mahsa Amini, who died after being arrested by the "
+                          "morality police in Tehran, entered their sixth day on Friday.") == []
+
+
+def test_a_country_s_tally_in_the_present_perfect_is_a_total(geo: Geocoder) -> None:
+    """'Around 15 civilians ... have also been killed in Lebanon': a count over the war, taken as
+    an incident at the village of the sentence before."""
+    found = incidents(geo, "An Israeli drone strike killed a Hezbollah fighter in Aitaroun on Friday. Around "
+                           "15 civilians, including three journalists, have also been killed in Lebanon.")
+    assert [c.killed.low for c in found if c.killed] == [1]
+
+
+def test_a_ranked_spokesman_is_no_victim(geo: Geocoder) -> None:
+    """'Army spokesman Sergeant Paul Mbusa gave a toll of 19 dead': the sergeant was one dead."""
+    found = incidents(geo, "Rebels killed villagers in a raid near Beni on Friday. Army spokesman Sergeant "
+                           "Paul Mbusa gave a toll of 19 dead.")
+    assert 1 not in [c.killed.low for c in found if c.killed]

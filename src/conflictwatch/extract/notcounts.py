@@ -147,6 +147,12 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _SAID_RIGHT_AFTER = re.compile(r"\s+(?:said|says|say|told|added)\b")
 
 
+_ROLE_RIGHT_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|commander|official|officer|chief|head)\s*,?\s*$", re.IGNORECASE)
+_SPOKE_RIGHT_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|gave|added|announced|confirmed|stated|noted|explained)\b")
+
+
 def counts_nobody(text: str, before: str, after: str) -> bool:
     """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
     year, money, attackers, people with another fate, a speaker, a rate)?"""
@@ -166,6 +172,9 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
                 # ("one person killed, a 45-year-old man."): the one told, again
                 or (_ONE_TOLD_BEFORE.search(before) and re.match(r"\s*(?:[.;]|$)", after)))):
         return True
+    if " " in text and text[0].isupper() and text.split()[-1][0].isupper() and (
+            _ROLE_RIGHT_BEFORE.search(before) or _SPOKE_RIGHT_AFTER.match(after)):
+        return True  # "Army spokesman Captain Paul Mbusa gave a toll of 19": a ranked name who speaks
     if _KIN_OF_THE_DEAD.match(after) and re.match(r"(?:an?|the|his|her|their)\s", text, re.I) \
             and not re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text, re.I):
         return True  # "A relative of one of the dead said": who mourns them
@@ -206,6 +215,19 @@ _FUNERAL_OF = re.compile(r"\b(?:funeral|burial|memorial(?:\s+service)?|wake)\s+(
 _DIED = re.compile(r"\b(?:killed|died|dead|killing|wounded|injured)\b", re.IGNORECASE)
 
 
+_OVER_THE_DEATH = re.compile(
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|outrage|anger|unrest|uproar|vigils?|mourning)\s+"
+    r"(?:over|against|following|after|for)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+[^.;]{0,100}$",
+    re.IGNORECASE)
+_FIRST_OF_ITS_KIND = re.compile(
+    r"\bthe\s+(?:first|second|third|latest|only|deadliest)\s+(?:[\w-]+\s+){0,2}?(?:death|killing|murder)\s+of\s+$",
+    re.IGNORECASE)
+_IN_AN_EARLIER = re.compile(
+    r"[^.;,]{0,40}?\b(?:killed|died|slain)\s+(?:in|during)\s+(?:an?|the)\s+(?:earlier|previous|prior|past)\s+"
+    r"(?:[\w-]+\s+)?(?:operation|attack|clash|clashes|raid|ambush|fighting|battle|strike|offensive)\b",
+    re.IGNORECASE)
+
+
 def of_an_earlier_event(sentence: str, start: int) -> bool:
     """Is the figure at `start` told of another event than the sentence's news: the day a count began
     ("since Oct. 7, when gunmen killed 1,200"), or an earlier event in a relative clause ("the same
@@ -213,6 +235,12 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
     head = sentence[:start]
     if "since" in head and _SINCE_WHEN.search(head):
         return True
+    if _IN_AN_EARLIER.match(sentence, start):
+        return True  # ("the body of a terrorist killed in an earlier operation")
+    if _OVER_THE_DEATH.search(head, max(0, start - 120)):
+        return True  # ("Protests over the death of Mahsa Amini, who died in custody, entered ...")
+    if _FIRST_OF_ITS_KIND.search(head, max(0, start - 80)):
+        return True  # ("It was the first death of a security officer in the republic in two years")
     if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)):
         return True  # (", a week after an ambush that left more than 50 soldiers dead")
     funeral = _FUNERAL_OF.search(head, max(0, start - 80))

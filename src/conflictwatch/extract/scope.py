@@ -22,12 +22,14 @@ from conflictwatch.extract.periods import (
     counts_a_period,
 )
 from conflictwatch.extract.rules import lexicon
+from conflictwatch.geo.gazetteer import country_names, to_country_code
 from conflictwatch.models import Article
 from conflictwatch.months import FULL_NAMES, MONTH_NAMES, NAME_OR_SHORT
 
 _YEARS_AGO = re.compile(
     r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:after|ago|before|earlier)"
     r"|a year (?:ago|earlier|before)"
+    r"|(?:in|of|during)\s+the\s+(?:19|20)\d0s"  # ("the black decade of the 1990s left 200,000 dead")
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d+)\s+months\s+ago)\b"
     r"|(?<!born\s)(?<!founded\s)(?<!formed\s)(?<!established\s)\bin\s+(?P<year>(?:19|20)\d\d)\b"
     r"(?:[-–](?:19|20)?\d\d\b)?(?![-/]\d)"  # "in 2019-20": a span of past years too
@@ -64,7 +66,7 @@ _YEARS_AGO = re.compile(
 _SINCE_BEGAN = re.compile(
     r"\b(?i:since)\s+[^.;,]{0,50}?\b(?:began|started|broke out|erupted|was launched)\s*$")
 _MONTH_AGO = re.compile(
-    r"(?<!since\s)(?<!Since\s)\b(?P<last>(?i:last|in|early|late|an?|the))\s+(?:(?i:early|late|mid)[\s-]+)?(?P<month>"
+    r"(?<!since\s)(?<!Since\s)\b(?P<last>(?i:last|in|early|late|an?|the|of|during))\s+(?:(?i:early|late|mid)[\s-]+)?(?P<month>"
     + FULL_NAMES
     + r")\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+\d)"
     # "in January and February, 57 soldiers died": a period's count, not a past incident
@@ -74,8 +76,8 @@ _MONTH_AGO = re.compile(
 
 _YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
 _EVENT_NOUN_NEXT = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:attack|bombing|blast|explosion|strike|raid|massacre|ambush|assault|offensive|killings?"
-    r"|shooting)\b",
+    r"\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|raids?|massacres?|ambush|assaults?"
+    r"|offensive|killings?|shootings?|clashes)\b",
     re.IGNORECASE)
 
 
@@ -110,6 +112,8 @@ def months_ago(s: str, article: Article) -> bool:
         if m.group("last").lower() in ("a", "an", "the") and not m.group("year") \
                 and not _EVENT_NOUN_NEXT.match(s, m.end()):
             continue  # ("An April 2023 strike", "a May bombing": a month before its event's noun)
+        if m.group("last").lower() in ("of", "during") and not m.group("year"):
+            continue  # ("the clashes of July 2020"; not "in the second half of March": a part of it)
         month = MONTH_NAMES.index(m.group("month")) + 1
         if m.group("year"):
             back = (pub.year - int(m.group("year"))) * 12 + pub.month - month
@@ -165,6 +169,16 @@ def toll_of_a_past_year(s: str, article: Article, figures: list[tuple[int, int]]
         year = m.group("year2") or m.group("year7") or m.group("year8")
         if year and int(year) < article.published.year and (
                 m.group("year8") or all(_toll_of_dated_event(s, m, a, b) for a, b in figures)):
+            return True
+    pub = article.published
+    for m in _MONTH_AGO.finditer(s):
+        # "linked to the June attacks in Derbent and Makhachkala, which killed 22 people" (in July): the
+        # toll of an event of an earlier month, named by it
+        if m.group("last").lower() not in ("the", "a", "an", "last") or m.group("year") \
+                or not _EVENT_NOUN_NEXT.match(s, m.end()):
+            continue
+        if MONTH_NAMES.index(m.group("month")) + 1 != pub.month \
+                and all(_toll_of_dated_event(s, m, a, b) for a, b in figures):
             return True
     return False
 
@@ -469,7 +483,9 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     # (not "its fighters had killed more than 100 members of the security forces in Kirkuk": a side's
     # claim of one attack, with its place)
     record = big and _HAD_KILLED.search(s) is not None and not re.search(r"\b(?:in|at|near)\s+[A-Z]", s)
-    perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big or vague) or _LONG_CAMPAIGN.search(s)
+    # ("Around 15 civilians have also been killed in Lebanon": a country's tally, in the present perfect)
+    perfect = (PERFECT.search(s) and (_CAMPAIGN.search(s) or big or vague or _in_a_country(s))
+               or _LONG_CAMPAIGN.search(s)
                or record
                or (big and _PERFECT_DIED.search(s))) \
         and not _ONE_EVENT.search(s)
@@ -478,6 +494,17 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
         big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s))
     return bool(perfect or _PAST_HOURS.search(s) or past_day)
+
+
+_IN_PLACE_END = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[,.;]|$)")
+
+
+def _in_a_country(s: str) -> bool:
+    """Is the only place the sentence names a whole country ("... killed in Lebanon.")?"""
+    places = list(_IN_PLACE_END.finditer(s))
+    return len(places) == 1 and to_country_code(places[0]["name"]) in country_names() \
+        and len(re.findall(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s)) == 1
 
 
 # "On Thursday, the ministry reported that 37 people had been killed over the previous 24 hours"
@@ -491,7 +518,9 @@ _EARLIER_EVENT = re.compile(
     # ("whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12 children")
     r"\b(?:(?:after|following|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault"
-    r"|clash(?:es)?)\s+(?(blamed)(?:[^.;,]{0,60}?\s)?)(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
+    # ("launched after the attack on the Barkaram base in which about 40 soldiers died": its object too)
+    r"|clash(?:es)?)\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:on\s+[^.;,]{0,50}?\s)?)"
+    r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
     # ("two weeks after 13 soldiers and five civilians were killed": the list's next part too)
