@@ -166,3 +166,57 @@ def test_a_ranked_spokesman_is_no_victim(geo: Geocoder) -> None:
     found = incidents(geo, "Rebels killed villagers in a raid near Beni on Friday. Army spokesman Sergeant "
                            "Paul Mbusa gave a toll of 19 dead.")
     assert 1 not in [c.killed.low for c in found if c.killed]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Five soldiers were martyred when terrorists attacked a check post in Turbat on Friday, the ISPR said. "
+     "Among the martyred were Naib Subedar Ghulam Rasool and Lance Naik Asif.", 5),
+    ("Three people were killed on Friday in clashes in Miski, a local source said. The source said two of "
+     "the dead were members of the committee and one was a soldier.", 3),
+    ("An Israeli strike late on Thursday night killed seven people in Khan Younis, medics said. Two bodies "
+     "have been retrieved from the site, they said.", 7),
+])
+def test_a_part_of_the_dead_told_again_is_no_new_incident(geo: Geocoder, text: str, killed: int) -> None:
+    """'Among the martyred were ...', 'The source said two of the dead were ...', 'Two bodies have
+    been retrieved from the site': parts of the toll just told became incidents of their own."""
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == [killed]
+
+
+def test_the_part_of_the_dead_a_voice_gives_is_not_added(geo: Geocoder) -> None:
+    """'Residents said two of the dead were workers ..., after gunmen killed six': 8 dead."""
+    found = incidents(geo, "Residents said two of the dead were workers returning home, after gunmen killed "
+                           "six people in Tame on Friday.")
+    assert found[0].killed is not None and found[0].killed.low == 6
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("A Georgian citizen was shot dead on Friday by members of the so-called border guard of Abkhazia near "
+     "the village of Nabakevi in the occupied Gali district.", "Nabakevi"),
+    ("A resident of the Fuzuli district was killed on Friday when a mine exploded near the village of "
+     "Ashaghi Abdulrahmanli.", "Ashaghi Abdulrahmanli"),
+])
+def test_a_village_is_never_wider_than_a_district(geo: Geocoder, sentence: str, place: str) -> None:
+    """Typed as a district ('the Fuzuli district', 'the occupied Gali district'), the district
+    ranked as exact as a city quarter and won over the village where it happened."""
+    assert incidents(geo, sentence)[0].location == place
+
+
+def test_where_someone_went_afterwards_is_not_where_it_happened(geo: Geocoder) -> None:
+    """'The president later left for his native village of Tamysh': the hurt of the storming of
+    the parliament in Sukhumi were placed there."""
+    found = incidents(geo, "Protesters stormed the parliament in Sukhumi on Friday. At least eight people were "
+                           "injured, including police officers. The president later left for his native "
+                           "village of Tamysh.")
+    assert [c.location for c in found] == ["Sukhumi"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Moscow. 17 May. INTERFAX - Six Armenian servicemen were killed on Friday during fighting near Sev "
+     "Lich, the Armenian Defence Ministry said.", "Sev Lich"),
+    ("A serviceman of Rosgvardia was killed on Friday during a counter-terrorist operation in Buynaksk.",
+     "Buynaksk"),
+])
+def test_an_agency_or_a_force_is_no_place(geo: Geocoder, text: str, place: str) -> None:
+    """'INTERFAX -' and 'a serviceman of Rosgvardia' were the places of their claims."""
+    assert incidents(geo, text)[0].location == place

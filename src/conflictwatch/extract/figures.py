@@ -37,6 +37,7 @@ _HAD_WOUNDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are)"
     r"|among those killed (?:were|are)|the (?:dead|victims|deceased) (?:were|are)"
+    r"|among the (?:martyred|martyrs|slain|killed|victims|deceased|fallen) (?:were|are|was|is)"
     r"|the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s+(?:person|victim|man|woman|one)\s+"
     r"(?:killed\s+|to die\s+)?(?:was|is)"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
@@ -209,6 +210,8 @@ _SUBSET_AFTER = re.compile(
 # "Four of the Palestinians killed were under 18": some of the dead just told (not "Four of the
 # victims were killed in Nanduli on Saturday", parts told with their own place and day)
 # ("Six of the victims were decapitated": how some of them died, not where and when)
+# ("Residents said two of the dead were workers"): a voice, then the part of the dead
+_TOLD_THAT_END = re.compile(r"\b(?:said|says|say|told\s+\w+|added|reported)\s+(?:that\s+)?$", re.IGNORECASE)
 _SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased|injured|wounded"
                                r"|victims(?!\s+(?:were|was)\s+(?:\w+\s+){1,2}(?:in|at|on|near)\b))\b"
                                r"(?!\s+(?:in|at|on)\b)", re.IGNORECASE)
@@ -325,7 +328,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             # "killed six civilians, beheading at least four of them": how some of them were killed
             or (_OF_THEM.match(sentence[f.end :])
                 and _MANNER_BEFORE.search(sentence, max(0, f.start - 40), f.start) is not None)
-            or (_SOME_OF_THE_DEAD.match(sentence[f.end :]) and not sentence[: f.start].strip())
+            or (_SOME_OF_THE_DEAD.match(sentence[f.end :]) and (
+                not sentence[: f.start].strip() or _TOLD_THAT_END.search(sentence, 0, f.start)))
             or _PART_OF_DEAD.match(sentence[f.end :])
             or _SUBSET_RUN.search(sentence, max(0, f.start - 60), f.start)
             # "including the commanding officer, his wife and their son": the officer's kin, parts too

@@ -351,7 +351,10 @@ def extends(
 # "Rescuers had found the body of a baby and his mother", "bodies pulled from the rubble": the dead of
 # the strike just told, found one by one
 _RESCUE = re.compile(r"\b(?:rescuers|rescue\s+(?:workers|teams|crews)|emergency\s+workers|firefighters"
-                     r"|(?:from|under|beneath)\s+the\s+(?:rubble|debris|ruins))\b", re.IGNORECASE)
+                     r"|(?:from|under|beneath)\s+the\s+(?:rubble|debris|ruins)"
+                     # ("Two bodies have been retrieved from the site"; the incident's own site)
+                     r"|(?:retrieved|recovered|pulled|removed)\s+from\s+the\s+(?:site|scene|wreckage))\b",
+                     re.IGNORECASE)
 
 
 def bodies_of_the_told(s: str, cas: list[Casualty], last: Draft) -> bool:

@@ -69,15 +69,32 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
                                      or _PART_TYPED.search(sentence[a.start : a.end])) \
                 and _IN_WIDER.fullmatch(sentence, a.end, gap_end):
             out[i] = PlaceMention(b.name, b.start, b.end, a.rank + 1, b.via)
-        elif _NEAR_LANDMARK.fullmatch(sentence, a.end, b.start) and a.via in ("in", "at", "of") + _CALLED:
+        elif _NEAR_LANDMARK.fullmatch(sentence, a.end, b.start) and (a.via in ("in", "at") + _CALLED or (
+                # (the "of" of a place typed: not "the border guard of Abkhazia near the village of X")
+                a.via == "of" and _TYPED_OF.search(sentence, max(0, a.start - 30), a.start))):
             # "in the township of Coyuca de Benitez, near the resort city of Acapulco": a landmark
             # beside the place, not the place (unless far vaguer: "in Borno state near Gwoza")
             # (no wider than a town: ranks 4 and 5 are provinces and countries)
             out[i] = PlaceMention(b.name, b.start, b.end, max(b.rank, min(b.rank + 2, 3)), b.via)
+    villages = [a for a in out if _VILLAGE_OF.search(sentence, max(0, a.start - 30), a.start)
+                or sentence[a.start : a.end].lower().endswith(" village")]
+    if villages:
+        # "near the village of Nabakevi in the occupied Gali district", "A resident of the Fuzuli district
+        # was killed near the village of X": a village is never wider than a district
+        least = min(a.rank for a in villages)
+        out = [PlaceMention(b.name, b.start, b.end, least + 1, b.via)
+               if b not in villages and b.rank <= least and _DISTRICT_END.search(sentence, b.start, b.end)
+               else b for b in out]
     return out
 
 
 _PART_TYPED = re.compile(r"\s(?:sector|tehsil|valley|area|block|union council|subdivision)$", re.IGNORECASE)
+
+
+_TYPED_OF = re.compile(r"\b(?:town|township|village|city|municipality|district|community|hamlet|locality"
+                       r"|commune)\s+of\s+$", re.IGNORECASE)
+_VILLAGE_OF = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
+_DISTRICT_END = re.compile(r"\sdistrict$", re.IGNORECASE)
 
 
 # (the `via` of "an area called El Papayo": the word before "called")

@@ -447,7 +447,11 @@ _ANOTHER_VICTIM = re.compile(r"\s*(?:Another|One more|A further)\s+(?!(?:of|sour
 
 
 _LEFT_FROM = re.compile(r"\b(?:leaves?|left|leaving|depart\w*|fled|flee\w*|travel\w*|evacuat\w*|return\w*"
-                        r"|arriv\w*|driv\w*|head\w*)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$", re.IGNORECASE)
+                        r"|arriv\w*|driv\w*|head\w*)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$"
+                        # ("The president later left for his native village of Tamysh": where he went)
+                        r"|\b(?:left|leaving|departed|flew|returned)\s+(?:for|to)\s+(?:(?:his|her|their)\s+)?"
+                        r"(?:native\s+|home\s+)?(?:(?:village|town|city)\s+(?:of\s+)?)?$",
+                        re.IGNORECASE)
 
 
 def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Sequence[list[PlaceMention]],
