@@ -220,3 +220,33 @@ def test_where_someone_went_afterwards_is_not_where_it_happened(geo: Geocoder) -
 def test_an_agency_or_a_force_is_no_place(geo: Geocoder, text: str, place: str) -> None:
     """'INTERFAX -' and 'a serviceman of Rosgvardia' were the places of their claims."""
     assert incidents(geo, text)[0].location == place
+
+
+def test_a_live_page_line_opening_with_its_town_is_placed_there(geo: Geocoder) -> None:
+    """'Kryvyi Rih: 10 killed, 31 injured': a title-case town before a count, on a live page's line,
+    took the city of the line before (Kyiv)."""
+    found = incidents(geo, "The death toll in Kyiv has risen to 22.\nKryvyi Rih: 10 killed, 31 injured in a "
+                           "missile strike on Friday.\nDnipro: 3 dead, governor Lysak says.")
+    assert [c.location for c in found][1:] == ["Kryvyi Rih", "Dnipro"]
+
+
+def test_a_raised_toll_of_the_incident_just_told_replaces_its_count(geo: Geocoder) -> None:
+    """'UPD: The death toll has risen to 8': a second incident beside the first one's 'at least
+    one person dead'."""
+    found = incidents(geo, "05:40 - A drone hit an apartment block in Odesa overnight. At least one person "
+                           "dead.\n17:30 - UPD: The death toll has risen to 8, the regional governor said.")
+    assert [c.killed.low for c in found if c.killed] == [8]
+
+
+def test_the_hurt_one_who_died_is_one_more_dead(geo: Geocoder) -> None:
+    """'A woman was injured. UPD: Unfortunately, the woman died in hospital.': still one dead."""
+    found = incidents(geo, "A man was killed on Friday when a shell hit his car in Kherson. A woman was "
+                           "injured.\nUPD: Unfortunately, the woman died in hospital.")
+    assert [(c.killed.low if c.killed else None, c.injured) for c in found] == [(2, None)]
+
+
+def test_where_residents_fled_is_not_where_it_happened(geo: Geocoder) -> None:
+    """'Residents fled towards Gedaref': the farmers shot near Singa were placed at Gedaref."""
+    found = incidents(geo, "RSF fighters shot dead seven farmers in a village east of Singa on Friday, "
+                           "residents said. Residents fled towards Gedaref.")
+    assert found[0].location != "Gedaref"

@@ -45,18 +45,13 @@ from conflictwatch.extract.followups import (
 )
 from conflictwatch.extract.headline import headline_toll
 from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
+from conflictwatch.extract.labels import label_rank, opens_item
 from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
 from conflictwatch.extract.placerank import PlaceMention, most_specific
-from conflictwatch.extract.places import (
-    OWNER,
-    aside_spans,
-    find_places,
-    label_rank,
-    opens_item,
-)
+from conflictwatch.extract.places import OWNER, aside_spans, find_places
 from conflictwatch.extract.quotes import straight_quotes
 from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.retold import retells_the_dead

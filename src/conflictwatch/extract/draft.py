@@ -10,8 +10,8 @@ from conflictwatch.extract.actors import air_actor
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
 from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.labels import opens_item
 from conflictwatch.extract.placerank import ROUTE, PlaceMention, most_specific
-from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
 from conflictwatch.models import Article, Claim, Range
@@ -36,6 +36,7 @@ class Draft:
     extra_injured: Range | None = None
     extra_killed: list[Range] = field(default_factory=list)  # "Two of the attackers were also killed"
     died_of_wounds: int = 0  # "One of the wounded later died": moved from the hurt to the dead
+    raised_to: Range | None = None  # "UPD: The death toll has risen to 8": the toll that replaced it
     place_override: str | None = None
     notes: list[str] = field(default_factory=list)
 
@@ -94,6 +95,8 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     killed, injured, children = claim_figures(d.casualties)
     if killed is not None and d.extra_killed:
         killed = sum_ranges([killed, *d.extra_killed])
+    if d.raised_to is not None and (killed is None or (killed.low or 0) < d.raised_to.low):
+        killed = d.raised_to
     if d.died_of_wounds and killed is not None:
         n = d.died_of_wounds
         killed = sum_ranges([killed, Range(n, n)])

@@ -170,6 +170,9 @@ _WOUNDED_DIED = re.compile(
 )
 
 
+_THE_HURT_ONE_DIED = re.compile(
+    r"^(?:UPD(?:ATE)?\s*:?\s*)?(?:(?:unfortunately|sadly|tragically|later)\s*,?\s*)?the\s+(?:injured\s+|wounded\s+)?"
+    r"(?P<noun>[a-z]+)\s+(?:later\s+|has\s+|had\s+)?(?:died|succumbed|passed\s+away)\b", re.IGNORECASE)
 _TOLD = re.compile(r"\b(?:said|says|told|according\s+to|reported|claimed|announced|statement)\b",
                    re.IGNORECASE)
 _SAID_AT_END = re.compile(r",\s+(?:the\s+|a\s+)?[\w\s'’-]{1,40}?\s+(?:said|says|added)\s*\.?[\"”’']?\s*$")
@@ -211,6 +214,17 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
     dead, one fewer hurt; "One woman died in hospital on Saturday" joins it with no more dead. True
     if it did. `toll`: the incident told with its dead before `last`, when `last` told only the hurt
     ("The police said 61 were wounded"): the new dead are that toll's."""
+    hurt = _THE_HURT_ONE_DIED.match(s.strip())
+    told_hurt = (rf"\b(?:an?|one)\s+(?:[\w-]+\s+)?{hurt['noun']}\s+(?:was\s+)?(?:also\s+)?"
+                 r"(?:injured|wounded|hurt)\b") if hurt is not None else None
+    if told_hurt is not None and re.search(told_hurt, " ".join(last.quote), re.IGNORECASE):
+        # "A woman was injured. UPD: Unfortunately, the woman died in hospital.": one of the hurt died
+        last.died_of_wounds += 1
+        if last.extra_injured is not None and not any(c.kind == "injured" for c in last.casualties):
+            low, high = last.extra_injured.low, last.extra_injured.high
+            last.extra_injured = Range(low - 1, None if high is None else high - 1) if low > 1 else None
+        last.quote.append(s)
+        return True
     if not any(c.kind == "injured" for c in last.casualties):
         return False
     m = _WOUNDED_DIED.match(s.strip())
@@ -231,6 +245,21 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
     last.died_of_wounds += n
     last.quote.append(s)
     return True
+
+
+_TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:death\s+)?toll\s+(?:has\s+)?"
+                         r"(?:risen|rose|climbed|increased|grown|jumped)\s+to\b", re.IGNORECASE)
+
+
+def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
+                    last: Draft) -> bool:
+    """ "The death toll has risen to 8", with no day or place of its own: the last incident's toll."""
+    if not cas or not all(c.kind == "killed" and c.total for c in cas) or not _TOLL_RISEN.search(s):
+        return False
+    told = {p.name for p in last.places}
+    last_day = event_date(last.dates)[0]
+    return all(d.date_start in (None, last_day) for d in event_dates) \
+        and all(p.name in told for p in places) and any(c.kind == "killed" for c in last.casualties)
 
 
 def extends(
@@ -254,6 +283,12 @@ def extends(
             # "Russian shelling killed three in Kupiansk. One other person was injured, the
             # governor said.": the voice at the end tells both
             last.source = voices.pop()
+        if _raised_toll_of(s, cas, event_dates, places, last):
+            # "At least one person dead. UPD: The death toll has risen to 8, the governor said.": the
+            # toll of the incident just told, raised (whoever tells it)
+            last.raised_to = max((c.fig.value for c in cas), key=lambda v: v.low)
+            last.quote.append(raw)
+            return True
         if any(sp.name and sp.name != last.source for sp in speakers):
             return False
         # "... wounded and are being treated in hospitals in Owo and Akure": where the hurt are

@@ -15,7 +15,6 @@ from conflictwatch.datafiles import words_after
 from conflictwatch.extract.capitals import capital_mentions
 from conflictwatch.extract.datelines import (
     LOCAL_DATELINE,
-    item_label,
     outlets,
 )
 from conflictwatch.extract.nlp import entities
@@ -172,19 +171,19 @@ def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pa
 
 
 @lru_cache(maxsize=4096)
-def _is_country(name: str) -> bool:
+def is_country_name(name: str) -> bool:
     """A country the gazetteer knows by this name ("western Uganda" is a part of a country, no town)."""
     from conflictwatch.geo.gazetteer import country_names, to_country_code
 
     return to_country_code(name) in country_names()
 
 
-def _rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
+def name_rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
     _, countries, regions, cities = _stop()
     low = name.lower()
     if countryside or (post and post.strip().lower() in ("province", "governorate", "region")):
         return 4
-    if low in countries or _is_country(name):
+    if low in countries or is_country_name(name):
         return 5
     if low in regions:
         return 4
@@ -196,21 +195,6 @@ def _rank(name: str, post: str | None, direction: str | None, countryside: bool)
     if typed is not None:
         return typed
     return 1 if post else 2
-
-
-def label_rank(name: str) -> int:
-    """How specific a round-up item's label is: a town at most; a country ("PHILIPPINES:") least."""
-    return 5 if _is_country(name) else max(3, _rank(name, None, None, False))
-
-
-def opens_item(sentence: str, index: int) -> tuple[str, int, int] | None:
-    """The label of a round-up's item this sentence opens with, if any: any sentence's after the
-    first, the first sentence's only when it names a country ("SOMALIA: ..."; "IRBIL: ..." is
-    where the wire filed the story)."""
-    label = item_label(sentence)
-    if label is None or (index == 0 and label_rank(label[0]) != 5):
-        return None
-    return label
 
 
 def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
@@ -453,7 +437,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "municipality", "sub-division", "subdivision",
                                                "raion", "woreda"):
             clean = f"{clean} {post.strip().lower()}"
-        rank = _rank(name, post or _typed_before(sentence, start), direction, countryside)
+        rank = name_rank(name, post or _typed_before(sentence, start), direction, countryside)
         if (post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end())
                 and not _OF_WIDER.match(sentence, m.end())) \
                 or _PORT_CITY_OF.match(sentence, m.end()):
@@ -472,7 +456,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         plural = _PLURAL_TYPE.match(sentence, items[-1][2]) if items and not post and not direction else None
         kind = _PLURAL_TYPES.get(plural.group(1).lower()) if plural else None
         if kind:  # "the border of Yesagyo and Pakokku townships": each is a township
-            clean, rank = f"{clean} {kind}", _rank(name, " " + kind, None, False)
+            clean, rank = f"{clean} {kind}", name_rank(name, " " + kind, None, False)
         out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
         for item, s0, e0 in items:
             item = _CLEAN_ART.sub("", item)
@@ -492,7 +476,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                 item, e0 = f"{item} {typed.group(1).lower()}", typed.end()
             if not any(p.start == s0 for p in out):
                 word = f" {kind or typed.group(1)}" if kind or typed else None
-                rank = 3 if lga else _rank(bare, word, None, False)
+                rank = 3 if lga else name_rank(bare, word, None, False)
                 out.append(PlaceMention(item, s0, e0, rank, out[-1].via))
     def skipped(start: int) -> bool:
         return any(s <= start < e for s, e in skip_spans or [])
@@ -507,7 +491,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         name = hit.group("name")
         if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles \
                 and not _ACRONYM.search(name):  # ("The FAMa came under attack": Mali's army)
-            rank = _rank(name, None, None, False)
+            rank = name_rank(name, None, None, False)
             out.append(PlaceMention(name, hit.start("name"), hit.end("name"), rank, "in"))
     for city, s0, e0 in capital_mentions(sentence):  # "near the Honduran capital": Tegucigalpa
         if not skipped(s0):
@@ -534,7 +518,7 @@ def _owner(owner: str, start: int) -> PlaceMention | None:
     if len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES:
         kind = words[-1].lower()
         name = f"{' '.join(words[:-1])} {kind}"
-        rank = _rank(" ".join(words[:-1]), " " + kind, None, False)
+        rank = name_rank(" ".join(words[:-1]), " " + kind, None, False)
         return PlaceMention(name, start, start + len(owner), rank)
     if owner.lower() in regions and owner.lower() not in countries:
         return PlaceMention(owner, start, start + len(owner), 4)

@@ -27,8 +27,8 @@ from datetime import date
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.followups import DEFINITE_EVENT, REFERS_BACK, marker_res, treated_in
+from conflictwatch.extract.labels import opens_item
 from conflictwatch.extract.placerank import ROUTE, PlaceMention, most_specific
-from conflictwatch.extract.places import opens_item
 from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim
@@ -449,7 +449,8 @@ _ANOTHER_VICTIM = re.compile(r"\s*(?:Another|One more|A further)\s+(?!(?:of|sour
 _LEFT_FROM = re.compile(r"\b(?:leaves?|left|leaving|depart\w*|fled|flee\w*|travel\w*|evacuat\w*|return\w*"
                         r"|arriv\w*|driv\w*|head\w*)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$"
                         # ("The president later left for his native village of Tamysh": where he went)
-                        r"|\b(?:left|leaving|departed|flew|returned)\s+(?:for|to)\s+(?:(?:his|her|their)\s+)?"
+                        r"|\b(?:left|leaving|departed|flew|returned|fled|fleeing|flee)\s+(?:for|to|towards?)\s+"
+                        r"(?:(?:his|her|their)\s+)?"
                         r"(?:native\s+|home\s+)?(?:(?:village|town|city)\s+(?:of\s+)?)?$",
                         re.IGNORECASE)
 
