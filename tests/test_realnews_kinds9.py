@@ -250,3 +250,27 @@ def test_where_residents_fled_is_not_where_it_happened(geo: Geocoder) -> None:
     found = incidents(geo, "RSF fighters shot dead seven farmers in a village east of Singa on Friday, "
                            "residents said. Residents fled towards Gedaref.")
     assert found[0].location != "Gedaref"
+
+
+def test_the_second_day_of_a_night_is_no_figure(geo: Geocoder) -> None:
+    """'On the night of May 14 to 15, armed men killed five': the 15 was counted too (20)."""
+    found = incidents(geo, "On the night of May 14 to 15, armed men killed five people in a village in "
+                           "Cauca, the Ombudsman's Office said.")
+    assert found[0].killed is not None and found[0].killed.low == 5
+
+
+def test_a_tally_in_an_as_clause_leaves_the_day_s_dead_an_incident(geo: Geocoder) -> None:
+    """'A soldier was killed on Friday ... as fighting has left dozens dead since Thursday': the
+    whole sentence was a total and the soldier was lost."""
+    found = incidents(geo, "A soldier was killed on Friday in Catatumbo as fighting between the ELN and "
+                           "dissidents has left dozens dead since Thursday.")
+    assert [c.killed.low for c in found if c.killed] == [1]
+
+
+def test_two_days_two_places_in_one_sentence_are_two_incidents(geo: Geocoder) -> None:
+    """'On Friday, two people were killed in Graivoron, and on Thursday a woman died after a drone
+    attack on a bus stop in Shebekino': one incident of three dead on Friday in Graivoron."""
+    found = incidents(geo, "On Friday, two people were killed in Graivoron, and on Thursday a woman died "
+                           "after a drone attack on a bus stop in Shebekino.")
+    assert [(c.killed.low, str(c.date_start), c.location) for c in found if c.killed] == [
+        (2, "2024-05-17", "Graivoron"), (1, "2024-05-16", "Shebekino")]

@@ -29,10 +29,7 @@ from conflictwatch.extract.dates import find_dates, report_day
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
-from conflictwatch.extract.figures import (
-    classify_figures,
-    lex,
-)
+from conflictwatch.extract.figures import Casualty, classify_figures, lex
 from conflictwatch.extract.followups import (
     REFERS_BACK,
     add_subset,
@@ -316,12 +313,14 @@ def extract_claims(article: Article) -> list[Claim]:
                   for clause in split_by_scope_clause(s, told)
                   for placed, part_places in split_by_place(s, clause, told_places)
                   for part in split_by_day(s, placed)]
+        groups = _places_by_position(groups)
         for src, group, places in groups:
             scope = "aggregate" if aggregate_here(s_scope, dates, group, report_lead) else "incident"
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
-            own_day = day_of(s, dates, group) if len(groups) > 1 else None
+            others = [x for _, g, _ in groups if g is not group for x in g if x.kind == "killed"]
+            own_day = day_of(s, dates, group, others) if len(groups) > 1 else None
             group_dates = own_day or clause_dates(s, dates, group, scope)
             d = Draft(sent, [sent.text], group, src, group_dates, places, event, a1, a2, scope)
             drafts.append(d)
@@ -494,6 +493,24 @@ _TELLS_OF_OTHERS = re.compile(
 )
 _TRAILING_VOICE = re.compile(r",\s+(?:[\w'’-]+\s+){0,2}$")
 _GERUND_OR_THAT = re.compile(r"\s+(?:\w+ing|that)\b")
+
+
+def _places_by_position(
+    groups: list[tuple[str | None, list[Casualty], list[PlaceMention]]],
+) -> list[tuple[str | None, list[Casualty], list[PlaceMention]]]:
+    """Groups split by day that share one list of places ("On Tuesday, two people were killed in
+    Graivoron, and on Monday a woman died ... in Shebekino"): each takes the places told from its
+    figure to the next group's, when every group has one."""
+    if len(groups) < 2 or any(g[2] is not groups[0][2] for g in groups) or not groups[0][2]:
+        return groups
+    starts = [min(c.fig.start for c in g[1]) for g in groups]
+    bounds = [0, *starts[1:], 10**9]
+    own = [[p for p in groups[0][2] if bounds[i] <= p.start < bounds[i + 1]] for i in range(len(groups))]
+    if not all(own):
+        return groups
+    return [(src, group, mine) for (src, group, _), mine in zip(groups, own, strict=True)]
+
+
 def _actor_spans(text: str, actors: list[Named]) -> list[tuple[int, int]]:
     """Where the article's armed groups are named: "the Islamic State of West African Province"
     holds no province."""

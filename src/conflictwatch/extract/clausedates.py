@@ -4,9 +4,10 @@ day right after a second day's figure ("and five on Tuesday"), a toll's own atta
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from conflictwatch.extract.dates import DateMention
-from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.figures import SECOND_DAY_AFTER, Casualty
 from conflictwatch.extract.splits import ANOTHER
 
 _TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
@@ -27,14 +28,28 @@ def clauses(s: str) -> list[tuple[int, str]]:
     return out
 
 
-def day_of(s: str, dates: list[DateMention], group: list[Casualty]) -> list[DateMention] | None:
+def day_of(s: str, dates: list[DateMention], group: list[Casualty],
+           others: Sequence[Casualty] = ()) -> list[DateMention] | None:
     """The day named right after a second day's figure ("and five on Tuesday"), or the first one
-    after the first figure ("killed on Monday"), with the statement dates."""
+    after the first figure ("killed on Monday"), with the statement dates; not a day that opens
+    another group's figure ("On Tuesday, two were killed in X, and on Monday a woman died"), which
+    leaves the day told before this figure."""
     pos = group[0].fig.end
-    after = [d for d in dates if not d.statement and d.start >= pos and d.precision == 1]
-    if not after or after[0].start - pos > 60:
-        return None
-    return [after[0]] + [d for d in dates if d.statement]
+    said = [d for d in dates if d.statement]
+
+    def opens_other(d: DateMention) -> bool:
+        return any(0 <= o.fig.start - d.end <= 25 and not SECOND_DAY_AFTER.match(s, o.fig.end)
+                   for o in others)
+
+    days = [d for d in dates if not d.statement and d.precision == 1]
+    after = [d for d in days if d.start >= pos and not opens_other(d)]
+    if after and after[0].start - pos <= 60:
+        return [after[0]] + said
+    start = group[0].fig.start
+    before = [d for d in days if d.end <= start and start - d.end <= 30]
+    if others and before:
+        return [before[-1]] + said
+    return None
 
 
 def clause_dates(

@@ -13,7 +13,9 @@ _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
 
 _MONTH_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$", re.IGNORECASE
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*"
+    # ("on the night of May 14 to 15, armed men killed five": the second day of the night)
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:to|and|[-–/])\s*)?$", re.IGNORECASE
 )
 
 # "shot one man dead and abducted two of his relatives": people who met another fate

@@ -23,6 +23,12 @@ def split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
     """ "Eight people were killed on Monday and five on Tuesday": one incident per day, each with
     its own toll (figures.SECOND_DAY_GAP)."""
     main = [c for c in group if c.kind == "killed" and not c.subset]
+    if len(main) == 2 and _DAY_OPENS_SECOND.search(s, main[0].fig.end, main[1].fig.start) \
+            and _DAY_NAMED.search(s, 0, main[0].fig.end + 30):
+        # "On Tuesday, two people were killed in Graivoron, and on Monday a woman died ...": each day
+        # its own incident, the day told before the second figure
+        at = group.index(main[1])
+        return [group[:at], group[at:]]
     if len(main) < 2 or not any(
             SECOND_DAY_GAP.search(s, a.fig.end, b.fig.start) and SECOND_DAY_AFTER.match(s, b.fig.end)
             for a, b in zip(main, main[1:], strict=False)):
@@ -34,6 +40,12 @@ def split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
         else:
             parts[-1].append(c)
     return parts
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_OPENS_SECOND = re.compile(
+    rf",\s+(?:and|while)\s+(?:earlier\s+|later\s+)?on\s+{_WEEKDAY}\s*,?\s+(?:[\w-]+\s+){{0,3}}?$")
+_DAY_NAMED = re.compile(rf"\b{_WEEKDAY}\b")
 
 
 # (" were killed in an Israeli raid in ": the toll's own verb phrase, up to its place)
@@ -81,7 +93,9 @@ def _split_places(s: str, group: list[Casualty], places: list[PlaceMention],
 
 # Where a clause ends for scope: "Three men were dismembered in Tijuana, ..., with these events
 # adding up to 33 executions in the first days of September" is an incident and a total.
-_SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|taking|raising)\s+|\s+while\s+")
+_SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|taking|raising)\s+|\s+while\s+"
+                          # ("A soldier was killed on Monday as fighting has left dozens dead since Thursday")
+                          r"|,?\s+as\s+(?=[^.;]{0,80}?\b(?:has|have)\s+(?:left|killed|claimed)\b)")
 
 
 # "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
