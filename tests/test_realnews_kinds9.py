@@ -274,3 +274,18 @@ def test_two_days_two_places_in_one_sentence_are_two_incidents(geo: Geocoder) ->
                            "after a drone attack on a bus stop in Shebekino.")
     assert [(c.killed.low, str(c.date_start), c.location) for c in found if c.killed] == [
         (2, "2024-05-17", "Graivoron"), (1, "2024-05-16", "Shebekino")]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Two police officers were killed on Friday in a shootout in Grozny's Staropromyslovsky district. The "
+     "attacker had recently returned from Turkey, police said.", "Russia"),
+    ("Twenty people were injured on Friday when a crowd stormed Makhachkala airport looking for passengers "
+     "arriving on a flight from Tel Aviv.", "Russia"),
+    ("Two Kosovo police officers were injured on Friday when an explosive device was thrown at their patrol "
+     "vehicle in the village of Zubin Potok, police in the North region said.", "Kosovo"),
+])
+def test_the_country_of_the_place_not_of_a_word_near_it(geo: Geocoder, text: str, country: str) -> None:
+    """A district owned by a city ('Grozny's'), whose city the country votes missed, went to the
+    country an attacker came back from; an airport named after its city was no place, and the
+    flight's origin was; 'the North region' matched Israel's Northern District."""
+    assert incidents(geo, text)[0].country == country

@@ -239,7 +239,9 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
         at = p.start + of_city.start("city")
         return PlaceMention(of_city.group("city"), at, at + len(of_city.group("city")), 3, p.via)
     city = p.name[: m.start()].strip()
-    if city and p.name[m.end() :].strip() == "" and city.lower() in _stop()[3]:
+    # (an airport or a port is named after its city, known or not: "Makhachkala airport")
+    named_after = m.group(0).lower() in ("airport", "international airport", "seaport", "port", "air base")
+    if city and p.name[m.end() :].strip() == "" and (city.lower() in _stop()[3] or named_after):
         return PlaceMention(city, p.start, p.start + len(city), 3, p.via)
     return None
 

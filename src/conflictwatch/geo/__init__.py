@@ -167,6 +167,9 @@ class Geocoder:
         in_quote = {cc for n in names if claim.quote and n in claim.quote and (cc := self._country_named(n))}
         for name in names:  # countries first: they decide how the other names are read
             cc = self._country_named(name)
+            across = rf"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?{re.escape(name)}"
+            if cc and claim.quote and re.search(across, claim.quote):
+                continue  # "near Djanet, close to the border with Libya": the country across the border
             if cc and cc not in named:
                 named.add(cc)
                 own = 50.0 if in_quote == {cc} else 0.0
@@ -556,7 +559,9 @@ class Geocoder:
     def _region_abroad(self, name: str) -> Place | None:
         """The province called exactly `name` when one country has it (named as a province in the claim's
         own sentence, it says which country the claim is in, whatever the article's other paragraphs)."""
-        found = [p for p in self.find(name, 0) if p.placetype == "region"]
+        # (exactly: "the North region" of a Kosovo story is not Israel's Northern District)
+        key = name_key(name)
+        found = [p for p in self.find(name, 0) if p.placetype == "region" and name_key(p.name) == key]
         return found[0] if found and len({p.country_code for p in found}) == 1 else None
 
     def _region_for(self, name: str, ctx: GeoContext) -> Place | None:
@@ -580,8 +585,8 @@ class Geocoder:
             # A town's province: "Idlib countryside" where only the town is known (in the article's
             # country: "the province of Seno" in a story that names no country is no town in Laos).
             town = self.lookup(name, ctx) if ctx.country else None
-            if town is None or not town.admin1:
-                return None
+            if town is None or not town.admin1 or town.country_code != ctx.country:
+                return None  # (nor "the North region" of a Kosovo story read as Israel's Northern)
             reg = self._region_for(town.admin1, GeoContext({town.country_code or "": 1.0}))
             if reg is town.admin1:  # pragma: no cover - defensive
                 return None

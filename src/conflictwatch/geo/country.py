@@ -93,6 +93,9 @@ def _variants(phrase: str) -> Iterable[str]:
     stripped = _TYPE_WORDS.sub("", phrase)
     if stripped != phrase:
         yield stripped
+    owner = re.split(r"['’]s\s", phrase, maxsplit=1)
+    if len(owner) == 2:
+        yield owner[0]  # "Grozny's Staropromyslovsky district": the city that owns the district
 
 
 def place_weight(found: list[Place], typed: bool) -> dict[str, float]:
