@@ -289,3 +289,11 @@ def test_the_country_of_the_place_not_of_a_word_near_it(geo: Geocoder, text: str
     country an attacker came back from; an airport named after its city was no place, and the
     flight's origin was; 'the North region' matched Israel's Northern District."""
     assert incidents(geo, text)[0].country == country
+
+
+def test_a_favela_said_to_be_in_a_city_is_in_that_city(geo: Geocoder) -> None:
+    """'Jacarezinho, a favela in Rio de Janeiro': a town of that name in Parana, 39,000 people, was
+    taken for it."""
+    found = incidents(geo, "Police killed 25 people on Friday in a raid on Jacarezinho, a favela in Rio de "
+                           "Janeiro.")
+    assert found[0].admin1 == "Rio de Janeiro"

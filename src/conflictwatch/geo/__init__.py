@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from conflictwatch.geo.cityparts import Match, city_around, city_district, city_of_part
 from conflictwatch.geo.context import (
     ECHO_VOTES,
     GeoContext,
@@ -49,15 +49,12 @@ from conflictwatch.geo.written import (
     RE_NEAR,
     RE_REGION_SUFFIX,
     _called_district,
-    _put_in,
     _said_to_be_in,
     _spelt_alike,
     _strip_descriptors,
     _strip_modifiers,
     admin_from_text,
     camp_stem,
-    city_of_district,
-    city_parts,
     clean_location,
     route_ends,
 )
@@ -75,11 +72,6 @@ _DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|wor
                             r"|municipality|township)$", re.IGNORECASE)
 
 
-@dataclass
-class _Match:
-    place: Place
-    precision: int
-    fallback: bool = False  # coordinates of a wider place because the name itself is unknown
 
 
 class Geocoder:
@@ -390,10 +382,10 @@ class Geocoder:
                     m is None or m.place.source == "bundled"):  # (a data file's entry says which)
                 m = self._district(written, ctx) or m
             c.location = clean_location(c.location)
-            m = self._city_district(article.text, written, m, ctx) or m
-            m = m or self._city_of_part(c, ctx)
+            m = city_district(self, article.text, written, m, ctx) or m
+            m = m or city_of_part(self, c, ctx)
             if m is not None and not m.fallback:
-                m = self._city_around(c, m.place, ctx) or m
+                m = city_around(self, c, m.place, ctx) or m
             if m is None:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
@@ -408,11 +400,11 @@ class Geocoder:
         for c in claims:
             admin_from_text(c, partial(self._provinces_of, c.country))
 
-    def _resolve(self, raw: str, written: str, modifier: str, ctx: GeoContext) -> _Match | None:
+    def _resolve(self, raw: str, written: str, modifier: str, ctx: GeoContext) -> Match | None:
         # The whole phrase first: "Eastern Ghouta" is a name, not "eastern" + "Ghouta".
         hit = self._lookup_scored(raw.strip(), ctx)
         if hit and hit[1] <= 1 and in_named_province(hit[0], ctx):
-            return _Match(hit[0], hit[0].default_precision)
+            return Match(hit[0], hit[0].default_precision)
         near = RE_NEAR.match(written)
         if near:
             inner, outer = near.group(1), near.group(2)
@@ -422,13 +414,13 @@ class Geocoder:
                 octx.anchors = [op, *ctx.anchors]
             ip = self._lookup_scored(_strip_modifiers(inner)[0], octx)
             if ip and (op is None or distance_km(ip[0], op) < 60):
-                return _Match(ip[0], max(ip[0].default_precision, 1))
+                return Match(ip[0], max(ip[0].default_precision, 1))
             if op is not None:
-                return _Match(op, max(2, op.default_precision), fallback=True)
+                return Match(op, max(2, op.default_precision), fallback=True)
         if modifier == "region":
             # ("West Darfur state": West Darfur, not a "Darfur" west of something)
             region = self._typed_region(raw, written, ctx) or self._region_for(written, ctx)
-            return _Match(region, 3, fallback=True) if region else None
+            return Match(region, 3, fallback=True) if region else None
         hit = self._lookup_scored(written, ctx) if written else None
         if hit is None and written:
             # a province of the story's country named exactly as the claim's place is itself, however
@@ -446,7 +438,7 @@ class Geocoder:
                 prec = p.default_precision
                 if modifier in ("direction", "near", "part"):
                     prec = max(prec, 2)
-                return _Match(p, prec)
+                return Match(p, prec)
         if modifier in ("direction", "near", "part") and not written:
             return None
         on_route = self._route_end(written, ctx) if not hit and written else None
@@ -461,11 +453,11 @@ class Geocoder:
         county = ctx.named_district
         city = ctx.city
         if county is not None and (city is None or name_key(city.admin2 or "") != name_key(county.name)):
-            return _Match(county, max(2, county.default_precision), fallback=True)
+            return Match(county, max(2, county.default_precision), fallback=True)
         if city is not None and in_named_province(city, ctx) and in_nearest_region(city, ctx):
-            return _Match(city, 2, fallback=True)
+            return Match(city, 2, fallback=True)
         if ctx.region is not None:
-            return _Match(ctx.region, 3, fallback=True)
+            return Match(ctx.region, 3, fallback=True)
         return None
 
     def _typed_region(self, name: str, written: str, ctx: GeoContext) -> Place | None:
@@ -474,7 +466,7 @@ class Geocoder:
         typed = RE_REGION_SUFFIX.match(name.strip())
         return self._region_for(typed.group(1), ctx) if typed and typed.group(1) != written else None
 
-    def _route_end(self, written: str, ctx: GeoContext) -> _Match | None:
+    def _route_end(self, written: str, ctx: GeoContext) -> Match | None:
         """ "the Komanda-Mambasa road", "the Apaseo el Alto-Queretaro highway": a road between two
         towns the gazetteer knows is placed at the first it finds, as near it (precision 2)."""
         for part in route_ends(written):
@@ -483,68 +475,17 @@ class Geocoder:
                 continue
             hit = self._lookup_scored(part, ctx)
             if hit and hit[1] <= 1 and hit[0].is_point and in_named_province(hit[0], ctx):
-                return _Match(hit[0], 2, fallback=True)
+                return Match(hit[0], 2, fallback=True)
         return None
 
-    def _city_of_part(self, c: Claim, ctx: GeoContext) -> _Match | None:
-        """A part of a city the gazetteer lacks ("the Praderas del Sur neighborhood") is placed at
-        the article's main city in its country, as part of it (precision 2)."""
-        if not c.location or not c.quote:
-            return None
-        # the city the claim's own sentence names ("MOGADISHU - ... in Hodan district") first
-        own = (self.lookup(n, ctx) for n in c.place_context[:NEAR_NAMES] if n in c.quote)
-        city = next((p for p in own if p is not None and p.placetype == "locality"), None)
-        city = city or next((p for p in ctx.article_places if p.country_code == ctx.country), None)
-        if city is None:
-            return None
-        name = re.escape(c.location)
-        words = city_parts()
-        named = re.match(rf"{words}\s", c.location, re.IGNORECASE)  # "Colonia Alfredo Chavez"
-        told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
-        return _Match(city, 2, fallback=True) if named or told else None
-
-    def _city_around(self, c: Claim, p: Place, ctx: GeoContext) -> _Match | None:
-        """ "in Iwaya, Yaba area of Lagos": a village far from the city the sentence puts it in is a
-        namesake (the gazetteer lacks the city's part); the city is the place, as part of it."""
-        if not p.is_point or not c.location or not c.quote:
-            return None
-        # ("the city's Kyivskyi district", filed from Kharkiv: the dateline's city, first of the context;
-        # the other city's district of that name, however many live there, is a namesake)
-        citys = re.search(rf"\bthe\s+(?:city|town|capital)['’]s\s+{re.escape(c.location)}\b", c.quote)
-        if p.population >= 20_000 and not citys:
-            return None
-        for name in c.place_context[:NEAR_NAMES]:
-            if _strip_modifiers(name)[1] or _DISTRICT_WORDS.match(name):
-                continue  # "in Raqa province": a province or a district may be wide
-            if name_key(name) == name_key(c.location) or not (citys or _put_in(c.location, name, c.quote)):
-                continue
-            city = self.lookup(name, ctx)
-            # ("the Hodan district of Mogadishu" is in the city: a village 30 km out is a namesake)
-            inside = citys or re.search(
-                rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
-                rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
-                rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
-            if city is not None and big_city(city) and distance_km(p, city) > (15 if inside else 40):
-                return _Match(city, 2, fallback=True)
-        return None
-
-    def _city_district(self, text: str, written: str, m: _Match | None, ctx: GeoContext) -> _Match | None:
-        """ "the Kyivskyi district of Kharkiv": a quarter of that city, not a namesake village far off."""
-        city = city_of_district(text, written) if m is not None and not m.fallback else None
-        cp = self.lookup(city, ctx) if city else None
-        if m is None or cp is None or not big_city(cp) or distance_km(m.place, cp) <= 30 \
-                or m.place.admin1 == cp.admin1:  # ("Zakho district of Duhok": the province's)
-            return None
-        return _Match(cp, 2, fallback=True)
-
-    def _district(self, name: str, ctx: GeoContext) -> _Match | None:
+    def _district(self, name: str, ctx: GeoContext) -> Match | None:
         """ "the district of Sirwah": the district itself, where villages elsewhere in the country
         share its name, when it is the only one so called (in the province the text names, if any)."""
         cc = ctx.country
         found = [p for p in self.find(name, 0, cc) if p.placetype == "county" and p.country_code == cc
                  and name_key(p.name) == name_key(name)
                  and (not ctx.admin1s or name_key(p.admin1 or "") in ctx.admin1s)]
-        return _Match(found[0], found[0].default_precision) if len(found) == 1 else None
+        return Match(found[0], found[0].default_precision) if len(found) == 1 else None
 
     def _provinces_of(self, country: str | None, district: str) -> set[str]:
         """Name keys of the provinces of `country` with a district (county) called `district`."""

@@ -1,0 +1,88 @@
+"""Parts of cities the gazetteer lacks ("the Praderas del Sur neighborhood", "Iwaya, Yaba area of
+Lagos", "the Kyivskyi district of Kharkiv", "the city's Kyivskyi district"): the city is the place, at
+precision 2, not a namesake village or district of another city."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from conflictwatch.geo.context import GeoContext, big_city
+from conflictwatch.geo.gazetteer import Place, distance_km
+from conflictwatch.geo.normalize import name_key
+from conflictwatch.geo.written import (
+    _DISTRICT_WORDS,
+    NEAR_NAMES,
+    _put_in,
+    _strip_modifiers,
+    city_of_district,
+    city_parts,
+)
+from conflictwatch.models import Claim
+
+if TYPE_CHECKING:
+    from conflictwatch.geo import Geocoder
+
+
+@dataclass
+class Match:
+    place: Place
+    precision: int
+    fallback: bool = False  # coordinates of a wider place because the name itself is unknown
+
+
+def city_of_part(geo: Geocoder, c: Claim, ctx: GeoContext) -> Match | None:
+    """A part of a city the gazetteer lacks ("the Praderas del Sur neighborhood") is placed at
+    the article's main city in its country, as part of it (precision 2)."""
+    if not c.location or not c.quote:
+        return None
+    # the city the claim's own sentence names ("MOGADISHU - ... in Hodan district") first
+    own = (geo.lookup(n, ctx) for n in c.place_context[:NEAR_NAMES] if n in c.quote)
+    city = next((p for p in own if p is not None and p.placetype == "locality"), None)
+    city = city or next((p for p in ctx.article_places if p.country_code == ctx.country), None)
+    if city is None:
+        return None
+    name = re.escape(c.location)
+    words = city_parts()
+    named = re.match(rf"{words}\s", c.location, re.IGNORECASE)  # "Colonia Alfredo Chavez"
+    told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
+    return Match(city, 2, fallback=True) if named or told else None
+
+def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | None:
+    """ "in Iwaya, Yaba area of Lagos": a village far from the city the sentence puts it in is a
+    namesake (the gazetteer lacks the city's part); the city is the place, as part of it."""
+    if not p.is_point or not c.location or not c.quote:
+        return None
+    # ("the city's Kyivskyi district", filed from Kharkiv: the dateline's city, first of the context;
+    # the other city's district of that name, however many live there, is a namesake)
+    citys = re.search(rf"\bthe\s+(?:city|town|capital)['’]s\s+{re.escape(c.location)}\b", c.quote)
+    # ("Jacarezinho, a favela in Rio de Janeiro": said to be a part of that city, whatever town
+    # elsewhere has its name)
+    part = re.search(rf"\b{re.escape(c.location)},\s+an?\s+(?:[\w-]+\s+)?(?:favela|neighbou?rhood"
+                     r"|district|quarter|suburb|slum|colonia|shantytown)\s+(?:in|of)\s", c.quote)
+    if p.population >= 20_000 and not citys and not part:
+        return None
+    for name in c.place_context[:NEAR_NAMES]:
+        if _strip_modifiers(name)[1] or _DISTRICT_WORDS.match(name):
+            continue  # "in Raqa province": a province or a district may be wide
+        if name_key(name) == name_key(c.location) or not (citys or _put_in(c.location, name, c.quote)):
+            continue
+        city = geo.lookup(name, ctx)
+        # ("the Hodan district of Mogadishu" is in the city: a village 30 km out is a namesake)
+        inside = citys or re.search(
+            rf"\b{re.escape(c.location)}\s+(?:district|neighbou?rhood|area|quarter|suburb)"
+            rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
+            rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
+        if city is not None and big_city(city) and distance_km(p, city) > (15 if inside else 40):
+            return Match(city, 2, fallback=True)
+    return None
+
+def city_district(geo: Geocoder, text: str, written: str, m: Match | None, ctx: GeoContext) -> Match | None:
+    """ "the Kyivskyi district of Kharkiv": a quarter of that city, not a namesake village far off."""
+    city = city_of_district(text, written) if m is not None and not m.fallback else None
+    cp = geo.lookup(city, ctx) if city else None
+    if m is None or cp is None or not big_city(cp) or distance_km(m.place, cp) <= 30 \
+            or m.place.admin1 == cp.admin1:  # ("Zakho district of Duhok": the province's)
+        return None
+    return Match(cp, 2, fallback=True)
