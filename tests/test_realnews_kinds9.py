@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -297,3 +298,58 @@ def test_a_favela_said_to_be_in_a_city_is_in_that_city(geo: Geocoder) -> None:
     found = incidents(geo, "Police killed 25 people on Friday in a raid on Jacarezinho, a favela in Rio de "
                            "Janeiro.")
     assert found[0].admin1 == "Rio de Janeiro"
+
+
+@pytest.mark.parametrize("text", [
+    "Seventeen missionaries, including five children, were kidnapped on Friday by a gang in Ganthier, Haiti.",
+    "More than 300 residents, including 120 children, fled the ejido Nueva Independencia in Chicomuselo on "
+    "Friday after a clash between cartels.",
+])
+def test_the_children_of_a_group_with_another_fate_are_not_dead(geo: Geocoder, text: str) -> None:
+    """'including five children' of the kidnapped (or the fled) were counted as killed."""
+    assert all(c.killed is None for c in incidents(geo, text))
+
+
+def test_a_count_named_again_one_by_one_after_the_two(geo: Geocoder) -> None:
+    """'The two, a driver and a teacher, died': four dead."""
+    found = incidents(geo, "Gunmen stopped a bus near Mandera on Thursday. The two, a driver and a teacher, "
+                           "died on Friday in hospital.")
+    assert [c.killed.low for c in found if c.killed] == [2]
+
+
+def test_the_town_s_market_in_a_dateline_story_is_in_the_town(geo: Geocoder) -> None:
+    """'BAIDOA, Somalia - ... a grenade into the town's livestock market': no place at all."""
+    found = incidents(geo, "BAIDOA, Somalia - Six people were injured on Friday when a man threw a grenade "
+                           "into the town's livestock market, police said.")
+    assert found[0].location == "Baidoa"
+
+
+def test_the_toll_of_a_fight_told_with_none_is_its_toll(geo: Geocoder) -> None:
+    """'Insurgents attacked ... At least seven soldiers were killed in the fighting, according to a
+    military source in Pemba': the lead had no figure and the toll went to Pemba, where the source
+    is."""
+    found = incidents(geo, "Insurgents attacked an army position near Macomia in Cabo Delgado province on "
+                           "Friday morning. At least seven soldiers were killed in the fighting, according to "
+                           "a military source in Pemba.")
+    assert [(c.killed.low if c.killed else None, c.location) for c in found] == [(7, "Macomia")]
+
+
+def test_months_of_a_past_year_are_background(geo: Geocoder) -> None:
+    """'The deadliest attacks were in November and December 2014, when militants killed 28 ...':
+    an incident of the day of the news."""
+    found = incidents(geo, "Gunmen killed two people in Mandera on Friday. The deadliest attacks were in "
+                           "November and December 2014, when militants killed 28 passengers on a bus.")
+    assert [c.killed.low for c in found if c.killed] == [2]
+
+
+def test_a_dateline_s_agency_pair_is_no_photo_credit(tmp_path: Path) -> None:
+    """'PORT-AU-PRINCE (AFP/Le Nouvelliste).- Six police officers were killed ...': the paragraph was
+    taken for a photo caption and dropped from the article."""
+    from conflictwatch.ingest import read_inputs
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "x", "published": "2024-05-18", "title": "t", "text": "PORT-AU-PRINCE (AFP/Le '
+                   'Nouvelliste).\\u2014 Six police officers were killed on Friday in Liancourt.\\n\\nResidents '
+                   'fled the town."}\n', encoding="utf-8")
+    [article] = list(read_inputs([str(src)]))
+    assert "Six police officers were killed" in article.text

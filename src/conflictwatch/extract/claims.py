@@ -399,7 +399,9 @@ _ANNIVERSARY_AS_TIME = re.compile(
     r"\b(?:on\s+the\s+eve\s+of|ahead\s+of|(?:a|one|two|three|\d+)\s+days?\s+(?:before|after)|on)\s+the\s+"
     r"(?:[\w-]+\s+){0,2}anniversary\s+of\b", re.IGNORECASE)
 _HERE = re.compile(
-    r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
+    r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])"
+    # ("BAIDOA - ... threw a grenade into the town's livestock market": the dateline's town)
+    r"|\bthe\s+(?:town|city)['’]s\s+(?=[a-z])")
 
 
 _HAD_ASIDE = re.compile(r",\s+(?:who|which)\s+had\s+[^,;]{3,120}?,")

@@ -516,9 +516,11 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 kind = "injured"
             elif subset and out:
                 kind = out[-1].kind
-            elif subset and victim_cls == "children":
+            elif subset and victim_cls == "children" and not (
+                    _OTHER_FATE.search(sentence) and not lx.killed.search(sentence)):
                 # "That included five children": part of a toll said before ("The victims, including
-                # two minors, were brought to a hospital": of the wounded)
+                # two minors, were brought to a hospital": of the wounded; not "Seventeen missionaries,
+                # including five children, were kidnapped": another fate, nobody dead)
                 kind = "injured" if _TREATED.search(sentence) else "killed"
             elif (
                 out

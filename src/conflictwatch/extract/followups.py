@@ -262,6 +262,23 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
         and all(p.name in told for p in places) and any(c.kind == "killed" for c in last.casualties)
 
 
+def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
+                   last: Draft) -> bool:
+    """A toll of the fight just told with no figure ("... were killed in the fighting", "the strikes
+    killed 11"), with no other day or place of its own."""
+    if last.casualties or last.extra_killed or last.extra_injured or last.scope != "incident":
+        return False
+    if (last.event and "territory" in last.event[1]) or lex().aggregate.search(s):
+        return False  # (a town taken is an event of its own; "killed since the assault began" a count)
+    if not cas or any(c.subset or c.total for c in cas) or not any(c.kind == "killed" for c in cas):
+        return False
+    if not (_SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s)) or _ANOTHER_INCIDENT.search(s):
+        return False
+    told = {p.name for p in last.places}
+    last_day = event_date(last.dates)[0]
+    return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
+
+
 def extends(
     s: str,
     raw: str,
@@ -283,6 +300,14 @@ def extends(
             # "Russian shelling killed three in Kupiansk. One other person was injured, the
             # governor said.": the voice at the end tells both
             last.source = voices.pop()
+        if _first_toll_of(s, cas, event_dates, places, last):
+            # "Insurgents stormed Macomia on Friday. At least seven soldiers were killed in the fighting,
+            # according to a military source.": the toll of the incident told with none
+            last.casualties.extend(cas)
+            if last.source is None and speakers and speakers[0].name:
+                last.source = speakers[0].name
+            last.quote.append(raw)
+            return True
         if _raised_toll_of(s, cas, event_dates, places, last):
             # "At least one person dead. UPD: The death toll has risen to 8, the governor said.": the
             # toll of the incident just told, raised (whoever tells it)

@@ -218,8 +218,9 @@ _DIED = re.compile(r"\b(?:killed|died|dead|killing|wounded|injured)\b", re.IGNOR
 
 
 _OVER_THE_DEATH = re.compile(
-    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|outrage|anger|unrest|uproar|vigils?|mourning)\s+"
-    r"(?:over|against|following|after|for)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+[^.;]{0,100}$",
+    r"\b(?:protests?|demonstrations?|rall(?:y|ies)|outrage|anger|unrest|uproar|vigils?|mourning)\b[^.;]{0,60}?"
+    r"\b(?:over|against|following|after|for)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+"
+    r"[^.;]{0,100}$",
     re.IGNORECASE)
 _FIRST_OF_ITS_KIND = re.compile(
     r"\bthe\s+(?:first|second|third|latest|only|deadliest)\s+(?:[\w-]+\s+){0,2}?(?:death|killing|murder)\s+of\s+$",

@@ -122,7 +122,11 @@ _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teacher
 _HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$",
                       re.I)
 _SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
-                       r"|spoke|(?:news|press)\s+conference)\s+(?:at|in)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+                       r"|spoke|(?:news|press)\s+conference"
+                       # ("according to a military source in Pemba": where the source sits)
+                       r"|(?:according\s+to|said)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:source|official|spokesman"
+                       r"|spokeswoman|spokesperson|correspondent)s?)\s+(?:at|in|based\s+in)\s+(?:the\s+|a\s+)?$",
+                       re.IGNORECASE)
 _DISTANCE_FROM = re.compile(r"\b(?:kilomet(?:re|er)s?|km|miles?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?"
                             r"(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
 _LIES = re.compile(r"\b(?:is|are|lies|located|situated)\b[^,;]*$", re.IGNORECASE)  # ("Bama is 70 km from X")

@@ -74,6 +74,9 @@ _MONTH_AGO = re.compile(
 )
 
 
+_MONTHS_OF_A_YEAR = re.compile(
+    rf"\b(?:in|of|during|between)\s+(?:{FULL_NAMES})\s+(?:and|to|through|until|or)\s+(?:{FULL_NAMES})"
+    r",?\s+(?P<year>(?:19|20)\d\d)\b")
 _YEAR_GROUPS = ("year", "year2", "year3", "year4", "year5", "year6", "year7", "year8")
 _EVENT_NOUN_NEXT = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:attacks?|bombings?|blasts?|explosions?|strikes?|raids?|massacres?|ambush|assaults?"
@@ -151,6 +154,9 @@ def long_ago(s: str, article: Article, figures: list[tuple[int, int]] | None = N
     figures)."""
     if months_ago(s, article):
         return True
+    pub_year = article.published.year if article.published else None
+    if pub_year and any(int(m["year"]) < pub_year for m in _MONTHS_OF_A_YEAR.finditer(s)):
+        return True  # ("in November and December 2014, when militants killed 28 passengers")
     for m in _YEARS_AGO.finditer(s):
         if m.group("year2") and not any(_toll_of_dated_event(s, m, a, b) for a, b in figures or []):
             continue

@@ -90,7 +90,7 @@ def singles_re() -> re.Pattern[str]:
 
 # "... and two civilians, a woman and a child, killed in Dhiban": the two named again, one by one
 _APPOSITIVE_LIST = re.compile(
-    r"\b(?P<n>two|three|four|[234])\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+"
+    r"\b(?P<n>two|three|four|[234])(?:\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,\s+"  # ("The two, a driver and ...")
     r"(?P<list>(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+)*an?\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+an?\s+"
     r"(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*[,.;)]|\s*$)", re.IGNORECASE)
 _SMALL = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}

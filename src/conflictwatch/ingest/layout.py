@@ -157,7 +157,9 @@ _YEAR = re.compile(r"\d{4}")
 def _is_dated_caption(s: str, r: Rules) -> bool:
     # The cheap tests first: a photo credit needs a "/", a caption date a four-digit year; the
     # month-name patterns cost ~100 ns a character and lines can be long.
-    return ("/" in s and bool(r.caption_credit.search(s))) or (
+    # (a photo credit ends a caption: "... March 3. REUTERS/Gleb Garanich"; not an agency pair in a
+    # story's dateline, "PORT-AU-PRINCE (AFP/Le Nouvelliste).- Six police officers were killed ...")
+    return ("/" in s and any(m.start() >= len(s) - 60 for m in r.caption_credit.finditer(s))) or (
         not _is_terminated(s)
         and _YEAR.search(s) is not None
         and bool(DATE_MDY.search(s) or DATE_DMY.search(s))
