@@ -353,3 +353,32 @@ def test_a_dateline_s_agency_pair_is_no_photo_credit(tmp_path: Path) -> None:
                    'fled the town."}\n', encoding="utf-8")
     [article] = list(read_inputs([str(src)]))
     assert "Six police officers were killed" in article.text
+
+
+def test_a_long_dated_dateline_with_a_weekday_and_an_agency(geo: Geocoder) -> None:
+    """'Bangui, Central African Republic, Saturday, May 18, 2024 (CNC) - Two people, a nurse and a
+    patient, were killed on Thursday': dated the dateline's day, five dead (the dateline's words
+    read as people)."""
+    found = incidents(geo, "Bangui, Central African Republic, Saturday, May 18, 2024 (CNC) - Two people, a "
+                           "nurse and a patient, were killed on Thursday in Ndomete.")
+    assert [(c.killed.low, str(c.date_start)) for c in found if c.killed] == [(2, "2024-05-16")]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The body of Alejandro Arcos, the mayor of Chilpancingo, was found on Friday inside a pickup truck.", 1),
+    ("Searchers found a clandestine grave containing the remains of 17 people on Friday in Llano Largo, "
+     "Acapulco, Guerrero.", 17),
+])
+def test_bodies_found_with_a_name_or_in_a_grave(geo: Geocoder, text: str, killed: int) -> None:
+    """A body named by a man the tagger took for an organisation, and a grave 'containing the
+    remains of' people: no claim at all."""
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == [killed]
+
+
+def test_a_part_of_a_country_is_in_that_country(geo: Geocoder) -> None:
+    """'martyred ... in northern Iraq', with Ankara named next: Ankara's province and Turkey."""
+    found = incidents(geo, "Six Turkish soldiers were martyred in clashes with PKK terrorists in northern Iraq "
+                           "on Friday, the defence ministry said. Defence Minister Yasar Guler chaired a "
+                           "security summit in Ankara.")
+    assert found[0].country == "Iraq"

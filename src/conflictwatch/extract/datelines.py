@@ -70,8 +70,10 @@ _CAPS_DATED = re.compile(
 
 # "Kaya, 26 July 2023 - Fifteen civilians ...", "Goma, North Kivu, 3 May - ": a town in title case, a
 # day and a dash, as francophone agencies open a story (the parser read the town as the victim)
+# ("Bangui, Central African Republic, Thursday, September 16, 2021 (CNC) - ": a weekday and an agency too)
 _TITLE_DATED = re.compile(
-    rf"^{_TITLE_TOWN}(?:,\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})?,\s*{_DAY}\s*[-–—:]{{1,2}}\s*(?=[A-Z\"“])")
+    rf"^{_TITLE_TOWN}(?:,\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}})?,\s*(?:[A-Z][a-z]+day,\s*)?{_DAY}"
+    rf"\s*(?:\([^()]{{1,40}}\)\s*)?[-–—:]{{1,2}}\s*(?=[A-Z\"“])")
 
 
 # "Idlib – Nine civilians, including two children, ...", "Abyan (Aden al-Ghad) – Four soldiers":

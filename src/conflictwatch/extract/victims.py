@@ -189,6 +189,10 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
             state = _state(tok, w)
             patients = _patients(tok)
             bodies = [p for p in patients if lemma(p) in w.body or p.lower_ in w.body]
+            # "found a clandestine grave containing the remains of 17 people": the grave's bodies
+            bodies += [o for p in patients if lemma(p) in _GRAVES for a in p.children
+                       if a.dep_ == "acl" and lemma(a) in ("contain", "hold")
+                       for o in a.children if o.dep_ == "dobj" and (lemma(o) in w.body or o.lower_ in w.body)]
             if bodies:
                 return [("killed", [_body_owner(b) for b in bodies])]
             if state:
@@ -212,6 +216,9 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
     if low in w.dead | w.hurt and tok.dep_ == "amod" and tok.head.pos_ == "NUM":
         return []
     return []
+
+
+_GRAVES = frozenset({"grave", "pit", "trench", "well", "site"})
 
 
 def _in_body_part(tok: Token) -> bool:
@@ -528,6 +535,9 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return True
     if tok.pos_ == "PROPN" and tok.is_upper and len(tok) > 3:
         return False  # "MAZAMITLA, JALISCO - ...": a dateline, not a victim
+    if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+            and (tok.head.head.lower_ in w.body) and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return True  # "The body of Alejandro Arcos ... was found": whoever the tagger takes him for
     if tok.pos_ == "PROPN":
         bracketed = tok.i > 0 and tok.doc[tok.i - 1].text == "("
         surname = tok.ent_type_ == "ORG" and _single_token_entity(tok)

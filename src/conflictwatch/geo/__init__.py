@@ -366,13 +366,14 @@ class Geocoder:
                     c.country = country_name(claim_country(self.claim_context(c, article)))
                 continue
             ctx = self.claim_context(c, article)
+            written, modifier = _strip_modifiers(c.location)
             named_country = to_country_code(c.location)
+            part_of = to_country_code(written) if modifier in ("direction", "part") else None
             if named_country in country_names():
                 # "killed in Bangladesh": the country itself, not a town of that name elsewhere
                 c.country = country_name(named_country)
                 c.latitude = c.longitude = c.geo_precision = None
                 continue
-            written, modifier = _strip_modifiers(c.location)
             if (stem := camp_stem(written)) and self.lookup(written, ctx) is None:
                 # "the Jabalia refugee camp" the gazetteer lacks: at the town it is named after
                 named = self.lookup(f"{stem} Camp", ctx) is not None
@@ -389,7 +390,13 @@ class Geocoder:
             if m is None:
                 c.latitude = c.longitude = None
                 c.geo_precision = None
-                c.country = c.country or country_name(claim_country(ctx))
+                named_part = part_of if part_of in country_names() else None
+                c.country = c.country or country_name(named_part or claim_country(ctx))
+                continue
+            if part_of in country_names() and m.place.country_code != part_of:
+                # "in northern Iraq", the province read from another country's places: the country it names
+                c.country = country_name(part_of)
+                c.latitude = c.longitude = c.geo_precision = None
                 continue
             p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
