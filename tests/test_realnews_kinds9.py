@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from conflictwatch.geo import Geocoder
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 
 PUBLISHED = date(2024, 5, 18)  # a Saturday
 incidents = partial(incidents_of, published=PUBLISHED)
+claims = partial(claims_of, published=PUBLISHED)
 
 
 @pytest.mark.parametrize(("text", "killed"), [
@@ -382,3 +383,18 @@ def test_a_part_of_a_country_is_in_that_country(geo: Geocoder) -> None:
                            "on Friday, the defence ministry said. Defence Minister Yasar Guler chaired a "
                            "security summit in Ankara.")
     assert found[0].country == "Iraq"
+
+
+def test_a_number_opening_a_sentence_is_no_province(geo: Geocoder) -> None:
+    """'Twelve state police officers ...': "Twelve State" became the province of the next claim."""
+    found = claims(geo, "Twelve state police officers and a municipal secretary were killed on Friday in an "
+                        "ambush in Coyuca de Benitez, Guerrero. Guerrero has recorded at least 1,150 "
+                        "homicides so far in 2024.")
+    assert all(c.admin1 != "Twelve" for c in found)
+
+
+def test_a_force_s_units_are_no_place(geo: Geocoder) -> None:
+    """'A commander in the Sinjar Resistance Units (YBS)': the units were the place."""
+    found = incidents(geo, "A commander in the Sinjar Resistance Units (YBS) was killed in a drone strike "
+                           "near the Khanasor sub-district on Friday.")
+    assert found[0].location == "Khanasor"
