@@ -398,3 +398,32 @@ def test_a_force_s_units_are_no_place(geo: Geocoder) -> None:
     found = incidents(geo, "A commander in the Sinjar Resistance Units (YBS) was killed in a drone strike "
                            "near the Khanasor sub-district on Friday.")
     assert found[0].location == "Khanasor"
+
+
+def test_the_town_on_whose_outskirts_it_happened_is_beside_it(geo: Geocoder) -> None:
+    """'in Munigi, in Nyiragongo territory, on the northern outskirts of Goma': Goma was the place."""
+    found = incidents(geo, "M23 rebels killed three civilians on Friday in Munigi, in Nyiragongo territory, on "
+                           "the northern outskirts of Goma.")
+    assert found[0].location == "Munigi"
+
+
+def test_the_killing_an_attack_comes_a_week_after_is_background(geo: Geocoder) -> None:
+    """'This new attack comes a week after the killing of 9 people in Kabweke': an incident of
+    nine dead on the day of publication."""
+    found = incidents(geo, "Four people were killed on Thursday evening in an ADF attack on Manguredjipa, "
+                           "Lubero territory, North Kivu. This new attack comes a week after the killing of 9 "
+                           "people in Kabweke, also in Lubero territory.")
+    assert [c.killed.low for c in found if c.killed] == [4]
+
+
+def test_an_outlet_s_funding_line_is_no_news(tmp_path: Path) -> None:
+    """'Eye Radio is funded by the people of the United Kingdom.': the story's country became the
+    United Kingdom."""
+    from conflictwatch.ingest import read_inputs
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "x", "published": "2024-05-18", "title": "t", "text": "At least 14 people were '
+                   'killed on Thursday in Twic East County, officials said.\\n\\nEye Radio is funded by the '
+                   'people of the United Kingdom."}\n', encoding="utf-8")
+    [article] = list(read_inputs([str(src)]))
+    assert "United Kingdom" not in article.text

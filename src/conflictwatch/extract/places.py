@@ -116,8 +116,8 @@ def _typed_before(sentence: str, start: int) -> str | None:
 
 
 _PLACE_TITLES = frozenset({"sheikh", "imam", "emir", "king", "prince"})
-_BESIDE_BEFORE = re.compile(r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:outskirts|suburbs|edge)\s+of\s+$",
-                            re.IGNORECASE)
+_BESIDE_BEFORE = re.compile(  # ("in Munigi, ..., on the northern outskirts of Goma": Goma is beside it)
+    r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:[a-z-]+ern\s+)?(?:outskirts|suburbs|edge)\s+of\s+$", re.IGNORECASE)
 
 
 _ORG_AFTER = re.compile(

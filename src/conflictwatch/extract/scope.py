@@ -532,6 +532,9 @@ _EARLIER_EVENT = re.compile(
     # ("two weeks after 13 soldiers and five civilians were killed": the list's next part too)
     r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:[^.;]{0,40}?\band\s+)?"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "This new attack comes a week after the killing of 9 people in Kabweke": that killing's toll
+    r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+the\s+(?:killing|killings|deaths?|murders?"
+    r"|massacre)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:hours|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?|shot\s+dead|gunned\s+down|murdered|massacred|executed"
     r"|slaughtered)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
