@@ -56,11 +56,14 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
         return None
     # ("the city's Kyivskyi district", filed from Kharkiv: the dateline's city, first of the context;
     # the other city's district of that name, however many live there, is a namesake)
-    citys = re.search(rf"\bthe\s+(?:city|town|capital)['’]s\s+{re.escape(c.location)}\b", c.quote)
+    # (patterns built only where the quote may hold them: one per claim would churn `re`'s cache)
+    citys = ("'s " in c.quote or "’s " in c.quote) and re.search(
+        rf"\bthe\s+(?:city|town|capital)['’]s\s+{re.escape(c.location)}\b", c.quote)
     # ("Jacarezinho, a favela in Rio de Janeiro": said to be a part of that city, whatever town
     # elsewhere has its name)
-    part = re.search(rf"\b{re.escape(c.location)},\s+an?\s+(?:[\w-]+\s+)?(?:favela|neighbou?rhood"
-                     r"|district|quarter|suburb|slum|colonia|shantytown)\s+(?:in|of)\s", c.quote)
+    part = (c.location + ",") in c.quote and re.search(
+        rf"\b{re.escape(c.location)},\s+an?\s+(?:[\w-]+\s+)?(?:favela|neighbou?rhood"
+        r"|district|quarter|suburb|slum|colonia|shantytown)\s+(?:in|of)\s", c.quote)
     if p.population >= 20_000 and not citys and not part:
         return None
     for name in c.place_context[:NEAR_NAMES]:
