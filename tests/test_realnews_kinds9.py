@@ -70,19 +70,14 @@ def test_the_city_s_district_is_the_dateline_city_s(geo: Geocoder) -> None:
     assert found[0].admin1 == "Kharkiv"
 
 
-def test_a_city_quarter_s_other_name_does_not_beat_a_city_of_millions(geo: Geocoder) -> None:
+@pytest.mark.parametrize("text", [
+    "A 16-year-old boy was shot dead by security forces during protests in Mashhad on Friday, HRANA said.",
+    "Four protesters were killed on Friday night in Oshnavieh, West Azerbaijan province, Hengaw said.",
+])
+def test_iran_s_city_and_province_are_iran_s(geo: Geocoder, text: str) -> None:
     """A data file's "Mashhad" (a quarter of Aleppo) won over Iran's second city in a story that
-    never speaks of Syria."""
-    found = incidents(geo, "A 16-year-old boy was shot dead by security forces during protests in Mashhad "
-                           "on Friday, HRANA said.")
-    assert found[0].country == "Iran"
-
-
-def test_a_province_named_for_a_country_is_the_province(geo: Geocoder) -> None:
-    """'West Azerbaijan province' voted for Azerbaijan, the country."""
-    found = incidents(geo, "Four protesters were killed on Friday night in Oshnavieh, West Azerbaijan "
-                           "province, Hengaw said.")
-    assert found[0].country == "Iran"
+    never speaks of Syria; "West Azerbaijan province" voted for Azerbaijan, the country."""
+    assert incidents(geo, text)[0].country == "Iran"
 
 
 def test_a_camp_is_at_the_town_it_is_named_after(geo: Geocoder) -> None:
@@ -393,18 +388,16 @@ def test_a_number_opening_a_sentence_is_no_province(geo: Geocoder) -> None:
     assert all(c.admin1 != "Twelve" for c in found)
 
 
-def test_a_force_s_units_are_no_place(geo: Geocoder) -> None:
-    """'A commander in the Sinjar Resistance Units (YBS)': the units were the place."""
-    found = incidents(geo, "A commander in the Sinjar Resistance Units (YBS) was killed in a drone strike "
-                           "near the Khanasor sub-district on Friday.")
-    assert found[0].location == "Khanasor"
-
-
-def test_the_town_on_whose_outskirts_it_happened_is_beside_it(geo: Geocoder) -> None:
-    """'in Munigi, in Nyiragongo territory, on the northern outskirts of Goma': Goma was the place."""
-    found = incidents(geo, "M23 rebels killed three civilians on Friday in Munigi, in Nyiragongo territory, on "
-                           "the northern outskirts of Goma.")
-    assert found[0].location == "Munigi"
+@pytest.mark.parametrize(("text", "place"), [
+    ("A commander in the Sinjar Resistance Units (YBS) was killed in a drone strike near the Khanasor "
+     "sub-district on Friday.", "Khanasor"),
+    ("M23 rebels killed three civilians on Friday in Munigi, in Nyiragongo territory, on the northern "
+     "outskirts of Goma.", "Munigi"),
+])
+def test_not_a_force_s_units_nor_the_town_beside_it(geo: Geocoder, text: str, place: str) -> None:
+    """'A commander in the Sinjar Resistance Units (YBS)': the units were the place; 'on the
+    northern outskirts of Goma': Goma was."""
+    assert incidents(geo, text)[0].location == place
 
 
 def test_the_killing_an_attack_comes_a_week_after_is_background(geo: Geocoder) -> None:
