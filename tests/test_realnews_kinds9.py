@@ -420,3 +420,12 @@ def test_an_outlet_s_funding_line_is_no_news(tmp_path: Path) -> None:
                    'people of the United Kingdom."}\n', encoding="utf-8")
     [article] = list(read_inputs([str(src)]))
     assert "United Kingdom" not in article.text
+
+
+def test_where_the_one_victim_was_hit_is_the_place(geo: Geocoder) -> None:
+    """'The boy, Ayham Abdo Saleh, was hit in the head while playing near his home in the Osaifrah
+    neighbourhood': the claim stayed at the city the lead named."""
+    found = incidents(geo, "A ten-year-old boy was killed on Friday by a sniper in the besieged city of Taiz, "
+                           "a medical source said. The boy, Ayham Abdo Saleh, was hit in the head while playing "
+                           "near his home in the Osaifrah neighbourhood.")
+    assert found[0].location == "Osaifrah"

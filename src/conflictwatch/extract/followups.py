@@ -279,6 +279,11 @@ def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
     return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
 
 
+_THE_VICTIM_WAS = re.compile(
+    r"^\W*(?:He|She|The\s+(?:boy|girl|man|woman|child|victim|deceased)(?:,\s+[^,]{1,60},)?)\s+(?:was|had\s+been)\s+"
+    r"(?:[\w-]+\s+)?(?:hit|shot|struck|killed|stabbed|attacked|ambushed)\b")
+
+
 def extends(
     s: str,
     raw: str,
@@ -398,7 +403,11 @@ def extends(
     early = spec.via in ("in", "at", "near", "on") and spec.start <= 100
     if not event_rules()[1].search(s) and not (refers_back and (took or early)):
         return False
-    refers = (refers_back or DEFINITE_EVENT.search(s)) and spec.via != "including"  # (not a way in)
+    # ("A boy was killed ... in Taiz. He was hit in the head near his home in the Osaifrah
+    # neighbourhood": the one victim just told, where he was hit)
+    one = [c for c in last.casualties if not c.subset]
+    victim = bool(_THE_VICTIM_WAS.match(s)) and len(one) == 1 and one[0].fig.value.low == 1
+    refers = (refers_back or DEFINITE_EVENT.search(s) or victim) and spec.via != "including"  # (not a way in)
     fac = _FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:
