@@ -429,3 +429,12 @@ def test_where_the_one_victim_was_hit_is_the_place(geo: Geocoder) -> None:
                            "a medical source said. The boy, Ayham Abdo Saleh, was hit in the head while playing "
                            "near his home in the Osaifrah neighbourhood.")
     assert found[0].location == "Osaifrah"
+
+
+def test_the_city_s_in_a_bureau_s_story_is_not_the_bureau(geo: Geocoder) -> None:
+    """'BEIRUT (Reuters) - ... A mill was bombed on Friday, another threat to the city's bread
+    supply': the city is Aleppo, of the sentence before, not the bureau's Beirut."""
+    found = incidents(geo, "BEIRUT (Reuters) - Fuel reserves used to operate bakeries in Aleppo could run "
+                           "out in a month if the siege persists. A mill was bombed on Friday, another threat "
+                           "to the city's bread supply, he said.")
+    assert all(c.location != "Beirut" for c in found)

@@ -201,7 +201,8 @@ def extract_claims(article: Article) -> list[Claim]:
             places.insert(0, PlaceMention(label[0], label[1], label[2], rank, "in"))
         if places and town and (city := the_citys_part(s, places, town)):
             places.append(city)
-        if not places and town and (here := _HERE.search(s)):
+        if not places and town and ((here := _HERE.search(s)) or (
+                (here := _THE_TOWNS.search(s)) and not article.agency and not _BUREAU.match(article.text))):
             places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
         elif not places and town and (here := the_capital_here(s, town)):
             # "in the capital", a story filed there: the city, as wide as a province (a district told
@@ -399,9 +400,11 @@ _ANNIVERSARY_AS_TIME = re.compile(
     r"\b(?:on\s+the\s+eve\s+of|ahead\s+of|(?:a|one|two|three|\d+)\s+days?\s+(?:before|after)|on)\s+the\s+"
     r"(?:[\w-]+\s+){0,2}anniversary\s+of\b", re.IGNORECASE)
 _HERE = re.compile(
-    r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])"
-    # ("BAIDOA - ... threw a grenade into the town's livestock market": the dateline's town)
-    r"|\bthe\s+(?:town|city)['’]s\s+(?=[a-z])")
+    r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
+# ("BAIDOA, Somalia - ... a grenade into the town's livestock market": the town of a local dateline; not
+# a wire's bureau, "BEIRUT (Reuters) - ... another threat to the city's bread supply")
+_THE_TOWNS = re.compile(r"\bthe\s+(?:town|city)['’]s\s+(?=[a-z])")
+_BUREAU = re.compile(r"[^\n]{0,60}?\(")
 
 
 _HAD_ASIDE = re.compile(r",\s+(?:who|which)\s+had\s+[^,;]{3,120}?,")
