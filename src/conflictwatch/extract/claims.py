@@ -202,7 +202,8 @@ def extract_claims(article: Article) -> list[Claim]:
         if places and town and (city := the_citys_part(s, places, town)):
             places.append(city)
         if not places and town and ((here := _HERE.search(s)) or (
-                (here := _THE_TOWNS.search(s)) and not article.agency and not _BUREAU.match(article.text))):
+                (here := _THE_TOWNS.search(s)) and (town.lower() in s.lower() or (
+                    not article.agency and not _BUREAU.match(article.text))))):
             places = [PlaceMention(town, here.start(), here.end(), 2, "in")]  # "... here": the dateline's
         elif not places and town and (here := the_capital_here(s, town)):
             # "in the capital", a story filed there: the city, as wide as a province (a district told
@@ -401,8 +402,8 @@ _ANNIVERSARY_AS_TIME = re.compile(
     r"(?:[\w-]+\s+){0,2}anniversary\s+of\b", re.IGNORECASE)
 _HERE = re.compile(
     r"(?<=[a-z)] )here\b(?=\s+(?:on|in|at|yesterday|today|late|early|last|this|overnight)\b|[,.;])")
-# ("BAIDOA, Somalia - ... a grenade into the town's livestock market": the town of a local dateline; not
-# a wire's bureau, "BEIRUT (Reuters) - ... another threat to the city's bread supply")
+# ("BAIDOA, Somalia - ... a grenade into the town's livestock market": the town of a local dateline, or
+# of a wire's when the sentence names it; not a bureau's, "BEIRUT (Reuters) - ... the city's bread supply")
 _THE_TOWNS = re.compile(r"\bthe\s+(?:town|city)['’]s\s+(?=[a-z])")
 _BUREAU = re.compile(r"[^\n]{0,60}?\(")
 
