@@ -321,8 +321,8 @@ def extract_claims(article: Article) -> list[Claim]:
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
-            others = [x for _, g, _ in groups if g is not group for x in g if x.kind == "killed"]
-            own_day = day_of(s, dates, group, others) if len(groups) > 1 else None
+            own_day = day_of(s, dates, group, [x for _, g, _ in groups if g is not group
+                                               for x in g if x.kind == "killed"]) if len(groups) > 1 else None
             group_dates = own_day or clause_dates(s, dates, group, scope)
             d = Draft(sent, [sent.text], group, src, group_dates, places, event, a1, a2, scope)
             drafts.append(d)

@@ -128,6 +128,11 @@ _TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
 SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
+# "On Tuesday, two people were killed in X, and on Monday a woman died": the second day told before its
+# figure (with a day named around the first)
+SECOND_DAY_BEFORE = re.compile(
+    rf",\s+(?:and|while)\s+(?:earlier\s+|later\s+)?on\s+{_DAY}\s*,?\s+(?:[\w-]+\s+){{0,3}}?$")
+DAY_NAMED = re.compile(rf"\b{_DAY}\b")
 # (" were killed in the village of Nanduli on Saturday, and ": the place, and maybe its day)
 # ("53 people in Wad al-Ashraf village on Sunday, and a further 18 in Tamboul": particles, a type word)
 _SECOND_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,5}?in\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?[A-Z][\w'’-]+"

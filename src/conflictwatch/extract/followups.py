@@ -75,7 +75,15 @@ _FIGHTERS = frozenset({"fighters", "fighter", "rebels", "rebel", "combatants", "
 _THE_ONES = re.compile(r"(?:\b(?:the|all|both)\s+(?:[\w-]+\s+)?$|^\s+of\s+the\s+)", re.IGNORECASE)
 
 
-def the_other_sides_dead(s: str, cas: list[Casualty], places: list[PlaceMention], last: Draft) -> bool:
+def _nothing_new(event_dates: list[DateMention], places: list[PlaceMention], last: Draft) -> bool:
+    """Does the sentence name no day and no place the incident just told has not?"""
+    told = {p.name for p in last.places}
+    last_day = event_date(last.dates)[0]
+    return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
+
+
+def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMention],
+                         places: list[PlaceMention], last: Draft) -> bool:
     """The attackers of the incident just told killed in turn (by return fire, in the shootout, later
     that day): dead of another side than the toll's, added to it, when the sentence names no other
     place, incident or day."""
@@ -90,8 +98,7 @@ def the_other_sides_dead(s: str, cas: list[Casualty], places: list[PlaceMention]
         head, tail = s[max(0, c.fig.start - 30) : c.fig.start], s[c.fig.end : c.fig.end + 12]
         if not (_THE_ONES.search(head) or _THE_ONES.match(tail) or c.fig.text.lower().startswith("the ")):
             return False  # "Three militants were killed": maybe another fight
-    told = {p.name for p in last.places}
-    return not _ANOTHER_INCIDENT.search(s) and all(p.name in told for p in places)
+    return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
 
 
 def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
@@ -148,8 +155,6 @@ def vouches_for(s: str) -> bool:
     return bool(_VOUCHES.search(s)) and not _CONDEMNS.search(s)
 
 
-
-
 @lru_cache(maxsize=1)
 def marker_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(same-day, new-incident, disaster) word regexes from the lexicon, compiled once."""
@@ -173,6 +178,8 @@ _WOUNDED_DIED = re.compile(
 _THE_HURT_ONE_DIED = re.compile(
     r"^(?:UPD(?:ATE)?\s*:?\s*)?(?:(?:unfortunately|sadly|tragically|later)\s*,?\s*)?the\s+(?:injured\s+|wounded\s+)?"
     r"(?P<noun>[a-z]+)\s+(?:later\s+|has\s+|had\s+)?(?:died|succumbed|passed\s+away)\b", re.IGNORECASE)
+
+
 _TOLD = re.compile(r"\b(?:said|says|told|according\s+to|reported|claimed|announced|statement)\b",
                    re.IGNORECASE)
 _SAID_AT_END = re.compile(r",\s+(?:the\s+|a\s+)?[\w\s'’-]{1,40}?\s+(?:said|says|added)\s*\.?[\"”’']?\s*$")
@@ -256,10 +263,7 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
     """ "The death toll has risen to 8", with no day or place of its own: the last incident's toll."""
     if not cas or not all(c.kind == "killed" and c.total for c in cas) or not _TOLL_RISEN.search(s):
         return False
-    told = {p.name for p in last.places}
-    last_day = event_date(last.dates)[0]
-    return all(d.date_start in (None, last_day) for d in event_dates) \
-        and all(p.name in told for p in places) and any(c.kind == "killed" for c in last.casualties)
+    return _nothing_new(event_dates, places, last) and any(c.kind == "killed" for c in last.casualties)
 
 
 def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
@@ -274,9 +278,7 @@ def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
         return False
     if not (_SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s)) or _ANOTHER_INCIDENT.search(s):
         return False
-    told = {p.name for p in last.places}
-    last_day = event_date(last.dates)[0]
-    return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
+    return _nothing_new(event_dates, places, last)
 
 
 _THE_VICTIM_WAS = re.compile(
@@ -330,8 +332,7 @@ def extends(
         parts = all(c.subset for c in cas) or (
             any(c.subset for c in cas) and all(c.subset or c.kind == "injured" for c in cas)
             and not any(c.kind == "injured" for c in last.casualties) and not last.extra_injured)
-        if the_other_sides_dead(raw, cas, places, last) and all(
-                d.date_start in (None, last_day) for d in event_dates):
+        if the_other_sides_dead(raw, cas, event_dates, places, last):
             # "Two police officers were killed when gunmen attacked a post. All three attackers were
             # killed by return fire.": the attackers' dead are the same incident's, added to its toll
             last.extra_killed.extend(c.fig.value for c in cas)

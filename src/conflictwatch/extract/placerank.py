@@ -64,7 +64,7 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
             a, gap_end = out[i - 2], a.start
         # ("in the Machil sector of Kupwara district", "the Tirah valley of Khyber district": a part typed
         # as one, inside the district too)
-        if b.rank <= a.rank and sentence[b.start : b.end].lower().endswith(" district") \
+        if b.rank <= a.rank and _typed_district(sentence, b) \
                 and a.rank == 2 and (type_rank(sentence[a.start : a.end]) is None
                                      or _PART_TYPED.search(sentence[a.start : a.end])) \
                 and _IN_WIDER.fullmatch(sentence, a.end, gap_end):
@@ -83,7 +83,7 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
         # was killed near the village of X": a village is never wider than a district
         least = min(a.rank for a in villages)
         out = [PlaceMention(b.name, b.start, b.end, least + 1, b.via)
-               if b not in villages and b.rank <= least and _DISTRICT_END.search(sentence, b.start, b.end)
+               if b not in villages and b.rank <= least and _typed_district(sentence, b)
                else b for b in out]
     return out
 
@@ -93,8 +93,12 @@ _PART_TYPED = re.compile(r"\s(?:sector|tehsil|valley|area|block|union council|su
 
 _TYPED_OF = re.compile(r"\b(?:town|township|village|city|municipality|district|community|hamlet|locality"
                        r"|commune)\s+of\s+$", re.IGNORECASE)
+def _typed_district(sentence: str, p: PlaceMention) -> bool:
+    """Is the place written with its type word "district" ("in Bishnupur district")?"""
+    return sentence[p.start : p.end].lower().endswith(" district")
+
+
 _VILLAGE_OF = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
-_DISTRICT_END = re.compile(r"\sdistrict$", re.IGNORECASE)
 
 
 # (the `via` of "an area called El Papayo": the word before "called")

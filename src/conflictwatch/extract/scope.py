@@ -21,8 +21,8 @@ from conflictwatch.extract.periods import (
     TWO_PROVINCES,
     counts_a_period,
 )
+from conflictwatch.extract.places import is_country_name
 from conflictwatch.extract.rules import lexicon
-from conflictwatch.geo.gazetteer import country_names, to_country_code
 from conflictwatch.models import Article
 from conflictwatch.months import FULL_NAMES, MONTH_NAMES, NAME_OR_SHORT
 
@@ -509,7 +509,7 @@ _IN_PLACE_END = re.compile(
 def _in_a_country(s: str) -> bool:
     """Is the only place the sentence names a whole country ("... killed in Lebanon.")?"""
     places = list(_IN_PLACE_END.finditer(s))
-    return len(places) == 1 and to_country_code(places[0]["name"]) in country_names() \
+    return len(places) == 1 and is_country_name(places[0]["name"]) \
         and len(re.findall(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s)) == 1
 
 

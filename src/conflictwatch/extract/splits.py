@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.figures import SECOND_DAY_AFTER, SECOND_DAY_GAP
+from conflictwatch.extract.figures import DAY_NAMED, SECOND_DAY_AFTER, SECOND_DAY_BEFORE, SECOND_DAY_GAP
 from conflictwatch.extract.scope import PERFECT, is_aggregate
 
 if TYPE_CHECKING:
@@ -23,8 +23,8 @@ def split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
     """ "Eight people were killed on Monday and five on Tuesday": one incident per day, each with
     its own toll (figures.SECOND_DAY_GAP)."""
     main = [c for c in group if c.kind == "killed" and not c.subset]
-    if len(main) == 2 and _DAY_OPENS_SECOND.search(s, main[0].fig.end, main[1].fig.start) \
-            and _DAY_NAMED.search(s, 0, main[0].fig.end + 30):
+    if len(main) == 2 and SECOND_DAY_BEFORE.search(s, main[0].fig.end, main[1].fig.start) \
+            and DAY_NAMED.search(s, 0, main[0].fig.end + 30):
         # "On Tuesday, two people were killed in Graivoron, and on Monday a woman died ...": each day
         # its own incident, the day told before the second figure
         at = group.index(main[1])
@@ -40,12 +40,6 @@ def split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
         else:
             parts[-1].append(c)
     return parts
-
-
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_DAY_OPENS_SECOND = re.compile(
-    rf",\s+(?:and|while)\s+(?:earlier\s+|later\s+)?on\s+{_WEEKDAY}\s*,?\s+(?:[\w-]+\s+){{0,3}}?$")
-_DAY_NAMED = re.compile(rf"\b{_WEEKDAY}\b")
 
 
 # (" were killed in an Israeli raid in ": the toll's own verb phrase, up to its place)
