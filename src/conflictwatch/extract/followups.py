@@ -67,10 +67,8 @@ def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], las
 
 # The attackers of the incident just told, named as such ("the four attackers", "all three gunmen",
 # "two of the assailants", "the militant"): their dead are more dead of it, not the ones told
-_PERPETRATORS = frozenset({
-    "attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "militants", "militant",
-    "terrorists", "terrorist", "raiders", "bandits", "bandit", "insurgents", "insurgent", "bombers",
-    "bomber", "kidnappers", "kidnapper", "jihadists", "jihadist", "hitmen", "hitman"})
+# (lexicon.yaml `perpetrators`)
+_PERPETRATORS = frozenset(w.lower() for w in lexicon()["perpetrators"])
 _FIGHTERS = frozenset({"fighters", "fighter", "rebels", "rebel", "combatants", "extremists", "militiamen"})
 _THE_ONES = re.compile(r"(?:\b(?:the|all|both)\s+(?:[\w-]+\s+)?$|^\s+of\s+the\s+)", re.IGNORECASE)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from conflictwatch.extract.numbers import Figure
+from conflictwatch.extract.rules import lexicon, words_re
 
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
 
@@ -97,7 +98,7 @@ _OWN_VERB_AFTER = re.compile(r"\s+(?:(?!who\b|which\b)[\w'’-]+\s+){0,4}?(?:was
 
 # "Two policemen were martyred and one of the attackers was killed": one of a side, killed
 _ONE_OF_THEM_KILLED = re.compile(
-    r"\s+of\s+the\s+(?:attackers|assailants|gunmen|militants|terrorists|insurgents|raiders|bandits)\s+"
+    rf"\s+of\s+the\s+{words_re(lexicon()['perpetrators']).pattern}\s+"  # (lexicon.yaml `perpetrators`)
     r"(?:was|had\s+been)\s+(?:also\s+)?(?:killed|shot\s+dead|neutrali[sz]ed)\b", re.IGNORECASE)
 
 
