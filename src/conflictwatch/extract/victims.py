@@ -540,7 +540,9 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return True  # "The body of Alejandro Arcos ... was found": whoever the tagger takes him for
     if tok.pos_ == "PROPN":
         bracketed = tok.i > 0 and tok.doc[tok.i - 1].text == "("
-        surname = tok.ent_type_ == "ORG" and _single_token_entity(tok)
+        # (not an acronym or a name after "the": "12 members of the YPG and the PKK" are 12)
+        surname = tok.ent_type_ == "ORG" and _single_token_entity(tok) and not tok.is_upper \
+            and not any(c.dep_ == "det" for c in tok.children)
         if surname and not bracketed and low not in w.not_victims:
             return True  # "Vazquez was killed": the small model often takes a surname for an ORG
         return tok.ent_type_ not in _NOT_PERSON_ENTS
