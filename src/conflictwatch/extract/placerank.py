@@ -148,6 +148,48 @@ def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
                 or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
 
 
+_WIDER_GAP = re.compile(r"\s*(?:,|\bin\b|\bof\b)?\s*(?:the\s+)?")
+_FROM_TYPED = re.compile(r"\bfrom\s+(?:the\s+)?(?:state|province|region|department|district|county|city|town"
+                         r"|village)\s+of\s+$", re.IGNORECASE)
+_WHO_FROM = re.compile(r"\b([A-Za-z][\w'’-]*)\s+from\s+(?:the\s+)?"
+                       r"(?:(?:state|province|region|district|city|town|village)\s+of\s+)?$")
+
+_MOVED = re.compile(r"\b(?:evacuat|rescu|withdr[ae]w|pull|airlift|mov|transfer|deploy|sen[dt]|brought|bring|"
+                    r"extract|free|releas)\w*\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _someones_home(sentence: str, start: int) -> bool:
+    """Is the place after "from" a person's home ("a worker from", "Mohd Amrez from"), not where
+    soldiers were evacuated or bodies recovered from, or militants came from ("into Pakistan from")?"""
+    from conflictwatch.extract.places import is_known_place  # (places imports this module)
+    from conflictwatch.extract.victimwords import words
+
+    m = _WHO_FROM.search(sentence, max(0, start - 60), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if _MOVED.search(sentence, max(0, m.start(1) - 40), m.start(1)):
+        return False  # "to evacuate government soldiers from Nasir": where they were
+    if word[0].isupper() and m.start(1) > 0:
+        return not is_known_place(word)  # a name: "Mohd Amrez from Madhepura"
+    return word.lower() in words().people
+
+
+def homes_widened(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """ "a weaver from Madhepura in Bihar", "a resident from the state of Hidalgo": the wider place
+    of where someone came from, and a typed one, is not where it happened either."""
+    out: list[PlaceMention] = []
+    for p in found:
+        if p.via == "of" and _FROM_TYPED.search(sentence, max(0, p.start - 40), p.start) \
+                and _someones_home(sentence, p.start):
+            p = PlaceMention(p.name, p.start, p.end, p.rank, "from")
+        home = out[-1] if out and out[-1].via == "from" and _someones_home(sentence, out[-1].start) else None
+        if home is not None and p.via != "from" and _WIDER_GAP.fullmatch(sentence, home.end, p.start):
+            p = PlaceMention(p.name, p.start, p.end, p.rank, "from")
+        out.append(p)
+    return out
+
+
 def from_read(sentence: str, p: PlaceMention) -> PlaceMention:
     """A place after "from": near it when a distance is counted from it ("took place 10 km from
     Boni", not "Bama is 70 km from Maiduguri"), a journey's start before "to" ("travelling from X

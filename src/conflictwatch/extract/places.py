@@ -22,6 +22,7 @@ from conflictwatch.extract.placename import ART, NAME
 from conflictwatch.extract.placerank import (
     PlaceMention,
     from_read,
+    homes_widened,
     place_types,
     refine_ranks,
     told_elsewhere,
@@ -171,6 +172,11 @@ def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pa
 
 
 @lru_cache(maxsize=4096)
+def is_known_place(name: str) -> bool:
+    """Is the word a country, province or city the place lists know?"""
+    return name.lower() in _known()
+
+
 def is_country_name(name: str) -> bool:
     """A country the gazetteer knows by this name ("western Uganda" is a part of a country, no town)."""
     from conflictwatch.geo.gazetteer import country_names, to_country_code
@@ -208,7 +214,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in found if p is not None and not any(a <= p.end - len(p.name) < b for a, b in skips)]
     # (nor the "U" of "U.S.")
     found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)]
-    found = refine_ranks([from_read(sentence, p) for p in found], sentence)
+    found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in found]), sentence)
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):

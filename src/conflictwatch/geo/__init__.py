@@ -183,6 +183,11 @@ class Geocoder:
                 p = typed  # "South Darfur state" is South Darfur, not a "Darfur" south of something
             elif _DISTRICT_TYPE.search(name.strip()) and (district := self._district(written, sub)):
                 p = district.place  # "Kauru Local Government Area": the LGA, not a village of that name
+            elif _DISTRICT_TYPE.search(name.strip()):
+                # a district the gazetteer lacks (renamed "Yewa North LGA"): a close spelling or none,
+                # not a loose one of another state's ("Ovia North East")
+                hit = self._lookup_scored(written, sub)
+                p = hit[0] if hit is not None and hit[1] <= 1 else None
             else:
                 p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
             if p is None and modifier == "region" and claim.quote and name in claim.quote:
@@ -332,7 +337,17 @@ class Geocoder:
     def _province_over_hamlet(self, name: str, place: Place, ctx: GeoContext) -> Place | None:
         """ "Michoacan" with nothing around it is the state, not the hamlet of 574 people in Chiapas
         that shares its name; a town inside its namesake province ("Daraa") stays the town."""
-        if not place.is_point or place.population >= 20_000 or ctx.anchors or ctx.admin1s:
+        if not place.is_point:
+            return None
+        if name_key(place.name) != name_key(name) and _spelt_alike(name, place.name) < 0.7:
+            # a town found by another of its names is no match for the province of that very name
+            # ("Antioquia" is the department, not Santa Fe de Antioquia)
+            key = name_key(name)
+            own_name = [p for p in self.find(name, 0, place.country_code) if p.placetype == "region"
+                        and p.country_code == place.country_code and name_key(p.name) == key]
+            if own_name:
+                return own_name[0]
+        if place.population >= 20_000 or ctx.anchors or ctx.admin1s:
             return None
         regions = [p for p in self.find(name, 0, place.country_code)
                    if p.placetype == "region" and p.country_code == place.country_code]
@@ -441,6 +456,8 @@ class Geocoder:
             # quarter of it: "MOGADISHU - ... in Hodan district" is not Hidweyne, 28 km out)
             weak = tier >= 2 and city is not None and (distance_km(p, city) > 50 or (
                 ctx.city_in_quote and big_city(city) and p.population < 1_000 and distance_km(p, city) > 10))
+            # (nor of a village in another district than the one named: "Dumba in Kukawa LGA" is not Damboa)
+            weak = weak or (tier >= 2 and bool(ctx.admin2s) and name_key(p.admin2 or "") not in ctx.admin2s)
             if not weak and in_named_province(p, ctx):
                 prec = p.default_precision
                 if modifier in ("direction", "near", "part"):
