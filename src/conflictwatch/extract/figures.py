@@ -234,7 +234,7 @@ _COORD_VERB = re.compile(
 _DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
 _CLAUSE_AFTER_VERB = re.compile(
     r"\b(?:dead\s*,|(?:killed|killing|died|dead|injured|wounded|hurt)[\s,]+(?:after|when|before|while"
-    r"|because|until|during|following|amid|where|since|once|(?:in|at|near|from)\s+[\w'’-]+(?:\s+[\w'’-]+)?))$",
+    r"|because|until|during|following|amid|where|since|once|as|(?:in|at|near|from)\s+[\w'’-]+(?:\s+[\w'’-]+)?))$",
     re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",

@@ -226,6 +226,13 @@ _OVER_THE_DEATH = re.compile(
 _FIRST_OF_ITS_KIND = re.compile(
     r"\bthe\s+(?:first|second|third|latest|only|deadliest)\s+(?:[\w-]+\s+){0,2}?(?:death|killing|murder)\s+of\s+$",
     re.IGNORECASE)
+# "a commander involved in the killing of several policemen", "wanted for the murder of two": what
+# the one killed had done before, not this event's dead
+_CHARGED_WITH = re.compile(
+    r"\b(?:involved|implicated|wanted|accused|charged|convicted|responsible|blamed|suspected|behind|"
+    r"masterminded|linked|mastermind)\s+(?:\w+\s+)?(?:in|for|of|with|to)?\s*(?:the\s+|a\s+)?"
+    r"(?:killings?|murders?|deaths?|massacre|assassinations?|attacks?\s+on|ambush\s+on)\s+(?:of\s+)?$",
+    re.IGNORECASE)
 _IN_AN_EARLIER = re.compile(
     r"[^.;,]{0,40}?\b(?:killed|died|slain)\s+(?:in|during)\s+(?:an?|the)\s+(?:earlier|previous|prior|past)\s+"
     r"(?:[\w-]+\s+)?(?:operation|attack|clash|clashes|raid|ambush|fighting|battle|strike|offensive)\b",
@@ -239,6 +246,8 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
     head = sentence[:start]
     if "since" in head and _SINCE_WHEN.search(head):
         return True
+    if _CHARGED_WITH.search(head, max(0, start - 80)):
+        return True  # ("a commander involved in the killing of several policemen was killed")
     if _IN_AN_EARLIER.match(sentence, start):
         return True  # ("the body of a terrorist killed in an earlier operation")
     if _OVER_THE_DEATH.search(head, max(0, start - 120)):
