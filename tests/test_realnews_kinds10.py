@@ -163,3 +163,26 @@ def test_one_dead_told_with_a_word_or_a_past(geo: Geocoder, text: str, killed: i
     "several" (3) of this event's dead."""
     found = incidents(geo, text)
     assert [c.killed.low if c.killed else None for c in found] == [killed]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("On Thursday, a military detachment in Toeni was attacked by armed men. Two dozen soldiers lost their "
+     "lives, a security source said.", 24),
+    ("The army camp of Boulkessi was attacked on Friday by JNIM fighters, the army said. A local official said "
+     "more than 30 soldiers had been killed.", 31),
+])
+def test_a_bare_toll_after_an_attack_told_with_none_is_its_toll(geo: Geocoder, text: str, killed: int) -> None:
+    """The attack came first with no figure, its toll in the next sentence with no event word of its own:
+    two claims, the first (the article's lead) with no dead."""
+    found = incidents(geo, text)
+    assert len(found) == 1
+    assert found[0].killed is not None and found[0].killed.low == killed
+    assert found[0].date_start == date(2024, 5, 16 if "Thursday" in text else 17)
+
+
+def test_a_wars_count_after_an_attack_told_with_none_stays_a_total(geo: Geocoder) -> None:
+    """(the bare toll is one figure and no period's count: not the war's)"""
+    found = claims(geo, "Separately, air defences intercepted a ballistic missile fired at Jazan on Friday "
+                        "night. The United Nations says the war, now in its fourth year, has killed more than "
+                        "10,000 people.")
+    assert all(c.killed is None for c in found if c.scope == "incident")

@@ -13,6 +13,7 @@ from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.retold import dead_dated_again, event_dated_again
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
+from conflictwatch.extract.scope import is_aggregate
 from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Range
 from conflictwatch.months import FULL_NAMES
@@ -265,16 +266,21 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
 
 
 def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
-                   last: Draft) -> bool:
+                   last: Draft, event: tuple[str, str] | None) -> bool:
     """A toll of the fight just told with no figure ("... were killed in the fighting", "the strikes
-    killed 11"), with no other day or place of its own."""
+    killed 11", or a bare toll with no event of its own: "A local official said more than 30 soldiers
+    had been killed"), with no other day or place of its own."""
     if last.casualties or last.extra_killed or last.extra_injured or last.scope != "incident":
         return False
     if (last.event and "territory" in last.event[1]) or lex().aggregate.search(s):
         return False  # (a town taken is an event of its own; "killed since the assault began" a count)
     if not cas or any(c.subset or c.total for c in cas) or not any(c.kind == "killed" for c in cas):
         return False
-    if not (_SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s)) or _ANOTHER_INCIDENT.search(s):
+    # (a bare toll: one figure of the dead, not two sides' rival claims "30 ..., while the group claimed
+    # 100", nor a war's count "the war has killed more than 10,000")
+    bare = event is None and sum(c.kind == "killed" for c in cas) == 1 and not is_aggregate(s, event_dates, cas)
+    told = _SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s) or bare
+    if not told or _ANOTHER_INCIDENT.search(s):
         return False
     return _nothing_new(event_dates, places, last)
 
@@ -305,7 +311,7 @@ def extends(
             # "Russian shelling killed three in Kupiansk. One other person was injured, the
             # governor said.": the voice at the end tells both
             last.source = voices.pop()
-        if _first_toll_of(s, cas, event_dates, places, last):
+        if _first_toll_of(s, cas, event_dates, places, last, event):
             # "Insurgents stormed Macomia on Friday. At least seven soldiers were killed in the fighting,
             # according to a military source.": the toll of the incident told with none
             last.casualties.extend(cas)
