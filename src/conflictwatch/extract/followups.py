@@ -278,7 +278,8 @@ def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
         return False
     # (a bare toll: one figure of the dead, not two sides' rival claims "30 ..., while the group claimed
     # 100", nor a war's count "the war has killed more than 10,000")
-    bare = event is None and sum(c.kind == "killed" for c in cas) == 1 and not is_aggregate(s, event_dates, cas)
+    one = sum(c.kind == "killed" for c in cas) == 1
+    bare = event is None and one and not is_aggregate(s, event_dates, cas)
     told = _SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s) or bare
     if not told or _ANOTHER_INCIDENT.search(s):
         return False
