@@ -186,3 +186,18 @@ def test_a_wars_count_after_an_attack_told_with_none_stays_a_total(geo: Geocoder
                         "night. The United Nations says the war, now in its fourth year, has killed more than "
                         "10,000 people.")
     assert all(c.killed is None for c in found if c.scope == "incident")
+
+
+@pytest.mark.parametrize("dateline", ["Fada N'Gourma, 17 May 2024 - ", "Filingué, 17 May 2024 - "])
+def test_a_francophone_dateline_town_is_no_victim(geo: Geocoder, dateline: str) -> None:
+    """An accent or an apostrophe's capital kept the dateline pattern from matching, and the parser
+    took the town for one more dead."""
+    found = incidents(geo, dateline + "Five soldiers were killed on Thursday near Pama.")
+    assert [c.killed.low if c.killed else None for c in found] == [5]
+
+
+def test_a_local_agencys_dateline_says_the_country_when_nothing_else_does(geo: Geocoder) -> None:
+    """"Filingué, ... - ... near Abala": with no other word of a country, the namesake in Tigray won; a
+    local dateline (not a bureau's) files where it reports."""
+    found = incidents(geo, "Filingué, 17 May 2024 - Five soldiers died on 16 May near Abala.")
+    assert [(c.location, c.country) for c in found] == [("Abala", "Niger")]

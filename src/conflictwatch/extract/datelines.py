@@ -55,7 +55,8 @@ LOCAL_DATELINE = re.compile(
 
 # A dateline's pieces: a town in title case ("Imphal", "Port Sudan") and a day ("Jan 15", "15 January",
 # "Sep 30, 2022")
-_TITLE_TOWN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+# ("Filingué", "Fada N'Gourma": accents and an apostrophe's capital, as francophone names have them)
+_TITLE_TOWN = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]*(?:['’][A-Z][a-zß-ÿ]+)?){0,2}"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
 # "Herat, Afghanistan — An unknown gunman ...": a town in title case, its country, a long dash
 _TITLE_DASH = re.compile(

@@ -79,7 +79,21 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     if len(named) == 1 and len(votes) > 1:
         # the one nationality named was a force's, and the places are another country's
         votes.subtract(acting_votes(text, lead_end))
+    if not any(v > 0 for v in votes.values()):
+        votes.update(_dateline_votes(article, places))
     return votes
+
+
+def _dateline_votes(article: Article, places: Finder) -> dict[str, float]:
+    """With nothing else to go on, a local agency's dateline ("Tougan, 7 August 2023 - ", "BANNU: ")
+    says which country: it files where it reports (a bureau's, "BEIRUT (Reuters)", is no evidence).
+    Weak (a town's weight, at most 1): it only keeps homonyms abroad (Inata ~ Inada, Japan) out."""
+    from conflictwatch.extract.datelines import local_town  # (the extractor's dateline patterns)
+
+    town = local_town(article.text or "", article.source)
+    if not town:
+        return {}
+    return {cc: min(w, 1.0) for cc, w in place_weight(places.find(town, 0), typed=False).items()}
 
 
 @lru_cache(maxsize=1)
