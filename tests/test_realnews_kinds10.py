@@ -201,3 +201,38 @@ def test_a_local_agencys_dateline_says_the_country_when_nothing_else_does(geo: G
     local dateline (not a bureau's) files where it reports."""
     found = incidents(geo, "Filingué, 17 May 2024 - Five soldiers died on 16 May near Abala.")
     assert [(c.location, c.country) for c in found] == [("Abala", "Niger")]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("The bodies of four farmers were found on Friday in Mbau.\n\nTwo of the bodies had been beheaded.", 4, None),
+    ("The death toll from Thursday's missile strike on the village of Hroza has risen to 59, police said. "
+     "Among the dead is a six-year-old boy and his grandmother.", 59, None),
+    ("A policeman was killed when gunmen fired on a police post in Badaber on Friday. Three other policemen "
+     "were injured in the attack.", 1, 3),
+])
+def test_details_of_the_dead_and_hurt_just_told_are_no_new_incident(geo: Geocoder, text: str, killed: int,
+                                                                      injured: int | None) -> None:
+    """"Two of the bodies", "Among the dead is", "injured in the attack": the same incident's dead and
+    hurt, which became claims of their own (the dead counted twice)."""
+    found = incidents(geo, text)
+    assert [(c.killed.low if c.killed else None, c.injured.low if c.injured else None) for c in found] == [
+        (killed, injured)]
+
+
+def test_a_cameroonian_division_after_its_town_is_no_source(geo: Geocoder) -> None:
+    """"in Mbengwi, Momo Division, ..., residents said": the division (a province) was taken for an
+    organisation speaking, over the residents."""
+    found = incidents(geo, "Soldiers killed four people in Mbengwi, Momo Division, on Friday, residents said.")
+    assert [c.claimed_by for c in found] == ["Residents"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("A trader was shot dead last week Thursday in Kumba by suspected separatist fighters.", date(2024, 5, 9)),
+    ("Earlier this week, on Thursday, seven people were killed in strikes on an apartment block in "
+     "Zaporizhzhia.", date(2024, 5, 16)),
+])
+def test_a_weekday_after_its_week_is_the_day(geo: Geocoder, text: str, day: date) -> None:
+    """"last week Thursday" (Cameroonian English), "earlier this week, on Thursday": the week's Monday
+    was taken as the day."""
+    found = incidents(geo, text)
+    assert [c.date_start for c in found] == [day]

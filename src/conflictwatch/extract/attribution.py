@@ -184,6 +184,9 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
             words.pop(0)
         if m.group(0).islower() and _IN_PLACE.search(sentence, 0, start):
             continue  # "killed in Bolivar department": a province, not the Bolivar Department
+        if m.group(0).lower() in ("division", "department") and (
+                _IN_PLACE.search(sentence, 0, start) or _PLACE_COMMA.search(sentence, 0, start)):
+            continue  # "in Mbengwi, Momo Division," (Cameroon's divisions): a province named after its town
         if start == 0 and len(words) == 2 and words[1].islower():
             continue  # "Former army captain X was shot": a sentence's first word, not a name
         if len(words) >= 2 and not re.match(r"^(?:The|A|An|In|On|At|By)$", words[0]):
@@ -194,6 +197,7 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
 # A name after one of these, then a head noun in lower case, is a place ("in Bolivar department",
 # "across Kachin division"); "the Bolivar Department said" is an organisation.
 _IN_PLACE = re.compile(r"\b(?:in|near|across|throughout|inside|outside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_COMMA = re.compile(r"\b(?:in|near|at|outside|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},\s*$")
 
 
 def _group_mentions(sentence: str, groups: list[Named]) -> list[tuple[int, int, str]]:

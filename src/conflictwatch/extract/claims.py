@@ -24,8 +24,9 @@ from conflictwatch.extract.datelines import (
     label_end,
     local_dateline_end,
     local_town,
+    report_day,
 )
-from conflictwatch.extract.dates import find_dates, report_day
+from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of

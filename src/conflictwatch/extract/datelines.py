@@ -5,10 +5,12 @@ and the news outlets, whose names are never places."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from conflictwatch.extract.placename import NAME
 from conflictwatch.extract.rules import load_data
+from conflictwatch.months import NAME_OR_SHORT
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +134,8 @@ _WIRE_DATELINE = re.compile(
 # after it, as Indian and other agencies open a story (the dates stage reads its date as the wire's
 # day; the parser would read its town as a person)
 AGENCY_DATELINE = re.compile(
-    rf"^{_TITLE_TOWN},\s*{_DAY}\s*"
+    r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"  # (any case, unaccented: "IMPHAL, Jan 15 (PTI)")
+    rf",\s*{_DAY}\s*"
     r"(?:\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
     r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?"
     # "Bijapur, Mar 27 (The Indian Express): ": a paper's name, with the colon or dash after it
@@ -207,3 +210,30 @@ def local_town(article_text: str, agency: str | None = None) -> str | None:
     if any(w.lower() in _NOT_LABELS for w in town.split()) or town.lower() in outlets():
         return None
     return town.title() if town.isupper() else town
+
+# a dateline still in the text: "BAMAKO, Oct 16 (AFP) - ...", "Sanaa, May 3 (Saba) -"
+_DATELINE_IN_TEXT = re.compile(
+    r"\s*[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*"
+    rf"(?P<day>(?:{NAME_OR_SHORT})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{NAME_OR_SHORT}))\b(?!\s*,?\s*\d{{4}})"
+    r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]"
+)
+# A wire story filed the evening before its publication date: its "this morning" is the dateline's.
+_REPORT_DAYS_BEFORE = 14
+
+
+def report_day(text: str, dateline_day: str | None, published: date | None) -> date | None:
+    """The day the story was filed, when its dateline gives one a day or so before publication
+    ("BAMAKO, Oct 16 (AFP)" published Oct 17): the day its "today", "this morning", "on Monday"
+    count from. None when the dateline gives no day, or the publication date itself."""
+    from conflictwatch.extract.dates import _explicit  # (dates reads this module's dateline patterns)
+
+    if published is None:
+        return None
+    written = dateline_day
+    if written is None:
+        m = _DATELINE_IN_TEXT.match(text[:160])
+        written = m["day"] if m else None
+    day = _explicit(written, published) if written else None
+    if day is None or not 0 < (published - day).days <= _REPORT_DAYS_BEFORE:
+        return None
+    return day

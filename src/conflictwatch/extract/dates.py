@@ -524,6 +524,14 @@ def _weekday_of_last_week(sentence: str, found: list[DateMention], published: da
     calendar week before the one of the report (a weekday alone is the latest; "last week" alone
     the whole week)."""
     out = list(found)
+    for k in range(len(out) - 2, -1, -1):  # ("last week Thursday", "earlier this week, on Thursday")
+        week = re.fullmatch(r"(?:earlier\s+)?(last|this)\s+week", out[k].text.lower())
+        nxt = out[k + 1]
+        if week and _is_weekday(nxt) and re.fullmatch(r"[\s,]*", sentence[out[k].end : nxt.start]):
+            day = _in_week_before(nxt.date_start, published) if week[1] == "last" and nxt.date_start \
+                else nxt.date_start
+            out[k : k + 2] = [replace(nxt, start=out[k].start, text=sentence[out[k].start : nxt.end],
+                                      date_start=day, date_end=day)]
     for k in range(len(out) - 1, 0, -1):
         if out[k].text.lower() != "last week" or not _is_weekday(out[k - 1]) \
                 or not re.fullmatch(r"[\s,]*(?:of\s+)?", sentence[out[k - 1].end : out[k].start]):
@@ -572,29 +580,3 @@ def _weekday_with_date(sentence: str, found: list[DateMention]) -> list[DateMent
             continue
         out.append(m)
     return out
-
-
-# a dateline still in the text: "BAMAKO, Oct 16 (AFP) - ...", "Sanaa, May 3 (Saba) -"
-_DATELINE_IN_TEXT = re.compile(
-    r"\s*[A-Z][\w .'’/-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30})?,\s*"
-    rf"(?P<day>(?:{NAME_OR_SHORT})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{NAME_OR_SHORT}))\b(?!\s*,?\s*\d{{4}})"
-    r"\s*(?:\([^()]{1,40}\)\s*)?[-–—:]"
-)
-# A wire story filed the evening before its publication date: its "this morning" is the dateline's.
-_REPORT_DAYS_BEFORE = 14
-
-
-def report_day(text: str, dateline_day: str | None, published: date | None) -> date | None:
-    """The day the story was filed, when its dateline gives one a day or so before publication
-    ("BAMAKO, Oct 16 (AFP)" published Oct 17): the day its "today", "this morning", "on Monday"
-    count from. None when the dateline gives no day, or the publication date itself."""
-    if published is None:
-        return None
-    written = dateline_day
-    if written is None:
-        m = _DATELINE_IN_TEXT.match(text[:160])
-        written = m["day"] if m else None
-    day = _explicit(written, published) if written else None
-    if day is None or not 0 < (published - day).days <= _REPORT_DAYS_BEFORE:
-        return None
-    return day

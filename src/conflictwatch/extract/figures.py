@@ -35,8 +35,8 @@ _TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNOREC
 _HAD_WOUNDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+\s+){0,2}?wounds\b",
                          re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(
-    r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are)"
-    r"|among those killed (?:were|are)|the (?:dead|victims|deceased) (?:were|are)"
+    r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are|was|is)"
+    r"|among those killed (?:were|are|was|is)|the (?:dead|victims|deceased) (?:were|are)"
     r"|among the (?:martyred|martyrs|slain|killed|victims|deceased|fallen) (?:were|are|was|is)"
     r"|the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s+(?:person|victim|man|woman|one)\s+"
     r"(?:killed\s+|to die\s+)?(?:was|is)"
@@ -210,7 +210,7 @@ _OF_THEM_BEFORE = re.compile(r",\s*\w+\s+of\s+them\s+$", re.IGNORECASE)  # ", on
 _MANNER_BEFORE = re.compile(r"\b(?:beheading|hacking|shooting|burning|stabbing|executing|mutilating"
                             r"|torturing)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
-    r"^\s+of\s+(?:them|whom|those\b|the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|victims|deceased)"
+    r"^\s+of\s+(?:them|whom|those\b|the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|victims|deceased|bodies|corpses)"
     r"(?!\s+(?:in|at|on)\b))\b", re.IGNORECASE)
 # "Four of the Palestinians killed were under 18": some of the dead just told (not "Four of the
 # victims were killed in Nanduli on Saturday", parts told with their own place and day)
@@ -218,6 +218,7 @@ _SUBSET_AFTER = re.compile(
 # ("Residents said two of the dead were workers"): a voice, then the part of the dead
 _TOLD_THAT_END = re.compile(r"\b(?:said|says|say|told\s+\w+|added|reported)\s+(?:that\s+)?$", re.IGNORECASE)
 _SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased|injured|wounded"
+                               r"|bodies"
                                r"|victims(?!\s+(?:were|was)\s+(?:\w+\s+){1,2}(?:in|at|on|near)\b))\b"
                                r"(?!\s+(?:in|at|on)\b)", re.IGNORECASE)
 

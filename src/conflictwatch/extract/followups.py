@@ -364,7 +364,8 @@ def extends(
         if all(c.subset for c in cas) or (
             all(c.kind == "injured" for c in cas)
             and not any(c.kind == "injured" for c in last.casualties)
-            and event is None
+            # ("Three other policemen were injured in the attack": the wounded of the one just told)
+            and (event is None or _SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s))
         ):
             add_subset(last, cas, raw)
             return True

@@ -230,8 +230,8 @@ _FIRST_OF_ITS_KIND = re.compile(
 # the one killed had done before, not this event's dead
 _CHARGED_WITH = re.compile(
     r"\b(?:involved|implicated|wanted|accused|charged|convicted|responsible|blamed|suspected|behind|"
-    r"masterminded|linked|mastermind)\s+(?:\w+\s+)?(?:in|for|of|with|to)?\s*(?:the\s+|a\s+)?"
-    r"(?:killings?|murders?|deaths?|massacre|assassinations?|attacks?\s+on|ambush\s+on)\s+(?:of\s+)?$",
+    r"masterminded|linked|mastermind)\s+(?:\w+\s+)?(?:(?:in|for|of|with|to)\s+)?the\s+"
+    r"(?:killings?|murders?|deaths?|massacre|assassinations?)\s+of\s+$",
     re.IGNORECASE)
 _IN_AN_EARLIER = re.compile(
     r"[^.;,]{0,40}?\b(?:killed|died|slain)\s+(?:in|during)\s+(?:an?|the)\s+(?:earlier|previous|prior|past)\s+"
