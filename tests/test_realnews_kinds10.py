@@ -236,3 +236,41 @@ def test_a_weekday_after_its_week_is_the_day(geo: Geocoder, text: str, day: date
     was taken as the day."""
     found = incidents(geo, text)
     assert [c.date_start for c in found] == [day]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A bomber killed the provincial police chief and at least four other people in Kandahar city on Friday, "
+     "officials said.", 5),
+    ("The death toll from the drone attack on a graduation ceremony at a college in Homs on Thursday has "
+     "reached 60, including 20 women and five children, the health minister said.", 60),
+    ("The number of people killed as a result of Friday's strike on a store in Kharkiv has reached 16, the "
+     "governor said.", 16),
+])
+def test_tolls_the_parser_or_the_toll_words_missed(geo: Geocoder, text: str, killed: int) -> None:
+    """The parser hung "four other people" on the verb, not beside the chief (one dead counted); a toll
+    that "has reached" a number (with no "to") was no toll, so the children of "including" were all."""
+    found = incidents(geo, text)
+    assert [c.killed.low if c.killed else None for c in found] == [killed]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Mogadishu (SONNA) - The army killed 30 militants in an operation in Galgaduud region on Friday, the "
+     "ministry said.", "Galgaduud region"),
+    ("BELEDWEYNE - Militants killed 20 civilians in the Hiraan region on Friday, officials said.\n\nThe attack "
+     "took place near Bar Ali village.", "Bar Ali"),
+    ("A landmine killed four truffle hunters in the desert near Palmyra on Friday.", "Palmyra"),
+])
+def test_where_a_dateline_a_name_or_a_homonym_got_in_the_way(geo: Geocoder, text: str, place: str) -> None:
+    """A dateline with its agency ("Mogadishu (SONNA) -") was taken for the place over the region the
+    sentence names; "Bar" opening a Somali village's name was read as a bar; Palmyra's namesakes tied and
+    the first of them (a Brazilian town) was taken for the story's country."""
+    found = incidents(geo, text)
+    assert [c.location for c in found] == [place]
+    if place == "Palmyra":
+        assert found[0].country == "Syria"
+
+
+def test_what_happens_every_year_is_no_incident(geo: Geocoder) -> None:
+    found = claims(geo, "A landmine killed four truffle hunters near Palmyra on Friday. Every year, dozens of "
+                        "truffle hunters are killed by mines left by the war.")
+    assert [(c.scope, c.killed.low if c.killed else None) for c in found] == [("incident", 4), ("aggregate", 24)]

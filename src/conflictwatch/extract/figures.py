@@ -78,7 +78,9 @@ _RISEN_TO = re.compile(
     r"|lowered|lowering"
     # ("revised the death toll from Monday's bombing at a mosque inside a police compound down to")
     r"|reduced|reducing)\b[^.;]{0,110}?)"
-    r"\s+to\s+$",
+    r"\s+to\s+$"
+    # ("the number of people killed ... has reached 16": a toll reached, with no "to")
+    r"|\b(?:has|had|have)\s+(?:now\s+)?(?:reached|hit|passed|topped|surpassed|exceeded)\s+$",
     re.IGNORECASE,
 )
 

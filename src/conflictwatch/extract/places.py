@@ -244,6 +244,8 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
     if of_city and m.start() == 0:  # "the University of Karachi": the city it is of
         at = p.start + of_city.start("city")
         return PlaceMention(of_city.group("city"), at, at + len(of_city.group("city")), 3, p.via)
+    if m.start() == 0 and m.group(0).lower() == "bar" and p.name[m.end() :].strip():
+        return p  # "Bar Ali", a Somali village (not "Hotel Cahiid", "Hospital Civil": buildings)
     city = p.name[: m.start()].strip()
     # (an airport or a port is named after its city, known or not: "Makhachkala airport")
     named_after = m.group(0).lower() in ("airport", "international airport", "seaport", "port", "air base")
@@ -278,7 +280,8 @@ _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "vi
 _ROAD_BETWEEN = re.compile(
     r"\b(?:road|highway|route|axis|stretch|towns|villages|cities)\s+between\s+[^,.;]{0,40}$", re.IGNORECASE)
 # "BAGHDAD: ...", "Beirut, Lebanon: ..."
-_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?(?:\s*:\s|\s+[-–—]\s)")
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
+                             r"(?:\s*\([^()]{1,40}\))?(?:\s*:\s|\s+[-–—]\s)")  # (an agency: "(SONNA)")
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
 
 

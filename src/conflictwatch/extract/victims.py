@@ -274,7 +274,10 @@ def _patients(tok: Token) -> list[Token]:
     objects = [c for c in kids if c.dep_ in ("dobj", "obj")]
     # "killed the District Head of X, Alhaji Y, and two of his aides": the parser hangs the second
     # object on the verb
-    objects += [c for c in kids if c.dep_ == "conj" and c.pos_ == "NUM" and objects and c.i > objects[0].i]
+    # (and "killed the police chief and at least four other people": a counted noun with no verb of its own)
+    objects += [c for c in kids if c.dep_ == "conj" and objects and c.i > objects[0].i and (
+        c.pos_ == "NUM" or (c.pos_ == "NOUN" and any(n.dep_ == "nummod" for n in c.children)
+                            and not any(n.dep_ in ("nsubj", "nsubjpass", "dobj") for n in c.children)))]
     if objects:
         return [_named_then_noun(_antecedent(c), before_verb=False) for c in objects]
     own = [c for c in kids if c.dep_ == "nsubj"]

@@ -29,7 +29,10 @@ class GeoContext:
     def country(self) -> str | None:
         if not self.countries:
             return None
-        return max(self.countries.items(), key=lambda kv: kv[1])[0]
+        ranked = sorted(self.countries.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None  # a tie names no country (a town's homonyms sharing their votes: "Palmyra")
+        return ranked[0][0]
 
     @property
     def city(self) -> Place | None:
