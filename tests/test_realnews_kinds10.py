@@ -274,3 +274,26 @@ def test_what_happens_every_year_is_no_incident(geo: Geocoder) -> None:
     found = claims(geo, "A landmine killed four truffle hunters near Palmyra on Friday. Every year, dozens of "
                         "truffle hunters are killed by mines left by the war.")
     assert [(c.scope, c.killed.low if c.killed else None) for c in found] == [("incident", 4), ("aggregate", 24)]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A Civil Police raid in Maré, Rio de Janeiro, began on Friday (17) after the death of a sergeant who was "
+     "shot on Thursday.", 1),
+    ("A bus driver on route 117 died on Friday after being shot by a passenger in zona 6 of Mixco.", 1),
+    ("A councillor was executed with at least 15 shots on Friday night in Ponta Pora, Mato Grosso do Sul.", 1),
+])
+def test_numbers_that_name_a_day_a_route_or_shots_are_no_dead(geo: Geocoder, text: str, killed: int) -> None:
+    """Brazilian copy's "on Friday (17)", a bus route, the shots fired: read as the toll (17, 118, 16)."""
+    found = incidents(geo, text)
+    assert [c.killed.low if c.killed else None for c in found] == [killed]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Two men were killed by police in Cidade de Deus, in the West Zone of Rio, on Friday.", "Rio de Janeiro"),
+    ("Four people were killed in an attack in the Rubem Berta neighbourhood, in the North Zone of Porto "
+     "Alegre, on Friday night.", "Rio Grande do Sul"),
+])
+def test_a_compass_zone_of_a_city_is_the_city(geo: Geocoder, text: str, admin1: str) -> None:
+    """"the West Zone of Rio" was a place called West (Cameroon's West region), "the North Zone" Utah's."""
+    found = incidents(geo, text)
+    assert [(c.admin1, c.country) for c in found] == [(admin1, "Brazil")]

@@ -186,8 +186,18 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             # "a girl, six, and a boy, three -": a child's age in words, set off the same way
             _CHILD_THEN_COMMA.search(before) and _AGE_ENDS.match(after) and text.isalpha()):
         return True
+    if (_WEEKDAY_PAREN.search(before) and after.startswith(")")) or _NUMBERED_BEFORE.search(before):
+        return True  # "on Saturday (13)": Brazilian copy's day of the month; "route 117", "zona 6"
     # ("a 200-level student": a university year)
     return bool(re.match(r"^\s*(?:of|per)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:km|miles))|^-level\b", after))
+
+
+_WEEKDAY_PAREN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+                            r"(?:\s+(?:night|morning|afternoon|evening|dawn))?\s*\($", re.IGNORECASE)
+# a number that names a thing ("the bus on route 117", "zona 6 of Mixco", "Ward 5"), no count
+_NUMBERED_BEFORE = re.compile(r"\b(?:route|line|bus|zone|zona|ward|sector|block|highway|street|plot|room"
+                              r"|gate|phase|platform|lot|apartment|flat|pavilion|comuna|cell|wing)\s+$",
+                              re.IGNORECASE)
 
 
 # "28,473 killed since Oct. 7, when gunmen attacked Israel, killing 1,200 people": the event that

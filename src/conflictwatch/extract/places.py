@@ -213,7 +213,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     skips = skip_spans or ()
     found = [p for p in found if p is not None and not any(a <= p.end - len(p.name) < b for a, b in skips)]
     # (nor the "U" of "U.S.")
-    found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)]
+    found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)
+             and not (_COMPASS_ZONE.fullmatch(p.name) and sentence.startswith(" of ", p.end))]
     found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in found]), sentence)
     if doc is None:
         return found
@@ -280,6 +281,8 @@ _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "vi
 _ROAD_BETWEEN = re.compile(
     r"\b(?:road|highway|route|axis|stretch|towns|villages|cities)\s+between\s+[^,.;]{0,40}$", re.IGNORECASE)
 # "BAGHDAD: ...", "Beirut, Lebanon: ..."
+# "in the West Zone of Rio": a part of the city named after it, no place of its own
+_COMPASS_ZONE = re.compile(r"(?:North|South|East|West|Central)(?:[- ]?(?:east|west|East|West))?\s+Zone")
 _DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
                              r"(?:\s*\([^()]{1,40}\))?(?:\s*:\s|\s+[-–—]\s)")  # (an agency: "(SONNA)")
 _NOT_PLACE_ENTS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "LANGUAGE"}
