@@ -297,3 +297,12 @@ def test_a_compass_zone_of_a_city_is_the_city(geo: Geocoder, text: str, admin1: 
     """"the West Zone of Rio" was a place called West (Cameroon's West region), "the North Zone" Utah's."""
     found = incidents(geo, text)
     assert [(c.admin1, c.country) for c in found] == [(admin1, "Brazil")]
+
+
+def test_the_tolls_of_events_a_record_is_ranked_against_are_no_incidents(geo: Geocoder) -> None:
+    """"the third deadliest operation in the city's history, after Jacarezinho (28 deaths)": the count
+    in brackets is of an older operation ranked above this one; it was taken for an incident of today."""
+    found = incidents(geo, "At least 18 people were killed on Friday during a police operation in Complexo do "
+                           "Alemao, Rio de Janeiro. It is the third deadliest operation in the city's history, "
+                           "after Jacarezinho (28 deaths) and Vila Cruzeiro (23 deaths).")
+    assert [c.killed.low if c.killed else None for c in found] == [18]

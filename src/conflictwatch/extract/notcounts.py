@@ -236,6 +236,8 @@ _OVER_THE_DEATH = re.compile(
 _FIRST_OF_ITS_KIND = re.compile(
     r"\bthe\s+(?:first|second|third|latest|only|deadliest)\s+(?:[\w-]+\s+){0,2}?(?:death|killing|murder)\s+of\s+$",
     re.IGNORECASE)
+# (a ranking of events: "the third deadliest operation, after Jacarezinho (28 deaths)")
+_RANKED_AMONG = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+lethal|largest|biggest)\b", re.IGNORECASE)
 # "a commander involved in the killing of several policemen", "wanted for the murder of two": what
 # the one killed had done before, not this event's dead
 _CHARGED_WITH = re.compile(
@@ -256,6 +258,8 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
     head = sentence[:start]
     if "since" in head and _SINCE_WHEN.search(head):
         return True
+    if head.endswith("(") and _RANKED_AMONG.search(sentence):
+        return True  # ("the third deadliest operation, after Jacarezinho (28 deaths)"): the others'
     if _CHARGED_WITH.search(head, max(0, start - 80)):
         return True  # ("a commander involved in the killing of several policemen was killed")
     if _IN_AN_EARLIER.match(sentence, start):
