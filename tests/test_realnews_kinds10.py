@@ -306,3 +306,15 @@ def test_the_tolls_of_events_a_record_is_ranked_against_are_no_incidents(geo: Ge
                            "Alemao, Rio de Janeiro. It is the third deadliest operation in the city's history, "
                            "after Jacarezinho (28 deaths) and Vila Cruzeiro (23 deaths).")
     assert [c.killed.low if c.killed else None for c in found] == [18]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Residents of Tede in Atisbo Local Government Area of Oyo State said four persons were killed when gunmen "
+     "invaded the town on Friday night.", "Tede"),
+    ("Residents of Debre Elias town found the bodies of nine civilians on Friday.", "Debre Elias"),
+])
+def test_where_the_residents_who_tell_it_live_is_the_place(geo: Geocoder, text: str, place: str) -> None:
+    """"Residents of Tede" was read as one capitalised name (no place), so the district or nothing
+    placed the claim."""
+    found = incidents(geo, text)
+    assert [c.location for c in found] == [place]

@@ -4,6 +4,8 @@ Shared by the place finder and the dateline readers."""
 
 from __future__ import annotations
 
+import re
+
 ART = (
     r"(?:al|el|ad|ar|as|ash|at|az|an|ag|ud|ul|ez|es|et|ed|er|bin|ibn|bani|beni|abu|umm|tal|tell|deir"
     r"|kafr|ain|ras|jisr|khan|bab|bir|wadi)"
@@ -18,3 +20,14 @@ _NOT_AFTER_TYPE = "".join(
                           "State", "LGA", "Municipality", "Governorate", "Department", "Prefecture", "Zone")
 )
 NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:\s+(?:(?:{ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+){_CAP})*)"
+
+
+# "Residents of Tede in Atisbo LGA said ...": where the people who tell it live is the place, not a
+# capitalised phrase "Residents of Tede" (read as "Residents in Tede", offsets kept)
+_PEOPLE_OF = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Nn]atives|[Ee]lders|[Yy]ouths"
+                        r"|[Tt]raders|[Ff]armers)\s+of\s+(?=[A-Z])")
+
+
+def people_of_as_in(sentence: str) -> str:
+    """The sentence with "Residents of X" read as "Residents in X" (same length)."""
+    return _PEOPLE_OF.sub(lambda m: m.group(0)[:-3] + "in ", sentence) if "of " in sentence else sentence

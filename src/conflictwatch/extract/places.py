@@ -18,7 +18,7 @@ from conflictwatch.extract.datelines import (
     outlets,
 )
 from conflictwatch.extract.nlp import entities
-from conflictwatch.extract.placename import ART, NAME
+from conflictwatch.extract.placename import ART, NAME, people_of_as_in
 from conflictwatch.extract.placerank import (
     PlaceMention,
     from_read,
@@ -338,6 +338,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         # the finder (so every offset stays), and given back with its spaces
         sentence = joined.sub(lambda m: m.group(0).replace(" and ", "-and-"), sentence)
         return [replace(p, name=p.name.replace("-and-", " and ")) for p in _find_places(sentence, skip_spans)]
+    sentence = people_of_as_in(sentence)  # ("Residents of Tede": in Tede)
     if "Moo" in sentence:  # "in Moo 3, Ban Tanyong": a Thai village's number; the names after it are read
         sentence = _THAI_VILLAGE_NO.sub(lambda m: " " * len(m.group(0)), sentence)
     not_places = _stop()[0]
