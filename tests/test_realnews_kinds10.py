@@ -318,3 +318,11 @@ def test_where_the_residents_who_tell_it_live_is_the_place(geo: Geocoder, text: 
     placed the claim."""
     found = incidents(geo, text)
     assert [c.location for c in found] == [place]
+
+
+def test_the_place_on_a_river_is_where(geo: Geocoder) -> None:
+    """"in the Sangha river near Nola": the river runs through several countries (it put the claim in the
+    Republic of the Congo); the town on it is the place."""
+    found = incidents(geo, "Armed men killed four fishermen on Friday in the Sangha river near Nola, local sources "
+                           "said.")
+    assert [c.location for c in found] == ["Nola"]

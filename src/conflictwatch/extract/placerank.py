@@ -85,7 +85,15 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
         out = [PlaceMention(b.name, b.start, b.end, least + 1, b.via)
                if b not in villages and b.rank <= least and _typed_district(sentence, b)
                else b for b in out]
-    return out
+    # "in the Sangha river near Nola": a river runs past many places; the one named on it is where (no
+    # place named: the river it is)
+    return [PlaceMention(p.name, p.start, p.end, max(p.rank, 3), p.via)
+            if _ROAD_OR_RIVER.match(sentence, p.end) or _ROAD_OR_RIVER.search(sentence, p.start, p.end) else p
+            for p in out]
+
+
+# (not roads: "the Pale-Gangaw highway" names the towns it joins, as coders do)
+_ROAD_OR_RIVER = re.compile(r"\s+(?:river|stream)(?![\w-])", re.IGNORECASE)
 
 
 _PART_TYPED = re.compile(r"\s(?:sector|tehsil|valley|area|block|union council|subdivision)$", re.IGNORECASE)
