@@ -326,3 +326,18 @@ def test_the_place_on_a_river_is_where(geo: Geocoder) -> None:
     found = incidents(geo, "Armed men killed four fishermen on Friday in the Sangha river near Nola, local sources "
                            "said.")
     assert [c.location for c in found] == ["Nola"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("A car bomb killed nine people in Hodan district on Friday, police said. A week earlier, at least 10 people "
+     "were killed in a suicide bombing at a tea shop in Wadajir district.", date(2024, 5, 10)),
+    ("A Russian missile hit the centre of Sumy on Friday, killing 34 people. Ten days earlier, a missile hit a "
+     "playground in Kryvyi Rih, killing 20.", date(2024, 5, 7)),
+    ("A blast at a mosque in Mazar-i-Sharif killed 9 worshippers on Friday. The attacks came a week after a "
+     "bombing at the Seh Dokan mosque in the city left 31 people dead.", date(2024, 5, 10)),
+])
+def test_an_earlier_incident_is_dated_back_from_the_one_just_told(geo: Geocoder, text: str, day: date) -> None:
+    """"A week earlier", "Ten days earlier", "came a week after": the earlier incident took the day of
+    publication (an incident of today, in the time series) instead of its own."""
+    found = incidents(geo, text)
+    assert [c.date_start for c in found] == [date(2024, 5, 17), day]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.capitals import the_capital_here, the_citys_part
-from conflictwatch.extract.clausedates import clause_dates, clauses, day_of
+from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, days_back
 from conflictwatch.extract.datelines import (
     bare_dateline,
     dateline_town,
@@ -28,7 +28,7 @@ from conflictwatch.extract.datelines import (
 )
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
-from conflictwatch.extract.draft import EVENT_MONTH, Draft, finish
+from conflictwatch.extract.draft import EVENT_MONTH, Draft, event_date, finish
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import Casualty, classify_figures, lex
 from conflictwatch.extract.followups import (
@@ -212,6 +212,8 @@ def extract_claims(article: Article) -> list[Claim]:
             places = [PlaceMention(town, here.start(), here.end(), 4, "in")]
         # (the day of a dateline left in the text is when it was filed: not the day the sentence gives)
         dates = find_dates(s, article.published)
+        if last_incident is not None and not any(not d.statement and d.date_start for d in dates):
+            dates = [*dates, *days_back(s, event_date(last_incident.dates)[0])]  # ("A week earlier, ...")
         if len(dates) > 1 and (filed := local_dateline_end(s)) and any(d.start >= filed for d in dates):
             dates = [d for d in dates if d.start >= filed]
         if len(dates) > 1 and (aside := _HAD_ASIDE.search(s)):
