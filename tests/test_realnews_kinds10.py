@@ -341,3 +341,11 @@ def test_an_earlier_incident_is_dated_back_from_the_one_just_told(geo: Geocoder,
     publication (an incident of today, in the time series) instead of its own."""
     found = incidents(geo, text)
     assert [c.date_start for c in found] == [date(2024, 5, 17), day]
+
+
+def test_the_headlines_number_over_the_bodys_word(geo: Geocoder) -> None:
+    """"Gunmen kill six in Enugu market" over "leaving several people dead": the body's word gave three."""
+    found = incidents_of(geo, "Gunmen opened fire on traders at Ogbede market in Igbo-Etiti Local Government Area "
+                              "of Enugu State on Friday, leaving several people dead.", published=PUBLISHED,
+                         title="Gunmen kill six in Enugu market")
+    assert [c.killed.low if c.killed else None for c in found] == [6]

@@ -21,10 +21,15 @@ _SOME_OF_THE_DEAD = re.compile(
     r"\b(?:dead|killed|victims|fatalities)\s+(?:were\s+|are\s+)?(?:include[sd]?|including)\b"
     r"|\bamong\s+(?:the\s+)?(?:dead|killed|victims|those\s+killed)\b", re.IGNORECASE)
 
+# "Gunmen kill six" over "leaving several people dead": the body's word, the headline's number
+_VAGUE = re.compile(r"\b(?:several|dozens|scores|many|some|numerous|multiple|a\s+number\s+of|a\s+few)\b",
+                    re.IGNORECASE)
+
 
 def headline_toll(article: Article, claims: list[Claim]) -> None:
     """Give the lead incident claim the headline's death toll when the body gives none for any
-    incident, or only a partial list of the dead smaller than the headline's count."""
+    incident, only a partial list of the dead smaller than the headline's count, or a word ("several")
+    the headline's number exceeds."""
     title = straight_quotes(article.title or "")
     incidents = [c for c in claims if c.scope == "incident"]
     if not title or not incidents:
@@ -32,8 +37,9 @@ def headline_toll(article: Article, claims: list[Claim]) -> None:
     lead = incidents[0]
     if any(c.killed is not None and c.date_start == lead.date_start for c in incidents[1:]):
         return  # (the body tells the day's toll later; an earlier event's toll is no rival)
-    if lead.killed is not None and not _SOME_OF_THE_DEAD.search(lead.quote):
-        return  # (the cheap tests first: most bodies give their toll)
+    vague = lead.killed is not None and lead.killed.high is None and _VAGUE.search(lead.quote) is not None
+    if lead.killed is not None and not _SOME_OF_THE_DEAD.search(lead.quote) and not vague:
+        return  # (the cheap tests first: most bodies give their toll; "leaving several people dead" none)
     killed = [x for x in classify_figures(title) if x.kind == "killed" and not x.total and not x.subset]
     if len(killed) != 1:
         return
