@@ -349,3 +349,11 @@ def test_the_headlines_number_over_the_bodys_word(geo: Geocoder) -> None:
                               "of Enugu State on Friday, leaving several people dead.", published=PUBLISHED,
                          title="Gunmen kill six in Enugu market")
     assert [c.killed.low if c.killed else None for c in found] == [6]
+
+
+def test_a_separate_operation_told_after_while_is_its_own_incident(geo: Geocoder) -> None:
+    """", while three others were shot dead in a separate operation in Kanker": added to the first
+    incident's toll (15 at Gangaloor)."""
+    found = incidents(geo, "On Friday, 12 Maoists were killed in an encounter in Gangaloor, while three others "
+                           "were shot dead in a separate operation in Kanker.")
+    assert [(c.location, c.killed.low if c.killed else None) for c in found] == [("Gangaloor", 12), ("Kanker", 3)]

@@ -95,7 +95,9 @@ _SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|takin
 # "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
 # (", on the same day that an attack on a mosque left dozens dead": another incident that day)
 _SEPARATE = re.compile(
-    rf",?\s+(?:and|while|but)\s+(?:that\s+)?{ANOTHER}|,\s+(?:on\s+)?the\s+same\s+day\s+(?:that|as|when)\s",
+    rf",?\s+(?:and|while|but)\s+(?:that\s+)?{ANOTHER}|,\s+(?:on\s+)?the\s+same\s+day\s+(?:that|as|when)\s"
+    # (", while three others were shot dead in a separate operation in Kanker")
+    rf"|,\s+(?:while|whereas)\s+(?=[^.;]{{0,60}}?\b{ANOTHER})",
     re.IGNORECASE)
 
 
