@@ -357,3 +357,16 @@ def test_a_separate_operation_told_after_while_is_its_own_incident(geo: Geocoder
     found = incidents(geo, "On Friday, 12 Maoists were killed in an encounter in Gangaloor, while three others "
                            "were shot dead in a separate operation in Kanker.")
     assert [(c.location, c.killed.low if c.killed else None) for c in found] == [("Gangaloor", 12), ("Kanker", 3)]
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("A car bomb killed nine people in Hodan district of Mogadishu on Friday, police said.", "Banaadir"),
+    ("A car bomb killed nine people near a restaurant in Hamarweyne on Friday, police said.", "Banaadir"),
+    ("Al-Shabaab fighters attacked an army base near Wadajir in Lower Juba on Friday, killing four soldiers.",
+     "Jubbada Hoose"),
+])
+def test_mogadishus_districts_are_in_the_capital(geo: Geocoder, text: str, admin1: str) -> None:
+    """The gazetteer has no district of Mogadishu: "Hodan" was a village of Middle Shabelle (a Wadajir
+    of Lower Juba, named with its region, stays there)."""
+    found = incidents(geo, text)
+    assert [c.admin1 for c in found] == [admin1]
