@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import SECOND_DAY_AFTER, Casualty
+from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.splits import ANOTHER
 
 _TOLL_OF_DAY = re.compile(r"\b(?:toll|tally|number of (?:dead|deaths))\s+(?:from|of|in)\s+(?:the\s+)?$", re.I)
@@ -81,8 +82,6 @@ def clause_dates(
     return dates
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
 _N = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 # "A week earlier, at least 10 people were killed", "The attacks came 10 days after a bombing killed
 # 292": an earlier incident, dated back from the one just told
@@ -94,10 +93,10 @@ _SPAN_BACK = re.compile(
 
 def days_back(s: str, told: date | None) -> list[DateMention]:
     """The day an earlier incident happened, counted back from the day of the one just told."""
-    m = _SPAN_BACK.match(s) if told is not None else None
+    m = _SPAN_BACK.match(s)
     if m is None or told is None:
         return []
     n, unit = (m["a"], m["au"]) if m["a"] else (m["b"], m["bu"])
-    count = int(n) if n.isdigit() else _COUNTS[n.lower()]
+    count = words_to_int(n) or 1  # ("a week", "an hour": one)
     day = told - timedelta(days=count * (7 if unit.lower().startswith("week") else 1))
     return [DateMention(m.start(), m.end(), m.group(0).strip(), day, day, 1, False)]

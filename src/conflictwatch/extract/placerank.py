@@ -88,12 +88,12 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
     # "in the Sangha river near Nola": a river runs past many places; the one named on it is where (no
     # place named: the river it is)
     return [PlaceMention(p.name, p.start, p.end, max(p.rank, 3), p.via)
-            if _ROAD_OR_RIVER.match(sentence, p.end) or _ROAD_OR_RIVER.search(sentence, p.start, p.end) else p
+            if _RIVER.match(sentence, p.end) or _RIVER.search(sentence, p.start, p.end) else p
             for p in out]
 
 
-# (not roads: "the Pale-Gangaw highway" names the towns it joins, as coders do)
-_ROAD_OR_RIVER = re.compile(r"\s+(?:river|stream)(?![\w-])", re.IGNORECASE)
+# (a river only, not a road: "the Pale-Gangaw highway" names the towns it joins, as coders do)
+_RIVER = re.compile(r"\s+(?:river|stream)(?![\w-])", re.IGNORECASE)
 
 
 _PART_TYPED = re.compile(r"\s(?:sector|tehsil|valley|area|block|union council|subdivision)$", re.IGNORECASE)

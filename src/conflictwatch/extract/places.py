@@ -171,12 +171,12 @@ def _not_named() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], re.Pa
     return org, titles, frozenset(w.lower() for w in data["compass_words"]), things
 
 
-@lru_cache(maxsize=4096)
 def is_known_place(name: str) -> bool:
     """Is the word a country, province or city the place lists know?"""
     return name.lower() in _known()
 
 
+@lru_cache(maxsize=4096)
 def is_country_name(name: str) -> bool:
     """A country the gazetteer knows by this name ("western Uganda" is a part of a country, no town)."""
     from conflictwatch.geo.gazetteer import country_names, to_country_code
