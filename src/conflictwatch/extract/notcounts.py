@@ -46,6 +46,9 @@ _AGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_PREDICATE_OR_KIN_BEFORE = re.compile(
+    r"\b(?:(?:who|that)\s+(?:was|is|were|are|had\s+been|has\s+been)|(?:father|mother|son|daughter|wife|husband"
+    r"|brother|sister|uncle|aunt|cousin|nephew|niece|widow|parents|relatives?)\s+of)\s+$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 # "a ringleader wanted for the killing of a police officer": a crime told of someone, not a death now
 CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested|jailed|sentenced|tried)\s+"
@@ -172,6 +175,8 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _DEFINITION_BEFORE.search(before) \
             or (text.lower().startswith(("a ", "an ")) and (
                 (_APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after))
+                # ("a nun who was a doctor", "the father of a local journalist": the one person named)
+                or _PREDICATE_OR_KIN_BEFORE.search(before)
                 # ("one person killed, a 45-year-old man."): the one told, again
                 or (_ONE_TOLD_BEFORE.search(before) and re.match(r"\s*(?:[.;]|$)", after)))):
         return True
@@ -223,7 +228,8 @@ _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:
                              re.IGNORECASE)
 
 
-_FUNERAL_OF = re.compile(r"\b(?:funeral|burial|memorial(?:\s+service)?|wake)\s+(?:of|for)\s+"
+_FUNERAL_OF = re.compile(r"\b(?:funeral|burial|memorial(?:\s+service)?|wake)\s+(?:(?:procession|service|prayers?"
+                         r"|march|ceremony|cortege)\s+)?(?:of|for)\s+"
                          r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:killed|died|dead|killing|wounded|injured)\b", re.IGNORECASE)
 

@@ -70,7 +70,11 @@ ADVERBIAL_SINCE = re.compile(r"\b(?:has|had|have)\s+since(?=\s+(?:risen|climbed|
                              r"|reached|jumped|been\s+(?:raised|revised|updated)))"
                              # ("a day after the country marked one year since its deadliest attack")
                              r"|\b(?:marked|marks|marking)\s+(?:one|a|two|three|four|five|\d+)\s+(?:years?|months?)"
-                             r"\s+since\b", re.IGNORECASE)
+                             r"\s+since\b"
+                             # ("the bodies of three soldiers missing since an ambush on Friday": how long
+                             # they were missing, no period counted over)
+                             r"|\b(?:missing|disappeared|unaccounted\s+for|held|captive|detained|abducted"
+                             r"|kidnapped)\s+since\b", re.IGNORECASE)
 
 
 # The words around a period that name a day or an hour, not a period counted over (`scope.is_aggregate`

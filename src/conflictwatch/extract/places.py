@@ -49,13 +49,15 @@ _PLACE_NOUNS = (
     r"|road|highway|airport|air base|base|border crossing|crossing|refugee camp|forest|township|municipality"
     r"|state|county|ward|community|LGA|Local Government Area|local government area|department|sub-division"
     r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis|frontline"
-    r"|front line|front|neighbourhood|colonia|valley|valleys|tehsil|sector)"
+    r"|front line|front|neighbourhood|colonia|valley|valleys|tehsil|sector|territory|chefferie|upazila|cercle"
+    r"|prefecture)"
 )
 _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
     r"|(?:entrance|gate|gates|road|highway|way) to"
     r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
     r"|seized|recaptured|retook|entered|stormed"
+    r"|(?:drove|driving|passing|passed|rampaged|rampaging|went|going|travell?ing|moving|marched)\s+through"
     r"|(?:area|village|place|locality|spot|hamlet|settlement|neighbou?rhood)\s+(?:called|known\s+as)"
     # ("attacked Ntoyo", "raided Bama": a place named bare; not "raided the al-Qaida group's bases")
     r"|(?:attacked|raided|overran|invaded)(?!\s+(?:the|a|an|their|its)\b))"
@@ -275,6 +277,7 @@ _OF_WIDER = re.compile(r"(?i:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:r
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
+_NUMBERED_JOINED = re.compile(r"(Camp|Block|Sector|Zone|Ward|Phase)-(\d{1,3}[A-Z]?)")  # "Camp-8W"
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
 # "on the road between Gao and Ansongo": two towns, not the two sides of a fight
@@ -396,7 +399,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                 name.lower() in compass and not typed_region):
             continue  # "the army of President Hadi": a person; "Arrows of the East": no place (the
             # "North-West region" of Cameroon is one)
-        if _MODEL_CODE.search(name):
+        if _MODEL_CODE.search(name) and not _NUMBERED_JOINED.fullmatch(name):
             continue  # "seized a KG9 semi-automatic", "AK47 rifles", "M23 rebels": a model or a group
         words = name.split()
         post = m.group("post")
@@ -415,6 +418,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if not words:
             continue
         name = " ".join(words)
+        if joined := _NUMBERED_JOINED.fullmatch(name):
+            name = f"{joined[1]} {joined[2]}"  # ("Camp-8W" as the camps' signs write it: "Camp 8W")
         if name in _NUMBERED_ROADS and _NUMBERED.match(sentence, m.end("name")):
             continue  # "on Route 60 south of Hebron": a numbered road, no place (the town beside it is)
         numbered = _NUMBERED.match(sentence, m.end("name")) if name in _NUMBERED_PLACES else None
@@ -454,7 +459,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             clean = f"{clean} {post.strip().lower()}"
         rank = name_rank(name, post or _typed_before(sentence, start), direction, countryside)
         if (post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end())
-                and not _OF_WIDER.match(sentence, m.end())) \
+                # (not "in Chursoo village of Awantipora in south Kashmir's Pulwama district")
+                and not _OF_WIDER.match(sentence, m.end()) and re.search(r"\b(?:the|a|an)\s+$", pre, re.I)) \
                 or _PORT_CITY_OF.match(sentence, m.end()):
             rank = max(rank, 4)  # "the Agusan del Sur town of Sibagat", "the Red Sea port city of Hodeidah"
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):

@@ -277,7 +277,7 @@ _ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural a
 
 _SUPERLATIVE = re.compile(
     r"\b(?:one of )?(?:the|its|their) (?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest"
-    r"|most \w+)\b"
+    r"|most \w+|highest(?: single-day| daily| one-day)?(?= (?:death )?toll))\b"
     r"(?:[^,.;]|(?<=\b[A-Z])\.)*"  # ("the deadliest known U.S. strike since ...": U.S. ends nothing)
     # "the third such discovery this month", "the latest in a string of attacks": one among others
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
@@ -537,7 +537,9 @@ _EARLIER_EVENT = re.compile(
     r"|massacre)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:hours|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?|shot\s+dead|gunned\s+down|murdered|massacred|executed"
-    r"|slaughtered)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    r"|slaughtered)\s+(?:(?:at least|more than|some|about|nearly)\s+)?"
+    # ("a month after a bomb killed one ranger and injured six": its wounded too)
+    r"(?:[^.;,]{1,40}?\band\s+(?:injured|wounded|hurt|maimed)\s+(?:(?:at least|more than|some|about|nearly)\s+)?)?$"
     # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21" (a day after is a day
     # the dates stage counts back to: an incident of its own)
     r"|\b(?:a|one|two|three|\d+)\s+(?:months?|years?|weeks?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"

@@ -165,11 +165,14 @@ def aggregate_here(s: str, dates: list[DateMention], group: list[Casualty],
         return is_aggregate(local, local_dates, group, news_of_report)
     if not is_aggregate(s, dates, group, news_of_report):
         return False
-    if begin == 0 and end == len(s) or _COVERING.search(s):
-        return True  # ("In an update covering January to March, ..., with 83 killed": all the period's)
+    if begin == 0 and end == len(s) or _COVERING.search(s) or _WITH_CLAUSE.search(s, 0, begin):
+        # ("In an update covering January to March, ..., with 83 killed": all the period's; "Violence
+        # rose in the first quarter, with 31 people killed": a "with" clause tells the period's count)
+        return True
     return is_aggregate(local, local_dates, group, news_of_report)
 
 
 _COVERING = re.compile(r"\b(?:report|reports|update|bulletin|review)\s+covering\b|\bcovering the period\b",
                        re.IGNORECASE)
+_WITH_CLAUSE = re.compile(r",\s+with\s+$", re.IGNORECASE)
 _RAISING_CLAUSE = re.compile(r",\s+(?:bringing|raising|taking)\s+$")

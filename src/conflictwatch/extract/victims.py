@@ -401,7 +401,12 @@ def _named_then_noun(tok: Token, before_verb: bool = True) -> Token:
 def _antecedent(tok: Token) -> Token:
     """ "a man who was killed": the relative pronoun stands for the noun it hangs on."""
     if tok.lower_ in ("who", "that", "whom") and tok.head.dep_ == "relcl":
-        return tok.head.head
+        noun = tok.head.head
+        before = noun.doc[noun.head.i - 1] if noun.head.i > 0 else noun
+        if noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.lower_ in ("from", "in") \
+                and before.tag_ == "NNS":
+            return before  # "two fighters from Aitaroun who had died": the fighters, not their village
+        return noun
     if tok.lower_ == "them" and tok.dep_ == "dobj" and tok.head.dep_ == "conj":
         # "offloaded nine passengers from a coach and shot them dead": the first verb's object
         first = [c for c in tok.head.head.children if c.dep_ == "dobj" and c.tag_ == "NNS"
@@ -449,8 +454,14 @@ def _group(heads: list[Token]) -> list[Token]:
     for h in heads:
         of_at = [c.i for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i]
         # "Seven gunmen, among them a commander, and an officer": the commander is one of the seven
-        among = len(heads) > 1 and any(c.dep_ == "prep" and c.lower_ == "among" and c.i < h.i
-                                       for c in h.children)
+        among = len(heads) > 1 and (any(c.dep_ == "prep" and c.lower_ == "among" and c.i < h.i
+                                        for c in h.children)
+                                    # ("neutralise six terrorists, among them two leaders": of the six)
+                                    or (h is not heads[0] and _SUBSET_BEFORE.search(
+                                        h.doc[max(0, left_index(h) - 3) : left_index(h)].text) is not None))
+        # "serviceman of the Azerbaijan Army, soldier Tural Mammadov, was killed": one man, named again
+        # (a coordination with no "and" or "or" anywhere, its second part a name)
+        apposed = not any(c.dep_ in ("cc", "preconj") for x in (h, *h.conjuncts) for c in x.children)
         for t in (h, *h.conjuncts, *listed_after(h)):
             if t is h and among:
                 continue
@@ -465,6 +476,8 @@ def _group(heads: list[Token]) -> list[Token]:
                 continue  # "Two brothers aged 14 and 16": the 16 is an age, not a third victim
             if t is not h and in_dashed_breakdown(t):
                 continue  # "their two children - a girl, six, and a boy, three - died": the two
+            if t is not h and apposed and t.dep_ == "conj" and t.pos_ == "PROPN" and len(h.conjuncts) == 1:
+                continue
             if t is not h and same_person_again(t):
                 continue  # "a tribal elder and former member of the peace committee": one man
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):

@@ -79,8 +79,14 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     if len(named) == 1 and len(votes) > 1:
         # the one nationality named was a force's, and the places are another country's
         votes.subtract(acting_votes(text, lead_end))
-    if not any(v > 0 for v in votes.values()):
-        votes.update(_dateline_votes(article, places))
+    acting = acting_votes(text, lead_end) if len(named) == 1 and len(votes) == 1 else Counter()
+    if not any(v > 0 for v in votes.values()) or (acting and set(acting) >= set(votes)):
+        # (nothing but a force's nationality, "MUZAFFARABAD: ... when Indian shelling hit her house in
+        # Neelum valley": a local dateline of another country says where; the force came from elsewhere)
+        line = _dateline_votes(article, places)
+        if line and acting and not set(line) & set(votes):
+            votes.clear()
+        votes.update(line)
     return votes
 
 
