@@ -267,7 +267,8 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         if hit and hit[0] and c["countrycode"] not in COUNTRIES:
             votes[(c["countrycode"], c["admin1code"])][hit[0]] += 1
     admin1_map = {k: clean_admin1(v.most_common(1)[0][0], k[0]) for k, v in votes.items()}
-    admin1_map.update({(cc, code): name for cc, names in ADMIN1_BY_CODE.items() for code, name in names.items()})
+    admin1_map.update({(cc, code): name for cc, by_code in ADMIN1_BY_CODE.items()
+                       for code, name in by_code.items()})
     added = merged = 0
     rows = [r for k, r in enumerate(wof) if k not in wrong]
     for c in cities:

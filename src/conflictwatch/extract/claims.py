@@ -48,8 +48,9 @@ from conflictwatch.extract.news import dated, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
+from conflictwatch.extract.placename import aside_spans
 from conflictwatch.extract.placerank import PlaceMention, most_specific
-from conflictwatch.extract.places import OWNER, aside_spans, find_places
+from conflictwatch.extract.places import OWNER, find_places
 from conflictwatch.extract.quotes import straight_quotes
 from conflictwatch.extract.responsibility import responsibility_claimant
 from conflictwatch.extract.retold import retells_the_dead

@@ -32,10 +32,9 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|[,;:.!?()“”\"]")
 
 _VAGUE_A = re.compile(r"an?\s+(?:dozen|few|handful|score|couple)", re.IGNORECASE)
 _TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNORECASE)
-_HAD_WOUNDS = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+\s+){0,2}?wounds\b",
-                         re.IGNORECASE)
-_HURT_INCLUDED = re.compile(r"\b(?:injured|wounded)\s+(?:included|include|includes|including)\s+(?:[\w-]+\s+)?$",
-                            re.IGNORECASE)
+_HAD_WOUNDS = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+\s+){0,2}?wounds\b")
+_ALL_BEFORE = re.compile(r"\W*all\s+", re.IGNORECASE)
+_HURT_INCLUDED = re.compile(r"\b(?:injured|wounded)\s+includ(?:ed|es?|ing)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are|was|is)"
     r"|among those killed (?:were|are|was|is)|the (?:dead|victims|deceased) (?:were|are)"
@@ -195,7 +194,8 @@ def lex() -> _Lex:
                 non_casualty=re.compile(
                     # ("three separate attacks", "two military helicopters": a word or two between)
                     r"^\s*(?:(?!(?:earlier|later|this|last|next|the|an?|in|on|at|of|per|each|every|and|or|ago"
-                    r"|before|after|dead|killed|wounded|injured)\b)[a-z-]+\s+){0,2}?"  # ("17 dead following clashes")
+                    # ("17 dead following clashes")
+                    r"|before|after|dead|killed|wounded|injured)\b)[a-z-]+\s+){0,2}?"
                     r"(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:"
                     + "|".join(re.escape(w) for w in lx["non_casualty_after"])
                     + r")(?![\w])",
@@ -557,8 +557,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
             vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
             vend = f.end + vm.end() if vm else f.end
         prev_end = f.end
-        if kind == "injured" and (re.fullmatch(r"\W*all\s+", sentence[: f.start], re.IGNORECASE)
-                                  or f.start == 0 and f.text.lower() == "both") and _HAD_WOUNDS.match(sentence, f.end):
+        all_ = (f.start == 0 and f.text.lower() == "both") or _ALL_BEFORE.fullmatch(sentence, 0, f.start)
+        if kind == "injured" and all_ and _HAD_WOUNDS.match(sentence, f.end):
             kind = None  # "All five had gunshot wounds to the head", "Both had ...": the dead just found
         if kind is None:
             if victim_idx is not None:

@@ -228,8 +228,8 @@ _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:
                              re.IGNORECASE)
 
 
-_FUNERAL_OF = re.compile(r"\b(?:funeral|burial|memorial(?:\s+service)?|wake)\s+(?:(?:procession|service|prayers?"
-                         r"|march|ceremony|cortege)\s+)?(?:of|for)\s+"
+_FUNERAL_OF = re.compile(r"\b(?:funeral|burial|memorial(?:\s+service)?|wake)\s+"
+                         r"(?:(?:procession|service|prayers?|march|ceremony|cortege)\s+)?(?:of|for)\s+"
                          r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 _DIED = re.compile(r"\b(?:killed|died|dead|killing|wounded|injured)\b", re.IGNORECASE)
 

@@ -1,6 +1,6 @@
 """How a place name is written in news copy, as one pattern (`NAME`): capitalised words, Arabic articles
 ("al-", "Deir"), Spanish joins ("Playas de Tijuana") and short forms with a full stop ("Sta. Teresa").
-Shared by the place finder and the dateline readers."""
+Shared by the place finder and the dateline readers; also the asides whose places are not the claim's."""
 
 from __future__ import annotations
 
@@ -31,3 +31,16 @@ _PEOPLE_OF = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Nn]ativ
 def people_of_as_in(sentence: str) -> str:
     """The sentence with "Residents of X" read as "Residents in X" (same length)."""
     return _PEOPLE_OF.sub(lambda m: m.group(0)[:-3] + "in ", sentence) if "of " in sentence else sentence
+
+
+# ", whose troops have been deployed in Cabo Delgado since 2021,": where an actor has been, not
+# where the incident was
+_WHOSE_ASIDE = re.compile(r",\s+whose\s+[^,;]{3,160}?,")
+
+
+def aside_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the asides about an actor or a speaker ("X, whose troops ..."); their places are not
+    the claim's ("X, who invaded the village" may be)."""
+    if ", whose" not in sentence:
+        return []
+    return [(m.start(), m.end()) for m in _WHOSE_ASIDE.finditer(sentence)]

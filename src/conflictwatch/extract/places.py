@@ -592,16 +592,3 @@ def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
             return out
         out.append((m.group("name"), m.start("name"), m.end("name")))
         end = (typed.end() if (typed := _ITEM_TYPE.match(sentence, m.end("name"))) else m.end("name"))
-
-
-# ", whose troops have been deployed in Cabo Delgado since 2021,": where an actor has been, not
-# where the incident was
-_WHOSE_ASIDE = re.compile(r",\s+whose\s+[^,;]{3,160}?,")
-
-
-def aside_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the asides about an actor or a speaker ("X, whose troops ..."); their places are not
-    the claim's ("X, who invaded the village" may be)."""
-    if ", whose" not in sentence:
-        return []
-    return [(m.start(), m.end()) for m in _WHOSE_ASIDE.finditer(sentence)]

@@ -539,7 +539,8 @@ _EARLIER_EVENT = re.compile(
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?|shot\s+dead|gunned\s+down|murdered|massacred|executed"
     r"|slaughtered)\s+(?:(?:at least|more than|some|about|nearly)\s+)?"
     # ("a month after a bomb killed one ranger and injured six": its wounded too)
-    r"(?:[^.;,]{1,40}?\band\s+(?:injured|wounded|hurt|maimed)\s+(?:(?:at least|more than|some|about|nearly)\s+)?)?$"
+    r"(?:[^.;,]{1,40}?\band\s+(?:injured|wounded|hurt|maimed)\s+(?:(?:at least|more than|some|about|nearly)"
+    r"\s+)?)?$"
     # "a month after gunmen stormed the Hayat Hotel in Mogadishu, killing 21" (a day after is a day
     # the dates stage counts back to: an incident of its own)
     r"|\b(?:a|one|two|three|\d+)\s+(?:months?|years?|weeks?)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
