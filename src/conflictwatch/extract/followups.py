@@ -32,7 +32,9 @@ _ANOTHER = rf"separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d"
 _ANOTHER_INCIDENT = re.compile(rf"\b(?:{_ANOTHER})\b", re.IGNORECASE)
 _ALSO_KILLED = re.compile(
     # not another incident, nor one told as later or earlier
-    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b).*\b(?:were|was)\s+also\s+killed\b",
+    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b).*\b(?:(?:were|was)\s+also\s+killed"
+    # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene")
+    r"|also\s+(?:died|perished|lost\s+(?:his|her|their)\s+li(?:fe|ves)))\b",
     re.IGNORECASE,
 )
 
@@ -183,7 +185,7 @@ _TOLD = re.compile(r"\b(?:said|says|told|according\s+to|reported|claimed|announc
                    re.IGNORECASE)
 _SAID_AT_END = re.compile(r",\s+(?:the\s+|a\s+)?[\w\s'’-]{1,40}?\s+(?:said|says|added)\s*\.?[\"”’']?\s*$")
 _TREATED_IN = re.compile(
-    r"\b(?:hospitals?|clinics?|treated|admitted|taken|rushed|evacuated|airlifted)\b[^.;]{0,25}?\b(?:in|to)\s+"
+    r"\b(?:hospitals?|clinics?|treated|admitted|taken|rushed|evacuated|airlifted)\b[^.;]{0,25}?\b(?:in|to|at)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+)?(?:and\s+(?:the\s+)?(?:state\s+capital,?\s+)?)?$",
     re.IGNORECASE,
 )
@@ -361,6 +363,11 @@ def extends(
             last.extra_killed.extend(c.fig.value for c in cas)
             last.quote.append(raw)
             return True
+        if _told_again(s, cas, last):
+            # "Sergeant Amadou Traore and Corporal Issa Coulibaly died at the scene", "Three died at the
+            # scene": the dead just counted, named or told again (a part of the toll, no new incident)
+            last.quote.append(raw)
+            return True
         if all(c.subset for c in cas) or (
             all(c.kind == "injured" for c in cas)
             and not any(c.kind == "injured" for c in last.casualties)
@@ -431,6 +438,27 @@ _RESCUE = re.compile(r"\b(?:rescuers|rescue\s+(?:workers|teams|crews)|emergency\
                      # ("Two bodies have been retrieved from the site"; the incident's own site)
                      r"|(?:retrieved|recovered|pulled|removed)\s+from\s+the\s+(?:site|scene|wreckage))\b",
                      re.IGNORECASE)
+
+
+_AT_THE_SCENE = re.compile(r"\b(?:died|killed|dead)\s+(?:instantly\s+)?(?:at|on)\s+the\s+(?:scene|spot)\b"
+                           r"|\bdied\s+(?:instantly|on\s+the\s+way|while\s+being\s+(?:taken|rushed))",
+                           re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|another|too|as\s+well)\b", re.IGNORECASE)
+_MORE_OF_THEM = re.compile(r"\b(?:also|more|other|others|another|further|additional|too|as\s+well)\b",
+                           re.IGNORECASE)
+_PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:al|el|bin|ibn|de|da|van)[- ])?(?-i:[A-Z][\w'’-]+)")
+
+
+def _told_again(s: str, cas: list[Casualty], last: Draft) -> bool:
+    """The dead of the incident just told, named one by one or said to have died at the scene, no more
+    of them than its toll and none said to be more ("also", "another"): the same dead again."""
+    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    if not told or not all(c.kind == "killed" and not c.subset for c in cas) or _ANOTHER_INCIDENT.search(s) \
+            or sum(c.fig.value.low for c in cas) > sum(told):
+        return False
+    if _AT_THE_SCENE.search(s):  # ("Three died at the scene and one more on the way to hospital")
+        return not _ALSO.search(s)
+    return not _MORE_OF_THEM.search(s) and all(_PROPER_NAME.search(c.fig.text) for c in cas)
 
 
 def bodies_of_the_told(s: str, cas: list[Casualty], last: Draft) -> bool:
