@@ -102,7 +102,9 @@ _TYPED_BEFORE = re.compile(
 _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
 _LEVEL_OF = {"governor": "state", "mayor": "town"}
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
-_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality)\s+of\s+$"
+# ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
+_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality|department|prefecture|chefferie|territory"
+                                 r"|groupement|secteur|cercle|upazila|locality|province|governorate)\s+of\s+$"
                                  r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -137,20 +139,21 @@ _VICTIM_OF = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_data("places_lexicon.yaml")
     return (
         frozenset(w.lower() for w in data["not_places"] + data.get("nationalities", [])),
         frozenset(w.lower() for w in data["countries"]),
         frozenset(w.lower() for w in data["regions"]),
         frozenset(w.lower() for w in data["major_cities"]),
+        frozenset(w.lower() for w in data.get("not_places_alone", [])),
     )
 
 
 @lru_cache(maxsize=1)
 def _known() -> frozenset[str]:
     """Countries, regions and major cities, lower case, in one set (made once, not per name)."""
-    _, countries, regions, cities = _stop()
+    _, countries, regions, cities, _ = _stop()
     return countries | regions | cities
 
 
@@ -187,7 +190,7 @@ def is_country_name(name: str) -> bool:
 
 
 def name_rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
-    _, countries, regions, cities = _stop()
+    _, countries, regions, cities, _ = _stop()
     low = name.lower()
     if countryside or (post and post.strip().lower() in ("province", "governorate", "region")):
         return 4
@@ -352,7 +355,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         start = m.start("name")
         if not m.group("pre") and not m.group("post") and not m.group("dir") and not m.group("country"):
             # A bare capitalised word is a place only if it's a known country/region/city.
-            _, countries, regions, cities = _stop()
+            _, countries, regions, cities, _ = _stop()
             if name.lower() not in regions and name.lower() not in cities:  # no union made per name
                 continue
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
@@ -411,8 +414,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             post = " " + words.pop().lower()  # "Anambra State", "Paletwa Township": the type, written big
         people_state = bool(post) and len(words) == 1 and post.strip() in ("state", "region", "province")
         if not people_state:  # "Chin State", "Kachin State": a people's name, then the type, is a place
-            while words and words[0].lower() in not_places:
-                words.pop(0)
+            while words and (words[0].lower() in not_places or words[0] in ("of", "de", "del")):
+                words.pop(0)  # ("the Municipality of Tocoa": Tocoa)
             while words and words[-1].lower() in not_places:
                 words.pop()
         if not words:
@@ -430,8 +433,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         low = name.lower()
         if "-" in low and all(part in not_places for part in low.split("-")):
             continue  # "the Putin-Erdogan area": a zone named after two leaders' deal
-        if low in outlets():
-            continue  # "Aleppo, Enab Baladi – ...": a news outlet's name in its dateline
+        if low in outlets() or low in _stop()[4]:
+            continue  # "Aleppo, Enab Baladi – ...": a news outlet's name; "of the Republic": the state
         if low in not_places or (low.endswith("s") and low[:-1] in not_places) or any(
             s <= start < e for s, e in skip_spans or []
         ):  # "for all Afghans to live in peace": a people in the plural is no place either
@@ -535,7 +538,7 @@ def _owner(owner: str, start: int) -> PlaceMention | None:
     """The province before a possessive ("Tanintharyi Region's Launglon Township"), as a wider
     place: it says which namesake the place after it is."""
     words = owner.split()
-    _, countries, regions, cities = _stop()
+    _, countries, regions, cities, _ = _stop()
     if len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES:
         kind = words[-1].lower()
         name = f"{' '.join(words[:-1])} {kind}"

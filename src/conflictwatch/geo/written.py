@@ -24,7 +24,8 @@ RE_REGION_SUFFIX = re.compile(
     r"^(.+?)(?:'s)?\s+(?:countryside|province|governorate|region|countryside areas|rural areas|state|oblast"
     r"|prefecture|district|area|suburbs|outskirts|city|town|village|camp area|township|county|municipality"
     r"|lga|local government area|local government|sub-division|subdivision|division|department|raion"
-    r"|woreda|zone|council ward|ward|community|barangay|tambon|locality|hamlet|settlement|village tract)$",
+    r"|woreda|zone|council ward|ward|community|barangay|tambon|locality|hamlet|settlement|village tract"
+    r"|territory|chefferie|groupement|secteur|upazila|cercle|tehsil)$",
     re.I,
 )
 RE_REGION_PREFIX = re.compile(
@@ -47,7 +48,8 @@ NEAR_WORDS = {"outskirts", "suburbs"}
 
 _DISTRICT_WORDS = re.compile(
     r"^(?P<name>.+?)\s+(?:local government area|local government|lga|township|county|municipality"
-    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture)$",
+    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture|territory|upazila|cercle"
+    r"|tehsil)$",
     re.IGNORECASE,
 )
 # how many of a claim's context names (its sentence's and the next ones' first) say where it is
