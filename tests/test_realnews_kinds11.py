@@ -170,3 +170,53 @@ def test_an_agencys_name_is_no_town(geo: Geocoder) -> None:
     found = incidents(geo, "NNA - A citizen from Aitaroun succumbed on Friday to wounds he sustained in an Israeli "
                            "strike on the town.")
     assert found and found[0].location != "Nna"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two soldiers were killed on Friday when their vehicle hit a mine near Ansongo, the army said. Sergeant "
+     "Amadou Traore and Corporal Issa Coulibaly died at the scene.", [2]),
+    ("Four young men were shot dead on Friday afternoon in San Pedro Sula. Three died at the scene and one more "
+     "while being taken to the hospital.", [4]),
+    ("Two soldiers were killed on Friday in an ambush near Ansongo. A civilian also died at the scene.", [3]),
+])
+def test_the_dead_told_again_are_no_new_incident(geo: Geocoder, text: str, killed: list[int]) -> None:
+    """The dead of the incident just told, named one by one or said to have died at the scene, came out
+    as a second incident (of 1 or 3 dead); one who "also died" is one more of the same incident."""
+    assert _killed(incidents(geo, text)) == killed
+
+
+def test_more_wounded_of_the_incident_just_told_are_added(geo: Geocoder) -> None:
+    """"Five more were lightly hurt" after two seriously wounded was an incident of its own."""
+    found = incidents(geo, "Two soldiers were seriously wounded when gunmen fired an anti-tank missile at troops in "
+                           "Beit Hanoun on Friday night. The soldiers were taken to hospital in Beersheba. Five more "
+                           "were lightly hurt.")
+    assert [(c.injured.low if c.injured else None) for c in found] == [7]
+
+
+def test_the_wounded_treated_at_a_hospital_are_of_the_incident(geo: Geocoder) -> None:
+    """"treated at the Mweso hospital" made a new incident at the hospital's town, dated the day of
+    publication."""
+    found = incidents(geo, "Four civilians were killed on Friday in Kitshanga, local sources said. Six others were "
+                           "wounded by bullets and treated at the Mweso hospital.")
+    assert [(c.killed.low if c.killed else None, c.injured.low if c.injured else None) for c in found] == [(4, 6)]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Fourteen people were killed on Friday in an ADF attack on the locality of Ndalya, in the chefferie of Walese "
+     "Vonkutu, Irumu territory.", "Ndalya"),
+    ("Around forty Chadian soldiers were killed on Friday in an attack on a base in Barkaram, announced the "
+     "presidency of the Republic.", "Barkaram"),
+])
+def test_the_locality_over_its_chefferie_and_no_republic(geo: Geocoder, text: str, location: str) -> None:
+    """"the chefferie of Walese Vonkutu" outranked "the locality of Ndalya" (untyped, both); "of the
+    Republic" put the claim in Republic, Missouri."""
+    found = incidents(geo, text)
+    assert [c.location for c in found] == [location]
+    assert found[0].country != "United States"
+
+
+def test_a_territory_names_the_province_of_a_village_it_holds(geo: Geocoder) -> None:
+    """"Irumu territory" named with its type was not looked up: Ndalya had no province."""
+    found = incidents(geo, "Fourteen people were killed on Friday in an ADF attack on the locality of Ndalya, in the "
+                           "chefferie of Walese Vonkutu, Irumu territory.")
+    assert [c.admin1 for c in found] == ["Ituri"]

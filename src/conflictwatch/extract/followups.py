@@ -363,6 +363,13 @@ def extends(
             last.extra_killed.extend(c.fig.value for c in cas)
             last.quote.append(raw)
             return True
+        if all(c.kind == "injured" and not c.subset for c in cas) and _MORE_OF_THEM.search(s) \
+                and any(c.kind == "injured" and not c.subset for c in last.casualties) \
+                and not _ANOTHER_INCIDENT.search(s):
+            # "Two soldiers were seriously wounded ... Five more were lightly hurt.": more wounded of it
+            last.casualties.extend(cas)
+            last.quote.append(raw)
+            return True
         if _told_again(s, cas, last):
             # "Sergeant Amadou Traore and Corporal Issa Coulibaly died at the scene", "Three died at the
             # scene": the dead just counted, named or told again (a part of the toll, no new incident)
