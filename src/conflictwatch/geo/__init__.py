@@ -69,7 +69,7 @@ __all__ = ["GeoContext", "Geocoder", "Place", "PlaceIndex", "country_name"]
 
 # a context name typed as a district: the district (a county in the gazetteer) of that name
 _DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|woreda|raion|tehsil|upazila"
-                            r"|municipality|township|territory|cercle)$", re.IGNORECASE)
+                            r"|municipality|township|(?<!capital )territory|cercle)$", re.IGNORECASE)
 
 
 

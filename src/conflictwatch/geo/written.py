@@ -25,7 +25,7 @@ RE_REGION_SUFFIX = re.compile(
     r"|prefecture|district|area|suburbs|outskirts|city|town|village|camp area|township|county|municipality"
     r"|lga|local government area|local government|sub-division|subdivision|division|department|raion"
     r"|woreda|zone|council ward|ward|community|barangay|tambon|locality|hamlet|settlement|village tract"
-    r"|territory|chefferie|groupement|secteur|upazila|cercle|tehsil)$",
+    r"|(?<!capital )territory|chefferie|groupement|secteur|upazila|cercle|tehsil)$",
     re.I,
 )
 RE_REGION_PREFIX = re.compile(
@@ -48,7 +48,8 @@ NEAR_WORDS = {"outskirts", "suburbs"}
 
 _DISTRICT_WORDS = re.compile(
     r"^(?P<name>.+?)\s+(?:local government area|local government|lga|township|county|municipality"
-    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture|territory|upazila|cercle"
+    r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture|(?<!capital )territory"
+    r"|upazila|cercle"
     r"|tehsil)$",
     re.IGNORECASE,
 )
