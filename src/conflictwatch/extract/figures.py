@@ -23,6 +23,7 @@ from conflictwatch.extract.notcounts import counting_someone, counts_nobody, of_
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
+from conflictwatch.extract.wounded import wounded_kind
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.models import Range
 
@@ -32,9 +33,6 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|[,;:.!?()“”\"]")
 
 _VAGUE_A = re.compile(r"an?\s+(?:dozen|few|handful|score|couple)", re.IGNORECASE)
 _TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNORECASE)
-_HAD_WOUNDS = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,2}?(?:had|bore|showed)\s+(?:[\w-]+\s+){0,2}?wounds\b")
-_ALL_BEFORE = re.compile(r"\W*all\s+", re.IGNORECASE)
-_HURT_INCLUDED = re.compile(r"\b(?:injured|wounded)\s+includ(?:ed|es?|ing)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are|was|is)"
     r"|among those killed (?:were|are|was|is)|the (?:dead|victims|deceased) (?:were|are)"
@@ -550,16 +548,13 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if subset and out and kind is not None and _OF_THEM_BEFORE.search(sentence, max(0, f.start - 20),
                                                                            f.start):
             kind = out[-1].kind  # "Two people were killed, one of them a student, and ...": one of the dead
-        elif subset and _HURT_INCLUDED.search(sentence, max(0, f.start - 40), f.start):
-            kind = "injured"  # "the injured included four civilians, and no deaths were reported"
+        else:
+            kind, subset = wounded_kind(sentence, f, kind, subset, bool(out) and out[-1].kind == "injured")
         vend = f.end
         if victim_word and not f.text.lower().endswith(victim_word):
             vm = re.search(rf"\b{re.escape(victim_word)}\b", sentence[f.end :], re.IGNORECASE)
             vend = f.end + vm.end() if vm else f.end
         prev_end = f.end
-        all_ = (f.start == 0 and f.text.lower() == "both") or _ALL_BEFORE.fullmatch(sentence, 0, f.start)
-        if kind == "injured" and all_ and _HAD_WOUNDS.match(sentence, f.end):
-            kind = None  # "All five had gunshot wounds to the head", "Both had ...": the dead just found
         if kind is None:
             if victim_idx is not None:
                 pending.append((f, victim_cls, victim_word, subset, vend))

@@ -83,6 +83,14 @@ def _nothing_new(event_dates: list[DateMention], places: list[PlaceMention], las
     return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
 
 
+# "About thirty terrorists were neutralised in the response", "On the enemy side, ...": the same fight's
+# other side (a communique's own words for it)
+_IN_RESPONSE = re.compile(r"\b(?:in|during)\s+the\s+(?:response|riposte|counter-?attack|counter-?offensive"
+                          r"|retaliation|return\s+fire|ensuing\s+(?:fighting|clashes|exchange))\b"
+                          r"|\bon\s+the\s+(?:enemy|enemy's|other|attackers'|assailants')\s+side\b",
+                          re.IGNORECASE)
+
+
 def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMention],
                          places: list[PlaceMention], last: Draft) -> bool:
     """The attackers of the incident just told killed in turn (by return fire, in the shootout, later
@@ -97,7 +105,8 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
         if (c.victim_word or "").lower() not in _PERPETRATORS:
             return False
         head, tail = s[max(0, c.fig.start - 30) : c.fig.start], s[c.fig.end : c.fig.end + 12]
-        if not (_THE_ONES.search(head) or _THE_ONES.match(tail) or c.fig.text.lower().startswith("the ")):
+        if not (_THE_ONES.search(head) or _THE_ONES.match(tail) or c.fig.text.lower().startswith("the ")
+                or _IN_RESPONSE.search(s)):
             return False  # "Three militants were killed": maybe another fight
     return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
 

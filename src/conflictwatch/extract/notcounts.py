@@ -49,6 +49,10 @@ _AGE_AFTER = re.compile(
 _PREDICATE_OR_KIN_BEFORE = re.compile(
     r"\b(?:(?:who|that)\s+(?:was|is|were|are|had\s+been|has\s+been)|(?:father|mother|son|daughter|wife|husband"
     r"|brother|sister|uncle|aunt|cousin|nephew|niece|widow|parents|relatives?)\s+of)\s+$", re.IGNORECASE)
+# "Ten people were initially reported killed": the toll before the one given now, the same dead
+_FIRST_REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+"
+                                   r"(?:initially|first|originally|earlier)\s+(?:reported|said|thought|believed|feared)\b",
+                                   re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 # "a ringleader wanted for the killing of a police officer": a crime told of someone, not a death now
 CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested|jailed|sentenced|tried)\s+"
@@ -172,7 +176,7 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)) \
             or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before) \
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
-            or _DEFINITION_BEFORE.search(before) \
+            or _DEFINITION_BEFORE.search(before) or _FIRST_REPORTED_AFTER.match(after) \
             or (text.lower().startswith(("a ", "an ")) and (
                 (_APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after))
                 # ("a nun who was a doctor", "the father of a local journalist": the one person named)
@@ -201,13 +205,16 @@ _WEEKDAY_PAREN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
                             r"(?:\s+(?:night|morning|afternoon|evening|dawn))?\s*\($", re.IGNORECASE)
 # a number that names a thing ("the bus on route 117", "zona 6 of Mixco", "Ward 5"), no count
 _NUMBERED_BEFORE = re.compile(r"\b(?:route|line|bus|zone|zona|ward|sector|block|highway|street|plot|room"
-                              r"|gate|phase|platform|lot|apartment|flat|pavilion|comuna|cell|wing)\s+$",
+                              r"|gate|phase|platform|lot|apartment|flat|pavilion|comuna|cell|wing"
+                              # ("a Class Seven pupil", "a Form Four student": a school year)
+                              r"|class|form|grade|standard|std\.?)\s+$",
                               re.IGNORECASE)
 
 
 # "28,473 killed since Oct. 7, when gunmen attacked Israel, killing 1,200 people": the event that
 # opened the count, told in its "since ..., when" clause; its dead are not the count's
-_SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+when\s+[^;]*$", re.IGNORECASE)
+# ("the deadliest since the 2010 Kampala bombings, which killed 76 people": the event compared with)
+_SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+(?:when|which|that|in\s+which)\s+[^;]*$", re.IGNORECASE)
 
 
 # "68 inmates were killed ..., the same facility where 119 people died in a riot in September": the
@@ -237,7 +244,9 @@ _DIED = re.compile(r"\b(?:killed|died|dead|killing|wounded|injured)\b", re.IGNOR
 _OVER_THE_DEATH = re.compile(
     r"\b(?:protests?|demonstrations?|rall(?:y|ies)|outrage|anger|unrest|uproar|vigils?|mourning)\b[^.;]{0,60}?"
     r"\b(?:over|against|following|after|for)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+"
-    r"[^.;]{0,100}$",
+    r"[^.;]{0,100}$"
+    # ("marking the 40th day since the death of Mahsa Amini"): a death remembered, not one of the news
+    r"|\b(?:since|anniversary\s+of)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+[^.;]{0,100}$",
     re.IGNORECASE)
 _FIRST_OF_ITS_KIND = re.compile(
     r"\bthe\s+(?:first|second|third|latest|only|deadliest)\s+(?:[\w-]+\s+){0,2}?(?:death|killing|murder)\s+of\s+$",

@@ -134,7 +134,9 @@ _ORG_AFTER = re.compile(
 # "the killing of one Umar Isah", "the death of Mahsa": a victim named, not a place
 _VICTIM_OF = re.compile(
     r"\b(?:killing|death|murder|assassination|abduction|kidnapping|arrest|funeral|burial|detention)\s+of\s+"
-    r"(?:one\s+)?$|\b(?:members?|fighters|militants|leaders?|commanders?|dissidents|cadres?)\s+of\s+the\s+$",
+    r"(?:one\s+)?$|\b(?:members?|fighters|militants|leaders?|commanders?|dissidents|cadres?)\s+of\s+the\s+$"
+    # ("Hiwa Azizi, 26, son of Ahmad": a father's name, no place)
+    r"|\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow)\s+of\s+$",
     re.IGNORECASE)
 
 

@@ -173,14 +173,22 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
     forces = _force_nouns()
     votes: Counter[str] = Counter()
     acting: Counter[str] = Counter()  # the part of `votes` from nationalities of forces
+    far: Counter[str] = Counter()  # from where attackers came or fired from: no evidence at all
     for i, n, cue in hits:
         k = name_key(cue)
         weight = LEAD_WEIGHT if i < lead else 1.0
         if k in cues.names:
             votes[cues.names[k]] += weight
-            acting[cues.names[k]] += weight * _not_where(words, i, n, forces)
+            off = _not_where(words, i, n, forces)
+            (far if off >= 1.0 else acting)[cues.names[k]] += weight * off
         elif cues.weak.get(k):
             votes[cues.weak[k]] += weight / 2
+    if far:
+        # ("Israeli strikes killed four soldiers near al-Mazra'a, west of Suwayda": not Israel's Mazra'a)
+        votes.subtract(far)
+        for cc in far:
+            if votes[cc] <= 0:
+                del votes[cc]
     if len(votes) > 1:
         # Between two countries, a force's nationality ("Russian troops shelled Toretsk") is more
         # who acts than where: it counts half. An article about one country keeps every vote.
@@ -190,16 +198,16 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
 
 @lru_cache(maxsize=8)
 def acting_votes(text: str, lead_end: int) -> Counter[str]:
-    """What `_votes` takes off between two countries (half of a force's nationality, all of the
-    country attackers came from or across a border), for callers that find the second country later
-    (a town's name: "Russian shelling killed two civilians in Vuhledar")."""
+    """What `_votes` takes off between two countries (half of a force's nationality), for callers that
+    find the second country later (a town's name: "Russian troops killed two civilians in Vuhledar");
+    what it takes off always (where attackers came or fired from) is off already."""
     scan = _scan_of(text)
     lead = len(_WORD.findall(text, 0, lead_end))
     cues, forces = cues_table(), _force_nouns()
     acting: Counter[str] = Counter()
     for i, n, cue in scan.hits:
         k = name_key(cue)
-        if k in cues.names and (off := _not_where(scan.words, i, n, forces)):
+        if k in cues.names and 0 < (off := _not_where(scan.words, i, n, forces)) < 1.0:
             acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) * off
     return acting
 
@@ -207,11 +215,17 @@ def acting_votes(text: str, lead_end: int) -> Counter[str]:
 def _not_where(words: list[str], i: int, n: int, forces: frozenset[str]) -> float:
     """How much of the cue at words[i:i+n] says who acts rather than where: all of it for where
     attackers came from ("crossed from Congo") and for the country across a border ("near the border
-    with Mali"), half for a force's nationality ("Russian troops")."""
+    with Mali"), and for the nationality of what strikes from afar ("Israeli strikes", "Turkish shells":
+    they land in another country as often as not), half for a force's ("Russian troops")."""
     across = " ".join(words[max(0, i - 3) : i]).endswith(("border with", "border with the"))
-    if across or _from_abroad(words, i):
+    if across or _from_abroad(words, i) or (i + n < len(words) and words[i + n] in _remote_nouns()):
         return 1.0
     return 0.5 if _acting(words, i, n, forces) else 0.0
+
+
+@lru_cache(maxsize=1)
+def _remote_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("remote_force_nouns", []))
 
 
 @lru_cache(maxsize=1)
