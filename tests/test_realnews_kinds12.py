@@ -40,8 +40,8 @@ def _figures(found: list) -> list[tuple[int | None, int | None]]:
      "deadliest in Uganda since the 2010 Kampala bombings, which killed 76 people during the World Cup final.",
      [(41, None)]),
     # a death remembered is not one of the day's
-    ("More than 20 people were wounded on Friday in Saqqez, marking the 40th day since the death of Mahsa Amini.",
-     [(None, 21)]),
+    ("More than 20 people were wounded on Friday when security forces fired at crowds marking the 40th day since "
+     "the death of Mahsa (Jina) Amini in her hometown of Saqqez, according to Hengaw.", [(None, 21)]),
 ])
 def test_numbers_that_are_no_new_dead(geo: Geocoder, text: str, expected: list) -> None:
     """Each gave dead the text does not support: 7 and 4 pupils, 3 dead "in critical condition", a fourth
