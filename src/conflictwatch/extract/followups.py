@@ -32,9 +32,11 @@ _ANOTHER = rf"separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d"
 _ANOTHER_INCIDENT = re.compile(rf"\b(?:{_ANOTHER})\b", re.IGNORECASE)
 _ALSO_KILLED = re.compile(
     # not another incident, nor one told as later or earlier
-    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b).*\b(?:(?:were|was)\s+also\s+killed"
-    # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene")
-    r"|also\s+(?:died|perished|lost\s+(?:his|her|their)\s+li(?:fe|ves)))\b",
+    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b)(?:.*\b(?:were|was)\s+also\s+killed"
+    # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene": one
+    # more person, not "His mother also died", one of those counted, nor "have also died", a count)
+    r"|\W*(?:an?|one|two|three|four|five|another)\s+(?:[\w-]+\s+){0,3}?also\s+(?:died|perished"
+    r"|lost\s+(?:his|her|their)\s+li(?:fe|ves)))\b",
     re.IGNORECASE,
 )
 
@@ -351,7 +353,8 @@ def extends(
         if the_other_sides_dead(raw, cas, event_dates, places, last):
             # "Two police officers were killed when gunmen attacked a post. All three attackers were
             # killed by return fire.": the attackers' dead are the same incident's, added to its toll
-            last.extra_killed.extend(c.fig.value for c in cas)
+            # ("Sixteen attackers, including four suicide bombers, were killed": sixteen)
+            last.extra_killed.extend(c.fig.value for c in cas if not c.subset)
             last.quote.append(raw)
             return True
         if parts and all(d.date_start in (None, last_day) for d in event_dates):

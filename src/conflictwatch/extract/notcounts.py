@@ -214,7 +214,10 @@ _NUMBERED_BEFORE = re.compile(r"\b(?:route|line|bus|zone|zona|ward|sector|block|
 # "28,473 killed since Oct. 7, when gunmen attacked Israel, killing 1,200 people": the event that
 # opened the count, told in its "since ..., when" clause; its dead are not the count's
 # ("the deadliest since the 2010 Kampala bombings, which killed 76 people": the event compared with)
-_SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+(?:when|which|that|in\s+which)\s+[^;]*$", re.IGNORECASE)
+_SINCE_WHEN = re.compile(r"\bsince\s+[^,;]{2,40}?,\s+when\s+[^;]*$"
+                         r"|\bsince\s+(?:the\s+)?[^,;]{0,30}?\b(?:bombings?|attacks?|massacres?|strikes?|blasts?"
+                         r"|explosions?|ambush|raid|siege|war|riots?)\b[^,;]{0,25},"
+                         r"\s+(?:which|that|in\s+which)\s+[^;]*$", re.IGNORECASE)
 
 
 # "68 inmates were killed ..., the same facility where 119 people died in a riot in September": the

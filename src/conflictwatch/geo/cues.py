@@ -244,7 +244,13 @@ def _from_abroad(words: list[str], i: int) -> bool:
     if before[-1] == "in":  # "from across the border in Somalia"
         return before[-2:-1] == ["border"] and "across" in before
     verbs = _crossing_verbs()
-    return any(w in verbs for w in before[-3:-1])
+    # ("Turkana raiders from Kenya attacked kraals in Kaabong District": the raiders' home)
+    return any(w in verbs for w in before[-3:-1]) or before[-2] in _raider_nouns()
+
+
+@lru_cache(maxsize=1)
+def _raider_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("raider_nouns", []))
 
 
 @lru_cache(maxsize=1)
