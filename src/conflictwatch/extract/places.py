@@ -88,10 +88,10 @@ _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 _TYPED_BEFORE = re.compile(
     r"\b(?:city|towns?|villages?|district|neighbou?rhoods?|suburb|camps?|hamlets?|hill|quarter"
     # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
-    r"|outskirts|settlement|island|commune|port|market|headquarters"
+    r"|outskirts|settlement|island|port|market|headquarters"
     # "the centre of Mykolaiv", "the heart of Kherson", "a residential area of Kryvyi Rih": a part of a
     # place is in it
-    r"|centre|center|heart|suburbs|streets|vicinity|environs|periphery"
+    r"|centre|center|heart|suburbs|streets|vicinity|environs|periphery|entrance|exit"
     r"|(?:residential|industrial|commercial|populated|urban)\s+areas?"
     # "in the desert of al-Sukhnah, east of Homs", "the forests of Pomra village": the named spot
     r"|desert|forests?|valley|plains?|mountains|hills"
@@ -103,8 +103,8 @@ _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
 _LEVEL_OF = {"governor": "state", "mayor": "town"}
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
 # ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
-_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality|department|prefecture|chefferie|territory"
-                                 r"|groupement|secteur|cercle|upazila|locality|province|governorate)\s+of\s+$"
+_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality|commune|department|prefecture|chefferie"
+                                 r"|territory|groupement|secteur|cercle|upazila|locality|province|governorate)\s+of\s+$"
                                  r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
