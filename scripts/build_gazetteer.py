@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import functools
 import gzip
 import importlib.util
 import json
@@ -166,6 +167,11 @@ FULL_REGIONS = {
 FULL_COUNTRIES = {"PG", "UA", "RU"}  # conflict countries in other regions
 
 
+@functools.lru_cache(maxsize=1)
+def _full() -> frozenset[str]:
+    return frozenset(full_countries())
+
+
 def full_countries() -> set[str]:
     """Countries whose every GeoNames town is kept (src/conflictwatch/data/countries.tsv regions)."""
     path = REPO / "src" / "conflictwatch" / "data" / "countries.tsv"
@@ -221,9 +227,16 @@ class AdminNames:
         return None
 
 
-def _short_admin(name: str) -> str:
-    """ "Province of Agusan del Sur" -> "Agusan del Sur" (GeoNames' admin2 style in some countries)."""
-    return re.sub(r"^(?:Province|Municipality|City|District|Department|Provincia|Municipio) of\s+", "", name)
+def _short_admin(name: str, cc: str = "") -> str:
+    """ "Province of Agusan del Sur" -> "Agusan del Sur", "Province de la Kossi" -> "Kossi" (GeoNames'
+    admin2 styles in some countries; news names the place alone). French forms only where the news is
+    of conflict (`full_countries`: not France's "Nord" or "Ain", which Haitian or Syrian copy would meet)."""
+    name = re.sub(r"^(?:Province|Municipality|City|District|Department|Provincia|Municipio) of\s+", "", name)
+    if cc not in _full():
+        return name
+    name = re.sub(r"^(?:Province|Préfecture|Prefecture|Département|Departement|Cercle)\s+"
+                  r"(?:de\s+la\s+|du\s+|des\s+|de\s+l['’]|d['’]|de\s+)", "", name)
+    return name
 
 
 def admin_areas(rows: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -241,7 +254,7 @@ def admin_areas(rows: list[dict[str, object]]) -> list[dict[str, object]]:
         lat = sum(float(m["lat"]) for m in members) / len(members)  # type: ignore[arg-type]
         lon = sum(float(m["lon"]) for m in members) / len(members)  # type: ignore[arg-type]
         name = admin2 or admin1
-        short = _short_admin(name)
+        short = _short_admin(name, cc)
         out.append({
             "name": short, "alt": latin_alts([name], short) if short != name else [],
             "lat": round(lat, 4), "lon": round(lon, 4), "admin1": admin1,
@@ -301,7 +314,7 @@ def build(shared: Path, out: Path, world_min_pop: int) -> dict[str, int]:
         added += 1
     for r in rows:
         if r["admin2"]:
-            r["admin2"] = _short_admin(str(r["admin2"]))
+            r["admin2"] = _short_admin(str(r["admin2"]), str(r["cc"]))
     areas = admin_areas(rows)
     seats = {(a["cc"], a["admin1"], name_key(str(a["name"]))): a for a in areas if a["ptype"] == "D"}
     for r in rows:
