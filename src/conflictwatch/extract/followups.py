@@ -358,7 +358,7 @@ def extends(
             # "Two police officers were killed when gunmen attacked a post. All three attackers were
             # killed by return fire.": the attackers' dead are the same incident's, added to its toll
             # ("Sixteen attackers, including four suicide bombers, were killed": sixteen)
-            last.extra_killed.extend(c.fig.value for c in cas if not c.subset)
+            last.extra_killed.extend(c.fig.value for c in ([c for c in cas if not c.subset] or cas))
             last.quote.append(raw)
             return True
         if parts and all(d.date_start in (None, last_day) for d in event_dates):

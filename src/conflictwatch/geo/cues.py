@@ -218,9 +218,18 @@ def _not_where(words: list[str], i: int, n: int, forces: frozenset[str]) -> floa
     with Mali"), and for the nationality of what strikes from afar ("Israeli strikes", "Turkish shells":
     they land in another country as often as not), half for a force's ("Russian troops")."""
     across = " ".join(words[max(0, i - 3) : i]).endswith(("border with", "border with the"))
-    if across or _from_abroad(words, i) or (i + n < len(words) and words[i + n] in _remote_nouns()):
+    if across or _from_abroad(words, i):
         return 1.0
+    after = words[i + n] if i + n < len(words) else ""
+    if after in _remote_nouns() and name_key(" ".join(words[i : i + n])) in _demonyms():
+        return 1.0  # ("Israeli strikes"; not "Mali: drone strike kills 21", a headline's label)
     return 0.5 if _acting(words, i, n, forces) else 0.0
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    data: dict[str, Any] = load_data("country_cues.yaml") or {}
+    return frozenset(name_key(d) for entry in data.values() for d in (entry or {}).get("demonyms") or [])
 
 
 @lru_cache(maxsize=1)
