@@ -61,9 +61,12 @@ def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], las
     it said": more dead of the count just told (added to it), not of an incident told before it."""
     if last is None or last.scope != "aggregate" or sentence_index - last.sentence.index != 1:
         return False
-    if not cas or not all(c.kind == "killed" and not c.subset for c in cas) or not _ALSO_KILLED.search(s):
-        return False
     if any(not d.statement and d.date_start for d in dates):
+        return False
+    if cas and all(c.subset for c in cas):
+        last.quote.append(s)  # "The dead include 25 civilians, among them six children": the count's parts
+        return True
+    if not cas or not all(c.kind == "killed" and not c.subset for c in cas) or not _ALSO_KILLED.search(s):
         return False
     last.extra_killed.extend(c.fig.value for c in cas)
     last.quote.append(s)
