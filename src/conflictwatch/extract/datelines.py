@@ -150,7 +150,8 @@ AGENCY_DATELINE = re.compile(
 _ITEM_LABEL = re.compile(
     rf"^\s*(?:(?P<bullet>[*•·▪–-])\s*)?(?P<name>{NAME})\s*(?P<mark>:|\s[-–—]{{1,2}})\s+(?=[A-Z\d\"“])")
 _NOT_LABELS = frozenset({
-    "update", "updates", "breaking", "analysis", "photo", "photos", "video", "read", "also", "note", "editor",
+    "update", "updates", "upd", "updated",
+    "breaking", "analysis", "photo", "photos", "video", "read", "also", "note", "editor",
     "correction", "background", "context", "warning", "opinion", "exclusive", "watch", "live", "latest",
     "timeline", "factbox", "q", "a", "source", "sources", "credit", "reporting", "editing", "writing",
     "tally", "total", "summary"})
@@ -187,7 +188,8 @@ def item_label(sentence: str) -> tuple[str, int, int] | None:
 # "BANNU: ...", "Srinagar: ...", "Bijapur, Mar 27 (PTI) ...", "Gadchiroli, Sep 30, 2022- ...": a local
 # paper's or a national agency's dateline, filed where it happened (not a bureau's: "BEIRUT (Reuters)")
 # (in capitals: "Edgar: We're glad ..." is a transcript's speaker, "By Ali Musa:" a byline)
-_COLON_TOWN = re.compile(r"^\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ /-][A-Z][A-Z'’.-]+){0,2})\s*:\s+(?=[A-Z\"“])")
+_COLON_TOWN = re.compile(r"^\s*(?P<town>[A-Z][A-Z'’.-]+(?:[ /-][A-Z][A-Z'’.-]+){0,2})\s*"
+                         r"(?:\([A-Za-z .]{2,20}\)\s*)?:\s+(?=[A-Z\"“])")  # ("JALALABAD (AFP): ...")
 _DATED_TOWN = re.compile(
     rf"^\s*(?P<town>{_TITLE_TOWN}),\s*{_DAY}\s*(?:\((?P<agency>[^()\n]{{2,40}})\)\s*[-–—:]?|[-–—:])")
 _BUREAU_AGENCIES = frozenset({

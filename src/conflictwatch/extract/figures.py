@@ -63,9 +63,9 @@ CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whe
 
 
 _PART_OF_DEAD = re.compile(
-    r"\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+(?:were|was)\s+"
+    r"\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+(?:were|was|are|is)\s+"
     r"(?P<who>children|women|civilians|fighters|soldiers|militants))"
-    r"|(?:[\w-]+\s+){0,2}?(?:were|was)\s+among\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed"
+    r"|(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed"
     r"|killed|\d+\s+(?:people\s+)?killed))\b",
     re.IGNORECASE,
 )
@@ -194,7 +194,7 @@ def lex() -> _Lex:
                     r"^\s*(?:(?!(?:earlier|later|this|last|next|the|an?|in|on|at|of|per|each|every|and|or|ago"
                     # ("17 dead following clashes")
                     r"|before|after|dead|killed|wounded|injured)\b)[a-z-]+\s+){0,2}?"
-                    r"(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:"
+                    r"(?:(?:were|was|are|is|had\s+been|have\s+been)\s+(?:still\s+)?)?(?:"
                     + "|".join(re.escape(w) for w in lx["non_casualty_after"])
                     + r")(?![\w])",
                     re.IGNORECASE,

@@ -52,6 +52,7 @@ _SAME_FIGHT = re.compile(
     r"|ambush|attackers|assailants|militants|terrorists|insurgents)\b",
     re.IGNORECASE,
 )
+_HAVE_BEEN = re.compile(r"\b(?:have|has)\s+been\b", re.IGNORECASE)
 _ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
 
 
@@ -65,6 +66,12 @@ def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], las
         return False
     if cas and all(c.subset for c in cas):
         last.quote.append(s)  # "The dead include 25 civilians, among them six children": the count's parts
+        return True
+    if cas and all(c.kind == "injured" and not c.subset for c in cas) and _HAVE_BEEN.search(s) \
+            and not any(c.kind == "injured" for c in last.casualties):
+        # "More than 800 civilians have been killed since February 2022. Over 3,000 have been wounded."
+        last.extra_injured = last.extra_injured or cas[0].fig.value
+        last.quote.append(s)
         return True
     if not cas or not all(c.kind == "killed" and not c.subset for c in cas) or not _ALSO_KILLED.search(s):
         return False
@@ -92,7 +99,9 @@ def _nothing_new(event_dates: list[DateMention], places: list[PlaceMention], las
 # other side (a communique's own words for it)
 _IN_RESPONSE = re.compile(r"\b(?:in|during)\s+the\s+(?:response|riposte|counter-?attack|counter-?offensive"
                           r"|retaliation|return\s+fire|ensuing\s+(?:fighting|clashes|exchange))\b"
-                          r"|\bon\s+the\s+(?:enemy|enemy's|other|attackers'|assailants')\s+side\b",
+                          r"|\bon\s+the\s+(?:enemy|enemy's|other|attackers'|assailants')\s+side\b"
+                          # ("Seven terrorists were killed by the troops, it added")
+                          r"|\bkilled\s+by\s+(?:the\s+)?(?:troops|security\s+forces|soldiers|army|police|guards)\b",
                           re.IGNORECASE)
 
 
@@ -269,7 +278,9 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
     return True
 
 
-_TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:death\s+)?toll\s+(?:has\s+)?"
+_TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:(?:death\s+)?toll"
+                         r"|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|people\s+killed|those\s+killed))"
+                         r"\s+(?:has\s+)?"
                          r"(?:risen|rose|climbed|increased|grown|jumped)\s+to\b", re.IGNORECASE)
 
 

@@ -28,10 +28,25 @@ _SUPERSEDED = re.compile(r"\W*(?:(?:correction|clarification|editor'?s\s+note)\s
 
 def furniture(text: str, start: int) -> bool:
     """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open,
-    or a correction's note of what an earlier version said?"""
+    a correction's note of what an earlier version said, or a situation report's HIGHLIGHTS (bullets that
+    sum up what its body tells, each incident with its day and place)?"""
     para = text.rfind("\n\n", 0, start)
     return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None \
-        or _SUPERSEDED.match(text, start) is not None
+        or _SUPERSEDED.match(text, start) is not None or _in_highlights(text, start)
+
+
+_HIGHLIGHTS = re.compile(r"^[ \t]*(?:KEY\s+)?(?:HIGHLIGHTS|Highlights|MESSAGES|KEY\s+POINTS|Key\s+points)"
+                         r"[ \t]*:?[ \t]*$", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]*[A-Z][A-Z0-9 &/,()'’-]{3,}:?[ \t]*$", re.MULTILINE)  # "SITUATION OVERVIEW"
+
+
+def _in_highlights(text: str, start: int) -> bool:
+    if "ighlights" not in text and "IGHLIGHTS" not in text and "ey points" not in text.lower():
+        return False
+    last = None
+    for m in _HIGHLIGHTS.finditer(text, 0, start):
+        last = m
+    return last is not None and _HEADING.search(text, last.end(), start) is None
 
 
 # An incident dated this long before publication is background ("an attack on May 3" in a

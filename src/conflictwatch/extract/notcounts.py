@@ -53,6 +53,9 @@ _PREDICATE_OR_KIN_BEFORE = re.compile(
 _FIRST_REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+"
                                    r"(?:initially|first|originally|earlier)\s+(?:reported|said|thought|believed|feared)\b",
                                    re.IGNORECASE)
+# "two days after the March 28 earthquake, which killed 2,000": a disaster's dead
+_DISASTER_WHICH = re.compile(r"\b(?:earthquake|quake|floods?|flooding|cyclone|storm|landslides?|hurricane"
+                             r"|typhoon|tsunami)\b,?\s+(?:which|that)\b[^.;]{0,60}$", re.IGNORECASE)
 _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 # "a ringleader wanted for the killing of a police officer": a crime told of someone, not a death now
 CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested|jailed|sentenced|tried)\s+"
@@ -286,6 +289,8 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
         return True  # ("Protests over the death of Mahsa Amini, who died in custody, entered ...")
     if _FIRST_OF_ITS_KIND.search(head, max(0, start - 80)):
         return True  # ("It was the first death of a security officer in the republic in two years")
+    if _DISASTER_WHICH.search(head, max(0, start - 120)):
+        return True  # ("two days after the March 28 earthquake, which has killed more than 2,000")
     if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)):
         return True  # (", a week after an ambush that left more than 50 soldiers dead")
     funeral = _FUNERAL_OF.search(head, max(0, start - 80))

@@ -384,7 +384,10 @@ _MONTH_ONLY = re.compile(
 # ", whose troops have been deployed in Cabo Delgado since 2021,": an aside about who speaks or acts
 # (and a closing clause of the scene around it: ", as fighting spread across the country.")
 _ASIDE = re.compile(r",\s+(?:whose|which|who|an?\s+[^,;]{0,40}?\b(?:that|where))\s+[^,;]{3,160}?(?:,|[.!]?$)|"
-                    r",\s+(?:as|amid|while)\s+(?!(?:of|many|much|well|a\s+result)\b)[^,;]{3,200}?[.!]?$")
+                    r",\s+(?:as|amid|while)\s+(?!(?:of|many|much|well|a\s+result)\b)[^,;]{3,200}?[.!]?$"
+                    # (", the ruby-mining town captured by the TNLA last month,": the place's history)
+                    r"|,\s+(?:the|a)\s+[^,;]{0,40}?\b(?:captured|seized|taken|overrun|retaken|held|controlled)\s+by\s+"
+                    r"[^,;]{3,100}?,")
 
 
 def _aside_blanked(s: str, cas: list[Casualty]) -> str:
