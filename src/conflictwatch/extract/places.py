@@ -282,6 +282,7 @@ _OF_WIDER = re.compile(r"(?i:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:r
 _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
+_NUMBER_MARK = re.compile(r"(?:(?<=\bWard )|(?<=\bBlock )|(?<=\bCamp )|(?<=\bZone ))No\.\s?(?=\d)")
 _NUMBERED_JOINED = re.compile(r"(Camp|Block|Sector|Zone|Ward|Phase)-(\d{1,3}[A-Z]?)")  # "Camp-8W"
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
@@ -347,6 +348,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         sentence = joined.sub(lambda m: m.group(0).replace(" and ", "-and-"), sentence)
         return [replace(p, name=p.name.replace("-and-", " and ")) for p in _find_places(sentence, skip_spans)]
     sentence = people_of_as_in(sentence)  # ("Residents of Tede": in Tede)
+    if "No." in sentence:  # "Lashio's Ward No. 10": the ward's number (offsets kept)
+        sentence = _NUMBER_MARK.sub(lambda m: " " * len(m.group(0)), sentence)
     if "Moo" in sentence:  # "in Moo 3, Ban Tanyong": a Thai village's number; the names after it are read
         sentence = _THAI_VILLAGE_NO.sub(lambda m: " " * len(m.group(0)), sentence)
     not_places = _stop()[0]
@@ -430,7 +433,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         numbered = _NUMBERED.match(sentence, m.end("name")) if name in _NUMBERED_PLACES else None
         name_end = m.end("name")
         if numbered:
-            name += numbered.group(0)  # "Camp 13" of the Cox's Bazar camps, "Block 5", "Sector 2"
+            name += " " + numbered.group(0).strip()  # "Camp 13" of the Cox's Bazar camps, "Block 5"
             name_end = numbered.end()
         low = name.lower()
         if "-" in low and all(part in not_places for part in low.split("-")):

@@ -67,6 +67,7 @@ __all__ = ["GeoContext", "Geocoder", "Place", "PlaceIndex", "country_name"]
 
 
 
+_NUMBERED_UNIT = re.compile(r"(?:Ward|Block|Zone|Sector|Phase)\s+\d", re.IGNORECASE)
 # a context name typed as a district: the district (a county in the gazetteer) of that name
 _DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|woreda|raion|tehsil|upazila"
                             r"|municipality|township|(?<!capital )territory|cercle)$", re.IGNORECASE)
@@ -284,8 +285,8 @@ class Geocoder:
         return m[0] if m else None
 
     def _lookup_scored(self, name: str, ctx: GeoContext) -> tuple[Place, int] | None:
-        if not name or not name_key(name):
-            return None
+        if not name or not name_key(name) or _NUMBERED_UNIT.match(name):
+            return None  # ("Ward 10", "Block 5": a city's numbered part, named after its city or not at all)
         cc = ctx.country
         best: tuple[float, Place, int] | None = None
         # a three-letter name matches loosely almost anything ("Eco" ~ "Acú"): exact only
