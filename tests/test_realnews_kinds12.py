@@ -93,3 +93,58 @@ def test_a_fathers_name_is_no_place(geo: Geocoder) -> None:
     found = incidents(geo, "On Friday, Hiwa Azizi, 26, son of Ahmad, was shot dead by border guards on the Baneh "
                            "border.")
     assert [(c.location, c.country) for c in found] == [("Baneh", "Iran")]
+
+
+def test_a_situation_reports_highlights_are_told_by_its_body(geo: Geocoder) -> None:
+    """Each HIGHLIGHTS bullet came out as an incident of its own, first, dated the day of publication
+    (or the "since 2 May" of the next bullet)."""
+    found = incidents_of(geo, "HIGHLIGHTS\n- At least 115 people killed in a gang attack on Liancourt.\n- More than "
+                              "1,500 people displaced since 2 May.\n\nSITUATION OVERVIEW\nOn 16 May, gang members "
+                              "attacked the town of Liancourt, Artibonite department. According to local authorities, "
+                              "at least 115 people were killed and 16 injured.", published=PUBLISHED)
+    assert [(c.date_start, c.killed.low if c.killed else None) for c in found] == [(date(2024, 5, 16), 115)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the dead just counted, in the present tense
+    ("A Russian missile hit an apartment block in Dnipro on Friday, killing 9 people. Four children are among the "
+     "dead.", [(9, None)]),
+    # a live post's update raises the toll just told
+    ("At 14:20, the enemy hit Dnipro with a missile. A 60-year-old woman was killed.\n\nUPD: The number of dead has "
+     "risen to three.", [(3, None)]),
+    # the attackers killed by the troops are the same fight's dead
+    ("BANNU: Four soldiers and two civilians were martyred when militants attacked a check post in Bannu on Friday, "
+     "the ISPR said. Seven terrorists were killed by the troops, it added.", [(13, None)]),
+    # an earthquake's dead, bodies still missing: no dead of this incident
+    ("A junta air strike hit Nam Hkam Yang village on Friday, killing four people. The strike came two days after "
+     "the March 28 earthquake, which the junta says has killed more than 2,000 people.", [(4, None)]),
+    ("The ferry capsized after junta troops fired on it in Myinmu township on Friday, killing five passengers. 'Two "
+     "bodies are still missing in the river,' a rescue worker said.", [(5, None)]),
+    # an agency's dateline with a colon is no victim
+    ("JALALABAD (AFP): Gunmen shot dead five workers on Friday.", [(5, None)]),
+])
+def test_the_toll_of_one_incident_told_in_pieces(geo: Geocoder, text: str, expected: list) -> None:
+    """Each gave a second incident (4 children, 3 dead at "Upd", 7 terrorists, 2,000 of the earthquake,
+    2 missing) or one dead too many (the JALALABAD dateline)."""
+    assert _figures(incidents(geo, text)) == expected
+
+
+def test_a_totals_wounded_are_the_totals(geo: Geocoder) -> None:
+    """"Over 3,000 have been wounded" after a count since 2022 was an incident dated the day of publication."""
+    found = claims(geo, "More than 800 civilians have been killed in the Kherson region since February 2022. Over "
+                        "3,000 have been wounded.")
+    assert [(c.scope, c.injured.low if c.injured else None) for c in found] == [("aggregate", 3001)]
+
+
+@pytest.mark.parametrize(("text", "location", "admin1"), [
+    ("A suicide bomber targeted people collecting salaries outside a Kabul Bank branch in Kunduz city on Friday, "
+     "killing five, police said.", "Kunduz", "Konduz"),
+    ("Taliban fighters killed two men in Panjshir province on Friday, residents said.", "Panjshir province",
+     "Panjshir"),
+    ("Shells landed in Lashio's Ward No. 10 on Friday, killing two residents.", "Ward 10", None),
+])
+def test_banks_provinces_and_numbered_wards(geo: Geocoder, text: str, location: str, admin1: str | None) -> None:
+    """"a Kabul Bank branch" was Kabul; Panjshir went to Parwan (whose record carries its name); "Ward No.
+    10" was "Ward No", and "Ward 10" alone took Yangon's."""
+    found = incidents(geo, text)
+    assert [(c.location, c.admin1) for c in found] == [(location, admin1)]
