@@ -12,6 +12,7 @@ from conflictwatch.geo.cues import (
     LEAD_CHARS,
     LEAD_WEIGHT,
     _acting,
+    _fired_from,
     _force_nouns,
     _from_abroad,
     _scan_of,
@@ -32,6 +33,7 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
     cues = cues_table()
     votes: Counter[str] = Counter()
     acting: Counter[str] = Counter()
+    far: Counter[str] = Counter()  # the nationality of strikes from afar ("Israeli strikes"): never evidence
     # a possessive is the place's name too ("North Waziristan's Mir Ali")
     words = [(re.sub(r"['’]s$", "", m.group(0).lower()), m.start()) for m in _WORD.finditer(text)]
     i = 0
@@ -44,7 +46,9 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
             weight = LEAD_WEIGHT if words[i][1] < lead_end else 1.0
             if k in cues.names:
                 votes[cues.names[k]] += weight
-                if _from_abroad([w for w, _ in words], i):
+                if _fired_from([w for w, _ in words], i, n):
+                    far[cues.names[k]] += weight
+                elif _from_abroad([w for w, _ in words], i):
                     acting[cues.names[k]] += weight
                 elif _acting([w for w, _ in words], i, n, _force_nouns()):
                     acting[cues.names[k]] += weight / 2
@@ -53,6 +57,10 @@ def _plain_votes(text: str, lead_end: int) -> Counter[str]:
             i += n - 1
             break
         i += 1
+    for cc, w in far.items():
+        votes[cc] -= w
+        if votes[cc] <= 0:
+            del votes[cc]
     if len(votes) > 1:
         votes.subtract(acting)
     return votes
@@ -128,3 +136,12 @@ def test_the_country_attackers_came_from_is_no_evidence_between_two() -> None:
     assert text_votes(across)["AF"] == 0 and text_country(None, across) == "PK"
     # a country alone keeps its vote: nothing else says where
     assert text_country(None, "Gunmen who crossed from Afghanistan killed two soldiers on Monday.") == "AF"
+
+
+def test_the_nationality_of_strikes_from_afar_is_no_evidence_even_alone() -> None:
+    """"Israeli strikes killed four soldiers near al-Mazra'a": who fired, not where it landed (Israel's
+    own Mazra'a had taken the claim); a country's name as a headline's label before "drone strike" is
+    still the country ("Mali: drone strike kills 21")."""
+    assert text_votes("Israeli strikes killed four soldiers near the village of Al-Mazra'a on Monday.")["IL"] == 0
+    assert text_votes("Israeli troops killed four soldiers near the village of Al-Mazra'a on Monday.")["IL"] > 0
+    assert text_country("Mali: drone strike kills 21 civilians", "At least 21 civilians were killed.") == "ML"

@@ -299,12 +299,9 @@ def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
     had been killed"), with no other day or place of its own."""
     if last.casualties or last.extra_killed or last.extra_injured or last.scope != "incident":
         return False
-    taken = last.event is not None and "territory" in last.event[1]
-    if (taken and not _SAME_FIGHT.search(s)) or lex().aggregate.search(s):
-        # (a town taken is an event of its own, unless these died in the taking: "Gangs stormed Mirebalais
-        # ... Two police officers and three civilians were killed during the assault"; "killed since the
-        # assault began" is a count)
-        return False
+    if (last.event and "territory" in last.event[1]) or lex().aggregate.search(s):
+        return False  # (a town taken is an event of its own, as the gold format codes it; "killed since
+        # the assault began" is a count)
     if not cas or any(c.subset or c.total for c in cas) or not any(c.kind == "killed" for c in cas):
         return False
     # (a bare toll: one figure of the dead, not two sides' rival claims "30 ..., while the group claimed

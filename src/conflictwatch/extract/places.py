@@ -103,8 +103,9 @@ _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
 _LEVEL_OF = {"governor": "state", "mayor": "town"}
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
 # ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
-_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(community|municipality|commune|department|prefecture|chefferie"
-                                 r"|territory|groupement|secteur|cercle|upazila|locality|province|governorate)\s+of\s+$"
+_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(?:rural\s+|urban\s+)?(community|municipality|commune|department"
+                                 r"|prefecture|chefferie|territory|groupement|secteur|cercle|upazila|locality|province"
+                                 r"|governorate)\s+of\s+$"
                                  r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

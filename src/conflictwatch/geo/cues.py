@@ -173,14 +173,16 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
     forces = _force_nouns()
     votes: Counter[str] = Counter()
     acting: Counter[str] = Counter()  # the part of `votes` from nationalities of forces
-    far: Counter[str] = Counter()  # from where attackers came or fired from: no evidence at all
+    far: Counter[str] = Counter()  # the nationality of strikes from afar: no evidence at all
     for i, n, cue in hits:
         k = name_key(cue)
         weight = LEAD_WEIGHT if i < lead else 1.0
         if k in cues.names:
             votes[cues.names[k]] += weight
-            off = _not_where(words, i, n, forces)
-            (far if off >= 1.0 else acting)[cues.names[k]] += weight * off
+            if _fired_from(words, i, n):
+                far[cues.names[k]] += weight
+            else:
+                acting[cues.names[k]] += weight * _not_where(words, i, n, forces)
         elif cues.weak.get(k):
             votes[cues.weak[k]] += weight / 2
     if far:
@@ -198,16 +200,18 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
 
 @lru_cache(maxsize=8)
 def acting_votes(text: str, lead_end: int) -> Counter[str]:
-    """What `_votes` takes off between two countries (half of a force's nationality), for callers that
-    find the second country later (a town's name: "Russian troops killed two civilians in Vuhledar");
-    what it takes off always (where attackers came or fired from) is off already."""
+    """What `_votes` takes off between two countries (half of a force's nationality, all of the
+    country attackers came from or across a border), for callers that find the second country later
+    (a town's name: "Russian troops killed two civilians in Vuhledar"); what it takes off always (the
+    nationality of strikes from afar) is off already."""
     scan = _scan_of(text)
     lead = len(_WORD.findall(text, 0, lead_end))
     cues, forces = cues_table(), _force_nouns()
     acting: Counter[str] = Counter()
     for i, n, cue in scan.hits:
         k = name_key(cue)
-        if k in cues.names and 0 < (off := _not_where(scan.words, i, n, forces)) < 1.0:
+        if k in cues.names and not _fired_from(scan.words, i, n) \
+                and (off := _not_where(scan.words, i, n, forces)):
             acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) * off
     return acting
 
@@ -215,15 +219,19 @@ def acting_votes(text: str, lead_end: int) -> Counter[str]:
 def _not_where(words: list[str], i: int, n: int, forces: frozenset[str]) -> float:
     """How much of the cue at words[i:i+n] says who acts rather than where: all of it for where
     attackers came from ("crossed from Congo") and for the country across a border ("near the border
-    with Mali"), and for the nationality of what strikes from afar ("Israeli strikes", "Turkish shells":
-    they land in another country as often as not), half for a force's ("Russian troops")."""
+    with Mali"), half for a force's nationality ("Russian troops")."""
     across = " ".join(words[max(0, i - 3) : i]).endswith(("border with", "border with the"))
     if across or _from_abroad(words, i):
         return 1.0
-    after = words[i + n] if i + n < len(words) else ""
-    if after in _remote_nouns() and name_key(" ".join(words[i : i + n])) in _demonyms():
-        return 1.0  # ("Israeli strikes"; not "Mali: drone strike kills 21", a headline's label)
     return 0.5 if _acting(words, i, n, forces) else 0.0
+
+
+def _fired_from(words: list[str], i: int, n: int) -> bool:
+    """Is the cue the nationality of what strikes from afar ("Israeli strikes", "Turkish shells")? They
+    land in another country as often as not: no evidence of where at all, even alone (not "Mali: drone
+    strike kills 21", a headline's label: a demonym only)."""
+    after = words[i + n] if i + n < len(words) else ""
+    return after in _remote_nouns() and name_key(" ".join(words[i : i + n])) in _demonyms()
 
 
 @lru_cache(maxsize=1)
