@@ -44,7 +44,7 @@ from conflictwatch.extract.followups import (
 from conflictwatch.extract.headline import headline_toll
 from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
 from conflictwatch.extract.labels import label_rank, opens_item
-from conflictwatch.extract.news import dated, furniture, lead_end
+from conflictwatch.extract.news import dated, fold_highlights, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
@@ -365,6 +365,7 @@ def extract_claims(article: Article) -> list[Claim]:
     drafts, claims = fold_retold(drafts, claims, article.text)
     drafts, claims = fold_same_toll(drafts, claims, article.text)
     drafts, claims = fold_vague(drafts, claims, article.text)
+    drafts, claims = fold_highlights(drafts, claims, article.text)
     no_one_hurt(drafts, claims, [x.text for x in sentences])
     total_of_parts(drafts, claims)
     headline_toll(article, claims)

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.scope import told_late
 from conflictwatch.models import Article, Claim
 from conflictwatch.months import FULL_NAMES, MONTH_NAMES
@@ -28,11 +29,33 @@ _SUPERSEDED = re.compile(r"\W*(?:(?:correction|clarification|editor'?s\s+note)\s
 
 def furniture(text: str, start: int) -> bool:
     """Is the sentence at `start` in a paragraph that a link block's or a version note's first words open,
-    a correction's note of what an earlier version said, or a situation report's HIGHLIGHTS (bullets that
-    sum up what its body tells, each incident with its day and place)?"""
+    or a correction's note of what an earlier version said?"""
     para = text.rfind("\n\n", 0, start)
     return _FURNITURE.match(text, 0 if para < 0 else para + 2) is not None \
-        or _SUPERSEDED.match(text, start) is not None or _in_highlights(text, start)
+        or _SUPERSEDED.match(text, start) is not None
+
+
+def fold_highlights(drafts: list[Draft], claims: list[Claim], text: str) -> tuple[list[Draft], list[Claim]]:
+    """A situation report's HIGHLIGHTS bullet whose incident its body tells again with the same toll
+    ("- At least 115 people killed in a gang attack on Liancourt.", then "On 3 October, gang members
+    attacked ... at least 115 people were killed"): the body's claim, with its day, is the one kept (the
+    bullet's had the day of publication); a bullet the body does not tell stays a claim."""
+    if "ighlights" not in text and "IGHLIGHTS" not in text and "ey points" not in text.lower():
+        return drafts, claims
+    # (a sentence's last character: the first bullet's sentence may open with the heading itself)
+    bullet = [_in_highlights(text, d.sentence.start + len(d.sentence.text) - 1) for d in drafts]
+    order = list(range(len(claims)))
+    moved: set[int] = set()
+    for i, (c, b) in enumerate(zip(claims, bullet, strict=True)):
+        if not b or c.scope != "incident" or c.killed is None:
+            continue
+        told = next((j for j, (x, xb) in enumerate(zip(claims, bullet, strict=True))
+                     if not xb and j not in moved and x.scope == "incident" and x.killed == c.killed), None)
+        if told is not None:  # the body's claim, in the bullet's place (the first the report tells)
+            order[i] = told
+            moved.add(told)
+    order = [j for k, j in enumerate(order) if not (j in moved and order.index(j) != k)]
+    return [drafts[j] for j in order], [claims[j] for j in order]
 
 
 _HIGHLIGHTS = re.compile(r"^[ \t]*(?:KEY\s+)?(?:HIGHLIGHTS|Highlights|MESSAGES|KEY\s+POINTS|Key\s+points)"
