@@ -148,3 +148,10 @@ def test_banks_provinces_and_numbered_wards(geo: Geocoder, text: str, location: 
     10" was "Ward No", and "Ward 10" alone took Yangon's."""
     found = incidents(geo, text)
     assert [(c.location, c.admin1) for c in found] == [(location, admin1)]
+
+
+def test_two_wounded_told_one_by_one_after_a_figureless_lead(geo: Geocoder) -> None:
+    """"The driver and a nurse were injured" after an attack told with no figure counted only the driver."""
+    found = incidents(geo, "On 17 May 2024, an ambulance struck an explosive device near Douentza, Mopti region. The "
+                           "driver and a nurse were injured.")
+    assert _figures(found) == [(None, 2)]

@@ -518,7 +518,9 @@ def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
         last.extra_children = sum_ranges(children)
     injured = [c.fig.value for c in cas if c.kind == "injured"]
     if injured:
-        last.extra_injured = injured[0]
+        # ("The driver and a nurse were injured": both; "including two children": a part, the first)
+        last.extra_injured = sum_ranges([c.fig.value for c in cas if c.kind == "injured" and not c.subset]) \
+            or injured[0]
     if not any(c.kind == "killed" for c in last.casualties) and not last.extra_killed:
         # "Bandits attacked a checkpoint ... The dead included three soldiers and a policeman":
         # an incident told with no toll takes the list's, as parts (at least their sum)
