@@ -96,8 +96,8 @@ def test_a_quarters_or_a_years_count_is_no_incident(geo: Geocoder, text: str) ->
 
 def test_the_second_half_of_a_month_dates_one_incident(geo: Geocoder) -> None:
     """"in the second half of March" is the days an incident is dated by, not a period counted over."""
-    found = incidents(geo, "He also said that one person was killed in the second half of March as a result of "
-                           "shelling in the village of Selets.")
+    found = incidents(geo, "A farmer died in the second half of March when artillery hit his barn in the village "
+                           "of Ozerne, the district head told reporters.")
     assert _killed(found) == [1]
 
 
