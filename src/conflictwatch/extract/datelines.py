@@ -106,10 +106,10 @@ _TOWN_FIRST = re.compile(
 def dateline_town(text: str, dateline: str | None) -> str | None:
     """The town of the story's dateline ("PESHAWAR: ...", "MARAWI CITY — ..."), in title case."""
     m = None if dateline else _TOWN_FIRST.match(text[:80])
-    town = dateline or (m.group("town") if m else None)
-    if not town or not town.strip() or town.strip().lower() in outlets():
+    town = (dateline or (m.group("town") if m else None) or "").strip()
+    if not town or town.lower() in outlets():
         return None  # ("NNA - A citizen ...": the agency's name, no town)
-    return town.strip().title()
+    return town.title()
 
 
 @lru_cache(maxsize=1)

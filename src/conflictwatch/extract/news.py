@@ -44,17 +44,18 @@ def fold_highlights(drafts: list[Draft], claims: list[Claim], text: str) -> tupl
         return drafts, claims
     # (a sentence's last character: the first bullet's sentence may open with the heading itself)
     bullet = [_in_highlights(text, d.sentence.start + len(d.sentence.text) - 1) for d in drafts]
-    order = list(range(len(claims)))
-    moved: set[int] = set()
+    shown: dict[int, int] = {}  # the place in the list of the pair's first -> the body's claim shown there
+    gone: set[int] = set()  # the place of the pair's second: left empty
     for i, (c, b) in enumerate(zip(claims, bullet, strict=True)):
         if not b or c.scope != "incident" or c.killed is None:
             continue
-        told = next((j for j, (x, xb) in enumerate(zip(claims, bullet, strict=True))
-                     if not xb and j not in moved and x.scope == "incident" and x.killed == c.killed), None)
-        if told is not None:  # the body's claim, in the bullet's place (the first the report tells)
-            order[i] = told
-            moved.add(told)
-    order = [j for k, j in enumerate(order) if not (j in moved and order.index(j) != k)]
+        told = next((j for j, (x, xb) in enumerate(zip(claims, bullet, strict=True)) if not xb
+                     and j not in shown.values() and x.scope == "incident" and x.killed == c.killed), None)
+        if told is not None:  # the body's claim, in the place of whichever of the two the report tells first
+            first, second = sorted((i, told))
+            shown[first] = told
+            gone.add(second)
+    order = [shown.get(k, k) for k in range(len(claims)) if k not in gone]
     return [drafts[j] for j in order], [claims[j] for j in order]
 
 
@@ -64,8 +65,8 @@ _HEADING = re.compile(r"^[ \t]*[A-Z][A-Z0-9 &/,()'’-]{3,}:?[ \t]*$", re.MULTIL
 
 
 def _in_highlights(text: str, start: int) -> bool:
-    if "ighlights" not in text and "IGHLIGHTS" not in text and "ey points" not in text.lower():
-        return False
+    """Is `start` under a HIGHLIGHTS heading, before the next heading? (`fold_highlights` asks only of
+    texts that hold one.)"""
     last = None
     for m in _HIGHLIGHTS.finditer(text, 0, start):
         last = m

@@ -284,7 +284,7 @@ _NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase"}
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _NUMBER_MARK = re.compile(r"(?:(?<=\bWard )|(?<=\bBlock )|(?<=\bCamp )|(?<=\bZone ))No\.\s?(?=\d)")
-_NUMBERED_JOINED = re.compile(r"(Camp|Block|Sector|Zone|Ward|Phase)-(\d{1,3}[A-Z]?)")  # "Camp-8W"
+_NUMBERED_JOINED = re.compile(rf"({'|'.join(sorted(_NUMBERED_PLACES))})-(\d{{1,3}}[A-Z]?)")  # "Camp-8W"
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
 # "on the road between Gao and Ansongo": two towns, not the two sides of a fight

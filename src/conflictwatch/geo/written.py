@@ -49,8 +49,7 @@ NEAR_WORDS = {"outskirts", "suburbs"}
 _DISTRICT_WORDS = re.compile(
     r"^(?P<name>.+?)\s+(?:local government area|local government|lga|township|county|municipality"
     r"|sub-?division|division|department|raion|rayon|district|woreda|prefecture|(?<!capital )territory"
-    r"|upazila|cercle"
-    r"|tehsil)$",
+    r"|upazila|cercle|tehsil)$",
     re.IGNORECASE,
 )
 # how many of a claim's context names (its sentence's and the next ones' first) say where it is
