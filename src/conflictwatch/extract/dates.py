@@ -18,6 +18,8 @@ from functools import lru_cache
 import dateparser
 
 from conflictwatch.extract.datelines import AGENCY_DATELINE
+from conflictwatch.extract.ethiopian import PATTERN as ETHIOPIAN
+from conflictwatch.extract.ethiopian import ethiopian_day
 from conflictwatch.extract.numbers import DAY_NUMBER_ENDS, words_to_int
 from conflictwatch.extract.quickre import quick
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
@@ -60,6 +62,7 @@ _DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|dawn))?"
 DATE_RE = quick(re.compile(
     # "mid-March", "in early April", "late last month" is not here: a part of a named month
     rf"(?P<monthpart>\b(?:early|mid|late)[-\s](?:{FULL_NAMES})\b(?!\s+\d))"
+    rf"|(?P<ethiopian>{ETHIOPIAN})"
     rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
@@ -276,6 +279,17 @@ def _dateparser(text: str, published: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
+_HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Chief|Pastor|Rev|Hon|Alhaji|Elder|Barr|Engr|Prof)\.?"
+                        r"|(,))\s+$")
+_SURNAME = re.compile(r"\s+[A-Z][a-z]+\b(?P<said>,|\s+(?:said|told)\b)?")
+
+
+def _named_for_a_day(sentence: str, start: int, end: int) -> bool:
+    """A weekday that is a man's name: after a title, or set off by commas before a surname."""
+    title, surname = _HONORIFIC.search(sentence, max(0, start - 14), start), _SURNAME.match(sentence, end)
+    return bool(title and surname and (not title.group(1) or surname.group("said")))
+
+
 _WORLD_CLOCK = re.compile(r"\([^()]{0,40}\b(?:GMT|UTC)\b[^()]{0,40}\)")
 
 
@@ -318,6 +332,9 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             start_d = _numeric(txt) if kind == "numeric" else _day_and_month(txt, published)
             if start_d is None:
                 continue
+        elif kind == "ethiopian":  # "on Meskerem 6, 2016 E.C."
+            if (start_d := ethiopian_day(txt, published)) is None:
+                continue
         elif kind == "ordinal":
             start_d = _day_of_month(int(re.sub(r"\D", "", txt)), published) if published else None
             if start_d is None:
@@ -330,6 +347,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 continue
             start_d, end_d, precision = part
         elif kind == "weekday":
+            if _named_for_a_day(sentence, m.start(), m.end()):
+                continue  # ("the chairman, Mr. Monday Kassah, said": a man, not a day)
             wd = next(i for i, w in enumerate(WEEKDAYS) if w in txt.lower())
             start_d = _weekday_on_or_before(published, wd)
             numbered = _DAY_NUMBER_AFTER.match(sentence, m.end())

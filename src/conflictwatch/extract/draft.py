@@ -71,6 +71,7 @@ _UNIT_OF = re.compile(r"\b(region|province|state|governorate|district|cercle|pre
                       r"|oblast|zone|woreda)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_TYPE_WORD = re.compile(r"\s+(?:province|region|state|prefecture|department)$", re.IGNORECASE)
 _NAMED_UNIT = re.compile(r"[A-Z][\w'’-]*\s+(?:[a-z]+\s+)?$")  # ("Shada border district of Sa'ada")
 
 
@@ -125,11 +126,16 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     here = [p for p in d.places if p.via not in ("from", ROUTE)] or d.places
     spec = most_specific(here)
     location = d.place_override or (spec.name if spec else None)
+    if spec is not None and location == spec.name and (typed := _typed(spec, d.sentence.text)) != location \
+            and typed.endswith(" province"):
+        location = typed  # "the province of Seno" is Seno province, not a town of that name elsewhere
     if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):
         location = article_places[0]  # the city the article is about
     origins = {p.name for p in d.places if p not in here}
+    # (the article's "Bam" is the claim's "Bam province", not a second place read on its own as Iran's Bam)
+    bare = _TYPE_WORD.sub("", location) if location else None
     context = [_typed(p, d.sentence.text) for p in here if p.name != location] + [
-        p for p in article_places if p != location and p not in origins
+        p for p in article_places if p not in (location, bare) and p not in origins
         and not opens_item(d.sentence.text, d.sentence.index)]  # (a round-up's item: not the others' places)
     confidence = 0.4
     confidence += 0.15 if d.source else 0.05

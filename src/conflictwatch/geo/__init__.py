@@ -530,6 +530,14 @@ class Geocoder:
         found = [p for p in self.find(name, 0) if p.placetype == "region" and name_key(p.name) == key]
         return found[0] if found and len({p.country_code for p in found}) == 1 else None
 
+    def _county_typed_as_province(self, name: str, ctx: GeoContext) -> Place | None:
+        """Burkina Faso's provinces are the gazetteer's second level: "Kossi province", where no first-level
+        province has the name, is the district so called in one country (not a hamlet of Mali)."""
+        key = name_key(name)
+        found = [p for p in self.find(name, 0, ctx.country) if p.placetype == "county"
+                 and name_key(p.name) == key and (not ctx.country or p.country_code == ctx.country)]
+        return found[0] if found and len({p.country_code for p in found}) == 1 else None
+
     def _region_for(self, name: str, ctx: GeoContext) -> Place | None:
         """The province called `name` ("Aleppo countryside" -> Aleppo governorate)."""
         best: tuple[float, Place] | None = None
@@ -547,6 +555,8 @@ class Geocoder:
                         best = (s, p)
             if best:
                 break
+        if best is None and (county := self._county_typed_as_province(name, ctx)) is not None:
+            return county
         if best is None or best[0] < -50:
             # A town's province: "Idlib countryside" where only the town is known (in the article's
             # country: "the province of Seno" in a story that names no country is no town in Laos).
