@@ -159,7 +159,8 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
             gap = sentence[t.end() : start]
             if gap.strip():
                 break  # punctuation between
-            if _PROPER.match(w) and w.lower() not in ("the", "a", "an", "but", "and", "however", "meanwhile"):
+            if _PROPER.match(w) and w.lower() not in ("the", "a", "an", "but", "and", "however", "meanwhile",
+                                                              "while", "whereas", "although", "though"):
                 words.insert(0, w)
                 start = t.start()
                 lower_run = 0

@@ -145,6 +145,8 @@ _STATEMENT_BEFORE = re.compile(
     r"|(?:told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)|said)"
     r"\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
     r"|told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)"
+    # ("the army spokesman said at a briefing on Monday that the operation took place on Saturday")
+    r"|(?:said|told\s+reporters)\s+at\s+an?\s+(?:news\s+|press\s+|media\s+)?(?:briefing|conference)"
     # "the death toll ... rose to 34 on Tuesday": the day of the count, not of the attack
     r"|(?:rose|risen|climbed|jumped|increased)\s+to\s+[\d,]+(?:\s+from\s+[\d,]+)?"
     r"|issued|released|published|made\s+public"

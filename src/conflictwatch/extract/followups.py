@@ -306,7 +306,8 @@ def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
         return False
     # (a bare toll: one figure of the dead, not two sides' rival claims "30 ..., while the group claimed
     # 100", nor a war's count "the war has killed more than 10,000")
-    one = sum(c.kind == "killed" for c in cas) == 1
+    # ("A soldier and three civilians were killed": a toll told in parts, in one clause)
+    one = len({c.clause for c in cas if c.kind == "killed"}) == 1
     bare = event is None and one and not is_aggregate(s, event_dates, cas)
     told = _SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s) or bare
     if not told or _ANOTHER_INCIDENT.search(s):
@@ -352,6 +353,11 @@ def extends(
             # "At least one person dead. UPD: The death toll has risen to 8, the governor said.": the
             # toll of the incident just told, raised (whoever tells it)
             last.raised_to = max((c.fig.value for c in cas), key=lambda v: v.low)
+            last.quote.append(raw)
+            return True
+        if _the_counted(s, last):
+            # "The three men killed were a shopkeeper, a student and a retired teacher, a relative
+            # said": the dead just counted, told of again (whoever tells it), no new incident
             last.quote.append(raw)
             return True
         if any(sp.name and sp.name != last.source for sp in speakers):
@@ -481,6 +487,20 @@ _ALSO = re.compile(r"\b(?:also|another|too|as\s+well)\b", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\b(?:also|more|other|others|another|further|additional|too|as\s+well)\b",
                            re.IGNORECASE)
 _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:al|el|bin|ibn|de|da|van)[- ])?(?-i:[A-Z][\w'’-]+)")
+
+
+_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|slain"
+                          r"|who\s+(?:were\s+killed|died|lost\s+their\s+lives))\b(?!\s+(?:on|in|at|last)\b)",
+                          re.IGNORECASE)
+
+
+def _the_counted(s: str, last: Draft) -> bool:
+    """ "The three men killed were ...", "The four civilians killed lived near the airport": a number
+    of the dead already counted (no more than the toll), named with "the"."""
+    m = _THE_COUNTED.match(s)
+    n = words_to_int(m["n"]) if m else None
+    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    return n is not None and bool(told) and n <= sum(told) and not _ANOTHER_INCIDENT.search(s)
 
 
 def _told_again(s: str, cas: list[Casualty], last: Draft) -> bool:

@@ -25,6 +25,12 @@ _FATE_BEFORE = re.compile(
     r"|tortured|torture\s+of)"
     r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
 
+# "another 50 were rustled", "20 more were carted away": a figure whose own verb is another fate (of
+# cattle, goods or captives), not a toll the verb before it gave
+_FATE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:also\s+)?"
+                         r"(?:rustled|stolen|carted\s+away|taken\s+away|driven\s+away|looted|abducted|kidnapped"
+                         r"|rescued|freed|released|arrested|taken\s+hostage)\b", re.IGNORECASE)
+
 _OF_GROUPS = re.compile(r"\s+(?:families|family|households|clans|tribes|communities|villages)\b",
                         re.IGNORECASE)
 
@@ -170,6 +176,7 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
     """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
     year, money, attackers, people with another fate, a speaker, a rate)?"""
     if _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or _ATTACKERS_AFTER.match(after) \
+            or _FATE_AFTER.match(after) \
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
             or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \

@@ -35,7 +35,12 @@ def type_rank(name: str) -> int | None:
     """How specific a name is by the type word it ends with ("Paletwa Township" -> 2)."""
     types, ending, _ = place_types()
     m = ending.search(name)
+    if m is None and (lead := _TYPE_FIRST.match(name)):  # ("Barangay Carabalan", "Sitio Lumbo")
+        return types.get(lead.group(1).lower().rstrip("."))
     return types[m.group("type").lower()] if m else None
+
+
+_TYPE_FIRST = re.compile(r"(Barangay|Brgy\.?|Sitio|Purok|Vereda|Corregimiento|Kebele)\s+[A-Z0-9]")
 
 
 _RAID_VERBS = frozenset({"attacked", "raided", "overran", "invaded"})
@@ -131,8 +136,8 @@ def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
 _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
                        r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # (a victim's home set off by commas, not "attacked residents of Tole kebele": where they were attacked)
-_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$",
-                      re.I)
+_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$"
+                      r"|\b\d{1,3},\s+of\s+$", re.I)  # ("Rocky Vazquez, 33, of Barangay Mahayag")
 _SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
                        r"|spoke|(?:news|press)\s+conference"
                        # ("according to a military source in Pemba": where the source sits)

@@ -63,10 +63,14 @@ _LOCATIVE = (
     r"|(?:attacked|raided|overran|invaded)(?!\s+(?:the|a|an|their|its)\b))"
 )
 
+# "the vereda La Laguna", "sitio Lumbo": a village-level unit whose type word comes before its name
+_UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok)"
+
 _PLACE_RE = quick(re.compile(
     rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
     rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
-    rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village)\s+(?!of\b))?)?"
+    rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village|{_UNIT_PREFIX})"
+    r"\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
     rf"(?P<post>\s+(?:{_PLACE_NOUNS})\b)?"
     rf"(?P<country>\s+countryside\b)?",
@@ -100,6 +104,7 @@ _TYPED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(rf"\b{_UNIT_PREFIX}\s+$", re.IGNORECASE)
 _LEVEL_OF = {"governor": "state", "mayor": "town"}
 # "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
 # ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
@@ -118,7 +123,7 @@ def _typed_before(sentence: str, start: int) -> str | None:
         return " " + _LEVEL_OF.get((word := (level.group(1) or level.group(2)).lower()), word)
     if _BESIDE_BEFORE.search(before):
         return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
-    return "of" if _TYPED_BEFORE_END.search(before) else None
+    return "of" if _TYPED_BEFORE_END.search(before) or _UNIT_BEFORE.search(before) else None
 
 
 _PLACE_TITLES = frozenset({"sheikh", "imam", "emir", "king", "prince"})

@@ -19,6 +19,13 @@ _RIVAL = re.compile(
     re.IGNORECASE,
 )
 
+# "While the association said 15 people were killed, the police said seven bodies were recovered": the
+# "while" opens the first voice's clause; the second voice is the main clause after the comma
+_WHILE_FIRST = re.compile(r"^\W*(?:while|whereas|although|though)\s+", re.IGNORECASE)
+_SECOND_VOICE = re.compile(
+    r",\s+(?P<who>[^,;]{2,70}?)\s+(?:put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+"
+    r"|placed|confirmed)\b", re.IGNORECASE)
+
 
 def split_rivals(
     s: str, cas: list[Casualty], places: list[PlaceMention], speakers: list[SourceMention],
@@ -28,7 +35,8 @@ def split_rivals(
     keeps the first one's places unless it names its own ("officials in Barkin Ladi reported").
     Counts of the wounded by two hospitals are parts of one count: only a toll of the dead splits."""
     dead = [c for c in cas if c.kind == "killed" and not c.subset]
-    cut = next((m for m in _RIVAL.finditer(s) if any(c.fig.start < m.start() for c in dead)
+    rival = _SECOND_VOICE if _WHILE_FIRST.match(s) else _RIVAL
+    cut = next((m for m in rival.finditer(s) if any(c.fig.start < m.start() for c in dead)
                 and any(c.fig.start > m.end("who") for c in dead)), None)
     if cut is None:
         return [(cas, places, speakers, speaker)]

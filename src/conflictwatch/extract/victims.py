@@ -502,6 +502,9 @@ def _merge_adjacent(group: list[Token]) -> list[Token]:
     """Two heads side by side with no "and" between are one phrase the parser split ("A woman
     Maoist was killed"): one victim, the last noun."""
     def one_phrase(t: Token, nxt: Token) -> bool:
+        dash = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+        if nxt.i == t.i + 2 and dash.text == "-" and not (t.whitespace_ or dash.whitespace_):
+            return True  # ("a sub-leader", split by the tokenizer at its hyphen: one word)
         # ("constable Ghulam Mohammad Dar": only the name's own words between a rank and the name)
         return nxt.i > t.i and all(x.dep_ == "compound" and x.head.i == nxt.i for x in t.doc[t.i + 1 : nxt.i])
 

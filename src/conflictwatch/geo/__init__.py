@@ -67,6 +67,7 @@ __all__ = ["GeoContext", "Geocoder", "Place", "PlaceIndex", "country_name"]
 
 
 
+_PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
 _NUMBERED_UNIT = re.compile(r"(?:Ward|Block|Zone|Sector|Phase)\s+\d", re.IGNORECASE)
 # a context name typed as a district: the district (a county in the gazetteer) of that name
 _DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|woreda|raion|tehsil|upazila"
@@ -168,12 +169,14 @@ class Geocoder:
                 own = 50.0 if in_quote == {cc} else 0.0
                 countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS + own
         part = self._part_named(claim.quote or "") or base.part
+        own = [n for n in names if claim.quote and n in claim.quote]
+        wide = self._wide(own, GeoContext(countries, [], named_countries=named, part=part))
         for name in names:
             if self._country_named(name):
                 continue
             written, modifier = _strip_modifiers(name)
-            sub = GeoContext(countries, list(anchors), named_countries=named,
-                             article_places=base.article_places, part=part)
+            sub = GeoContext(countries, [*anchors, *(w for w in wide if w not in anchors)],
+                             named_countries=named, article_places=base.article_places, part=part)
             # "Benue state" is the province, not a village called Benue; "West Darfur" is a name of
             # its own, not the west of Darfur (the whole phrase first, as for the claim's place)
             whole = self._lookup_scored(name.strip(), sub) if modifier in ("direction", "region") else None
@@ -190,7 +193,8 @@ class Geocoder:
                 hit = self._lookup_scored(written, sub)
                 p = hit[0] if hit is not None and hit[1] <= 1 else None
             else:
-                p = self._region_for(written, sub) if modifier == "region" else self.lookup(written, sub)
+                p = (self._region_for(written, sub) or self._county_typed_as_province(name, written, sub)) \
+                    if modifier == "region" else self.lookup(written, sub)
             if p is None and modifier == "region" and claim.quote and name in claim.quote:
                 p = self._region_abroad(written)  # ("Barmal district of Paktika province")
             if p is None and modifier == "region" and not anchors and _said_to_be_in(claim, name):
@@ -442,7 +446,8 @@ class Geocoder:
                 return Match(op, max(2, op.default_precision), fallback=True)
         if modifier == "region":
             # ("West Darfur state": West Darfur, not a "Darfur" west of something)
-            region = self._typed_region(raw, written, ctx) or self._region_for(written, ctx)
+            region = self._typed_region(raw, written, ctx) or self._region_for(written, ctx) \
+                or self._county_typed_as_province(raw, written, ctx)
             return Match(region, 3, fallback=True) if region else None
         hit = self._lookup_scored(written, ctx) if written else None
         if hit is None and written:
@@ -484,6 +489,14 @@ class Geocoder:
         if ctx.region is not None:
             return Match(ctx.region, 3, fallback=True)
         return None
+
+    def _wide(self, names: list[str], ctx: GeoContext) -> list[Place]:
+        """The names that are only provinces or districts, read first to place the others: "Quezon,
+        Bukidnon" is the Quezon of Bukidnon province, not Quezon City read first (and Bukidnon then too
+        far from it to be found)."""
+        found = (self.find(n, 0) for n in names)
+        return [p for n, f in zip(names, found, strict=True) if f and not any(x.is_point for x in f)
+                and (p := self.lookup(n, ctx)) is not None]
 
     def _typed_region(self, name: str, written: str, ctx: GeoContext) -> Place | None:
         """The province a name typed as one is, read whole ("South Darfur state" is South Darfur),
@@ -530,13 +543,15 @@ class Geocoder:
         found = [p for p in self.find(name, 0) if p.placetype == "region" and name_key(p.name) == key]
         return found[0] if found and len({p.country_code for p in found}) == 1 else None
 
-    def _county_typed_as_province(self, name: str, ctx: GeoContext) -> Place | None:
+    def _county_typed_as_province(self, raw: str, name: str, ctx: GeoContext) -> Place | None:
         """Burkina Faso's provinces are the gazetteer's second level: "Kossi province", where no first-level
-        province has the name, is the district so called in one country (not a hamlet of Mali)."""
+        province has the name, is the one district so called (not a hamlet of Mali). Only a "province"."""
+        if not _PROVINCE_WORD.search(raw):
+            return None  # (Mexico City's "Cuauhtemoc region" is no district of Zacatecas)
         key = name_key(name)
         found = [p for p in self.find(name, 0, ctx.country) if p.placetype == "county"
                  and name_key(p.name) == key and (not ctx.country or p.country_code == ctx.country)]
-        return found[0] if found and len({p.country_code for p in found}) == 1 else None
+        return found[0] if len(found) == 1 else None  # (not one of Mexico's several Cuauhtemocs)
 
     def _region_for(self, name: str, ctx: GeoContext) -> Place | None:
         """The province called `name` ("Aleppo countryside" -> Aleppo governorate)."""
@@ -555,8 +570,6 @@ class Geocoder:
                         best = (s, p)
             if best:
                 break
-        if best is None and (county := self._county_typed_as_province(name, ctx)) is not None:
-            return county
         if best is None or best[0] < -50:
             # A town's province: "Idlib countryside" where only the town is known (in the article's
             # country: "the province of Seno" in a story that names no country is no town in Laos).
