@@ -306,8 +306,10 @@ def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
         return False
     # (a bare toll: one figure of the dead, not two sides' rival claims "30 ..., while the group claimed
     # 100", nor a war's count "the war has killed more than 10,000")
-    # ("A soldier and three civilians were killed": a toll told in parts, in one clause)
-    one = len({c.clause for c in cas if c.kind == "killed"}) == 1
+    # ("A soldier and three civilians were killed": a toll told in parts, in one clause; not "While
+    # the association said 15 people were killed, the police said seven bodies were recovered")
+    dead = [c for c in cas if c.kind == "killed"]
+    one = len({c.clause for c in dead}) == 1 and not _TOLD.search(s, dead[0].fig.end, dead[-1].fig.start)
     bare = event is None and one and not is_aggregate(s, event_dates, cas)
     told = _SAME_FIGHT.search(s) or DEFINITE_EVENT.search(s) or bare
     if not told or _ANOTHER_INCIDENT.search(s):
@@ -489,9 +491,11 @@ _MORE_OF_THEM = re.compile(r"\b(?:also|more|other|others|another|further|additio
 _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:al|el|bin|ibn|de|da|van)[- ])?(?-i:[A-Z][\w'’-]+)")
 
 
-_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|slain"
-                          r"|who\s+(?:were\s+killed|died|lost\s+their\s+lives))\b(?!\s+(?:on|in|at|last)\b)",
-                          re.IGNORECASE)
+# (the dead as the subject of what they were: not "All six terrorists were killed by troops", a new
+# count, nor "The three gunmen killed two guards")
+_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+"
+                          r"(?:(?!(?:were|was|had|have|has)\b)[\w-]+\s+){0,2}?(?:(?:killed|dead|slain)\s+(?:were|was|are|included|include|lived|had|came|belonged"
+                          r"|worked)\b|who\s+(?:were\s+killed|died|lost\s+their\s+lives)\b)", re.IGNORECASE)
 
 
 def _the_counted(s: str, last: Draft) -> bool:

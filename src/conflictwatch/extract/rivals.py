@@ -23,7 +23,7 @@ _RIVAL = re.compile(
 # "while" opens the first voice's clause; the second voice is the main clause after the comma
 _WHILE_FIRST = re.compile(r"^\W*(?:while|whereas|although|though)\s+", re.IGNORECASE)
 _SECOND_VOICE = re.compile(
-    r",\s+(?P<who>[^,;]{2,70}?)\s+(?:put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+"
+    r",\s+(?P<who>[^,;]{2,70}?(?:,\s+[^,;]{2,40}?,)?)\s+(?:put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+"
     r"|placed|confirmed)\b", re.IGNORECASE)
 
 

@@ -68,7 +68,7 @@ __all__ = ["GeoContext", "Geocoder", "Place", "PlaceIndex", "country_name"]
 
 
 _PROVINCE_WORD = re.compile(r"\bprovince\b", re.IGNORECASE)
-_NUMBERED_UNIT = re.compile(r"(?:Ward|Block|Zone|Sector|Phase)\s+\d", re.IGNORECASE)
+_NUMBERED_UNIT = re.compile(r"(?:Ward|Block|Zone|Sector|Phase|Mile)\s+\d", re.IGNORECASE)
 # a context name typed as a district: the district (a county in the gazetteer) of that name
 _DISTRICT_TYPE = re.compile(r"\b(?:district|lga|local government area|county|woreda|raion|tehsil|upazila"
                             r"|municipality|township|(?<!capital )territory|cercle)$", re.IGNORECASE)
@@ -169,11 +169,15 @@ class Geocoder:
                 own = 50.0 if in_quote == {cc} else 0.0
                 countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS + own
         part = self._part_named(claim.quote or "") or base.part
+        text = article.text if article is not None else ""
+        beside = text if "border" in text or "neighbo" in text else ""
         own = [n for n in names if claim.quote and n in claim.quote]
-        wide = self._wide(own, GeoContext(countries, [], named_countries=named, part=part))
+        top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else None
+        wide = [w for w in self._wide(own) if w.country_code == top]  # (the story's own provinces)
         for name in names:
-            if self._country_named(name):
-                continue
+            if self._country_named(name) or (beside and re.search(
+                    rf"\b(?:borders|bordering|neighbou?ring)\s+(?:the\s+)?{re.escape(name)}", beside)):
+                continue  # ("Raya Kobo borders the Tigray region": a province beside it, not its own)
             written, modifier = _strip_modifiers(name)
             sub = GeoContext(countries, [*anchors, *(w for w in wide if w not in anchors)],
                              named_countries=named, article_places=base.article_places, part=part)
@@ -490,13 +494,16 @@ class Geocoder:
             return Match(ctx.region, 3, fallback=True)
         return None
 
-    def _wide(self, names: list[str], ctx: GeoContext) -> list[Place]:
+    def _wide(self, names: list[str]) -> list[Place]:
         """The names that are only provinces or districts, read first to place the others: "Quezon,
         Bukidnon" is the Quezon of Bukidnon province, not Quezon City read first (and Bukidnon then too
         far from it to be found)."""
         found = (self.find(n, 0) for n in names)
-        return [p for n, f in zip(names, found, strict=True) if f and not any(x.is_point for x in f)
-                and (p := self.lookup(n, ctx)) is not None]
+        # (one province of the name: not the two "Negros Occidental" districts the gazetteer files under
+        # two regions)
+        return [max(f, key=lambda x: x.population) for f in found
+                if f and all(x.placetype in ("region", "county") for x in f)
+                and len({(x.country_code, x.admin1) for x in f}) == 1]
 
     def _typed_region(self, name: str, written: str, ctx: GeoContext) -> Place | None:
         """The province a name typed as one is, read whole ("South Darfur state" is South Darfur),
