@@ -36,7 +36,7 @@ _TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNOREC
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are|was|is)"
     r"|among those killed (?:were|are|was|is)|the (?:dead|victims|deceased) (?:were|are)"
-    r"|among the (?:martyred|martyrs|slain|killed|victims|deceased|fallen) (?:were|are|was|is)"
+    r"|among the (?:martyred|martyrs|slain|killed|victims|deceased|fallen|fatalities) (?:were|are|was|is)"
     r"|the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s+(?:person|victim|man|woman|one)\s+"
     r"(?:killed\s+|to die\s+)?(?:was|is)"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
@@ -63,9 +63,11 @@ CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whe
 
 
 _PART_OF_DEAD = re.compile(
-    r"\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+(?:were|was|are|is)\s+"
-    r"(?P<who>children|women|civilians|fighters|soldiers|militants))"
-    r"|(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+among\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed"
+    r"(?:,\s+[^,;]{1,40},)?\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+"
+    r"(?:were|was|are|is)\s+(?P<who>children|women|civilians|fighters|soldiers|militants))"
+    # ("A British contractor, John Smith, was among those killed", "... were also among the dead")
+    r"|(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
+    r"(?:dead|victims|those\s+killed|people\s+killed"
     r"|killed|\d+\s+(?:people\s+)?killed))\b",
     re.IGNORECASE,
 )

@@ -527,7 +527,8 @@ def _animals(tok: Token) -> bool:
     return tok.lower_ == "head" and bool(_ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 3].text))
 
 
-_ANIMALS_AFTER = re.compile(r"of\s+(?:cattle|livestock|sheep|goats|cows|camels)\b", re.IGNORECASE)
+_ANIMALS_AFTER = re.compile(r"of\s+(?:(?:our|their|his|her|the)\s+)?(?:cattle|livestock|sheep|goats|cows"
+                            r"|camels)\b", re.IGNORECASE)
 
 
 def _is_person(tok: Token, w: _Words) -> bool:
@@ -537,7 +538,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if tok.pos_ == "PRON":
         return low in SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
     if tok.pos_ == "NUM":
-        return True  # "killed 14", "two of them"
+        return not _ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 4].text)  # ("Twenty of our cows")
     if low in _BARE_QUANTITIES and not any(c.dep_ == "prep" for c in tok.children):
         return True  # "the strikes killed dozens": a quantity alone counts people
     if low in w.not_people or base in w.not_people:

@@ -495,14 +495,14 @@ class Geocoder:
         return None
 
     def _wide(self, names: list[str]) -> list[Place]:
-        """The names that are only provinces or districts, read first to place the others: "Quezon,
+        """The names that are only districts, read first to place the others: "Quezon,
         Bukidnon" is the Quezon of Bukidnon province, not Quezon City read first (and Bukidnon then too
         far from it to be found)."""
         found = (self.find(n, 0) for n in names)
         # (one province of the name: not the two "Negros Occidental" districts the gazetteer files under
         # two regions)
         return [max(f, key=lambda x: x.population) for f in found
-                if f and all(x.placetype in ("region", "county") for x in f)
+                if f and all(x.placetype == "county" for x in f)
                 and len({(x.country_code, x.admin1) for x in f}) == 1]
 
     def _typed_region(self, name: str, written: str, ctx: GeoContext) -> Place | None:
