@@ -222,8 +222,10 @@ _SUBSET_AFTER = re.compile(
 # ("Six of the victims were decapitated": how some of them died, not where and when)
 # ("Residents said two of the dead were workers"): a voice, then the part of the dead
 _TOLD_THAT_END = re.compile(r"\b(?:said|says|say|told\s+\w+|added|reported)\s+(?:that\s+)?$", re.IGNORECASE)
-_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased|injured|wounded"
-                               r"|bodies"
+# ("Two of those killed on Monday were brothers", "Four of the martyred policemen belonged to ...")
+_SOME_OF_THE_DEAD = re.compile(r"^\s+of\s+those\s+(?:killed|who\s+died|dead)\b"
+                               r"|^\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:killed|dead|deceased|injured|wounded"
+                               r"|bodies|martyred|slain"
                                r"|victims(?!\s+(?:were|was)\s+(?:\w+\s+){1,2}(?:in|at|on|near)\b))\b"
                                r"(?!\s+(?:in|at|on)\b)", re.IGNORECASE)
 

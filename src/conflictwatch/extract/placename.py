@@ -13,7 +13,7 @@ ART = (
 # "Barangay Sta. Teresa", "Mt. Elgon": a short form with its full stop is part of a name
 _CAP = r"(?:(?:Sta|Sto|St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-ZÀ-ÖØ-Þ][\w’'\u2018-]*[\w]|[A-ZÀ-ÖØ-Þ])"  # "Álvarez"
 # "Playas de Tijuana", "Praderas del Sur", "Apaseo el Alto"
-_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las)"
+_JOIN = r"(?:de|du|of|del|de la|de los|de las|do|da|dos|el|la|los|las|es)"  # ("Dar es Salaam")
 # "Paletwa Township of Chin State" is two places: no "of" join right after a type word
 _NOT_AFTER_TYPE = "".join(
     f"(?<!{w})" for w in ("Township", "Area", "District", "County", "Ward", "Division", "Region", "Province",

@@ -159,11 +159,16 @@ class Geocoder:
         # (the one country the claim's own sentence names first: "In Mali, militants killed 30 near
         # Menaka", in an overview whose other paragraphs name Burkina Faso and its Sahel region)
         in_quote = {cc for n in names if claim.quote and n in claim.quote and (cc := self._country_named(n))}
+        # (a digest's item: "insurgents killed two fishermen at Ulo, Cabo Delgado." is in Mozambique,
+        # whatever country the next item opens with)
+        homes = set() if in_quote else self._provinces_quoted(names, claim.quote or "")
         for name in names:  # countries first: they decide how the other names are read
             cc = self._country_named(name)
             across = rf"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?{re.escape(name)}"
             if cc and claim.quote and re.search(across, claim.quote):
                 continue  # "near Djanet, close to the border with Libya": the country across the border
+            if cc and len(homes) == 1 and cc not in homes:
+                continue
             if cc and cc not in named:
                 named.add(cc)
                 own = 50.0 if in_quote == {cc} else 0.0
@@ -493,6 +498,11 @@ class Geocoder:
         if ctx.region is not None:
             return Match(ctx.region, 3, fallback=True)
         return None
+
+    def _provinces_quoted(self, names: list[str], quote: str) -> set[str | None]:
+        """The countries of the provinces the claim's own sentence names (by a name only provinces have)."""
+        found = [self.find(n, 0) for n in names if n in quote and not self._country_named(n)]
+        return {x.country_code for f in found if f and all(x.placetype == "region" for x in f) for x in f}
 
     def _wide(self, names: list[str]) -> list[Place]:
         """The names that are only districts, read first to place the others: "Quezon,
