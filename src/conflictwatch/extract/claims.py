@@ -20,6 +20,7 @@ from conflictwatch.extract.capitals import the_capital_here, the_citys_part
 from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, days_back
 from conflictwatch.extract.datelines import (
     bare_dateline,
+    dateline_province,
     dateline_town,
     label_end,
     local_dateline_end,
@@ -377,11 +378,13 @@ def extract_claims(article: Article) -> list[Claim]:
     outlet = _outlet_source(article)
     monitor = _monitor_lead(lead_source)
     filed_at = local_town(article.text, article.agency)
-    if filed_at is None and town and not article.agency and not any(c.location for c in claims) \
-            and bare_dateline(article.text):
+    # ("MAIDUGURI, Borno -- Two farmers were killed": the dateline's province is no place of the claim's)
+    wider = dateline_province(article.text) if town else None
+    if filed_at is None and town and not article.agency and bare_dateline(article.text) \
+            and not any(c.location and c.location != wider for c in claims):
         filed_at = town  # "MOGADISHU - ... at the busy K4 junction": a story that names no other place
     for c in claims:
-        if c.scope == "incident" and c.location is None and filed_at:
+        if c.scope == "incident" and c.location in (None, wider) and filed_at:
             c.location = filed_at  # "BANNU: Eight soldiers were martyred ...": nothing else placed it
             c.claim_id = c.make_id()
         if monitor and c.claimed_by is None and not _VOICED.search(c.quote or ""):

@@ -100,7 +100,7 @@ def local_dateline_end(sentence: str) -> int:
 
 _TOWN_FIRST = re.compile(
     r"\s*(?P<town>[A-Z][A-Z .'’-]{2,40}?)\s*(?:,\s*[^:–—\n]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?"
-    r"(?:[:–—]|\s-\s)")
+    r"(?:[:–—]|\s--?\s)")
 
 
 def dateline_town(text: str, dateline: str | None) -> str | None:
@@ -119,7 +119,18 @@ def _outlet_dateline() -> re.Pattern[str]:
 
 
 # a town in capitals and a dash, no day and no agency ("MOGADISHU - "; not "BEIRUT, Sept 13 (Reuters) -")
-_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?\s*[-–—]{1,2}\s")
+# ("INDANAN, Sulu — ...", "KUMBO, Cameroon -- ...": with its province or country)
+_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?\s*[-–—]{1,2}\s")
+
+
+_DATELINE_PROVINCE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?,\s*(?P<wider>[A-Z][\w .'’-]{1,30}?)"
+                                r"\s*[-–—]{1,2}\s")
+
+
+def dateline_province(text: str) -> str | None:
+    """The province or country after a bare dateline's town ("INDANAN, Sulu — ...": Sulu)."""
+    m = _DATELINE_PROVINCE.match(text)
+    return m["wider"] if m else None
 
 
 def bare_dateline(text: str) -> bool:
@@ -137,6 +148,7 @@ _WIRE_DATELINE = re.compile(
 # day; the parser would read its town as a person)
 AGENCY_DATELINE = re.compile(
     r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"  # (any case, unaccented: "IMPHAL, Jan 15 (PTI)")
+    r"(?:\s*\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\))?"  # ("Kangpokpi (Manipur), Sept 13 (PTI)": with its state)
     rf",\s*{_DAY}\s*"
     r"(?:\((?:PTI|IANS|ANI|UNI|AFP|AP|Reuters|Xinhua|APP|NNN|KUNA|WAM|SPA|Lusa|EFE|ANSA|dpa|AA"
     r"|Anadolu|MENA|QNA|Bernama|Antara|Yonhap|TASS|Interfax|Ukrinform|NAN|SUNA|ENA|APS|MAP|TAP)\)\s*[-–—:]?"

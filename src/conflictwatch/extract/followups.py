@@ -125,6 +125,48 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
     return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
 
 
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|counted)\b", re.IGNORECASE)
+
+
+def _bodies_counted_again(s: str, cas: list[Casualty], event_dates: list[DateMention],
+                          places: list[PlaceMention], last: Draft) -> bool:
+    """The bodies of the dead just told, as many as its toll, found or counted (that day or the next)."""
+    told = [c.fig.value for c in last.casualties if c.kind == "killed" and not c.subset]
+    if not told or not cas or any(c.kind != "killed" or c.subset for c in cas) or not _BODIES.search(s):
+        return False
+    day = event_date(last.dates)[0]
+    same_day = all(d.date_start is None or (day and 0 <= (d.date_start - day).days <= 1) for d in event_dates)
+    return same_day and {p.name for p in places} <= {p.name for p in last.places} \
+        and sum(c.fig.value.low for c in cas) == sum(r.low for r in told) and not _ANOTHER_INCIDENT.search(s)
+
+
+def _also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
+                last: Draft) -> bool:
+    """More dead or hurt of the incident just told, said to be more ("were also killed", "Six others were
+    injured"), whoever tells them, with no day or place of their own: added to it. True if they were."""
+    if any(c.subset for c in cas) or not _nothing_new(event_dates, places, last) \
+            or _ANOTHER_INCIDENT.search(s):
+        return False
+    dead = [c.fig.value for c in cas if c.kind == "killed"]
+    hurt = [c.fig.value for c in cas if c.kind == "injured"]
+    told_dead = any(c.kind == "killed" for c in last.casualties)
+    told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured
+    if dead and told_dead and _ALSO_KILLED.search(s):
+        last.extra_killed.extend(dead)
+    elif not dead and hurt and told_dead and not told_hurt and _OTHERS_HURT.match(s):
+        pass
+    else:
+        return False
+    if hurt and not told_hurt:
+        last.extra_injured = sum_ranges(hurt)
+    return True
+
+
+_OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}(?:others|other\s+people|more)\s+"
+                          r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
+                          re.IGNORECASE)
+
+
 def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
     """More dead of the incident just told: 'Two of the attackers were also killed', or dead of
     another kind than its toll in the same fight ('47 terrorists', then 'two members of the task
@@ -208,7 +250,8 @@ _TOLD = re.compile(r"\b(?:said|says|told|according\s+to|reported|claimed|announc
                    re.IGNORECASE)
 _SAID_AT_END = re.compile(r",\s+(?:the\s+|a\s+)?[\w\s'’-]{1,40}?\s+(?:said|says|added)\s*\.?[\"”’']?\s*$")
 _TREATED_IN = re.compile(
-    r"\b(?:hospitals?|clinics?|treated|admitted|taken|rushed|evacuated|airlifted)\b[^.;]{0,25}?\b(?:in|to|at)\s+"
+    r"\b(?:hospitals?|clinics?|treated|admitted|taken|rushed|evacuated|airlifted|medical\s+college|succumbed)\b"
+    r"[^.;]{0,25}?\b(?:in|to|at)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+)?(?:and\s+(?:the\s+)?(?:state\s+capital,?\s+)?)?$",
     re.IGNORECASE,
 )
@@ -287,9 +330,24 @@ _TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:(?:deat
 def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
                     last: Draft) -> bool:
     """ "The death toll has risen to 8", with no day or place of its own: the last incident's toll."""
+    totals = [c for c in cas if c.kind == "killed" and c.total]
+    if totals and _TOLL_TAKEN.search(s) and all(c.total or c.increment for c in cas):
+        # "One more injured person succumbed at the hospital in Jammu on Monday, taking the toll in the
+        # firing to five": the toll of the incident just told, raised later (where the hurt died is no
+        # place of it)
+        day = event_date(last.dates)[0]
+        later = all(d.date_start is None or (day and 0 <= (d.date_start - day).days <= 7)
+                    for d in event_dates)
+        told = {p.name for p in last.places}
+        return later and all(p.name in told or treated_in(s, p) for p in places) \
+            and any(c.kind == "killed" for c in last.casualties)
     if not cas or not all(c.kind == "killed" and c.total for c in cas) or not _TOLL_RISEN.search(s):
         return False
     return _nothing_new(event_dates, places, last) and any(c.kind == "killed" for c in last.casualties)
+
+
+_TOLL_TAKEN = re.compile(r"\b(?:taking|bringing|raising|pushing)\s+the\s+(?:death\s+)?toll\s+"
+                         r"(?:in\s+[\w\s]{1,30}?\s+)?to\b", re.IGNORECASE)
 
 
 def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
@@ -361,6 +419,14 @@ def extends(
             # "The three men killed were a shopkeeper, a student and a retired teacher, a relative
             # said": the dead just counted, told of again (whoever tells it), no new incident
             last.quote.append(raw)
+            return True
+        if _bodies_counted_again(s, cas, event_dates, places, last):
+            # ("Ten Maoists were killed ... The bodies of ten Maoists were recovered from the spot, the SP
+            # said", '"We counted seven corpses on Saturday"': the same dead, counted)
+            last.quote.append(raw)
+            return True
+        if _also_of_it(s, cas, event_dates, places, last):
+            last.quote.append(raw)  # ("Two soldiers were also killed and five wounded, a commander said")
             return True
         if any(sp.name and sp.name != last.source for sp in speakers):
             return False

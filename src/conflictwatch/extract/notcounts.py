@@ -217,7 +217,8 @@ _WEEKDAY_PAREN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _NUMBERED_BEFORE = re.compile(r"\b(?:route|line|bus|zone|zona|ward|sector|block|highway|street|plot|room"
                               r"|gate|phase|platform|lot|apartment|flat|pavilion|comuna|cell|wing"
                               # ("a Class Seven pupil", "a Form Four student": a school year)
-                              r"|class|form|grade|standard|std\.?)\s+$",
+                              r"|class|form|grade|standard|std\.?"
+                              r"|called|dialled|dialed)\s+$",  # ("called 911": a phone number)
                               re.IGNORECASE)
 
 
@@ -244,6 +245,9 @@ _EARLIER_AFTER = re.compile(
 _DAYS_AFTER_AN_EVENT = re.compile(
     r",\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
     r"(?:a|an|the)\s+[^;:()]*?\b(?:that|which)\b[^;:()]*$", re.IGNORECASE)  # (no "that": scope.earlier_toll)
+_AVENGED = re.compile(r"\b(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\s+(?:an?|the)\s+[^;:()]*?"
+                      r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+)?$",
+                      re.IGNORECASE)
 _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:years|months)\s+ago)\s*$",
                              re.IGNORECASE)
 
@@ -298,8 +302,9 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
         return True  # ("It was the first death of a security officer in the republic in two years")
     if _DISASTER_WHICH.search(head, max(0, start - 120)):
         return True  # ("two days after the March 28 earthquake, which has killed more than 2,000")
-    if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)):
-        return True  # (", a week after an ambush that left more than 50 soldiers dead")
+    if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)) or _AVENGED.search(head, max(0, start - 150)):
+        return True  # (", a week after an ambush that left more than 50 soldiers dead"; "in retaliation
+        # for a drone attack that killed three American soldiers")
     funeral = _FUNERAL_OF.search(head, max(0, start - 80))
     if funeral and _DIED.search(head, 0, funeral.start()):
         return True  # ("Four were killed at the funeral of a tribal elder who had been killed before")

@@ -64,7 +64,7 @@ _LOCATIVE = (
 )
 
 # "the vereda La Laguna", "sitio Lumbo": a village-level unit whose type word comes before its name
-_UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok)"
+_UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido|colonia)"
 
 _PLACE_RE = quick(re.compile(
     rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
@@ -140,7 +140,8 @@ _ORG_AFTER = re.compile(
 # "the killing of one Umar Isah", "the death of Mahsa": a victim named, not a place
 _VICTIM_OF = re.compile(
     r"\b(?:killing|death|murder|assassination|abduction|kidnapping|arrest|funeral|burial|detention)\s+of\s+"
-    r"(?:one\s+)?$|\b(?:members?|fighters|militants|leaders?|commanders?|dissidents|cadres?)\s+of\s+the\s+$"
+    r"(?:one\s+)?$|\b(?:members?|fighters|militants|leaders?|commanders?|dissidents|cadres?"
+    r"|men|women|people|youths)\s+of\s+the\s+$"  # ("Three men of the Kuki-Zo community")
     # ("Hiwa Azizi, 26, son of Ahmad": a father's name, no place)
     r"|\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow)\s+of\s+$",
     re.IGNORECASE)

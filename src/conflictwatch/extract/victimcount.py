@@ -31,6 +31,9 @@ def count_group(group: list[Token]) -> Range | None:
     return Range(low, sum(p.high for p in known if p.high is not None))
 
 
+_SCHOOL_YEAR = frozenset({"grade", "class", "form", "standard", "std"})
+
+
 def _count_one(h: Token) -> Range | None:
     low = h.lower_
     of = h.head if h.dep_ == "pobj" and h.head.lower_ == "of" else None
@@ -49,7 +52,8 @@ def _count_one(h: Token) -> Range | None:
         return Range(2, 2)
     if h.pos_ == "PRON":
         return Range(1, 1) if low in SINGLE_PRONOUNS else None
-    nums = [c for c in h.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
+    nums = [c for c in h.children if (c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num))
+            and not (c.i > 0 and h.doc[c.i - 1].lower_ in _SCHOOL_YEAR)]  # (not "a Grade nine student")
     if not nums:
         # "Three Southern Transitional Council (STC) fighters": the number opens a name before the noun
         first = h.doc[left_index(h)]

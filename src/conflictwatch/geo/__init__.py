@@ -388,12 +388,18 @@ class Geocoder:
 
     # -- claims -----------------------------------------------------------------------
     def geocode_claims(self, claims: list[Claim], article: Article) -> None:
-        """Fill location (clean), admin1, country, latitude, longitude, geo_precision in place."""
+        """Fill location (clean), admin1, country, latitude, longitude, geo_precision in place (a place named
+        again is where it was the first time: not Gandoh of Gujarat in the next sentence)."""
+        placed: dict[str, tuple] = {}
         for c in claims:
             if not c.location:
                 if c.country is None:  # no place named: the country the article is clearly about
                     c.country = country_name(claim_country(self.claim_context(c, article)))
                 continue
+            if (again := placed.get(c.location)) is not None:
+                c.location, c.admin1, c.admin2, c.country, c.latitude, c.longitude, c.geo_precision = again
+                continue
+            raw = c.location
             ctx = self.claim_context(c, article)
             written, modifier = _strip_modifiers(c.location)
             named_country = to_country_code(c.location)
@@ -433,6 +439,7 @@ class Geocoder:
             c.country = p.country
             c.latitude, c.longitude = p.latitude, p.longitude
             c.geo_precision = m.precision
+            placed[raw] = c.location, c.admin1, c.admin2, c.country, c.latitude, c.longitude, c.geo_precision
         for c in claims:
             admin_from_text(c, partial(self._provinces_of, c.country))
 
@@ -505,12 +512,9 @@ class Geocoder:
         return {x.country_code for f in found if f and all(x.placetype == "region" for x in f) for x in f}
 
     def _wide(self, names: list[str]) -> list[Place]:
-        """The names that are only districts, read first to place the others: "Quezon,
-        Bukidnon" is the Quezon of Bukidnon province, not Quezon City read first (and Bukidnon then too
-        far from it to be found)."""
+        """The names that are only districts (of one province: not the two "Negros Occidental"), read first
+        to place the others: "Quezon, Bukidnon" is the Quezon of Bukidnon, not Quezon City."""
         found = (self.find(n, 0) for n in names)
-        # (one province of the name: not the two "Negros Occidental" districts the gazetteer files under
-        # two regions)
         return [max(f, key=lambda x: x.population) for f in found
                 if f and all(x.placetype == "county" for x in f)
                 and len({(x.country_code, x.admin1) for x in f}) == 1]
