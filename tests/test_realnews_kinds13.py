@@ -159,3 +159,97 @@ def test_a_victims_home_after_his_age_is_no_place_of_the_fight(geo: Geocoder) ->
             "The army identified the slain rebel as Ramon Dizon, 33, of Barangay Mahayag, San Miguel, Surigao "
             "del Sur.")
     assert [c.location for c in incidents(geo, text)] == ["Sibagat"]
+
+
+# -- second set: the same dead told again, more of them, and tolls raised ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the bodies of the dead just told, as many as the toll
+    ("Eight Maoists were killed in an encounter with security forces in the forests near Tumalpad village "
+     "in Sukma district on Friday, police said. The bodies of eight Maoists, along with two rifles, were "
+     "recovered from the spot, the SP said.", [8]),
+    ("Six people have been killed in a clash between rival cult groups in Okpoama, Bayelsa State, on Thursday "
+     'night. "We counted six corpses on Friday," a community leader said.', [6]),
+    # a death in hospital that takes the toll to a new figure, where the hurt one died
+    ("Three civilians were killed when gunmen opened fire on houses in Upper Dangri village of Rajouri "
+     "district on Thursday evening, officials said. One more injured man succumbed at the Government "
+     "Medical College in Jammu on Friday, taking the toll in the firing to four.", [4]),
+    # more dead and hurt of the same fight, told by another voice
+    ("Puntland forces killed 12 ISIS fighters on Friday near Qandala, officials said. Three Puntland soldiers "
+     "were also killed and four wounded, a commander said.", [15]),
+    # parts of the toll just told
+    ("HANGU: Five people were killed on Friday when a bomb went off near a police van in the Doaba bazaar. "
+     "The police said the bomb had been planted on a motorcycle. Two of those killed on Friday were brothers.",
+     [5]),
+    ("Six people were killed on Friday in an ambush near the hotel in Palma. A British engineer, John "
+     "Moore, was among those killed.", [6]),
+    # events and phone numbers are no people
+    ("Twenty-eight Maoists were killed in two encounters in Bijapur district on Thursday, police said.", [28]),
+    ("Two bodies were found on Thursday in a field in Silao, Guanajuato. Farm workers spotted the bodies and "
+     "called 911.", [2]),
+    ("A Grade eight pupil was killed on Friday afternoon when bandits attacked herders at Yatya in Baringo "
+     "County.", [1]),
+    # the dead an attack avenged are another event's
+    ("US aircraft struck militia targets in al-Qaim on Friday, killing 14 people, Iraqi officials said. The "
+     "United States said the strikes were in retaliation for a drone attack that killed three American "
+     "soldiers at a base in Jordan last weekend.", [14]),
+])
+def test_the_same_dead_counted_again_and_more_of_them(geo: Geocoder, text: str, expected: list) -> None:
+    """Each gave a second incident (8, 6, 4 at Jammu, 3, 2, 1, 3 in Jordan's dead), or a count of
+    encounters (30), of a phone number (911) or of a school year (8)."""
+    assert [c.killed.low if c.killed else None for c in incidents(geo, text)] == expected
+
+
+def test_six_others_injured_by_another_voice_are_the_incidents(geo: Geocoder) -> None:
+    """A separate claim of six wounded, by the ambulance service."""
+    text = ("At least three people died on Friday evening when mortar shells landed on homes in Wardhiigley "
+            "district of Mogadishu, medical sources said. Six others were injured, according to Aamin "
+            "Ambulance.")
+    assert [(c.killed.low, c.injured.low if c.injured else None) for c in incidents(geo, text)] == [(3, 6)]
+
+
+def test_a_place_named_again_is_where_it_was(geo: Geocoder) -> None:
+    """The second claim's Gandoh went to a namesake in Gujarat."""
+    text = ("Two terrorists were killed in an encounter in the Gandoh area of Doda district on Thursday, officials "
+            'said. "The bodies of two terrorists have been recovered along with rifles," IGP Anand Jain said. A '
+            "soldier was hurt in the gunfight.")
+    assert {(c.location, c.admin1) for c in claims(geo, text) if c.location} == {("Gandoh", "Jammu and Kashmir")}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # datelines with the town's province or country, and the agencies' "Town (State), Mon DD (PTI)"
+    ("KUMBO, Cameroon -- Three farmers were killed on Thursday, the police said.", PUBLISHED,
+     ("Kumbo", "North-West Province", "Cameroon", date(2024, 5, 16))),
+    ("MAIDUGURI, Borno -- Two farmers were killed on Thursday, the police said.", PUBLISHED,
+     ("Maiduguri", "Borno", "Nigeria", date(2024, 5, 16))),
+    ("Kangpokpi (Manipur), Sept 13 (PTI) Two men of the Kuki-Zo community were killed in an ambush by armed "
+     "men at Ireng village in Manipur's Kangpokpi district on Tuesday, officials said.", date(2023, 9, 13),
+     ("Ireng", "Manipur", "India", date(2023, 9, 12))),
+])
+def test_datelines_with_a_province(geo: Geocoder, text: str, published: date, expected: tuple) -> None:
+    """The town of '-- ' datelines with a province was lost (no place, or the province); the PTI
+    dateline with its state gave its own day; the Kuki-Zo community was taken for a place."""
+    found = incidents_of(geo, text, published=published)
+    assert [(c.location, c.admin1, c.country, c.date_start) for c in found][:1] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two people were killed on Thursday when a drone hit a car near Chwarta, officials said.\n\nAnkara did not "
+     "comment.", ("Chwarta", "As-Sulaymaniyah", "Iraq")),
+    ("Gunmen killed two farmers on Thursday near Tot in Marakwet East, Elgeyo Marakwet County, police said the "
+     "bandits also stole livestock.", ("Tot", "Elgeyo-Marakwet", "Kenya")),
+    ("Clashes on Thursday left seven people dead near the town of Erigavo in the Sanaag region, elders said.",
+     ("Erigavo", "Sanaag", "Somalia")),
+    ("PALMA - Insurgents attacked the village of Olumbi, in Palma district, on Thursday night, killing two men.",
+     ("Olumbi", "Cabo Delgado", "Mozambique")),
+    ("On 16 May, insurgents killed three fishermen at Ulo, Cabo Delgado.\n\nIn Tanzania, on 17 May, a gunman "
+     "killed two people in Dar es Salaam.", ("Ulo", "Cabo Delgado", "Mozambique")),
+    ("Militants attacked a Frontier Corps camp in Bela town on Thursday, killing three soldiers.",
+     ("Bela", "Balochistan", "Pakistan")),
+    ("Three men were killed on Thursday in the ejido Nuevo Paraíso, Frontera Comalapa, police said.",
+     ("Nuevo Paraíso", "Chiapas", "Mexico")),
+])
+def test_places_and_countries_of_the_second_set(geo: Geocoder, text: str, expected: tuple) -> None:
+    """Turkey (Ankara's), Nigeria (bandits), Somalia's Nugaal for Sanaag, Mallorca, Tanzania (the next
+    item's), 'Frontier Corps camp', and no place for an ejido."""
+    assert _places(incidents(geo, text))[:1] == [expected]

@@ -151,7 +151,9 @@ def _also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], pla
     hurt = [c.fig.value for c in cas if c.kind == "injured"]
     told_dead = any(c.kind == "killed" for c in last.casualties)
     told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured
-    if dead and told_dead and _ALSO_KILLED.search(s):
+    # (not after a toll of "five people": "A tehsildar and two policemen were also killed" are among them)
+    anyone = {(c.victim_word or "").lower() for c in last.casualties if c.kind == "killed"} & _ANYONE
+    if dead and told_dead and not anyone and _ALSO_KILLED.search(s):
         last.extra_killed.extend(dead)
     elif not dead and hurt and told_dead and not told_hurt and _OTHERS_HURT.match(s):
         pass

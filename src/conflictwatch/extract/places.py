@@ -64,7 +64,7 @@ _LOCATIVE = (
 )
 
 # "the vereda La Laguna", "sitio Lumbo": a village-level unit whose type word comes before its name
-_UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido|colonia)"
+_UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido)"  # (not "colonia": a city's part)
 
 _PLACE_RE = quick(re.compile(
     rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
