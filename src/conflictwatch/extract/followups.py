@@ -6,6 +6,11 @@ import re
 from functools import lru_cache
 
 from conflictwatch.extract.attribution import SourceMention
+from conflictwatch.extract.counted import ALSO_KILLED as _ALSO_KILLED
+from conflictwatch.extract.counted import ANOTHER_INCIDENT as _ANOTHER_INCIDENT
+from conflictwatch.extract.counted import ANYONE as _ANYONE
+from conflictwatch.extract.counted import also_of_it, bodies_counted_again, the_counted
+from conflictwatch.extract.counted import nothing_new as _nothing_new
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft, event_date, own_day
 from conflictwatch.extract.figures import Casualty, lex
@@ -16,7 +21,6 @@ from conflictwatch.extract.rules import event_rules, lexicon, words_re
 from conflictwatch.extract.scope import is_aggregate
 from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Range
-from conflictwatch.months import FULL_NAMES
 
 REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
@@ -27,18 +31,6 @@ REFERS_BACK = re.compile(
 )
 
 
-# Words of another incident: "separately", "another attack", a month or a year ("In June ...")
-_ANOTHER = rf"separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d"
-_ANOTHER_INCIDENT = re.compile(rf"\b(?:{_ANOTHER})\b", re.IGNORECASE)
-_ALSO_KILLED = re.compile(
-    # not another incident, nor one told as later or earlier
-    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b)(?:.*\b(?:were|was)\s+also\s+killed"
-    # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene": one
-    # more person, not "His mother also died", one of those counted, nor "have also died", a count)
-    r"|\W*(?:an?|one|two|three|four|five|another)\s+(?:[\w-]+\s+){0,3}?also\s+(?:died|perished"
-    r"|lost\s+(?:his|her|their)\s+li(?:fe|ves)))\b",
-    re.IGNORECASE,
-)
 
 
 # "two members of the vigilante force were killed during the encounter": the fight just told
@@ -53,7 +45,7 @@ _SAME_FIGHT = re.compile(
     re.IGNORECASE,
 )
 _HAVE_BEEN = re.compile(r"\b(?:have|has)\s+been\b", re.IGNORECASE)
-_ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
+
 
 
 def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], last: Draft | None,
@@ -88,13 +80,6 @@ _FIGHTERS = frozenset({"fighters", "fighter", "rebels", "rebel", "combatants", "
 _THE_ONES = re.compile(r"(?:\b(?:the|all|both)\s+(?:[\w-]+\s+)?$|^\s+of\s+the\s+)", re.IGNORECASE)
 
 
-def _nothing_new(event_dates: list[DateMention], places: list[PlaceMention], last: Draft) -> bool:
-    """Does the sentence name no day and no place the incident just told has not?"""
-    told = {p.name for p in last.places}
-    last_day = event_date(last.dates)[0]
-    return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
-
-
 # "About thirty terrorists were neutralised in the response", "On the enemy side, ...": the same fight's
 # other side (a communique's own words for it)
 _IN_RESPONSE = re.compile(r"\b(?:in|during)\s+the\s+(?:response|riposte|counter-?attack|counter-?offensive"
@@ -123,50 +108,6 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
                 or _IN_RESPONSE.search(s)):
             return False  # "Three militants were killed": maybe another fight
     return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
-
-
-_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|counted)\b", re.IGNORECASE)
-
-
-def _bodies_counted_again(s: str, cas: list[Casualty], event_dates: list[DateMention],
-                          places: list[PlaceMention], last: Draft) -> bool:
-    """The bodies of the dead just told, as many as its toll, found or counted (that day or the next)."""
-    told = [c.fig.value for c in last.casualties if c.kind == "killed" and not c.subset]
-    if not told or not cas or any(c.kind != "killed" or c.subset for c in cas) or not _BODIES.search(s):
-        return False
-    day = event_date(last.dates)[0]
-    same_day = all(d.date_start is None or (day and 0 <= (d.date_start - day).days <= 1) for d in event_dates)
-    return same_day and {p.name for p in places} <= {p.name for p in last.places} \
-        and sum(c.fig.value.low for c in cas) == sum(r.low for r in told) and not _ANOTHER_INCIDENT.search(s)
-
-
-def _also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
-                last: Draft) -> bool:
-    """More dead or hurt of the incident just told, said to be more ("were also killed", "Six others were
-    injured"), whoever tells them, with no day or place of their own: added to it. True if they were."""
-    if any(c.subset for c in cas) or not _nothing_new(event_dates, places, last) \
-            or _ANOTHER_INCIDENT.search(s):
-        return False
-    dead = [c.fig.value for c in cas if c.kind == "killed"]
-    hurt = [c.fig.value for c in cas if c.kind == "injured"]
-    told_dead = any(c.kind == "killed" for c in last.casualties)
-    told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured
-    # (not after a toll of "five people": "A tehsildar and two policemen were also killed" are among them)
-    anyone = {(c.victim_word or "").lower() for c in last.casualties if c.kind == "killed"} & _ANYONE
-    if dead and told_dead and not anyone and _ALSO_KILLED.search(s):
-        last.extra_killed.extend(dead)
-    elif not dead and hurt and told_dead and not told_hurt and _OTHERS_HURT.match(s):
-        pass
-    else:
-        return False
-    if hurt and not told_hurt:
-        last.extra_injured = sum_ranges(hurt)
-    return True
-
-
-_OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}(?:others|other\s+people|more)\s+"
-                          r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
-                          re.IGNORECASE)
 
 
 def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
@@ -333,7 +274,8 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
                     last: Draft) -> bool:
     """ "The death toll has risen to 8", with no day or place of its own: the last incident's toll."""
     totals = [c for c in cas if c.kind == "killed" and c.total]
-    if totals and _TOLL_TAKEN.search(s) and all(c.total or c.increment for c in cas):
+    if totals and _TOLL_TAKEN.search(s) and _DIED_OF_WOUNDS.search(s) \
+            and all(c.total or c.increment for c in cas):
         # "One more injured person succumbed at the hospital in Jammu on Monday, taking the toll in the
         # firing to five": the toll of the incident just told, raised later (where the hurt died is no
         # place of it)
@@ -348,6 +290,8 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
     return _nothing_new(event_dates, places, last) and any(c.kind == "killed" for c in last.casualties)
 
 
+_DIED_OF_WOUNDS = re.compile(r"\b(?:succumbed|died\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)"
+                             r"|died\s+(?:later\s+)?in\s+(?:a\s+|the\s+)?hospital)\b", re.IGNORECASE)
 _TOLL_TAKEN = re.compile(r"\b(?:taking|bringing|raising|pushing)\s+the\s+(?:death\s+)?toll\s+"
                          r"(?:in\s+[\w\s]{1,30}?\s+)?to\b", re.IGNORECASE)
 
@@ -417,17 +361,17 @@ def extends(
             last.raised_to = max((c.fig.value for c in cas), key=lambda v: v.low)
             last.quote.append(raw)
             return True
-        if _the_counted(s, last):
+        if the_counted(s, last):
             # "The three men killed were a shopkeeper, a student and a retired teacher, a relative
             # said": the dead just counted, told of again (whoever tells it), no new incident
             last.quote.append(raw)
             return True
-        if _bodies_counted_again(s, cas, event_dates, places, last):
+        if bodies_counted_again(s, cas, event_dates, places, last):
             # ("Ten Maoists were killed ... The bodies of ten Maoists were recovered from the spot, the SP
             # said", '"We counted seven corpses on Saturday"': the same dead, counted)
             last.quote.append(raw)
             return True
-        if _also_of_it(s, cas, event_dates, places, last):
+        if also_of_it(s, cas, event_dates, places, last):
             last.quote.append(raw)  # ("Two soldiers were also killed and five wounded, a commander said")
             return True
         if any(sp.name and sp.name != last.source for sp in speakers):
@@ -557,22 +501,6 @@ _ALSO = re.compile(r"\b(?:also|another|too|as\s+well)\b", re.IGNORECASE)
 _MORE_OF_THEM = re.compile(r"\b(?:also|more|other|others|another|further|additional|too|as\s+well)\b",
                            re.IGNORECASE)
 _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:al|el|bin|ibn|de|da|van)[- ])?(?-i:[A-Z][\w'’-]+)")
-
-
-# (the dead as the subject of what they were: not "All six terrorists were killed by troops", a new
-# count, nor "The three gunmen killed two guards")
-_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+"
-                          r"(?:(?!(?:were|was|had|have|has)\b)[\w-]+\s+){0,2}?(?:(?:killed|dead|slain)\s+(?:were|was|are|included|include|lived|had|came|belonged"
-                          r"|worked)\b|who\s+(?:were\s+killed|died|lost\s+their\s+lives)\b)", re.IGNORECASE)
-
-
-def _the_counted(s: str, last: Draft) -> bool:
-    """ "The three men killed were ...", "The four civilians killed lived near the airport": a number
-    of the dead already counted (no more than the toll), named with "the"."""
-    m = _THE_COUNTED.match(s)
-    n = words_to_int(m["n"]) if m else None
-    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
-    return n is not None and bool(told) and n <= sum(told) and not _ANOTHER_INCIDENT.search(s)
 
 
 def _told_again(s: str, cas: list[Casualty], last: Draft) -> bool:

@@ -237,7 +237,7 @@ _SAME_PLACE = r"\bthe\s+same\s+(?:[\w-]+\s+){1,2}"
 _EARLIER_EVENT_CLAUSE = re.compile(rf"(?:{_SAME_PLACE}|,\s+)(?:where|in\s+which|when)\s+[^,;:()]*$",
                                    re.IGNORECASE)
 _EARLIER_AFTER = re.compile(
-    r"[^,;:()]*?\b(?:last\s+(?:year|month|week|spring|summer|autumn|winter|January|February|March|April|May"
+    r"[^,;:()]*?\b(?:last\s+(?:year|month|week|weekend|spring|summer|autumn|winter|January|February|March|April|May"
     r"|June|July|August|September|October|November|December)|years?\s+ago|months\s+ago|weeks\s+ago"
     r"|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 
@@ -302,9 +302,10 @@ def of_an_earlier_event(sentence: str, start: int) -> bool:
         return True  # ("It was the first death of a security officer in the republic in two years")
     if _DISASTER_WHICH.search(head, max(0, start - 120)):
         return True  # ("two days after the March 28 earthquake, which has killed more than 2,000")
-    if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)) or _AVENGED.search(head, max(0, start - 150)):
+    if _DAYS_AFTER_AN_EVENT.search(head, max(0, start - 150)) or (
+            _AVENGED.search(head, max(0, start - 150)) and _EARLIER_AFTER.match(sentence, start)):
         return True  # (", a week after an ambush that left more than 50 soldiers dead"; "in retaliation
-        # for a drone attack that killed three American soldiers")
+        # for a drone attack that killed three American soldiers at a base in Jordan last weekend")
     funeral = _FUNERAL_OF.search(head, max(0, start - 80))
     if funeral and _DIED.search(head, 0, funeral.start()):
         return True  # ("Four were killed at the funeral of a tribal elder who had been killed before")

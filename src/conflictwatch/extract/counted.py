@@ -1,0 +1,103 @@
+"""The dead of an incident told again, or more of them told after it: no new incident.
+
+"The three men killed were a farmer, ...", "The bodies of ten Maoists were recovered from the spot",
+"Two soldiers were also killed and five wounded, a commander said": a follow-up sentence about the
+incident just told (`followups.extends` asks), whoever tells it. Also the words that say a sentence is
+of another incident, shared with `followups`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictwatch.extract.dates import DateMention
+from conflictwatch.extract.draft import Draft, event_date
+from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.numbers import words_to_int
+from conflictwatch.extract.placerank import PlaceMention
+from conflictwatch.extract.tolls import sum_ranges
+from conflictwatch.months import FULL_NAMES
+
+# Words of another incident: "separately", "another attack", a month or a year ("In June ...")
+_ANOTHER = rf"separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d"
+ANOTHER_INCIDENT = re.compile(rf"\b(?:{_ANOTHER})\b", re.IGNORECASE)
+ALSO_KILLED = re.compile(
+    # not another incident, nor one told as later or earlier
+    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b)(?:.*\b(?:were|was)\s+also\s+killed"
+    # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene": one
+    # more person, not "His mother also died", one of those counted, nor "have also died", a count)
+    r"|\W*(?:an?|one|two|three|four|five|another)\s+(?:[\w-]+\s+){0,3}?also\s+(?:died|perished"
+    r"|lost\s+(?:his|her|their)\s+li(?:fe|ves)))\b",
+    re.IGNORECASE,
+)
+
+ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
+
+def nothing_new(event_dates: list[DateMention], places: list[PlaceMention], last: Draft) -> bool:
+    """Does the sentence name no day and no place the incident just told has not?"""
+    told = {p.name for p in last.places}
+    last_day = event_date(last.dates)[0]
+    return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
+
+
+
+_BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|counted)\b", re.IGNORECASE)
+
+
+def bodies_counted_again(s: str, cas: list[Casualty], event_dates: list[DateMention],
+                          places: list[PlaceMention], last: Draft) -> bool:
+    """The bodies of the dead just told, as many as its toll, found or counted (that day or the next)."""
+    told = [c.fig.value for c in last.casualties if c.kind == "killed" and not c.subset]
+    if not told or not cas or any(c.kind != "killed" or c.subset for c in cas) or not _BODIES.search(s):
+        return False
+    day = event_date(last.dates)[0]
+    same_day = all(d.date_start is None or (day and 0 <= (d.date_start - day).days <= 1) for d in event_dates)
+    return same_day and {p.name for p in places} <= {p.name for p in last.places} \
+        and sum(c.fig.value.low for c in cas) == sum(r.low for r in told) and not ANOTHER_INCIDENT.search(s)
+
+
+def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
+                last: Draft) -> bool:
+    """More dead or hurt of the incident just told, said to be more ("were also killed", "Six others were
+    injured"), whoever tells them, with no day or place of their own: added to it. True if they were."""
+    if any(c.subset for c in cas) or not nothing_new(event_dates, places, last) \
+            or ANOTHER_INCIDENT.search(s):
+        return False
+    dead = [c.fig.value for c in cas if c.kind == "killed"]
+    hurt = [c.fig.value for c in cas if c.kind == "injured"]
+    told_dead = any(c.kind == "killed" for c in last.casualties)
+    told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured
+    # (not after a toll of "five people": "A tehsildar and two policemen were also killed" are among them)
+    anyone = {(c.victim_word or "").lower() for c in last.casualties if c.kind == "killed"} & ANYONE
+    if dead and told_dead and not anyone and ALSO_KILLED.search(s):
+        last.extra_killed.extend(dead)
+    elif not dead and hurt and told_dead and not told_hurt and _OTHERS_HURT.match(s):
+        pass
+    else:
+        return False
+    if hurt and not told_hurt:
+        last.extra_injured = sum_ranges(hurt)
+    return True
+
+
+_OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}(?:others|other\s+people|more)\s+"
+                          r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
+                          re.IGNORECASE)
+
+
+
+# (the dead as the subject of what they were: not "All six terrorists were killed by troops", a new
+# count, nor "The three gunmen killed two guards")
+_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+"
+                          r"(?:(?!(?:were|was|had|have|has)\b)[\w-]+\s+){0,2}?"
+                          r"(?:(?:killed|dead|slain)\s+(?:were|was|are|included|include|lived|had|came|belonged"
+                          r"|worked)\b|who\s+(?:were\s+killed|died|lost\s+their\s+lives)\b)", re.IGNORECASE)
+
+
+def the_counted(s: str, last: Draft) -> bool:
+    """ "The three men killed were ...", "The four civilians killed lived near the airport": a number
+    of the dead already counted (no more than the toll), named with "the"."""
+    m = _THE_COUNTED.match(s)
+    n = words_to_int(m["n"]) if m else None
+    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    return n is not None and bool(told) and n <= sum(told) and not ANOTHER_INCIDENT.search(s)
