@@ -253,3 +253,16 @@ def test_places_and_countries_of_the_second_set(geo: Geocoder, text: str, expect
     """Turkey (Ankara's), Nigeria (bandits), Somalia's Nugaal for Sanaag, Mallorca, Tanzania (the next
     item's), 'Frontier Corps camp', and no place for an ejido."""
     assert _places(incidents(geo, text))[:1] == [expected]
+
+
+def test_a_wikipedia_reference_mark_does_not_hide_the_paragraph() -> None:
+    """'... killing 3 soldiers.[12]' did not end with a full stop to the reader of the layout: the
+    timeline's items were taken for headlines, and the article had 'no body'."""
+    from conflictwatch.ingest.layout import split_items
+
+    text = ("Timeline of attacks in northern Mali\n\n"
+            "On 12 November, a car bomb exploded near a military camp in Tessit, killing three soldiers.[12]\n\n"
+            "On 14 November, gunmen killed two traders in Ansongo.[13][a]")
+    items = split_items(text)
+    assert len(items) == 1 and hasattr(items[0], "text"), items
+    assert "Ansongo" in items[0].text and "Tessit" in items[0].text

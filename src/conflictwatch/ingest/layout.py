@@ -76,10 +76,16 @@ def _more_words(s: str, n: int) -> bool:
     return len(s.split(None, n)) > n
 
 
+_REFERENCE_MARKS = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\])+\s*$")
+
+
 def _is_terminated(s: str) -> bool:
     """Body paragraphs end with sentence punctuation; headlines and captions usually don't."""
     # Only the last mark and the closing quotes/brackets after it matter: searching the whole
-    # line would try the pattern at every character of it.
+    # line would try the pattern at every character of it. (Wikipedia's reference marks after it,
+    # "killing 3 soldiers.[12]", are no part of the sentence.)
+    if s.endswith("]"):
+        s = _REFERENCE_MARKS.sub("", s)
     core = s.rstrip(_CLOSERS)
     if _TERMINATED.search(s[max(len(core) - 1, 0) :]):
         return True
