@@ -266,3 +266,12 @@ def test_a_wikipedia_reference_mark_does_not_hide_the_paragraph() -> None:
     items = split_items(text)
     assert len(items) == 1 and hasattr(items[0], "text"), items
     assert "Ansongo" in items[0].text and "Tessit" in items[0].text
+
+
+def test_a_country_named_with_its_centre_part(geo: Geocoder) -> None:
+    """'north-central Somalia' was not read as Somalia, and a Yemen update's item went to Yemen."""
+    text = ("Houthi forces shelled government positions in Taiz, Yemen, on Wednesday, killing two soldiers.[i]\n\n"
+            "Al Shabaab attacked army forces near Sina Dhaqo, Dhusmareb district, Galgudud region, "
+            "north-central Somalia, on Thursday, and the army said it killed 12 fighters.[ii]")
+    found = [c for c in incidents(geo, text) if c.location == "Sina Dhaqo"]
+    assert [c.country for c in found] == ["Somalia"], _places(incidents(geo, text))

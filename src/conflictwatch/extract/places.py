@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _DIRECTION = (  # ("in central Tel Aviv": a part of the city)
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
-    r"|south-west)(?:ern)?|central|downtown)"
+    r"|south-west)(?:ern)?|(?:north|south|east|west)-central|central|downtown)"
 )
 _HELD = (
     r"(?:(?:rebel|government|opposition|insurgent|militant|jihadist|army|regime|state|Kurdish|Islamic State"

@@ -17,7 +17,8 @@ from conflictwatch.models import Claim
 
 _DIRECTION = (
     r"(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-    r"|north-?eastern|north-?western|south-?eastern|south-?western|inner|outer|downtown"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|(?:north|south|east|west)-central|inner|outer"
+    r"|downtown"
 )
 RE_DIRECTION = re.compile(rf"^(?:the\s+)?({_DIRECTION})\s+(?:of\s+(?:the\s+)?)?(.+)$", re.I)  # "east of Bama"
 RE_REGION_SUFFIX = re.compile(
