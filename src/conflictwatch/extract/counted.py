@@ -16,6 +16,7 @@ from conflictwatch.extract.figures import Casualty
 from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.placerank import PlaceMention
 from conflictwatch.extract.tolls import sum_ranges
+from conflictwatch.models import Range
 from conflictwatch.months import FULL_NAMES
 
 # Words of another incident: "separately", "another attack", a month or a year ("In June ...")
@@ -33,12 +34,24 @@ ALSO_KILLED = re.compile(
 
 ANYONE = {"people", "persons", "person", "victims", "civilians", "civilian"}
 
+
 def nothing_new(event_dates: list[DateMention], places: list[PlaceMention], last: Draft) -> bool:
     """Does the sentence name no day and no place the incident just told has not?"""
     told = {p.name for p in last.places}
     last_day = event_date(last.dates)[0]
     return all(d.date_start in (None, last_day) for d in event_dates) and all(p.name in told for p in places)
 
+
+def dead_told(last: Draft) -> list[Range]:
+    """The incident's toll as told (its figures of the dead, not their parts)."""
+    return [c.fig.value for c in last.casualties if c.kind == "killed" and not c.subset]
+
+
+def within_days(event_dates: list[DateMention], last: Draft, most: int) -> bool:
+    """Are the sentence's days (if any) the incident's own day or up to `most` days after it?"""
+    day = event_date(last.dates)[0]
+    return all(d.date_start is None or bool(day and 0 <= (d.date_start - day).days <= most)
+               for d in event_dates)
 
 
 _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|counted)\b", re.IGNORECASE)
@@ -47,12 +60,10 @@ _BODIES = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains|counted)\b", re.IGNORE
 def bodies_counted_again(s: str, cas: list[Casualty], event_dates: list[DateMention],
                           places: list[PlaceMention], last: Draft) -> bool:
     """The bodies of the dead just told, as many as its toll, found or counted (that day or the next)."""
-    told = [c.fig.value for c in last.casualties if c.kind == "killed" and not c.subset]
+    told = dead_told(last)
     if not told or not cas or any(c.kind != "killed" or c.subset for c in cas) or not _BODIES.search(s):
         return False
-    day = event_date(last.dates)[0]
-    same_day = all(d.date_start is None or (day and 0 <= (d.date_start - day).days <= 1) for d in event_dates)
-    return same_day and {p.name for p in places} <= {p.name for p in last.places} \
+    return within_days(event_dates, last, 1) and {p.name for p in places} <= {p.name for p in last.places} \
         and sum(c.fig.value.low for c in cas) == sum(r.low for r in told) and not ANOTHER_INCIDENT.search(s)
 
 
@@ -69,12 +80,11 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured
     # (not after a toll of "five people": "A tehsildar and two policemen were also killed" are among them)
     anyone = {(c.victim_word or "").lower() for c in last.casualties if c.kind == "killed"} & ANYONE
-    if dead and told_dead and not anyone and ALSO_KILLED.search(s):
-        last.extra_killed.extend(dead)
-    elif not dead and hurt and told_dead and not told_hurt and _OTHERS_HURT.match(s):
-        pass
-    else:
+    more_dead = bool(dead) and told_dead and not anyone and ALSO_KILLED.search(s) is not None
+    more_hurt = not dead and bool(hurt) and told_dead and not told_hurt and _OTHERS_HURT.match(s) is not None
+    if not (more_dead or more_hurt):
         return False
+    last.extra_killed.extend(dead)
     if hurt and not told_hurt:
         last.extra_injured = sum_ranges(hurt)
     return True
@@ -83,7 +93,6 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
 _OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}(?:others|other\s+people|more)\s+"
                           r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
                           re.IGNORECASE)
-
 
 
 # (the dead as the subject of what they were: not "All six terrorists were killed by troops", a new
@@ -99,5 +108,5 @@ def the_counted(s: str, last: Draft) -> bool:
     of the dead already counted (no more than the toll), named with "the"."""
     m = _THE_COUNTED.match(s)
     n = words_to_int(m["n"]) if m else None
-    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
-    return n is not None and bool(told) and n <= sum(told) and not ANOTHER_INCIDENT.search(s)
+    told = dead_told(last)
+    return n is not None and bool(told) and n <= sum(r.low for r in told) and not ANOTHER_INCIDENT.search(s)

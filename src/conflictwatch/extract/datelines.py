@@ -120,16 +120,13 @@ def _outlet_dateline() -> re.Pattern[str]:
 
 # a town in capitals and a dash, no day and no agency ("MOGADISHU - "; not "BEIRUT, Sept 13 (Reuters) -")
 # ("INDANAN, Sulu — ...", "KUMBO, Cameroon -- ...": with its province or country)
-_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?(?:,\s*[A-Z][\w .'’-]{1,30}?)?\s*[-–—]{1,2}\s")
-
-
-_DATELINE_PROVINCE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?,\s*(?P<wider>[A-Z][\w .'’-]{1,30}?)"
-                                r"\s*[-–—]{1,2}\s")
+_BARE_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,40}?(?:,\s*(?P<wider>[A-Z][\w .'’-]{1,30}?))?"
+                            r"\s*[-–—]{1,2}\s")
 
 
 def dateline_province(text: str) -> str | None:
     """The province or country after a bare dateline's town ("INDANAN, Sulu — ...": Sulu)."""
-    m = _DATELINE_PROVINCE.match(text)
+    m = _BARE_DATELINE.match(text)
     return m["wider"] if m else None
 
 

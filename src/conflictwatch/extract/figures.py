@@ -196,7 +196,7 @@ def lex() -> _Lex:
                     r"^\s*(?:(?!(?:earlier|later|this|last|next|the|an?|in|on|at|of|per|each|every|and|or|ago"
                     # ("17 dead following clashes")
                     r"|before|after|dead|killed|wounded|injured)\b)[a-z-]+\s+){0,2}?"
-                    r"(?:(?:were|was|are|is|had\s+been|have\s+been)\s+(?:still\s+)?)?(?:"
+                    r"(?:(?:were|was|are|is|had\s+been|have\s+been)\s+(?:still\s+|also\s+)?)?(?:"
                     + "|".join(re.escape(w) for w in lx["non_casualty_after"])
                     + r")(?![\w])",
                     re.IGNORECASE,

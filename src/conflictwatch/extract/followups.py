@@ -9,7 +9,13 @@ from conflictwatch.extract.attribution import SourceMention
 from conflictwatch.extract.counted import ALSO_KILLED as _ALSO_KILLED
 from conflictwatch.extract.counted import ANOTHER_INCIDENT as _ANOTHER_INCIDENT
 from conflictwatch.extract.counted import ANYONE as _ANYONE
-from conflictwatch.extract.counted import also_of_it, bodies_counted_again, the_counted
+from conflictwatch.extract.counted import (
+    also_of_it,
+    bodies_counted_again,
+    dead_told,
+    the_counted,
+    within_days,
+)
 from conflictwatch.extract.counted import nothing_new as _nothing_new
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft, event_date, own_day
@@ -279,11 +285,8 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
         # "One more injured person succumbed at the hospital in Jammu on Monday, taking the toll in the
         # firing to five": the toll of the incident just told, raised later (where the hurt died is no
         # place of it)
-        day = event_date(last.dates)[0]
-        later = all(d.date_start is None or (day and 0 <= (d.date_start - day).days <= 7)
-                    for d in event_dates)
         told = {p.name for p in last.places}
-        return later and all(p.name in told or treated_in(s, p) for p in places) \
+        return within_days(event_dates, last, 7) and all(p.name in told or treated_in(s, p) for p in places) \
             and any(c.kind == "killed" for c in last.casualties)
     if not cas or not all(c.kind == "killed" and c.total for c in cas) or not _TOLL_RISEN.search(s):
         return False
@@ -506,7 +509,7 @@ _PROPER_NAME = re.compile(r"(?-i:[A-Z][\w'’-]+)\s+(?:(?:al|el|bin|ibn|de|da|va
 def _told_again(s: str, cas: list[Casualty], last: Draft) -> bool:
     """The dead of the incident just told, named one by one or said to have died at the scene, no more
     of them than its toll and none said to be more ("also", "another"): the same dead again."""
-    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    told = [r.low for r in dead_told(last)]
     if not told or not all(c.kind == "killed" and not c.subset for c in cas) or _ANOTHER_INCIDENT.search(s) \
             or sum(c.fig.value.low for c in cas) > sum(told):
         return False
@@ -519,7 +522,7 @@ def bodies_of_the_told(s: str, cas: list[Casualty], last: Draft) -> bool:
     """Fold the few bodies rescuers found (a person or a family), fewer than the toll just told, into
     that incident as a part of it (not a new incident). True if it did."""
     dead = [c for c in cas if c.kind == "killed"]
-    told = [c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset]
+    told = [r.low for r in dead_told(last)]
     if not dead or len(dead) != len(cas) or not told or not _RESCUE.search(s):
         return False
     found = sum(c.fig.value.high or c.fig.value.low for c in dead)

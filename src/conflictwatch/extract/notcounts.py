@@ -25,12 +25,6 @@ _FATE_BEFORE = re.compile(
     r"|tortured|torture\s+of)"
     r"\s+(?:at\s+least\s+|some\s+|about\s+|another\s+)?$", re.IGNORECASE)
 
-# "another 50 were rustled", "20 more were carted away": a figure whose own verb is another fate (of
-# cattle, goods or captives), not a toll the verb before it gave
-_FATE_AFTER = re.compile(r"\s+(?:more\s+|others?\s+)?(?:were|was|had\s+been|have\s+been)\s+(?:also\s+)?"
-                         r"(?:rustled|stolen|carted\s+away|taken\s+away|driven\s+away|looted|abducted|kidnapped"
-                         r"|rescued|freed|released|arrested|taken\s+hostage)\b", re.IGNORECASE)
-
 _OF_GROUPS = re.compile(r"\s+(?:families|family|households|clans|tribes|communities|villages)\b",
                         re.IGNORECASE)
 
@@ -176,7 +170,6 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
     """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
     year, money, attackers, people with another fate, a speaker, a rate)?"""
     if _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or _ATTACKERS_AFTER.match(after) \
-            or _FATE_AFTER.match(after) \
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
             or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \
@@ -213,11 +206,13 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
 
 _WEEKDAY_PAREN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
                             r"(?:\s+(?:night|morning|afternoon|evening|dawn))?\s*\($", re.IGNORECASE)
+# the words of a school year ("a Class Seven pupil", "a Grade nine student"), no count of pupils
+SCHOOL_YEARS = ("class", "form", "grade", "standard", "std")
 # a number that names a thing ("the bus on route 117", "zona 6 of Mixco", "Ward 5"), no count
 _NUMBERED_BEFORE = re.compile(r"\b(?:route|line|bus|zone|zona|ward|sector|block|highway|street|plot|room"
                               r"|gate|phase|platform|lot|apartment|flat|pavilion|comuna|cell|wing"
                               # ("a Class Seven pupil", "a Form Four student": a school year)
-                              r"|class|form|grade|standard|std\.?"
+                              rf"|{'|'.join(SCHOOL_YEARS)}\.?"
                               r"|called|dialled|dialed)\s+$",  # ("called 911": a phone number)
                               re.IGNORECASE)
 

@@ -9,22 +9,21 @@ from conflictwatch.extract.attribution import SourceMention
 from conflictwatch.extract.figures import CLAUSE_SPLIT, Casualty, clause_index
 from conflictwatch.extract.placerank import PlaceMention
 
+# the voice's name, with a name set off by commas ("the mayor of Saint-Marc, Fritz Elie Bazile,"), and its
+# verbs of a count
+_WHO = r"(?P<who>[^,;]{2,70}?(?:,\s+[^,;]{2,40}?,)?)\s+"
+_COUNTS = r"put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+|placed"
 # ", while an internal document seen by Reuters put the number of dead at 77": another voice's count
 _RIVAL = re.compile(
     r",\s+(?:while|whereas|but|although|though)\s+(?!(?:a|an|the)\s+(?:separate|second|another|third)\b)"
-    # ("while the mayor of Saint-Marc, Fritz Elie Bazile, told local radio": with a name set off by commas)
-    r"(?P<who>[^,;]{2,70}?(?:,\s+[^,;]{2,40}?,)?)\s+(?:(?:later|earlier|officially)\s+)?"
-    r"(?:put|puts|putting|reported|gave|estimated"
-    r"|counted|recorded|said|says|told\s+\w+|placed)\b",
+    rf"{_WHO}(?:(?:later|earlier|officially)\s+)?(?:{_COUNTS}|putting)\b",
     re.IGNORECASE,
 )
 
 # "While the association said 15 people were killed, the police said seven bodies were recovered": the
 # "while" opens the first voice's clause; the second voice is the main clause after the comma
 _WHILE_FIRST = re.compile(r"^\W*(?:while|whereas|although|though)\s+", re.IGNORECASE)
-_SECOND_VOICE = re.compile(
-    r",\s+(?P<who>[^,;]{2,70}?(?:,\s+[^,;]{2,40}?,)?)\s+(?:put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+"
-    r"|placed|confirmed)\b", re.IGNORECASE)
+_SECOND_VOICE = re.compile(rf",\s+{_WHO}(?:{_COUNTS}|confirmed)\b", re.IGNORECASE)
 
 
 def split_rivals(

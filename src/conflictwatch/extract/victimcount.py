@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from conflictwatch.extract.notcounts import SCHOOL_YEARS
 from conflictwatch.extract.numbers import find_figures
 from conflictwatch.models import Range
 
@@ -31,9 +32,6 @@ def count_group(group: list[Token]) -> Range | None:
     return Range(low, sum(p.high for p in known if p.high is not None))
 
 
-_SCHOOL_YEAR = frozenset({"grade", "class", "form", "standard", "std"})
-
-
 def _count_one(h: Token) -> Range | None:
     low = h.lower_
     of = h.head if h.dep_ == "pobj" and h.head.lower_ == "of" else None
@@ -53,7 +51,7 @@ def _count_one(h: Token) -> Range | None:
     if h.pos_ == "PRON":
         return Range(1, 1) if low in SINGLE_PRONOUNS else None
     nums = [c for c in h.children if (c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num))
-            and not (c.i > 0 and h.doc[c.i - 1].lower_ in _SCHOOL_YEAR)]  # (not "a Grade nine student")
+            and not (c.i > 0 and h.doc[c.i - 1].lower_ in SCHOOL_YEARS)]  # (not "a Grade nine student")
     if not nums:
         # "Three Southern Transitional Council (STC) fighters": the number opens a name before the noun
         first = h.doc[left_index(h)]

@@ -159,9 +159,13 @@ class Geocoder:
         # (the one country the claim's own sentence names first: "In Mali, militants killed 30 near
         # Menaka", in an overview whose other paragraphs name Burkina Faso and its Sahel region)
         in_quote = {cc for n in names if claim.quote and n in claim.quote and (cc := self._country_named(n))}
-        # (a digest's item: "insurgents killed two fishermen at Ulo, Cabo Delgado." is in Mozambique,
-        # whatever country the next item opens with)
-        homes = set() if in_quote else self._provinces_quoted(names, claim.quote or "")
+        # the places the claim's own sentence names, read once: a digest's item ("insurgents killed two
+        # fishermen at Ulo, Cabo Delgado.") is in its province's country, whatever country the next item
+        # opens with; a district beside a town places it ("Quezon, Bukidnon": not Quezon City)
+        own_found = [f for n in names if claim.quote and n in claim.quote and not self._country_named(n)
+                     and (f := self.find(n, 0))]
+        homes = set() if in_quote else {x.country_code for f in own_found
+                                        if all(x.placetype == "region" for x in f) for x in f}
         for name in names:  # countries first: they decide how the other names are read
             cc = self._country_named(name)
             across = rf"\b(?:borders?|frontier)\s+with\s+(?:the\s+)?{re.escape(name)}"
@@ -176,9 +180,11 @@ class Geocoder:
         part = self._part_named(claim.quote or "") or base.part
         text = article.text if article is not None else ""
         beside = text if "border" in text or "neighbo" in text else ""
-        own = [n for n in names if claim.quote and n in claim.quote]
         top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else None
-        wide = [w for w in self._wide(own) if w.country_code == top]  # (the story's own provinces)
+        # (only districts, of one province, of the story's country: not the two "Negros Occidental")
+        wide = [max(f, key=lambda x: x.population) for f in own_found
+                if all(x.placetype == "county" for x in f)
+                and len({(x.country_code, x.admin1) for x in f}) == 1 and f[0].country_code == top]
         for name in names:
             if self._country_named(name) or (beside and re.search(
                     rf"\b(?:borders|bordering|neighbou?ring)\s+(?:the\s+)?{re.escape(name)}", beside)):
@@ -505,19 +511,6 @@ class Geocoder:
         if ctx.region is not None:
             return Match(ctx.region, 3, fallback=True)
         return None
-
-    def _provinces_quoted(self, names: list[str], quote: str) -> set[str | None]:
-        """The countries of the provinces the claim's own sentence names (by a name only provinces have)."""
-        found = [self.find(n, 0) for n in names if n in quote and not self._country_named(n)]
-        return {x.country_code for f in found if f and all(x.placetype == "region" for x in f) for x in f}
-
-    def _wide(self, names: list[str]) -> list[Place]:
-        """The names that are only districts (of one province: not the two "Negros Occidental"), read first
-        to place the others: "Quezon, Bukidnon" is the Quezon of Bukidnon, not Quezon City."""
-        found = (self.find(n, 0) for n in names)
-        return [max(f, key=lambda x: x.population) for f in found
-                if f and all(x.placetype == "county" for x in f)
-                and len({(x.country_code, x.admin1) for x in f}) == 1]
 
     def _typed_region(self, name: str, written: str, ctx: GeoContext) -> Place | None:
         """The province a name typed as one is, read whole ("South Darfur state" is South Darfur),
