@@ -18,6 +18,7 @@ from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
 from conflictwatch.extract.capitals import the_capital_here, the_citys_part
 from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, days_back
+from conflictwatch.extract.counted import more_of_a_count
 from conflictwatch.extract.datelines import (
     bare_dateline,
     dateline_province,
@@ -42,13 +43,14 @@ from conflictwatch.extract.followups import (
     vouches_for,
     wounded_died,
 )
-from conflictwatch.extract.headline import headline_toll
+from conflictwatch.extract.headline import headline_incident, headline_toll
 from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
 from conflictwatch.extract.labels import label_rank, opens_item
 from conflictwatch.extract.news import dated, fold_highlights, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
+from conflictwatch.extract.periods import OTHER_MONTH, SINCE_BEFORE, SINCE_CAPTURE
 from conflictwatch.extract.placename import aside_spans
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import OWNER, find_places
@@ -273,7 +275,9 @@ def extract_claims(article: Article) -> list[Claim]:
         if not cas:
             # 2. An incident with no figure: "A mill was bombed on Wednesday"; a capture or an
             # abduction of a named place's people needs no date ("rebels took the town of X").
-            day = [d for d in dates if not d.statement and d.date_start and d.precision == 1]
+            # (not the day a "since" clause starts its period from: "since the fall of Assad on Dec. 8")
+            day = [d for d in dates if not d.statement and d.date_start and d.precision == 1
+                   and not SINCE_BEFORE.search(s, max(0, d.start - 60), d.start)]
             target = most_specific(places)
             named = target is not None and target.rank <= 2
             seizing = event is not None and event[1] in NAMED_TARGET_TYPES
@@ -289,7 +293,11 @@ def extract_claims(article: Article) -> list[Claim]:
                 and not (hedged and any(m.start() < verbs[-1] or _GERUND_OR_THAT.match(s, m.end())
                                         for m in lx.hedges.finditer(s)))
                 and (places or article_places)
-                and ((day and (named or not lx.aggregate.search(s))) or (seizing and named))
+                and ((day and (named or not lx.aggregate.search(s))) or (seizing and named and not (
+                    # ("The army recaptured Dilling earlier this year", "had recaptured Bara in
+                    # September": background of another month, not the news)
+                    OTHER_MONTH.search(s) or re.search(SINCE_CAPTURE, s, re.IGNORECASE)
+                    or any(x.precision == 3 and not x.statement for x in dates))))
                 and not long_ago(s, article, [])  # "in June 2021, rebels recaptured most of Tigray"
             ):
                 d = Draft(sent, [sent.text], [], speaker, dates, places, event, a1, a2, "incident")
@@ -323,6 +331,8 @@ def extract_claims(article: Article) -> list[Claim]:
         groups = _places_by_position(groups)
         for src, group, places in groups:
             scope = "aggregate" if aggregate_here(s_scope, dates, group, report_lead) else "incident"
+            if scope == "incident" and more_of_a_count(s, group, dates, drafts, sent.index):
+                scope = "aggregate"  # "... killed another 100 people", after a quarter's count: more of it
             if all(c.subset for c in group) and last_incident is not None and scope == "incident":
                 add_subset(last_incident, group, sent.text)
                 continue
@@ -370,6 +380,10 @@ def extract_claims(article: Article) -> list[Claim]:
     no_one_hurt(drafts, claims, [x.text for x in sentences])
     total_of_parts(drafts, claims)
     headline_toll(article, claims)
+    if (from_title := headline_incident(article, claims, [x.text for x in sentences])) is not None:
+        claims.append(from_title)  # a toll only the headline gives, over a body that tells no incident
+        drafts.append(Draft(sentences[0], [article.title or ""], [], None, [], [], None, None, None,
+                            "incident"))
     for d, c in zip(drafts, claims, strict=True):
         if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)
                 and (kind := by_victims(d)) is not None):
@@ -561,5 +575,10 @@ _WEAPONS = r"(?:drones?|UAVs?|missiles?|rockets?|aerial\s+(?:targets|weapons|veh
 _INTERCEPTED = re.compile(
     rf"\b(?:shot\s+down|shooting\s+down|intercepted|intercepting|downed)\s+(?:[\w-]+\s+){{0,4}}?{_WEAPONS}\b"
     rf"|\b(?:destroyed|neutrali[sz]ed)\s+(?:[\w-]+\s+){{0,4}}?{_WEAPONS}(?=\s+(?:over|above)\b)"
-    r"|\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was)\s+(?:shot\s+down|intercepted|downed)\b",
+    r"|\b(?:drones?|UAVs?|missiles?|rockets?)\s+(?:were|was)\s+(?:shot\s+down|intercepted|downed)\b"
+    # ("Russia launched 128 drones overnight, 70 of which were shot down": the air force's tally)
+    r"|\blaunched\s+[^.;]{0,80}?\b(?:drones?|missiles?|rockets?)\b[^.;]{0,60}?\b(?:shot\s+down|intercepted"
+    r"|downed)\b"
+    # ("since Russian forces captured Avdiivka in February", "since the fall of Assad": a time's start)
+    rf"|{SINCE_CAPTURE}",
     re.IGNORECASE)

@@ -71,11 +71,11 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
                 last: Draft) -> bool:
     """More dead or hurt of the incident just told, said to be more ("were also killed", "Six others were
     injured"), whoever tells them, with no day or place of their own: added to it. True if they were."""
-    if any(c.subset for c in cas) or not nothing_new(event_dates, places, last) \
+    if any(c.subset and c.kind == "killed" for c in cas) or not nothing_new(event_dates, places, last) \
             or ANOTHER_INCIDENT.search(s):
         return False
     dead = [c.fig.value for c in cas if c.kind == "killed"]
-    hurt = [c.fig.value for c in cas if c.kind == "injured"]
+    hurt = [c.fig.value for c in cas if c.kind == "injured" and not c.subset]  # ("including 12 children")
     told_dead = any(c.kind == "killed" for c in last.casualties)
     told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured
     # (not after a toll of "five people": "A tehsildar and two policemen were also killed" are among them)
@@ -90,23 +90,46 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     return True
 
 
-_OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}(?:others|other\s+people|more)\s+"
+# ("Six others were injured", "Seventeen people were injured", "Officials said 61 people had been
+# injured": the hurt of the incident just told, which gave none)
+_OTHERS_HURT = re.compile(r"^\W*(?:(?:[\w-]+\s+){1,3}(?:said|say)\s+(?:that\s+)?)?(?:[\w-]+\s+){1,3}?"
+                          r"(?:others|other\s+people|more|people|persons|civilians)\s+"
                           r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
                           re.IGNORECASE)
 
 
 # (the dead as the subject of what they were: not "All six terrorists were killed by troops", a new
 # count, nor "The three gunmen killed two guards")
-_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+"
+# ("The three civilians in the vehicle also died": the ones counted, where they were)
+_THE_COUNTED = re.compile(r"^\W*(?:the|those|all)\s+(?P<n>[\w-]+)\s+(?:"
                           r"(?:(?!(?:were|was|had|have|has)\b)[\w-]+\s+){0,2}?"
                           r"(?:(?:killed|dead|slain)\s+(?:were|was|are|included|include|lived|had|came|belonged"
-                          r"|worked)\b|who\s+(?:were\s+killed|died|lost\s+their\s+lives)\b)", re.IGNORECASE)
+                          r"|worked)\b|who\s+(?:were\s+killed|died|lost\s+their\s+lives)\b)"
+                          r"|(?:(?!(?:were|was|had|have|has)\b)[\w-]+\s+){1,5}?(?:also\s+)?"
+                          r"(?P<died>died|perished)\b)", re.IGNORECASE)
 
 
 def the_counted(s: str, last: Draft) -> bool:
     """ "The three men killed were ...", "The four civilians killed lived near the airport": a number
     of the dead already counted (no more than the toll), named with "the"."""
     m = _THE_COUNTED.match(s)
+    if m and m["died"] and not s.lstrip(" \"“").lower().startswith("the "):
+        m = None  # ("All three also died" may be more: only "the three ... died" names the counted)
     n = words_to_int(m["n"]) if m else None
     told = dead_told(last)
     return n is not None and bool(told) and n <= sum(r.low for r in told) and not ANOTHER_INCIDENT.search(s)
+
+
+_ALSO_PERFECT = re.compile(r"\b(?:had|have|has)\s+also\s+(?:been|died|perished)\b", re.IGNORECASE)
+_ANOTHER_N = re.compile(r"\b(?:another|a\s+further)\s+(?:[\d,]+|[a-z]+)\b", re.IGNORECASE)
+
+
+def more_of_a_count(s: str, group: list[Casualty], dates: list[DateMention], drafts: list[Draft],
+                    index: int) -> bool:
+    """ "Lynchings and self-defense groups killed another 100 people", "It said 32 soldiers had also
+    been wounded", right after a period's count and with no day of its own: more of that count."""
+    last = drafts[-1] if drafts else None
+    return bool(last is not None and last.scope == "aggregate" and index - last.sentence.index == 1
+                and (any(_ANOTHER_N.search(s, max(0, c.fig.start - 12), c.fig.end) for c in group)
+                     or _ALSO_PERFECT.search(s) is not None)
+                and not any(d.date_start and not d.statement and d.precision == 1 for d in dates))

@@ -83,7 +83,8 @@ _TITLE_DATED = re.compile(
 # a town and a dash as Arabic outlets open a story in translation (the parser read the town as a victim)
 # "(Bangkok, November 8, 2022) – Military airstrikes ... on October 23 killed": a rights group's
 _PAREN_DATED = re.compile(rf"^\(\s*{_TITLE_TOWN},\s*{_DAY}\s*\)\s*[-–—]{{1,2}}\s*(?=[A-Z\"“])")
-_TITLE_TOWN_DASH = re.compile(rf"^{_TITLE_TOWN}(?:\s*\([^()]{{1,40}}\))?\s+[–—-]\s+(?=[A-Z\d])")
+# ("Juno7 — A police officer ...": an outlet's name, digits and all, as Haitian sites open a story)
+_TITLE_TOWN_DASH = re.compile(rf"^{_TITLE_TOWN}\d*(?:\s*\([^()]{{1,40}}\))?\s+[–—-]\s+(?=[A-Z\d])")
 
 
 def local_dateline_end(sentence: str) -> int:
@@ -107,6 +108,7 @@ def dateline_town(text: str, dateline: str | None) -> str | None:
     """The town of the story's dateline ("PESHAWAR: ...", "MARAWI CITY — ..."), in title case."""
     m = None if dateline else _TOWN_FIRST.match(text[:80])
     town = (dateline or (m.group("town") if m else None) or "").strip()
+    town = re.sub(r",[^,]*\d.*$", "", town)  # ("KOSTI, 12 March 2025": the town, not its day)
     if not town or town.lower() in outlets():
         return None  # ("NNA - A citizen ...": the agency's name, no town)
     return town.title()

@@ -151,7 +151,8 @@ _STATEMENT_BEFORE = re.compile(
     r"|(?:rose|risen|climbed|jumped|increased)\s+to\s+[\d,]+(?:\s+from\s+[\d,]+)?"
     r"|issued|released|published|made\s+public"
     # "a communique made public on the evening of Tuesday"
-    r"|(?:issued|released|published|made\s+public|said|announced)\s+on\s+the\s+(?:evening|morning|night"
+    r"|(?:issued|released|published|made\s+public|said|announced|reported|stated|confirmed)\s+on\s+the\s+"
+    r"(?:evening|morning|night"
     r"|afternoon)\s+of"
     # "told PREMIUM TIMES by phone on Monday", "a statement read on national television on Monday",
     # "wrote on Telegram on Sunday"
@@ -381,6 +382,9 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             start_d, end_d, precision = back
         if _ROLE_IN_EVENT.search(sentence, 0, m.start()) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "an operative who took part in the October 7 attack": another event's day
+        if kind == "weekday" and _PLANNED_FOR.search(sentence, max(0, m.start() - 12), m.start()) \
+                and not txt.endswith(("'s", "’s")):  # (not "responsibility for Tuesday's attack")
+            continue  # "A day of mourning was declared for Tuesday": a day to come, no event's
         statement = _said_before(sentence, m.start())
         # ("a gunman opened fire at 8pm on Wednesday, said the police chief": the day ends the event's
         # clause, and the speaker comes after the verb)
@@ -462,15 +466,27 @@ def _day_before_the_statement(found: list[DateMention]) -> list[DateMention]:
 
 # "The bodies were recovered on Tuesday, a day after they were attacked": the attack's day is the one before
 _DAY_AFTER_THEY = re.compile(
-    r",?\s+(?:a|one)\s+day\s+after\s+(?:they|he|she|it|the\s+[\w-]+)\s+(?:was|were|had\s+been)\b", re.I)
+    # ("The bodies of five farmers were found on Tuesday near Mongbwalu, three days after they were killed")
+    r"[^.;,]{0,60}?,?\s+(?P<n>a|one|two|three|four|five|six|seven|\d)\s+days?\s+after\s+"
+    r"(?:they|he|she|it|the\s+[\w-]+)\s+(?:was|were|had\s+been)\b"
+    # (not "four days after he was detained": the day of his arrest is no day of his death)
+    r"(?!\s+(?:\w+\s+)?(?:detained|arrested|abducted|kidnapped|taken|seized|held|reported|last\s+seen|missing)\b)",
+    re.I)
 
 
 def _a_day_after(sentence: str, found: list[DateMention]) -> list[DateMention]:
-    return [replace(m, date_start=m.date_start - timedelta(days=1), date_end=m.date_start - timedelta(days=1))
-            if m.date_start and m.precision == 1 and _DAY_AFTER_THEY.match(sentence, m.end) else m
-            for m in found]
+    out = []
+    for m in found:
+        after = _DAY_AFTER_THEY.match(sentence, m.end) if m.date_start and m.precision == 1 else None
+        n = 1 if after is None or after["n"].lower() in ("a", "one") else words_to_int(after["n"])
+        if after is not None and n and m.date_start:
+            day = m.date_start - timedelta(days=n)
+            m = replace(m, date_start=day, date_end=day)
+        out.append(m)
+    return out
 
 
+_PLANNED_FOR = re.compile(r"\b(?:for|until|till|next)\s+$", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(r"(?:yesterday|today|last\s+night|this\s+morning|tonight)(?:\s+\w+)?", re.I)
 
 

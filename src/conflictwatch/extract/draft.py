@@ -11,7 +11,8 @@ from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
 from conflictwatch.extract.figures import Casualty
 from conflictwatch.extract.labels import opens_item
-from conflictwatch.extract.placerank import ROUTE, PlaceMention, most_specific
+from conflictwatch.extract.periods import SINCE_BEFORE
+from conflictwatch.extract.placerank import ROUTE, TITLED_REGION, PlaceMention, most_specific
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
 from conflictwatch.models import Article, Claim, Range
@@ -112,7 +113,16 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     # "an air strike on the village earlier this month killed 170, the UN said on Tuesday": the
     # day it spoke is no day of an event its own words put in an earlier month
     said_late = EVENT_MONTH.search(d.sentence.text) is not None
-    start, end, precision = event_date([x for x in d.dates if not (said_late and x.statement)])
+    dates = [x for x in d.dates if not (said_late and x.statement)]
+    if d.scope == "incident":
+        # "Mirebalais, which has been occupied since March 31, ... attacked ... on Sunday": the day a
+        # state began is no day of the incident, when another is told
+        text = d.sentence.text
+        since = [x for x in dates if text[x.start : x.end] == x.text
+                 and SINCE_BEFORE.search(text, max(0, x.start - 60), x.start)]
+        if since and any(not x.statement and x.date_start for x in dates if x not in since):
+            dates = [x for x in dates if x not in since]
+    start, end, precision = event_date(dates)
     if d.scope == "aggregate":
         ev_dates = [x for x in d.dates if not x.statement and x.date_start]
         # the period the total covers: earliest to latest day named, whatever their order in the
@@ -134,7 +144,9 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     origins = {p.name for p in d.places if p not in here}
     # (the article's "Bam" is the claim's "Bam province", not a second place read on its own as Iran's Bam)
     bare = _TYPE_WORD.sub("", location) if location else None
-    context = [_typed(p, d.sentence.text) for p in here if p.name != location] + [
+    # (and a province its sentence names in a speaker's title: "Donetsk Oblast governor Vadym Filashkin")
+    titled = [n for n in TITLED_REGION.findall(d.sentence.text) if all(n not in p.name for p in d.places)]
+    context = [_typed(p, d.sentence.text) for p in here if p.name != location] + titled + [
         p for p in article_places if p not in (location, bare) and p not in origins
         and not opens_item(d.sentence.text, d.sentence.index)]  # (a round-up's item: not the others' places)
     confidence = 0.4

@@ -63,12 +63,13 @@ CLAUSE_SPLIT = re.compile(r";\s+|,\s+(?:while|but|whereas)\s+|\s+while\s+|\s+whe
 
 
 _PART_OF_DEAD = re.compile(
-    r"(?:,\s+[^,;]{1,40},)?\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+"
+    # (", who was among the dead", "was among the wounded": one of those the toll counted)
+    r"(?:,\s+[^,;]{1,40},|,?\s+who)?\s+(?:(?:of\s+(?:the\s+)?(?:dead|victims|those\s+killed|people\s+killed|killed)\s+"
     r"(?:were|was|are|is)\s+(?P<who>children|women|civilians|fighters|soldiers|militants))"
     # ("A British contractor, John Smith, was among those killed", "... were also among the dead")
     r"|(?:[\w-]+\s+){0,2}?(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the\s+)?"
     r"(?:dead|victims|those\s+killed|people\s+killed"
-    r"|killed|\d+\s+(?:people\s+)?killed))\b",
+    r"|killed|\d+\s+(?:people\s+)?killed|(?P<hurt>wounded|injured)))\b",
     re.IGNORECASE,
 )
 
@@ -111,6 +112,8 @@ _TOLL_BEFORE = re.compile(
     r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
     r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
     r"|(?:death\s+)?toll\s+of\s+$"
+    # "documented the rise of the death toll of the Suwayda events since July 13 to 900"
+    r"|\b(?:rise|increase|climb)\s+(?:of|in)\s+the\s+(?:death\s+)?(?:toll|tally)(?:\s+[^.;,]{1,60}?)?\s+to\s+$"
     # "put the number killed in Al-Sireha on Friday at more than 150"
     r"|(?:put|puts|putting|placed|gave)\s+the\s+number\s+(?:of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those"
     r"\s+killed|fatalities|victims)|killed|dead)(?:\s+(?:in|at|from|of|on)\s+[^.;,]{1,60}?)?\s+at\s+$"
@@ -473,7 +476,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 True,
             )  # "a list of the dead included ... two babies and six other children"
         part = _PART_OF_DEAD.match(sentence[f.end :])
-        if kind is None and part:
+        if kind is None and part and not part.group("hurt"):
             # "six of the dead were children", "three children were among those killed"
             kind = "killed"
             word = (part.group("who") or victim_word or "").lower()

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 
 from conflictwatch.extract.dates import find_dates
+from conflictwatch.extract.eventtypes import event_rule
 from conflictwatch.extract.figures import classify_figures
+from conflictwatch.extract.placerank import most_specific
+from conflictwatch.extract.places import find_places
 from conflictwatch.extract.quotes import straight_quotes
 from conflictwatch.extract.scope import is_aggregate
 from conflictwatch.models import Article, Claim, Range
@@ -54,3 +57,33 @@ def headline_toll(article: Article, claims: list[Claim]) -> None:
     lead.quote = f"{article.title.strip()}\n{lead.quote}" if article.title else lead.quote
     lead.quote_start = lead.quote_end = None  # (the quote is no longer one span of the body)
     lead.claim_id = lead.make_id()
+
+
+_LEAD_SENTENCES = 3
+
+
+def headline_incident(article: Article, claims: list[Claim], sentences: list[str]) -> Claim | None:
+    """A claim from the headline's toll when the body tells no incident at all ("Two killed in Qardaha
+    checkpoint shooting" over "The shooting took place late on Wednesday at a checkpoint ..."): the
+    headline's figure, the day the body's first sentences give (none: no claim, a day is not
+    guessed), the headline's place (or the body's first)."""
+    title = straight_quotes(article.title or "")
+    if not title or any(c.scope == "incident" for c in claims):
+        return None
+    killed = [x for x in classify_figures(title) if x.kind == "killed" and not x.total and not x.subset]
+    if len(killed) != 1 or is_aggregate(title, find_dates(title, article.published), killed):
+        return None
+    days = [d for s in [title, *sentences[:_LEAD_SENTENCES]] for d in find_dates(s, article.published)
+            if d.date_start and not d.statement and d.precision == 1]
+    rule = event_rule(title, True, None)
+    if not days or rule is None:
+        return None
+    place = most_specific(find_places(title)) or next(
+        (p for s in sentences[:_LEAD_SENTENCES] if (p := most_specific(find_places(s)))), None)
+    toll = killed[0].fig.value
+    return Claim(article_id=article.article_id or "", article_title=article.title,
+                 quote=(article.title or "").strip(),
+                 event_type=rule.event_type, sub_event_type=rule.sub_event_type,
+                 date_start=days[0].date_start, date_end=days[0].date_end, time_precision=1,
+                 location=place.name if place else None, killed=Range(toll.low, toll.high),
+                 reported_by=article.publisher, confidence=0.6, sentence_index=0)

@@ -11,7 +11,7 @@ from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.followups import DEFINITE_EVENT, marker_res, treated_in
 from conflictwatch.extract.numbers import words_to_int
-from conflictwatch.extract.placerank import most_specific
+from conflictwatch.extract.placerank import TYPED_REGION, most_specific
 from conflictwatch.models import Claim, Range
 
 _DAYS_STRIKE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:strike|attack|raid|bombing|shelling|blast|assault)\b")
@@ -156,6 +156,9 @@ def _same_story(d: Draft, c: Claim, p_draft: Draft, p_claim: Claim) -> bool:
         # "In Kherson Oblast, five were killed" after a toll in Kharkiv (region; or city, as it opens)
         key = own.name.split()[0].lower()
         regions = [p for p in p_draft.places if p.rank >= 3]
+        # (or a province the last sentence names in passing: "..., Donetsk Oblast governor Vadym
+        # Filashkin said. Two people were killed ... in Kherson Oblast")
+        regions = regions or TYPED_REGION.findall(p_draft.sentence.text)
         if (regions or own.start <= 3) and key not in p_draft.sentence.text.lower():
             return False
     return not marker_res()[1].search(d.sentence.text)

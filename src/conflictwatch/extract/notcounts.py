@@ -98,6 +98,11 @@ _CHILD_THEN_COMMA = re.compile(r"\b(?:an?|his|her|their)\s+(?:[\w-]+\s+)?(?:girl
 _AGE_ENDS = re.compile(r"\s*(?:,|\.|\)|-{1,2}|[–—]|$)")  # (", 30 -- were shot dead": dashes too)
 
 # (after a comma, or after a quote: '"I counted 30 bodies," one villager said')
+_ONE_BY_ONE_AFTER = re.compile(r"\s+(?:by\s+one|after\s+(?:another|the\s+other))\b", re.IGNORECASE)
+_ONE_BY_ONE_BEFORE = re.compile(r"\bone\s+(?:by|after)\s+$", re.IGNORECASE)
+# "A member of the Civilian JTF, Babakura Kolo, said ...": one of a body, named, who speaks
+_MEMBER_SPEAKS = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,4},\s*(?:[A-Z][\w'’.-]*\s+){0,3}"
+                            r"[A-Z][\w'’.-]*,\s*(?:said|says|told|added)\b")
 _SPEAKER_BEFORE = re.compile(r"(?:^|,|,[\"”’']|[\"”’'],?)\s*$")
 # '"Another 11 are being treated," said a nurse at the hospital': the one who spoke after the verb
 # (not "police said a man was killed": a verb of his own after him)
@@ -172,7 +177,8 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
     if _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or _ATTACKERS_AFTER.match(after) \
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
-            or (_SPEAKER_BEFORE.search(before) and _SPEAKER_AFTER.match(after)) \
+            or (_SPEAKER_BEFORE.search(before) and (_SPEAKER_AFTER.match(after)
+                                                      or _MEMBER_SPEAKS.match(after))) \
             or _EARLIER_TOLL_BEFORE.search(before) \
             or (_AND_BEFORE.search(before) and _SAID_RIGHT_AFTER.match(after)) \
             or _PART_OF_BEFORE.search(before) \
@@ -190,10 +196,14 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
     if " " in text and text[0].isupper() and text.split()[-1][0].isupper() and (
             _ROLE_RIGHT_BEFORE.search(before) or _SPOKE_RIGHT_AFTER.match(after)):
         return True  # "Army spokesman Captain Paul Mbusa gave a toll of 19": a ranked name who speaks
+    if text.lower() in ("one", "1") and (_ONE_BY_ONE_AFTER.match(after) or _ONE_BY_ONE_BEFORE.search(before)):
+        return True  # "We are counting the bodies one by one": a manner, no one
     if _KIN_OF_THE_DEAD.match(after) and re.match(r"(?:an?|the|his|her|their)\s", text, re.I) \
             and not re.search(r"\b(?:bod(?:y|ies)|corpses?|remains)\b", text, re.I):
         return True  # "A relative of one of the dead said": who mourns them
-    if _YEARISH.match(text) or _MONTH_BEFORE.search(before) or _AGED_BEFORE.search(before) or (
+    # (a day of the month, not "since July 13 to 900 people": the count after the day)
+    day_like = not text.isdigit() or int(text) <= 31
+    if _YEARISH.match(text) or (day_like and _MONTH_BEFORE.search(before)) or _AGED_BEFORE.search(before) or (
             _AGE_APPOSITIVE.search(before) and _AGE_ENDS.match(after) and text.isdigit()) or (
             # "a girl, six, and a boy, three -": a child's age in words, set off the same way
             _CHILD_THEN_COMMA.search(before) and _AGE_ENDS.match(after) and text.isalpha()):

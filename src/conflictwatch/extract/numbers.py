@@ -271,6 +271,11 @@ def find_figures(text: str) -> list[Figure]:
             lo, hi = words_to_int(m.group("a") or m.group("c")), words_to_int(m.group("b") or m.group("d"))
             if lo is None or hi is None or hi <= lo:
                 continue
+            if m.group("a") and _in_date(text, m.start("a"), m.end("a")):
+                # "the toll since July 13 to 900 people": a day, then the count it rose to
+                out.append(Figure(m.start("b"), m.end("b"), Range(hi, hi), m.group("b"), True))
+                taken.append((m.start("b"), m.end("b")))
+                continue
             value = Range(lo, hi)
         else:
             n = words_to_int(m.group("num"))

@@ -85,3 +85,13 @@ AS_OF_HOUR = re.compile(
 PERIOD_THEN_DAY = re.compile(r"\b(?:(?:early|earlier|late|later)\s+)?(?:this|last)\s+(?:week|month)\s*,\s*"
                               r"(?=(?:on\s+)?(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b))")
 EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\b", re.IGNORECASE)
+
+
+# "since March 31", "since the fall of Assad on Dec. 8": the start of a state or a period, before a day
+SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,40}$", re.IGNORECASE)
+# "since Russian forces captured Avdiivka in February", "since the fall of Assad": a time's start
+SINCE_CAPTURE = (r"\bsince\s+(?:[\w'’-]+\s+){0,4}?(?:captured|seized|took|retook|recaptured|fell|fall|capture"
+                 r"|entered)\b")
+# "earlier this year", "last month": background (not "earlier this month", the news of these weeks)
+OTHER_MONTH = re.compile(r"\b(?:(?:earlier|early|late)\s+)?this\s+year\b|\blast\s+(?:year|month)\b",
+                         re.IGNORECASE)

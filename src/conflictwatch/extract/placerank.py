@@ -124,6 +124,17 @@ _NEAR_LANDMARK = re.compile(r",?\s*\bnear\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:
 ROUTE = "route"  # the `via` of where a journey began: "travelling from Gida Ayana to Kiremu"
 
 
+# A province named with its type in capitals ("Donetsk Oblast", "Borno State"), even where the place
+# finder skips it (a speaker's title: "Donetsk Oblast governor Vadym Filashkin said")
+# (not the Islamic State's "provinces": "Islamic State West Africa Province", "Khorasan Province")
+_UNIT = (r"\b(?!(?:Islamic|Africa|Khorasan|Sinai|Sahel|Hind)\s)[A-Z][\w'’-]+\s+"
+         r"(?:Oblast|Province|State|Region|Governorate)\b")
+TYPED_REGION = re.compile(_UNIT)
+# ... in the title of who speaks for it ("Donetsk Oblast governor", "Borno State police command")
+TITLED_REGION = re.compile(_UNIT + r"(?=\s+(?:governor|police|military|administration|authorities|officials?"
+                           r"|commissioner|command|head|chief|council)\b)")
+
+
 def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
     if not places:
         return None
@@ -136,7 +147,10 @@ def most_specific(places: list[PlaceMention]) -> PlaceMention | None:
 _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teachers?|students?|pupils?"
                        r"|members?|patients?|officials?|guards?|miners?)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 # (a victim's home set off by commas, not "attacked residents of Tole kebele": where they were attacked)
-_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+$|\b(?:hailing|hails|hailed)\s+from\s+$"
+# ("killing its driver, a resident of the nearby village of Maroun al-Ras": his home)
+_HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+(?:the\s+)?"
+                      r"(?:(?:nearby|neighbouring|neighboring)\s+)?"
+                      r"(?:(?:village|town|city|hamlet)\s+of\s+)?$|\b(?:hailing|hails|hailed)\s+from\s+$"
                       r"|\b\d{1,3},\s+of\s+$", re.I)  # ("Rocky Vazquez, 33, of Barangay Mahayag")
 _SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
                        r"|spoke|(?:news|press)\s+conference"
@@ -152,13 +166,23 @@ _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|c
                               r"|university|mine|company|factory|office)\b", re.IGNORECASE)
 
 
+# "The army spokesperson in Ituri told reporters", "a civil society official in Oicha said": where
+# the speaker sits, right before the speech verb
+_SPEAKER_IN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|sources?|correspondent|leaders?"
+                         r"|president|chief|administrator|governor|mayor|commander)\s+(?:based\s+)?in\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_SPEECH_AFTER = re.compile(r"\s*,?\s*(?:told|said|says|confirmed|reported|added)\b")
+
+
 def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
     """Is the place only where the victims worked ("health workers of the Gida Ayana health centre"),
     a victim's home ("Naik Sher Zaman, 31, resident of Karak") or where someone spoke ("told reporters
     at Madina hospital")?"""
     return bool((_STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
                 or _HOME_OF.search(sentence, 0, p.start)
-                or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
+                or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start)
+                or (_SPEAKER_IN.search(sentence, max(0, p.start - 40), p.start) is not None
+                    and _SPEECH_AFTER.match(sentence, p.end) is not None))
 
 
 _WIDER_GAP = re.compile(r"\s*(?:,|\bin\b|\bof\b)?\s*(?:the\s+)?")

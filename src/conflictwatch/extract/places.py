@@ -68,7 +68,9 @@ _UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido)"  # (not "c
 
 _PLACE_RE = quick(re.compile(
     rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
-    rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate)\s+of\s+)?{_HELD}?"
+    rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate"
+    r"|localit[ée])\s+of\s+)?"
+    rf"{_HELD}?"
     rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village|{_UNIT_PREFIX})"
     r"\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
@@ -259,8 +261,10 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
     if of_city and m.start() == 0:  # "the University of Karachi": the city it is of
         at = p.start + of_city.start("city")
         return PlaceMention(of_city.group("city"), at, at + len(of_city.group("city")), 3, p.via)
-    if m.start() == 0 and m.group(0).lower() == "bar" and p.name[m.end() :].strip():
-        return p  # "Bar Ali", a Somali village (not "Hotel Cahiid", "Hospital Civil": buildings)
+    if m.start() == 0 and m.group(0).lower() in ("bar", "port") and p.name[m.end() :].strip():
+        # "Bar Ali", a Somali village (not "Hotel Cahiid", "Hospital Civil": buildings); "Port
+        # Sudan", "Port Harcourt": a town named as a port
+        return p
     city = p.name[: m.start()].strip()
     # (an airport or a port is named after its city, known or not: "Makhachkala airport")
     named_after = m.group(0).lower() in ("airport", "international airport", "seaport", "port", "air base")
@@ -293,9 +297,11 @@ _NUMBER_MARK = re.compile(r"(?:(?<=\bWard )|(?<=\bBlock )|(?<=\bCamp )|(?<=\bZon
 _NUMBERED_JOINED = re.compile(rf"({'|'.join(sorted(_NUMBERED_PLACES))})-(\d{{1,3}}[A-Z]?)")  # "Camp-8W"
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
-# "on the road between Gao and Ansongo": two towns, not the two sides of a fight
+# "on the road between Gao and Ansongo", "a convoy between Ansongo and Gao": two towns, not the two
+# sides of a fight
 _ROAD_BETWEEN = re.compile(
-    r"\b(?:road|highway|route|axis|stretch|towns|villages|cities)\s+between\s+[^,.;]{0,40}$", re.IGNORECASE)
+    r"\b(?:road|highway|route|axis|stretch|towns|villages|cities|convoy|bus|journey|travell?ing)\s+between"
+    r"\s+[^,.;]{0,40}$", re.IGNORECASE)
 # "BAGHDAD: ...", "Beirut, Lebanon: ..."
 # "in the West Zone of Rio": a part of the city named after it, no place of its own
 _COMPASS_ZONE = re.compile(r"(?:North|South|East|West|Central)(?:[- ]?(?:east|west|East|West))?\s+Zone")
@@ -323,6 +329,7 @@ _SPOKE_FROM = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+_RIVER_AFTER = re.compile(r"\s+(?:river|River|basin|Basin)\b")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _THAI_VILLAGE_NO = re.compile(r"\bMoo\.?\s+\d{1,2}(?:,\s*|\s+of\s+|\s+(?=[A-Z]))")
 _OWNER_THEN = re.compile(r"^((?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)[’']s\s+(.+)$")
@@ -405,6 +412,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         after = m.end("name")
         if org.search(name) or _ORG_AFTER.match(sentence, after) or things.match(sentence, after):
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
+        if _RIVER_AFTER.match(sentence, after) and is_country_name(name):
+            continue  # "near the Niger river": a river three countries share, not the country
         before = sentence[max(0, start - 20) : start].split()[-1:]
         typed_region = (m.group("post") or "").strip().lower() in ("region", "state", "province", "zone")
         # ("in Sheikh Maskin city", "in Imam Sahib district": a title that starts a place's name)
@@ -603,7 +612,7 @@ def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     while True:
         m = _LIST_NEXT.match(sentence, end)
-        if not m:
-            return out
+        if not m or m.group("name")[-2:] in ("'s", "’s"):
+            return out  # (", Mali's army said": the owner of what follows, no place of the list)
         out.append((m.group("name"), m.start("name"), m.end("name")))
         end = (typed.end() if (typed := _ITEM_TYPE.match(sentence, m.end("name"))) else m.end("name"))

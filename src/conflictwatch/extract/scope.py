@@ -269,6 +269,7 @@ _MANY_EVENTS = re.compile(
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(r"(?:over|at) the weekend", re.I)
+_SOFT_TOTAL = re.compile(r"in total|altogether|documented the deaths|recorded the deaths", re.I)
 # one fight between two sides, told at the start of the sentence
 _ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural area of Balboa")
     r"^(?:Fighting|Clashes|Battles?|(?:An?|The)\s+(?:clash|gunfight|gun battle|battle|firefight))\s+between\b"
@@ -282,8 +283,10 @@ _SUPERLATIVE = re.compile(
     # "the third such discovery this month", "the latest in a string of attacks": one among others
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
     r" (?:(?:major|big|large|deadly|serious)\s+)?(?:such|in a|attack|killing|massacre|ambush|discovery"
-    r"|incident|strike|raid)\b"
-    r"(?:(?!\b(?:brings?|bringing|raises?|raising|takes?|taking)\b)[^,.;])*",  # ("brings to 13 the number")
+    r"|incident|strike|raid|operation|offensive|assault)\b"
+    r"(?:(?!\b(?:brings?|bringing|raises?|raising|takes?|taking)\b)[^,.;])*"  # ("brings to 13 the number")
+    # ", marking a new escalation in a months-long offensive": the event's weight, no period it counts
+    r"|,\s+marking\s+(?:a|an|the)\s+[^,.;]*",
     re.IGNORECASE,
 )
 
@@ -343,7 +346,14 @@ _HAD_KILLED = re.compile(r"\bhad\s+(?:killed|murdered|massacred|slaughtered)\s+[
 _AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
 _CAMPAIGN_TOLL = re.compile(
     r"\b(?:toll|tally|number\s+of\s+(?:victims|dead|deaths|people\s+killed))\s+(?:in|of|from|during)\s+"
-    rf"(?:the|its|their|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}|repression|crackdown)\b",
+    rf"(?:the|its|their|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}|repression|crackdown)\b"
+    # "On September 23 alone, strikes killed 558": one day's share of a campaign's count; "the two-day
+    # death toll", "killed within 24 hours": a count of days
+    r"|\bon\s+(?:[\w,]+\s+){1,3}?alone\b|\b(?:two|three|four|five|\d)-day\s+(?:death\s+)?toll\b"
+    r"|\bwithin\s+(?:24|48|72)\s+hours\b"
+    # "the death toll of members of the security forces stands at 125": a side's count of a campaign
+    r"|\btoll\s+(?:of|among)\s+(?:the\s+)?(?:members\s+of\s+the\s+)?(?:security\s+forces|soldiers|troops|army"
+    r"|civilians|police|fighters)\s+(?:stands|stood|has\s+(?:risen|reached|climbed))\b",
     re.IGNORECASE)
 _CAMPAIGN = re.compile(
     r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
@@ -357,7 +367,9 @@ _ACROSS = re.compile(
 
 
 _ACROSS_COUNTRY = re.compile(
-    r"\b(?:(?:killed|died|dead|deaths?)\b[^.;]{0,40}|(?:series|spate|wave|string)\s+of\s+[^.;]{0,50}?)"
+    # ("Israeli strikes across Lebanon on Thursday killed at least 41": the country's day, told first)
+    r"\b(?:(?:killed|died|dead|deaths?)\b[^.;]{0,40}|(?:series|spate|wave|string)\s+of\s+[^.;]{0,50}?"
+    r"|(?:strikes|airstrikes|air\s+strikes|attacks|raids|bombardments?|shelling)\s+)"
     r"\bacross\s+(?:the\s+)?(?:country|nation"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
 )
@@ -461,6 +473,11 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if markers and all(_WEAK_PERIOD.fullmatch(m) and not m.lower().startswith("since") for m in markers) \
             and not _MANY_EVENTS.search(s) and not PERFECT.search(s) and not _CAMPAIGN.search(s):
         return False  # "Militants ambushed a convoy near X last week, killing six": one event, told late
+    if markers and all(_SOFT_TOTAL.fullmatch(m) for m in markers) and not MANY_PLACES.search(s) \
+            and not TWO_PROVINCES.search(s) and any(d.precision == 1 and not d.statement for d in dates):
+        # "killing 60 people in total" on Thursday in Kalogi, "documented the deaths of 12 ... in
+        # clashes in Sahnaya on Wednesday": one day's dead in one place, summed
+        return False
     if markers and all(m.lower() == "so far" for m in markers) and _COUNTED_SO_FAR.search(s) \
             and not _MANY_EVENTS.search(s) and not any(c.fig.value.low >= 1000 for c in cas or []):
         return False  # "We have confirmed 12 dead so far", "23 bodies have so far been recovered": a count

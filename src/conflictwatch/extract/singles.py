@@ -25,8 +25,16 @@ def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
             last = out.pop()
             out.append(Figure(last.start, end, last.value, sentence[last.start:end], True))
             continue
+        if _ADJECTIVE_USE.match(sentence, m.end() - len("national")):
+            continue  # "the director of a national school": an adjective, no one
         out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
     return out
+
+
+# "a national" is a person ("a British national was shot"), "a national school" a school
+_ADJECTIVE_USE = re.compile(
+    r"national\s+(?!(?:was|were|who|and|or|in|on|at|from|of|had|has|is|died|killed|working|living|named)\b)"
+    r"(?-i:[a-z])", re.IGNORECASE)
 
 
 _APPOSITIVE_NAME = re.compile(r"\s*,\s*")
@@ -91,7 +99,8 @@ def singles_re() -> re.Pattern[str]:
 # "... and two civilians, a woman and a child, killed in Dhiban": the two named again, one by one
 _APPOSITIVE_LIST = re.compile(
     r"\b(?P<n>two|three|four|[234])(?:\s+(?:[\w-]+\s+){0,2}?[\w-]+)?,\s+"  # ("The two, a driver and ...")
-    r"(?P<list>(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+)*an?\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+an?\s+"
+    # ("Two people were wounded, a woman and her son")
+    r"(?P<list>(?:an?\s+(?:[\w-]+\s+){0,2}?[\w-]+,\s+)*an?\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+and\s+(?:an?|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,2}?[\w-]+)(?=\s*[,.;)]|\s*$)", re.IGNORECASE)
 _SMALL = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 

@@ -142,7 +142,14 @@ def _aggregate_clause(s: str, cuts: list[int], part: list[Casualty]) -> bool:
         return True
     # "172 militants have been killed so far this year, while 29 soldiers and 26 civilians have
     # lost their lives": a present perfect after a total's clause counts over the same period
-    return begin > 0 and bool(PERFECT.search(clause)) and is_aggregate(s[:begin], [], [])
+    # lost their lives"; so does a past perfect ("had killed 96 ... since the start of its offensive,
+    # while 15 soldiers had died")
+    return begin > 0 and bool(PERFECT.search(clause) or _HAD_DIED.search(clause)) \
+        and is_aggregate(s[:begin], [], [])
+
+
+_HAD_DIED = re.compile(r"\bhad\s+(?:also\s+)?(?:died|perished|lost\s+their\s+lives|been\s+(?:killed|wounded"
+                       r"|injured))\b", re.IGNORECASE)
 
 
 def aggregate_here(s: str, dates: list[DateMention], group: list[Casualty],

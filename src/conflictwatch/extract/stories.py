@@ -28,7 +28,7 @@ from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.followups import DEFINITE_EVENT, REFERS_BACK, marker_res, treated_in
 from conflictwatch.extract.labels import opens_item
-from conflictwatch.extract.placerank import ROUTE, PlaceMention, most_specific
+from conflictwatch.extract.placerank import ROUTE, TYPED_REGION, PlaceMention, most_specific
 from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
 from conflictwatch.models import Article, Claim
@@ -485,7 +485,9 @@ def borrow_places(drafts: list[Draft], claims: list[Claim], sentence_places: Seq
                 # a round-up's item opened by its province takes no town from another incident's
                 # sentence ("Kharkiv was struck ... In Dnipropetrovsk Oblast, one person was killed")
                 continue
-            others = [p for p in sentence_places[j] if p.rank >= 4 and p.name.split()[0].lower() != region]
+            others = [p.name for p in sentence_places[j] if p.rank >= 4] \
+                or TYPED_REGION.findall(sentences[j].text)
+            others = [n for n in others if n.split()[0].lower() != region]
             if region is not None and others and region not in sentences[j].text.lower():
                 continue  # a claim naming a province takes no place told with another province
             if j < i and new_incident.search(sentences[j + 1].text if j + 1 < i else d.sentence.text):

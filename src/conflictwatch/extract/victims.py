@@ -198,7 +198,8 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
             if state:
                 return [(state, patients)]
     if tok.pos_ in ("NOUN", "PROPN") and base in w.death and tok.dep_ != "compound":
-        if any(c.dep_ == "compound" or c.lower_ in _NOT_A_DEATH for c in tok.children):
+        if any((c.dep_ == "compound" and c.lower_ not in _KINDS_OF_KILLING) or c.lower_ in _NOT_A_DEATH
+               for c in tok.children):
             return []
         # "the death of a regime first lieutenant": the parser may head the phrase with "regime"
         return [("killed", [_named_then_noun(o, before_verb=False) for o in _of_objects(tok)])]
@@ -219,6 +220,8 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
 
 
 _GRAVES = frozenset({"grave", "pit", "trench", "well", "site"})
+# ("SOHR documented the field execution of eight civilians": a kind of killing, not another thing's death)
+_KINDS_OF_KILLING = frozenset({"field", "mass", "summary", "revenge"})
 
 
 def _in_body_part(tok: Token) -> bool:

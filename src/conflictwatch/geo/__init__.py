@@ -126,6 +126,8 @@ class Geocoder:
             k = name_key(w)
             if k in self._mention_keys or len(k) < 4:
                 continue  # "The", "As", "Sur", "Las": words before they are cities' short names
+            if any(p.city is None for p in (*self.aliases.find(w, 0), *self.user.find(w, 0))):
+                continue  # a town the place lists define ("Mambasa"), not a city abroad it spells
             for p in self.bundled.find(w, 0):
                 if p.is_point and p.population >= 100_000:
                     cities[k] += 1
@@ -154,6 +156,7 @@ class Geocoder:
         countries = dict(base.countries)
         named: set[str] = set()
         anchors: list[Place] = []
+        own_units: list[Place] = []
         quoted = city_quoted = False
         names = list(claim.place_context or [])
         # (the one country the claim's own sentence names first: "In Mali, militants killed 30 near
@@ -227,6 +230,8 @@ class Geocoder:
                     # next entry is another story) outweighs the article's mentions ("the city of
                     # Toretsk, Donetsk region" in a story full of "Russian troops")
                     own = bool(claim.quote and written and written in claim.quote)
+                    if own and p.placetype in ("region", "county"):
+                        own_units.append(p)
                     # (a place of another sentence less: "KADUGLI - Shelling killed five in Kadugli ...
                     # The SPLM-N signed a charter in Nairobi in February" is not in Kenya)
                     bonus = (25 if p.placetype in ("region", "county") else 5) if own else 2
@@ -243,7 +248,10 @@ class Geocoder:
         # (the provinces of the country the claim is in: "the central Sahel" of an overview's lead is
         # Burkina Faso's Sahel region, no bound on a Malian town)
         top = max(countries.items(), key=lambda kv: kv[1])[0] if countries else None
-        admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in anchors
+        # (those of the claim's own sentence, when it names any: "in Kostiantynivka ..., Donetsk Oblast
+        # governor said" is not the Kostiantynivka of the next sentence's Kherson Oblast)
+        units = [a for a in own_units if a.country_code in (top, None)] or anchors
+        admin1s = {name_key(a.name if a.placetype == "region" else a.admin1 or "") for a in units
                    if a.placetype in ("region", "county") and a.country_code in (top, None)} - {""}
         # districts named as such among the first names around the claim (its sentence and the next
         # ones), not a round-up's other paragraphs at the end of the list

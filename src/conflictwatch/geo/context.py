@@ -130,7 +130,10 @@ def score(p: Place, ctx: GeoContext, tier: int) -> float:
         s -= 1
     if ctx.anchors:
         d = min(distance_km(p, a) for a in ctx.anchors[:3])
-        s -= min(d, 300.0) / 5.0
+        # (a city of millions named exactly is itself, far from the others: "Elsewhere, three died in
+        # Dnipro" after a Kyiv strike is not Kyiv's Dnipro quarter)
+        big = p.is_point and p.population >= 500_000 and tier == 0 and p.country_code == cc
+        s -= min(d, 300.0) / (25.0 if big else 5.0)
     elif ctx.article_places:
         d = min(distance_km(p, a) for a in ctx.article_places[:3])
         s -= min(d, 300.0) / 25.0

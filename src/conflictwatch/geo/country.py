@@ -122,6 +122,10 @@ def place_weight(found: list[Place], typed: bool) -> dict[str, float]:
     """What a place phrase says about the country: a province or district is strong evidence, a
     big town some; a village name (found in many countries) nothing. Homonyms share the weight."""
     out: dict[str, float] = {}
+    # a name the place lists define (places.yaml, the user's) means that place, not a spelling of a
+    # city abroad ("Mambasa", Ituri's town, is a variant of Kenya's Mombasa in GeoNames)
+    # (a town's, not a city quarter's other name: "Mashhad", a quarter of Aleppo, is still Iran's city)
+    found = [p for p in found if p.source != "bundled" and p.city is None] or found
     homes = {p.country_code for p in found if p.country_code}
     for p in found:
         if not p.country_code:
@@ -132,7 +136,7 @@ def place_weight(found: list[Place], typed: bool) -> dict[str, float]:
             w = 1.0 if typed else 0.5
         elif p.is_point and p.population >= 100_000:
             w = 1.0
-        elif p.is_point and p.population >= 5_000 and len(homes) == 1:
+        elif p.is_point and (p.population >= 5_000 or p.source != "bundled") and len(homes) == 1:
             w = 0.6  # a town's name no other country has ("in Vuhledar" in a story of Russian shelling)
         elif p.is_point and p.population >= 20_000:
             w = 0.3
