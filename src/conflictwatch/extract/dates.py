@@ -22,6 +22,7 @@ from conflictwatch.extract.ethiopian import PATTERN as ETHIOPIAN
 from conflictwatch.extract.ethiopian import ethiopian_day
 from conflictwatch.extract.numbers import DAY_NUMBER_ENDS, words_to_int
 from conflictwatch.extract.quickre import quick
+from conflictwatch.extract.saiddays import said_before, statement_day
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -132,72 +133,6 @@ def _ago(text: str, published: date) -> tuple[date, date, int] | None:
     if n == 1:
         return published - timedelta(days=37), published - timedelta(days=23), 3
     return None
-
-# "said on Thursday", "reporting the incident on Friday": the day of the statement, not of the event.
-_STATEMENT_BEFORE = re.compile(
-    r"(?:said|says|told [A-Z][\w.]*|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){1,3}|reported|announced"
-    r"|added|stated|statement|report|confirmed|acknowledged|admitted|conceded"
-    # "Iran vowed on Tuesday to take revenge for a strike that killed seven": the day of the reaction
-    r"|vowed|pledged|threatened|condemned|denounced|warned|demanded|promised"
-    # "held mass funerals on Saturday for the 47 worshippers killed": the funeral's day
-    r"|held\s+(?:a\s+|mass\s+)?(?:funerals?|burials?)|buried"
-    # "told reporters in Kaduna on Tuesday", "said in Maiduguri on Tuesday"
-    r"|(?:told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)|said)"
-    r"\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
-    r"|told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)"
-    # ("the army spokesman said at a briefing on Monday that the operation took place on Saturday")
-    r"|(?:said|told\s+reporters)\s+at\s+an?\s+(?:news\s+|press\s+|media\s+)?(?:briefing|conference)"
-    # "the death toll ... rose to 34 on Tuesday": the day of the count, not of the attack
-    r"|(?:rose|risen|climbed|jumped|increased)\s+to\s+[\d,]+(?:\s+from\s+[\d,]+)?"
-    r"|issued|released|published|made\s+public"
-    # "a communique made public on the evening of Tuesday"
-    r"|(?:issued|released|published|made\s+public|said|announced|reported|stated|confirmed)\s+on\s+the\s+"
-    r"(?:evening|morning|night"
-    r"|afternoon)\s+of"
-    # "told PREMIUM TIMES by phone on Monday", "a statement read on national television on Monday",
-    # "wrote on Telegram on Sunday"
-    r"|told\s+(?:(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,3}|reporters|journalists|newsmen|the\s+media"
-    r"|the\s+press)\s+(?:by\s+(?:tele)?phone|over\s+the\s+(?:tele)?phone|in\s+an\s+interview"
-    r"|on\s+condition\s+of\s+anonymity)"
-    r"|statement\s+(?:read|broadcast|aired|posted|issued|released)(?:\s+[\w-]+){1,3}"
-    r"|(?:said|wrote|posted)\s+on\s+(?:Telegram|Twitter|X|Facebook|social\s+media)"
-    r"|responsibility|(?:reporting|announcing|confirming)(?:\s+[\w'’-]+){1,3})\s*$",
-    re.IGNORECASE,
-)
-
-
-# "By Wednesday morning, the ministry said 89 had been killed": the day of the count, at a clause's start
-# (not "as of Thursday, 2,157 had been killed": a running count's last day, its period's end)
-# ("the toll had risen to 42 by Friday morning": the day the count reached it, after its verb)
-_AS_OF = re.compile(r"(?:(?:^|[,;]\s*)\W*|\b(?:risen|rose|climbed|reached|jumped|increased|grown|mounted)\b"
-                    r"[^.;]{0,40}?)\bby\s+$", re.IGNORECASE)
-# ("As of this morning, we have buried 113": the hour of a count of the day's dead, not their day)
-_AS_OF_TODAY = re.compile(r"(?:^|[,;]\s*)\W*as\s+of\s+$", re.IGNORECASE)
-_TODAY = ("this morning", "this afternoon", "this evening", "today", "tonight")
-
-
-def _said_before(sentence: str, at: int) -> bool:
-    """Do the words just before `at` make the date there the day of a statement ("said on")?"""
-    return _STATEMENT_BEFORE.search(sentence[:at].rstrip()[-40:].removesuffix(" on")) is not None
-
-
-# (a short speaker that ends the clause: not "on Sunday, said the attackers invaded the villages ...")
-_SAID_THEN_SPEAKER = re.compile(
-    r"\s*,\s*(?:said|says)\s+(?:(?:[A-Z][\w.'’-]*\s+){0,5}?[A-Z][\w.'’-]*|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:police|army|military|officials?|spokes(?:man|woman|person)|commander|chief|governor|sources?|ministry))"
-    r"\s*(?:,|\.?$)")
-# "The Civil Defence on Tuesday raised to 16 the toll of Monday's strike": the day a source did
-# something with a toll is the day of the statement.
-_STATEMENT_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|told|reported|announced|confirmed|raised|revised|updated|put|gave|released"
-    r"|accused|blamed|denied|condemned|denounced|deplored"
-    # "Residents on Monday buried 18 people killed ... on Sunday": the funeral's day, not the killing's
-    r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?|to\s+bury|to\s+mourn"
-    # "A court on Tuesday sentenced two men for the 2015 attack": the day of the hearing
-    r"|sentenced|convicted|jailed|acquitted|charged|indicted|arraigned|marked|commemorated)\b",
-    re.IGNORECASE,
-)
-
 
 _MONTH_DAY_SPAN = re.compile(r"(?P<month>\D+?\s+(?P<first>\d{1,2}))\s*[-–]\s*(?P<last>\d{1,2})(?P<rest>.*)$")
 _DAY_SPAN_BEFORE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|and)\s*$")
@@ -385,14 +320,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
         if kind == "weekday" and _PLANNED_FOR.search(sentence, max(0, m.start() - 12), m.start()) \
                 and not txt.endswith(("'s", "’s")):  # (not "responsibility for Tuesday's attack")
             continue  # "A day of mourning was declared for Tuesday": a day to come, no event's
-        statement = _said_before(sentence, m.start())
-        # ("a gunman opened fire at 8pm on Wednesday, said the police chief": the day ends the event's
-        # clause, and the speaker comes after the verb)
-        inverted = _SAID_THEN_SPEAKER.match(sentence, m.end()) is not None
-        statement = statement or (not inverted and bool(_STATEMENT_AFTER.match(sentence, m.end())))
+        statement = statement_day(sentence, m.start(), m.end(), txt)
         head = sentence[: m.start()]
-        statement = statement or bool(_AS_OF.search(head))
-        statement = statement or (txt.lower() in _TODAY and bool(_AS_OF_TODAY.search(head)))
         agency = AGENCY_DATELINE.match(sentence)  # "Imphal, Jan 15 (PTI) A 45-year-old man ..."
         # ("Aug 17 (Reuters) - ...": a wire's dateline with no town)
         # (a bulletin's "16/11/2023 – Mali, Segou region:" opens its item with the day of the event)
@@ -524,7 +453,7 @@ def _of_this_month(sentence: str, published: date | None, found: list[DateMentio
         day = published.replace(day=int(m["day"]))
         span = m["first"] and 1 <= int(m["first"]) < day.day
         first = published.replace(day=int(m["first"])) if span else day
-        statement = _said_before(sentence, m.start())
+        statement = said_before(sentence, m.start())
         out.append(DateMention(m.start(), m.end(), m.group(0), first, day, 1, statement))
     return out
 
@@ -550,7 +479,7 @@ def _feast_days(sentence: str, published: date | None, found: list[DateMention])
             day = date(published.year - 1, month, day_of)  # "on Christmas Day", told in January
         if (published - day).days > 45:
             continue  # a feast long past: no day of this news
-        statement = _said_before(sentence, m.start())
+        statement = said_before(sentence, m.start())
         out.append(DateMention(m.start(), m.end(), m.group(0), day, day, 1, statement))
     return out
 

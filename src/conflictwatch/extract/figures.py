@@ -23,6 +23,14 @@ from conflictwatch.extract.notcounts import counting_someone, counts_nobody, of_
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
+from conflictwatch.extract.tollphrases import (
+    DEATH_TOLL,
+    RAISED_TO,
+    RISEN_TO,
+    TOLL_AFTER,
+    TOLL_BEFORE,
+    TOLL_VERB_BEFORE,
+)
 from conflictwatch.extract.wounded import wounded_kind
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.models import Range
@@ -74,19 +82,6 @@ _PART_OF_DEAD = re.compile(
 )
 
 
-_RISEN_TO = re.compile(
-    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
-    r"|(?:bringing|brings|raising|raises|taking|takes|pushing|lifting|updated|updating|revised|revising|raised"
-    r"|lowered|lowering"
-    # ("revised the death toll from Monday's bombing at a mosque inside a police compound down to")
-    r"|reduced|reducing)\b[^.;]{0,110}?)"
-    r"\s+to\s+$"
-    # ("the number of people killed ... has reached 16": a toll reached, with no "to")
-    r"|\b(?:has|had|have)\s+(?:now\s+)?(?:reached|hit|passed|topped|surpassed|exceeded)\s+$",
-    re.IGNORECASE,
-)
-
-
 # "put the death toll at eight, saying two of the wounded succumbed": the toll holds the two
 _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|sets)\s+the\s+"
                       r"(?:(?:death\s+|final\s+)?toll|number\s+of\s+(?:the\s+)?(?:dead|deceased|deaths|fatalities"
@@ -105,32 +100,8 @@ _FLED = re.compile(
 # what befell people who were not killed: "149,000 people have fled to Chad"
 _OTHER_FATE = re.compile(rf"\b(?:{_ELSEWHERE}|released|freed|crossed|sought|taken|injured|wounded|hurt)\b",
                          re.IGNORECASE)
-_TOLL_BEFORE = re.compile(
-    r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
-    r"|(?:raising|raised|raises|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?"
-    r"(?:toll|tally)"
-    r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
-    r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
-    r"|(?:death\s+)?toll\s+of\s+$"
-    # "documented the rise of the death toll of the Suwayda events since July 13 to 900"
-    r"|\b(?:rise|increase|climb)\s+(?:of|in)\s+the\s+(?:death\s+)?(?:toll|tally)(?:\s+[^.;,]{1,60}?)?\s+to\s+$"
-    # "put the number killed in Al-Sireha on Friday at more than 150"
-    r"|(?:put|puts|putting|placed|gave)\s+the\s+number\s+(?:of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those"
-    r"\s+killed|fatalities|victims)|killed|dead)(?:\s+(?:in|at|from|of|on)\s+[^.;,]{1,60}?)?\s+at\s+$"
-    # "lowered the number of people killed in Friday's bombing to 46", "the number of people killed in
-    # Saturday's blasts has reached 120"
-    r"|(?:number|count)\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those\s+killed|fatalities|victims"
-    r"|people\s+who\s+died)(?:\s+(?:in|at|from|of|on|by)\s+[^.;,]{1,90}?)?\s+(?:(?:has|had|have)\s+)?"
-    r"(?:rose|climbed|risen|reached|increased|jumped|stood\s+at|stands\s+at|was|is|to|at)\s+(?:to\s+|at\s+)?$"
-    # "the death toll in the attack on Solhan on Friday was at least 100"
-    r"|(?:toll|tally)\s+(?:from|of|in|for)\s+[^.;,]{1,60}?\s+(?:rose|climbed|risen|reached|stood|stands|was|is)"
-    r"\s+(?:to\s+|at\s+)?$",
-    re.IGNORECASE,
-)
 
 
-_RAISED_TO = re.compile(r"\b(?:raised|revised|lifted|put|brought)\s+(?:up\s+)?to\s+$", re.IGNORECASE)
-_TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 SECOND_DAY_GAP = re.compile(rf"\bon\s+{_DAY}\s*,?\s+(?:and|while)\s+(?:another\s+)?$")
 SECOND_DAY_AFTER = re.compile(rf"\s*(?:more\s+|others?\s+|people\s+)?on\s+{_DAY}\b")
@@ -242,15 +213,10 @@ _COORD_VERB = re.compile(
 )
 
 
-_DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
 _CLAUSE_AFTER_VERB = re.compile(
     r"\b(?:dead\s*,|(?:killed|killing|died|dead|injured|wounded|hurt)[\s,]+(?:after|when|before|while"
     r"|because|until|during|following|amid|where|since|once|as|(?:in|at|near|from)\s+[\w'’-]+(?:\s+[\w'’-]+)?))$",
     re.IGNORECASE)
-_TOLL_VERB_BEFORE = re.compile(
-    r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
-    re.IGNORECASE,
-)
 
 
 _AUX = {
@@ -484,7 +450,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 victim_idx, victim_cls, victim_word = 0, lx.victims[word], word
         if kind is None:
             head = sentence[max(0, f.start - 140) : f.start]
-            if _RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
+            if RISEN_TO.search(head) and lx.killed.search(sentence[: f.start]):
                 kind = "killed"  # "the number of people killed ... has risen to 23"
                 # ("the death toll has risen to seven and the number of wounded climbed to 97")
                 hurt = [m.start() for m in lx.injured.finditer(head)]
@@ -495,13 +461,13 @@ def classify_figures(sentence: str) -> list[Casualty]:
             head = sentence[max(0, f.start - 120) : f.start]  # "raising the toll from last week's ambush to"
             # "more than doubling its tally of 47" counts votes, not the dead.
             deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE)) or \
-                _DEATH_TOLL.search(sentence)  # "raises civilian toll in Omdurman shelling to 17"
-            if (deadly and _TOLL_BEFORE.search(head)) or (
-                _TOLL_VERB_BEFORE.search(head)
+                DEATH_TOLL.search(sentence)  # "raises civilian toll in Omdurman shelling to 17"
+            if (deadly and TOLL_BEFORE.search(head)) or (
+                TOLL_VERB_BEFORE.search(head)
                 and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)
             ):
                 kind = "killed"
-            elif _RAISED_TO.search(head) and _TOLL_AFTER.match(sentence, f.end):
+            elif RAISED_TO.search(head) and TOLL_AFTER.match(sentence, f.end):
                 kind = "killed"  # "raised to 16 the toll of Monday's air strike"
             elif out and out[-1].kind == "killed" and _SECOND_PLACE.fullmatch(sentence[prev_end : f.start]) \
                     and _IN_PLACE.match(sentence, f.end):
@@ -580,7 +546,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         pending = []
         cas = Casualty(f, kind, victim_cls, victim_word, subset, clause_index(clause_starts, f.start), vend,
                        listed=listed[i])
-        cas.total = bool(kind == "killed" and (_RISEN_TO.search(sentence[max(0, f.start - 90) : f.start])
+        cas.total = bool(kind == "killed" and (RISEN_TO.search(sentence[max(0, f.start - 90) : f.start])
                                                or _TOLL_AT.search(sentence[max(0, f.start - 60) : f.start])
                                                or _ORDINAL.fullmatch(f.text)))  # "the 100th civilian killed"
         cas.increment = bool(re.match(r"\s+more\b", sentence[f.end :]))

@@ -229,3 +229,20 @@ def _base(low: str, tag: str) -> str:
             return low[:-2]
         return low[:-1]
     return low
+
+
+def named_after(tok: Token) -> bool:
+    """Does a name follow the noun ("a figure named X", "a youth identified as Y")?"""
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lower_ not in ("named", "identified", "called", "nicknamed"):
+            continue
+        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")]
+        names += [p for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+        if any(n.pos_ == "PROPN" for n in names):
+            return True
+    return False
+
+
+def single_token_entity(tok: Token) -> bool:
+    """Is the token a named entity all by itself ("Vazquez", not the "Vazquez" of "Juan Vazquez")?"""
+    return tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")

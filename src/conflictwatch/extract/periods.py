@@ -95,3 +95,14 @@ SINCE_CAPTURE = (r"\bsince\s+(?:[\w'’-]+\s+){0,4}?(?:captured|seized|took|reto
 # "earlier this year", "last month": background (not "earlier this month", the news of these weeks)
 OTHER_MONTH = re.compile(r"\b(?:(?:earlier|early|late)\s+)?this\s+year\b|\blast\s+(?:year|month)\b",
                          re.IGNORECASE)
+# "in protests across Iran", "across the country": an area, not a place
+ACROSS = re.compile(r"\bacross\s+(?:the\s+)?(?:country|nation|region|[A-Z][a-z]+)\b"
+                    r"(?!\s+(?:River|river|border))")
+# "14 people were killed across Syria on Monday": a day's count over a country
+ACROSS_COUNTRY = re.compile(
+    # ("Israeli strikes across Lebanon on Thursday killed at least 41": the country's day, told first)
+    r"\b(?:(?:killed|died|dead|deaths?)\b[^.;]{0,40}|(?:series|spate|wave|string)\s+of\s+[^.;]{0,50}?"
+    r"|(?:strikes|airstrikes|air\s+strikes|attacks|raids|bombardments?|shelling)\s+)"
+    r"\bacross\s+(?:the\s+)?(?:country|nation"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
+)

@@ -46,3 +46,31 @@ def aside_spans(sentence: str) -> list[tuple[int, int]]:
     if ", whose" not in sentence:
         return []
     return [(m.start(), m.end()) for m in _WHOSE_ASIDE.finditer(sentence)]
+
+
+_LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")
+# a list item's type word ("Bor, Jonglei state, and ...")
+ITEM_TYPE = re.compile(r"\s+(state|province|region|county|district|oblast|township|territory)\b(?!\s+of)")
+
+
+def continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
+    """'al-Kalaseh, Bustan al-Qasr and al-Sakhour': names that continue a list after a place."""
+    out: list[tuple[str, int, int]] = []
+    while True:
+        m = _LIST_NEXT.match(sentence, end)
+        if not m or m.group("name")[-2:] in ("'s", "’s"):
+            return out  # (", Mali's army said": the owner of what follows, no place of the list)
+        out.append((m.group("name"), m.start("name"), m.end("name")))
+        end = (typed.end() if (typed := ITEM_TYPE.match(sentence, m.end("name"))) else m.end("name"))
+
+
+_STREET_AFTER = re.compile(
+    r"(?:\s+(?:and|y)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:streets?|avenues?|boulevard|blvd|lane|alley)\b",
+    re.IGNORECASE)
+_STREET_NAME = re.compile(r"\b(?:street|avenue|boulevard|blvd|calle|avenida|lane|alley)\b", re.IGNORECASE)
+
+
+def is_street(sentence: str, name: str, end: int) -> bool:
+    """ "on Tiburón and Foca streets", "Technological Avenue": a street is finer than any
+    gazetteer, and its name is a village's somewhere else."""
+    return bool(_STREET_NAME.search(name) or _STREET_AFTER.match(sentence, end))

@@ -18,7 +18,7 @@ from conflictwatch.extract.datelines import (
     outlets,
 )
 from conflictwatch.extract.nlp import entities
-from conflictwatch.extract.placename import ART, NAME, people_of_as_in
+from conflictwatch.extract.placename import ART, ITEM_TYPE, NAME, continue_list, is_street, people_of_as_in
 from conflictwatch.extract.placerank import (
     PlaceMention,
     from_read,
@@ -497,7 +497,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                     owner_of.via or via))
             start = owner_of.end + 3  # after "’s "
         first = m.start("dir") if direction else start
-        items = _continue_list(sentence, m.end())
+        items = continue_list(sentence, m.end())
         plural = _PLURAL_TYPE.match(sentence, items[-1][2]) if items and not post and not direction else None
         kind = _PLURAL_TYPES.get(plural.group(1).lower()) if plural else None
         if kind:  # "the border of Yesagyo and Pakokku townships": each is a township
@@ -514,7 +514,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             if lga:
                 item, e0 = item.removesuffix(" Local") + " LGA", e0 - len(" Local")
             bare = item
-            typed = None if kind or lga else _ITEM_TYPE.match(sentence, e0)  # ("..., Lakes state, on")
+            typed = None if kind or lga else ITEM_TYPE.match(sentence, e0)  # ("..., Lakes state, on")
             if kind and not lga:
                 item = f"{item} {kind}"
             elif typed:
@@ -543,7 +543,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             out = [p for p in out if not (p.start < e0 and s0 < p.end)]
             before = sentence[max(0, s0 - 12) : s0].split()
             out.append(PlaceMention(city, s0, e0, 2, before[-1].lower() if before else ""))
-    out = [p for p in out if not _street(sentence, p)]
+    out = [p for p in out if not is_street(sentence, p.name, p.end)]
     out.sort(key=lambda p: p.start)
     dedup: list[PlaceMention] = []
     for p in out:
@@ -574,45 +574,18 @@ def _owner(owner: str, start: int) -> PlaceMention | None:
     return None
 
 
-_STREET_AFTER = re.compile(
-    r"(?:\s+(?:and|y)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s+(?:streets?|avenues?|boulevard|blvd|lane|alley)\b",
-    re.IGNORECASE)
-_STREET_NAME = re.compile(r"\b(?:street|avenue|boulevard|blvd|calle|avenida|lane|alley)\b", re.IGNORECASE)
-
-
-def _street(sentence: str, p: PlaceMention) -> bool:
-    """ "on Tiburón and Foca streets", "Technological Avenue": a street is finer than any
-    gazetteer, and its name is a village's somewhere else."""
-    return bool(_STREET_NAME.search(p.name) or _STREET_AFTER.match(sentence, p.end))
-
-
 # A list of names closed by a plural type word: each name is one of them
 _PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
                  "local government areas": "lga", "municipalities": "municipality", "raions": "raion",
                  "woredas": "woreda", "provinces": "province", "governorates": "governorate",
                  "states": "state", "regions": "region", "oblasts": "oblast"}
 _PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNORECASE)
-# "Culiacán, Sinaloa.- The bodies of ...": the dateline of Mexican and other Latin American local
-# papers (a full stop and a hyphen), which names the town of the news, not a wire's bureau
 # "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
 _SUBJECT_HIT = re.compile(
     rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"
     r"(?:was|were|has been|had been|came)\s+"
     r"(?:shelled|bombed|struck|hit|attacked|targeted|pounded|under\s+(?:\w+\s+)?(?:fire|attack|shelling))\b"
 )
-_LIST_NEXT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<name>{NAME})")
 
 
 _IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")
-_ITEM_TYPE = re.compile(r"\s+(state|province|region|county|district|oblast|township|territory)\b(?!\s+of)")
-
-
-def _continue_list(sentence: str, end: int) -> list[tuple[str, int, int]]:
-    """'al-Kalaseh, Bustan al-Qasr and al-Sakhour': names that continue a list after a place."""
-    out: list[tuple[str, int, int]] = []
-    while True:
-        m = _LIST_NEXT.match(sentence, end)
-        if not m or m.group("name")[-2:] in ("'s", "’s"):
-            return out  # (", Mali's army said": the owner of what follows, no place of the list)
-        out.append((m.group("name"), m.start("name"), m.end("name")))
-        end = (typed.end() if (typed := _ITEM_TYPE.match(sentence, m.end("name"))) else m.end("name"))

@@ -12,6 +12,8 @@ from conflictwatch.extract.campaigns import LONG_CAMPAIGNS
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.figures import Casualty, lex
 from conflictwatch.extract.periods import (
+    ACROSS,
+    ACROSS_COUNTRY,
     ADVERBIAL_SINCE,
     AS_OF_HOUR,
     EARLIER_THIS_MONTH,
@@ -347,31 +349,19 @@ _AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}t
 _CAMPAIGN_TOLL = re.compile(
     r"\b(?:toll|tally|number\s+of\s+(?:victims|dead|deaths|people\s+killed))\s+(?:in|of|from|during)\s+"
     rf"(?:the|its|their|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}|repression|crackdown)\b"
-    # "On September 23 alone, strikes killed 558": one day's share of a campaign's count; "the two-day
-    # death toll", "killed within 24 hours": a count of days
-    r"|\bon\s+(?:[\w,]+\s+){1,3}?alone\b|\b(?:two|three|four|five|\d)-day\s+(?:death\s+)?toll\b"
-    r"|\bwithin\s+(?:24|48|72)\s+hours\b"
     # "the death toll of members of the security forces stands at 125": a side's count of a campaign
     r"|\btoll\s+(?:of|among)\s+(?:the\s+)?(?:members\s+of\s+the\s+)?(?:security\s+forces|soldiers|troops|army"
     r"|civilians|police|fighters)\s+(?:stands|stood|has\s+(?:risen|reached|climbed))\b",
     re.IGNORECASE)
+# "On September 23 alone, strikes killed 558": one day's share of a campaign's count; "the two-day death
+# toll", "killed within 24 hours": a count of days
+_DAYS_COUNT = re.compile(r"\bon\s+(?:[\w,]+\s+){1,3}?alone\b"
+                         r"|\b(?:two|three|four|five|\d)-day\s+(?:death\s+)?toll\b"
+                         r"|\bwithin\s+(?:24|48|72)\s+hours\b", re.IGNORECASE)
 _CAMPAIGN = re.compile(
     r"\b(?:crackdown|protests|protest wave|campaign|offensive|unrest|insurgency|uprising|war|conflict"
     r"|violence|repression|operations|demonstrations)\b",
     re.IGNORECASE,
-)
-# "in protests across Iran", "across the country": an area, not a place.
-_ACROSS = re.compile(
-    r"\bacross\s+(?:the\s+)?(?:country|nation|region|[A-Z][a-z]+)\b(?!\s+(?:River|river|border))"
-)
-
-
-_ACROSS_COUNTRY = re.compile(
-    # ("Israeli strikes across Lebanon on Thursday killed at least 41": the country's day, told first)
-    r"\b(?:(?:killed|died|dead|deaths?)\b[^.;]{0,40}|(?:series|spate|wave|string)\s+of\s+[^.;]{0,50}?"
-    r"|(?:strikes|airstrikes|air\s+strikes|attacks|raids|bombardments?|shelling)\s+)"
-    r"\bacross\s+(?:the\s+)?(?:country|nation"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
 )
 # "a military air strike on a village ...": the sentence tells one event
 _SINGLE_EVENT = re.compile(
@@ -485,7 +475,9 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         return True
     if _CAMPAIGN_TOLL.search(s):
         return True  # "the army's toll in the ground offensive", "the death toll of the war"
-    if _ACROSS_COUNTRY.search(s) and not _ONE_EVENT.search(s):
+    if _DAYS_COUNT.search(s) and not _SINGLE_EVENT.search(s):
+        return True  # "On September 23 alone, strikes killed 558" (not "a strike on a bakery" that day)
+    if ACROSS_COUNTRY.search(s) and not _ONE_EVENT.search(s):
         return True  # "14 people were killed across Syria on Monday": a day's count over a country
     if any(d.precision == 2 for d in dates if not d.statement):
         return False
@@ -497,7 +489,7 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     if _OPERATIONS_TALLY.search(s) and _KILLED_N.search(s):
         return True  # "troops killed 19 terrorists, arrested 31 suppliers and rescued 12": a period's results
     recorded = _RECORDED.search(s) and not _SCENE_COUNT.search(s)
-    if recorded or (_ACROSS.search(s) and not _ONE_EVENT.search(s)):
+    if recorded or (ACROSS.search(s) and not _ONE_EVENT.search(s)):
         return True
     big = any(c.kind == "killed" and c.fig.value.low >= 100 for c in cas or [])
     if TOTAL_TO.search(s) and any(c.kind == "killed" and c.fig.value.low >= 1000 for c in cas or []):

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from conflictwatch.extract.nlp import entities, lemma
-from conflictwatch.extract.rules import words_re
+from conflictwatch.extract.nlp import entities, lemma, named_after, single_token_entity
 from conflictwatch.extract.victimcount import (
     AGE,
     QUANTITY_NOUNS,
@@ -198,7 +197,7 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
             if state:
                 return [(state, patients)]
     if tok.pos_ in ("NOUN", "PROPN") and base in w.death and tok.dep_ != "compound":
-        if any((c.dep_ == "compound" and c.lower_ not in _KINDS_OF_KILLING) or c.lower_ in _NOT_A_DEATH
+        if any((c.dep_ == "compound" and c.lower_ not in w.killing_kinds) or c.lower_ in _NOT_A_DEATH
                for c in tok.children):
             return []
         # "the death of a regime first lieutenant": the parser may head the phrase with "regime"
@@ -220,8 +219,6 @@ def _triggered(tok: Token, w: _Words) -> list[tuple[str, list[Token]]]:
 
 
 _GRAVES = frozenset({"grave", "pit", "trench", "well", "site"})
-# ("SOHR documented the field execution of eight civilians": a kind of killing, not another thing's death)
-_KINDS_OF_KILLING = frozenset({"field", "mass", "summary", "revenge"})
 
 
 def _in_body_part(tok: Token) -> bool:
@@ -550,7 +547,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
         return False  # "1,000 head of cattle"
     if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
         return True  # a body found is a person killed
-    if tok.pos_ == "NOUN" and _named(tok):
+    if tok.pos_ == "NOUN" and named_after(tok):
         return True  # "a cartel figure named Camilo Sanchez", "an operator identified as El Chino"
     if tok.pos_ == "PROPN":
         entities(tok.doc)  # entity labels, only for the sentences that need them
@@ -564,7 +561,7 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if tok.pos_ == "PROPN":
         bracketed = tok.i > 0 and tok.doc[tok.i - 1].text == "("
         # (not an acronym or a name after "the": "12 members of the YPG and the PKK" are 12)
-        surname = tok.ent_type_ == "ORG" and _single_token_entity(tok) and not tok.is_upper \
+        surname = tok.ent_type_ == "ORG" and single_token_entity(tok) and not tok.is_upper \
             and not any(c.dep_ == "det" for c in tok.children)
         if surname and not bracketed and low not in w.not_victims:
             return True  # "Vazquez was killed": the small model often takes a surname for an ORG
@@ -572,22 +569,6 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if AGE.search(tok.text):
         return True  # "a 16-year-old"
     return tok.pos_ == "NOUN" and base.endswith(w.suffixes) and len(base) > 4
-
-
-def _named(tok: Token) -> bool:
-    """Does a name follow the noun ("a figure named X", "a youth identified as Y")?"""
-    for acl in tok.children:
-        if acl.dep_ != "acl" or acl.lower_ not in ("named", "identified", "called", "nicknamed"):
-            continue
-        names = [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")]
-        names += [p for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
-        if any(n.pos_ == "PROPN" for n in names):
-            return True
-    return False
-
-
-def _single_token_entity(tok: Token) -> bool:
-    return tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _phrase_start(h: Token) -> int:
@@ -610,9 +591,3 @@ def _class(group: list[Token], w: _Words) -> str:
     if classes == {"combatants"}:
         return "combatants"
     return "children" if "children" in classes and len(group) == 1 else "people"
-
-
-def trigger_words() -> re.Pattern[str]:
-    """The killing and wounding words as one regex (for tests and for the sentence filter)."""
-    w = _words()
-    return words_re(sorted(w.kill | w.die | w.injure))

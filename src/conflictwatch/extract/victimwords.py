@@ -38,6 +38,7 @@ class Words:
     prefilter_words: WordFilter  # whether the prefilters can match, from the sentence's words
     manner_words: tuple[WordFilter, WordFilter]
     wound_sites: frozenset[str]  # "shot in the arm": hurt
+    killing_kinds: frozenset[str]  # "the field execution of eight": a kind of killing before its noun
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def words() -> Words:
         parts=s("body_parts"), part_states=s("body_part_states"), classes=classes, prefilter=prefilter,
         prefilter_manner=prefilter_manner,
         prefilter_words=WordFilter(alts), manner_words=(WordFilter(manner), WordFilter("dead|death|down")),
-        wound_sites=s("wound_sites"),
+        wound_sites=s("wound_sites"), killing_kinds=s("killing_kinds"),
     )
 
 

@@ -42,7 +42,7 @@ from conflictwatch.geo.gazetteer import (
     to_country_code,
 )
 from conflictwatch.geo.normalize import name_key
-from conflictwatch.geo.parts import PART_IN_TEXT, Extent, extent_of, part_of
+from conflictwatch.geo.parts import Extent, part_named
 from conflictwatch.geo.written import (
     _DISTRICT_WORDS,
     NEAR_NAMES,
@@ -263,21 +263,7 @@ class Geocoder:
 
     def _part_named(self, text: str) -> tuple[str, Extent, tuple[float, float]] | None:
         """The first part of a country the text names ("in central Mali"), with the country's extent."""
-        low = text.lower()
-        if not any(w in low for w in ("north", "south", "east", "west", "central")):
-            return None  # most sentences: no regex
-        for m in PART_IN_TEXT.finditer(text):
-            words = m.group(2).split()
-            for n in range(len(words), 0, -1):  # "Mali on Tuesday" -> "Mali"
-                cc = self._country_named(" ".join(words[:n]))
-                if cc is None:
-                    continue
-                direction = part_of(f"{m.group(1)} {words[0]}")
-                extent = extent_of(self.bundled.province_bounds(cc))
-                if direction is not None and extent is not None:
-                    return cc, extent, direction
-                break
-        return None
+        return part_named(text, self._country_named, self.bundled.province_bounds)
 
     def _country_named(self, name: str) -> str | None:
         """The country a context name is ("Syria"; "eastern Congo", "Burma", "DRC" by the country

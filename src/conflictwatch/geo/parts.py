@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from conflictwatch.geo.gazetteer import Place
@@ -66,3 +67,25 @@ def extent_of(bounds: tuple[float, float, float, float] | None) -> Extent | None
         return None
     lat0, lat1, lon0, lon1 = bounds
     return Extent((lat0 + lat1) / 2, (lon0 + lon1) / 2, (lat1 - lat0) / 2, (lon1 - lon0) / 2)
+
+
+def part_named(text: str, country_named: Callable[[str], str | None],
+               bounds: Callable[[str], tuple[float, float, float, float] | None],
+               ) -> tuple[str, Extent, tuple[float, float]] | None:
+    """The first part of a country the text names ("in central Mali"): the country's code, its extent
+    (from its provinces' `bounds`) and the direction of the part."""
+    low = text.lower()
+    if not any(w in low for w in ("north", "south", "east", "west", "central")):
+        return None  # most sentences: no regex
+    for m in PART_IN_TEXT.finditer(text):
+        words = m.group(2).split()
+        for n in range(len(words), 0, -1):  # "Mali on Tuesday" -> "Mali"
+            cc = country_named(" ".join(words[:n]))
+            if cc is None:
+                continue
+            direction = part_of(f"{m.group(1)} {words[0]}")
+            extent = extent_of(bounds(cc))
+            if direction is not None and extent is not None:
+                return cc, extent, direction
+            break
+    return None

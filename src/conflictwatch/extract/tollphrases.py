@@ -1,0 +1,48 @@
+"""The words of a toll around a figure: "the toll rose to 29", "raising the toll from last week's ambush
+to", "put the number killed in Al-Sireha at more than 150", "raised to 16 the toll of". A figure after
+them counts the dead (extract/figures.py reads them)."""
+
+from __future__ import annotations
+
+import re
+
+RISEN_TO = re.compile(
+    r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
+    r"|(?:bringing|brings|raising|raises|taking|takes|pushing|lifting|updated|updating|revised|revising|raised"
+    r"|lowered|lowering"
+    # ("revised the death toll from Monday's bombing at a mosque inside a police compound down to")
+    r"|reduced|reducing)\b[^.;]{0,110}?)"
+    r"\s+to\s+$"
+    # ("the number of people killed ... has reached 16": a toll reached, with no "to")
+    r"|\b(?:has|had|have)\s+(?:now\s+)?(?:reached|hit|passed|topped|surpassed|exceeded)\s+$",
+    re.IGNORECASE,
+)
+TOLL_BEFORE = re.compile(
+    r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
+    r"|(?:raising|raised|raises|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?"
+    r"(?:toll|tally)"
+    r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
+    r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
+    r"|(?:death\s+)?toll\s+of\s+$"
+    # "documented the rise of the death toll of the Suwayda events since July 13 to 900"
+    r"|\b(?:rise|increase|climb)\s+(?:of|in)\s+the\s+(?:death\s+)?(?:toll|tally)(?:\s+[^.;,]{1,60}?)?\s+to\s+$"
+    # "put the number killed in Al-Sireha on Friday at more than 150"
+    r"|(?:put|puts|putting|placed|gave)\s+the\s+number\s+(?:of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those"
+    r"\s+killed|fatalities|victims)|killed|dead)(?:\s+(?:in|at|from|of|on)\s+[^.;,]{1,60}?)?\s+at\s+$"
+    # "lowered the number of people killed in Friday's bombing to 46", "the number of people killed in
+    # Saturday's blasts has reached 120"
+    r"|(?:number|count)\s+of\s+(?:the\s+)?(?:dead|deaths|people\s+killed|those\s+killed|fatalities|victims"
+    r"|people\s+who\s+died)(?:\s+(?:in|at|from|of|on|by)\s+[^.;,]{1,90}?)?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:rose|climbed|risen|reached|increased|jumped|stood\s+at|stands\s+at|was|is|to|at)\s+(?:to\s+|at\s+)?$"
+    # "the death toll in the attack on Solhan on Friday was at least 100"
+    r"|(?:toll|tally)\s+(?:from|of|in|for)\s+[^.;,]{1,60}?\s+(?:rose|climbed|risen|reached|stood|stands|was|is)"
+    r"\s+(?:to\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+RAISED_TO = re.compile(r"\b(?:raised|revised|lifted|put|brought)\s+(?:up\s+)?to\s+$", re.IGNORECASE)
+TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
+DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
+TOLL_VERB_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
+    re.IGNORECASE,
+)
