@@ -231,3 +231,64 @@ def test_where_the_speaker_sits(geo: Geocoder) -> None:
 def test_a_dateline_with_its_day_is_no_place_name() -> None:
     """'KOSTI, 12 March 2025 –' gave the place 'Kosti, 12 March 2025' to a claim the dateline placed."""
     assert dateline_town("KOSTI, 12 March 2025 – Three workers were killed.", "KOSTI, 12 March 2025") == "Kosti"
+
+
+# -- a second batch: Myanmar, Colombia and Ecuador, Yemen, Gaza and the West Bank, South Sudan and Libya,
+# situation reports ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the crime someone was accused of is no death of this incident
+    ("A crowd on Monday killed a man accused of murdering a trader in Rumbek, police said.", [1]),
+    # a part set off by commas; how many were killed and how many hurt, unsaid
+    ("Four civilians, two women among them, were killed on Monday in Taiz, medics said.", [4]),
+    ("The army said it killed and wounded dozens of the attackers in Harib on Monday.", []),
+    # those sheltering where the strike fell, and WAFA's "occupation fire"
+    ("An Israeli strike on Monday hit a school in Nuseirat, where thousands of displaced people were "
+     "staying, killing at least 16 people, medics said.", [16]),
+    ("At least 73 citizens were killed by occupation fire on Monday in Beit Lahiya, the ministry of health "
+     "said.", [73]),
+    # a toll raised on the day of the statement, from an earlier day's strikes on a place with initials
+    ("The Houthi-run health ministry raised on Tuesday the death toll from Monday's U.S. and British "
+     "airstrikes on Yemen's Hodeidah governorate to 16, with 42 injured.", [16]),
+])
+def test_tolls_of_the_second_batch(geo: Geocoder, text: str, expected: list) -> None:
+    """2 (the man and the trader he was accused of killing), 6 (two women added), 0 dead and 24 hurt
+    (dozens), 2000 (the displaced), no claim (a "fire"), no toll (16 not read)."""
+    assert _tolls(incidents(geo, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Four villagers were killed on Monday when a jet bombed Nyaung Kone village in Sagaing Region's Myinmu "
+    "Township, where families had been sleeping outdoors since the earthquake.",
+    "Two soldiers were killed on Monday in El Plateado, Cauca, where troops have been deployed since October.",
+])
+def test_a_places_story_after_where_counts_no_period(geo: Geocoder, text: str) -> None:
+    """'..., where ... since October' made a day's incident a total."""
+    assert len(incidents(geo, text)) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Unidentified gunmen shot dead a young man in Al-Harsha, west of Zawiya, on Sunday night. "Nobody is '
+     'helping us," said a resident.', "Libya"),
+    ("Thirty people were killed in a clash between Murle and Lou Nuer youth near Waat in Nyirol County on "
+     "Saturday.", "South Sudan"),
+])
+def test_words_that_are_no_countrys(geo: Geocoder, text: str, expected: str) -> None:
+    """'us' was the United States (New Jersey); the Murle people were the place."""
+    found = incidents(geo, text)
+    assert [c.country for c in found] == [expected] and found[0].location not in ("Murle", "Lou Nuer")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The bodies of three men were found on Monday in the rural area of Tame, Arauca, police said.", "Tame"),
+    ("Two soldiers were killed on Sunday in rural Briceño, in the north of Antioquia.", "Briceño"),
+    ("Five people were killed in a fight inside the UN Protection of Civilians site in Malakal on Sunday "
+     "night.", "Malakal"),
+    ("Two people were shot dead on Monday in Rumbek Centre County, police said.", "Rumbek Centre county"),
+    ("A Houthi missile hit the Panama-flagged bulk carrier Silver Dawn off Hodeidah on Monday, killing two "
+     "crew members, the U.S. military said.", "Hodeidah"),
+])
+def test_where_it_happened_in_the_second_batch(geo: Geocoder, text: str, expected: str) -> None:
+    """No place ('rural Tame', 'rural Briceño', 'Rumbek Centre County' read as a speaking centre), the
+    department, 'Protection of Civilians', 'Panama-flagged'."""
+    assert [c.location for c in incidents(geo, text)] == [expected]

@@ -143,6 +143,9 @@ def _org_head_words() -> WordFilter:
     return WordFilter(heads[len(r"(?<![\w-])(?:") : -len(r")(?![\w-])")], r"[\w-]+")
 
 
+_UNIT_AFTER = re.compile(r"\s+(?:County|District|State|Province|Municipality|Payam)\b")
+
+
 def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
     """Organisations named by a proper name ending in a head noun ("Saudi Press Agency")."""
     if not _org_head_words().may_match(sentence):
@@ -190,6 +193,8 @@ def _org_mentions(sentence: str) -> list[tuple[int, int, str]]:
             continue  # "in Mbengwi, Momo Division," (Cameroon's divisions): a province named after its town
         if start == 0 and len(words) == 2 and words[1].islower():
             continue  # "Former army captain X was shot": a sentence's first word, not a name
+        if _UNIT_AFTER.match(sentence, m.end()):
+            continue  # "in Rumbek Centre County": a county's name, not a centre that speaks
         if len(words) >= 2 and not re.match(r"^(?:The|A|An|In|On|At|By)$", words[0]):
             out.append((start, m.end(), _title(words)))
     return out

@@ -62,7 +62,9 @@ _OUTBREAK_OF_VIOLENCE = re.compile(
 # "army fire", and the shooting words: "opened fire on", "returned fire", "sniper fire", "live fire"
 _FIRE_OF = re.compile(r"\b(?:army|police|enemy|government|rebel|regime|military|forces'?|troops'?"
                       r"|open(?:ed|ing|s)?|return(?:ed|ing|s)?|exchanged|gun|sniper|artillery|mortar"
-                      r"|machine-gun|live|heavy|tank|cross|under)\s+$", re.I)  # ("came under fire")
+                      r"|machine-gun|live|heavy|tank|cross|under"
+                      # ("came under fire"; "killed by occupation fire", WAFA's words for the Israeli army's)
+                      r"|occupation|militia|insurgent|militant|gunmen'?s?|soldiers'?)\s+$", re.I)
 
 
 def _sides_fire(sentence: str, at: int) -> bool:

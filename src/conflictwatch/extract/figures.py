@@ -285,8 +285,10 @@ KILLED_OR_HURT = re.compile(
 _KILLED_AND_HURT = re.compile(
     r"\s+(?:(?:were|have been|had been|are)\s+)?(?:killed|dead)\s+and\s+(?:wounded|injured|hurt)\b"
     r"(?!\s+(?:\w+\s+)?(?:\d|others|another|people|more)\b)", re.IGNORECASE)
+_AMONG_THEM_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?among\s+(?:them|whom)\s*,", re.IGNORECASE)
+# ("killing or wounding 30", "killed and wounded dozens of the attackers": how many of each, unsaid)
 KILLING_OR_HURTING = re.compile(
-    r"\b(?:killing|killed|kill)\s+(?:or|and/or)\s+(?:wounding|injuring|wounded|injured|wound|injure|maiming|maimed)\s+"
+    r"\b(?:killing|killed|kill)\s+(?:or|and/or|and)\s+(?:wounding|injuring|wounded|injured|wound|injure|maiming|maimed)\s+"
     r"(?:(?:at least|more than|some|about|nearly|over|up to)\s+)?$", re.IGNORECASE)
 
 
@@ -307,6 +309,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         bool(
             _SUBSET_BEFORE.search(sentence[max(0, f.start - 30) : f.start])
             or (_SUBSET_AFTER.match(sentence[f.end :]) and re.search(r",\s*$", sentence[: f.start]))
+            # ("Four civilians, two women among them, were killed": a part set off by commas)
+            or (_AMONG_THEM_AFTER.match(sentence, f.end) and re.search(r",\s*$", sentence[: f.start]))
             # "killed six civilians, beheading at least four of them": how some of them were killed
             or (_OF_THEM.match(sentence[f.end :])
                 and _MANNER_BEFORE.search(sentence, max(0, f.start - 40), f.start) is not None)

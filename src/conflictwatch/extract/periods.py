@@ -88,7 +88,7 @@ EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\
 
 
 # "since March 31", "since the fall of Assad on Dec. 8": the start of a state or a period, before a day
-SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,40}$", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 # "since Russian forces captured Avdiivka in February", "since the fall of Assad": a time's start
 SINCE_CAPTURE = (r"\bsince\s+(?:[\w'’-]+\s+){0,4}?(?:captured|seized|took|retook|recaptured|fell|fall|capture"
                  r"|entered)\b")

@@ -67,8 +67,9 @@ _LOCATIVE = (
 _UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido)"  # (not "colonia": a city's part)
 
 _PLACE_RE = quick(re.compile(
-    rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote)\s+)?"
-    rf"(?:(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region|governorate"
+    rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote|rural)\s+)?"
+    rf"(?:(?:rural\s+)?(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region"
+    r"|governorate"
     r"|localit[ée])\s+of\s+)?"
     rf"{_HELD}?"
     rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village|{_UNIT_PREFIX})"
@@ -255,8 +256,8 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
     """A building is no place ("Ayder Referral Hospital"), but the known city whose airport, port
     or market it is ("Mogadishu airport") is where it stands."""
     m = place_types()[2].search(p.name)
-    if m is None:
-        return p
+    if m is None or _UNIT_NAME_END.search(p.name):
+        return p  # (not "Rumbek Centre County": a county named after its town's centre)
     of_city = _FACILITY_OF.match(p.name)
     if of_city and m.start() == 0:  # "the University of Karachi": the city it is of
         at = p.start + of_city.start("city")
@@ -329,6 +330,8 @@ _SPOKE_FROM = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+_FLAGGED = re.compile(r"-(?:flagged|owned|registered|operated|managed)\b", re.IGNORECASE)
+_UNIT_NAME_END = re.compile(r"\s(?:county|district|state|province|payam|municipality)$", re.IGNORECASE)
 _RIVER_AFTER = re.compile(r"\s+(?:river|River|basin|Basin)\b")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _THAI_VILLAGE_NO = re.compile(r"\bMoo\.?\s+\d{1,2}(?:,\s*|\s+of\s+|\s+(?=[A-Z]))")
@@ -414,6 +417,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "Aamin Ambulance", "Arakan Army", "Al-Fath Al-Mubin operation room": groups
         if _RIVER_AFTER.match(sentence, after) and is_country_name(name):
             continue  # "near the Niger river": a river three countries share, not the country
+        if _FLAGGED.search(name):
+            continue  # "the Panama-flagged bulk carrier Silver Dawn": a ship and its flag, no place
         before = sentence[max(0, start - 20) : start].split()[-1:]
         typed_region = (m.group("post") or "").strip().lower() in ("region", "state", "province", "zone")
         # ("in Sheikh Maskin city", "in Imam Sahib district": a title that starts a place's name)

@@ -385,7 +385,9 @@ _MONTH_ONLY = re.compile(
 
 # ", whose troops have been deployed in Cabo Delgado since 2021,": an aside about who speaks or acts
 # (and a closing clause of the scene around it: ", as fighting spread across the country.")
-_ASIDE = re.compile(r",\s+(?:whose|which|who|an?\s+[^,;]{0,40}?\b(?:that|where))\s+[^,;]{3,160}?(?:,|[.!]?$)|"
+# (", where families had been sleeping outdoors since the earthquake": the place's story)
+_ASIDE = re.compile(r",\s+(?:whose|which|who|where|an?\s+[^,;]{0,40}?\b(?:that|where))\s+[^,;]{3,160}?"
+                    r"(?:,|[.!]?$)|"
                     r",\s+(?:as|amid|while)\s+(?!(?:of|many|much|well|a\s+result)\b)[^,;]{3,200}?[.!]?$"
                     # (", the ruby-mining town captured by the TNLA last month,": the place's history)
                     r"|,\s+(?:the|a)\s+[^,;]{0,40}?\b(?:captured|seized|taken|overrun|retaken|held|controlled)\s+by\s+"

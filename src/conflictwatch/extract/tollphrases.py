@@ -19,9 +19,12 @@ RISEN_TO = re.compile(
 )
 TOLL_BEFORE = re.compile(
     r"(?:toll|tally|count)\s+(?:\w+\s+){0,3}?(?:rose|climbed|risen|reached|increased|jumped|stood|stands|was|is|to|at|of)\s+(?:to\s+|at\s+)?$"
-    r"|(?:raising|raised|raises|put|putting|puts|bringing|brought)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:death\s+)?"
+    # ("raised on Saturday the death toll from Thursday's strikes on Hodeidah governorate to 16")
+    r"|(?:raising|raised|raises|put|putting|puts|bringing|brought)\s+(?:on\s+[A-Z]\w+\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:death\s+)?"
     r"(?:toll|tally)"
-    r"(?:\s+(?:from|of|in)\s+[^.;,]{1,60}?)?\s+(?:to|at)\s+$"  # "raising the toll from last week's ambush to"
+    # "raising the toll from last week's ambush to" ("from Thursday's U.S. strikes": an initial's full stop)
+    r"(?:\s+(?:from|of|in)\s+(?:[^.;,]|(?<=\b[A-Z])\.){1,90}?)?\s+(?:to|at)\s+$"
     r"|(?:raising|raised|revised|lifted|putting|put)\s+(?:(?:its|the)\s+(?:death\s+)?(?:toll|tally)\s+)?(?:up\s+)?to\s+$"
     r"|(?:death\s+)?toll\s+of\s+$"
     # "documented the rise of the death toll of the Suwayda events since July 13 to 900"

@@ -39,6 +39,7 @@ _MODALS = {"could", "would", "might", "may", "will", "shall", "should", "can", "
 _NOBODY = {"nobody", "none", "no one", "noone"}
 _EACH = {"each", "every", "any"}  # a rule about anyone, no one in particular
 _MARTYRDOM = {"shahadat", "shahadah", "shahadath", "martyrdom"}
+_ACCUSED = {"accused", "suspected", "charged", "convicted", "wanted", "sentenced", "arrested", "jailed"}
 _NOT_A_DEATH = {"toll", "penalty", "sentence", "threat", "threats", "squad"}
 _STATE_DEPS = ("oprd", "acomp", "xcomp", "ccomp", "amod")
 _NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "PRODUCT", "EVENT", "DATE", "TIME", "WORK_OF_ART"}
@@ -441,7 +442,10 @@ def _unreal(tok: Token, w: _Words) -> bool:
         return True
     if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp",) and lemma(tok.head.head) in w.unreal:
         return True
-    return False
+    # "killed a man accused of murdering a trader", "a suspect wanted for killing two police officers":
+    # the crime someone is accused of, told about the person (not "accused the army of killing 30")
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for", "with") \
+        and tok.head.head.lower_ in _ACCUSED and tok.head.head.dep_ in ("acl", "relcl")
 
 
 # -- counting the victims of one trigger ------------------------------------------------------------

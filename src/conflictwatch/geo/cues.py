@@ -36,6 +36,12 @@ class _Cues:
     lengths: dict[str, tuple[int, ...]]  # a cue's first word -> the lengths of cues it starts, longest first
 
 
+def fold(word: str) -> str:
+    """A word as the cue scan compares it: lower case, but a short word in capitals keeps them ("US",
+    "CAR" are countries; "us" in "Nobody is helping us" and a "car" are not)."""
+    return word if len(word) <= 3 and word.isupper() else word.lower()
+
+
 @lru_cache(maxsize=1)
 def cues_table() -> _Cues:
     names: dict[str, str] = {}
@@ -61,7 +67,7 @@ def cues_table() -> _Cues:
                 weak[name_key(g)] = "" if weak.get(name_key(g), cc) != cc else str(cc)
                 texts.append(g)
     # Cues by their words, lower-cased: a text is scanned word by word, longest cue first.
-    by_words = {tuple(_WORD.findall(t.lower())): t for t in texts if t}
+    by_words = {tuple(map(fold, _WORD.findall(t))): t for t in texts if t}
     starts: dict[str, set[int]] = {}
     for k in by_words:
         if k:
@@ -107,7 +113,7 @@ def article_votes(article: Article) -> Counter[str]:
     if before and len(before[-1]) != len(whole.raw[len(before) - 1]):
         return text_votes(*article_text(article))
     j = len(before)
-    title = [_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(article.title or "")]
+    title = [_POSSESSIVE.sub("", fold(w)) for w in _WORD.findall(article.title or "")]
     lead = len(title) + len(_WORD.findall(body, 0, cut + LEAD_CHARS - 1 if cut else LEAD_CHARS)) - j
     words = title + whole.words[j:]
     return Counter(_votes(words, _scan(words, None, whole, len(title), j - len(title)), lead))
@@ -126,7 +132,7 @@ def _scan_of(text: str) -> _Scan:
     raw = _WORD.findall(text)
     # "North Waziristan's Mir Ali": the possessive is the place's name too (_POSSESSIVE, read
     # without a regex per word: a word holds no line break, so `$` is its end)
-    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in map(str.lower, raw)]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in map(fold, raw)]
     looked = bytearray(len(words))
     return _Scan(raw, words, _scan(words, looked), looked)
 
