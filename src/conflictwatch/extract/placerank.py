@@ -180,9 +180,13 @@ def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
     at Madina hospital")?"""
     return bool((_STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
                 or _HOME_OF.search(sentence, 0, p.start)
-                or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start)
-                or (_SPEAKER_IN.search(sentence, max(0, p.start - 40), p.start) is not None
-                    and _SPEECH_AFTER.match(sentence, p.end) is not None))
+                or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
+
+
+def spoken_from(sentence: str, p: PlaceMention) -> bool:
+    """Is the place where the speaker sits ("The army spokesperson in Ituri told reporters")?"""
+    return _SPEAKER_IN.search(sentence, max(0, p.start - 40), p.start) is not None \
+        and _SPEECH_AFTER.match(sentence, p.end) is not None
 
 
 _WIDER_GAP = re.compile(r"\s*(?:,|\bin\b|\bof\b)?\s*(?:the\s+)?")

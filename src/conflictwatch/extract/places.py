@@ -25,6 +25,7 @@ from conflictwatch.extract.placerank import (
     homes_widened,
     place_types,
     refine_ranks,
+    spoken_from,
     told_elsewhere,
     type_rank,
 )
@@ -233,6 +234,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)
              and not (_COMPASS_ZONE.fullmatch(p.name) and sentence.startswith(" of ", p.end))]
     found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in found]), sentence)
+    if len(found) == 1 and spoken_from(sentence, found[0]):
+        return []  # where a speaker sits, the only place named, is not where it happened (else: context)
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
