@@ -90,9 +90,9 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     return True
 
 
-# ("Six others were injured", "Seventeen people were injured", "Officials said 61 people had been
-# injured": the hurt of the incident just told, which gave none)
-_OTHERS_HURT = re.compile(r"^\W*(?:(?:[\w-]+\s+){1,3}(?:said|say)\s+(?:that\s+)?)?(?:[\w-]+\s+){1,3}?"
+# ("Six others were injured", "Seventeen people were injured": the hurt of the incident just told, which
+# gave none; not "The National Police said 61 people were wounded", another voice's claim)
+_OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}?"
                           r"(?:others|other\s+people|more|people|persons|civilians)\s+"
                           r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
                           re.IGNORECASE)
