@@ -438,14 +438,17 @@ def _unreal(tok: Token, w: _Words) -> bool:
             c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
         ):
             return True  # "no one was killed", "killing nobody", "no civilians were hurt"
-    if tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") and lemma(tok.head) in w.unreal:
+    dep = tok.dep_
+    if dep in ("xcomp", "acl", "advcl", "ccomp") and lemma(tok.head) in w.unreal:
         return True
-    if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp",) and lemma(tok.head.head) in w.unreal:
+    if dep == "conj" and tok.head.dep_ in ("xcomp",) and lemma(tok.head.head) in w.unreal:
         return True
-    # "killed a man accused of murdering a trader", "a suspect wanted for killing two police officers":
-    # the crime someone is accused of, told about the person (not "accused the army of killing 30")
-    return tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for", "with") \
-        and tok.head.head.lower_ in _ACCUSED and tok.head.head.dep_ in ("acl", "relcl")
+    if dep != "pcomp":
+        return False
+    # "a man accused of murdering a trader": his crime, told about him (not "accused the army of killing 30")
+    head = tok.head
+    return head.lower_ in ("of", "for", "with") and head.head.lower_ in _ACCUSED \
+        and head.head.dep_ in ("acl", "relcl")
 
 
 # -- counting the victims of one trigger ------------------------------------------------------------
