@@ -95,6 +95,13 @@ def test_a_toll_only_the_headline_gives(geo: Geocoder) -> None:
     assert [(c.killed.low, c.date_start, c.location) for c in found] == [(2, date(2025, 3, 10), "Qardaha")]
 
 
+def test_a_headline_over_an_empty_body(geo: Geocoder) -> None:
+    """A feed item with a headline and no body: the headline's claim, dated by its own day (the claim
+    for a headline once needed a sentence of the body, and an empty body raised an IndexError)."""
+    found = incidents_of(geo, "", published=PUBLISHED, title="Five killed in Kaduna attack on Monday")
+    assert [(c.killed.low, c.date_start, c.location) for c in found] == [(5, date(2025, 3, 10), "Kaduna")]
+
+
 # -- totals and other events --------------------------------------------------------------------
 
 @pytest.mark.parametrize("second", [

@@ -296,7 +296,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 and ((day and (named or not lx.aggregate.search(s))) or (seizing and named and not (
                     # ("The army recaptured Dilling earlier this year", "had recaptured Bara in
                     # September": background of another month, not the news)
-                    OTHER_MONTH.search(s) or re.search(SINCE_CAPTURE, s, re.IGNORECASE)
+                    OTHER_MONTH.search(s) or SINCE_CAPTURE.search(s)
                     or any(x.precision == 3 and not x.statement for x in dates))))
                 and not long_ago(s, article, [])  # "in June 2021, rebels recaptured most of Tigray"
             ):
@@ -380,15 +380,13 @@ def extract_claims(article: Article) -> list[Claim]:
     no_one_hurt(drafts, claims, [x.text for x in sentences])
     total_of_parts(drafts, claims)
     headline_toll(article, claims)
-    if (from_title := headline_incident(article, claims, [x.text for x in sentences])) is not None:
-        claims.append(from_title)  # a toll only the headline gives, over a body that tells no incident
-        drafts.append(Draft(sentences[0], [article.title or ""], [], None, [], [], None, None, None,
-                            "incident"))
     for d, c in zip(drafts, claims, strict=True):
         if (c.scope == "incident" and c.event_type is None and not accidental(d.sentence.text)
                 and (kind := by_victims(d)) is not None):
             c.event_type, c.sub_event_type = kind
             c.claim_id = c.make_id()
+    if (from_title := headline_incident(article, claims, [x.text for x in sentences])) is not None:
+        claims.append(from_title)  # a toll only the headline gives, over a body that tells no incident
     outlet = _outlet_source(article)
     monitor = _monitor_lead(lead_source)
     filed_at = local_town(article.text, article.agency)
@@ -580,5 +578,5 @@ _INTERCEPTED = re.compile(
     r"|\blaunched\s+[^.;]{0,80}?\b(?:drones?|missiles?|rockets?)\b[^.;]{0,60}?\b(?:shot\s+down|intercepted"
     r"|downed)\b"
     # ("since Russian forces captured Avdiivka in February", "since the fall of Assad": a time's start)
-    rf"|{SINCE_CAPTURE}",
+    rf"|{SINCE_CAPTURE.pattern}",
     re.IGNORECASE)

@@ -71,10 +71,11 @@ def headline_incident(article: Article, claims: list[Claim], sentences: list[str
     if not title or any(c.scope == "incident" for c in claims):
         return None
     killed = [x for x in classify_figures(title) if x.kind == "killed" and not x.total and not x.subset]
-    if len(killed) != 1 or is_aggregate(title, find_dates(title, article.published), killed):
+    title_dates = find_dates(title, article.published)
+    if len(killed) != 1 or is_aggregate(title, title_dates, killed):
         return None
-    days = [d for s in [title, *sentences[:_LEAD_SENTENCES]] for d in find_dates(s, article.published)
-            if d.date_start and not d.statement and d.precision == 1]
+    body_dates = [x for s in sentences[:_LEAD_SENTENCES] for x in find_dates(s, article.published)]
+    days = [d for d in [*title_dates, *body_dates] if d.date_start and not d.statement and d.precision == 1]
     rule = event_rule(title, True, None)
     if not days or rule is None:
         return None

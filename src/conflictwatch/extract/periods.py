@@ -90,8 +90,8 @@ EARLIER_THIS_MONTH = re.compile(r"\b(?:early|earlier|late|later)\s+this\s+month\
 # "since March 31", "since the fall of Assad on Dec. 8": the start of a state or a period, before a day
 SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,60}$", re.IGNORECASE)
 # "since Russian forces captured Avdiivka in February", "since the fall of Assad": a time's start
-SINCE_CAPTURE = (r"\bsince\s+(?:[\w'’-]+\s+){0,4}?(?:captured|seized|took|retook|recaptured|fell|fall|capture"
-                 r"|entered)\b")
+SINCE_CAPTURE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,4}?(?:captured|seized|took|retook|recaptured|fell"
+                           r"|fall|capture|entered)\b", re.IGNORECASE)
 # "earlier this year", "last month": background (not "earlier this month", the news of these weeks)
 OTHER_MONTH = re.compile(r"\b(?:(?:earlier|early|late)\s+)?this\s+year\b|\blast\s+(?:year|month)\b",
                          re.IGNORECASE)

@@ -126,10 +126,10 @@ class Geocoder:
             k = name_key(w)
             if k in self._mention_keys or len(k) < 4:
                 continue  # "The", "As", "Sur", "Las": words before they are cities' short names
-            if any(p.city is None for p in (*self.aliases.find(w, 0), *self.user.find(w, 0))):
-                continue  # a town the place lists define ("Mambasa"), not a city abroad it spells
             for p in self.bundled.find(w, 0):
                 if p.is_point and p.population >= 100_000:
+                    if any(q.city is None for q in (*self.aliases.find(w, 0), *self.user.find(w, 0))):
+                        break  # a town the place lists define ("Mambasa"), not a city abroad it spells
                     cities[k] += 1
                     city_place.setdefault(k, p)
                     break
