@@ -7,16 +7,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from conflictwatch.datafiles import load_data
 from conflictwatch.extract.placerank import PlaceMention
 from conflictwatch.geo.cues import cues_table
 from conflictwatch.geo.gazetteer import capitals, to_country_code
 from conflictwatch.geo.normalize import name_key
 
+_SEAT = r"(?:(?:state|provincial|regional|departmental)\s+)?capital"
+_REGION_TYPE = r"(?:\s+(?:[Ss]tate|[Pp]rovince|[Rr]egion|[Oo]blast|[Gg]overnorate|[Dd]epartment))?"
+_NAMED = r"[A-Z][\w'-]+(?:\s+(?:de\s+|del\s+|and\s+)?[A-Z][\w'-]+){0,3}"
 # (not "the Yemeni capital Sanaa", "the capital of X": the name written after it is the place)
 _CAPITAL = re.compile(
-    r"\bthe\s+(?P<adj>[A-Z][\w-]+)\s+capital\b|\b(?P<country>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+capital\b"
-    r"|\bthe\s+capital\s+of\s+(?P<of>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\b"
+    rf"\bthe\s+(?P<adj>{_NAMED})(?P<t1>{_REGION_TYPE})\s+(?P<s1>{_SEAT})\b"
+    rf"|\b(?P<country>{_NAMED})(?P<t2>{_REGION_TYPE})['’]s?\s+(?P<s2>{_SEAT})\b"
+    rf"|\bthe\s+(?P<s3>{_SEAT})\s+of\s+(?:the\s+)?(?P<of>{_NAMED})(?P<t3>{_REGION_TYPE})\b"
 )
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'-]+,\s*$")
 _NAME_AFTER = re.compile(r",?\s+(?:city\s+)?(?:of\s+)?[A-Z]")
 
 
@@ -28,15 +34,50 @@ def capital_mentions(sentence: str) -> list[tuple[str, int, int]]:
     for m in _CAPITAL.finditer(sentence):
         if _NAME_AFTER.match(sentence, m.end()):
             continue
-        if m.group("of"):  # "the capital of Haiti" (not "the capital of Kachin state")
-            cc = to_country_code(m.group("of"))
-        else:
-            word = m.group("adj") or m.group("country")
-            cc = cues_table().names.get(name_key(word)) or to_country_code(word)
-        city = capitals().get(cc or "")
-        if city:
-            out.append((city, m.start(), m.end()))
+        words = (m.group("of") or m.group("adj") or m.group("country")).split()
+        typed = m.group("t1") or m.group("t2") or m.group("t3") or ""
+        national = not typed and (m.group("s1") or m.group("s2") or m.group("s3")) == "capital"
+        for i in range(len(words)):  # ("In Borno's capital": Borno)
+            word = " ".join(words[i:])
+            # "the South Kivu capital", "Borno's capital", "the provincial capital of Ghazni": the
+            # province's seat (Borno is also a cue for Nigeria: not Abuja)
+            # (not "El Geneina, the capital of West Darfur": the town is named already)
+            city = None if _NAMED_BEFORE.search(sentence, 0, m.start()) else region_capital(word + typed)
+            if city is None and national:
+                if m.group("of"):  # "the capital of Haiti"
+                    cc = to_country_code(word)
+                else:
+                    cc = cues_table().names.get(name_key(word)) or to_country_code(word)
+                city = capitals().get(cc or "")
+            if city:
+                out.append((city, m.start(), m.end()))
+                break
     return out
+
+
+_TYPE_END = re.compile(r"\s+(?:state|province|region|oblast|governorate|department)$", re.IGNORECASE)
+
+
+def region_capital(name: str) -> str | None:
+    """The seat of the province `name` ("South Kivu" -> Bukavu, "Borno State" -> Maiduguri), from
+    region_capitals.yaml; None for a name that is no province there, or the province of two countries."""
+    table = _region_capitals()
+    hit = table.get(name_key(name)) or table.get(name_key(_TYPE_END.sub("", name)))
+    return hit
+
+
+@lru_cache(maxsize=1)
+def _region_capitals() -> dict[str, str]:
+    seen: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for cc, seats in (load_data("region_capitals.yaml") or {}).items():
+        for city, names in (seats or {}).items():
+            for n in names or []:
+                k = name_key(n)
+                if k in seen and seen[k][1] != cc:
+                    shared.add(k)
+                seen[k] = (city, cc)
+    return {k: city for k, (city, _) in seen.items() if k not in shared}
 
 
 _THE_CAPITAL = re.compile(r"\b(?:in|near|on|of)\s+the\s+capital\b(?!\s*,?\s+(?:of\s+|city\s+of\s+)?[A-Z])")
@@ -66,3 +107,27 @@ def the_citys_part(sentence: str, places: list[PlaceMention], town: str) -> Plac
         if _THE_CITYS.search(sentence, max(0, p.start - 40), p.start):
             return PlaceMention(town, p.start, p.start, max(p.rank + 1, 4), "in")
     return None
+
+
+_BARE_SEAT = re.compile(r"\b(?:in|near|on|of|outside|around|across)\s+the\s+(?:state|provincial|regional)\s+"
+                        r"capital\b(?!\s*,?\s+(?:of\s+|city\s+of\s+)?[A-Z])")
+_SEAT_NAMED = re.compile(
+    r"\b(?P<before>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?),\s+the\s+(?:state|provincial|regional)\s+capital\b"
+    r"|\bthe\s+(?:state|provincial|regional)\s+capital,?\s+(?P<after>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+_REGION_NAMED = re.compile(rf"\b(?P<name>{_NAMED})\s+(?:State|Province|Region|state|province|region)\b")
+
+
+def the_seat_told(sentence: str, before: str) -> PlaceMention | None:
+    """ "was gunned down in the state capital", in a story that called Abeokuta "the state capital"
+    before, or named only Ogun State: that town, the province's seat."""
+    if "capital" not in sentence or not (m := _BARE_SEAT.search(sentence)):
+        return None
+    named = list(_SEAT_NAMED.finditer(before))
+    city = (named[-1].group("before") or named[-1].group("after")) if named else None
+    if city is None:
+        for r in reversed(list(_REGION_NAMED.finditer(before))):
+            words = r.group("name").split()
+            city = next((c for i in range(len(words)) if (c := region_capital(" ".join(words[i:])))), None)
+            if city:
+                break
+    return PlaceMention(city, m.start(), m.end(), 2, "in") if city else None

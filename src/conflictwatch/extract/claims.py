@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
-from conflictwatch.extract.capitals import the_capital_here, the_citys_part
+from conflictwatch.extract.capitals import the_capital_here, the_citys_part, the_seat_told
 from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, days_back
 from conflictwatch.extract.counted import more_of_a_count
 from conflictwatch.extract.datelines import (
@@ -214,6 +214,8 @@ def extract_claims(article: Article) -> list[Claim]:
             # "in the capital", a story filed there: the city, as wide as a province (a district told
             # next is more exact)
             places = [PlaceMention(town, here.start(), here.end(), 4, "in")]
+        elif not places and (seat := the_seat_told(s, article.text[: sent.start])):
+            places = [seat]  # "in the state capital": the seat the story named before, or its state's
         # (the day of a dateline left in the text is when it was filed: not the day the sentence gives)
         dates = find_dates(s, article.published)
         if last_incident is not None and not any(not d.statement and d.date_start for d in dates):

@@ -84,12 +84,20 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     more_hurt = not dead and bool(hurt) and told_dead and not told_hurt and _OTHERS_HURT.match(s) is not None
     if not (more_dead or more_hurt):
         return False
+    # "... and the director of their organization were killed. Director Jude Montis was also killed.":
+    # the one counted, by his title and name
+    titled = [m.group(1) for c in cas if c.kind == "killed" and c.fig.value.high == 1
+              and (m := _TITLE_NAME.match(c.fig.text))]
+    if more_dead and len(dead) == 1 and titled and not hurt \
+            and re.search(rf"\b{re.escape(titled[0])}\b", " ".join(last.quote), re.IGNORECASE):
+        return True
     last.extra_killed.extend(dead)
     if hurt and not told_hurt:
         last.extra_injured = sum_ranges(hurt)
     return True
 
 
+_TITLE_NAME = re.compile(r"([A-Z][a-z]{3,})\s+[A-Z][\w'’-]+")
 # ("Six others were injured", "Seventeen people were injured": the hurt of the incident just told, which
 # gave none; not "The National Police said 61 people were wounded", another voice's claim)
 _OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}?"

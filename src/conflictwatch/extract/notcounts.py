@@ -63,6 +63,9 @@ CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested
                       r"\s+of\s+$", re.IGNORECASE)
 # "The driver and his passenger, a 52-year-old woman, died": the passenger again, not one more
 _APPOSITION_BEFORE = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s*$", re.IGNORECASE)
+# "The man, Mohammad Yasin, a 35-year-old shepherd, was killed": the man again, after his name
+_NAMED_APPOSITION_BEFORE = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s*"
+                                      r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*,\s*$", re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:who\b|was\b|were\b|died\b|had\b|is\b)", re.IGNORECASE)
 # "doctors are fighting for the lives of several patients": the living
 _LIVES_FOUGHT_FOR = re.compile(r"\b(?:fighting|fight|fought|battling|struggling|trying)\s+"
@@ -136,7 +139,11 @@ def counting_someone(sentence: str, figs: list[Figure]) -> list[Figure]:
 # "raising a toll that the government had put at 132": the same dead, counted earlier
 _EARLIER_TOLL_BEFORE = re.compile(
     r"\b(?:toll|count|figure|tally)\s+(?:that|which)\s+(?:[\w'’-]+\s+){1,5}?(?:had\s+)?(?:put|given|set|placed"
-    r"|estimated)\s+at\s+(?:about\s+|around\s+|some\s+|least\s+)?$", re.IGNORECASE)
+    r"|estimated)\s+at\s+(?:about\s+|around\s+|some\s+|least\s+)?$"
+    # "raising the toll from 12", "up from 12": the count before the new one
+    r"|\b(?:(?:toll|count|figure|tally|number)\s+(?:of\s+(?:the\s+)?dead\s+)?|\bup\s+)from\s+"
+    r"(?:an?\s+(?:earlier|initial|previous)\s+)?(?:about\s+|around\s+|some\s+|at\s+least\s+)?$",
+    re.IGNORECASE)
 
 
 # "three of the four assailants were shot dead": how many there were, of whom three died
@@ -187,7 +194,8 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
             or _DEFINITION_BEFORE.search(before) or _FIRST_REPORTED_AFTER.match(after) \
             or (text.lower().startswith(("a ", "an ")) and (
-                (_APPOSITION_BEFORE.search(before) and _APPOSITION_AFTER.match(after))
+                ((_APPOSITION_BEFORE.search(before) or _NAMED_APPOSITION_BEFORE.search(before))
+                 and _APPOSITION_AFTER.match(after))
                 # ("a nun who was a doctor", "the father of a local journalist": the one person named)
                 or _PREDICATE_OR_KIN_BEFORE.search(before)
                 # ("one person killed, a 45-year-old man."): the one told, again
@@ -251,7 +259,10 @@ _DAYS_AFTER_AN_EVENT = re.compile(
     r",\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
     r"(?:a|an|the)\s+[^;:()]*?\b(?:that|which)\b[^;:()]*$", re.IGNORECASE)  # (no "that": scope.earlier_toll)
 _AVENGED = re.compile(r"\b(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\s+(?:an?|the)\s+[^;:()]*?"
-                      r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+)?$",
+                      r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+)?$"
+                      # ("revenge after vigilantes killed some bandits last week")
+                      r"|\b(?:retaliation|revenge|reprisal)\s+(?:after|for)\s+[^;:()]*?\b(?:had\s+)?killed\s+"
+                      r"(?:at\s+least\s+|more\s+than\s+)?$",
                       re.IGNORECASE)
 _EARLIER_BEFORE = re.compile(r"\b(?:last\s+(?:year|month)|in\s+(?:19|20)\d\d|(?:years|months)\s+ago)\s*$",
                              re.IGNORECASE)

@@ -69,6 +69,10 @@ _SHOT_SOMEONE_DEAD = re.compile(
 _GROUPS = frozenset({"families", "family", "households", "clans", "tribes", "communities", "villages"})
 
 
+_GATHERED = re.compile(r"\s+(?:(?:had|have)\s+)?(?:attended|gathered|marched|protested|rallied|turned\s+out"
+                       r"|took\s+part|demonstrated)\b")
+
+
 def add_parsed_victims(
     sentence: str, cas: list[Casualty], victims: list[Victim], killers: Sequence[tuple[int, int]] = ()
 ) -> list[Casualty]:
@@ -88,6 +92,8 @@ def add_parsed_victims(
     # prison where 119 died" (notcounts.py)
     victims = [v for v in victims if not of_an_earlier_event(sentence, v.start)]
     victims = [v for v in victims if not a_threshold(sentence, v.start)]  # "any killing of three or more"
+    # "Hundreds of people marched ... after a man and his two sons were shot dead": the marchers
+    victims = [v for v in victims if not _GATHERED.match(sentence, v.end)]
     # "A gunman shot dead a man": who shot, not who died (the parse reads "gunman shot dead" as passive)
     victims = [v for v in victims if not _SHOT_SOMEONE_DEAD.match(sentence, v.end)]
     # "killed a village chief and two of his notables, decapitating the ruler": the one told before

@@ -74,3 +74,20 @@ def is_street(sentence: str, name: str, end: int) -> bool:
     """ "on Tiburón and Foca streets", "Technological Avenue": a street is finer than any
     gazetteer, and its name is a village's somewhere else."""
     return bool(_STREET_NAME.search(name) or _STREET_AFTER.match(sentence, end))
+
+
+# A list of names closed by a plural type word: each name is one of them
+PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
+                "local government areas": "lga", "municipalities": "municipality", "raions": "raion",
+                "woredas": "woreda", "provinces": "province", "governorates": "governorate",
+                "states": "state", "regions": "region", "oblasts": "oblast"}
+PLURAL_TYPE = re.compile(r"\s+(" + "|".join(PLURAL_TYPES) + r")\b", re.IGNORECASE)
+# "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
+SUBJECT_HIT = re.compile(
+    rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"
+    r"(?:was|were|has been|had been|came)\s+"
+    r"(?:shelled|bombed|struck|hit|attacked|targeted|pounded|under\s+(?:\w+\s+)?(?:fire|attack|shelling))\b"
+)
+
+
+IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")

@@ -18,7 +18,18 @@ from conflictwatch.extract.datelines import (
     outlets,
 )
 from conflictwatch.extract.nlp import entities
-from conflictwatch.extract.placename import ART, ITEM_TYPE, NAME, continue_list, is_street, people_of_as_in
+from conflictwatch.extract.placename import (
+    ART,
+    IN_PROVINCE_AFTER,
+    ITEM_TYPE,
+    NAME,
+    PLURAL_TYPE,
+    PLURAL_TYPES,
+    SUBJECT_HIT,
+    continue_list,
+    is_street,
+    people_of_as_in,
+)
 from conflictwatch.extract.placerank import (
     PlaceMention,
     from_read,
@@ -114,6 +125,7 @@ _LEVEL_OF = {"governor": "state", "mayor": "town"}
 # ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
 _TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(?:rural\s+|urban\s+)?(community|municipality|commune|department"
                                  r"|prefecture|chefferie|territory|groupement|secteur|cercle|upazila|locality|province"
+                                 r"|sindicatura"
                                  r"|governorate)\s+of\s+$"
                                  r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -127,9 +139,13 @@ def _typed_before(sentence: str, start: int) -> str | None:
         return " " + _LEVEL_OF.get((word := (level.group(1) or level.group(2)).lower()), word)
     if _BESIDE_BEFORE.search(before):
         return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
+    if _NAMED_UNIT_OF.search(before):
+        return " province"  # "in Bisham, Shangla district of Khyber Pakhtunkhwa": the wider place
     return "of" if _TYPED_BEFORE_END.search(before) or _UNIT_BEFORE.search(before) else None
 
 
+_NAMED_UNIT_OF = re.compile(r"\b[A-Z][\w'’-]*\s+(?:district|county|township|division|subdivision|tehsil)"
+                            r"\s+of\s+$")
 _PLACE_TITLES = frozenset({"sheikh", "imam", "emir", "king", "prince"})
 _BESIDE_BEFORE = re.compile(  # ("in Munigi, ..., on the northern outskirts of Goma": Goma is beside it)
     r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:[a-z-]+ern\s+)?(?:outskirts|suburbs|edge)\s+of\s+$", re.IGNORECASE)
@@ -288,13 +304,16 @@ _SETTLEMENTS = {"town", "village", "city", "hamlet"}
 _FACILITY_OF = re.compile(
     r"^(?:University|Port|Airport|Polytechnic)\s+of\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 _PORT_CITY_OF = re.compile(
-    r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
+    r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]"
+    # ("in the Bint Jbeil district town of Aynata": the district is wider)
+    r"|(?<=district)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "Ma Gyi Kone village of Depayin Township", "Mera village of Augie Local Government Area": what
 # follows "of" is the wider unit, so the name before the type word is the village itself
 _OF_WIDER = re.compile(r"(?i:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:region|state|province|division"
                        r"|township|district|county|municipality|lga|local\s+government\s+area|tehsil|woreda|raion)\b)")
-_NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase", "Mile"}  # ("Mile 4 Nkwen", Bamenda)
+# ("Mile 4 Nkwen", Bamenda; "Kebele 16", an Ethiopian town's ward)
+_NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase", "Mile", "Kebele"}
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _NUMBER_MARK = re.compile(r"(?:(?<=\bWard )|(?<=\bBlock )|(?<=\bCamp )|(?<=\bZone ))No\.\s?(?=\d)")
@@ -411,7 +430,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if poss and straight not in _possessive_names():
             name = poss.group(2)  # "Mogadishu's Hamarweyne" -> Hamarweyne (the city is context)
             owner_of = _owner(poss.group(1), start)
-            if owner_of is None and m.group("post") and poss.group(1).lower() not in _stop()[1]:
+            if owner_of is None and (m.group("post") or poss.group(2).split()[-1].lower() in _CAPITAL_TYPES) \
+                    and poss.group(1).lower() not in _stop()[1]:
                 # "Chhattisgarh's Bijapur district": the owner of a place typed as one is a wider
                 # place the lexicon does not list; context only, for the geocoder to read
                 owner_of = PlaceMention(poss.group(1), start, start + len(poss.group(1)), 5, OWNER)
@@ -498,7 +518,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if pre.startswith("of") and _BEARING_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             # "in Salahudin province, north of Baghdad": a landmark, not the place ("villages west of
             # Dhusamareb in Galgaduud region": the town they are by, in the province named after it)
-            rank = 3 if _IN_PROVINCE_AFTER.match(sentence, m.end()) else max(rank, 5)
+            rank = 3 if IN_PROVINCE_AFTER.match(sentence, m.end()) else max(rank, 5)
         via = pre.split()[0].lower() if pre.split() else ""
         if owner_of is not None:  # "Tanintharyi Region's Launglon Township": the region is context
             out.append(PlaceMention(owner_of.name, owner_of.start, owner_of.end, owner_of.rank,
@@ -506,8 +526,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             start = owner_of.end + 3  # after "’s "
         first = m.start("dir") if direction else start
         items = continue_list(sentence, m.end())
-        plural = _PLURAL_TYPE.match(sentence, items[-1][2]) if items and not post and not direction else None
-        kind = _PLURAL_TYPES.get(plural.group(1).lower()) if plural else None
+        plural = PLURAL_TYPE.match(sentence, items[-1][2]) if items and not post and not direction else None
+        kind = PLURAL_TYPES.get(plural.group(1).lower()) if plural else None
         if kind:  # "the border of Yesagyo and Pakokku townships": each is a township
             clean, rank = f"{clean} {kind}", name_rank(name, " " + kind, None, False)
         out.append(PlaceMention(clean, first, max(m.end(), name_end), rank, via))
@@ -539,7 +559,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         out.append(PlaceMention(local.group("city"), 0, local.end("city"), 3, "in"))
         if local.group("state"):
             out.append(PlaceMention(local.group("state"), local.start("state"), local.end("state"), 4, "in"))
-    hit = _SUBJECT_HIT.match(sentence)
+    hit = SUBJECT_HIT.match(sentence)
     if hit and not skipped(hit.start("name")) and not any(p.start == hit.start("name") for p in out):
         name = hit.group("name")
         if name.lower() not in not_places and not org.search(name) and name.split()[0].lower() not in titles \
@@ -581,19 +601,3 @@ def _owner(owner: str, start: int) -> PlaceMention | None:
         return PlaceMention(owner, start, start + len(owner), 5, OWNER)
     return None
 
-
-# A list of names closed by a plural type word: each name is one of them
-_PLURAL_TYPES = {"townships": "township", "counties": "county", "lgas": "lga",
-                 "local government areas": "lga", "municipalities": "municipality", "raions": "raion",
-                 "woredas": "woreda", "provinces": "province", "governorates": "governorate",
-                 "states": "state", "regions": "region", "oblasts": "oblast"}
-_PLURAL_TYPE = re.compile(r"\s+(" + "|".join(_PLURAL_TYPES) + r")\b", re.IGNORECASE)
-# "Kherson was shelled 54 times", "Kramatorsk came under missile attack": the place is the subject
-_SUBJECT_HIT = re.compile(
-    rf"(?:(?:On|Early on|Late on|Overnight,?)\s+\w+,?\s+)?(?P<name>{NAME})\s+"
-    r"(?:was|were|has been|had been|came)\s+"
-    r"(?:shelled|bombed|struck|hit|attacked|targeted|pounded|under\s+(?:\w+\s+)?(?:fire|attack|shelling))\b"
-)
-
-
-_IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")

@@ -286,7 +286,8 @@ _SUPERLATIVE = re.compile(
     r"|\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|latest)"
     r" (?:(?:major|big|large|deadly|serious)\s+)?(?:such|in a|attack|killing|massacre|ambush|discovery"
     r"|incident|strike|raid|operation|offensive|assault)\b"
-    r"(?:(?!\b(?:brings?|bringing|raises?|raising|takes?|taking)\b)[^,.;])*"  # ("brings to 13 the number")
+    # ("brings to 13 the number"; "a wave of attacks that has killed over 60 ... this month": a count)
+    r"(?:(?!\b(?:brings?|bringing|raises?|raising|takes?|taking|(?:that|which)\s+ha(?:s|ve))\b)[^,.;])*"
     # ", marking a new escalation in a months-long offensive": the event's weight, no period it counts
     r"|,\s+marking\s+(?:a|an|the)\s+[^,.;]*",
     re.IGNORECASE,
@@ -539,7 +540,7 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:(?:after|following|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault"
     # ("launched after the attack on the Barkaram base in which about 40 soldiers died": its object too)
-    r"|clash(?:es)?)\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:on\s+[^.;,]{0,50}?\s)?)"
+    r"|clash(?:es)?),?\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:on\s+[^.;,]{0,50}?\s)?)"
     r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event

@@ -46,8 +46,8 @@ def _count_one(h: Token) -> Range | None:
         span = h.doc[left_index(h) : h.i + 1].text
         figs = find_figures(span)
         return figs[-1].value if figs else None
-    if low == "both":
-        return Range(2, 2)
+    if low == "both" or (low == "couple" and not any(c.lower_ == "of" for c in h.rights)):
+        return Range(2, 2)  # "A couple and their son" (3), not "a couple of soldiers"
     if h.pos_ == "PRON":
         return Range(1, 1) if low in SINGLE_PRONOUNS else None
     nums = [c for c in h.children if (c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num))
