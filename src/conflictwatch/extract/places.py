@@ -312,8 +312,7 @@ _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # follows "of" is the wider unit, so the name before the type word is the village itself
 _OF_WIDER = re.compile(r"(?i:\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}?(?:region|state|province|division"
                        r"|township|district|county|municipality|lga|local\s+government\s+area|tehsil|woreda|raion)\b)")
-# ("Mile 4 Nkwen", Bamenda; "Kebele 16", an Ethiopian town's ward)
-_NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase", "Mile", "Kebele"}
+_NUMBERED_PLACES = {"Camp", "Block", "Sector", "Zone", "Ward", "Phase", "Mile"}  # ("Mile 4 Nkwen", Bamenda)
 _NUMBERED_ROADS = {"Route", "Highway", "Road", "National Road", "Motorway"}
 _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _NUMBER_MARK = re.compile(r"(?:(?<=\bWard )|(?<=\bBlock )|(?<=\bCamp )|(?<=\bZone ))No\.\s?(?=\d)")
