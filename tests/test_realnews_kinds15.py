@@ -125,8 +125,9 @@ def test_the_town_not_its_district(geo: Geocoder, text: str, location: str) -> N
 
 
 def test_a_cartels_faction_is_no_place(geo: Geocoder) -> None:
-    """ "the war between Los Chapitos and La Mayiza" named two places that pulled a town elsewhere."""
-    found = incidents(geo, "Since the war between Los Chapitos and La Mayiza broke out, the city has not "
-                           "returned to normal. On Monday, gunmen killed three men outside a workshop in "
-                           "Aguaruto, west of Culiacan.")
-    assert [(c.location, c.admin1) for c in found] == [("Aguaruto", "Sinaloa")]
+    """ "the war between Los Chapitos and La Mayiza" named two places (context that pulled a town of
+    another article elsewhere); "the capital of Sinaloa" is Culiacan."""
+    found = incidents(geo, "Since the war between Los Chapitos and La Mayiza broke out, the capital of Sinaloa "
+                           "has not returned to normal. On Monday, gunmen killed three men outside a workshop "
+                           "in the Aguaruto sector, west of the city.")
+    assert [(c.location, c.admin1, c.place_context) for c in found] == [("Aguaruto", "Sinaloa", ["Culiacán"])]
