@@ -80,7 +80,8 @@ def _region_capitals() -> dict[str, str]:
     return {k: city for k, (city, _) in seen.items() if k not in shared}
 
 
-_THE_CAPITAL = re.compile(r"\b(?:in|near|on|of)\s+the\s+capital\b(?!\s*,?\s+(?:of\s+|city\s+of\s+)?[A-Z])")
+_THE_CAPITAL = re.compile(r"\b(?:in|near|on|of|attacked|struck|hit|shelled|targeted|pounded|bombed)\s+the\s+"
+                          r"capital\b(?!\s*,?\s+(?:of\s+|city\s+of\s+)?[A-Z])")
 
 
 def the_capital_here(sentence: str, town: str) -> re.Match[str] | None:

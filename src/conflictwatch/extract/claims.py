@@ -26,6 +26,7 @@ from conflictwatch.extract.datelines import (
     label_end,
     local_dateline_end,
     local_town,
+    not_filed_far,
     report_day,
 )
 from conflictwatch.extract.dates import find_dates
@@ -50,7 +51,7 @@ from conflictwatch.extract.news import dated, fold_highlights, furniture, lead_e
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
 from conflictwatch.extract.parsedvictims import add_parsed_victims, names_dead
-from conflictwatch.extract.periods import OTHER_MONTH, SINCE_BEFORE, SINCE_CAPTURE
+from conflictwatch.extract.periods import OTHER_MONTH, SINCE_BEFORE, SINCE_CAPTURE, WHOLE_WAR
 from conflictwatch.extract.placename import aside_spans
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.places import OWNER, find_places
@@ -60,7 +61,6 @@ from conflictwatch.extract.retold import retells_the_dead
 from conflictwatch.extract.rivals import group_by_source, split_rivals
 from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
-    WHOLE_WAR,
     earlier_event_span,
     earlier_toll,
     hedge_governs,
@@ -199,6 +199,7 @@ def extract_claims(article: Article) -> list[Claim]:
         skip = [(m.start, m.end) for m in mentions] + actor_spans + aside_spans(s) + prior
         # (the town of the hospital the wounded were taken to is not where it happened)
         places = [p for p in find_places(s, skip, docs.get(sent.index)) if not treated_in(s, p, strict=True)]
+        places = not_filed_far(s, places)
         label = opens_item(s, sent.index)
         if label and not any(p.start < label[2] for p in places):
             # (context only beside a place its sentence names: "KATSINA: ... in Danmusa LGA")
@@ -546,15 +547,19 @@ def _actor_spans(text: str, actors: list[Named]) -> list[tuple[int, int]]:
     return [m.span() for a in actors if a.may_occur(lower) for m in a.regex.finditer(text)]
 
 
+_BASED_IN = re.compile(r"\b(?:based|exiled|exile|living|lives)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _article_places(sentences: list[Sentence], actors: list[Named]) -> list[str]:
     """The main places of the article, most mentioned first (context for the geocoder). Where
     people came from ("a worker from Madhepura", "fighters returning from Marte") is not where the
     article is."""
     counts: dict[str, int] = {}
     for sent in sentences[:12]:
-        for p in find_places(sent.text, _actor_spans(sent.text, actors)):
-            if p.via in ("from", OWNER):
-                continue  # nor a city named only to say which district ("Mogadishu's Hamarweyne")
+        for p in not_filed_far(sent.text, find_places(sent.text, _actor_spans(sent.text, actors))):
+            if p.via in ("from", OWNER) or _BASED_IN.search(sent.text, max(0, p.start - 20), p.start):
+                continue  # nor a city named only to say which district ("Mogadishu's Hamarweyne"), nor
+                # where a speaker lives ("an activist based in Germany")
             base = re.sub(r"^(?:north|south|east|west)\w*\s+|\s+countryside$|\s+province$", "", p.name)
             counts[base] = counts.get(base, 0) + 1
     return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]

@@ -28,7 +28,11 @@ ALSO_KILLED = re.compile(
     # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene": one
     # more person, not "His mother also died", one of those counted, nor "have also died", a count)
     r"|\W*(?:an?|one|two|three|four|five|another)\s+(?:[\w-]+\s+){0,3}?also\s+(?:died|perished"
-    r"|lost\s+(?:his|her|their)\s+li(?:fe|ves)))\b",
+    r"|lost\s+(?:his|her|their)\s+li(?:fe|ves))"
+    # ("Six terrorists were killed in the ensuing clearance operation": the attackers of the attack told)
+    r"|.*\b(?:were|was|had\s+been)\s+(?:killed|shot\s+dead|neutrali[sz]ed|eliminated)\s+in\s+(?:the\s+)?"
+    r"(?:ensuing|subsequent|resulting|retaliatory|return)\s+(?:[\w-]+\s+){0,2}?(?:operation|exchange\s+of\s+fire"
+    r"|gunfight|firefight|fire|clash(?:es)?|shootout|gun\s+battle|fighting|encounter))\b",
     re.IGNORECASE,
 )
 
@@ -84,6 +88,10 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     more_hurt = not dead and bool(hurt) and told_dead and not told_hurt and _OTHERS_HURT.match(s) is not None
     if not (more_dead or more_hurt):
         return False
+    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    first = min(c.fig.end for c in cas if c.kind == "killed") if dead else 0
+    if more_dead and not hurt and not _MORE.search(s, 0, first + 30) and sum(d.low for d in dead) == told:
+        return True  # ("claimed to have killed four ... four of them were killed in the retaliatory fire")
     # "... and the director of their organization were killed. Director Jude Montis was also killed.":
     # the one counted, by his title and name
     titled = [m.group(1) for c in cas if c.kind == "killed" and c.fig.value.high == 1
@@ -97,6 +105,7 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     return True
 
 
+_MORE = re.compile(r"\b(?:also|another|more|other|others|further|too)\b", re.IGNORECASE)
 _TITLE_NAME = re.compile(r"([A-Z][a-z]{3,})\s+[A-Z][\w'’-]+")
 # ("Six others were injured", "Seventeen people were injured": the hurt of the incident just told, which
 # gave none; not "The National Police said 61 people were wounded", another voice's claim)

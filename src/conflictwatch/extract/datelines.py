@@ -7,10 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from conflictwatch.extract.placename import NAME
 from conflictwatch.extract.rules import load_data
 from conflictwatch.months import NAME_OR_SHORT
+
+if TYPE_CHECKING:
+    from conflictwatch.extract.placerank import PlaceMention
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +79,9 @@ _CAPS_DATED = re.compile(
 # day and a dash, as francophone agencies open a story (the parser read the town as the victim)
 # ("Bangui, Central African Republic, Thursday, September 16, 2021 (CNC) - ": a weekday and an agency too)
 _TITLE_DATED = re.compile(
-    rf"^{_TITLE_TOWN}(?:,\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}})?,\s*(?:[A-Z][a-z]+day,\s*)?{_DAY}"
+    # ("Dapaong (Togo), Jan 16 —": the country in brackets too)
+    rf"^{_TITLE_TOWN}(?:\s*\([A-Z][A-Za-z .'’-]{{2,30}}\))?(?:,\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}})?,\s*"
+    rf"(?:[A-Z][a-z]+day,\s*)?{_DAY}"
     rf"\s*(?:\([^()]{{1,40}}\)\s*)?[-–—:]{{1,2}}\s*(?=[A-Z\"“])")
 
 
@@ -252,3 +258,17 @@ def report_day(text: str, dateline_day: str | None, published: date | None) -> d
     if day is None or not 0 < (published - day).days <= _REPORT_DAYS_BEFORE:
         return None
     return day
+
+
+def not_filed_far(s: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """ "STUTTGART, Germany - ... an airstrike ... southwest of Baraawe": a story filed from a command or
+    a capital far from the war (places_lexicon.yaml `far_datelines`); the places of the body are where."""
+    if len(places) > 1 and places[0].start == 0 and places[0].name.lower() in _far_datelines() \
+            and (filed := local_dateline_end(s)) and any(p.start >= filed for p in places):
+        return [p for p in places if p.start >= filed]
+    return places
+
+
+@lru_cache(maxsize=1)
+def _far_datelines() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("far_datelines", []))

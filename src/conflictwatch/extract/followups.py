@@ -24,7 +24,7 @@ from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.retold import dead_dated_again, event_dated_again
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
-from conflictwatch.extract.scope import is_aggregate
+from conflictwatch.extract.scope import hedge_governs, is_aggregate
 from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Range
 
@@ -272,16 +272,23 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
 
 _TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:(?:death\s+)?toll"
                          r"|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|people\s+killed|those\s+killed))"
-                         r"\s+(?:has\s+)?"
+                         r"\s+(?:has\s+)?(?:(?:later|since|now|further)\s+)?"
                          r"(?:risen|rose|climbed|increased|grown|jumped)\s+to\b", re.IGNORECASE)
+
+
+_UNCONFIRMED = re.compile(r"\b(?:did|could|would)\s+not\s+confirm|\bunconfirmed\s+reports?\b", re.IGNORECASE)
 
 
 def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
                     last: Draft) -> bool:
     """ "The death toll has risen to 8", with no day or place of its own: the last incident's toll."""
     totals = [c for c in cas if c.kind == "killed" and c.total]
-    if totals and _TOLL_TAKEN.search(s) and _DIED_OF_WOUNDS.search(s) \
-            and all(c.total or c.increment for c in cas):
+    extra = [c for c in cas if not (c.total or c.increment)]
+    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    if totals and _TOLL_TAKEN.search(s) and _DIED_OF_WOUNDS.search(s) and (not extra or (
+            # ("A policeman injured in the gunfight died later, taking the toll to four", after three)
+            all(c.kind == "killed" for c in extra)
+            and told + sum(c.fig.value.low for c in extra) == totals[-1].fig.value.low)):
         # "One more injured person succumbed at the hospital in Jammu on Monday, taking the toll in the
         # firing to five": the toll of the incident just told, raised later (where the hurt died is no
         # place of it)
@@ -294,7 +301,10 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
 
 
 _DIED_OF_WOUNDS = re.compile(r"\b(?:succumbed|died\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)"
-                             r"|died\s+(?:later\s+)?in\s+(?:a\s+|the\s+)?hospital)\b", re.IGNORECASE)
+                             r"|died\s+(?:later\s+)?in\s+(?:a\s+|the\s+)?hospital"
+                             # ("A policeman injured in the gunfight died later")
+                             r"|(?:injured|wounded)\b[^.;]{0,60}?\b(?:later\s+)?died(?:\s+later)?)\b",
+                             re.IGNORECASE)
 _TOLL_TAKEN = re.compile(r"\b(?:taking|bringing|raising|pushing)\s+the\s+(?:death\s+)?toll\s+"
                          r"(?:in\s+[\w\s]{1,30}?\s+)?to\b", re.IGNORECASE)
 
@@ -341,6 +351,8 @@ def extends(
 ) -> bool:
     """Fold a follow-up sentence into the previous incident claim; True if it did."""
     event_dates = [d for d in dates if not d.statement]
+    if cas and _UNCONFIRMED.search(s) and hedge_governs(s, cas):
+        return False  # ("did not confirm reports that two soldiers had also been killed": no more dead)
     if cas:
         # "That included five children, it said." / "Twenty-two rebels were wounded."
         voices = {sp.name for sp in speakers if sp.name}

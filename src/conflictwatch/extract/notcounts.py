@@ -61,6 +61,10 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|were)\s*$", re.IGNORECASE)
 CRIME_OF = re.compile(r"\b(?:wanted|accused|suspected|convicted|charged|arrested|jailed|sentenced|tried)\s+"
                       r"(?:for|of|over|in)\s+(?:the\s+)?(?:killing|murder|death|assassination|kidnapping)s?"
                       r"\s+of\s+$", re.IGNORECASE)
+# "hanged a man convicted of killing two policemen": the crime a court judged, not this news's dead (not
+# "accused of killing 30 villagers on Monday", an incident told as an accusation)
+_CONVICTED_OF = re.compile(r"\b(?:convicted|sentenced(?:\s+to\s+death)?)\s+(?:of|for)\s+"
+                           r"(?:killing|murdering)\s+$", re.IGNORECASE)
 # "The driver and his passenger, a 52-year-old woman, died": the passenger again, not one more
 _APPOSITION_BEFORE = re.compile(r"\b(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}[\w-]+,\s*$", re.IGNORECASE)
 # "The man, Mohammad Yasin, a 35-year-old shepherd, was killed": the man again, after his name
@@ -191,6 +195,7 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _PART_OF_BEFORE.search(before) \
             or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)) \
             or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before) \
+            or _CONVICTED_OF.search(before) \
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
             or _DEFINITION_BEFORE.search(before) or _FIRST_REPORTED_AFTER.match(after) \
             or (text.lower().startswith(("a ", "an ")) and (

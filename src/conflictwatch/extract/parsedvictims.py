@@ -69,6 +69,8 @@ _SHOT_SOMEONE_DEAD = re.compile(
 _GROUPS = frozenset({"families", "family", "households", "clans", "tribes", "communities", "villages"})
 
 
+_COUNT_THEN_ASIDE = re.compile(r"(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?:\d[\d,]*|[a-z]+)\s+"
+                               r"(?:[a-z-]+\s+)?[a-z-]+,\s*(?:including|among\s+them)\s", re.IGNORECASE)
 _GATHERED = re.compile(r"\s+(?:(?:had|have)\s+)?(?:attended|gathered|marched|protested|rallied|turned\s+out"
                        r"|took\s+part|demonstrated)\b")
 
@@ -145,6 +147,17 @@ def add_parsed_victims(
             # "two foreign tourists and their Ugandan guide": the parse counts the whole list (3);
             # the pattern read its first figure (2)
             for c in inside:
+                out.remove(c)
+            whole = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
+            out.append(Casualty(whole, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))
+            continue
+        parts = [c for c in inside if not c.subset]
+        if parts and len(parts) < len(inside) and v.value.low > sum(c.fig.value.low for c in parts) \
+                and not any(c.fig.start == v.start for c in out) \
+                and _COUNT_THEN_ASIDE.match(sentence, v.start):
+            # "At least nine villagers, including two children, and a policeman": the count the patterns
+            # missed before its aside, and the one after it (the parse reads 10; the patterns read 1)
+            for c in parts:
                 out.remove(c)
             whole = Figure(v.start, v.end, v.value, sentence[v.start : v.end], True)
             out.append(Casualty(whole, v.kind, v.cls, v.noun, False, clause_index(starts, v.start), v.end))

@@ -106,3 +106,16 @@ ACROSS_COUNTRY = re.compile(
     r"\bacross\s+(?:the\s+)?(?:country|nation"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
 )
+
+
+# A war's whole count, not an incident's: "a civil war that killed an estimated 400,000 people"
+WHOLE_WAR = re.compile(
+    r"\b(?:war|conflict|insurgency|uprising|civil war)\b,[^,]{0,60},\s+"
+    r"(?:has|had|have)\s+(?:killed|left|claimed)"
+    # "a civil war that killed an estimated 400,000 people", "That war killed about 1,200"
+    r"|\b(?:civil war|war|genocide|insurgency|uprising)\s+(?:that|which)\s+(?:has\s+|had\s+)?"
+    r"(?:killed|left|claimed)\b|^\s*(?:That|The|This)\s+(?:civil\s+)?war\s+(?:killed|left|claimed)\b"
+    # "killed ... during the 12-day war"
+    r"|\b(?:during|in|of)\s+the\s+(?:\w+[- ])?(?:day|week|month)\s+war\b",
+    re.I,
+)

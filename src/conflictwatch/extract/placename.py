@@ -91,3 +91,63 @@ SUBJECT_HIT = re.compile(
 
 
 IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")
+
+
+# A unit word before a name: "the vereda of X" types X
+# (not "colonia": a city's part)
+UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido|tambon|kampung)"
+
+
+_TYPED_BEFORE = re.compile(
+    r"\b(?:city|towns?|villages?|district|neighbou?rhoods?|suburb|camps?|hamlets?|hill|quarter"
+    # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
+    r"|outskirts|settlement|island|port|market|headquarters"
+    # "the centre of Mykolaiv", "the heart of Kherson", "a residential area of Kryvyi Rih": a part of a
+    # place is in it
+    r"|centre|center|heart|suburbs|streets|vicinity|environs|periphery|entrance|exit"
+    r"|(?:residential|industrial|commercial|populated|urban)\s+areas?"
+    # "in the desert of al-Sukhnah, east of Homs", "the forests of Pomra village": the named spot
+    r"|desert|forests?|valley|plains?|mountains|hills"
+    # "the shelling of Nikopol", "the siege of Mariupol": a place hit
+    r"|shelling|bombing|bombardment|siege|capture|recapture|fall)\s+of\s+",
+    re.IGNORECASE,
+)
+_TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
+_UNIT_BEFORE = re.compile(rf"\b{UNIT_PREFIX}\s+$", re.IGNORECASE)
+_LEVEL_OF = {"governor": "state", "mayor": "town"}
+# "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
+# ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
+_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(?:rural\s+|urban\s+)?(community|municipality|commune|department"
+                                 r"|prefecture|chefferie|territory|groupement|secteur|cercle|upazila|locality|province"
+                                 r"|sindicatura"
+                                 r"|governorate)\s+of\s+$"
+                                 r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def typed_before(sentence: str, start: int) -> str | None:
+    """ "the village of X", "the Christian town of X": the name is typed by the words before it;
+    the rank word for it ("of", or the type whose level it has: "municipality")."""
+    before = sentence[max(0, start - 40) : start]
+    level = _TYPED_LEVEL_BEFORE.search(before)
+    if level:  # ("the governor of West Darfur": a province; "the mayor of Chilpancingo": a town)
+        return " " + _LEVEL_OF.get((word := (level.group(1) or level.group(2)).lower()), word)
+    if _BESIDE_BEFORE.search(before):
+        return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
+    if _NAMED_UNIT_OF.search(before):
+        return " province"  # "in Bisham, Shangla district of Khyber Pakhtunkhwa": the wider place
+    return "of" if _TYPED_BEFORE_END.search(before) or _UNIT_BEFORE.search(before) else None
+
+
+# "debris from a missile shot down over Kursk", "on the edge of Yater", "the hinterlands of Las Navas":
+# a town, whatever the parser's entity recogniser reads the name as
+_A_TOWNS_SIDE = re.compile(r"\b(?:(?:shot\s+down|downed|intercepted|destroyed)\s+over"
+                           r"|(?:edge|hinterlands?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def a_towns_side(sentence: str, start: int) -> bool:
+    """Is the name at `start` written as a town's side or the sky over it (see `_A_TOWNS_SIDE`)?"""
+    return _A_TOWNS_SIDE.search(sentence, max(0, start - 40), start) is not None
+_NAMED_UNIT_OF = re.compile(r"\b[A-Z][\w'’-]*\s+(?:district|county|township|division|subdivision|tehsil)"
+                            r"\s+of\s+$")
+_BESIDE_BEFORE = re.compile(  # ("in Munigi, ..., on the northern outskirts of Goma": Goma is beside it)
+    r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:[a-z-]+ern\s+)?(?:outskirts|suburbs|edge)\s+of\s+$", re.IGNORECASE)

@@ -26,9 +26,12 @@ from conflictwatch.extract.placename import (
     PLURAL_TYPE,
     PLURAL_TYPES,
     SUBJECT_HIT,
+    UNIT_PREFIX,
+    a_towns_side,
     continue_list,
     is_street,
     people_of_as_in,
+    typed_before,
 )
 from conflictwatch.extract.placerank import (
     PlaceMention,
@@ -76,7 +79,6 @@ _LOCATIVE = (
 )
 
 # "the vereda La Laguna", "sitio Lumbo": a village-level unit whose type word comes before its name
-_UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido)"  # (not "colonia": a city's part)
 
 _PLACE_RE = quick(re.compile(
     rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote|rural)\s+)?"
@@ -84,7 +86,7 @@ _PLACE_RE = quick(re.compile(
     r"|governorate"
     r"|localit[ée])\s+of\s+)?"
     rf"{_HELD}?"
-    rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village|{_UNIT_PREFIX})"
+    rf"(?:(?:[A-Z][a-z]+\s+)?(?:capital|port city|border town|city|town|village|{UNIT_PREFIX})"
     r"\s+(?!of\b))?)?"
     rf"(?P<dir>\b{_DIRECTION}\s+)?(?P<name>{NAME})"
     rf"(?P<post>\s+(?:{_PLACE_NOUNS})\b)?"
@@ -104,51 +106,7 @@ _CLEAN_ART = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _MODEL_CODE = re.compile(r"\b(?:[A-Za-z]+-?\d|\d+[A-Za-z]{2,})[\w-]*")
 
 
-_TYPED_BEFORE = re.compile(
-    r"\b(?:city|towns?|villages?|district|neighbou?rhoods?|suburb|camps?|hamlets?|hill|quarter"
-    # (not "capital": "Nyala, the capital of South Darfur" names the province the town is in)
-    r"|outskirts|settlement|island|port|market|headquarters"
-    # "the centre of Mykolaiv", "the heart of Kherson", "a residential area of Kryvyi Rih": a part of a
-    # place is in it
-    r"|centre|center|heart|suburbs|streets|vicinity|environs|periphery|entrance|exit"
-    r"|(?:residential|industrial|commercial|populated|urban)\s+areas?"
-    # "in the desert of al-Sukhnah, east of Homs", "the forests of Pomra village": the named spot
-    r"|desert|forests?|valley|plains?|mountains|hills"
-    # "the shelling of Nikopol", "the siege of Mariupol": a place hit
-    r"|shelling|bombing|bombardment|siege|capture|recapture|fall)\s+of\s+",
-    re.IGNORECASE,
-)
-_TYPED_BEFORE_END = re.compile(_TYPED_BEFORE.pattern + r"$", re.IGNORECASE)
-_UNIT_BEFORE = re.compile(rf"\b{_UNIT_PREFIX}\s+$", re.IGNORECASE)
-_LEVEL_OF = {"governor": "state", "mayor": "town"}
-# "the community of El Salto, in the municipality of Pueblo Nuevo": typed, each at its own level
-# ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
-_TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(?:rural\s+|urban\s+)?(community|municipality|commune|department"
-                                 r"|prefecture|chefferie|territory|groupement|secteur|cercle|upazila|locality|province"
-                                 r"|sindicatura"
-                                 r"|governorate)\s+of\s+$"
-                                 r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _typed_before(sentence: str, start: int) -> str | None:
-    """ "the village of X", "the Christian town of X": the name is typed by the words before it;
-    the rank word for it ("of", or the type whose level it has: "municipality")."""
-    before = sentence[max(0, start - 40) : start]
-    level = _TYPED_LEVEL_BEFORE.search(before)
-    if level:  # ("the governor of West Darfur": a province; "the mayor of Chilpancingo": a town)
-        return " " + _LEVEL_OF.get((word := (level.group(1) or level.group(2)).lower()), word)
-    if _BESIDE_BEFORE.search(before):
-        return None  # "at Ardamata, on the outskirts of El Geneina": the town the place is beside
-    if _NAMED_UNIT_OF.search(before):
-        return " province"  # "in Bisham, Shangla district of Khyber Pakhtunkhwa": the wider place
-    return "of" if _TYPED_BEFORE_END.search(before) or _UNIT_BEFORE.search(before) else None
-
-
-_NAMED_UNIT_OF = re.compile(r"\b[A-Z][\w'’-]*\s+(?:district|county|township|division|subdivision|tehsil)"
-                            r"\s+of\s+$")
 _PLACE_TITLES = frozenset({"sheikh", "imam", "emir", "king", "prince"})
-_BESIDE_BEFORE = re.compile(  # ("in Munigi, ..., on the northern outskirts of Goma": Goma is beside it)
-    r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:[a-z-]+ern\s+)?(?:outskirts|suburbs|edge)\s+of\s+$", re.IGNORECASE)
 
 
 _ORG_AFTER = re.compile(
@@ -262,7 +220,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
         labels = {lab for s0, e0, lab in ents if s0 < p.end and p.start < e0}
         untyped = p.rank == 2 and type_rank(p.name) is None
         weak = p.via in _WEAK_VIA and not (p.via == "between" and _ROAD_BETWEEN.search(sentence, 0, p.start))
-        weak = weak and not _typed_before(sentence, p.start)  # "the municipality of Chilapa de Alvarez"
+        # ("the municipality of Chilapa de Alvarez", "on the edge of Yater")
+        weak = weak and not typed_before(sentence, p.start) and not a_towns_side(sentence, p.start)
         if untyped and weak and "NORP" in labels and not labels & _PLACE_ENTS:
             continue  # "the killing of Mahsa Amini", "fighting between X and Y"
         if untyped and weak and labels & _NOT_PLACE_ENTS and not labels & _PLACE_ENTS:
@@ -286,8 +245,12 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
         # Sudan", "Port Harcourt": a town named as a port
         return p
     city = p.name[: m.start()].strip()
-    # (an airport or a port is named after its city, known or not: "Makhachkala airport")
-    named_after = m.group(0).lower() in ("airport", "international airport", "seaport", "port", "air base")
+    # (an airport or a port is named after its city, known or not: "Makhachkala airport"; so is a city's
+    # central prison or hospital: "Urmia Central Prison")
+    central = city.endswith(" Central")
+    city = city.removesuffix(" Central") if central else city
+    named_after = central or m.group(0).lower() in ("airport", "international airport", "seaport", "port",
+                                                    "air base")
     if city and p.name[m.end() :].strip() == "" and (city.lower() in _stop()[3] or named_after):
         return PlaceMention(city, p.start, p.start + len(city), 3, p.via)
     return None
@@ -461,6 +424,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         elif len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES and not post:
             post = " " + words.pop().lower()  # "Anambra State", "Paletwa Township": the type, written big
         people_state = bool(post) and len(words) == 1 and post.strip() in ("state", "region", "province")
+        if len(words) > 1 and words[-1] == "Bank" and words[0].lower() not in compass:
+            continue  # "a branch of Kabul Bank in Kunduz": a bank named after a city, not the city
         if not people_state:  # "Chin State", "Kachin State": a people's name, then the type, is a place
             while words and (words[0].lower() in not_places or words[0] in ("of", "de", "del")):
                 words.pop(0)  # ("the Municipality of Tocoa": Tocoa)
@@ -508,7 +473,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
                                                "municipality", "sub-division", "subdivision",
                                                "raion", "woreda"):
             clean = f"{clean} {post.strip().lower()}"
-        rank = name_rank(name, post or _typed_before(sentence, start), direction, countryside)
+        rank = name_rank(name, post or typed_before(sentence, start), direction, countryside)
         if (post and post.strip().lower() in _SETTLEMENTS and _OF_NAME.match(sentence, m.end())
                 # (not "in Chursoo village of Awantipora in south Kashmir's Pulwama district")
                 and not _OF_WIDER.match(sentence, m.end()) and re.search(r"\b(?:the|a|an)\s+$", pre, re.I)) \

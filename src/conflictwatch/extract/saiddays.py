@@ -10,6 +10,8 @@ import re
 _STATEMENT_BEFORE = re.compile(
     r"(?:said|says|told [A-Z][\w.]*|told\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){1,3}|reported|announced"
     r"|added|stated|statement|report|confirmed|acknowledged|admitted|conceded"
+    # ("JNIM claimed on Tuesday to have killed 20 soldiers ... on Sunday")
+    r"|claimed"
     # "Iran vowed on Tuesday to take revenge for a strike that killed seven": the day of the reaction
     r"|vowed|pledged|threatened|condemned|denounced|warned|demanded|promised"
     # "held mass funerals on Saturday for the 47 worshippers killed": the funeral's day
@@ -72,6 +74,13 @@ _STATEMENT_AFTER = re.compile(
 )
 
 
+_OPENS = re.compile(r"\W*(?:(?:early|late)\s+)?(?:on\s+)?", re.IGNORECASE)
+# (the subject between: "On Wednesday, villagers in Odugbeho, Agatu LGA of Benue State, buried ...")
+_BURIED_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,\s+[^.;]{0,100}?\b(?:buried|mourned"
+                           r"|laid\s+to\s+rest|held\s+(?:a\s+|mass\s+)?(?:funerals?|burials?))\b",
+                           re.IGNORECASE)
+
+
 def statement_day(sentence: str, start: int, end: int, text: str) -> bool:
     """Is the date at sentence[start:end] (written `text`) the day of a statement or of a count?"""
     if said_before(sentence, start):
@@ -82,4 +91,6 @@ def statement_day(sentence: str, start: int, end: int, text: str) -> bool:
     if not inverted and _STATEMENT_AFTER.match(sentence, end):
         return True
     head = sentence[:start]
+    if _OPENS.fullmatch(head) and _BURIED_AFTER.match(sentence, end):
+        return True  # "On Wednesday, villagers in Odugbeho buried 14 people killed ... on Sunday"
     return bool(_AS_OF.search(head)) or (text.lower() in _TODAY and bool(_AS_OF_TODAY.search(head)))

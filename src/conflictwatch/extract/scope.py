@@ -37,7 +37,8 @@ _YEARS_AGO = re.compile(
     r"(?:[-–](?:19|20)?\d\d\b)?(?![-/]\d)"  # "in 2019-20": a span of past years too
     # "the deadliest since 2016, when al-Shabab killed dozens at El Adde": that year's event
     # "2023 was the deadliest year for Balochistan" (a year's count); "the Solhan massacre of June 2021"
-    r"|\b(?P<year4>(?:19|20)\d\d)\s+(?:was|saw|had\s+been)\b"
+    # (not "A man born in 1958 was killed")
+    r"|(?<!born\sin\s)(?<!born\s)\b(?P<year4>(?:19|20)\d\d)\s+(?:was|saw|had\s+been)\b"
     r"|\b(?:massacre|attack|bombing|offensive|killings|assault|raid|ambush|uprising|coup)\s+of\s+"
     r"(?:(?:" + FULL_NAMES + r")\s+)?(?P<year5>(?:19|20)\d\d)\b"
     r"|\b(?:since|of)\s+(?:(?:early|mid|late)[- ]?)?(?:(?:" + FULL_NAMES + r")\s+)?"
@@ -226,15 +227,6 @@ _OWN_ACCOUNT = re.compile(r",\s+(?:saying|adding|insisting|claiming)\b", re.IGNO
 _FACT_CLAUSE = re.compile(r"\b(?:after|following|because|when)\b", re.IGNORECASE)
 _FEARED_DEAD = re.compile(r"feared\s+(?:to\s+have\s+been\s+)?(?:killed|dead|murdered)\b", re.IGNORECASE)
 
-
-WHOLE_WAR = re.compile(
-    r"\b(?:war|conflict|insurgency|uprising|civil war)\b,[^,]{0,60},\s+"
-    r"(?:has|had|have)\s+(?:killed|left|claimed)"
-    # "a civil war that killed an estimated 400,000 people", "That war killed about 1,200"
-    r"|\b(?:civil war|war|genocide|insurgency|uprising)\s+(?:that|which)\s+(?:has\s+|had\s+)?"
-    r"(?:killed|left|claimed)\b|^\s*(?:That|The|This)\s+(?:civil\s+)?war\s+(?:killed|left|claimed)\b",
-    re.I,
-)
 
 
 _WEAK_PERIOD = re.compile(
@@ -537,7 +529,7 @@ _REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|stated|recorded)\s+th
 # sentence dates its news by, not of the event it reports
 _EARLIER_EVENT = re.compile(
     # ("whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12 children")
-    r"\b(?:(?:after|following|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
+    r"\b(?:(?:after|following|followed|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault"
     # ("launched after the attack on the Barkaram base in which about 40 soldiers died": its object too)
     r"|clash(?:es)?),?\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:on\s+[^.;,]{0,50}?\s)?)"
@@ -563,6 +555,14 @@ _EARLIER_EVENT = re.compile(
     # "just days after jihadists raided the village of Kolofata, killing four people"
     r"|\b(?:days|weeks)\s+(?:after|since)\s+[^.;]{3,120}?,?\s+"
     r"(?:killing|leaving)\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "ending 12 days of air and missile warfare that killed hundreds": the war's dead, not the day's
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks|months)\s+of\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:war|warfare|fighting)\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:killed|left)\s+"
+    r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
+    # "An initial army statement had put the toll at eight dead": the count it replaced
+    r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:[\w-]+\s+)?(?:statement|report"
+    r"|assessment)\b[^.;]{0,40}?\b(?:put|gave|reported|set)\b[^.;]{0,30}?\b(?:at|of)\s+"
+    r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14", "a first toll released on Saturday reported ten"
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?(?:toll|figure|count"
     r"|tally|estimate)(?:\s+of|[^.;]{0,50}?\b(?:reported|was|put|gave|at))\s+(?:(?:at least|more than|some"

@@ -64,7 +64,20 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
     part = (c.location + ",") in c.quote and re.search(
         rf"\b{re.escape(c.location)},\s+an?\s+(?:[\w-]+\s+)?(?:favela|neighbou?rhood"
         r"|district|quarter|suburb|slum|colonia|shantytown)\s+(?:in|of)\s", c.quote)
-    if p.population >= 20_000 and not citys and not part:
+    # ("in the Valle Hermoso neighborhood of Celaya": a quarter of that city, whatever town elsewhere,
+    # however big, has its name)
+    quarter = " of " in c.quote and re.search(
+        rf"\b{re.escape(c.location)}\s+(?:neighbou?rhood|quarter|suburb|colonia)\s+of\s", c.quote)
+    # ("in Villa Juárez, in the municipality of Navolato": a place of that municipality, whatever town
+    # elsewhere has its name)
+    units = [name for name in c.place_context[:NEAR_NAMES] if name in c.quote and re.search(
+        rf"\b{re.escape(c.location)},\s+in\s+the\s+(?:municipality|district|county|commune|department"
+        rf"|prefecture|township|local\s+government\s+area)\s+of\s+{re.escape(name)}\b", c.quote)]
+    for name in units:
+        unit = geo.lookup(name, ctx)
+        if unit is not None and distance_km(p, unit) > 60:
+            return Match(unit, 2, fallback=True)
+    if p.population >= 20_000 and not citys and not part and not quarter:
         return None
     for name in c.place_context[:NEAR_NAMES]:
         if _strip_modifiers(name)[1] or _DISTRICT_WORDS.match(name):

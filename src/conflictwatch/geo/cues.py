@@ -185,7 +185,7 @@ def _votes(words: list[str], hits: list[tuple[int, int, str]], lead: int) -> Cou
         weight = LEAD_WEIGHT if i < lead else 1.0
         if k in cues.names:
             votes[cues.names[k]] += weight
-            if _fired_from(words, i, n):
+            if _fired_from(words, i, n) or _based_in(words, i):
                 far[cues.names[k]] += weight
             else:
                 acting[cues.names[k]] += weight * _not_where(words, i, n, forces)
@@ -216,7 +216,7 @@ def acting_votes(text: str, lead_end: int) -> Counter[str]:
     acting: Counter[str] = Counter()
     for i, n, cue in scan.hits:
         k = name_key(cue)
-        if k in cues.names and not _fired_from(scan.words, i, n) \
+        if k in cues.names and not _fired_from(scan.words, i, n) and not _based_in(scan.words, i) \
                 and (off := _not_where(scan.words, i, n, forces)):
             acting[cues.names[k]] += (LEAD_WEIGHT if i < lead else 1.0) * off
     return acting
@@ -238,6 +238,15 @@ def _fired_from(words: list[str], i: int, n: int) -> bool:
     strike kills 21", a headline's label: a demonym only)."""
     after = words[i + n] if i + n < len(words) else ""
     return after in _remote_nouns() and name_key(" ".join(words[i : i + n])) in _demonyms()
+
+
+_BASES = (("based", "in"), ("exile", "in"), ("exiled", "in"), ("living", "in"), ("lives", "in"))
+
+
+def _based_in(words: list[str], i: int) -> bool:
+    """Is the cue where a speaker lives ("said an activist based in Germany", "a journalist in exile in
+    France")? No evidence of where it happened."""
+    return tuple(words[max(0, i - 2) : i]) in _BASES
 
 
 @lru_cache(maxsize=1)
