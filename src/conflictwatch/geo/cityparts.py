@@ -49,6 +49,12 @@ def city_of_part(geo: Geocoder, c: Claim, ctx: GeoContext) -> Match | None:
     told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
     return Match(city, 2, fallback=True) if named or told else None
 
+
+_IN_A_UNIT = re.compile(r",\s+in\s+the\s+(?:municipality|district|county|commune|department|prefecture"
+                        r"|township|local\s+government\s+area)\s+of\s+")
+_QUARTER_WORD = re.compile(r"\b(?:neighbou?rhood|quarter|suburb|colonia)\s+of\s")
+
+
 def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | None:
     """ "in Iwaya, Yaba area of Lagos": a village far from the city the sentence puts it in is a
     namesake (the gazetteer lacks the city's part); the city is the place, as part of it."""
@@ -66,13 +72,13 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
         r"|district|quarter|suburb|slum|colonia|shantytown)\s+(?:in|of)\s", c.quote)
     # ("in the Valle Hermoso neighborhood of Celaya": a quarter of that city, whatever town elsewhere,
     # however big, has its name)
-    quarter = " of " in c.quote and re.search(
+    quarter = _QUARTER_WORD.search(c.quote) and re.search(
         rf"\b{re.escape(c.location)}\s+(?:neighbou?rhood|quarter|suburb|colonia)\s+of\s", c.quote)
     # ("in Villa Juárez, in the municipality of Navolato": a place of that municipality, whatever town
     # elsewhere has its name)
     units = [name for name in c.place_context[:NEAR_NAMES] if name in c.quote and re.search(
-        rf"\b{re.escape(c.location)},\s+in\s+the\s+(?:municipality|district|county|commune|department"
-        rf"|prefecture|township|local\s+government\s+area)\s+of\s+{re.escape(name)}\b", c.quote)]
+        rf"\b{re.escape(c.location)}{_IN_A_UNIT.pattern}{re.escape(name)}\b", c.quote)] \
+        if _IN_A_UNIT.search(c.quote) else []
     for name in units:
         unit = geo.lookup(name, ctx)
         if unit is not None and distance_km(p, unit) > 60:
