@@ -37,12 +37,13 @@ def capital_mentions(sentence: str) -> list[tuple[str, int, int]]:
         words = (m.group("of") or m.group("adj") or m.group("country")).split()
         typed = m.group("t1") or m.group("t2") or m.group("t3") or ""
         national = not typed and (m.group("s1") or m.group("s2") or m.group("s3")) == "capital"
+        # (not "El Geneina, the capital of West Darfur": the town is named already)
+        named_before = _NAMED_BEFORE.search(sentence, 0, m.start()) is not None
         for i in range(len(words)):  # ("In Borno's capital": Borno)
             word = " ".join(words[i:])
             # "the South Kivu capital", "Borno's capital", "the provincial capital of Ghazni": the
             # province's seat (Borno is also a cue for Nigeria: not Abuja)
-            # (not "El Geneina, the capital of West Darfur": the town is named already)
-            city = None if _NAMED_BEFORE.search(sentence, 0, m.start()) else region_capital(word + typed)
+            city = None if named_before else region_capital(word + typed)
             if city is None and national:
                 if m.group("of"):  # "the capital of Haiti"
                     cc = to_country_code(word)
@@ -62,8 +63,7 @@ def region_capital(name: str) -> str | None:
     """The seat of the province `name` ("South Kivu" -> Bukavu, "Borno State" -> Maiduguri), from
     region_capitals.yaml; None for a name that is no province there, or the province of two countries."""
     table = _region_capitals()
-    hit = table.get(name_key(name)) or table.get(name_key(_TYPE_END.sub("", name)))
-    return hit
+    return table.get(name_key(name)) or table.get(name_key(_TYPE_END.sub("", name)))
 
 
 @lru_cache(maxsize=1)
@@ -118,11 +118,13 @@ _SEAT_NAMED = re.compile(
 _REGION_NAMED = re.compile(rf"\b(?P<name>{_NAMED})\s+(?:State|Province|Region|state|province|region)\b")
 
 
-def the_seat_told(sentence: str, before: str) -> PlaceMention | None:
+def the_seat_told(sentence: str, text: str, start: int) -> PlaceMention | None:
     """ "was gunned down in the state capital", in a story that called Abeokuta "the state capital"
-    before, or named only Ogun State: that town, the province's seat."""
+    before (`text` up to `start`, where the sentence begins), or named only Ogun State: that town, the
+    province's seat."""
     if "capital" not in sentence or not (m := _BARE_SEAT.search(sentence)):
         return None
+    before = text[:start]  # (cut only here: most sentences name no capital)
     named = list(_SEAT_NAMED.finditer(before))
     city = (named[-1].group("before") or named[-1].group("after")) if named else None
     if city is None:

@@ -215,7 +215,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # "in the capital", a story filed there: the city, as wide as a province (a district told
             # next is more exact)
             places = [PlaceMention(town, here.start(), here.end(), 4, "in")]
-        elif not places and (seat := the_seat_told(s, article.text[: sent.start])):
+        elif not places and (seat := the_seat_told(s, article.text, sent.start)):
             places = [seat]  # "in the state capital": the seat the story named before, or its state's
         # (the day of a dateline left in the text is when it was filed: not the day the sentence gives)
         dates = find_dates(s, article.published)

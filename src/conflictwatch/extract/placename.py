@@ -93,8 +93,8 @@ SUBJECT_HIT = re.compile(
 IN_PROVINCE_AFTER = re.compile(r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:region|province|state)\b")
 
 
-# A unit word before a name: "the vereda of X" types X
-# (not "colonia": a city's part)
+# "the vereda La Laguna", "sitio Lumbo", "tambon Kalo": a village-level unit whose type word comes before
+# its name, and types it after "of" too (not "colonia": a city's part)
 UNIT_PREFIX = r"(?:vereda|corregimiento|sitio|barangay|purok|ejido|tambon|kampung)"
 
 
@@ -123,6 +123,11 @@ _TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(?:rural\s+|urban\s+)?(community|muni
                                  r"|governorate)\s+of\s+$"
                                  r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
+_NAMED_UNIT_OF = re.compile(r"\b[A-Z][\w'’-]*\s+(?:district|county|township|division|subdivision|tehsil)"
+                            r"\s+of\s+$")
+_BESIDE_BEFORE = re.compile(  # ("in Munigi, ..., on the northern outskirts of Goma": Goma is beside it)
+    r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:[a-z-]+ern\s+)?(?:outskirts|suburbs|edge)\s+of\s+$", re.IGNORECASE)
+
 
 def typed_before(sentence: str, start: int) -> str | None:
     """ "the village of X", "the Christian town of X": the name is typed by the words before it;
@@ -147,7 +152,3 @@ _A_TOWNS_SIDE = re.compile(r"\b(?:(?:shot\s+down|downed|intercepted|destroyed)\s
 def a_towns_side(sentence: str, start: int) -> bool:
     """Is the name at `start` written as a town's side or the sky over it (see `_A_TOWNS_SIDE`)?"""
     return _A_TOWNS_SIDE.search(sentence, max(0, start - 40), start) is not None
-_NAMED_UNIT_OF = re.compile(r"\b[A-Z][\w'’-]*\s+(?:district|county|township|division|subdivision|tehsil)"
-                            r"\s+of\s+$")
-_BESIDE_BEFORE = re.compile(  # ("in Munigi, ..., on the northern outskirts of Goma": Goma is beside it)
-    r"[\w’'-],\s*(?:on|in|at)?\s*the\s+(?:[a-z-]+ern\s+)?(?:outskirts|suburbs|edge)\s+of\s+$", re.IGNORECASE)

@@ -78,8 +78,6 @@ _LOCATIVE = (
     r"|(?:attacked|raided|overran|invaded)(?!\s+(?:the|a|an|their|its)\b))"
 )
 
-# "the vereda La Laguna", "sitio Lumbo": a village-level unit whose type word comes before its name
-
 _PLACE_RE = quick(re.compile(
     rf"(?P<pre>(?:\b{_LOCATIVE}|(?:^|(?<=:\s))(?:In|Near|Outside)(?!\s+an?\s))\s+(?:(?:the|a|an)\s+)?(?:general\s+area\s+(?:of\s+)?)?(?:city's\s+|city’s\s+|town's\s+|town’s\s+|country's\s+)?{_HELD}?(?:(?:besieged|nearby|neighbouring|neighboring|restive|remote|rural)\s+)?"
     rf"(?:(?:rural\s+)?(?:city|town|village|district|neighbourhood|neighborhood|area|province|suburb|camp|region"
