@@ -10,7 +10,7 @@ from functools import lru_cache
 from conflictwatch.datafiles import load_data
 from conflictwatch.extract.placerank import PlaceMention
 from conflictwatch.geo.cues import cues_table
-from conflictwatch.geo.gazetteer import capitals, to_country_code
+from conflictwatch.geo.gazetteer import capitals, country_names, to_country_code
 from conflictwatch.geo.normalize import name_key
 
 _SEAT = r"(?:(?:state|provincial|regional|departmental)\s+)?capital"
@@ -78,6 +78,23 @@ def _region_capitals() -> dict[str, str]:
                     shared.add(k)
                 seen[k] = (city, cc)
     return {k: city for k, (city, _) in seen.items() if k not in shared}
+
+
+def known_city(name: str) -> bool:
+    """Is `name` a seat of a province or a country, or a city the country cues know ("El Obeid",
+    "Goma")? Such a city is where a building named after it stands ("El Obeid Teaching Hospital")."""
+    key = name_key(name)
+    return key in _seat_keys() or key in cues_table().names and key not in _country_keys()
+
+
+@lru_cache(maxsize=1)
+def _seat_keys() -> frozenset[str]:
+    return frozenset(name_key(city) for city in _region_capitals().values()) | _capital_keys()
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(name_key(n) for n in country_names().values())
 
 
 _THE_CAPITAL = re.compile(r"\b(?:in|near|on|of|attacked|struck|hit|shelled|targeted|pounded|bombed)\s+the\s+"

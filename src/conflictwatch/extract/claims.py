@@ -26,6 +26,7 @@ from conflictwatch.extract.datelines import (
     label_end,
     local_dateline_end,
     local_town,
+    names_others,
     not_filed_far,
     report_day,
 )
@@ -47,6 +48,7 @@ from conflictwatch.extract.followups import (
 from conflictwatch.extract.headline import headline_incident, headline_toll
 from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
 from conflictwatch.extract.labels import label_rank, opens_item
+from conflictwatch.extract.namelists import with_named_dead
 from conflictwatch.extract.news import dated, fold_highlights, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after
 from conflictwatch.extract.notcounts import earlier_event_spans, past_relative_spans
@@ -132,7 +134,7 @@ def extract_claims(article: Article) -> list[Claim]:
             # label ("Mali: Twenty-one civilians ...") is none
             victims = [v for v in victims if s.lower().find(v.noun.lower(), v.start) >= dateline_end]
         not_victims = find_killers(doc) + find_spared(doc) if doc is not None else []
-        cas = add_parsed_victims(s, cas, victims, not_victims)
+        cas = with_named_dead(s, add_parsed_victims(s, cas, victims, not_victims))
         typed = s  # the text the event type is read from
         prior: list[tuple[int, int]] = []  # where an earlier event named to date the news is told
         if cas:  # an earlier event's toll, named only to date the news, is not this one's
@@ -224,7 +226,8 @@ def extract_claims(article: Article) -> list[Claim]:
         if len(dates) > 1 and (filed := local_dateline_end(s)) and any(d.start >= filed for d in dates):
             dates = [d for d in dates if d.start >= filed]
         if len(dates) > 1 and (aside := _HAD_ASIDE.search(s)):
-            # ("the bodies of two shepherds, who had gone missing several days ago, were found on Sunday")
+            # ("the bodies of two shepherds, who had gone missing several days ago, were found on Sunday";
+            # "Two students who were abducted in Mamfe last week were found dead on Friday")
             dates = [d for d in dates if not aside.start() <= d.start < aside.end()] or dates
         # (the sentence less what it tells of an earlier event at the same place: "the same prison
         # where 119 died in September")
@@ -395,8 +398,12 @@ def extract_claims(article: Article) -> list[Claim]:
     filed_at = local_town(article.text, article.agency)
     # ("MAIDUGURI, Borno -- Two farmers were killed": the dateline's province is no place of the claim's)
     wider = dateline_province(article.text) if town else None
-    if filed_at is None and town and not article.agency and bare_dateline(article.text) \
-            and not any(c.location and c.location != wider for c in claims):
+    if town and article.dateline and "," in town:  # ("DNIPRO, Ukraine —" taken off the text by ingest)
+        town, wider = (part.strip() for part in town.split(",", 1))
+    bare = bare_dateline(article.text) or bool(article.dateline)
+    if filed_at is None and town and not article.agency and bare \
+            and not any(c.location and c.location != wider for c in claims) \
+            and not names_others(article_places, town, wider):
         filed_at = town  # "MOGADISHU - ... at the busy K4 junction": a story that names no other place
     for c in claims:
         if c.scope == "incident" and c.location in (None, wider) and filed_at:
@@ -431,7 +438,8 @@ _THE_TOWNS = re.compile(r"\bthe\s+(?:town|city)['’]s\s+(?=[a-z])")
 _BUREAU = re.compile(r"[^\n]{0,60}?\(")
 
 
-_HAD_ASIDE = re.compile(r",\s+(?:who|which)\s+had\s+[^,;]{3,120}?,")
+_HAD_ASIDE = re.compile(r",\s+(?:who|which)\s+had\s+[^,;]{3,120}?,|\bwho\s+(?:were|was|had\s+been)\s+"
+                        r"(?:abducted|kidnapped|seized|arrested|detained)\b[^,;]{0,80}?(?=\s+(?:were|was)\s+found\b)")
 _TRIAL_HEARD = re.compile(r"\bthe\s+(?:trial|court|tribunal|hearing)\s+(?:heard|was\s+told)\b", re.IGNORECASE)
 _VOICED = re.compile(r"\b(?:said|says|say|told|according|reported|claimed|statement|announced|confirmed"
                      r"|activists?|residents?|witnesses?|sources?)\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.placename import NAME
 from conflictwatch.extract.rules import load_data
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.months import NAME_OR_SHORT
 
 if TYPE_CHECKING:
@@ -93,13 +94,18 @@ _PAREN_DATED = re.compile(rf"^\(\s*{_TITLE_TOWN},\s*{_DAY}\s*\)\s*[-–—]{{1,2
 _TITLE_TOWN_DASH = re.compile(rf"^{_TITLE_TOWN}\d*(?:\s*\([^()]{{1,40}}\))?\s+[–—-]\s+(?=[A-Z\d])")
 
 
+# "June 16, 2025 – Eighteen civilians were killed ... on Saturday": a dateline of the day alone
+_DATE_DASH = re.compile(rf"^{_DAY}\s*[-–—]{{1,2}}\s*(?=[A-Z\"“])")
+
+
 def local_dateline_end(sentence: str) -> int:
     """Where a dateline left in the text ends ("Uruapan, Michoacán.- ", "PORT-AU-PRINCE - "), or 0:
     the parser reads its names as people ("Uruapan, Michoacán ... left dead"; the PRINCE of
     PORT-AU-PRINCE)."""
     m = LOCAL_DATELINE.match(sentence) or _WIRE_DATELINE.match(sentence) or AGENCY_DATELINE.match(sentence) \
         or _CAPS_DATED.match(sentence) or _COLON_TOWN.match(sentence) or _TITLE_DASH.match(sentence) \
-        or _TITLE_DATED.match(sentence) or _TITLE_TOWN_DASH.match(sentence) or _PAREN_DATED.match(sentence)
+        or _TITLE_DATED.match(sentence) or _TITLE_TOWN_DASH.match(sentence) or _PAREN_DATED.match(sentence) \
+        or _DATE_DASH.match(sentence)
     if m is None and "," in sentence[:60]:
         m = _outlet_dateline().match(sentence)  # "Aleppo, Enab Baladi – ", "Anbar, Shafaq News/ "
     return m.end() if m else 0
@@ -272,3 +278,13 @@ def not_filed_far(s: str, places: list[PlaceMention]) -> list[PlaceMention]:
 @lru_cache(maxsize=1)
 def _far_datelines() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("far_datelines", []))
+
+
+def names_others(article_places: list[str], town: str, wider: str | None) -> bool:
+    """Does the story name a place other than its dateline's town, province and a country ("ERBIL - ...
+    at a church in Damascus's Dweila neighbourhood")? Then the dateline is no place of a claim."""
+    from conflictwatch.extract.places import is_country_name  # (places reads datelines' patterns)
+
+    own = {name_key(town), name_key(wider or "")}
+    return any(name_key(p) not in own and not is_country_name(p) for p in article_places)
+

@@ -74,7 +74,9 @@ DATE_RE = quick(re.compile(
     rf"|(?P<ordinal>\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:(?:this|last|that|the)\s+)?(?:{NAME_OR_SHORT}|month|day|anniversary"
     r"|floor|time|century)))"
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
-    r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b|\bthe (?:previous|preceding) day\b"
+    # (not "on Wednesday, a day before the national vote": a day counted from another event's)
+    r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b(?!\s+(?:the|an?|his|her|its|their)\s)"
+    r"|\bthe (?:previous|preceding) day\b"
     r"|\bthe day before\b)"
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
     # (not "investigating last week's armed takeover": another event's week)

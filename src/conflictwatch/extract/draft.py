@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from conflictwatch.extract.actors import air_actor
+from conflictwatch.extract.datelines import dateline_town, names_others
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.eventtypes import victim_adjusted
 from conflictwatch.extract.figures import Casualty
@@ -15,6 +16,7 @@ from conflictwatch.extract.periods import SINCE_BEFORE
 from conflictwatch.extract.placerank import ROUTE, TITLED_REGION, PlaceMention, most_specific
 from conflictwatch.extract.sentences import Sentence
 from conflictwatch.extract.tolls import claim_figures, sum_ranges
+from conflictwatch.geo.normalize import name_key
 from conflictwatch.models import Article, Claim, Range
 from conflictwatch.months import FULL_NAMES
 
@@ -84,6 +86,16 @@ def _typed(p: PlaceMention, sentence: str) -> str:
     return f"{p.name} {'district' if unit == 'cercle' else unit}"
 
 
+def _only_its_dateline(article: Article, article_places: list[str]) -> bool:
+    """Is the first of the article's places only its dateline's town, in a story that names other
+    places ("ERBIL - Mourners gathered at a church in Damascus's Dweila neighbourhood")?"""
+    town = dateline_town(article.text, article.dateline)
+    if not town:
+        return False
+    town, _, wider = town.partition(",")
+    return name_key(town) == name_key(article_places[0]) and names_others(article_places, town, wider.strip())
+
+
 def is_major_city(name: str) -> bool:
     from conflictwatch.extract.places import _stop
 
@@ -139,7 +151,8 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     if spec is not None and location == spec.name and (typed := _typed(spec, d.sentence.text)) != location \
             and typed.endswith(" province"):
         location = typed  # "the province of Seno" is Seno province, not a town of that name elsewhere
-    if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]):
+    if location is None and d.scope == "incident" and article_places and is_major_city(article_places[0]) \
+            and not _only_its_dateline(article, article_places):
         location = article_places[0]  # the city the article is about
     origins = {p.name for p in d.places if p not in here}
     # (the article's "Bam" is the claim's "Bam province", not a second place read on its own as Iran's Bam)

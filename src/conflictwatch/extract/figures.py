@@ -186,6 +186,12 @@ def _words(text: str) -> list[str]:
 
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r",\s*\w+\s+of\s+them\s+$", re.IGNORECASE)  # ", one of them "
+# the victims told by what they were doing, then their verb: "Palestinians waiting for aid near X were"
+_DOING = (r"(?:waiting|queuing|queueing|gathered|gathering|seeking|fleeing|sheltering|travelling|traveling"
+          r"|returning|collecting|trying)")
+_DOING_AFTER = re.compile(rf"\s*(?:\S+\s+){{1,2}}?{_DOING}\s")
+_DOING_THEN_DIED = re.compile(rf"(?:\S+\s+){{1,3}}?{_DOING}\s[^,;]*?\s(?:were|was|had\s+been|have\s+been)"
+                              r"\s+$")
 _MANNER_BEFORE = re.compile(r"\b(?:beheading|hacking|shooting|burning|stabbing|executing|mutilating"
                             r"|torturing)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
@@ -373,7 +379,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         right = without_asides(sentence[f.end : nxt])
         # (", saying many people were wounded": the teller's next clause, not this figure's noun)
         right = _RIGHT_END.split(right)[0]
-        rw = _words(right)[:10]
+        rw = _words(right)[: 22 if _DOING_AFTER.match(right) else 10]
         victim_idx, victim_cls, victim_word = None, None, None
         if f.text.lower().startswith(("a ", "an ", "his ", "her ", "their ", "the ")) \
                 and not _VAGUE_A.fullmatch(f.text):  # ("lost a dozen soldiers": the soldiers follow)
@@ -412,7 +418,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 return False
             gap = text[: m.start()].split()
             if has_victim:
-                return len(gap) <= 7
+                # ("67 Palestinians waiting for aid lorries near the Zikim crossing ... were killed")
+                return len(gap) <= 7 or (len(gap) <= 20 and bool(_DOING_THEN_DIED.match(text, 0, m.start())))
             return len(gap) <= 3 and all(w in _AUX for w in gap)
 
         if body_count:

@@ -219,7 +219,15 @@ def treated_in(s: str, p: PlaceMention, strict: bool = False) -> bool:
     """Is the place where the hurt were taken ("died at a hospital in Kyaukme")? `strict`: only
     where a verb says they were taken there ("evacuated to", "rushed to")."""
     rx = _TAKEN_TO if strict else _TREATED_IN
+    if _HOSPITAL_AFTER.match(s, p.end) and _DIED_AT.search(s, max(0, p.start - 60), p.start):
+        return True  # "Four wounded villagers died at the Mokolo district hospital": the hospital's town
     return rx.search(s, max(0, p.start - 60), p.start) is not None
+
+
+_HOSPITAL_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:hospital|clinic|health\s+cent(?:re|er))\b",
+                             re.IGNORECASE)
+_DIED_AT = re.compile(r"\b(?:died|succumbed|treated|admitted|taken|rushed|evacuated)\b[^.;]{0,30}?"
+                      r"\b(?:at|in|to)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 
 
 # "One woman died in hospital on Saturday", "Two more people later succumbed to their injuries": told
@@ -227,7 +235,8 @@ def treated_in(s: str, p: PlaceMention, strict: bool = False) -> bool:
 _HURT_DIED = re.compile(
     r"^(?:(?:later|also|and)\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
     r"(?:more\s+)?(?:[\w-]+\s+){0,2}?(?:later\s+|has\s+|have\s+|had\s+)?(?:died|succumbed|passed\s+away)\s+"
-    r"(?:later\s+)?(?:in\s+(?:the\s+|a\s+)?hospital|(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries))",
+    r"(?:later\s+)?(?:(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?hospital"
+    r"|(?:of|from|to)\s+(?:his|her|their)\s+(?:wounds|injuries))",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
+from conflictwatch.extract.namelists import named_dead
 from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, of_an_earlier_event
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
@@ -54,7 +55,8 @@ _REFLEXIVE = {"himself", "herself"}
 
 def names_dead(sentence: str) -> bool:
     """Does the sentence say who dead already counted were ("named the boy killed as X")?"""
-    return bool(_IDENTIFIES.search(sentence))  # "detonated a device, killing himself": the bomber
+    # ("detonated a device, killing himself": the bomber; "Those killed were A, B and C": who they were)
+    return bool(_IDENTIFIES.search(sentence)) or named_dead(sentence) is not None
 _FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 # "the third person killed was a civilian driver": one of the dead told, again
 _ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s", re.IGNORECASE)

@@ -102,8 +102,11 @@ ACROSS = re.compile(r"\bacross\s+(?:the\s+)?(?:country|nation|region|[A-Z][a-z]+
 ACROSS_COUNTRY = re.compile(
     # ("Israeli strikes across Lebanon on Thursday killed at least 41": the country's day, told first)
     r"\b(?:(?:killed|died|dead|deaths?)\b[^.;]{0,40}|(?:series|spate|wave|string)\s+of\s+[^.;]{0,50}?"
-    r"|(?:strikes|airstrikes|air\s+strikes|attacks|raids|bombardments?|shelling)\s+)"
-    r"\bacross\s+(?:the\s+)?(?:country|nation"
+    r"|(?:strikes|airstrikes|air\s+strikes|attacks|raids|bombardments?|shelling)\s+"
+    # ("Across Ecuador, at least 10 people were killed on Tuesday": the country's day, told first)
+    r"|^\W*(?=Across\s+(?:the\s+)?[A-Z\w]+[^.;]{0,60}?\b(?:killed|died|dead)\b))"
+    # ("killed across the territory on Saturday": the Gaza Strip's day)
+    r"\b[Aa]cross\s+(?:the\s+)?(?:country|nation|territory|Strip|enclave"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:River|river|border|frontline|front line))"
 )
 
@@ -119,3 +122,18 @@ WHOLE_WAR = re.compile(
     r"|\b(?:during|in|of)\s+the\s+(?:\w+[- ])?(?:day|week|month)\s+war\b",
     re.I,
 )
+
+
+_TALLY_BY = re.compile(r"\baccording to (?:an?|the) (?:[\w-]+\s+)?tally\s+(?:compiled\s+|kept\s+)?by\b")
+_AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
+
+
+def tally_of_one_day(s: str, markers: list[str], dates: list[DateMention], one_event: bool) -> bool:
+    """Is the sentence's "tally" the count of one day's incident ("killed in a Russian strike on Kharkiv
+    on Tuesday, according to an AFP tally"; "Clashes in Pinga killed five on Monday, according to a tally
+    by local officials"), not a period's?"""
+    day = any(d.precision == 1 and not d.statement for d in dates)
+    if one_event and _AGENCY_TALLY.search(s) and day:
+        return True
+    return [m.lower() for m in markers] == ["tally"] and bool(_TALLY_BY.search(s)) and day \
+        and not MANY_PLACES.search(s) and len(re.findall(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", s)) == 1

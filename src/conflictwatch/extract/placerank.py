@@ -90,6 +90,13 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
         out = [PlaceMention(b.name, b.start, b.end, least + 1, b.via)
                if b not in villages and b.rank <= least and _typed_district(sentence, b)
                else b for b in out]
+    # "In the El Fasher area, shelling killed six in the Abu Shouk camp": an area opening the sentence
+    # frames a place as specific named after it
+    frame = _AREA_FRAME.match(sentence)
+    out = [PlaceMention(a.name, a.start, a.end, a.rank + 1, a.via)
+           if frame and a.start < frame.end()
+           and any(b.start >= frame.end() and b.rank <= a.rank for b in out)
+           else a for a in out]
     # "in the Sangha river near Nola": a river runs past many places; the one named on it is where (no
     # place named: the river it is)
     return [PlaceMention(p.name, p.start, p.end, max(p.rank, 3), p.via)
@@ -101,6 +108,7 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
 _RIVER = re.compile(r"\s+(?:river|stream)(?![\w-])", re.IGNORECASE)
 
 
+_AREA_FRAME = re.compile(r"\W*In\s+the\s+(?:[\w'’-]+\s+){1,3}?area,\s")
 _PART_TYPED = re.compile(r"\s(?:sector|tehsil|valley|area|block|union council|subdivision)$", re.IGNORECASE)
 
 

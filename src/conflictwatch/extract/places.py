@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import words_after
-from conflictwatch.extract.capitals import capital_mentions
+from conflictwatch.extract.capitals import capital_mentions, known_city
 from conflictwatch.extract.datelines import (
     LOCAL_DATELINE,
     outlets,
@@ -45,6 +45,7 @@ from conflictwatch.extract.placerank import (
 )
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.rules import load_data
+from conflictwatch.extract.surnames import not_inhabitants, not_surnames
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,7 +69,7 @@ _PLACE_NOUNS = (
     r"|prefecture)"
 )
 _LOCATIVE = (
-    r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between"
+    r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between|above"
     r"|(?:entrance|gate|gates|road|highway|way) to"
     r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
     r"|seized|recaptured|retook|entered|stormed"
@@ -177,6 +178,8 @@ def is_country_name(name: str) -> bool:
 def name_rank(name: str, post: str | None, direction: str | None, countryside: bool) -> int:
     _, countries, regions, cities, _ = _stop()
     low = name.lower()
+    if countryside and low not in regions and low not in cities and not is_country_name(name):
+        return 3  # "the countryside of Manbij": a town's surroundings, not a governorate's
     if countryside or (post and post.strip().lower() in ("province", "governorate", "region")):
         return 4
     if low in countries or is_country_name(name):
@@ -205,12 +208,15 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     # (nor the "U" of "U.S.")
     found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)
              and not (_COMPASS_ZONE.fullmatch(p.name) and sentence.startswith(" of ", p.end))]
-    found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in found]), sentence)
+    # (nor who lives there, "a Druze-majority town", nor a surname: "the fall of Bashar al-Assad")
+    found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in not_inhabitants(found)]),
+                         sentence)
+    found = not_surnames(sentence, found, doc)
     if len(found) == 1 and spoken_from(sentence, found[0]):
         return []  # where a speaker sits, the only place named, is not where it happened (else: context)
     if doc is None:
         return found
-    if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _WEAK_VIA for p in found):
+    if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _ASK_VIA for p in found):
         return found  # only untyped names after "of"/"from" need the entity recogniser's opinion
     ents = [(e.start_char, e.end_char, e.label_) for e in entities(doc).ents]
     out = []
@@ -224,6 +230,8 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
             continue  # "the killing of Mahsa Amini", "fighting between X and Y"
         if untyped and weak and labels & _NOT_PLACE_ENTS and not labels & _PLACE_ENTS:
             continue
+        if untyped and p.via == "including" and labels == {"PERSON"} and " " in p.name:
+            continue  # "killed 11 people including Mahmoud Salah, the head of the police": one of them
         out.append(p)
     return out
 
@@ -249,9 +257,22 @@ def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
     city = city.removesuffix(" Central") if central else city
     named_after = central or m.group(0).lower() in ("airport", "international airport", "seaport", "port",
                                                     "air base")
+    if not named_after and m.group(0).lower() in _SERVES_A_CITY and (bare := _FACILITY_KIND.sub("", city)) \
+            and known_city(bare):
+        # ("the El Obeid Teaching Hospital": a known city's teaching hospital stands in it; not "Madina
+        # hospital", a village's name elsewhere)
+        city, named_after = bare, True
     if city and p.name[m.end() :].strip() == "" and (city.lower() in _stop()[3] or named_after):
         return PlaceMention(city, p.start, p.start + len(city), 3, p.via)
     return None
+
+
+# a building that serves the city it is named after (not "Baabda Palace", a seat of government), and
+# its kind before its type word ("El Obeid Teaching Hospital")
+_SERVES_A_CITY = frozenset({"hospital", "clinic", "school", "university", "college", "market", "prison"})
+_FACILITY_KIND = re.compile(r"(?:\s+(?:Teaching|Referral|General|Military|Speciali[sz]ed|Specialist|Regional"
+                            r"|Provincial|State|District|Main|Comprehensive|Police|Maternity|Paediatric"
+                            r"|Pediatric|Children['’]s|Women['’]s|University|National|Grand))+$")
 
 
 # "40 km north of X", "north-east of X" (not "the north of X", which is inside X)
@@ -279,6 +300,9 @@ _NUMBERED = re.compile(r"\s+\d{1,3}[A-Z]?\b")
 _NUMBER_MARK = re.compile(r"(?:(?<=\bWard )|(?<=\bBlock )|(?<=\bCamp )|(?<=\bZone ))No\.\s?(?=\d)")
 _NUMBERED_JOINED = re.compile(rf"({'|'.join(sorted(_NUMBERED_PLACES))})-(\d{{1,3}}[A-Z]?)")  # "Camp-8W"
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]+['’]s\s+(?:(?:economic|commercial|regional|provincial|state)"
+                             r"\s+)?capital,?\s+$")
+_ASK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via", "including"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
 # "on the road between Gao and Ansongo", "a convoy between Ansongo and Gao": two towns, not the two
 # sides of a fight
@@ -360,7 +384,9 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         if not m.group("pre") and not m.group("post") and not m.group("dir") and not m.group("country"):
             # A bare capitalised word is a place only if it's a known country/region/city.
             _, countries, regions, cities, _ = _stop()
-            if name.lower() not in regions and name.lower() not in cities:  # no union made per name
+            # (or the capital a country's or province's "capital" names: "in Kenya's capital Nairobi")
+            if name.lower() not in regions and name.lower() not in cities \
+                    and not _CAPITAL_BEFORE.search(sentence, max(0, start - 30), start):
                 continue
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
                 continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed

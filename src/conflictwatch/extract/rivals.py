@@ -12,7 +12,8 @@ from conflictwatch.extract.placerank import PlaceMention
 # the voice's name, with a name set off by commas ("the mayor of Saint-Marc, Fritz Elie Bazile,"), and its
 # verbs of a count
 _WHO = r"(?P<who>[^,;]{2,70}?(?:,\s+[^,;]{2,40}?,)?)\s+"
-_COUNTS = r"put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+|placed"
+_COUNTS = (r"put|puts|reported|gave|estimated|counted|recorded|said|says|told\s+\w+|placed|indicated"
+           r"|speaks\s+of")
 # ", while an internal document seen by Reuters put the number of dead at 77": another voice's count
 _RIVAL = re.compile(
     r",\s+(?:while|whereas|but|although|though)\s+(?!(?:a|an|the)\s+(?:separate|second|another|third)\b)"

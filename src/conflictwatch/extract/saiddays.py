@@ -15,7 +15,9 @@ _STATEMENT_BEFORE = re.compile(
     # "Iran vowed on Tuesday to take revenge for a strike that killed seven": the day of the reaction
     r"|vowed|pledged|threatened|condemned|denounced|warned|demanded|promised"
     # "held mass funerals on Saturday for the 47 worshippers killed": the funeral's day
-    r"|held\s+(?:a\s+|mass\s+)?(?:funerals?|burials?)|buried"
+    r"|held\s+(?:a\s+|mass\s+)?(?:funerals?|burials?)|buried|attended\s+(?:the\s+|a\s+)?funerals?"
+    # ("A resident reached by phone on Sunday said nine were killed": the day the resident spoke)
+    r"|(?:reached|contacted|interviewed)(?:\s+(?:by|over\s+the)\s+(?:tele)?phone)?"
     # "told reporters in Kaduna on Tuesday", "said in Maiduguri on Tuesday"
     r"|(?:told\s+(?:reporters|journalists|newsmen|the\s+media|the\s+press|a\s+news\s+conference)|said)"
     r"\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
@@ -68,6 +70,8 @@ _STATEMENT_AFTER = re.compile(
     r"|accused|blamed|denied|condemned|denounced|deplored"
     # "Residents on Monday buried 18 people killed ... on Sunday": the funeral's day, not the killing's
     r"|buried|mourned|laid\s+to\s+rest|held\s+(?:a\s+)?funerals?|to\s+bury|to\s+mourn"
+    # ("Hundreds took part on Saturday in the funeral of three soldiers killed ..."
+    r"|in\s+(?:the\s+)?funerals?\s+of"
     # "A court on Tuesday sentenced two men for the 2015 attack": the day of the hearing
     r"|sentenced|convicted|jailed|acquitted|charged|indicted|arraigned|marked|commemorated)\b",
     re.IGNORECASE,

@@ -22,6 +22,7 @@ from conflictwatch.extract.periods import (
     TOTAL_TO,
     TWO_PROVINCES,
     counts_a_period,
+    tally_of_one_day,
 )
 from conflictwatch.extract.places import is_country_name
 from conflictwatch.extract.rules import lexicon
@@ -267,7 +268,10 @@ _SOFT_TOTAL = re.compile(r"in total|altogether|documented the deaths|recorded th
 # one fight between two sides, told at the start of the sentence
 _ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural area of Balboa")
     r"^(?:Fighting|Clashes|Battles?|(?:An?|The)\s+(?:clash|gunfight|gun battle|battle|firefight))\s+between\b"
-    r"|\b(?:died|killed)\s+in\s+(?:clashes|fighting)\s+(?:over|at)\s+the\s+weekend\s+(?:in|near|at)\s", re.I)
+    r"|\b(?:died|killed)\s+in\s+(?:clashes|fighting)\s+(?:over|at)\s+the\s+weekend\s+(?:in|near|at)\s"
+    # ("killed in clashes with FARC dissidents in Hacarí, Norte de Santander, over the weekend")
+    r"|\b(?:died|killed)\s+in\s+(?:clashes|fighting)\s+(?:with|between)\s+[^.;]{3,90}?\s+(?:in|near|at)\s+"
+    r"[A-Z][^.;]{1,60}?\s+(?:over|at)\s+the\s+weekend\b", re.I)
 
 
 _SUPERLATIVE = re.compile(
@@ -338,7 +342,6 @@ _LONG_CAMPAIGN = re.compile(
     rf"(?:operations|{LONG_CAMPAIGNS}|crackdown)\b", re.IGNORECASE)
 _HAD_KILLED = re.compile(r"\bhad\s+(?:killed|murdered|massacred|slaughtered)\s+[\"“]?"
                          r"(?:(?:more than|over|at least|some)\s+)?[\d,]+", re.IGNORECASE)
-_AGENCY_TALLY = re.compile(r"\baccording to (?:an?|the) (?:[A-Z][\w-]*\s+){1,2}tally\b")
 _CAMPAIGN_TOLL = re.compile(
     r"\b(?:toll|tally|number\s+of\s+(?:victims|dead|deaths|people\s+killed))\s+(?:in|of|from|during)\s+"
     rf"(?:the|its|their|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{LONG_CAMPAIGNS}|repression|crackdown)\b"
@@ -442,10 +445,8 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
     # "killed in this week's fighting on the border": the week of one named fight, not a week's count
     s = _blanked(_WEEKS_EVENT, s)
     markers = [m.group(0) for m in lx.aggregate.finditer(_blanked(ADVERBIAL_SINCE, s))]
-    if "tally" in (m.lower() for m in markers) and _ONE_EVENT.search(s) and _AGENCY_TALLY.search(s) \
-            and any(d.precision == 1 and not d.statement for d in dates):
-        # "killed in a Russian strike on Kharkiv on Tuesday, according to an AFP tally": a count
-        # of one day's incident
+    one = bool(_ONE_EVENT.search(s))
+    if "tally" in (m.lower() for m in markers) and tally_of_one_day(s, markers, dates, one):
         markers = [m for m in markers if m.lower() != "tally"]
     if markers and all(_WEAK_PERIOD.fullmatch(m) for m in markers) and _ONE_EVENT.search(s):
         # "the toll from the attack near Azaz this week climbed to 29": one incident's toll.
@@ -504,8 +505,9 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
         and not _ONE_EVENT.search(s)
     # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
     # "Kherson was shelled 54 times over the past day, killing two" is one town's day
+    # ("92 bodies had been brought to hospitals in the past day": a health ministry's day, all strikes)
     past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
-        big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s))
+        big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s) or re.search(r"\bhospitals\b", s))
     return bool(perfect or _PAST_HOURS.search(s) or past_day)
 
 
@@ -560,8 +562,9 @@ _EARLIER_EVENT = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:war|warfare|fighting)\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:killed|left)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "An initial army statement had put the toll at eight dead": the count it replaced
-    r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:[\w-]+\s+)?(?:statement|report"
-    r"|assessment)\b[^.;]{0,40}?\b(?:put|gave|reported|set)\b[^.;]{0,30}?\b(?:at|of)\s+"
+    # ("Initial reports had put the number of dead at six")
+    r"|(?:\b(?:an?|the|its)\s+|^\W*)(?:earlier|previous|initial|preliminary|first)\s+(?:[\w-]+\s+)?"
+    r"(?:statements?|reports?|assessments?)\b[^.;]{0,40}?\b(?:put|gave|reported|set)\b[^.;]{0,30}?\b(?:at|of)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "revising an earlier toll of 14", "up from 14", "a first toll released on Saturday reported ten"
     r"|\b(?:an?|the|its)\s+(?:earlier|previous|initial|preliminary|first)\s+(?:death\s+)?(?:toll|figure|count"

@@ -157,6 +157,10 @@ def _same_toll(c: Claim, others: list[Claim]) -> bool:
                and (o.location is None or c.location is None or o.location == c.location) for o in others)
 
 
+_CAMPAIGN_BEGAN = re.compile(r"\b(?:offensive|campaign|siege|war)\s+(?:\w+\s+){0,2}?"
+                             r"(?:began|started|was\s+launched|kicked\s+off)\b", re.IGNORECASE)
+
+
 def _story_day(order: range, forward: bool, days: Sequence[date | None], sentences: list[Sentence],
                claimed: set[int], new_incident: re.Pattern[str]) -> date | None:
     """The first day, walking `order`, of a sentence on the same incident; stop at another one.
@@ -166,8 +170,8 @@ def _story_day(order: range, forward: bool, days: Sequence[date | None], sentenc
         if new_incident.search(text):
             return None
         day = days[j]
-        if day is None:
-            continue
+        if day is None or (forward is False and _CAMPAIGN_BEGAN.search(text)):
+            continue  # ("The offensive began last Thursday": the day a campaign began, not the incident's)
         refers = bool(_REFERS.search(text))
         if j in claimed and not refers:
             return None  # a sentence with a claim of its own: another incident
@@ -238,6 +242,9 @@ def fold_figureless(drafts: list[Draft], claims: list[Claim], text: str | None =
                 break
             if new_incident.search(db.sentence.text):
                 break
+            if db.sentence.paragraph != da.sentence.paragraph \
+                    and opens_item(db.sentence.text, db.sentence.index):
+                break  # ("KHMELNYTSKYI — A man was killed ...": a round-up's next item)
             if ca.claimed_by and cb.claimed_by and ca.claimed_by != cb.claimed_by:
                 break
             if ca.date_start and cb.date_start and ca.date_start != cb.date_start:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.namelists import NAMES
 from conflictwatch.models import Range
 
 
@@ -26,13 +27,17 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
             return None
         seen: set[str | None] = set()
         parts: list[Range] = []
-        for c in items:
+        again = False
+        for i, c in enumerate(items):
             key = c.victim_word
-            if key in seen and key is not None:
+            # ("Fourteen faction fighters and four SDF fighters": one list, two sides' fighters)
+            listed = i > 0 and c.clause == items[i - 1].clause and 0 <= c.fig.start - items[i - 1].end <= 6
+            if key in seen and key is not None and not listed:
+                again = True
                 continue
             seen.add(key)
             parts.append(c.fig.value)
-        if len(parts) > 1 and len({c.victim_word for c in items}) < len(items):
+        if len(parts) > 1 and again:
             return items[0].fig.value
         return sum_ranges(parts)
 
@@ -44,7 +49,9 @@ def claim_figures(cas: list[Casualty]) -> tuple[Range | None, Range | None, Rang
     child = children[0] if children else None
     if killed is None:
         subs = [c for c in cas if c.kind == "killed" and c.subset]
-        if subs:
+        if len(subs) == 1 and subs[0].victim_word == NAMES:
+            killed = subs[0].fig.value  # "The dead were A, B and C": the three, no more
+        elif subs:
             # "The dead included three soldiers and a policeman": at least the parts of the list
             # (one list of distinct nouns); else at least its first part
             parts = [subs[0], *(c for c in subs[1:] if c.listed)]

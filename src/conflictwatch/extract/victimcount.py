@@ -108,3 +108,25 @@ def same_person_again(t: Token) -> bool:
     kids = list(t.children)
     return t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in kids) and any(
         c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in kids)
+
+
+def apposed_group(h: Token) -> list[Token]:
+    """The people set beside an uncounted plural ("The latest victims, a tailor and his apprentice,"):
+    they count it; [] when nothing is set beside it."""
+    if not (h.tag_ in ("NNS", "NNPS") or h.lower_ in ("dead", "deceased")):
+        return []
+    appos = [c for c in h.rights if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return [appos[0], *appos[0].conjuncts] if appos else []
+
+
+def merge_adjacent(group: list[Token]) -> list[Token]:
+    """Two heads side by side with no "and" between are one phrase the parser split ("A woman
+    Maoist was killed"): one victim, the last noun."""
+    def one_phrase(t: Token, nxt: Token) -> bool:
+        dash = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
+        if nxt.i == t.i + 2 and dash.text == "-" and not (t.whitespace_ or dash.whitespace_):
+            return True  # ("a sub-leader", split by the tokenizer at its hyphen: one word)
+        # ("constable Ghulam Mohammad Dar": only the name's own words between a rank and the name)
+        return nxt.i > t.i and all(x.dep_ == "compound" and x.head.i == nxt.i for x in t.doc[t.i + 1 : nxt.i])
+
+    return [t for k, t in enumerate(group) if not (k + 1 < len(group) and one_phrase(t, group[k + 1]))]

@@ -22,10 +22,12 @@ from conflictwatch.extract.victimcount import (
     AGE,
     QUANTITY_NOUNS,
     SINGLE_PRONOUNS,
+    apposed_group,
     count_group,
     in_dashed_breakdown,
     left_index,
     listed_after,
+    merge_adjacent,
     same_person_again,
 )
 from conflictwatch.extract.victimwords import Words as _Words
@@ -87,8 +89,10 @@ def find_victims(doc: Doc) -> list[Victim]:
             continue
         seen.update(h.i for h in group)
         start = min(_phrase_start(h) for h in group)
-        group = _merge_adjacent(group)
+        group = merge_adjacent(group)
         value = count_group(group)
+        if value is None and len(group) == 1 and (apposed := apposed_group(group[0])):
+            group, value = apposed, count_group(apposed)  # "The latest victims, two tailors, were ..."
         end = max(h.idx + len(h.text) for h in group)
         noun = group[0].lower_ if group[0].pos_ != "PROPN" else group[0].text
         out.append(Victim(kind, value, start, end, noun, _class(group, w), tok.idx))
@@ -264,6 +268,9 @@ def _patients(tok: Token) -> list[Token]:
         aux = [c for c in kids if c.dep_ == "auxpass"]
         # "6 kinsmen ... were, Monday, murdered": the subject hangs on the verb or on its "were"
         passive = [c for a in ([tok] if aux else []) + aux for c in a.children if c.dep_ == "nsubj"]
+        # ("67 Palestinians waiting for aid trucks ... were killed": the subject hangs on "waiting")
+        passive = passive or [c for a in kids if a.dep_ == "csubjpass"
+                              for c in a.children if c.dep_ == "nsubj"]
     if passive:
         return [_named_then_noun(_antecedent(c)) for c in passive]
     has_object = any(c.dep_ in ("dobj", "obj") for c in kids)
@@ -503,19 +510,6 @@ def _quantified(h: Token) -> Token:
     if h.lower_ not in QUANTITY_NOUNS:
         return h
     return next(iter(_of_objects(h)), h)
-
-
-def _merge_adjacent(group: list[Token]) -> list[Token]:
-    """Two heads side by side with no "and" between are one phrase the parser split ("A woman
-    Maoist was killed"): one victim, the last noun."""
-    def one_phrase(t: Token, nxt: Token) -> bool:
-        dash = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else t
-        if nxt.i == t.i + 2 and dash.text == "-" and not (t.whitespace_ or dash.whitespace_):
-            return True  # ("a sub-leader", split by the tokenizer at its hyphen: one word)
-        # ("constable Ghulam Mohammad Dar": only the name's own words between a rank and the name)
-        return nxt.i > t.i and all(x.dep_ == "compound" and x.head.i == nxt.i for x in t.doc[t.i + 1 : nxt.i])
-
-    return [t for k, t in enumerate(group) if not (k + 1 < len(group) and one_phrase(t, group[k + 1]))]
 
 
 def _people(group: list[Token], w: _Words) -> list[Token]:

@@ -337,6 +337,11 @@ def _parts(seg: list[Line], dated_keys: list[str], r: Rules, title: str | None =
     """Sort one article's lines into headline, captions, bylines, body and credits."""
     p = _Parts(title=title)
     d = next((i for i, ln in enumerate(seg) if ln.kind == DATELINE), None)
+    if d is not None and any(_news_paragraph(ln) for ln in seg[:d]) \
+            and not any(ln.kind == BYLINE for ln in seg[:d]) and sum(ln.kind == DATELINE for ln in seg) >= 2:
+        # ("A woman was killed in X ... \n\nDNIPRO — Debris fell ... \n\nKHARKIV — ...": a live page's
+        # entries, each with its town; not a story's standfirst over its byline and dateline)
+        d = None
     if d is None:  # no dateline: the preamble is the leading unpunctuated lines
         d = 0
         while d < len(seg) and seg[d].kind in (OPEN, BYLINE, DATED_CAPTION):
@@ -364,8 +369,8 @@ def _parts(seg: list[Line], dated_keys: list[str], r: Rules, title: str | None =
             p.paragraphs.append(ln.text)  # a short first line of a text whose title came from metadata
         else:
             p.captions.append(ln.text)
-    for ln in body:
-        if ln.kind == DATELINE and p.dateline is None:
+    for i, ln in enumerate(body):
+        if ln.kind == DATELINE and i == 0:
             p.dateline, p.agency = ln.dateline, ln.agency
             head = ln.text[: len(ln.text) - len(ln.rest or "")]
             p.dated = max(caption_dates(head), default=None)
@@ -387,6 +392,16 @@ def _parts(seg: list[Line], dated_keys: list[str], r: Rules, title: str | None =
             p.paragraphs.append(ln.text)  # paragraphs, subheadings, later datelines
     p.captions = dedupe_captions(p.captions)
     return p
+
+
+# a line of news told before the first dateline: its own paragraph, no caption (a caption has a
+# photo's date or credit: "... October 5, 2016. REUTERS/Name")
+_NEWS_WORDS = 12
+
+
+def _news_paragraph(ln: Line) -> bool:
+    return ln.kind == PARA and _words(ln.text) >= _NEWS_WORDS and "/" not in ln.text \
+        and not caption_dates(ln.text)
 
 
 def _strip_parens(s: str) -> str:
