@@ -233,3 +233,110 @@ def test_the_day_they_were_found_not_taken(geo: Geocoder) -> None:
 def test_the_capital_a_possessive_names(geo: Geocoder, text: str, place: tuple) -> None:
     """The capital named after "Burundi's capital" was no place (the claim had none, or the country)."""
     assert [(c.location, c.country) for c in incidents(geo, text)] == [place]
+
+
+def test_a_units_number_counts_nobody(geo: Geocoder) -> None:
+    """"the 444 Brigade" was read as a toll (445: the brigade's number and the fighter)."""
+    text = "A fighter of the 444 Brigade was killed by a sniper near the Furnaj bridge on Monday, officials said."
+    assert _tolls(incidents(geo, text)) == [1]
+
+
+def test_a_round_ups_item_keeps_its_own_province(geo: Geocoder) -> None:
+    """The item's province lost to the next item's country (Gwoza went to Yemen)."""
+    text = ("Suicide bombers struck a wedding in the town of Gwoza in Borno state on Monday, killing 16 people, "
+            "officials said.\n\nSANAA, Yemen — Warplanes struck a radio station in Hodeidah province, rebel "
+            "television said.")
+    assert _places(incidents(geo, text))[:1] == [("Gwoza", "Borno", "Nigeria")]
+
+
+# -- the second round: Haiti, Myanmar, Mozambique and Ethiopia, Libya, Yemen and Iraq, Somalia and
+# Kenya, and official communiques ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    # a gunfight in the military's words is no blaze
+    ("Seven khwarij were killed in an exchange of fire in Datta Khel on Sunday, the ISPR said.", [7]),
+    # "nobody died" counts nobody
+    ("Shells hit Zee Pin village in Monywa Township on Monday, wounding five people. Nobody died, but two of "
+     "the injured were said to be in serious condition.", [None]),
+    # who the dead already counted were
+    ("Three villagers died and four were wounded on Monday after shells hit Zee Pin village in Monywa "
+     "Township, Sagaing Region. Those killed were two farmers and a 12-year-old boy.", [3]),
+    # inmates who escaped are no dead
+    ("Gangs attacked the prison in Hinche on Monday. More than 200 inmates escaped and at least five people "
+     "were killed, officials said.", [5]),
+    # the group the parts are of
+    ("Gunmen killed eight people at a restaurant in Hodan district on Monday night, police said. Of the five "
+     "attackers, four were shot dead and one was captured.", [8, 4]),
+    # a man and his kin
+    ("A farmer, his wife and two of their children were shot dead on Monday in Ejere woreda, police said.", [4]),
+    # one of the hurt
+    ("Six people were wounded when a man threw a grenade at a market in Cotabato City on Sunday night, police "
+     "said. The victims included a 13-year-old boy.", [None]),
+])
+def test_tolls_of_the_second_round(geo: Geocoder, text: str, tolls: list) -> None:
+    """No claim ("exchange of fire" read as a blaze), 2 dead of "nobody died", a second claim of 2, 201 dead
+    with the escaped, 10 with the group, 3 for the family, a dead boy among the wounded."""
+    assert _tolls(incidents(geo, text)) == tolls
+
+
+@pytest.mark.parametrize("text", [
+    "The commission has recorded hundreds of civilian deaths in Amhara region. Last Tuesday, fighting in "
+    "Dembecha town killed at least 12 people.",
+    "Residents said drone strikes had killed civilians in at least nine zones of the region. Last Tuesday, "
+    "fighting in Dembecha town killed at least 12 people.",
+])
+def test_a_record_of_deaths_is_no_incident(geo: Geocoder, text: str) -> None:
+    """The record (200) or the count of zones (9) came first, as an incident."""
+    assert _tolls(incidents(geo, text)) == [12]
+
+
+def test_the_day_of_an_identification(geo: Geocoder) -> None:
+    """The man was dated by the day the police identified him (Monday)."""
+    text = "Police on Monday identified a man found shot dead in Tabarre last Thursday."
+    assert [c.date_start for c in incidents(geo, text)] == [date(2025, 3, 6)]
+
+
+def test_an_organisations_last_word_is_no_place(geo: Geocoder) -> None:
+    """"Administration" was the claim's place."""
+    text = "At least 12 people were killed on Monday, according to the Taze Township People's Administration."
+    assert [c.location for c in incidents(geo, text)] != ["Administration"]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Two soldiers were killed when gunmen ambushed an army unit in Sumisip, Basilan, on Monday, the military "
+     "said. The soldiers came under fire in Barangay Tumahubong.", "Barangay Tumahubong"),
+    ("Five civilians were killed when artillery shells hit a village in Waingmaw Township on Monday. The "
+     "shells landed on Hkau Shau village.", "Hkau Shau"),
+])
+def test_the_village_the_next_sentence_names(geo: Geocoder, text: str, place: str) -> None:
+    """The lead's district or township stayed the place: "The soldiers came under fire in" and "The
+    shells landed on" did not refer back to the incident."""
+    assert [c.location for c in incidents(geo, text)][:1] == [place]
+
+
+def test_the_soldiers_home_base_is_not_where(geo: Geocoder) -> None:
+    """Guard: where the soldiers came from is no place of the incident."""
+    text = ("Two soldiers were killed when gunmen ambushed a patrol in Sumisip, Basilan, on Monday. The soldiers "
+            "were from a battalion based in Zamboanga City.")
+    assert [c.location for c in incidents(geo, text)] == ["Sumisip"]
+
+
+def test_a_local_outlets_dateline_places_the_story(geo: Geocoder, tmp_path) -> None:
+    """A dateline with a local outlet in brackets was read as a wire bureau's (no place); a wire's stays
+    a bureau."""
+    from conflictwatch import pipeline
+    from conflictwatch.ingest import read_inputs
+
+    rows = [{"id": "local", "published": "2025-03-12", "title": "Car bomb", "text":
+             "BELEDWEYNE (Hiiraan Online) - A suicide car bomber rammed into a checkpoint at the northern "
+             "entrance of the town on Tuesday, killing at least 11 people, the governor said."},
+            {"id": "wire", "published": "2025-03-12", "title": "Car bomb", "text":
+             "KIRKUK, Iraq (Reuters) - A suicide car bomber rammed into a checkpoint at the northern entrance "
+             "of the town on Tuesday, killing at least 11 people, police said."}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    arts = {a.article_id: a for a in read_inputs([str(path)])}
+    local = [c for c in pipeline.process_article(arts["local"], geo) if c.scope == "incident"]
+    wire = [c for c in pipeline.process_article(arts["wire"], geo) if c.scope == "incident"]
+    assert [c.location for c in local] == ["Beledweyne"]
+    assert [c.location for c in wire] == [None]

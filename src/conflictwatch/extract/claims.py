@@ -21,6 +21,7 @@ from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, day
 from conflictwatch.extract.counted import more_of_a_count
 from conflictwatch.extract.datelines import (
     bare_dateline,
+    bureau,
     dateline_province,
     dateline_town,
     label_end,
@@ -401,7 +402,7 @@ def extract_claims(article: Article) -> list[Claim]:
     if town and article.dateline and "," in town:  # ("DNIPRO, Ukraine —" taken off the text by ingest)
         town, wider = (part.strip() for part in town.split(",", 1))
     bare = bare_dateline(article.text) or bool(article.dateline)
-    if filed_at is None and town and not article.agency and bare \
+    if filed_at is None and town and not bureau(article.agency) and bare \
             and not any(c.location and c.location != wider for c in claims) \
             and not names_others(article_places, town, wider):
         filed_at = town  # "MOGADISHU - ... at the busy K4 junction": a story that names no other place

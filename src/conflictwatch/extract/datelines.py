@@ -220,6 +220,13 @@ _BUREAU_AGENCIES = frozenset({
     "upi", "bloomberg", "ria", "sputnik", "irna", "kuna", "wam", "spa", "qna", "mena"})
 
 
+def bureau(agency: str | None) -> bool:
+    """Is the story's agency a wire with bureaus ("BEIRUT (Reuters)": the bureau, not where it happened)?
+    A local outlet ("BELEDWEYNE (Hiiraan Online) -") files from where it happens."""
+    return bool(agency) and (agency.lower() in _BUREAU_AGENCIES or not agency[:1].isupper()
+                             or len(agency.split()) > 3)
+
+
 def local_town(article_text: str, agency: str | None = None) -> str | None:
     """The town of a local or national agency's dateline: where the story happened when its
     sentences name no place ("BANNU: Eight soldiers were martyred ..."). None for a bureau's."""

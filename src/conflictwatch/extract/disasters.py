@@ -67,10 +67,15 @@ _FIRE_OF = re.compile(r"\b(?:army|police|enemy|government|rebel|regime|military|
                       r"|occupation|militia|insurgent|militant|gunmen'?s?|soldiers'?)\s+$", re.I)
 
 
+# ("killed in an exchange of fire", "after a precise fire": the ISPR's words for a gunfight)
+_FIRE_EXCHANGED = re.compile(r"\b(?:exchange|exchanges|volley|hail)\s+of\s+$", re.I)
+_PRECISE_FIRE = re.compile(r"\b(?:precise|intense|effective|accurate|retaliatory)\s+$", re.I)
+
+
 def _sides_fire(sentence: str, at: int) -> bool:
     """ "Israeli fire", "regime fire": fire a nation or a side opened, not a blaze."""
     before = sentence[max(0, at - 30) : at]
-    if _FIRE_OF.search(before):
+    if _FIRE_OF.search(before) or _FIRE_EXCHANGED.search(before) or _PRECISE_FIRE.search(before):
         return True
     m = re.search(r"\b([A-Z][a-z]+)\s+$", before)
     return m is not None and name_key(m.group(1)) in cues_table().names

@@ -187,6 +187,7 @@ def _words(text: str) -> list[str]:
 _OF_THEM = re.compile(r"\s+of\s+them\b", re.IGNORECASE)
 _OF_THEM_BEFORE = re.compile(r",\s*\w+\s+of\s+them\s+$", re.IGNORECASE)  # ", one of them "
 # the victims told by what they were doing, then their verb: "Palestinians waiting for aid near X were"
+_NOBODY_DIED = re.compile(r"\b(?:nobody|no\s+one|none)\s+(?:was\s+|were\s+)?(?:died|killed|dead)\b", re.I)
 _DOING = (r"(?:waiting|queuing|queueing|gathered|gathering|seeking|fleeing|sheltering|travelling|traveling"
           r"|returning|collecting|trying)")
 _DOING_AFTER = re.compile(rf"\s*(?:\S+\s+){{1,2}}?{_DOING}\s")
@@ -497,6 +498,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 # "twelve terrorists killed after hundreds of militants attacked": a new clause; "shot
                 # dead in Delmas 30": the number of a place
                 and not _CLAUSE_AFTER_VERB.search(left_text) and ";" not in left  # ("killed; one other ...")
+                and not _NOBODY_DIED.search(left)  # ("Nobody died, but two of the injured ...")
             ):
                 kind = "killed"
             elif victim_idx is not None and _WHO_WERE_KILLED.match(sentence[f.end : nxt]):

@@ -32,7 +32,10 @@ REFERS_BACK = re.compile(
     r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
     r"|ambush|attackers|gunmen|assailants|bombers?"  # "The attackers opened fire on worshippers at X"
     r"|incident|killing|shooting|murder"  # "The incident happened at the Mile V neighbourhood in X"
-    r"|gunfight|encounter|firefight|gun\s?battle|clash(?:es)?|fighting)\b",  # "The gunfight broke out in X"
+    r"|gunfight|encounter|firefight|gun\s?battle|clash(?:es)?|fighting"  # "The gunfight broke out in X"
+    # ("The shells landed on Hkau Shau village", "The soldiers came under fire in Barangay Tumahubong")
+    r"|shells|rockets|missiles|mortars|drones?|convoy|patrol"
+    r"|(?:soldiers|troops|victims)\s+(?:came\s+under|were\s+(?:ambushed|attacked|killed|hit|shot|struck)))\b",
     re.IGNORECASE,
 )
 
@@ -554,6 +557,10 @@ def bodies_of_the_told(s: str, cas: list[Casualty], last: Draft) -> bool:
 
 
 def add_subset(last: Draft, cas: list[Casualty], raw: str) -> None:
+    if last.casualties and not any(c.kind == "killed" for c in last.casualties) and not last.extra_killed \
+            and not lex().killed.search(raw):
+        # ("Seven were wounded ... The victims included a 14-year-old boy": one of the hurt, no death)
+        cas = [c for c in cas if c.kind != "killed"]
     kids = [c for c in cas if c.victim == "children" and c.kind == "killed"]
     if any(c.fig.exact_number for c in kids):
         kids = [c for c in kids if c.fig.exact_number]

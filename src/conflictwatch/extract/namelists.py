@@ -18,11 +18,11 @@ NAMES = "names"  # the victim word of a count of names
 
 # "The deceased have been identified as", "Those killed were", "The two slain soldiers were",
 # "Killed were", "The victims, all farmers, were named as"
-_LISTED = re.compile(
-    r"^\W*(?:(?:The|Those|All)\s+(?:[\w-]+\s+){0,3}?(?:dead|deceased|victims|killed|slain|casualties)"
-    r"(?:\s*,[^,]{1,40},|\s+(?:in|at|on|during)\s+[^,]{1,60}?)?\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:identified|named|listed)\s+as\s+)?"
-    r"|Killed\s+(?:were|was)\s+)(?::\s*)?(?=[A-Z])"
-)
+_THE_DEAD = (r"(?:The|Those|All)\s+(?:[\w-]+\s+){0,3}?(?:dead|deceased|victims|killed|slain|casualties)"
+             r"(?:\s*,[^,]{1,40},|\s+(?:in|at|on|during)\s+[^,]{1,60}?)?\s+(?:were|are|have\s+been|had\s+been)\s+"
+             r"(?:(?:identified|named|listed)\s+as\s+)?")
+_LISTED = re.compile(rf"^\W*(?:{_THE_DEAD}|Killed\s+(?:were|was)\s+)(?::\s*)?(?=[A-Z])")
+_THE_DEAD_WERE = re.compile(rf"^\W*{_THE_DEAD}")
 # where the list stops: a voice or a clause after it ("..., police said", "; the army said ...")
 # (a full stop inside the sentence is an abbreviation's: "Cpl. Musa Adamu")
 _LIST_END = re.compile(r";\s|,\s+(?:according\s+to|(?:the\s+)?[a-z]+\s+(?:said|says|added|told))\b"
@@ -35,6 +35,12 @@ _PERSON = re.compile(r"(?:(?:his|her|their)\s+[a-z]+\s+)?[A-Z][\w'’.-]*\s+"
 _COUNTED = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\s+[a-z]",
                       re.IGNORECASE)
 _TITLE_ONLY = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sgt|Cpl|Pvt|Lt|Capt|Maj|Col|Gen)\.?$")
+
+
+def the_dead_were(sentence: str) -> re.Match[str] | None:
+    """ "The dead were ...", "Those killed were ...": a sentence saying who the dead were (not "Killed
+    were two soldiers", which may tell them first)."""
+    return _THE_DEAD_WERE.match(sentence)
 
 
 def with_named_dead(sentence: str, cas: list[Casualty]) -> list[Casualty]:

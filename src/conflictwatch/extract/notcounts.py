@@ -182,10 +182,23 @@ _SPOKE_RIGHT_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|gave|added|announced|confirmed|stated|noted|explained)\b")
 
 
+# "a fighter of the 444 Brigade", "the 1st Battalion": a unit's number, no count of anybody
+_UNIT_NUMBER_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:(?:Infantry|Mechani[sz]ed|Armou?red|Motori[sz]ed"
+                                r"|Special|Commando|Rapid|Support|Border)\s+)*(?:Brigade|Battalion|Regiment"
+                                r"|Division|Corps|Squadron|Battalions|Brigades)\b")
+
+
+# "Of the six attackers, five were shot dead and one was captured": the group the parts are of
+_OF_THE_BEFORE = re.compile(r"(?:^|[,;]\s*)\W*[Oo]f\s+(?:the|these|those)\s+$")
+_GROUP_THEN_COMMA = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*,")
+
+
 def counts_nobody(text: str, before: str, after: str) -> bool:
     """Is the figure `text`, with the words `before` and `after` it, no count of victims (an age, a
     year, money, attackers, people with another fate, a speaker, a rate)?"""
     if _AGE_AFTER.match(after) or _FATE_BEFORE.search(before) or _ATTACKERS_AFTER.match(after) \
+            or (text[:1].isdigit() and _UNIT_NUMBER_AFTER.match(after)) \
+            or (_OF_THE_BEFORE.search(before) and _GROUP_THEN_COMMA.match(after)) \
             or _AGE_BEFORE.search(before) or _MONEY_BEFORE.search(before) \
             or (_COPULA_BEFORE.search(before) and re.match(r"\s+when\b", after)) \
             or (_SPEAKER_BEFORE.search(before) and (_SPEAKER_AFTER.match(after)

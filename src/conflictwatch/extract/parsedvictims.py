@@ -16,7 +16,7 @@ from conflictwatch.extract.figures import (
     Casualty,
     clause_index,
 )
-from conflictwatch.extract.namelists import named_dead
+from conflictwatch.extract.namelists import named_dead, the_dead_were
 from conflictwatch.extract.notcounts import CRIME_OF, a_threshold, of_an_earlier_event
 from conflictwatch.extract.numbers import Figure
 from conflictwatch.extract.victims import Victim
@@ -56,7 +56,8 @@ _REFLEXIVE = {"himself", "herself"}
 def names_dead(sentence: str) -> bool:
     """Does the sentence say who dead already counted were ("named the boy killed as X")?"""
     # ("detonated a device, killing himself": the bomber; "Those killed were A, B and C": who they were)
-    return bool(_IDENTIFIES.search(sentence)) or named_dead(sentence) is not None
+    return bool(_IDENTIFIES.search(sentence)) or named_dead(sentence) is not None \
+        or the_dead_were(sentence) is not None
 _FIRST_PERSON = re.compile(r"(?:my|our)\s", re.IGNORECASE)
 # "the third person killed was a civilian driver": one of the dead told, again
 _ORDINAL_ONE = re.compile(r"the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s", re.IGNORECASE)
@@ -68,6 +69,8 @@ _SHOT_SOMEONE_DEAD = re.compile(
     r"\s+(?:shot|gunned|hacked|stabbed|beat|beaten|burned|burnt)\s+(?:dead|down|to\s+death)\s+(?:an?|the|two"
     r"|three|four|five|six|seven|eight|nine|ten|\d+|his|her|their|at\s+least|several|dozens|scores)\b",
     re.IGNORECASE)
+# ("A farmer, his wife and three of their children": a man and his kin, listed)
+_KIN_AFTER_COMMA = re.compile(r",\s+(?:his|her|their)\s+[a-z]+\s+and\s")
 _GROUPS = frozenset({"families", "family", "households", "clans", "tribes", "communities", "villages"})
 
 
@@ -141,7 +144,9 @@ def add_parsed_victims(
         if inside and not others and v.value.high is not None \
                 and v.value.low > sum(c.fig.value.low for c in inside) \
                 and re.search(r"\band\s+(?:his|her|their|its|the|an?|\w+)\b", sentence[v.start : v.end]) \
-                and "," not in sentence[v.start : v.end] and not any(c.subset for c in inside) \
+                and ("," not in sentence[v.start : v.end]
+                     or _KIN_AFTER_COMMA.search(sentence, v.start, v.end)) \
+                and not any(c.subset for c in inside) \
                 and not (re.search(r"\b(?:in|at|near)\s+(?:the\s+)?[A-Z]", sentence[v.start : v.end])
                          and _OWN_PLACE_AFTER.match(sentence, v.end)):
             # (not "53 people in Wad al-Ashraf village on Sunday and 18 in Tamboul": a toll per place)
@@ -209,7 +214,8 @@ def add_parsed_victims(
         # parse found has its parts set off by dashes, as a pattern's count does (it gave 262)
         mark_dashed_breakdown(sentence, out)
     out = casualties_broken_down(sentence, out)  # ("45 casualties, 12 of whom died": the parse's 12 dead)
-    if m := _IDENTIFIES.search(sentence):
+    # ("Those killed were two farmers and a 12-year-old boy": who the dead already counted were)
+    if m := _IDENTIFIES.search(sentence) or the_dead_were(sentence):
         for c in out:
             if c.kind == "killed" and c.fig.start >= m.start():
                 c.subset = True

@@ -19,14 +19,15 @@ _NOT_AFTER_TYPE = "".join(
     f"(?<!{w})" for w in ("Township", "Area", "District", "County", "Ward", "Division", "Region", "Province",
                           "State", "LGA", "Municipality", "Governorate", "Department", "Prefecture", "Zone")
 )
-NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:\s+(?:(?:{ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+){_CAP})*)"
+_ELIDED = r"\s+de\s+l['’]"  # ("Petite-Rivière de l'Artibonite": the French article glued to the name)
+NAME = rf"(?:(?:{ART}-)?{_CAP}(?:(?:\s+(?:(?:{ART})-)?|-|{_NOT_AFTER_TYPE}\s+{_JOIN}\s+|{_ELIDED}){_CAP})*)"
 
 
 # "Residents of Tede in Atisbo LGA said ...": where the people who tell it live is the place, not a
 # capitalised phrase "Residents of Tede" (read as "Residents in Tede", offsets kept); so is a
 # sentence's first word, an act ("Shelling of Sennar market killed six": Sennar, not "Shelling of Sennar")
 _PEOPLE_OF = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Nn]atives|[Ee]lders|[Yy]ouths"
-                        r"|[Tt]raders|[Ff]armers)\s+of\s+(?=[A-Z])"
+                        r"|[Tt]raders|[Ff]armers|RESIDENTS|VILLAGERS)\s+of\s+(?=[A-Z])"
                         r"|(?:^|(?<=[.;:]\s))(?:Shelling|Bombing|Bombardment|Looting|Burning)\s+of\s+(?=[A-Z])")
 
 

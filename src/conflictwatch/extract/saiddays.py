@@ -73,7 +73,9 @@ _STATEMENT_AFTER = re.compile(
     # ("Hundreds took part on Saturday in the funeral of three soldiers killed ..."
     r"|in\s+(?:the\s+)?funerals?\s+of"
     # "A court on Tuesday sentenced two men for the 2015 attack": the day of the hearing
-    r"|sentenced|convicted|jailed|acquitted|charged|indicted|arraigned|marked|commemorated)\b",
+    r"|sentenced|convicted|jailed|acquitted|charged|indicted|arraigned|marked|commemorated"
+    # ("Police on Monday identified a man found dead in Tabarre last Thursday")
+    r"|identified)\b",
     re.IGNORECASE,
 )
 

@@ -269,6 +269,7 @@ _SOFT_TOTAL = re.compile(r"in total|altogether|documented the deaths|recorded th
 _ONE_FIGHT = re.compile(  # (or "died in clashes over the weekend in the rural area of Balboa")
     r"^(?:Fighting|Clashes|Battles?|(?:An?|The)\s+(?:clash|gunfight|gun battle|battle|firefight))\s+between\b"
     r"|\b(?:died|killed)\s+in\s+(?:clashes|fighting)\s+(?:over|at)\s+the\s+weekend\s+(?:in|near|at)\s"
+    r"|\b(?:died|killed)\s+(?:over|at)\s+the\s+weekend\s+in\s+(?:clashes|fighting)\b"
     # ("killed in clashes with FARC dissidents in Hacarí, Norte de Santander, over the weekend")
     r"|\b(?:died|killed)\s+in\s+(?:clashes|fighting)\s+(?:with|between)\s+[^.;]{3,90}?\s+(?:in|near|at)\s+"
     r"[A-Z][^.;]{1,60}?\s+(?:over|at)\s+the\s+weekend\b", re.I)
@@ -322,7 +323,8 @@ _SCENE_COUNT = re.compile(r"\b(?:I|we|he|she|they)\s+(?:had\s+|have\s+)?counted\
                           r"|more than\s+|some\s+|about\s+)?[\w,]+\s+(?:dead\s+)?bodies\b", re.IGNORECASE)
 _RECORDED = re.compile(
     r"\b(?:recorded|documented|registered|verified|counted|tallied|confirmed a total of)\s+"
-    r"(?:(?:at least|more than|over|some|about|nearly|a total of)\s+)?\d",
+    # ("The EHRC has recorded hundreds of civilian deaths in Amhara region")
+    r"(?:(?:at least|more than|over|some|about|nearly|a total of)\s+)?(?:\d|hundreds\b|thousands\b|dozens\b)",
     re.IGNORECASE,
 )
 # "176 people have been killed in the crackdown": a present perfect with no day over a campaign

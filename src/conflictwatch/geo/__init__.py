@@ -180,6 +180,11 @@ class Geocoder:
                 named.add(cc)
                 own = 50.0 if in_quote == {cc} else 0.0
                 countries[cc] = countries.get(cc, 0) + NAMED_COUNTRY_BONUS + own
+        if len(homes) == 1 and not named:
+            # ("Gwoza in Borno state", in a round-up whose next item is filed from Sanaa): the province
+            # the claim's own sentence names says its country
+            home = next(iter(homes))
+            countries[home] = countries.get(home, 0) + NAMED_COUNTRY_BONUS / 2
         part = self._part_named(claim.quote or "") or base.part
         text = article.text if article is not None else ""
         beside = text if "border" in text or "neighbo" in text else ""
