@@ -15,17 +15,11 @@ import pytest
 from conflictwatch.extract.sentences import split_sentences
 from conflictwatch.geo import Geocoder
 from realnews import incidents_of
+from realnews import places as _places
+from realnews import tolls as _tolls
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
 incidents = partial(incidents_of, published=PUBLISHED)
-
-
-def _tolls(found: list) -> list[int | None]:
-    return [c.killed.low if c.killed else None for c in found]
-
-
-def _places(found: list) -> list[tuple[str | None, str | None, str | None]]:
-    return [(c.location, c.admin1, c.country) for c in found]
 
 
 # -- the dead told by name --------------------------------------------------------------------------
