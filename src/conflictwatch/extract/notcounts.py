@@ -190,7 +190,9 @@ _UNIT_NUMBER_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:(?:Infantry|Mechani[sz]e
 
 # "Of the six attackers, five were shot dead and one was captured": the group the parts are of
 _OF_THE_BEFORE = re.compile(r"(?:^|[,;]\s*)\W*[Oo]f\s+(?:the|these|those)\s+$")
-_GROUP_THEN_COMMA = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s*,")
+# (not "Of the 14 dead, nine were soldiers": the toll, then its part)
+_GROUP_THEN_COMMA = re.compile(r"\s+(?!(?:dead|killed|victims|casualties|bodies|deceased|wounded|injured)\b)"
+                               r"[\w-]+(?:\s+[\w-]+)?\s*,")
 
 
 def counts_nobody(text: str, before: str, after: str) -> bool:

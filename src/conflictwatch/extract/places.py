@@ -209,8 +209,9 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)
              and not (_COMPASS_ZONE.fullmatch(p.name) and sentence.startswith(" of ", p.end))]
     # (nor who lives there, "a Druze-majority town", nor a surname: "the fall of Bashar al-Assad")
-    found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in not_inhabitants(found)]),
-                         sentence)
+    # (nor a city's square or street, "at Place de l'Indépendance in Bukavu": the city is where)
+    found = [p for p in not_inhabitants(found) if not _SQUARE.match(p.name)]
+    found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in found]), sentence)
     found = not_surnames(sentence, found, doc)
     if len(found) == 1 and spoken_from(sentence, found[0]):
         return []  # where a speaker sits, the only place named, is not where it happened (else: context)
@@ -302,6 +303,7 @@ _NUMBERED_JOINED = re.compile(rf"({'|'.join(sorted(_NUMBERED_PLACES))})-(\d{{1,3
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]+['’]s\s+(?:(?:economic|commercial|regional|provincial|state)"
                              r"\s+)?capital,?\s+$")
+_SQUARE = re.compile(r"(?:Place|Rue|Avenue|Boulevard)\s+d")
 _ASK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via", "including"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
 # "on the road between Gao and Ansongo", "a convoy between Ansongo and Gao": two towns, not the two
