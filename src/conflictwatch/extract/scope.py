@@ -563,8 +563,7 @@ _EARLIER_EVENT = re.compile(
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days|weeks|months)\s+of\s+"
     r"(?:[\w-]+\s+){0,3}?(?:war|warfare|fighting)\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:killed|left)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
-    # "An initial army statement had put the toll at eight dead": the count it replaced
-    # ("Initial reports had put the number of dead at six")
+    # "An initial army statement had put the toll at eight dead", "Initial reports had put ...": replaced
     r"|(?:\b(?:an?|the|its)\s+|^\W*)(?:earlier|previous|initial|preliminary|first)\s+(?:[\w-]+\s+)?"
     r"(?:statements?|reports?|assessments?)\b[^.;]{0,40}?\b(?:put|gave|reported|set)\b[^.;]{0,30}?\b(?:at|of)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
