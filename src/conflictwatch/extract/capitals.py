@@ -10,7 +10,7 @@ from functools import lru_cache
 from conflictwatch.datafiles import load_data
 from conflictwatch.extract.placerank import PlaceMention
 from conflictwatch.geo.cues import cues_table
-from conflictwatch.geo.gazetteer import capitals, country_names, to_country_code
+from conflictwatch.geo.gazetteer import capitals, country_codes_by_key, to_country_code
 from conflictwatch.geo.normalize import name_key
 
 _SEAT = r"(?:(?:state|provincial|regional|departmental)\s+)?capital"
@@ -84,17 +84,12 @@ def known_city(name: str) -> bool:
     """Is `name` a seat of a province or a country, or a city the country cues know ("El Obeid",
     "Goma")? Such a city is where a building named after it stands ("El Obeid Teaching Hospital")."""
     key = name_key(name)
-    return key in _seat_keys() or key in cues_table().names and key not in _country_keys()
+    return key in _seat_keys() or key in cues_table().names and key not in country_codes_by_key()
 
 
 @lru_cache(maxsize=1)
 def _seat_keys() -> frozenset[str]:
     return frozenset(name_key(city) for city in _region_capitals().values()) | _capital_keys()
-
-
-@lru_cache(maxsize=1)
-def _country_keys() -> frozenset[str]:
-    return frozenset(name_key(n) for n in country_names().values())
 
 
 _THE_CAPITAL = re.compile(r"\b(?:in|near|on|of|attacked|struck|hit|shelled|targeted|pounded|bombed)\s+the\s+"
