@@ -19,6 +19,7 @@ from conflictwatch.extract.breakdowns import (
     without_asides,
 )
 from conflictwatch.extract.campaigns import period_total
+from conflictwatch.extract.eventtypes import event_rule
 from conflictwatch.extract.notcounts import counting_someone, counts_nobody, of_an_earlier_event
 from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
@@ -29,6 +30,7 @@ from conflictwatch.extract.tollphrases import (
     RISEN_TO,
     TOLL_AFTER,
     TOLL_BEFORE,
+    TOLL_OF_ATTACK,
     TOLL_VERB_BEFORE,
 )
 from conflictwatch.extract.wounded import wounded_kind
@@ -91,6 +93,10 @@ _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|se
                       r"\s+(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
 _WHO_WERE_KILLED = re.compile(r"[^.;]{0,80}?\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:killed|shot\s+dead"
                               r"|slain|murdered)\b", re.IGNORECASE)
+# "buried 14 people": mourners bury the dead ("the rubble buried 14 people" may have buried them alive)
+_BURIED = re.compile(r"(?<!rubble )(?<!debris )(?<!collapse )\b(?:buried|bury|burying|laid\s+to\s+rest)"
+                     r"\s+(?:(?:the|a\s+total\s+of|another|at\s+least|some)\s+)?$")
+_ALIVE = re.compile(r"[^.;,]{0,40}?\b(?:alive|under\s+(?:the\s+)?(?:rubble|debris))\b")
 # a figure whose own verb is another fate: "hundreds of families had fled", "20 were abducted"
 _ELSEWHERE = (r"fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|missing"
               r"|returned")
@@ -473,7 +479,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
             head = sentence[max(0, f.start - 120) : f.start]  # "raising the toll from last week's ambush to"
             # "more than doubling its tally of 47" counts votes, not the dead.
             deadly = lx.killed.search(re.sub(r"\b(?:toll|tally)\b", " ", sentence, flags=re.IGNORECASE)) or \
-                DEATH_TOLL.search(sentence)  # "raises civilian toll in Omdurman shelling to 17"
+                DEATH_TOLL.search(sentence) or TOLL_OF_ATTACK.search(sentence)  # "civilian toll in ... to 17"
             if (deadly and TOLL_BEFORE.search(head)) or (
                 TOLL_VERB_BEFORE.search(head)
                 and re.search(r"\b(?:toll|tally)\b", sentence[: f.start], re.IGNORECASE)
@@ -503,6 +509,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 kind = "killed"
             elif victim_idx is not None and _WHO_WERE_KILLED.match(sentence[f.end : nxt]):
                 kind = "killed"  # "buried eleven members of the family on Sunday, who were killed ..."
+            elif victim_idx is not None and victim_idx <= 2 and _BURIED.search(before) \
+                    and not _ALIVE.match(sentence, f.end) and event_rule(sentence, False, None):
+                kind = "killed"  # "Villagers buried 14 people on Tuesday after gunmen attacked Kuje"
             elif (victim_cls == "combatants" or (victim_word == "men" and _FIGHT.search(sentence))) \
                     and _LOST.search(left):
                 kind = "killed"  # "the militia lost dozens of fighters" (not "lost his brother")

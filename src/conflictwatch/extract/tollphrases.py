@@ -45,6 +45,13 @@ TOLL_BEFORE = re.compile(
 RAISED_TO = re.compile(r"\b(?:raised|revised|lifted|put|brought)\s+(?:up\s+)?to\s+$", re.IGNORECASE)
 TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
 DEATH_TOLL = re.compile(r"\b(?:death|civilian|casualty|human)\s+toll\b", re.IGNORECASE)
+# "put the toll of Tuesday's air raids on Idlib at 53": a toll of an attack counts its dead
+TOLL_OF_ATTACK = re.compile(
+    r"\b(?:toll|tally)\s+(?:of|from|in|for)\s+(?:[^.;,]|(?<=\b[A-Z])\.){0,60}?\b(?:attacks?|raids?|(?:air\s*|drone\s+)?strikes?"
+    r"|airstrikes?|bombings?|bombardments?|shelling|ambush(?:es)?|massacres?|explosions?|blasts?|fighting|clashes"
+    r"|violence|assaults?|offensive)\b",
+    re.IGNORECASE,
+)
 TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
     re.IGNORECASE,
