@@ -57,3 +57,16 @@ def test_the_dead_told_by_their_burial(geo: Geocoder, text: str, toll: int) -> N
 def test_buried_alive_is_no_toll(geo: Geocoder, text: str) -> None:
     """People buried alive, or under rubble, are not yet dead."""
     assert 14 not in _tolls(incidents(geo, text))
+
+
+# -- "a third soldier died": the toll now, not more dead ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Two soldiers were killed on Monday in an ambush near Dhobley. A third soldier died of his wounds on "
+     "Tuesday, the army said.", 3),
+    ("A policeman was shot dead in Kajuru on Monday. A second officer has died in hospital, police said on "
+     "Tuesday.", 2),
+])
+def test_a_third_dead_raises_the_toll(geo: Geocoder, text: str, toll: int) -> None:
+    """'A third soldier died' after two were killed is a toll of three, not three more dead."""
+    assert _tolls(incidents(geo, text)) == [toll]
