@@ -127,7 +127,8 @@ def mark_appositive_breakdown(sentence: str, out: list[Casualty]) -> None:
     for c in out:
         # "Two Israelis, a father and son, were shot dead", "killed two people, a tourist guide and a
         # ranger,": the pair named after a count of two is who it counts
-        pair = _PAIR_AFTER.match(sentence, c.end) if c.fig.value.low == 2 == c.fig.value.high else None
+        pair = (_PAIR_AFTER.match(sentence, c.end) or _ONE_HERE_ONE_THERE.match(sentence, c.end)) \
+            if c.fig.value.low == 2 == c.fig.value.high else None
         if pair and not c.subset:
             for p in out:
                 if pair.start() <= p.fig.start < pair.end():
@@ -140,6 +141,9 @@ _THEN_PARTS = re.compile(r"(?:\s+(?:were|was|have\s+been|had\s+been)\s+"
 _ONE = r"(?:(?:an?|his|her|their)\s+)?[\w-]+(?:\s+[\w-]+){0,2}?"
 _PAIR_AFTER = re.compile(
     rf"(?:\s+(?:were|was)\s+(?:killed|slain|shot\s+dead))?\s*,\s*{_ONE}\s+and\s+{_ONE}\s*,")
+# "killed two residents of Donetsk Oblast, one in Krasnohorivka and another in Orlivka": where each died
+_ONE_HERE_ONE_THERE = re.compile(r"(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?\s*[,:—–-]\s*one\s+"
+                                 r"(?:in|at|near|from|on)\s+[^,;.]{1,60}?,?\s+and\s+(?:another|the\s+other)\b")
 _WHOSE = r"(?:\s+(?:of|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)?"
 _NEXT_PART = re.compile(rf"{_WHOSE}\s*(?:,\s*(?:and\s+)?|and\s+)")
 _DASH_TO_END = re.compile(r"\s[-–—]{1,2}\s(?=[^-–—]{3,200}$)")

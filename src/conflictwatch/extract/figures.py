@@ -90,9 +90,12 @@ _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|se
                       r"|people\s+killed|those\s+killed))\s+at"
                       # "the death toll stands at 35", "now stood at"
                       r"|(?:death\s+)?toll\s+(?:now\s+)?(?:stands|stood)\s+at)"
-                      r"\s+(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
+                      # (a quoted toll: 'put the toll at "between 40 and 60"')
+                      r"\s+[\"“‘']?(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
 _WHO_WERE_KILLED = re.compile(r"[^.;]{0,80}?\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:killed|shot\s+dead"
                               r"|slain|murdered)\b", re.IGNORECASE)
+_SUBSET_VERB = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|several"
+                          r"|all)\s+of\s+(?:whom|them\s+(?:were|was|had|have|later|died))\b", re.IGNORECASE)
 # "buried 14 people": mourners bury the dead ("the rubble buried 14 people" may have buried them alive)
 _BURIED = re.compile(r"(?<!rubble )(?<!debris )(?<!collapse )\b(?:buried|bury|burying|laid\s+to\s+rest)"
                      r"\s+(?:(?:the|a\s+total\s+of|another|at\s+least|some)\s+)?$")
@@ -280,6 +283,8 @@ _NATURAL_DEATH = re.compile(
     r"|old\s+age)\b",
     re.IGNORECASE,
 )
+_SPOKE = [[w] for w in ("said", "says", "say", "told", "added", "confirmed", "stated", "explained",
+                        "insisted")]
 _LOST = re.compile(r"\b(?:lost|losing)\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$",
                    re.IGNORECASE)
 # "tried to storm the positions but were driven back, losing three men": a fighting force's men
@@ -423,6 +428,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         ) -> bool:
             if m is None:
                 return False
+            if _SUBSET_VERB.search(text, 0, m.start()):
+                return False  # "received 184 patients, 19 of whom were declared dead": the 19's verb
             gap = text[: m.start()].split()
             if has_victim:
                 # ("67 Palestinians waiting for aid lorries near the Zikim crossing ... were killed")
@@ -441,6 +448,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             kind = "killed" if _noun_then(mk, right_text) and (
                 not _noun_then(mi, right_text) or mk.start() < mi.start()  # type: ignore[union-attr]
             ) else "injured"
+        if victim_idx is not None and rw[victim_idx + 1 : victim_idx + 2] in _SPOKE \
+                and rw[victim_idx + 2 : victim_idx + 3] != ["to"]:
+            kind = None  # "while a local administrator said the toll was 22": who told it, not a victim
         if kind == "killed" and _NATURAL_DEATH.match(right_text[mk.start():] if mk else ""):
             kind = None  # "an old man died of exhaustion while fleeing": no one killed him
         left = sentence[max(prev_end, f.start - 50) : f.start]

@@ -49,6 +49,8 @@ _AGE_AFTER = re.compile(
 _PREDICATE_OR_KIN_BEFORE = re.compile(
     r"\b(?:(?:who|that)\s+(?:was|is|were|are|had\s+been|has\s+been)|(?:father|mother|son|daughter|wife|husband"
     r"|brother|sister|uncle|aunt|cousin|nephew|niece|widow|parents|relatives?)\s+of)\s+$", re.IGNORECASE)
+# "a nurse and mother of four was shot dead": her children, alive, not four dead
+_PARENT_OF = re.compile(r"\b(?:mother|father|parent|grandmother|grandfather|mum|dad)\s+of\s+$", re.IGNORECASE)
 # "Ten people were initially reported killed": the toll before the one given now, the same dead
 _FIRST_REPORTED_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been)\s+"
                                    r"(?:initially|first|originally|earlier)\s+(?:reported|said|thought|believed|feared)\b",
@@ -210,7 +212,7 @@ def counts_nobody(text: str, before: str, after: str) -> bool:
             or _PART_OF_BEFORE.search(before) \
             or (_SAID_BEFORE.search(before) and not _OWN_VERB_AFTER.match(after)) \
             or _ROLE_BEFORE.search(before) or _AGENTS_BEFORE.search(before) or CRIME_OF.search(before) \
-            or _CONVICTED_OF.search(before) \
+            or _CONVICTED_OF.search(before) or _PARENT_OF.search(before) \
             or _LIVES_FOUGHT_FOR.search(before) or _ACCORDING_BEFORE.search(before) \
             or _DEFINITION_BEFORE.search(before) or _FIRST_REPORTED_AFTER.match(after) \
             or (text.lower().startswith(("a ", "an ")) and (

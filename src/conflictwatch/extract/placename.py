@@ -32,8 +32,15 @@ _PEOPLE_OF = re.compile(r"\b(?:[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Nn]ativ
 
 
 def people_of_as_in(sentence: str) -> str:
-    """The sentence with "Residents of X" read as "Residents in X" (same length)."""
+    """The sentence with "Residents of X" read as "Residents in X", and a French unit's "de" as "of"
+    ("the commune de Tessit", "the cercle de Niono": the commune of Tessit), each the same length."""
+    if " de " in sentence:
+        sentence = _FRENCH_UNIT_DE.sub(lambda m: m.group(1) + "of ", sentence)
     return _PEOPLE_OF.sub(lambda m: m.group(0)[:-3] + "in ", sentence) if "of " in sentence else sentence
+
+
+_FRENCH_UNIT_DE = re.compile(r"\b((?i:commune|cercle|r[ée]gion|d[ée]partement|province|pr[ée]fecture"
+                             r"|localit[ée]|village|ville|arrondissement)\s)de\s(?=[A-Z])")
 
 
 # ", whose troops have been deployed in Cabo Delgado since 2021,": where an actor has been, not
@@ -147,7 +154,10 @@ def typed_before(sentence: str, start: int) -> str | None:
 # "debris from a missile shot down over Kursk", "on the edge of Yater", "the hinterlands of Las Navas":
 # a town, whatever the parser's entity recogniser reads the name as
 _A_TOWNS_SIDE = re.compile(r"\b(?:(?:shot\s+down|downed|intercepted|destroyed)\s+over"
-                           r"|(?:edge|hinterlands?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+                           # ("a bar in the south of Barranquilla", "the outskirts of")
+                           r"|(?:edge|hinterlands?|outskirts|(?:the\s+)?(?:north|south|east|west|centre|center"
+                           r"|north-?east|north-?west|south-?east|south-?west))\s+of)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 
 
 def a_towns_side(sentence: str, start: int) -> bool:

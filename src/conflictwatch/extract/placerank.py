@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from conflictwatch.extract.rules import load_data, words_re
+from conflictwatch.geo.gazetteer import admin1_keys
+from conflictwatch.geo.normalize import name_key
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,16 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
             # beside the place, not the place (unless far vaguer: "in Borno state near Gwoza")
             # (no wider than a town: ranks 4 and 5 are provinces and countries)
             out[i] = PlaceMention(b.name, b.start, b.end, max(b.rank, min(b.rank + 2, 3)), b.via)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        unit = _PROVINCE_UNIT.search(a.name)
+        if unit and _THE_BEFORE.search(sentence, max(0, a.start - 5), a.start) \
+                and _OF_GAP.fullmatch(sentence, a.end, b.start) \
+                and name_key(a.name[: unit.start()]) in admin1_keys() \
+                and name_key(b.name) not in admin1_keys():
+            # "in the Michoacán municipality of Aguililla": the province, then the place in it
+            out[i - 1] = PlaceMention(a.name[: unit.start()], a.start, a.end, 4, a.via)
+            out[i] = PlaceMention(b.name, b.start, b.end, b.rank, a.via if b.via == "of" else b.via)
     villages = [a for a in out if _VILLAGE_OF.search(sentence, max(0, a.start - 30), a.start)
                 or sentence[a.start : a.end].lower().endswith(" village")]
     if villages:
@@ -102,6 +114,12 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
     return [PlaceMention(p.name, p.start, p.end, max(p.rank, 3), p.via)
             if _RIVER.match(sentence, p.end) or _RIVER.search(sentence, p.start, p.end) else p
             for p in out]
+
+
+_PROVINCE_UNIT = re.compile(r"\s(?:municipality|state|province|department|district|county|region|canton"
+                            r"|governorate)$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 # (a river only, not a road: "the Pale-Gangaw highway" names the towns it joins, as coders do)

@@ -94,6 +94,8 @@ _SCOPE_BREAK = re.compile(r";\s+|,\s+(?:with|while|whereas|bringing|adding|takin
 
 # "12 people had died in al-Fardous, and that a separate strike on Bab al-Nairab killed four"
 # (", on the same day that an attack on a mosque left dozens dead": another incident that day)
+_AND_IN_SEPARATE = re.compile(rf"\s+and\s+(?=[^.;,]{{0,80}}?\bin\s+{ANOTHER}\s)", re.IGNORECASE)
+_KILLED_VERB = re.compile(r"\b(?:killed|died|dead|slain|murdered|executed)\b", re.IGNORECASE)
 _SEPARATE = re.compile(
     rf",?\s+(?:and|while|but)\s+(?:that\s+)?{ANOTHER}|,\s+(?:on\s+)?the\s+same\s+day\s+(?:that|as|when)\s"
     # (", while three others were shot dead in a separate operation in Kanker")
@@ -106,6 +108,13 @@ def split_separate(s: str, group: list[Casualty], places: list[PlaceMention]
     """Figures on both sides of "and a separate strike" are two incidents, each with its places."""
     cut = next((m.start() for m in _SEPARATE.finditer(s) if any(c.fig.start < m.start() for c in group)
                 and any(c.fig.start > m.start() for c in group)), None)
+    if cut is None:
+        # "Four soldiers were killed in an ambush near Koro and six civilians were shot dead in a
+        # separate attack": a second clause, its own verb, another incident
+        cut = next((m.start() for m in _AND_IN_SEPARATE.finditer(s)
+                    if any(c.fig.start < m.start() and _KILLED_VERB.search(s, c.fig.end, m.start())
+                           for c in group)
+                    and any(c.fig.start > m.start() for c in group)), None)
     if cut is None:
         return [(group, places)]
     return [([c for c in group if c.fig.start < cut], [p for p in places if p.start < cut]),

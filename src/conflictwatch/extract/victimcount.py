@@ -106,8 +106,15 @@ def same_person_again(t: Token) -> bool:
     """A coordinated bare noun that describes the person before it again: "and former member" (no
     article, number or possessive of its own)."""
     kids = list(t.children)
-    return t.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in kids) and any(
-        c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in kids)
+    if t.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in kids):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in ("former", "retired") for c in kids):
+        return True
+    # "A Palestinian teacher and activist was shot dead": one person, told by a singular verb
+    h = t.head
+    verb = h.head if h.tag_ == "NN" and h.dep_ in ("nsubj", "nsubjpass") else None
+    return verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "is", "has")
+                                    for c in verb.children)
 
 
 def apposed_group(h: Token) -> list[Token]:

@@ -360,6 +360,13 @@ def admin1_codes() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def admin1_keys() -> frozenset[str]:
+    """Every province's name as a `name_key` ("michoacan"): "the Michoacán municipality of Aguililla"
+    names the province before the place."""
+    return frozenset(name_key(n) for n in admin1_codes().values())
+
+
 # --- aliases (places.yaml + CONFLICTWATCH_PLACES) ----------------------------------------
 
 ENV_PLACES = "CONFLICTWATCH_PLACES"
