@@ -12,7 +12,7 @@ from functools import partial
 import pytest
 
 from conflictwatch.geo import Geocoder
-from realnews import incidents_of
+from realnews import claims_of, incidents_of
 from realnews import tolls as _tolls
 
 PUBLISHED = date(2025, 3, 12)  # a Wednesday
@@ -70,3 +70,73 @@ def test_buried_alive_is_no_toll(geo: Geocoder, text: str) -> None:
 def test_a_third_dead_raises_the_toll(geo: Geocoder, text: str, toll: int) -> None:
     """'A third soldier died' after two were killed is a toll of three, not three more dead."""
     assert _tolls(incidents(geo, text)) == [toll]
+
+
+# -- figures that are not more dead ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # who tells a toll is no victim
+    ("An air strike on Gidan Bako on Monday killed 12 people, medics said, while a local councillor said the "
+     "toll was 19.", [12, 19]),
+    # a mother's children are alive
+    ("A Palestinian teacher and mother of five was shot dead by settlers in the village of Sinjil on Monday.",
+     [1]),
+    # one person described twice, with a singular verb
+    ("A Congolese journalist and activist was shot dead in Goma on Monday, colleagues said.", [1]),
+    # the names after a count are who it counts
+    ("Two constables, Ram Bahadur Thapa and Imran Gul, were killed in an ambush in Bannu on Monday.", [2]),
+    # "one in X and another in Y": where each of the two died
+    ("Shelling killed two residents of Kherson Oblast on Monday, one in Bilozerka and another in Antonivka, "
+     "the governor said.", [2]),
+])
+def test_figures_that_are_not_more_dead(geo: Geocoder, text: str, toll: list[int]) -> None:
+    """A speaker, someone's children, a person described twice or named: never more dead."""
+    assert _tolls(incidents(geo, text)) == toll
+
+
+def test_the_patients_of_whom_some_died(geo: Geocoder) -> None:
+    """'received 210 patients, 23 of whom were declared dead': the 23 died, not the 210."""
+    found = incidents(geo, "Gunfire near an aid point in Khan Younis killed people on Monday. Doctors at the field "
+                           "hospital said they had received 210 patients, 23 of whom were declared dead on arrival.")
+    assert 210 not in _tolls(found)
+    assert 23 in _tolls(found)
+
+
+def test_a_quoted_toll_restates_a_vague_one(geo: Geocoder) -> None:
+    """'Dozens were killed ... who put the toll at "between 50 and 70"': one toll of 50-70, not 74."""
+    found = incidents(geo, 'Dozens of villagers were killed in Solenzo on Monday, according to residents who put '
+                           'the toll at "between 50 and 70".')
+    assert [(c.killed.low, c.killed.high) for c in found if c.killed] == [(50, 70)]
+
+
+def test_tens_of_thousands_is_one_figure(geo: Geocoder) -> None:
+    """'tens of thousands' is at least 20,000, not 'tens of' (20) beside 'thousands of'."""
+    found = claims_of(geo, "Gunmen killed four people in Omdurman on Monday, medics said.\n\nThe war between the "
+                           "army and the paramilitaries has killed tens of thousands of people since April 2023.",
+                      published=PUBLISHED)
+    assert [c.killed.low for c in found if c.scope == "aggregate" and c.killed] == [20000]
+
+
+def test_two_clauses_two_incidents(geo: Geocoder) -> None:
+    """'Four soldiers were killed near Koro and six civilians were shot dead in a separate attack': two
+    incidents, not ten dead in one."""
+    found = incidents(geo, "Five soldiers were killed in an ambush near Djibo and seven civilians were shot dead "
+                           "in a separate attack on a village near Arbinda on Sunday.")
+    assert sorted(_tolls(found)) == [5, 7]
+
+
+# -- places: a province before the place, French unit names, a town's side, gangs ---------------------
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Gunmen killed three farmers on Sunday in the Guerrero municipality of Heliodoro Castillo, police said.",
+     ("Heliodoro Castillo", "Mexico")),
+    ("Gunmen executed seven civilians on Monday in the commune de Ménaka, local sources said.",
+     ("Ménaka", "Mali")),
+    ("BARRANQUILLA, Colombia - Two men were shot dead on Sunday at a shop in the north of Barranquilla, "
+     "police said, in a killing linked to the war between Los Costeños and Los Pepes.",
+     ("Barranquilla", "Colombia")),
+])
+def test_the_place_named(geo: Geocoder, text: str, where: tuple[str, str]) -> None:
+    """The place, not the province before it, nor a gang's name."""
+    found = incidents(geo, text)
+    assert (found[0].location, found[0].country) == where

@@ -107,6 +107,10 @@ def add_parsed_victims(
     victims = [v for v in victims if not (
         re.match(r"the\s", sentence[v.start : v.end], re.IGNORECASE) and v.value is not None
         and v.value.high == 1 and any(c.kind == "killed" and c.fig.end <= v.start for c in cas))]
+    # "Two commandos, Wangkhem Somorjit and Takhellambam Saileshwor, were killed": the two, by name
+    victims = [v for v in victims if not any(
+        c.kind == v.kind and c.fig.value == v.value and sentence[v.start : v.start + 1].isupper()
+        and re.fullmatch(r"\s*,\s*", sentence[max(c.end, c.fig.end) : v.start]) for c in cas)]
     taken = [(c.fig.start, max(c.end, c.fig.end)) for c in cas]
     out = list(cas)
     starts = [0] + [m.end() for m in CLAUSE_SPLIT.finditer(sentence)]

@@ -117,6 +117,24 @@ def same_person_again(t: Token) -> bool:
                                     for c in verb.children)
 
 
+def names_of_count(h: Token) -> list[Token]:
+    """The names set after a count, as many as it counts ("Two commandos, Wangkhem Somorjit and
+    Takhellambam Saileshwor, were killed", "Two of them, Head Constable Zarif Khan and Constable
+    Asmatullah, died"): who the count is, not more people; [] otherwise."""
+    after = max([h.i] + [t.i for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for t in c.subtree]) + 1
+    nxt = h.doc[after] if after < len(h.doc) else None  # (after "of them")
+    num = h if h.pos_ == "NUM" else next((c for c in h.children if c.dep_ == "nummod"), None)
+    if num is None or nxt is None or nxt.text != ",":
+        return []
+    named = [t for t in h.conjuncts if t.i > h.i]
+    if not named or not all(t.pos_ == "PROPN" for t in named):
+        return []
+    counted = find_figures(num.text)
+    n = counted[0].value.low if counted and counted[0].value.low == counted[0].value.high else None
+    return named if n == len(named) else []
+
+
 def apposed_group(h: Token) -> list[Token]:
     """The people set beside an uncounted plural ("The latest victims, a tailor and his apprentice,"):
     they count it; [] when nothing is set beside it."""

@@ -28,6 +28,7 @@ from conflictwatch.extract.victimcount import (
     left_index,
     listed_after,
     merge_adjacent,
+    names_of_count,
     same_person_again,
 )
 from conflictwatch.extract.victimwords import Words as _Words
@@ -465,6 +466,7 @@ def _group(heads: list[Token]) -> list[Token]:
     """The heads with their coordinated nouns: "a boy and a man" -> [boy, man]."""
     out: list[Token] = []
     heads = [_quantified(h) for h in heads]
+    named = {t.i for h in heads for t in names_of_count(h)}
     for h in heads:
         of_at = [c.i for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i]
         # "Seven gunmen, among them a commander, and an officer": the commander is one of the seven
@@ -492,6 +494,8 @@ def _group(heads: list[Token]) -> list[Token]:
                 continue  # "their two children - a girl, six, and a boy, three - died": the two
             if t is not h and apposed and t.dep_ == "conj" and t.pos_ == "PROPN" and len(h.conjuncts) == 1:
                 continue
+            if t.i in named:
+                continue  # ("Two commandos, Wangkhem Somorjit and ...": the two, by name)
             if t is not h and same_person_again(t):
                 continue  # "a tribal elder and former member of the peace committee": one man
             if t not in out and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
