@@ -74,7 +74,10 @@ ADVERBIAL_SINCE = re.compile(r"\b(?:has|had|have)\s+since(?=\s+(?:risen|climbed|
                              # ("the bodies of three soldiers missing since an ambush on Friday": how long
                              # they were missing, no period counted over)
                              r"|\b(?:missing|disappeared|unaccounted\s+for|held|captive|detained|abducted"
-                             r"|kidnapped)\s+since\b", re.IGNORECASE)
+                             r"|kidnapped)\s+since\b"
+                             # ("in Russia's largest drone attack on the capital so far": one attack)
+                             r"|\b(?:largest|biggest|deadliest|heaviest|worst|most\s+\w+)\s+(?:[\w'’-]+\s+){1,6}?"
+                             r"(?:so\s+far|to\s+date|yet)\b", re.IGNORECASE)
 
 
 # The words around a period that name a day or an hour, not a period counted over (`scope.is_aggregate`

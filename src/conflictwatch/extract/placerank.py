@@ -209,6 +209,17 @@ def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
                 or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
 
 
+def speakers_seats(sentence: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The places with where a speaker sits made the widest ("killed three herders in Likuangole, an
+    official in the Greater Pibor Administrative Area said": context, not the place); none when that
+    is the only place named."""
+    spoken = [spoken_from(sentence, p) for p in found]
+    if len(found) == 1 and spoken[0]:
+        return []
+    return [PlaceMention(p.name, p.start, p.end, max(p.rank, 4), p.via) if sp and not all(spoken) else p
+            for p, sp in zip(found, spoken, strict=True)]
+
+
 def spoken_from(sentence: str, p: PlaceMention) -> bool:
     """Is the place where the speaker sits ("The army spokesperson in Ituri told reporters")?"""
     return _SPEAKER_IN.search(sentence, max(0, p.start - 40), p.start) is not None \

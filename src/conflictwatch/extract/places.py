@@ -39,7 +39,7 @@ from conflictwatch.extract.placerank import (
     homes_widened,
     place_types,
     refine_ranks,
-    spoken_from,
+    speakers_seats,
     told_elsewhere,
     type_rank,
 )
@@ -111,7 +111,8 @@ _PLACE_TITLES = frozenset({"sheikh", "imam", "emir", "king", "prince"})
 _ORG_AFTER = re.compile(
     r"\s+(?:operations? room|group|groups|brigades?|battalion|factions?|forces?|militias?|movement|cartel"
     r"|gang|army|militants|fighters|rebels|insurgents|members|cell|cells|council|committee|party|cult|cults"
-    r"|confraternity|children['’]s\s+hospital)\b",
+    # ("a strike on the Hamid family home": a family's name)
+    r"|confraternity|children['’]s\s+hospital|family|clan)\b",
     re.IGNORECASE,
 )
 # "the killing of one Umar Isah", "the death of Mahsa": a victim named, not a place
@@ -213,8 +214,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in not_inhabitants(found) if not _SQUARE.match(p.name)]
     found = refine_ranks(homes_widened(sentence, [from_read(sentence, p) for p in found]), sentence)
     found = not_surnames(sentence, found, doc)
-    if len(found) == 1 and spoken_from(sentence, found[0]):
-        return []  # where a speaker sits, the only place named, is not where it happened (else: context)
+    found = speakers_seats(sentence, found)  # where a speaker sits is not where it happened
     if doc is None:
         return found
     if not any(p.rank == 2 and type_rank(p.name) is None and p.via in _ASK_VIA for p in found):
@@ -303,6 +303,8 @@ _NUMBERED_JOINED = re.compile(rf"({'|'.join(sorted(_NUMBERED_PLACES))})-(\d{{1,3
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]+['’]s\s+(?:(?:economic|commercial|regional|provincial|state)"
                              r"\s+)?capital,?\s+$")
+_SAID_A_TOWN = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:capital|town|city|village|hub)"
+                          r"\s+(?:of|in)\s")
 _SQUARE = re.compile(r"(?:Place|Rue|Avenue|Boulevard)\s+d")
 _ASK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via", "including"}
 _WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
@@ -387,8 +389,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             # A bare capitalised word is a place only if it's a known country/region/city.
             _, countries, regions, cities, _ = _stop()
             # (or the capital a country's or province's "capital" names: "in Kenya's capital Nairobi")
+            # (or a name said to be a town: "Djibo, the capital of the Soum province, was attacked")
             if name.lower() not in regions and name.lower() not in cities \
-                    and not _CAPITAL_BEFORE.search(sentence, max(0, start - 30), start):
+                    and not _CAPITAL_BEFORE.search(sentence, max(0, start - 30), start) \
+                    and not _SAID_A_TOWN.match(sentence, m.end("name")):
                 continue
             if not sentence[: m.start("name")].strip() and _DATELINE_AFTER.match(sentence, m.end("name")):
                 continue  # "Baghdad: Iraqi forces killed five militants in Salahudin": where it was filed
