@@ -127,7 +127,7 @@ _LEVEL_OF = {"governor": "state", "mayor": "town"}
 # ("near Liwa, in the department of Fouli", "the locality of Ndalya, in the chefferie of Walese Vonkutu")
 _TYPED_LEVEL_BEFORE = re.compile(r"\bthe\s+(?:rural\s+|urban\s+)?(community|municipality|commune|department"
                                  r"|prefecture|chefferie|territory|groupement|secteur|cercle|upazila|locality|province"
-                                 r"|sindicatura"
+                                 r"|sindicatura|canton|parroquia|corregimiento|vereda|hromada|raion|woreda"
                                  r"|governorate)\s+of\s+$"
                                  r"|\b(?:deputy\s+)?(governor|mayor)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -66,7 +66,7 @@ _PLACE_NOUNS = (
     r"|state|county|ward|community|LGA|Local Government Area|local government area|department|sub-division"
     r"|subdivision|oblast|raion|barangay|tambon|settlement|hamlet|locality|woreda|zone|axis|frontline"
     r"|front line|front|neighbourhood|colonia|valley|valleys|tehsil|sector|territory|chefferie|upazila|cercle"
-    r"|prefecture)"
+    r"|prefecture|hromada|canton)"
 )
 _LOCATIVE = (
     r"(?:in|near|at|around|outside|across|inside|into|from|toward|towards|on|of|including|between|above"
