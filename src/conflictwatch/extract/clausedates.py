@@ -86,8 +86,9 @@ _N = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 # "A week earlier, at least 10 people were killed", "The attacks came 10 days after a bombing killed
 # 292": an earlier incident, dated back from the one just told
 _SPAN_BACK = re.compile(
-    rf"^\W*(?P<a>{_N})\s+(?P<au>days?|weeks?)\s+(?:earlier|before)\b"
-    rf"|^[^.;]{{0,80}}?\b(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?(?P<b>{_N})\s+(?P<bu>days?|weeks?)"
+    rf"^\W*(?P<a>{_N})\s+(?P<au>days?|weeks?|months?)\s+(?:earlier|before)\b"
+    rf"|^[^.;]{{0,80}}?\b(?:came|comes|followed|follows)\s+(?:just\s+|only\s+)?(?P<b>{_N})\s+"
+    r"(?P<bu>days?|weeks?|months?)"
     r"\s+after\b", re.IGNORECASE)
 
 
@@ -98,5 +99,11 @@ def days_back(s: str, told: date | None) -> list[DateMention]:
         return []
     n, unit = (m["a"], m["au"]) if m["a"] else (m["b"], m["bu"])
     count = words_to_int(n) or 1  # ("a week", "an hour": one)
+    if unit.lower().startswith("month"):
+        # ("came a month after the assault on Boulkessi"): that month, not a day in it
+        year, month = divmod(told.year * 12 + told.month - 1 - count, 12)
+        first = date(year, month + 1, 1)
+        last = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - timedelta(days=1)
+        return [DateMention(m.start(), m.end(), m.group(0).strip(), first, last, 3, False)]
     day = told - timedelta(days=count * (7 if unit.lower().startswith("week") else 1))
     return [DateMention(m.start(), m.end(), m.group(0).strip(), day, day, 1, False)]

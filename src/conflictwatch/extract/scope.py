@@ -260,7 +260,7 @@ _ONE_EVENT = re.compile(
 _MANY_EVENTS = re.compile(
     r"\b(?:attacks|raids|clashes|strikes|airstrikes|operations|incidents|ambushes|bombings|killings|shootings|fatalities"
     r"|battles|series|spate|wave|string|separate|various|several|villages|towns|districts|across|bombing"
-    r"|bombardment|shelling|fighting)\b",
+    r"|bombardment|shelling|fighting|\d[\d,]*\s+times)\b",  # ("attacked Kherson Oblast 412 times")
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(r"(?:over|at) the weekend", re.I)
