@@ -39,8 +39,9 @@ def people_of_as_in(sentence: str) -> str:
     return _PEOPLE_OF.sub(lambda m: m.group(0)[:-3] + "in ", sentence) if "of " in sentence else sentence
 
 
-_FRENCH_UNIT_DE = re.compile(r"\b((?i:commune|cercle|r[ée]gion|d[ée]partement|province|pr[ée]fecture"
-                             r"|localit[ée]|village|ville|arrondissement)\s)de\s(?=[A-Z])")
+# (lower case: "Village de Dieu" is a name)
+_FRENCH_UNIT_DE = re.compile(r"\b((?:commune|cercle|r[ée]gion|d[ée]partement|province|pr[ée]fecture"
+                             r"|localit[ée]|arrondissement)\s)de\s(?=[A-Z])")
 
 
 # ", whose troops have been deployed in Cabo Delgado since 2021,": where an actor has been, not
