@@ -13,13 +13,20 @@ from conflictwatch.extract.figures import Casualty
 # "2022 closed with 1,113 intentional homicides", "Ecuador ended the year with 4,600 violent deaths"
 _YEAR_CLOSED = re.compile(
     r"\b(?:(?:19|20)\d\d|the\s+year)\s+(?:closed|ended|ends|closes|finished)\s+with\b"
-    r"|\b(?:closed|ended|closes|ends|finished)\s+(?:(?:19|20)\d\d|the\s+year)\s+with\b", re.IGNORECASE)
+    r"|\b(?:closed|ended|closes|ends|finished)\s+(?:(?:19|20)\d\d|the\s+year)\s+with\b"
+    # ("2024 has been the deadliest year for Maoists, with 287 cadres killed", "February closed as the
+    # most violent month of the year in the state, with 190 homicides")
+    r"|\b(?:deadliest|bloodiest|most\s+violent)\s+(?:year|month|week|quarter)\b", re.IGNORECASE)
 # "saw 23 attacks, in which 26 people died": a toll of events counted (not "one of two attackers")
 # (not "dozens of raids on the town overnight": one bombardment; not "Jan. 23 raids": a day)
 _COUNTED_EVENTS = re.compile(
     r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?:(?:separate|different|other|such|similar|deadly|militant|armed|terrorist)\s+)?"
-    r"(?:attacks|incidents|bombings|killings|assaults|ambushes)\b", re.IGNORECASE)
+    r"(?:attacks|incidents|bombings|killings|assaults|ambushes)\b"
+    # ("30 Maoists in two separate encounters", "in three separate clashes")
+    r"|\b(?:two|three|four|five|several|\d+)\s+(?:separate|different)\s+(?:clashes|raids|strikes|airstrikes"
+    r"|encounters|gunfights|firefights|operations)\b",
+    re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
 # "brings to 232 the number of truffle hunters killed since the start of the season": the count since
 # a day, however the latest attack that raised it is named
