@@ -46,7 +46,8 @@ _TREATED = re.compile(r"\b(?:hospitals?|treated|treatment|clinic)\b", re.IGNOREC
 _SUBSET_BEFORE = re.compile(
     r"(?:including|includ(?:ed|es|e)|among them|among whom|among the dead (?:were|are|was|is)"
     r"|among those killed (?:were|are|was|is)|the (?:dead|victims|deceased) (?:were|are)"
-    r"|among the (?:martyred|martyrs|slain|killed|victims|deceased|fallen|fatalities) (?:were|are|was|is)"
+    r"|among the (?:martyred|martyrs|slain|killed|victims|deceased|fallen|fatalities|wounded|injured|hurt)"
+    r" (?:were|are|was|is)"
     r"|the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s+(?:person|victim|man|woman|one)\s+"
     r"(?:killed\s+|to die\s+)?(?:was|is)"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)

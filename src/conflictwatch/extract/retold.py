@@ -20,6 +20,9 @@ _SEPARATE = re.compile(r"\b(?:separately|separate|another\s+(?:attack|incident)|
                        re.IGNORECASE)
 _THE_ONE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:child|boy|girl|man|woman|victim|teenager|baby|soldier"
                       r"|officer|policeman|driver|farmer|student|journalist|worker)$", re.IGNORECASE)
+_A_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                    r"|\b(?:yesterday|today|earlier|later|last\s+week)\b"
+                    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # "condemned the killing of", "mourned the death of": a reaction to the dead told
 _REACTION = re.compile(
     r"\b(?:condemn(?:s|ed)?|denounc(?:e|es|ed)|deplor(?:e|es|ed)|mourn(?:s|ed)?|regret(?:s|ted)?"
@@ -48,7 +51,11 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
         and _named_with_role(s, dead[0], last)
     # "His wife Raisa also died in the attack", after "was killed along with his wife"
     relatives = gap <= 4 and relatives_told(s, last)
-    retold = pronouns or reaction or definite or named or relatives
+    # "Shelling killed three civilians in Horlivka on Sunday.", then "A man and two women died when shells
+    # hit a bus stop in the Nikitovsky district.": the same three, told in parts, with no day of their own
+    parts = gap == 1 and len(dead) >= 2 and sum(c.fig.value.low for c in dead) == sum(told) \
+        and all(c.fig.value.low == c.fig.value.high for c in dead) and not _A_DAY.search(s)
+    retold = pronouns or reaction or definite or named or relatives or parts
     if not retold and gap <= 3 and told == [1] and _named_again(s, dead, last):
         # "Sheikh Hassan Afrah Dhere ... has been killed in an air strike", then "Dhere died along with
         # three bodyguards": the man told, now with those who died with him
