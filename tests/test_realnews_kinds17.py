@@ -140,3 +140,78 @@ def test_the_place_named(geo: Geocoder, text: str, where: tuple[str, str]) -> No
     """The place, not the province before it, nor a gang's name."""
     found = incidents(geo, text)
     assert (found[0].location, found[0].country) == where
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # a town said to be one, opening the sentence
+    ("Arbinda, the capital of the Soum province, was attacked on Sunday by jihadists. At least 20 soldiers were "
+     "killed, a security source said.", "Arbinda"),
+    # where the speaker sits is context, not the place
+    ("Gunmen killed four cattle keepers in Pibor on Sunday, an official in the Greater Pibor Administrative "
+     "Area said.", "Pibor"),
+    # the object of "control of" is a place
+    ("At least eleven civilians were killed when militia and soldiers fought for control of Kobo on Sunday, "
+     "residents said.", "Kobo"),
+    # a family's name is no place
+    ("An air strike on the Abu Nasr family home in Beit Lahiya killed 14 people on Sunday, medics said.",
+     "Beit Lahiya"),
+    # a unit typed before its name ("the canton of"), then its province
+    ("Two bodies were found on Monday in the canton of Balao, Guayas province, prosecutors said.", "Balao"),
+])
+def test_the_place_among_others(geo: Geocoder, text: str, where: str) -> None:
+    """The incident's place, not the province, the speaker's seat, a faction or a family."""
+    assert incidents(geo, text)[0].location == where
+
+
+@pytest.mark.parametrize("title", ["A local title", "A naib risaldar", "A tehsildar", "A khasadar"])
+def test_local_titles_are_people(geo: Geocoder, title: str) -> None:
+    """South Asian local officials and levies ranks are victims like any other."""
+    text = f"{title} was shot dead in Turbat's Absar area on Sunday, police said."
+    expected = [] if title == "A local title" else [1]
+    assert _tolls(incidents(geo, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Two people were killed in Kharkiv on Sunday in Russia's largest glide-bomb attack on the city so far, the "
+    "governor said.",
+])
+def test_a_record_attack_is_one_attack(geo: Geocoder, text: str) -> None:
+    """'the largest attack on the city so far' is a record, not a count since some day."""
+    found = claims_of(geo, text, published=PUBLISHED)
+    assert [(c.scope, c.killed.low if c.killed else None) for c in found] == [("incident", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Maoists surrendered in Sukma on Monday. 2025 has been the deadliest year for the rebels in the state, "
+    "with 212 cadres killed in encounters, police said.",
+    "Three men were shot dead at a bar in Culiacán on Monday. January closed as the most violent month of the "
+    "year in the state, with 171 homicides, prosecutors said.",
+    "Police killed 22 Maoists in two separate encounters in Bijapur and Narayanpur districts on Monday.",
+])
+def test_counts_over_a_period_or_many_fights(geo: Geocoder, text: str) -> None:
+    """A year's or a month's record and a sum over several encounters are aggregates."""
+    found = claims_of(geo, text, published=PUBLISHED)
+    assert not [c for c in found if c.scope == "incident" and c.killed and c.killed.low > 20]
+    assert [c for c in found if c.scope == "aggregate"]
+
+
+def test_the_wounded_told_in_parts(geo: Geocoder) -> None:
+    """'Among the wounded were three children': some of the hurt just told, not another incident."""
+    found = incidents(geo, "Russian missiles hit Pokrovsk on Monday night, wounding 11 people, prosecutors said. "
+                           "Among the wounded were two children.")
+    assert [(c.injured.low if c.injured else None) for c in found] == [11]
+
+
+def test_the_dead_told_in_parts(geo: Geocoder) -> None:
+    """The dead just told, listed in parts in the next sentence with no day of its own, are the same."""
+    found = incidents(geo, "Shelling killed three civilians in Horlivka on Monday, the mayor said. A man and two "
+                           "women died when a shell hit a bus stop in the Mykytivskyi district.")
+    assert _tolls(found) == [3]
+
+
+def test_a_month_before(geo: Geocoder) -> None:
+    """'came a month after the assault on X, where thirty soldiers died': not dated today."""
+    found = incidents(geo, "On Monday, jihadists attacked army positions in Nioro du Sahel, in western Mali. The "
+                           "army said 60 assailants had been killed. The attacks came a month after the assault "
+                           "on Boulkessi, where more than thirty soldiers died.")
+    assert all(c.date_start != date(2025, 3, 10) for c in found if c.killed and c.killed.low == 31)
