@@ -91,6 +91,16 @@ def in_named_province(p: Place, ctx: GeoContext) -> bool:
 ECHO_VOTES = 2.0  # country votes one town's name gives in the lead (geo/country.py): no more than that
 
 
+def _apart(p: Place, anchor: Place) -> float:
+    """How far a place is from an anchor; nothing when the anchor is the province the place is in (a
+    province's centre says nothing of where in it: "in Kherson ..., the Kherson Oblast military
+    administration said" is the city, not the province's middle)."""
+    if anchor.placetype == "region" and p.country_code == anchor.country_code \
+            and name_key(p.admin1 or "") == name_key(anchor.name) and p.is_point:
+        return 0.0
+    return distance_km(p, anchor)
+
+
 def score(p: Place, ctx: GeoContext, tier: int) -> float:
     """How well a candidate place fits the claim's surroundings (higher is better; below -50: no)."""
     s = (0.0, -6.0, -15.0, -20.0)[tier]
@@ -129,7 +139,7 @@ def score(p: Place, ctx: GeoContext, tier: int) -> float:
     elif p.placetype == "region":
         s -= 1
     if ctx.anchors:
-        d = min(distance_km(p, a) for a in ctx.anchors[:3])
+        d = min(_apart(p, a) for a in ctx.anchors[:3])
         # (a city of millions named exactly is itself, far from the others: "Elsewhere, three died in
         # Dnipro" after a Kyiv strike is not Kyiv's Dnipro quarter)
         big = p.is_point and p.population >= 500_000 and tier == 0 and p.country_code == cc
