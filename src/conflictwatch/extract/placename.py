@@ -154,10 +154,12 @@ def typed_before(sentence: str, start: int) -> str | None:
 
 # "debris from a missile shot down over Kursk", "on the edge of Yater", "the hinterlands of Las Navas":
 # a town, whatever the parser's entity recogniser reads the name as
-_A_TOWNS_SIDE = re.compile(r"\b(?:(?:shot\s+down|downed|intercepted|destroyed)\s+over"
-                           # ("a bar in the south of Barranquilla", "fought for control of Woldia")
-                           r"|(?:edge|hinterlands?|outskirts|control|siege|(?:the\s+)?(?:north|south|east|west|centre|center"
-                           r"|north-?east|north-?west|south-?east|south-?west))\s+of)\s+(?:the\s+)?$",
+_A_TOWNS_SIDE = re.compile(r"\b(?:(?:(?:shot\s+down|downed|intercepted|destroyed)\s+over"
+                           # ("a bar in the south of Barranquilla")
+                           r"|(?:edge|hinterlands?|outskirts|(?:the\s+)?(?:north|south|east|west|centre|center"
+                           r"|north-?east|north-?west|south-?east|south-?west))\s+of)\s+(?:the\s+)?"
+                           # ("fought for control of Woldia"; not "the control of the Stability Support ...")
+                           r"|(?:control|siege)\s+of\s+)$",
                            re.IGNORECASE)
 
 
