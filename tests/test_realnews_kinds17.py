@@ -215,3 +215,38 @@ def test_a_month_before(geo: Geocoder) -> None:
                            "army said 60 assailants had been killed. The attacks came a month after the assault "
                            "on Boulkessi, where more than thirty soldiers died.")
     assert all(c.date_start != date(2025, 3, 10) for c in found if c.killed and c.killed.low == 31)
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # a ranked name, its apposition, then his men
+    ("The army said Brigadier Peter Malual, the commander of the Nasir garrison, and 11 of his soldiers were "
+     "killed in an ambush near Nasir on Monday.", 12),
+    # nationalities in the plural are victims
+    ("The rebels said they had killed 30 Russians and 12 Malian soldiers near Tinzaouatène on Monday.", 42),
+])
+def test_counted_parts(geo: Geocoder, text: str, toll: int) -> None:
+    """Every part of a toll told in parts is counted once."""
+    assert _tolls(incidents(geo, text))[:1] == [toll]
+
+
+def test_the_hurt_told_by_another_voice(geo: Geocoder) -> None:
+    """'the fighters also wounded 90 people' after the dead of an attack: its wounded, not an incident."""
+    found = incidents(geo, "RSF fighters killed 45 people in Wad al-Noura in Gezira state on Monday, activists "
+                           "said.\n\nA resistance committee said the fighters also wounded 70 people and abducted "
+                           "20 women.")
+    assert [(_tolls([c])[0], c.injured.low if c.injured else None) for c in found] == [(45, 70)]
+
+
+@pytest.mark.parametrize(("text", "near"), [
+    # the oblast's administration speaks: the city, not the oblast's middle
+    ("A man was killed by shelling in Kherson on Monday, the Kherson Oblast military administration said.",
+     (46.66, 32.62)),
+    ("A Russian missile killed four people in Mykolaiv on Monday.", (46.97, 32.0)),
+    ("PARACHINAR: At least 12 people were killed in tribal clashes in Kurram district on Monday, officials said.",
+     (33.9, 70.1)),
+])
+def test_places_the_gazetteer_files_oddly(geo: Geocoder, text: str, near: tuple[float, float]) -> None:
+    """Cities named like their province, and districts the gazetteer lacks, placed where they are."""
+    found = incidents(geo, text)
+    assert found[0].latitude is not None and found[0].longitude is not None
+    assert abs(found[0].latitude - near[0]) < 0.2 and abs(found[0].longitude - near[1]) < 0.2
