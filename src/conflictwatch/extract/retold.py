@@ -53,8 +53,9 @@ def retells_the_dead(s: str, cas: list[Casualty], last: Draft | None, at: int) -
     relatives = gap <= 4 and relatives_told(s, last)
     # "Shelling killed three civilians in Horlivka on Sunday.", then "A man and two women died when shells
     # hit a bus stop in the Nikitovsky district.": the same three, told in parts, with no day of their own
-    parts = gap == 1 and len(dead) >= 2 and sum(c.fig.value.low for c in dead) == sum(told) \
-        and all(c.fig.value.low == c.fig.value.high for c in dead) and not _A_DAY.search(s)
+    listed = [c for c in dead if not c.subset]  # (not "21 killed, including six children": 21)
+    parts = gap == 1 and len(listed) >= 2 and sum(c.fig.value.low for c in listed) == sum(told) \
+        and all(c.fig.value.low == c.fig.value.high for c in listed) and not _A_DAY.search(s)
     retold = pronouns or reaction or definite or named or relatives or parts
     if not retold and gap <= 3 and told == [1] and _named_again(s, dead, last):
         # "Sheikh Hassan Afrah Dhere ... has been killed in an air strike", then "Dhere died along with
