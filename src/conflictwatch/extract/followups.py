@@ -288,6 +288,18 @@ _TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:(?:deat
                          r"(?:risen|rose|climbed|increased|grown|jumped)\s+to\b", re.IGNORECASE)
 
 
+def _nth_dead_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
+                    last: Draft) -> bool:
+    """ "Two soldiers were killed in an ambush near Dhobley. A third soldier died of his wounds on
+    Wednesday.": the toll of the incident just told, now three (not three more dead)."""
+    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    if not (told and len(cas) == 1 and cas[0].kind == "killed" and _NTH_DEAD.match(cas[0].fig.text)
+            and cas[0].fig.value.low == told + 1 and within_days(event_dates, last, 7)):
+        return False
+    named = {p.name for p in last.places}
+    return all(p.name in named or treated_in(s, p) for p in places)
+
+
 _NTH_DEAD = re.compile(r"an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
                        re.IGNORECASE)
 _UNCONFIRMED = re.compile(r"\b(?:did|could|would)\s+not\s+confirm|\bunconfirmed\s+reports?\b", re.IGNORECASE)
@@ -299,12 +311,6 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
     totals = [c for c in cas if c.kind == "killed" and c.total]
     extra = [c for c in cas if not (c.total or c.increment)]
     told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
-    if len(cas) == 1 and cas[0].kind == "killed" and _NTH_DEAD.match(cas[0].fig.text) \
-            and cas[0].fig.value.low == told + 1 and told and within_days(event_dates, last, 7):
-        # "Two soldiers were killed in an ambush near Dhobley. A third soldier died of his wounds on
-        # Wednesday.": the toll of the incident just told, now three (not three more dead)
-        named = {p.name for p in last.places}
-        return all(p.name in named or treated_in(s, p) for p in places)
     if totals and _TOLL_TAKEN.search(s) and _DIED_OF_WOUNDS.search(s) and (not extra or (
             # ("A policeman injured in the gunfight died later, taking the toll to four", after three)
             all(c.kind == "killed" for c in extra)
@@ -408,6 +414,11 @@ def extends(
             return True
         if also_of_it(s, cas, event_dates, places, last):
             last.quote.append(raw)  # ("Two soldiers were also killed and five wounded, a commander said")
+            return True
+        if _nth_dead_of_it(s, cas, event_dates, places, last) and not any(
+                sp.name and last.source and sp.name != last.source for sp in speakers):
+            last.raised_to = cas[0].fig.value  # (not another voice's: the hospital's toll is its own claim)
+            last.quote.append(raw)
             return True
         if any(sp.name and sp.name != last.source for sp in speakers):
             return False

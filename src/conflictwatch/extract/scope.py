@@ -260,7 +260,7 @@ _ONE_EVENT = re.compile(
 _MANY_EVENTS = re.compile(
     r"\b(?:attacks|raids|clashes|strikes|airstrikes|operations|incidents|ambushes|bombings|killings|shootings|fatalities"
     r"|battles|series|spate|wave|string|separate|various|several|villages|towns|districts|across|bombing"
-    r"|bombardment|shelling|fighting|\d[\d,]*\s+times)\b",  # ("attacked Kherson Oblast 412 times")
+    r"|bombardment|shelling|fighting)\b",
     re.IGNORECASE,
 )
 _WEEKEND = re.compile(r"(?:over|at) the weekend", re.I)
@@ -505,11 +505,11 @@ def is_aggregate(s: str, dates: list[DateMention], cas: list[Casualty] | None = 
                or record
                or (big and _PERFECT_DIED.search(s))) \
         and not _ONE_EVENT.search(s)
-    # "over the past day" is a count over a day of a front ("38 settlements", "450 servicemen");
-    # "Kherson was shelled 54 times over the past day, killing two" is one town's day
-    # ("92 bodies had been brought to hospitals in the past day": a health ministry's day, all strikes)
+    # "over the past day": a front's day ("38 settlements", "Kherson Oblast 412 times", "to hospitals"),
+    # but "Kherson was shelled 54 times over the past day, killing two" is one town's day
     past_day = re.search(r"\b(?:past|last|previous|preceding)\s+day\b", s, re.IGNORECASE) and (
-        big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s) or re.search(r"\bhospitals\b", s))
+        big or MANY_PLACES.search(s) or _MANY_EVENTS.search(s) or re.search(r"\bhospitals\b", s)
+        or re.search(r"\b(?:Oblast|oblast|province|region)\s+\d[\d,]*\s+times\b", s))
     return bool(perfect or _PAST_HOURS.search(s) or past_day)
 
 
