@@ -529,15 +529,15 @@ _PAST_HOURS = re.compile(r"\b(?:past|last|previous|preceding)\s+(?:24|48|72)\s+h
 _REPORTED_THAT = re.compile(r"\b(?:reported|said|announced|stated|recorded)\s+that\b", re.IGNORECASE)
 
 
-# "after the attack that killed", "following an ambush in which": the toll of an earlier event the
-# sentence dates its news by, not of the event it reports
+# "after the attack that killed": the toll of an earlier event the sentence dates its news by
 _EARLIER_EVENT = re.compile(
     # ("whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12 children")
     r"\b(?:(?:after|following|followed|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault"
-    # ("launched after the attack on the Barkaram base in which about 40 soldiers died": its object too)
-    r"|clash(?:es)?),?\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:on\s+[^.;,]{0,50}?\s)?)"
-    r"(?:(?:that|which)\s+(?:killed|left|claimed)|in\s+which)\s+"
+    # ("after the attack on the Barkaram base in which about 40 soldiers died", "after an Israeli
+    # operation in Khan Younis that the ministry said killed more than 70": its object and place too)
+    r"|clash(?:es)?|operation|offensive|incursion),?\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:(?:on|in|at|near)\s+"
+    r"[^.;,]{0,50}?\s)?)(?:(?:that|which)\s+(?:(?:the\s+)?[\w-]+\s+said\s+)?(?:killed|left|claimed)|in\s+which)\s+"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "three days after a suicide bomber killed seven soldiers": a span of time back to another event
     # ("two weeks after 13 soldiers and five civilians were killed": the list's next part too)
