@@ -306,8 +306,8 @@ _CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’-]+['’]s\s+(?:(?:economic|commerc
 _SAID_A_TOWN = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:capital|town|city|village|hub)"
                           r"\s+(?:of|in)\s")
 _SQUARE = re.compile(r"(?:Place|Rue|Avenue|Boulevard)\s+d")
-_ASK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via", "including"}
-_WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via"}
+_WEAK_VIA = {"of", "from", "between", "toward", "towards", "across", "over", "via", "targeted", "targeting"}
+_ASK_VIA = _WEAK_VIA | {"including"}  # ("the strike targeted Mohammed Deif": a person, asked)
 # "on the road between Gao and Ansongo", "a convoy between Ansongo and Gao": two towns, not the two
 # sides of a fight
 _ROAD_BETWEEN = re.compile(
