@@ -319,6 +319,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             start_d, end_d, precision = back
         if _ROLE_IN_EVENT.search(sentence, 0, m.start()) and _EVENT_NOUN_AFTER.match(sentence, m.end()):
             continue  # "an operative who took part in the October 7 attack": another event's day
+        if _MISSING_SINCE.search(sentence, max(0, m.start() - 70), m.start()):
+            continue  # "four boys missing since a military detention on Feb. 20": when they vanished
         if kind == "weekday" and _PLANNED_FOR.search(sentence, max(0, m.start() - 12), m.start()) \
                 and not txt.endswith(("'s", "’s")):  # (not "responsibility for Tuesday's attack")
             continue  # "A day of mourning was declared for Tuesday": a day to come, no event's
@@ -417,6 +419,10 @@ def _a_day_after(sentence: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
+# (not "missing since an ambush on Friday": the ambush may be when they died)
+_MISSING_SINCE = re.compile(r"\b(?:missing|disappeared|unaccounted\s+for|captive)\s+since\s+"
+                            r"(?:[\w'’-]+\s+){0,4}?(?:detention|arrest|abduction|kidnapping|disappearance|capture)\b[^.;,]{0,30}?$",
+                            re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:for|until|till|next)\s+$", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(r"(?:yesterday|today|last\s+night|this\s+morning|tonight)(?:\s+\w+)?", re.I)
 
