@@ -250,3 +250,39 @@ def test_places_the_gazetteer_files_oddly(geo: Geocoder, text: str, near: tuple[
     found = incidents(geo, text)
     assert found[0].latitude is not None and found[0].longitude is not None
     assert abs(found[0].latitude - near[0]) < 0.2 and abs(found[0].longitude - near[1]) < 0.2
+
+
+def test_an_earlier_operation_dates_the_news(geo: Geocoder) -> None:
+    """'came days after an operation in X that the ministry said killed more than 70': that toll is the
+    earlier operation's; the headline's toll is the news's."""
+    found = incidents(geo, "An Israeli strike on a school sheltering families in Nuseirat on Monday turned "
+                           "classrooms into a morgue. The strike came days after an Israeli operation in Rafah "
+                           "that the ministry said killed more than 60 people.",
+                      title="Israeli strike on Nuseirat school kills 25")
+    assert _tolls(found) == [25]
+
+
+def test_whom_a_strike_targeted_is_no_place(geo: Geocoder) -> None:
+    """'the strike targeted Mohammed Deif': a person, not where it happened."""
+    found = incidents(geo, "Israeli jets struck a tent camp in al-Mawasi on Monday, killing at least 40 people, "
+                           "the ministry said. The military said the strike targeted Mohammed Deif, a Hamas "
+                           "commander.")
+    assert [c.location for c in found] == ["al-Mawasi"]
+
+
+def test_missing_since_a_detention_is_no_day_of_death(geo: Geocoder) -> None:
+    """'boys missing since a detention on Feb. 20': the bodies' day, not the detention's."""
+    found = incidents(geo, "Four charred bodies were found near an air base in Guayas province, prosecutors said "
+                           "on Tuesday, as relatives of four boys missing since a military detention on Feb. 20 "
+                           "waited for DNA results.")
+    assert [str(c.date_start) for c in found] == ["2025-03-11"]
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Russian forces attacked Zaporizhzhia Oblast 390 times over the past day, killing one person and wounding "
+     "six, the governor said.", "aggregate"),
+    ("Nikopol was shelled 20 times over the past day, killing one person, the governor said.", "incident"),
+])
+def test_a_provinces_day_and_a_towns_day(geo: Geocoder, text: str, scope: str) -> None:
+    """A province attacked hundreds of times in a day is a count; a town shelled in a day, an incident."""
+    assert [c.scope for c in claims_of(geo, text, published=PUBLISHED)] == [scope]
