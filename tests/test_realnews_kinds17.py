@@ -286,3 +286,13 @@ def test_missing_since_a_detention_is_no_day_of_death(geo: Geocoder) -> None:
 def test_a_provinces_day_and_a_towns_day(geo: Geocoder, text: str, scope: str) -> None:
     """A province attacked hundreds of times in a day is a count; a town shelled in a day, an incident."""
     assert [c.scope for c in claims_of(geo, text, published=PUBLISHED)] == [scope]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Gunmen killed five traders near Fada N'Gourma on Sunday, according to the regional hospital.",
+     "Medical sources"),
+    ("Soldiers shot dead four herders near Fada N'Gourma on Sunday, their families said.", "Relatives"),
+])
+def test_who_told_it(geo: Geocoder, text: str, source: str) -> None:
+    """A hospital named after 'according to', and the victims' families, are sources."""
+    assert [c.claimed_by for c in incidents(geo, text)] == [source]
