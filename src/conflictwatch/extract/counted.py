@@ -85,8 +85,7 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     # (not after a toll of "five people": "A tehsildar and two policemen were also killed" are among them)
     anyone = {(c.victim_word or "").lower() for c in last.casualties if c.kind == "killed"} & ANYONE
     more_dead = bool(dead) and told_dead and not anyone and ALSO_KILLED.search(s) is not None
-    more_hurt = not dead and bool(hurt) and told_dead and not told_hurt \
-        and (_OTHERS_HURT.match(s) is not None or _ALSO_HURT.search(s) is not None)
+    more_hurt = not dead and bool(hurt) and told_dead and not told_hurt and _OTHERS_HURT.match(s) is not None
     if not (more_dead or more_hurt):
         return False
     told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
@@ -110,8 +109,6 @@ _MORE = re.compile(r"\b(?:also|another|more|other|others|further|too)\b", re.IGN
 _TITLE_NAME = re.compile(r"([A-Z][a-z]{3,})\s+[A-Z][\w'’-]+")
 # ("Six others were injured", "Seventeen people were injured": the hurt of the incident just told, which
 # gave none; not "The National Police said 61 people were wounded", another voice's claim)
-# ("The resistance committee said the fighters also wounded 90 people and abducted 40 women")
-_ALSO_HURT = re.compile(r"\balso\s+(?:wounded|injured|hurt)\b", re.IGNORECASE)
 _OTHERS_HURT = re.compile(r"^\W*(?:[\w-]+\s+){1,3}?"
                           r"(?:others|other\s+people|more|people|persons|civilians)\s+"
                           r"(?:were|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:injured|wounded|hurt)\b",
