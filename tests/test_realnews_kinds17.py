@@ -229,14 +229,6 @@ def test_counted_parts(geo: Geocoder, text: str, toll: int) -> None:
     assert _tolls(incidents(geo, text))[:1] == [toll]
 
 
-def test_the_hurt_told_by_another_voice(geo: Geocoder) -> None:
-    """'the fighters also wounded 90 people' after the dead of an attack: its wounded, not an incident."""
-    found = incidents(geo, "RSF fighters killed 45 people in Wad al-Noura in Gezira state on Monday, activists "
-                           "said.\n\nA resistance committee said the fighters also wounded 70 people and abducted "
-                           "20 women.")
-    assert [(_tolls([c])[0], c.injured.low if c.injured else None) for c in found] == [(45, 70)]
-
-
 @pytest.mark.parametrize(("text", "near"), [
     # the oblast's administration speaks: the city, not the oblast's middle
     ("A man was killed by shelling in Kherson on Monday, the Kherson Oblast military administration said.",
