@@ -91,12 +91,14 @@ def in_named_province(p: Place, ctx: GeoContext) -> bool:
 ECHO_VOTES = 2.0  # country votes one town's name gives in the lead (geo/country.py): no more than that
 
 
-def _apart(p: Place, anchor: Place) -> float:
-    """How far a place is from an anchor; nothing when the anchor is the province the place is in (a
-    province's centre says nothing of where in it: "in Kherson ..., the Kherson Oblast military
-    administration said" is the city, not the province's middle)."""
-    if anchor.placetype == "region" and p.country_code == anchor.country_code \
-            and name_key(p.admin1 or "") == name_key(anchor.name) and p.is_point:
+def _apart(p: Place, anchor: Place, anchors: list[Place]) -> float:
+    """How far a place is from an anchor; nothing when the anchor is the province the place is in and
+    no town of that province is an anchor too (a province's centre says nothing of where in it: "in
+    Kherson ..., the Kherson Oblast military administration said" is the city, not the province's
+    middle; "west Hama countryside ... Masyaf" still places a village near Masyaf)."""
+    if anchor.placetype == "region" and p.is_point and p.country_code == anchor.country_code \
+            and name_key(p.admin1 or "") == name_key(anchor.name) \
+            and not any(a.is_point and name_key(a.admin1 or "") == name_key(anchor.name) for a in anchors):
         return 0.0
     return distance_km(p, anchor)
 
@@ -139,7 +141,7 @@ def score(p: Place, ctx: GeoContext, tier: int) -> float:
     elif p.placetype == "region":
         s -= 1
     if ctx.anchors:
-        d = min(_apart(p, a) for a in ctx.anchors[:3])
+        d = min(_apart(p, a, ctx.anchors[:3]) for a in ctx.anchors[:3])
         # (a city of millions named exactly is itself, far from the others: "Elsewhere, three died in
         # Dnipro" after a Kyiv strike is not Kyiv's Dnipro quarter)
         big = p.is_point and p.population >= 500_000 and tier == 0 and p.country_code == cc
