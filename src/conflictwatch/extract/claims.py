@@ -34,6 +34,7 @@ from conflictwatch.extract.datelines import (
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, event_date, finish
+from conflictwatch.extract.earlier import earlier_event_span, earlier_toll
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import Casualty, classify_figures, lex
 from conflictwatch.extract.followups import (
@@ -64,8 +65,6 @@ from conflictwatch.extract.retold import retells_the_dead
 from conflictwatch.extract.rivals import group_by_source, split_rivals
 from conflictwatch.extract.rules import Named, event_rules, sources
 from conflictwatch.extract.scope import (
-    earlier_event_span,
-    earlier_toll,
     hedge_governs,
     long_ago,
     told_late,

@@ -279,7 +279,7 @@ _EARLIER_AFTER = re.compile(
 
 _DAYS_AFTER_AN_EVENT = re.compile(
     r",\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:a|an|the)\s+[^;:()]*?\b(?:that|which)\b[^;:()]*$", re.IGNORECASE)  # (no "that": scope.earlier_toll)
+    r"(?:a|an|the)\s+[^;:()]*?\b(?:that|which)\b[^;:()]*$", re.IGNORECASE)  # (no "that": earlier_toll)
 _AVENGED = re.compile(r"\b(?:retaliation|revenge|reprisal|response)\s+(?:for|to)\s+(?:an?|the)\s+[^;:()]*?"
                       r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:killed|left)\s+(?:at\s+least\s+|more\s+than\s+)?$"
                       # ("revenge after vigilantes killed some bandits last week")
