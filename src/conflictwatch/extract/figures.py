@@ -25,9 +25,12 @@ from conflictwatch.extract.numbers import Figure, find_figures
 from conflictwatch.extract.rules import lexicon, words_re
 from conflictwatch.extract.singles import single_figures
 from conflictwatch.extract.tollphrases import (
+    BURIED,
+    BURIED_ALIVE,
     DEATH_TOLL,
     RAISED_TO,
     RISEN_TO,
+    SUBSET_VERB,
     TOLL_AFTER,
     TOLL_BEFORE,
     TOLL_OF_ATTACK,
@@ -95,12 +98,6 @@ _TOLL_AT = re.compile(r"\b(?:(?:put|puts|putting|gave|gives|placed|places|set|se
                       r"\s+[\"“‘']?(?:(?:at least|more than|some|about|nearly)\s+)?$", re.IGNORECASE)
 _WHO_WERE_KILLED = re.compile(r"[^.;]{0,80}?\bwho\s+(?:were|had\s+been|have\s+been)\s+(?:killed|shot\s+dead"
                               r"|slain|murdered)\b", re.IGNORECASE)
-_SUBSET_VERB = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|several"
-                          r"|all)\s+of\s+(?:whom|them\s+(?:were|was|had|have|later|died))\b", re.IGNORECASE)
-# "buried 14 people": mourners bury the dead ("the rubble buried 14 people" may have buried them alive)
-_BURIED = re.compile(r"(?<!rubble )(?<!debris )(?<!collapse )\b(?:buried|bury|burying|laid\s+to\s+rest)"
-                     r"\s+(?:(?:the|a\s+total\s+of|another|at\s+least|some)\s+)?$")
-_ALIVE = re.compile(r"[^.;,]{0,40}?\b(?:alive|under\s+(?:the\s+)?(?:rubble|debris))\b")
 # a figure whose own verb is another fate: "hundreds of families had fled", "20 were abducted"
 _ELSEWHERE = (r"fled|flee|fleeing|displaced|arrested|detained|kidnapped|abducted|rescued|evacuated|missing"
               r"|returned")
@@ -429,7 +426,7 @@ def classify_figures(sentence: str) -> list[Casualty]:
         ) -> bool:
             if m is None:
                 return False
-            if _SUBSET_VERB.search(text, 0, m.start()):
+            if SUBSET_VERB.search(text, 0, m.start()):
                 return False  # "received 184 patients, 19 of whom were declared dead": the 19's verb
             gap = text[: m.start()].split()
             if has_victim:
@@ -520,8 +517,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                 kind = "killed"
             elif victim_idx is not None and _WHO_WERE_KILLED.match(sentence[f.end : nxt]):
                 kind = "killed"  # "buried eleven members of the family on Sunday, who were killed ..."
-            elif victim_idx is not None and victim_idx <= 2 and _BURIED.search(before) \
-                    and not _ALIVE.match(sentence, f.end) and event_rule(sentence, False, None):
+            elif victim_idx is not None and victim_idx <= 2 and BURIED.search(before) \
+                    and not BURIED_ALIVE.match(sentence, f.end) and event_rule(sentence, False, None):
                 kind = "killed"  # "Villagers buried 14 people on Tuesday after gunmen attacked Kuje"
             elif (victim_cls == "combatants" or (victim_word == "men" and _FIGHT.search(sentence))) \
                     and _LOST.search(left):

@@ -56,3 +56,10 @@ TOLL_VERB_BEFORE = re.compile(
     r"\b(?:rose|risen|climbed|jumped|increased|reached|raised|stood|stands|hit|put|puts|putting)\s+(?:\w+\s+){0,2}?(?:to|at)\s+$",
     re.IGNORECASE,
 )
+# "buried 14 people": mourners bury the dead ("the rubble buried 14 people" may have buried them alive)
+BURIED = re.compile(r"(?<!rubble )(?<!debris )(?<!collapse )\b(?:buried|bury|burying|laid\s+to\s+rest)"
+                    r"\s+(?:(?:the|a\s+total\s+of|another|at\s+least|some)\s+)?$")
+BURIED_ALIVE = re.compile(r"[^.;,]{0,40}?\b(?:alive|under\s+(?:the\s+)?(?:rubble|debris))\b")
+# "received 184 patients, 19 of whom were declared dead": the killing verb is the 19's, not the 184's
+SUBSET_VERB = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|several"
+                         r"|all)\s+of\s+(?:whom|them\s+(?:were|was|had|have|later|died))\b", re.IGNORECASE)
