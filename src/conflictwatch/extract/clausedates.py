@@ -4,6 +4,7 @@ day right after a second day's figure ("and five on Tuesday"), a toll's own atta
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -101,9 +102,9 @@ def days_back(s: str, told: date | None) -> list[DateMention]:
     count = words_to_int(n) or 1  # ("a week", "an hour": one)
     if unit.lower().startswith("month"):
         # ("came a month after the assault on Boulkessi"): that month, not a day in it
-        year, month = divmod(told.year * 12 + told.month - 1 - count, 12)
-        first = date(year, month + 1, 1)
-        last = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - timedelta(days=1)
+        year, month0 = divmod(told.year * 12 + told.month - 1 - count, 12)
+        first = date(year, month0 + 1, 1)
+        last = first.replace(day=monthrange(year, month0 + 1)[1])
         return [DateMention(m.start(), m.end(), m.group(0).strip(), first, last, 3, False)]
     day = told - timedelta(days=count * (7 if unit.lower().startswith("week") else 1))
     return [DateMention(m.start(), m.end(), m.group(0).strip(), day, day, 1, False)]

@@ -8,7 +8,7 @@ import re
 
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft, event_date, own_day
-from conflictwatch.extract.figures import Casualty
+from conflictwatch.extract.figures import DAY_NAMED, Casualty
 from conflictwatch.extract.numbers import Range
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 
@@ -20,7 +20,7 @@ _SEPARATE = re.compile(r"\b(?:separately|separate|another\s+(?:attack|incident)|
                        re.IGNORECASE)
 _THE_ONE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:child|boy|girl|man|woman|victim|teenager|baby|soldier"
                       r"|officer|policeman|driver|farmer|student|journalist|worker)$", re.IGNORECASE)
-_A_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+_A_DAY = re.compile(rf"{DAY_NAMED.pattern}"
                     r"|\b(?:yesterday|today|earlier|later|last\s+week)\b"
                     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # "condemned the killing of", "mourned the death of": a reaction to the dead told
