@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from conflictwatch.extract.actors import find_actors, own_losses
 from conflictwatch.extract.attribution import Discourse, SourceMention
+from conflictwatch.extract.backrefs import REFERS_BACK
 from conflictwatch.extract.capitals import the_capital_here, the_citys_part, the_seat_told
 from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, days_back
 from conflictwatch.extract.counted import more_of_a_count
@@ -34,11 +35,10 @@ from conflictwatch.extract.datelines import (
 from conflictwatch.extract.dates import find_dates
 from conflictwatch.extract.disasters import accidental, disaster_toll, is_conflict_article
 from conflictwatch.extract.draft import EVENT_MONTH, Draft, event_date, finish
-from conflictwatch.extract.earlier import earlier_event_span, earlier_toll
+from conflictwatch.extract.earlier import aftermath_lead, earlier_event_span, earlier_toll
 from conflictwatch.extract.eventtypes import NAMED_TARGET_TYPES, by_victims, event_rule, event_type_of
 from conflictwatch.extract.figures import Casualty, classify_figures, lex
 from conflictwatch.extract.followups import (
-    REFERS_BACK,
     add_subset,
     bodies_of_the_told,
     extends,
@@ -141,7 +141,9 @@ def extract_claims(article: Article) -> list[Claim]:
             # ("The attack came a week after 48 villagers were killed": background, no claim)
             kept = [c for c in cas if not earlier_toll(s, c.fig.start)]
             prior = [span for c in cas if c not in kept and (span := earlier_event_span(s, c.fig.start))]
-            if not kept and not _SAME_DAY_AS.search(s):
+            if not kept and sent.index == 0 and aftermath_lead(s, prior, incident_verbs):
+                kept, prior = cas, []  # ("Days after bandits killed 38 in Adabka, residents ...": the news)
+            elif not kept and not _SAME_DAY_AS.search(s):
                 # ("Warplanes struck Hodeidah on Saturday, a day after a drone killed a man in Tel
                 # Aviv": the strike told before the earlier event is still news, without its toll)
                 if not (prior and incident_verbs.search(s[: min(a for a, _ in prior)])):
@@ -231,8 +233,8 @@ def extract_claims(article: Article) -> list[Claim]:
             dates = [d for d in dates if not aside.start() <= d.start < aside.end()] or dates
         # (the sentence less what it tells of an earlier event at the same place: "the same prison
         # where 119 died in September")
-        earlier = earlier_event_spans(s) + [sp for sp in past_relative_spans(s)
-                                            if not any(sp[0] <= c.fig.start < sp[1] for c in cas)]
+        earlier = earlier_event_spans(s) + prior + [sp for sp in past_relative_spans(s)
+                                                    if not any(sp[0] <= c.fig.start < sp[1] for c in cas)]
         dates = [d for d in dates if not any(a <= d.start < b for a, b in earlier)]
         s_scope = _blanked(s, earlier)
         hedged = bool(lx.hedges.search(s))
@@ -345,7 +347,7 @@ def extract_claims(article: Article) -> list[Claim]:
             own_day = day_of(s, dates, group, [x for _, g, _ in groups if g is not group
                                                for x in g if x.kind == "killed"]) if len(groups) > 1 else None
             group_dates = own_day or clause_dates(s, dates, group, scope)
-            d = Draft(sent, [sent.text], group, src, group_dates, places, event, a1, a2, scope)
+            d = Draft(sent, [sent.text], group, src, group_dates, places, event, a1, a2, scope, prior=prior)
             drafts.append(d)
             if scope == "incident":
                 last_incident = d

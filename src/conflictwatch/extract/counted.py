@@ -24,15 +24,19 @@ _ANOTHER = rf"separate(?:ly)?|elsewhere|another|{FULL_NAMES}|(?:19|20)\d\d"
 ANOTHER_INCIDENT = re.compile(rf"\b(?:{_ANOTHER})\b", re.IGNORECASE)
 ALSO_KILLED = re.compile(
     # not another incident, nor one told as later or earlier
-    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b)(?:.*\b(?:were|was)\s+also\s+killed"
+    rf"^(?!.*\b(?:{_ANOTHER}|later|earlier)\b)(?:.*\b(?:were|was)\s+also\s+(?:killed|martyred|shot\s+dead)"
     # ("A soldier also lost his life in the exchange of fire", "A civilian also died at the scene": one
     # more person, not "His mother also died", one of those counted, nor "have also died", a count)
     r"|\W*(?:an?|one|two|three|four|five|another)\s+(?:[\w-]+\s+){0,3}?also\s+(?:died|perished"
+    r"|embraced\s+(?:shahadat|martyrdom)"
     r"|lost\s+(?:his|her|their)\s+li(?:fe|ves))"
     # ("Six terrorists were killed in the ensuing clearance operation": the attackers of the attack told)
     r"|.*\b(?:were|was|had\s+been)\s+(?:killed|shot\s+dead|neutrali[sz]ed|eliminated)\s+in\s+(?:the\s+)?"
     r"(?:ensuing|subsequent|resulting|retaliatory|return)\s+(?:[\w-]+\s+){0,2}?(?:operation|exchange\s+of\s+fire"
-    r"|gunfight|firefight|fire|clash(?:es)?|shootout|gun\s+battle|fighting|encounter))\b",
+    r"|gunfight|firefight|fire|clash(?:es)?|shootout|gun\s+battle|fighting|encounter)"
+    # ("Thirteen khwarij were killed in the response")
+    r"|.*\b(?:were|was|had\s+been)\s+(?:killed|shot\s+dead|neutrali[sz]ed|eliminated|sent\s+to\s+hell)\s+in\s+"
+    r"(?:the\s+)?(?:response|retaliation|counter-?attack|return\s+fire))\b",
     re.IGNORECASE,
 )
 
@@ -71,6 +75,12 @@ def bodies_counted_again(s: str, cas: list[Casualty], event_dates: list[DateMent
         and sum(c.fig.value.low for c in cas) == sum(r.low for r in told) and not ANOTHER_INCIDENT.search(s)
 
 
+def more_of(c: Casualty) -> Range:
+    """What a figure of more dead adds to a toll: "scores of the bandits were also killed" after seven
+    soldiers makes "at least seven", not 47 (a vague word is no count to add)."""
+    return c.fig.value if c.fig.exact_number else Range(0, None)
+
+
 def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
                 last: Draft) -> bool:
     """More dead or hurt of the incident just told, said to be more ("were also killed", "Six others were
@@ -78,7 +88,7 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     if any(c.subset and c.kind == "killed" for c in cas) or not nothing_new(event_dates, places, last) \
             or ANOTHER_INCIDENT.search(s):
         return False
-    dead = [c.fig.value for c in cas if c.kind == "killed"]
+    dead = [more_of(c) for c in cas if c.kind == "killed"]
     hurt = [c.fig.value for c in cas if c.kind == "injured" and not c.subset]  # ("including 12 children")
     told_dead = any(c.kind == "killed" for c in last.casualties)
     told_hurt = any(c.kind == "injured" for c in last.casualties) or last.extra_injured

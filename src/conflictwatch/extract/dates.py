@@ -65,7 +65,7 @@ DATE_RE = quick(re.compile(
     rf"(?P<monthpart>\b(?:early|mid|late)[-\s](?:{FULL_NAMES})\b(?!\s+\d))"
     rf"|(?P<ethiopian>{ETHIOPIAN})"
     rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
-    rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
+    rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+|(?:on\s+)?penultimate\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
     # "on 14.03", "on the night of 24/11": a day and month with no year (after "on", never a rate)
     # (not "on the night of 14/15 March": two days of a month named after them)
@@ -76,7 +76,8 @@ DATE_RE = quick(re.compile(
     r"|(?P<overnight>\bovernight\b|\blast night\b)"
     # (not "on Wednesday, a day before the national vote": a day counted from another event's)
     r"|(?P<yesterday>\byesterday\b|\ba day (?:earlier|before)\b(?!\s+(?:the|an?|his|her|its|their)\s)"
-    r"|\bthe (?:previous|preceding) day\b"
+    r"|\bthe (?:previous|preceding) (?:day|night)\b"
+    r"|\bthe night before\b(?!\s+(?:the|an?|his|her|its|their)\s)"
     r"|\bthe day before\b)"
     r"|(?P<today>\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b)"
     # (not "investigating last week's armed takeover": another event's week)
@@ -296,6 +297,8 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
             start_d = dated or start_d  # "on Sunday 19" (translated copy): the Sunday that is a 19th
             if txt.lower().startswith("last ") and start_d == published:
                 start_d -= timedelta(days=7)
+            if "penultimate" in txt.lower():  # (Nigerian English: the one before last)
+                start_d = _weekday_on_or_before(published - timedelta(days=1), wd) - timedelta(days=7)
         elif kind == "overnight":
             start_d = published - timedelta(days=1)
         elif kind == "yesterday":
@@ -377,7 +380,8 @@ _EVENT_NOUN_AFTER = re.compile(
 )
 
 
-_DAY_BEFORE = re.compile(r"a day (?:earlier|before)|the (?:previous|preceding) day|the day before", re.I)
+_DAY_BEFORE = re.compile(r"a day (?:earlier|before)|the (?:previous|preceding) (?:day|night)"
+                         r"|the (?:day|night) before", re.I)
 # the night before the statement: "killed five people overnight, police said on Monday"
 _NIGHT_BEFORE = re.compile(r"overnight|last night", re.I)
 

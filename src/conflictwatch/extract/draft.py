@@ -42,6 +42,17 @@ class Draft:
     raised_to: Range | None = None  # "UPD: The death toll has risen to 8": the toll that replaced it
     place_override: str | None = None
     notes: list[str] = field(default_factory=list)
+    # where the sentence tells an earlier event it names to date the news ("in retaliation for the
+    # attack that killed three soldiers in Jordan"): its places are not this claim's context
+    prior: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _told_before(d: Draft, name: str) -> bool:
+    """Is `name` in the claim's sentence only where it tells the earlier event of `Draft.prior`?"""
+    if not d.prior:
+        return False
+    at = [m.start() for m in re.finditer(re.escape(name), d.sentence.text)]
+    return bool(at) and all(any(a <= i < b for a, b in d.prior) for i in at)
 
 
 EVENT_MONTH = re.compile(
@@ -161,7 +172,8 @@ def finish(d: Draft, article: Article, article_places: list[str]) -> Claim:
     titled = [n for n in TITLED_REGION.findall(d.sentence.text) if all(n not in p.name for p in d.places)]
     context = [_typed(p, d.sentence.text) for p in here if p.name != location] + titled + [
         p for p in article_places if p not in (location, bare) and p not in origins
-        and not opens_item(d.sentence.text, d.sentence.index)]  # (a round-up's item: not the others' places)
+        # (a round-up's item: not the others' places)
+        and not opens_item(d.sentence.text, d.sentence.index) and not _told_before(d, p)]
     confidence = 0.4
     confidence += 0.15 if d.source else 0.05
     confidence += 0.15 if start else 0.0

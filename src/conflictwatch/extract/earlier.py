@@ -5,13 +5,17 @@ ministry said killed more than 70"): that event's dead, not the news's."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from conflictwatch.months import NAME_OR_SHORT
 
 # "after the attack that killed": the toll of an earlier event the sentence dates its news by
 _EARLIER_EVENT = re.compile(
     # ("whom it blamed for the rocket strike on Majdal Shams on Saturday that killed 12 children")
-    r"\b(?:(?:after|following|followed|since)|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
+    # ("in response to the rocket attack on Majdal Shams that killed 12 children", "were a response to a
+    # drone attack on Tel Aviv that killed a man": the cause, told again)
+    r"\b(?:(?:after|following|followed|since|(?:in|an?)\s+(?:response|retaliation|reprisal|revenge|reply)\s+(?:to|for))"
+    r"|(?P<blamed>blamed\s+for|responsible\s+for|behind))\s+(?:a|an|the)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:attack|strike|air\s?strike|ambush|bombing|massacre|raid|blast|explosion|assault"
     # ("after the attack on the Barkaram base in which about 40 soldiers died": its object too)
     r"|clash(?:es)?|operation|offensive|incursion),?\s+(?(blamed)(?:[^.;,]{0,60}?\s)?|(?:on\s+[^.;,]{0,50}?\s)?)"
@@ -27,7 +31,8 @@ _EARLIER_EVENT = re.compile(
     r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+(?:[^.;]{0,40}?\band\s+)?"
     r"(?:(?:at least|more than|some|about|nearly)\s+)?$"
     # "This new attack comes a week after the killing of 9 people in Kabweke": that killing's toll
-    r"|\b(?:hours|days?|weeks?|months?)\s+(?:after|since)\s+the\s+(?:killing|killings|deaths?|murders?"
+    r"|\b(?:(?:hours|days?|weeks?|months?)\s+(?:after|since)|in\s+(?:response|retaliation|reprisal|revenge"
+    r"|reply)\s+(?:to|for))\s+the\s+(?:killing|killings|deaths?|murders?"
     r"|massacre)\s+of\s+(?:(?:at least|more than|some|about|nearly)\s+)?$"
     r"|\b(?:hours|days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:[\w'’-]+\s+){1,6}?"
     r"(?:killed|left|claimed(?:\s+the\s+lives\s+of)?|shot\s+dead|gunned\s+down|murdered|massacred|executed"
@@ -81,3 +86,27 @@ def earlier_event_span(sentence: str, start: int) -> tuple[int, int] | None:
         return None
     end = re.compile(r"[,;.]|$").search(sentence, start)
     return m.start(), end.start() if end else len(sentence)
+
+
+# "Over a week after nine persons were killed in Edikwu-Ankpali, residents are yet to return": the
+# days since the event the lead names, told by its aftermath
+_DAYS_SINCE = re.compile(r"\b(?:hours?|days?|(?:a|one|two)\s+weeks?|a\s+week)\s+(?:after|since)\b",
+                         re.IGNORECASE)
+
+
+_EVENT_NOUN = re.compile(r"\b(?:attacks?|raids?|strikes?|airstrikes?|ambush(?:es)?|bombings?|blasts?"
+                         r"|explosions?|assaults?|clash(?:es)?|fighting|massacres?|killings?|offensive|operation"
+                         r"|shelling)\b",
+                         re.IGNORECASE)
+
+
+def aftermath_lead(sentence: str, prior: list[tuple[int, int]], incident_verbs: Any) -> bool:
+    """Does a story's first sentence tell only the aftermath of the event whose toll it gives ("Residents
+    are still counting their losses days after bandits killed 38 persons")? Then that event is the news
+    (not "The attack came a week after 48 villagers were killed": an attack of its own)."""
+    if not prior:
+        return False
+    start = min(a for a, _ in prior)
+    head = sentence[:start]
+    return bool(_DAYS_SINCE.search(sentence, max(0, start - 20), start + 30)) \
+        and not incident_verbs.search(head) and not _EVENT_NOUN.search(head)

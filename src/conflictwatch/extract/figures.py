@@ -27,7 +27,9 @@ from conflictwatch.extract.singles import single_figures
 from conflictwatch.extract.tollphrases import (
     BURIED,
     BURIED_ALIVE,
+    DAY_WORDS,
     DEATH_TOLL,
+    NATURAL_DEATH,
     RAISED_TO,
     RISEN_TO,
     SUBSET_VERB,
@@ -35,6 +37,8 @@ from conflictwatch.extract.tollphrases import (
     TOLL_BEFORE,
     TOLL_OF_ATTACK,
     TOLL_VERB_BEFORE,
+    killed_re,
+    noun_then,
 )
 from conflictwatch.extract.wounded import wounded_kind
 from conflictwatch.geo.cues import cues_table
@@ -166,7 +170,7 @@ def lex() -> _Lex:
         _lex_cache.append(
             _Lex(
                 victims=victims,
-                killed=words_re(lx["killed_words"]),
+                killed=killed_re(lx["killed_words"]),
                 injured=words_re(lx["injured_words"]),
                 aggregate=words_re(lx["aggregate_markers"]),
                 background=words_re(lx["background_markers"]),
@@ -250,17 +254,6 @@ _NOT_COORD = re.compile(
 )
 
 
-def _noun_then(m: re.Match[str] | None, text: str) -> bool:
-    """A killing word one or two plain words after the figure ("one ranger wounded"), with no
-    verb or conjunction between that would give it to another clause."""
-    if m is None:
-        return False
-    gap = text[: m.start()].split()
-    return 0 < len(gap) <= 2 and not any(
-        w in ("and", "or", "but", "then", ",", "to", "of") or w.endswith(("ed", "ing")) for w in gap
-    )
-
-
 _OF_THEM_ASIDE = re.compile(r"\s+of\s+(?:them|whom)\b[^,;]{0,40},\s*and\s+")
 _AMONG_THEM = re.compile(r",?\s*(?:among\s+(?:them|whom)|including)\s*", re.IGNORECASE)
 
@@ -276,11 +269,6 @@ def _coordinated(gap: str) -> bool:
     return not (lx.killed.search(gap) or lx.injured.search(gap))
 
 
-_NATURAL_DEATH = re.compile(
-    r"died\s+(?:of|from)\s+(?:exhaustion|natural\s+causes|illness|(?:an?\s+)?(?:heart\s+attack|stroke|disease)"
-    r"|old\s+age)\b",
-    re.IGNORECASE,
-)
 _SPOKE = [[w] for w in ("said", "says", "say", "told", "added", "confirmed", "stated", "explained",
                         "insisted")]
 _LOST = re.compile(r"\b(?:lost|losing)\s+(?:(?:at\s+least|more\s+than|about|nearly|over)\s+)?$",
@@ -431,7 +419,9 @@ def classify_figures(sentence: str) -> list[Casualty]:
             gap = text[: m.start()].split()
             if has_victim:
                 # ("67 Palestinians waiting for aid lorries near the Zikim crossing ... were killed")
-                return len(gap) <= 7 or (len(gap) <= 20 and bool(_DOING_THEN_DIED.match(text, 0, m.start())))
+                # ("Three members of the vigilante group were on Monday shot dead": the day is no distance)
+                told = [w for w in gap if w not in DAY_WORDS]
+                return len(told) <= 7 or (len(gap) <= 20 and bool(_DOING_THEN_DIED.match(text, 0, m.start())))
             return len(gap) <= 3 and all(w in _AUX for w in gap)
 
         if body_count:
@@ -441,15 +431,15 @@ def classify_figures(sentence: str) -> list[Casualty]:
             kind = "killed"
         elif window_ok(mi):
             kind = "injured"
-        elif victim_idx is None and (_noun_then(mk, right_text) or _noun_then(mi, right_text)):
+        elif victim_idx is None and (noun_then(mk, right_text) or noun_then(mi, right_text)):
             # "and one ranger wounded": a noun the lexicon does not know, then its own verb
-            kind = "killed" if _noun_then(mk, right_text) and (
-                not _noun_then(mi, right_text) or mk.start() < mi.start()  # type: ignore[union-attr]
+            kind = "killed" if noun_then(mk, right_text) and (
+                not noun_then(mi, right_text) or mk.start() < mi.start()  # type: ignore[union-attr]
             ) else "injured"
         if victim_idx is not None and rw[victim_idx + 1 : victim_idx + 2] in _SPOKE \
                 and rw[victim_idx + 2 : victim_idx + 3] != ["to"]:
             kind = None  # "while a local administrator said the toll was 22": who told it, not a victim
-        if kind == "killed" and _NATURAL_DEATH.match(right_text[mk.start():] if mk else ""):
+        if kind == "killed" and NATURAL_DEATH.match(right_text[mk.start():] if mk else ""):
             kind = None  # "an old man died of exhaustion while fleeing": no one killed him
         left = sentence[max(prev_end, f.start - 50) : f.start]
         if victim_word == "family" and rw[:1] == ["_"]:  # the verb before "a family of five"
@@ -542,6 +532,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
                      or _OF_THEM_ASIDE.fullmatch(sentence, prev_end, f.start))
                 and not (
                     victim_idx == 0 and rw[:1] == ["_"] and not re.search(r"\band\s+$", sentence[: f.start])
+                    # ("killed a woman, her daughter and two others": a list's middle item)
+                    and not re.match(r"\s+and\s", sentence[f.end :])
                 )
             ):
                 kind = out[-1].kind  # "killing 12 soldiers and 20 militants"

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from conflictwatch.extract.attribution import SourceMention
+from conflictwatch.extract.backrefs import DEFINITE_EVENT, FACILITY, REFERS_BACK, TOOK_PLACE, VILLAGE_WORD
 from conflictwatch.extract.counted import ALSO_KILLED as _ALSO_KILLED
 from conflictwatch.extract.counted import ANOTHER_INCIDENT as _ANOTHER_INCIDENT
 from conflictwatch.extract.counted import ANYONE as _ANYONE
@@ -13,6 +14,7 @@ from conflictwatch.extract.counted import (
     also_of_it,
     bodies_counted_again,
     dead_told,
+    more_of,
     the_counted,
     within_days,
 )
@@ -27,20 +29,6 @@ from conflictwatch.extract.rules import event_rules, lexicon, words_re
 from conflictwatch.extract.scope import hedge_governs, is_aggregate
 from conflictwatch.extract.tolls import sum_ranges
 from conflictwatch.models import Range
-
-REFERS_BACK = re.compile(
-    r"^(?:the|that|this)\s+(?:attack|strike|air\s?strike|raid|bombing|shelling|blast|explosion|bomb|assault|massacre"
-    r"|ambush|attackers|gunmen|assailants|bombers?"  # "The attackers opened fire on worshippers at X"
-    r"|incident|killing|shooting|murder"  # "The incident happened at the Mile V neighbourhood in X"
-    r"|gunfight|encounter|firefight|gun\s?battle|clash(?:es)?|fighting"  # "The gunfight broke out in X"
-    # ("The shells landed on Hkau Shau village", "The soldiers came under fire in Barangay Tumahubong")
-    r"|shells|rockets|missiles|mortars|drones?|convoy|patrol"
-    r"|(?:soldiers|troops|victims)\s+(?:came\s+under|were\s+(?:ambushed|attacked|killed|hit|shot|struck)))\b",
-    re.IGNORECASE,
-)
-
-
-
 
 # "two members of the vigilante force were killed during the encounter": the fight just told
 _SAME_FIGHT = re.compile(
@@ -76,7 +64,7 @@ def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], las
         return True
     if not cas or not all(c.kind == "killed" and not c.subset for c in cas) or not _ALSO_KILLED.search(s):
         return False
-    last.extra_killed.extend(c.fig.value for c in cas)
+    last.extra_killed.extend(more_of(c) for c in cas)
     last.quote.append(s)
     return True
 
@@ -141,18 +129,6 @@ def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
     return not (old_words & new_words) and not same_figure
 
 
-_FACILITY = re.compile(r"\bthe\s+(school|hospital|market|mosque|bakery|building|clinic|convoy|checkpoint|camp"
-                       r"|church|mill|station)\b", re.IGNORECASE)
-
-
-_TOOK_PLACE = re.compile(r"\b(?:took\s+place|happened|occurred|broke\s+out|erupted|began|started)\b",
-                         re.IGNORECASE)
-DEFINITE_EVENT = re.compile(
-    r"\b(?:the|that|this)\s+(?:same\s+|latest\s+|first\s+|second\s+|third\s+)?(?:raid|raids|strike|strikes"
-    r"|air\s?strikes?|attack|bombing"
-    r"|blast|explosion|bombardment|assault|battle|fighting|clashes|shelling|ambush)\b",
-    re.IGNORECASE,
-)
 
 
 _INCIDENT_NOUN = (r"(?:attack|incident|strike|air\s?strike|raid|killings?|deaths?|ambush|bombing|explosion"
@@ -302,7 +278,10 @@ def _nth_dead_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention],
 
 _NTH_DEAD = re.compile(r"an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$",
                        re.IGNORECASE)
-_UNCONFIRMED = re.compile(r"\b(?:did|could|would)\s+not\s+confirm|\bunconfirmed\s+reports?\b", re.IGNORECASE)
+# ("He denied the group's claim that two fighters were also killed", "rejected reports that ...")
+_UNCONFIRMED = re.compile(r"\b(?:did|could|would)\s+not\s+confirm|\bunconfirmed\s+reports?\b"
+                          r"|\b(?:denied|rejected|dismissed)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?(?:claims?|reports?)"
+                          r"\s+that\b", re.IGNORECASE)
 
 
 def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
@@ -435,7 +414,7 @@ def extends(
             # "Two police officers were killed when gunmen attacked a post. All three attackers were
             # killed by return fire.": the attackers' dead are the same incident's, added to its toll
             # ("Sixteen attackers, including four suicide bombers, were killed": sixteen)
-            last.extra_killed.extend(c.fig.value for c in ([c for c in cas if not c.subset] or cas))
+            last.extra_killed.extend(more_of(c) for c in ([c for c in cas if not c.subset] or cas))
             last.quote.append(raw)
             return True
         if parts and all(d.date_start in (None, last_day) for d in event_dates):
@@ -453,7 +432,7 @@ def extends(
         if _more_dead_of_it(s, cas, last):
             # "Two of the attackers were also killed in the clash, the statement said": more dead
             # of the same incident, by the same source, added to its toll.
-            last.extra_killed.extend(c.fig.value for c in cas)
+            last.extra_killed.extend(more_of(c) for c in cas)
             last.quote.append(raw)
             return True
         if all(c.kind == "injured" and not c.subset for c in cas) and _MORE_OF_THEM.search(s) \
@@ -487,7 +466,7 @@ def extends(
     # district, the rank of a village)
     # (the place right after the verb: "broke out in several districts of Tripoli, pitting forces
     # of the government of X" names no place where at X)
-    took = _TOOK_PLACE.search(s)
+    took = TOOK_PLACE.search(s)
     refers_back = REFERS_BACK.match(s) is not None
     where = refers_back and took is not None and spec is not None \
         and spec.via in ("in", "at", "near", "between", "of") and 0 <= spec.start - took.end() <= 80 \
@@ -521,8 +500,14 @@ def extends(
     # neighbourhood": the one victim just told, where he was hit)
     one = [c for c in last.casualties if not c.subset]
     victim = bool(_THE_VICTIM_WAS.match(s)) and len(one) == 1 and one[0].fig.value.low == 1
-    refers = (refers_back or DEFINITE_EVENT.search(s) or victim) and spec.via != "including"  # (not a way in)
-    fac = _FACILITY.search(s)
+    # ("Four civilians were shot dead in Waingmaw Township ... Soldiers raided Mai Sak Pa village in the
+    # morning": the village struck, inside the township the toll named)
+    village = spec.rank <= 1 and cur is not None and cur.rank >= 2 and VILLAGE_WORD.search(s, 0, spec.end) \
+        and not any(d.date_start for d in event_dates) and not _ANOTHER_INCIDENT.search(s) \
+        and spec.via not in ("from", "of", "near") \
+        and not any(sp.name and sp.name != last.source for sp in speakers)
+    refers = (refers_back or DEFINITE_EVENT.search(s) or victim or village) and spec.via != "including"
+    fac = FACILITY.search(s)
     shared = fac and re.search(rf"\b{fac.group(1)}\b", " ".join(last.quote), re.IGNORECASE)
     if refers or shared:
         last.place_override = spec.name

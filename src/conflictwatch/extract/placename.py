@@ -159,7 +159,10 @@ _A_TOWNS_SIDE = re.compile(r"\b(?:(?:(?:shot\s+down|downed|intercepted|destroyed
                            r"|(?:edge|hinterlands?|outskirts|(?:the\s+)?(?:north|south|east|west|centre|center"
                            r"|north-?east|north-?west|south-?east|south-?west))\s+of)\s+(?:the\s+)?"
                            # ("fought for control of Woldia"; not "the control of the Stability Support ...")
-                           r"|(?:control|siege)\s+of\s+)$",
+                           r"|(?:control|siege)\s+of\s+"
+                           # ("the police commissariat of Mirebalais", "the bridge of Pont-Sondé")
+                           r"|\bthe\s+(?:[\w-]+\s+)?(?:commissariat|police\s+station|bridge|market|prison"
+                           r"|town\s+hall|city\s+hall|entrance|port|airport|barracks|garrison|gendarmerie)\s+of\s+)$",
                            re.IGNORECASE)
 
 

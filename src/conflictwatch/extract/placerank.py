@@ -177,7 +177,14 @@ _STAFF_OF = re.compile(r"\b(?:workers?|staff|employees?|doctors?|nurses?|teacher
 _HOME_OF = re.compile(r",\s*(?:a\s+)?(?:resident|native)\s+of\s+(?:the\s+)?"
                       r"(?:(?:nearby|neighbouring|neighboring)\s+)?"
                       r"(?:(?:village|town|city|hamlet)\s+of\s+)?$|\b(?:hailing|hails|hailed)\s+from\s+$"
-                      r"|\b\d{1,3},\s+of\s+$", re.I)  # ("Rocky Vazquez, 33, of Barangay Mahayag")
+                      r"|\b\d{1,3},\s+of\s+$"  # ("Rocky Vazquez, 33, of Barangay Mahayag")
+                      # where the attackers came from ("gunmen who residents said were herders from Kogi
+                      # State", "The gang members came from Morne Cabrit"): not where they struck
+                      r"|\b(?:came|coming|arrived|arriving|crossed\s+over)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'’-]*\s+){0,3}?(?:(?:[A-Z][\w'’-]*,?\s+){1,3}and\s+)?$"
+                      r"|\b(?:herders|herdsmen|gunmen|attackers|assailants|bandits|raiders|gang\s+members)\s+"
+                      r"(?:believed\s+to\s+be\s+|said\s+to\s+be\s+)?from\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?$",
+                      re.I)
 _SPOKE_AT = re.compile(r"\b(?:told\s+(?:reporters|journalists|the\s+media|a\s+news\s+conference)|speaking"
                        r"|spoke|(?:news|press)\s+conference"
                        # ("according to a military source in Pemba": where the source sits)
@@ -190,6 +197,18 @@ _LIES = re.compile(r"\b(?:is|are|lies|located|situated)\b[^,;]*$", re.IGNORECASE
 _TO_NEXT = re.compile(r"\s+(?:to|towards)\s+(?:the\s+)?[A-Z]")
 _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|clinic|school|college"
                               r"|university|mine|company|factory|office)\b", re.IGNORECASE)
+
+
+# "a building near the Bahman hospital": the building's name, not a town (a city's own, "the Goma
+# hospital", stands in it; so does a camp's or a village's, and a market is where it is named after)
+_BUILDING_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|college|university|stadium"
+                             r"|hotel|prison|camp\s+hospital|health\s+(?:centre|center))\b")
+
+
+def _known_city(name: str) -> bool:
+    from conflictwatch.extract.capitals import known_city  # (capitals reads this module's data)
+
+    return known_city(name)
 
 
 # "The army spokesperson in Ituri told reporters", "a civil society official in Oicha said": where
@@ -205,6 +224,9 @@ def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
     a victim's home ("Naik Sher Zaman, 31, resident of Karak") or where someone spoke ("told reporters
     at Madina hospital")?"""
     return bool((_STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
+                or (_THE_BEFORE.search(sentence, max(0, p.start - 5), p.start)
+                    and _BUILDING_AFTER.match(sentence, p.end) and type_rank(p.name) is None
+                    and not _known_city(p.name))
                 or _HOME_OF.search(sentence, 0, p.start)
                 or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
 

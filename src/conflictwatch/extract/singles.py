@@ -65,7 +65,11 @@ def singles_re() -> re.Pattern[str]:
                 rf"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+|(?:young|teenage|infant|baby|eldest|youngest)\s+)?"
                 rf"(?:{kin})"
                 # "A tribal elder, his son and his nephew": a list of kin, each one
-                rf"|(?<=,\s)(?:his|her|their)\s+(?:{kin})(?=\s+and\s+(?:his|her|their)\s)"
+                # ("killed a woman, her four-year-old daughter and two other residents": one before a count)
+                rf"|(?<=,\s)(?:his|her|their)\s+(?:[\w-]+[- ](?:year|month)s?[- ]old\s+"
+                rf"|(?:young|teenage|infant|baby|eldest|youngest)\s+)?(?:{kin})"
+                rf"(?=\s+and\s+(?:his|her|their|(?:two|three|four|five|six|\d+)"
+                r"\s+(?:others?|more)\b|(?:an?\s+)?others?|another)\b)"
                 # "The driver and two pupils were wounded": the one named first is one more
                 rf"|(?:^|(?<=[.;:,]\s)|(?<=\bshot\s)|(?<=\bkilled\s)|(?<=\binjured\s)|(?<=\bwounded\s))"
                 rf"the\s+(?:{nouns})"

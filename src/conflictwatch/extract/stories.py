@@ -24,9 +24,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from conflictwatch.extract.backrefs import DEFINITE_EVENT, REFERS_BACK
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft, own_day
-from conflictwatch.extract.followups import DEFINITE_EVENT, REFERS_BACK, marker_res, treated_in
+from conflictwatch.extract.followups import marker_res, treated_in
 from conflictwatch.extract.labels import opens_item
 from conflictwatch.extract.placerank import ROUTE, TYPED_REGION, PlaceMention, most_specific
 from conflictwatch.extract.scope import long_ago

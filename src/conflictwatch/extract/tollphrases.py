@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from conflictwatch.extract.rules import words_re
+
 RISEN_TO = re.compile(
     r"(?:(?:has|had|have)\s+)?(?:risen|rose|climbed|increased|jumped|reached"
     r"|(?:bringing|brings|raising|raises|taking|takes|pushing|lifting|updated|updating|revised|revising|raised"
@@ -63,3 +65,40 @@ BURIED_ALIVE = re.compile(r"[^.;,]{0,40}?\b(?:alive|under\s+(?:the\s+)?(?:rubble
 # "received 184 patients, 19 of whom were declared dead": the killing verb is the 19's, not the 184's
 SUBSET_VERB = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|some|most|many|several"
                          r"|all)\s+of\s+(?:whom|them\s+(?:were|was|had|have|later|died))\b", re.IGNORECASE)
+
+
+# "a teacher who lives nearby", "where a family of five lives": the verb, not "claimed the lives"
+_LIVES_VERB = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bshe\s)(?<!\bhe\s)(?<!\bstill\s)(?<!\bnow\s)"
+               r"(?!\s+(?:in|at|near|nearby|next|with|there|here|on|close|alone|across|abroad|opposite"
+               r"|beside|behind|outside|inside|among|just|only|about)\b)")
+
+
+def killed_re(words: list[str]) -> re.Pattern[str]:
+    """`words_re` of the killing words, but "lives" only as the noun."""
+    plain = words_re([w for w in words if w.lower() != "lives"])
+    if not any(w.lower() == "lives" for w in words):
+        return plain
+    return re.compile(rf"{plain.pattern}|(?<![\w-])lives(?![\w-]){_LIVES_VERB}", re.IGNORECASE)
+
+
+# words of a day between a victim and its verb ("were on Monday shot dead"): no distance
+DAY_WORDS = frozenset({"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "yesterday", "night", "morning", "evening", "afternoon"})
+
+
+NATURAL_DEATH = re.compile(
+    r"died\s+(?:of|from)\s+(?:exhaustion|natural\s+causes|illness|(?:an?\s+)?(?:heart\s+attack|stroke|disease)"
+    r"|old\s+age)\b",
+    re.IGNORECASE,
+)
+
+
+def noun_then(m: re.Match[str] | None, text: str) -> bool:
+    """A killing word one or two plain words after the figure ("one ranger wounded"), with no
+    verb or conjunction between that would give it to another clause."""
+    if m is None:
+        return False
+    gap = text[: m.start()].split()
+    return 0 < len(gap) <= 2 and not any(
+        w in ("and", "or", "but", "then", ",", "to", "of") or w.endswith(("ed", "ing")) for w in gap
+    )

@@ -18,6 +18,7 @@ from conflictwatch.geo.context import (
     ECHO_VOTES,
     GeoContext,
     big_city,
+    exact_city_over_spelling,
     in_named_province,
     in_nearest_region,
     score,
@@ -346,6 +347,8 @@ class Geocoder:
             if big and not any(p.country_code == cc for p in exact):
                 return max(big, key=lambda p: p.population), 0
             return None
+        if best[2] >= 2 and (city := exact_city_over_spelling(best[1], self.find(name, 0), ctx)):
+            return city, 0
         province = self._province_over_hamlet(name, best[1], ctx)
         if province is not None:
             return province, 0

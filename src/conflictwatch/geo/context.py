@@ -69,6 +69,20 @@ def big_city(p: Place) -> bool:
     return p.is_point and p.population >= 50_000
 
 
+def exact_city_over_spelling(loose: Place, exact: list[Place], ctx: GeoContext) -> Place | None:
+    """A city of 100,000 named exactly, in a country the story talks of, over a hamlet of the story's
+    country spelt only loosely alike ("Hodeidah" in a story of Israel's strikes on Yemen is the port,
+    not Hadid near Lod)."""
+    if loose.population >= 20_000:
+        return None
+    # (not in another country than the one the claim's own sentence names: "the commune of Pensa, in
+    # Burkina Faso" is no Penza of Russia)
+    cities = [p for p in exact if p.is_point and p.population >= 100_000
+              and ctx.countries.get(p.country_code or "", 0) > 0
+              and (not ctx.named_countries or p.country_code in ctx.named_countries)]
+    return max(cities, key=lambda p: p.population) if cities else None
+
+
 def in_named_province(p: Place, ctx: GeoContext) -> bool:
     """A place outside the province the text names is another place of the same name ("Umella
     village ... of Benue state" is not the Umella of Kogi); a big city is itself where the province
