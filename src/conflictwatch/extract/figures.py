@@ -29,6 +29,8 @@ from conflictwatch.extract.tollphrases import (
     BURIED_ALIVE,
     DAY_WORDS,
     DEATH_TOLL,
+    FATE_AS_ADJECTIVE,
+    INITIAL_TOLL_AFTER,
     NATURAL_DEATH,
     RAISED_TO,
     RISEN_TO,
@@ -369,7 +371,8 @@ def classify_figures(sentence: str) -> list[Casualty]:
         if i > 0 and f.text.lower() in ("both", "all") and re.search(r",\s*$", before):
             prev_end = f.end
             continue  # "Two shepherds, both brothers, were killed": the two again
-        if lx.non_casualty.match(after) or counts_nobody(f.text, before, after) \
+        if (lx.non_casualty.match(after) and not FATE_AS_ADJECTIVE.match(after)) \
+                or counts_nobody(f.text, before, after) or INITIAL_TOLL_AFTER.match(after) \
                 or of_an_earlier_event(sentence, f.start):
             prev_end = f.end
             continue

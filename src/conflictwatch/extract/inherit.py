@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from conflictwatch.extract.backrefs import DEFINITE_EVENT
-from conflictwatch.extract.draft import Draft
+from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.eventtypes import weak_event
 from conflictwatch.extract.followups import marker_res, treated_in
 from conflictwatch.extract.numbers import words_to_int
@@ -133,6 +133,10 @@ def inherit_dates(drafts: list[Draft], claims: list[Claim], days: Sequence[date 
             # ... on Tuesday": the same toll retold, dated by the telling
             # (not one dead: "an infantryman died of wounds" after "a sergeant died" is another man)
             retold = c.killed is not None and c.killed == p_claim.killed and c.killed.low >= 2
+            # ("A jet bombed Nyaung Kone village, killing six people" right after "killed six civilians in
+            # Chaung-U Township on April 5": the same six, told again with their village)
+            follow = follow or (retold and d.sentence.index == p_draft.sentence.index + 1
+                                and own_day(p_draft) and not new_incident.search(text))
             if follow and (not said_only or rising or refers or retold):
                 c.date_start, c.date_end, c.time_precision = p_claim.date_start, p_claim.date_end, 1
                 c.claim_id = c.make_id()

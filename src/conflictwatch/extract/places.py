@@ -12,11 +12,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from conflictwatch.datafiles import words_after
-from conflictwatch.extract.capitals import capital_mentions, known_city
+from conflictwatch.extract.capitals import capital_mentions
 from conflictwatch.extract.datelines import (
     LOCAL_DATELINE,
     outlets,
 )
+from conflictwatch.extract.facilities import city_of_facility
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.placename import (
     ART,
@@ -37,7 +38,6 @@ from conflictwatch.extract.placerank import (
     PlaceMention,
     from_read,
     homes_widened,
-    place_types,
     refine_ranks,
     speakers_seats,
     told_elsewhere,
@@ -202,7 +202,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     """Place mentions in order of appearance; names overlapping `skip_spans` (sources, actors) are not
     places, nor buildings ("Ayder Referral Hospital"), nor, when the sentence was parsed, names the
     parser knows as a person, organisation or nationality ("Mahsa Amini", "South Sudanese")."""
-    found = [_city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
+    found = [city_of_facility(p) for p in _places_in(sentence, tuple(skip_spans or ()))]
     # (nor a group's name after a possessive day: "in Thursday's al-Shabaab siege")
     skips = skip_spans or ()
     found = [p for p in found if p is not None and not any(a <= p.end - len(p.name) < b for a, b in skips)]
@@ -237,43 +237,11 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     return out
 
 
-def _city_of_facility(p: PlaceMention) -> PlaceMention | None:
-    """A building is no place ("Ayder Referral Hospital"), but the known city whose airport, port
-    or market it is ("Mogadishu airport") is where it stands."""
-    m = place_types()[2].search(p.name)
-    if m is None or _UNIT_NAME_END.search(p.name):
-        return p  # (not "Rumbek Centre County": a county named after its town's centre)
-    of_city = _FACILITY_OF.match(p.name)
-    if of_city and m.start() == 0:  # "the University of Karachi": the city it is of
-        at = p.start + of_city.start("city")
-        return PlaceMention(of_city.group("city"), at, at + len(of_city.group("city")), 3, p.via)
-    if m.start() == 0 and m.group(0).lower() in ("bar", "port") and p.name[m.end() :].strip():
-        # "Bar Ali", a Somali village (not "Hotel Cahiid", "Hospital Civil": buildings); "Port
-        # Sudan", "Port Harcourt": a town named as a port
-        return p
-    city = p.name[: m.start()].strip()
-    # (an airport or a port is named after its city, known or not: "Makhachkala airport"; so is a city's
-    # central prison or hospital: "Urmia Central Prison")
-    central = city.endswith(" Central")
-    city = city.removesuffix(" Central") if central else city
-    named_after = central or m.group(0).lower() in ("airport", "international airport", "seaport", "port",
-                                                    "air base")
-    if not named_after and m.group(0).lower() in _SERVES_A_CITY and (bare := _FACILITY_KIND.sub("", city)) \
-            and known_city(bare):
-        # ("the El Obeid Teaching Hospital": a known city's teaching hospital stands in it; not "Madina
-        # hospital", a village's name elsewhere)
-        city, named_after = bare, True
-    if city and p.name[m.end() :].strip() == "" and (city.lower() in _stop()[3] or named_after):
-        return PlaceMention(city, p.start, p.start + len(city), 3, p.via)
-    return None
-
-
-# a building that serves the city it is named after (not "Baabda Palace", a seat of government), and
-# its kind before its type word ("El Obeid Teaching Hospital")
-_SERVES_A_CITY = frozenset({"hospital", "clinic", "school", "university", "college", "market", "prison"})
-_FACILITY_KIND = re.compile(r"(?:\s+(?:Teaching|Referral|General|Military|Speciali[sz]ed|Specialist|Regional"
-                            r"|Provincial|State|District|Main|Comprehensive|Police|Maternity|Paediatric"
-                            r"|Pediatric|Children['’]s|Women['’]s|University|National|Grand))+$")
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    """The peoples' names of the lexicon ("Twic", "Chin"): a type after one makes a place ("Twic County"),
+    unlike the other words that are no place ("The state governor", "One state police officer")."""
+    return frozenset(w.lower() for w in load_data("places_lexicon.yaml").get("nationalities", []))
 
 
 # "40 km north of X", "north-east of X" (not "the north of X", which is inside X)
@@ -284,8 +252,6 @@ _BEARING_BEFORE = re.compile(
     rf"(?<!the\s)\b{_DIRECTION}\s*$", re.IGNORECASE
 )
 _SETTLEMENTS = {"town", "village", "city", "hamlet"}
-_FACILITY_OF = re.compile(
-    r"^(?:University|Port|Airport|Polytechnic)\s+of\s+(?P<city>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)$")
 _PORT_CITY_OF = re.compile(
     r"\s+(?:port|border|coastal|desert|oasis)\s+(?:city|town|village)\s+of\s+(?:the\s+)?[A-Z]"
     # ("in the Bint Jbeil district town of Aynata": the district is wider)
@@ -341,7 +307,6 @@ _SPOKE_FROM = re.compile(
 )
 _POSSESSIVE = re.compile(r"[’']s$")
 _FLAGGED = re.compile(r"-(?:flagged|owned|registered|operated|managed)\b", re.IGNORECASE)
-_UNIT_NAME_END = re.compile(r"\s(?:county|district|state|province|payam|municipality)$", re.IGNORECASE)
 _RIVER_AFTER = re.compile(r"\s+(?:river|River|basin|Basin)\b")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _THAI_VILLAGE_NO = re.compile(r"\bMoo\.?\s+\d{1,2}(?:,\s*|\s+of\s+|\s+(?=[A-Z]))")
@@ -453,7 +418,10 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             post = " lga"
         elif len(words) > 1 and words[-1].lower() in _CAPITAL_TYPES and not post:
             post = " " + words.pop().lower()  # "Anambra State", "Paletwa Township": the type, written big
-        people_state = bool(post) and len(words) == 1 and post.strip() in ("state", "region", "province")
+        # ("Chin State", "Twic County", "Twic East County": a people's name, a compass word, the type)
+        people_state = bool(post) and post.strip() in ("state", "region", "province", "county") \
+            and (len(words) == 1 or (len(words) == 2 and words[1].lower() in compass)) \
+            and (words[0].lower() not in not_places or words[0].lower() in _peoples())
         if len(words) > 1 and words[-1] == "Bank" and words[0].lower() not in compass:
             continue  # "a branch of Kabul Bank in Kunduz": a bank named after a city, not the city
         if not people_state:  # "Chin State", "Kachin State": a people's name, then the type, is a place
@@ -478,7 +446,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             continue  # "the Putin-Erdogan area": a zone named after two leaders' deal
         if low in outlets() or low in _stop()[4]:
             continue  # "Aleppo, Enab Baladi – ...": a news outlet's name; "of the Republic": the state
-        if low in not_places or (low.endswith("s") and low[:-1] in not_places) or any(
+        if (low in not_places and not people_state) or (low.endswith("s") and low[:-1] in not_places) or any(
             s <= start < e for s, e in skip_spans or []
         ):  # "for all Afghans to live in peace": a people in the plural is no place either
             continue

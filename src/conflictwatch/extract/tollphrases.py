@@ -102,3 +102,20 @@ def noun_then(m: re.Match[str] | None, text: str) -> bool:
     return 0 < len(gap) <= 2 and not any(
         w in ("and", "or", "but", "then", ",", "to", "of") or w.endswith(("ed", "ing")) for w in gap
     )
+
+
+# "Eleven internally displaced people were killed", "two abducted farmers were found dead": a fate
+# word as the victims' adjective, then the killing
+FATE_AS_ADJECTIVE = re.compile(
+    r"^\s*(?:internally\s+)?(?:displaced|abducted|kidnapped|detained|missing|rescued|arrested|evacuated)\s+"
+    r"(?:[\w-]+\s+)?(?:people|persons|civilians|villagers|residents|families|men|women|children|farmers"
+    r"|students|workers|passengers|migrants|refugees)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:killed|shot|slain|massacred|executed|found\s+dead|murdered|burned)\b", re.IGNORECASE)
+
+
+# "Five people had initially been reported killed", "Eleven persons were initially reported dead": a
+# toll since replaced (the one that replaced it is the claim's)
+INITIAL_TOLL_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:had|have|were|was)\s+(?:initially|earlier|first|originally|previously)\s+"
+    r"(?:been\s+)?(?:reported|said|thought|believed|feared)\s+(?:to\s+have\s+been\s+)?(?:killed|dead)\b",
+    re.IGNORECASE)
