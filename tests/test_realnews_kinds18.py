@@ -157,3 +157,77 @@ def test_an_attack_a_week_after_another_is_its_own_news(geo: Geocoder) -> None:
     """'The attack came days after 48 villagers were killed': the earlier toll is still no claim."""
     found = incidents(geo, "The attack came days after 48 villagers were killed in Kajuru, residents said.")
     assert 48 not in _tolls(found)
+
+
+# -- second round of the session: numbers that are parts, names, weapons; peoples; seats -------------
+
+@pytest.mark.parametrize(("text", "toll"), [
+    # the part of a count is no more dead
+    ("Of the 38 bodies, 24 have been identified, officials said on Monday.", 38),
+    ("The strikes killed 81 people in Kharkiv on Monday, of which 65 were civilians.", 81),
+    # a person named between two descriptions is one person
+    ("A villager, Kalmu Hidma, a farmer, was hacked to death by Maoists in Bijapur on Monday.", 1),
+    # weapons recovered are no one
+    ("Troops recovered the bodies of two rebels and two M16 rifles in Bukidnon on Monday.", 2),
+    # a unit's type word after the victims is no second subject
+    ("Two villagers from Ponnagyun Township, Rakhine State were killed in an airstrike on Monday.", 2),
+    # a fate word used as the victims' adjective
+    ("Eleven internally displaced people were killed in Thantlang Township on Monday.", 11),
+    # a local word glossed in brackets
+    ("Three motorcycle taxi (ojek) drivers were found dead in Intan Jaya on Monday.", 3),
+])
+def test_one_count_of_the_dead(geo: Geocoder, text: str, toll: int) -> None:
+    """Parts, names, weapons and type words are not added to the dead; glosses do not hide them."""
+    assert _tolls(incidents(geo, text))[:1] == [toll]
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("The toll from Monday's strike on Nabatieh rose to seven on Tuesday, the ministry said. Five people had "
+     "initially been reported killed.", [7]),
+    ("Clashes erupted in Sweida on Monday after the killing of a local official, leaving one fighter dead.", [1]),
+])
+def test_a_first_toll_or_a_cause_is_no_incident(geo: Geocoder, text: str, toll: list[int]) -> None:
+    """'had initially been reported killed', 'after the killing of X': no toll of its own."""
+    assert _tolls(incidents(geo, text)) == toll
+
+
+def test_contrary_to_reports_is_no_toll(geo: Geocoder) -> None:
+    """'no attack took place, contrary to reports which said three were killed': no incident."""
+    assert incidents(geo, "The army said no attack took place over the weekend at Largu, contrary to reports "
+                          "which said three people were killed.") == []
+
+
+def test_the_same_toll_retold_with_its_village_keeps_the_day(geo: Geocoder) -> None:
+    """The next sentence tells the same six with their village: the lead's day, not the publication's."""
+    found = incidents(geo, "Junta airstrikes killed six civilians in Chaung-U Township, Sagaing Region on "
+                           "Sunday. A jet bombed Nyaung Kone village, killing six people, residents said.")
+    assert {c.date_start for c in found} == {date(2025, 3, 9)}
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    # a people's name, then the unit's type
+    ("Gunmen killed six people in Twic County on Sunday, the county commissioner said.", "Twic county"),
+    # an airport's kind word
+    ("A drone struck Kassala International Airport on Tuesday, killing two people, officials said.", "Kassala"),
+    # the barangay, not the sitio no gazetteer holds
+    ("Two NPA rebels were killed in a clash with soldiers in Sitio Kangkiling, Barangay Carabalan, Himamaylan "
+     "City, Negros Occidental on Sunday, the army said.", "Barangay Carabalan"),
+    # a mayor's town, the only place named
+    ("Boko Haram fighters killed two women on Sunday, the mayor of Mokolo said.", "Mokolo"),
+])
+def test_the_place_written_with_its_unit(geo: Geocoder, text: str, where: str) -> None:
+    """Unit words, airports' kinds, sitios and mayors' seats."""
+    assert incidents(geo, text)[0].location == where
+
+
+def test_a_mayors_town_beside_the_place_is_context(geo: Geocoder) -> None:
+    """'killed in Mozogo, the mayor of Mokolo said': Mozogo."""
+    found = incidents(geo, "Two women were killed in Mozogo on Sunday, the mayor of Mokolo said.")
+    assert found[0].location == "Mozogo"
+
+
+def test_a_clan_is_no_place(geo: Geocoder) -> None:
+    """'militias of the Marehan and Habar Gidir clans near Herale': the clans are people."""
+    found = incidents(geo, "Eight people were killed on Monday in fighting between militias of the Marehan and "
+                           "Habar Gidir clans near Herale, elders said.")
+    assert found[0].location == "Herale"

@@ -42,7 +42,9 @@ _NAMED_APPOSITIVE = re.compile(
     r"(?:,?\s+and\s+(?:[a-z][\w-]*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?\s*,")
 
 
-_NAME_IN_BRACKETS = re.compile(r"\s*\([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}\)")
+# ("Syrian Democratic Forces (SDF)"; "motorcycle taxi (ojek) drivers", "village (barangay) officials": a
+# local word glossed)
+_NAME_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}|[a-z][\w-]*)\)")
 
 
 def without_asides(right: str) -> str:

@@ -60,8 +60,9 @@ _SUBSET_BEFORE = re.compile(
     r"|the\s+(?:first|second|third|fourth|fifth|sixth|other|last)\s+(?:person|victim|man|woman|one)\s+"
     r"(?:killed\s+|to die\s+)?(?:was|is)"
     # (not "Fighters of the Islamic State killed five": a name, then the verb of the five)
-    r"|of them|of whom|of those|of (?:all )?(?:those|the|these) (?:(?-i:[a-z\d])[\w,]*\s+){0,2}?"
-    r"(?:killed|dead|victims|injured|wounded),?)"  # ("Of the injured, 19 are in critical condition")
+    r"|of them|of whom|of which|of those|of (?:all )?(?:those|the|these) (?:(?-i:[a-z\d])[\w,]*\s+){0,2}?"
+    # ("Of the injured, 19 are in critical condition", "Of the 38 bodies, 24 have been identified")
+    r"(?:killed|dead|victims|injured|wounded|bodies|corpses|deceased|fatalities),?)"
     r"\s*(?:(?:were|was|is|are)\s+)?$",
     re.IGNORECASE,
 )
@@ -182,7 +183,7 @@ def lex() -> _Lex:
                     # ("three separate attacks", "two military helicopters": a word or two between)
                     r"^\s*(?:(?!(?:earlier|later|this|last|next|the|an?|in|on|at|of|per|each|every|and|or|ago"
                     # ("17 dead following clashes")
-                    r"|before|after|dead|killed|wounded|injured)\b)[a-z-]+\s+){0,2}?"
+                    r"|before|after|dead|killed|wounded|injured)\b)[a-z\d-]+\s+){0,2}?"  # ("two M16 rifles")
                     r"(?:(?:were|was|are|is|had\s+been|have\s+been)\s+(?:still\s+|also\s+)?)?(?:"
                     + "|".join(re.escape(w) for w in lx["non_casualty_after"])
                     + r")(?![\w])",

@@ -300,6 +300,9 @@ _OVER_THE_DEATH = re.compile(
     r"\b(?:protests?|demonstrations?|rall(?:y|ies)|outrage|anger|unrest|uproar|vigils?|mourning)\b[^.;]{0,60}?"
     r"\b(?:over|against|following|after|for)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+"
     r"[^.;]{0,100}$"
+    # ("Clashes erupted on Friday after the killing of a local official, leaving one dead": the cause)
+    r"|\b(?:tensions?|clashes|fighting|violence|riots?)\b[^.;]{0,60}?\b(?:over|following|after)\s+the\s+"
+    r"(?:killing|murder|lynching|assassination)\s+of\s+[^.;,]{0,60}$"
     # ("marking the 40th day since the death of Mahsa Amini"): a death remembered, not one of the news
     r"|\b(?:since|anniversary\s+of)\s+the\s+(?:death|killing|murder)\s+(?:in\s+custody\s+)?of\s+[^.;]{0,100}$",
     re.IGNORECASE)

@@ -214,7 +214,9 @@ def _known_city(name: str) -> bool:
 # "The army spokesperson in Ituri told reporters", "a civil society official in Oicha said": where
 # the speaker sits, right before the speech verb
 _SPEAKER_IN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|sources?|correspondent|leaders?"
-                         r"|president|chief|administrator|governor|mayor|commander)\s+(?:based\s+)?in\s+(?:the\s+)?$",
+                         # ("the mayor of Mokolo said": the mayor's town, context)
+                         r"|president|chief|administrator|governor|mayor|commander|prefect|sub-prefect)\s+"
+                         r"(?:(?:based\s+)?in|(?<=mayor\s)of|(?<=prefect\s)of)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _SPEECH_AFTER = re.compile(r"\s*,?\s*(?:told|said|says|confirmed|reported|added)\b")
 
@@ -237,7 +239,8 @@ def speakers_seats(sentence: str, found: list[PlaceMention]) -> list[PlaceMentio
     is the only place named."""
     spoken = [spoken_from(sentence, p) for p in found]
     if len(found) == 1 and spoken[0]:
-        return []
+        # (but a mayor's or a prefect's town, the only one named, is the commune it happened in)
+        return found if sentence[: found[0].start].endswith(" of ") else []
     return [PlaceMention(p.name, p.start, p.end, max(p.rank, 4), p.via) if sp and not all(spoken) else p
             for p, sp in zip(found, spoken, strict=True)]
 

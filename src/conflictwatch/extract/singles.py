@@ -25,6 +25,9 @@ def single_figures(sentence: str, taken: list[Figure]) -> list[Figure]:
             last = out.pop()
             out.append(Figure(last.start, end, last.value, sentence[last.start:end], True))
             continue
+        if out and (gap := _NAME_BETWEEN.match(sentence, out[-1].end)) and gap.end() == m.start() \
+                and _APPOSITIVE_END.match(sentence, m.end()):
+            continue  # "A villager, Kalmu Hidma, a farmer, was hacked to death": the villager again
         if _ADJECTIVE_USE.match(sentence, m.end() - len("national")):
             continue  # "the director of a national school": an adjective, no one
         out.append(Figure(m.start(), m.end(), Range(1, 1), m.group(0), True))
@@ -38,6 +41,7 @@ _ADJECTIVE_USE = re.compile(
 
 
 _APPOSITIVE_NAME = re.compile(r"\s*,\s*")
+_NAME_BETWEEN = re.compile(r"\s*,\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*\s*,\s*")
 # "The driver and his passenger, a 52-year-old woman, died": the person again, then the verb
 _APPOSITIVE_END = re.compile(r"\s*,\s*(?:who\b|was\b|were\b|died\b|had\b|has\b|is\b)", re.IGNORECASE)
 

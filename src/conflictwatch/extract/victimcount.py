@@ -155,3 +155,20 @@ def merge_adjacent(group: list[Token]) -> list[Token]:
         return nxt.i > t.i and all(x.dep_ == "compound" and x.head.i == nxt.i for x in t.doc[t.i + 1 : nxt.i])
 
     return [t for k, t in enumerate(group) if not (k + 1 < len(group) and one_phrase(t, group[k + 1]))]
+
+
+def animals(tok: Token) -> bool:
+    """ "1,000 head of cattle": a count of animals."""
+    return tok.lower_ == "head" and bool(ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 3].text))
+
+
+ANIMALS_AFTER = re.compile(r"of\s+(?:(?:our|their|his|her|the)\s+)?(?:cattle|livestock|sheep|goats|cows"
+                            r"|camels)\b", re.IGNORECASE)
+
+
+def named_again(h: Token, before: Token) -> bool:
+    """A name set after a person with commas only, which the parser made a second subject ("A villager,
+    Kalmu Hidma, a farmer, was hacked to death"): the same person, named."""
+    start = left_index(h)
+    return h.pos_ == "PROPN" and before.i < start and start > 0 and h.doc[start - 1].text == "," \
+        and all(x.is_punct for x in h.doc[before.right_edge.i + 1 : start])

@@ -20,14 +20,17 @@ from typing import TYPE_CHECKING
 from conflictwatch.extract.nlp import entities, lemma, named_after, single_token_entity
 from conflictwatch.extract.victimcount import (
     AGE,
+    ANIMALS_AFTER,
     QUANTITY_NOUNS,
     SINGLE_PRONOUNS,
+    animals,
     apposed_group,
     count_group,
     in_dashed_breakdown,
     left_index,
     listed_after,
     merge_adjacent,
+    named_again,
     names_of_count,
     same_person_again,
 )
@@ -494,7 +497,7 @@ def _group(heads: list[Token]) -> list[Token]:
                 continue  # "their two children - a girl, six, and a boy, three - died": the two
             if t is not h and apposed and t.dep_ == "conj" and t.pos_ == "PROPN" and len(h.conjuncts) == 1:
                 continue
-            if t.i in named:
+            if t.i in named or (t is h and out and named_again(h, out[-1])):
                 continue  # ("Two commandos, Wangkhem Somorjit and ...": the two, by name)
             if t is not h and same_person_again(t):
                 continue  # "a tribal elder and former member of the peace committee": one man
@@ -523,17 +526,8 @@ def _people(group: list[Token], w: _Words) -> list[Token]:
         return []
     return [h for h in group if _is_person(h, w) or (
         h.pos_ == "NOUN" and h.lower_ not in w.not_people and not (h.is_upper and len(h) > 3)  # a dateline
-        and not _animals(h)
+        and not animals(h)
     )]
-
-
-def _animals(tok: Token) -> bool:
-    """ "1,000 head of cattle": a count of animals."""
-    return tok.lower_ == "head" and bool(_ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 3].text))
-
-
-_ANIMALS_AFTER = re.compile(r"of\s+(?:(?:our|their|his|her|the)\s+)?(?:cattle|livestock|sheep|goats|cows"
-                            r"|camels)\b", re.IGNORECASE)
 
 
 def _is_person(tok: Token, w: _Words) -> bool:
@@ -543,12 +537,12 @@ def _is_person(tok: Token, w: _Words) -> bool:
     if tok.pos_ == "PRON":
         return low in SINGLE_PRONOUNS | {"they", "them", "both", "others", "many", "some", "all", "several"}
     if tok.pos_ == "NUM":
-        return not _ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 4].text)  # ("Twenty of our cows")
+        return not ANIMALS_AFTER.match(tok.doc[tok.i + 1 : tok.i + 4].text)  # ("Twenty of our cows")
     if low in _BARE_QUANTITIES and not any(c.dep_ == "prep" for c in tok.children):
         return True  # "the strikes killed dozens": a quantity alone counts people
     if low in w.not_people or base in w.not_people:
         return False
-    if _animals(tok):
+    if animals(tok):
         return False  # "1,000 head of cattle"
     if low in w.people or base in w.people or low in w.classes or low in w.body or base in w.body:
         return True  # a body found is a person killed
