@@ -231,3 +231,25 @@ def test_a_clan_is_no_place(geo: Geocoder) -> None:
     found = incidents(geo, "Eight people were killed on Monday in fighting between militias of the Marehan and "
                            "Habar Gidir clans near Herale, elders said.")
     assert found[0].location == "Herale"
+
+
+# -- third round: a force's nationality, background days --------------------------------------------
+
+@pytest.mark.parametrize("town", ["Druzhkivka", "Kostiantynivka", "Toretsk"])
+def test_a_forces_nationality_is_no_country(geo: Geocoder, town: str) -> None:
+    """'Russian forces dropped a bomb on Druzhkivka': the force's country says nothing of where."""
+    found = incidents(geo, f"Russian forces dropped a glide bomb on {town} on Monday, killing two people, police "
+                           "said.")
+    assert (found[0].location, found[0].country) == (town, "Ukraine")
+
+
+@pytest.mark.parametrize("text", [
+    "A woman was killed in shelling of Tetkino in the Kursk region, the governor said. Ukrainian forces, which "
+    "entered the region on February 6, have advanced further, he said.",
+    "A man was killed in shelling of Nikopol, the governor said. Residents have been leaving since the dam was "
+    "destroyed on June 6, 2023.",
+])
+def test_a_day_of_something_else_is_no_day_of_the_incident(geo: Geocoder, text: str) -> None:
+    """A day in a relative clause or after 'since' is not lent to the undated lead (nor makes it old)."""
+    found = incidents(geo, text)
+    assert [c.date_start for c in found] == [PUBLISHED]

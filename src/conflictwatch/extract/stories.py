@@ -184,8 +184,10 @@ def _story_day(order: range, forward: bool, days: Sequence[date | None], sentenc
 
 def _event_day(text: str, published: date) -> date | None:
     """The one day an event in this sentence happened, when it names exactly one."""
+    asides = [x.span() for x in _BACKGROUND_CLAUSE.finditer(text)]
     found = [m for m in find_dates(text, published)
-             if not m.statement and m.date_start is not None and m.precision == 1]
+             if not m.statement and m.date_start is not None and m.precision == 1
+             and not any(a <= m.start < b for a, b in asides)]
     days = {m.date_start for m in found}
     named = sorted({m.date_start for m in found if m.date_start and names_weekday(m.text)})
     if len(named) == 2 and (named[1] - named[0]).days == 1 and _NIGHT_OF.search(text):
@@ -197,6 +199,12 @@ def _event_day(text: str, published: date) -> date | None:
 
 
 _NIGHT_OF = re.compile(r"\b(?:night|overnight)\b", re.IGNORECASE)
+# a day told of something else, in a relative clause or after "since" ("Ukrainian forces, which entered
+# the region on August 6, have advanced"; "leaving since the dam was destroyed on June 6, 2023")
+# (not the day a victim went missing: "who had been missing since February 18")
+_BACKGROUND_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:had\s+|has\s+)?(?:been\s+)?"
+                                r"(?:missing|abducted|kidnapped|disappeared)\b)[^,;]{3,80}"
+                                r"|(?<!missing\s)\bsince\s+[^,;.]{3,60}", re.IGNORECASE)
 # "fighting on Monday and Tuesday": one fight over two days, from the first
 _BOTH_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:and|to|into)\s+"
                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
