@@ -233,15 +233,7 @@ def test_a_clan_is_no_place(geo: Geocoder) -> None:
     assert found[0].location == "Herale"
 
 
-# -- third round: a force's nationality, background days --------------------------------------------
-
-@pytest.mark.parametrize("town", ["Druzhkivka", "Kostiantynivka", "Toretsk"])
-def test_a_forces_nationality_is_no_country(geo: Geocoder, town: str) -> None:
-    """'Russian forces dropped a bomb on Druzhkivka': the force's country says nothing of where."""
-    found = incidents(geo, f"Russian forces dropped a glide bomb on {town} on Monday, killing two people, police "
-                           "said.")
-    assert (found[0].location, found[0].country) == (town, "Ukraine")
-
+# -- third round: background days --------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "A woman was killed in shelling of Tetkino in the Kursk region, the governor said. Ukrainian forces, which "

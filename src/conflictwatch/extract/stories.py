@@ -202,8 +202,10 @@ _NIGHT_OF = re.compile(r"\b(?:night|overnight)\b", re.IGNORECASE)
 # a day told of something else, in a relative clause or after "since" ("Ukrainian forces, which entered
 # the region on August 6, have advanced"; "leaving since the dam was destroyed on June 6, 2023")
 # (not the day a victim went missing: "who had been missing since February 18")
-_BACKGROUND_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?!(?:had\s+|has\s+)?(?:been\s+)?"
-                                r"(?:missing|abducted|kidnapped|disappeared)\b)[^,;]{3,80}"
+# (a clause of how a force came: "which entered the region on August 6"; not "who arrived on motorcycles
+# in the early hours of Sunday", the attackers of the day)
+_BACKGROUND_CLAUSE = re.compile(r",\s+(?:which|who|whose)\s+(?:had\s+|have\s+|has\s+)?"
+                                r"(?:entered|launched|began|started|invaded|seized|captured|took\s+control)\b[^,;]{3,80}"
                                 r"|(?<!missing\s)\bsince\s+[^,;.]{3,60}", re.IGNORECASE)
 # "fighting on Monday and Tuesday": one fight over two days, from the first
 _BOTH_DAYS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:and|to|into)\s+"

@@ -67,10 +67,11 @@ SUBSET_VERB = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
                          r"|all)\s+of\s+(?:whom|them\s+(?:were|was|had|have|later|died))\b", re.IGNORECASE)
 
 
-# "a teacher who lives nearby", "where a family of five lives": the verb, not "claimed the lives"
-_LIVES_VERB = (r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bshe\s)(?<!\bhe\s)(?<!\bstill\s)(?<!\bnow\s)"
-               r"(?!\s+(?:in|at|near|nearby|next|with|there|here|on|close|alone|across|abroad|opposite"
-               r"|beside|behind|outside|inside|among|just|only|about)\b)")
+# "a teacher who lives nearby", "where a family of five lives", "a woman who lives two blocks away": the
+# verb, not "claimed the lives"
+_LIVES_SUBJECT = r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bshe\s)(?<!\bhe\s)(?<!\bstill\s)(?<!\bnow\s)"
+_LIVES_AFTER = (r"(?!\s+(?:in|at|near|nearby|next|with|there|here|on|close|alone|across|abroad|opposite"
+                r"|beside|behind|outside|inside|among|just|only|about)\b)")
 
 
 def killed_re(words: list[str]) -> re.Pattern[str]:
@@ -78,7 +79,8 @@ def killed_re(words: list[str]) -> re.Pattern[str]:
     plain = words_re([w for w in words if w.lower() != "lives"])
     if not any(w.lower() == "lives" for w in words):
         return plain
-    return re.compile(rf"{plain.pattern}|(?<![\w-])lives(?![\w-]){_LIVES_VERB}", re.IGNORECASE)
+    return re.compile(rf"{plain.pattern}|(?<![\w-]){_LIVES_SUBJECT}lives(?![\w-]){_LIVES_AFTER}",
+                      re.IGNORECASE)
 
 
 # words of a day between a victim and its verb ("were on Monday shot dead"): no distance

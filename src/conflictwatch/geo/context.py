@@ -73,8 +73,8 @@ def exact_city_over_spelling(loose: Place, exact: list[Place], ctx: GeoContext) 
     """A city of 100,000 named exactly, in a country the story talks of, over a hamlet of the story's
     country spelt only loosely alike ("Hodeidah" in a story of Israel's strikes on Yemen is the port,
     not Hadid near Lod)."""
-    if loose.population >= 20_000:
-        return None
+    if loose.population >= 20_000 or ctx.city_in_quote or ctx.province_in_quote:
+        return None  # (nor beside the places the claim's sentence names: "in Barnala, Bhimber and Bagh")
     # (not in another country than the one the claim's own sentence names: "the commune of Pensa, in
     # Burkina Faso" is no Penza of Russia)
     cities = [p for p in exact if p.is_point and p.population >= 100_000

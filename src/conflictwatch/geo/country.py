@@ -55,7 +55,6 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
     text, lead_end = article_text(article)
     votes = article_votes(article)  # = text_votes(text, lead_end), from the extractor's scan
     named = set(votes)
-    said = Counter(votes)  # (what the words say, before the places)
     cues = cues_table()
     seen: set[str] = set()
     business = words_after("places_lexicon.yaml", "business_words")
@@ -87,12 +86,6 @@ def country_votes(article: Article, places: Finder) -> Counter[str]:
         line = _dateline_votes(article, places)
         if line and acting and not set(line) & set(votes):
             votes.clear()
-        elif acting and not line:
-            # ("Russian forces dropped a bomb on Druzhkivka": a force's nationality, and no place of its
-            # country, say nothing of where)
-            # (all of a country's votes its forces' nationality, which `acting` holds half of)
-            for cc in [cc for cc in votes if cc in acting and votes[cc] <= said[cc] <= 2 * acting[cc] + 1e-9]:
-                del votes[cc]
         votes.update(line)
     return votes
 
