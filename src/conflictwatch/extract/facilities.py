@@ -1,5 +1,6 @@
-"""Buildings named in place of a place: "Ayder Referral Hospital" is no place, but "Mogadishu airport",
-"the El Obeid Teaching Hospital" and "the University of Karachi" stand in the city they name."""
+"""Buildings named in place of a place: "Ayder Referral Hospital" and "the Bahman hospital" are no place,
+but "Mogadishu airport", "the El Obeid Teaching Hospital" and "the University of Karachi" stand in the
+city they name."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from functools import lru_cache
 
 from conflictwatch.extract.capitals import known_city
-from conflictwatch.extract.placerank import PlaceMention, place_types
+from conflictwatch.extract.placerank import THE_BEFORE, PlaceMention, place_types, type_rank
 from conflictwatch.extract.rules import load_data
 
 _FACILITY_OF = re.compile(
@@ -55,6 +56,21 @@ def city_of_facility(p: PlaceMention) -> PlaceMention | None:
     return None
 
 
+# "a building near the Bahman hospital": the building's name, not a town (a city's own, "the Goma
+# hospital", stands in it; so does a camp's or a village's, and a market is where it is named after)
+_BUILDING_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|college|university|stadium"
+                             r"|hotel|prison|camp\s+hospital|health\s+(?:centre|center))\b")
+
+
+def named_building(sentence: str, p: PlaceMention) -> bool:
+    """Is the name, written "the X hospital" with the type in lower case, a building's own ("near the
+    Bahman hospital"), not a town's?"""
+    return bool(THE_BEFORE.search(sentence, max(0, p.start - 5), p.start)
+                and _BUILDING_AFTER.match(sentence, p.end)) and type_rank(p.name) is None \
+        and not known_city(p.name)
+
+
 @lru_cache(maxsize=1)
 def major_cities() -> frozenset[str]:
+    """The lexicon's major cities, lower case (places.py's stop lists read them from here)."""
     return frozenset(w.lower() for w in load_data("places_lexicon.yaml")["major_cities"])

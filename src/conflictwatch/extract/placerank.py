@@ -86,7 +86,7 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
         unit = _PROVINCE_UNIT.search(a.name)
-        if unit and _THE_BEFORE.search(sentence, max(0, a.start - 5), a.start) \
+        if unit and THE_BEFORE.search(sentence, max(0, a.start - 5), a.start) \
                 and _OF_GAP.fullmatch(sentence, a.end, b.start) \
                 and name_key(a.name[: unit.start()]) in admin1_keys() \
                 and name_key(b.name) not in admin1_keys():
@@ -118,7 +118,7 @@ def refine_ranks(found: list[PlaceMention], sentence: str) -> list[PlaceMention]
 
 _PROVINCE_UNIT = re.compile(r"\s(?:municipality|state|province|department|district|county|region|canton"
                             r"|governorate)$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -199,18 +199,6 @@ _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|c
                               r"|university|mine|company|factory|office)\b", re.IGNORECASE)
 
 
-# "a building near the Bahman hospital": the building's name, not a town (a city's own, "the Goma
-# hospital", stands in it; so does a camp's or a village's, and a market is where it is named after)
-_BUILDING_AFTER = re.compile(r"\s+(?:hospital|clinic|mosque|church|school|college|university|stadium"
-                             r"|hotel|prison|camp\s+hospital|health\s+(?:centre|center))\b")
-
-
-def _known_city(name: str) -> bool:
-    from conflictwatch.extract.capitals import known_city  # (capitals reads this module's data)
-
-    return known_city(name)
-
-
 # "The army spokesperson in Ituri told reporters", "a civil society official in Oicha said": where
 # the speaker sits, right before the speech verb
 _SPEAKER_IN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|sources?|correspondent|leaders?"
@@ -226,9 +214,6 @@ def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
     a victim's home ("Naik Sher Zaman, 31, resident of Karak") or where someone spoke ("told reporters
     at Madina hospital")?"""
     return bool((_STAFF_OF.search(sentence, 0, p.start) and _WORKPLACE_AFTER.match(sentence, p.end))
-                or (_THE_BEFORE.search(sentence, max(0, p.start - 5), p.start)
-                    and _BUILDING_AFTER.match(sentence, p.end) and type_rank(p.name) is None
-                    and not _known_city(p.name))
                 or _HOME_OF.search(sentence, 0, p.start)
                 or _SPOKE_AT.search(sentence, max(0, p.start - 60), p.start))
 

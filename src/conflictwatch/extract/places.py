@@ -17,7 +17,7 @@ from conflictwatch.extract.datelines import (
     LOCAL_DATELINE,
     outlets,
 )
-from conflictwatch.extract.facilities import city_of_facility
+from conflictwatch.extract.facilities import city_of_facility, major_cities, named_building
 from conflictwatch.extract.nlp import entities
 from conflictwatch.extract.placename import (
     ART,
@@ -132,7 +132,7 @@ def _stop() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[s
         frozenset(w.lower() for w in data["not_places"] + data.get("nationalities", [])),
         frozenset(w.lower() for w in data["countries"]),
         frozenset(w.lower() for w in data["regions"]),
-        frozenset(w.lower() for w in data["major_cities"]),
+        major_cities(),
         frozenset(w.lower() for w in data.get("not_places_alone", [])),
     )
 
@@ -208,6 +208,7 @@ def find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None,
     found = [p for p in found if p is not None and not any(a <= p.end - len(p.name) < b for a, b in skips)]
     # (nor the "U" of "U.S.")
     found = [p for p in found if len(p.name) > 1 and not told_elsewhere(sentence, p)
+             and not named_building(sentence, p)
              and not (_COMPASS_ZONE.fullmatch(p.name) and sentence.startswith(" of ", p.end))]
     # (nor who lives there, "a Druze-majority town", nor a surname: "the fall of Bashar al-Assad")
     # (nor a city's square or street, "at Place de l'Indépendance in Bukavu": the city is where)
