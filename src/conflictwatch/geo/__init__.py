@@ -443,7 +443,7 @@ class Geocoder:
                 continue
             p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
-            c.admin2 = p.admin2
+            c.admin2 = p.admin2 or (p.name if m.within and p.is_point else None)
             c.country = p.country
             c.latitude, c.longitude = p.latitude, p.longitude
             c.geo_precision = m.precision
@@ -509,7 +509,9 @@ class Geocoder:
         if county is not None and (city is None or name_key(city.admin2 or "") != name_key(county.name)):
             return Match(county, max(2, county.default_precision), fallback=True)
         if city is not None and in_named_province(city, ctx) and in_nearest_region(city, ctx):
-            return Match(city, 2, fallback=True)
+            # (an unknown name beside a city, "in Nancho, Bamenda": a quarter of it; beside a small
+            # town, as likely a hamlet near it)
+            return Match(city, 2, fallback=True, within=big_city(city))
         if ctx.region is not None:
             return Match(ctx.region, 3, fallback=True)
         return None

@@ -30,6 +30,9 @@ class Match:
     place: Place
     precision: int
     fallback: bool = False  # coordinates of a wider place because the name itself is unknown
+    # the wider place is the town the unknown place is a part of ("the Praderas del Sur neighborhood"
+    # of Ciudad Juárez): the claim's admin2, where the gazetteer gives the town none, names that town
+    within: bool = False
 
 
 def city_of_part(geo: Geocoder, c: Claim, ctx: GeoContext) -> Match | None:
@@ -37,6 +40,8 @@ def city_of_part(geo: Geocoder, c: Claim, ctx: GeoContext) -> Match | None:
     the article's main city in its country, as part of it (precision 2)."""
     if not c.location or not c.quote:
         return None
+    if (owner := owner_city(geo, c, ctx)) is not None:
+        return Match(owner, 2, fallback=True, within=True)  # "near Qazvin's Mellat Park"
     # the city the claim's own sentence names ("MOGADISHU - ... in Hodan district") first
     own = (geo.lookup(n, ctx) for n in c.place_context[:NEAR_NAMES] if n in c.quote)
     city = next((p for p in own if p is not None and p.placetype == "locality"), None)
@@ -47,7 +52,19 @@ def city_of_part(geo: Geocoder, c: Claim, ctx: GeoContext) -> Match | None:
     words = city_parts()
     named = re.match(rf"{words}\s", c.location, re.IGNORECASE)  # "Colonia Alfredo Chavez"
     told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
-    return Match(city, 2, fallback=True) if named or told else None
+    return Match(city, 2, fallback=True, within=True) if named or told else None
+
+
+def owner_city(geo: Geocoder, c: Claim, ctx: GeoContext) -> Place | None:
+    """The town a place is written as belonging to: "Tabriz's Golestan Park", "Kharkiv's Kyivskyi
+    district"; found as a town of the article's country)."""
+    if not c.location or ("'s " not in c.quote and "’s " not in c.quote):
+        return None
+    m = re.search(rf"\b([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(?:the\s+)?{re.escape(c.location)}\b", c.quote)
+    town = geo.lookup(m.group(1), ctx) if m else None
+    if town is None or not town.is_point or (ctx.country and town.country_code != ctx.country):
+        return None
+    return town
 
 
 _IN_A_UNIT = re.compile(r",\s+in\s+the\s+(?:municipality|district|county|commune|department|prefecture"
@@ -60,6 +77,9 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
     namesake (the gazetteer lacks the city's part); the city is the place, as part of it."""
     if not p.is_point or not c.location or not c.quote:
         return None
+    owner = owner_city(geo, c, ctx)
+    if owner is not None and big_city(owner) and distance_km(p, owner) > 15:
+        return Match(owner, 2, fallback=True, within=True)  # (another town's Golestan Park is a namesake)
     # ("the city's Kyivskyi district", filed from Kharkiv: the dateline's city, first of the context;
     # the other city's district of that name, however many live there, is a namesake)
     # (patterns built only where the quote may hold them: one per claim would churn `re`'s cache)
@@ -82,7 +102,7 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
     for name in units:
         unit = geo.lookup(name, ctx)
         if unit is not None and distance_km(p, unit) > 60:
-            return Match(unit, 2, fallback=True)
+            return Match(unit, 2, fallback=True, within=True)
     if p.population >= 20_000 and not citys and not part and not quarter:
         return None
     for name in c.place_context[:NEAR_NAMES]:
@@ -97,7 +117,7 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
             rf"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{re.escape(name)}\b"
             rf"|\b{re.escape(name)}['’]s\s+{re.escape(c.location)}\b", c.quote)
         if city is not None and big_city(city) and distance_km(p, city) > (15 if inside else 40):
-            return Match(city, 2, fallback=True)
+            return Match(city, 2, fallback=True, within=True)
     return None
 
 def city_district(geo: Geocoder, text: str, written: str, m: Match | None, ctx: GeoContext) -> Match | None:
@@ -107,4 +127,4 @@ def city_district(geo: Geocoder, text: str, written: str, m: Match | None, ctx: 
     if m is None or cp is None or not big_city(cp) or distance_km(m.place, cp) <= 30 \
             or m.place.admin1 == cp.admin1:  # ("Zakho district of Duhok": the province's)
         return None
-    return Match(cp, 2, fallback=True)
+    return Match(cp, 2, fallback=True, within=True)
