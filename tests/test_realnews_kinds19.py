@@ -39,3 +39,63 @@ def test_a_towns_park_is_not_a_namesake_elsewhere(geo: Geocoder) -> None:
                            "Golestan Park, rights groups said.")
     assert (found[0].admin1, found[0].admin2) == ("East Azerbaijan", "Tabriz")
 
+
+
+def test_a_city_before_a_city_that_has_its_name_among_others(geo: Geocoder) -> None:
+    """GeoNames lists "Sloviansk" among Nikopol's other names: the city called Sloviansk is meant."""
+    found = incidents(geo, "Russian forces hit Sloviansk with S-300 missiles on Tuesday, killing 15 people, "
+                           "the governor said.")
+    assert (found[0].location, found[0].admin1) == ("Sloviansk", "Donetsk")
+
+
+def test_a_country_with_of_the_in_its_name_is_no_place(geo: Geocoder) -> None:
+    """'in the Democratic Republic of the Congo' is the country, not a place "Democratic Republic"."""
+    found = incidents(geo, "Suspected ADF rebels killed 14 civilians on Sunday in Beni territory, North Kivu "
+                           "province, in the Democratic Republic of the Congo, a local official said.")
+    assert (found[0].location, found[0].country) == ("Beni", "Democratic Republic of the Congo")
+
+
+# -- a toll that rose, told later --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("A missile hit a shopping centre in Kremenchuk on Monday, killing at least 17 people, officials said. "
+     "Rescuers worked through the night. By Wednesday the toll had risen to 23, the governor said.", 23),
+    ("Gunmen killed at least 11 people at a market in Konduga on Thursday, residents said. The number of "
+     "dead had risen to 14 by Saturday, a health worker said.", 14),
+    ("Five people were killed and 12 injured when missiles hit Kramatorsk on Tuesday, the governor said. "
+     "One more person died in hospital, bringing the toll to six.", 6),
+])
+def test_a_toll_that_rose_is_the_incidents_toll(geo: Geocoder, text: str, toll: int) -> None:
+    """The count of a later day, or one more dead 'bringing the toll to six': one claim, the new toll."""
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == [toll]
+
+
+# -- the other side's dead, a junta's words, a Thai sub-district ------------------------------------
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Seven soldiers were killed on Tuesday when jihadists attacked a post near Bosso, the army said in a "
+     "statement. Four soldiers were wounded and 11 assailants killed, it said.", 18),
+    ("Seven soldiers were killed on Tuesday when jihadists attacked a post near Bosso, the army said in a "
+     "statement. The army said 46 assailants were killed.", 53),
+])
+def test_the_attackers_dead_told_next_are_the_same_fights(geo: Geocoder, text: str, toll: int) -> None:
+    """'11 assailants killed' after the soldiers' toll: the attackers of that attack, one event (UCDP
+    counts both sides)."""
+    found = incidents(geo, text)
+    assert [c.killed.low for c in found if c.killed] == [toll]
+
+
+@pytest.mark.parametrize("text", [
+    'State media said security forces "annihilated seven PDF terrorists" near Kani in Sagaing Region on Tuesday.',
+    "Troops exterminated seven terrorists in Kani, Sagaing Region, on Tuesday, state media said.",
+])
+def test_a_forces_own_words_for_killing(geo: Geocoder, text: str) -> None:
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == [7]
+
+
+def test_a_thai_sub_district_of_its_district(geo: Geocoder) -> None:
+    """'in tambon Bacho of Bacho district': the tambon, in the district (not one place 'Bacho of Bacho')."""
+    found = incidents(geo, "Insurgents detonated a roadside bomb in tambon Taluban of Sai Buri district on "
+                           "Tuesday, killing two rangers, police said.")
+    assert (found[0].location, found[0].country) == ("Taluban", "Thailand")

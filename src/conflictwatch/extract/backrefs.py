@@ -13,7 +13,10 @@ REFERS_BACK = re.compile(
     r"|gunfight|encounter|firefight|gun\s?battle|clash(?:es)?|fighting"  # "The gunfight broke out in X"
     # ("The shells landed on Hkau Shau village", "The soldiers came under fire in Barangay Tumahubong")
     r"|shells|rockets|missiles|mortars|drones?|convoy|patrol"
-    r"|(?:soldiers|troops|victims)\s+(?:came\s+under|were\s+(?:ambushed|attacked|killed|hit|shot|struck)))\b",
+    r"|(?:soldiers|troops|victims)\s+(?:came\s+under|were\s+(?:ambushed|attacked|killed|hit|shot|struck)))\b"
+    # ("The soldiers were on patrol near the village of Anzourou when they were attacked")
+    r"|^(?:the|that|this)\s+(?:soldiers|troops|victims|policemen|unit|detachment)\s+(?:was|were)\s+"
+    r"(?:on\s+(?:a\s+)?(?:patrol|mission|escort)|travell?ing|escorting|returning)\b",
     re.IGNORECASE,
 )
 

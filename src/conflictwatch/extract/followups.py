@@ -74,6 +74,7 @@ def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], las
 # (lexicon.yaml `perpetrators`)
 _PERPETRATORS = frozenset(w.lower() for w in lexicon()["perpetrators"])
 _FIGHTERS = frozenset({"fighters", "fighter", "rebels", "rebel", "combatants", "extremists", "militiamen"})
+_ATTACKERS = frozenset({"attackers", "attacker", "assailants", "assailant", "raiders"})
 _THE_ONES = re.compile(r"(?:\b(?:the|all|both)\s+(?:[\w-]+\s+)?$|^\s+of\s+the\s+)", re.IGNORECASE)
 
 
@@ -93,17 +94,25 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
     that day): dead of another side than the toll's, added to it, when the sentence names no other
     place, incident or day."""
     before = [c for c in last.casualties if c.kind == "killed" and not c.subset]
-    if not before or not cas or not all(c.kind == "killed" for c in cas):
+    killed = [c for c in cas if c.kind == "killed"]
+    # ("Four soldiers were wounded and 11 assailants killed": the incident's hurt, and the other side's
+    # dead, when it told no hurt yet)
+    hurt = [c for c in cas if c.kind == "injured"]
+    if not before or not killed or (hurt and (any(c.kind == "injured" for c in last.casualties)
+                                              or last.extra_injured)):
         return False
     if any((c.victim_word or "").lower() in _PERPETRATORS | _FIGHTERS for c in before):
         return False  # the toll is of attackers or fighters already: these may be the same dead
-    for c in cas:
-        if (c.victim_word or "").lower() not in _PERPETRATORS:
+    for c in killed:
+        word = (c.victim_word or "").lower()
+        if word not in _PERPETRATORS:
             return False
         head, tail = s[max(0, c.fig.start - 30) : c.fig.start], s[c.fig.end : c.fig.end + 12]
+        # (the words for the side that attacked, "11 assailants", name this incident's; "Three
+        # militants were killed" may be of another fight)
         if not (_THE_ONES.search(head) or _THE_ONES.match(tail) or c.fig.text.lower().startswith("the ")
-                or _IN_RESPONSE.search(s)):
-            return False  # "Three militants were killed": maybe another fight
+                or _IN_RESPONSE.search(s) or word in _ATTACKERS):
+            return False
     return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
 
 
@@ -244,6 +253,12 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
             return False
         # "One woman died in hospital on Saturday": most often the dead the lede already counts (it
         # is written after); no incident of its own, and no more dead than the text tells
+        # ("One more person died in hospital, bringing the toll to six": the toll it tells)
+        taken = _TOLL_TAKEN_TO.search(s)
+        n = words_to_int(taken.group("n")) if taken else None
+        told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+        if n is not None and told < n <= told + 3:
+            last.raised_to = Range(n, n)
         last.quote.append(s)
         return True
     n = words_to_int(m.group("n"))
@@ -258,9 +273,11 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
     return True
 
 
-_TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?(?:the\s+)?(?:(?:death\s+)?toll"
+_TOLL_RISEN = re.compile(r"^[\W\d]*(?:UPD(?:ATE)?\s*:?\s*)?"
+                         # ("By Wednesday the toll had risen to 23": the day of the count, not of the attack)
+                         r"(?:(?:by|on|as\s+of)\s+(?:\w+\s+){0,2}?\w+,?\s+)?(?:the\s+)?(?:(?:death\s+)?toll"
                          r"|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|fatalities|people\s+killed|those\s+killed))"
-                         r"\s+(?:has\s+)?(?:(?:later|since|now|further)\s+)?"
+                         r"\s+(?:has\s+|had\s+)?(?:(?:later|since|now|further)\s+)?"
                          r"(?:risen|rose|climbed|increased|grown|jumped)\s+to\b", re.IGNORECASE)
 
 
@@ -302,7 +319,10 @@ def _raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention],
             and any(c.kind == "killed" for c in last.casualties)
     if not cas or not all(c.kind == "killed" and c.total for c in cas) or not _TOLL_RISEN.search(s):
         return False
-    return _nothing_new(event_dates, places, last) and any(c.kind == "killed" for c in last.casualties)
+    # (a day of its own is the day of the count, up to a week after: "had risen to 14 by Saturday")
+    named = {p.name for p in last.places}
+    return within_days(event_dates, last, 7) and all(p.name in named for p in places) \
+        and any(c.kind == "killed" for c in last.casualties)
 
 
 _DIED_OF_WOUNDS = re.compile(r"\b(?:succumbed|died\s+(?:of|from)\s+(?:his|her|their)\s+(?:wounds|injuries)"
@@ -312,6 +332,7 @@ _DIED_OF_WOUNDS = re.compile(r"\b(?:succumbed|died\s+(?:of|from)\s+(?:his|her|th
                              re.IGNORECASE)
 _TOLL_TAKEN = re.compile(r"\b(?:taking|bringing|raising|pushing)\s+the\s+(?:death\s+)?toll\s+"
                          r"(?:in\s+[\w\s]{1,30}?\s+)?to\b", re.IGNORECASE)
+_TOLL_TAKEN_TO = re.compile(_TOLL_TAKEN.pattern + r"\s+(?P<n>[\w-]+)", re.IGNORECASE)
 
 
 def _first_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], places: list[PlaceMention],
@@ -414,7 +435,9 @@ def extends(
             # "Two police officers were killed when gunmen attacked a post. All three attackers were
             # killed by return fire.": the attackers' dead are the same incident's, added to its toll
             # ("Sixteen attackers, including four suicide bombers, were killed": sixteen)
-            last.extra_killed.extend(more_of(c) for c in ([c for c in cas if not c.subset] or cas))
+            dead = [c for c in cas if c.kind == "killed"]
+            last.extra_killed.extend(more_of(c) for c in ([c for c in dead if not c.subset] or dead))
+            last.casualties.extend(c for c in cas if c.kind == "injured")
             last.quote.append(raw)
             return True
         if parts and all(d.date_start in (None, last_day) for d in event_dates):

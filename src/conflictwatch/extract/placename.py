@@ -36,9 +36,16 @@ def people_of_as_in(sentence: str) -> str:
     ("the commune de Tessit", "the cercle de Niono": the commune of Tessit), each the same length."""
     if " de " in sentence:
         sentence = _FRENCH_UNIT_DE.sub(lambda m: m.group(1) + "of ", sentence)
+    if " of " in sentence and _UNIT_OF_UNIT.search(sentence):
+        # "tambon Bacho of Bacho district", "barangay Tuka of Kalamansig town": a village unit in a
+        # wider one, two places (not one "Bacho of Bacho")
+        sentence = _UNIT_OF_UNIT.sub(lambda m: m.group(1) + "in ", sentence)
     return _PEOPLE_OF.sub(lambda m: m.group(0)[:-3] + "in ", sentence) if "of " in sentence else sentence
 
 
+_UNIT_OF_UNIT = re.compile(
+    r"(\b(?i:tambon|barangay|sitio|purok|vereda|kampung)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+)of\s+"
+    r"(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+(?i:district|province|municipality|town|city|amphoe)\b)")
 # (lower case: "Village de Dieu" is a name)
 _FRENCH_UNIT_DE = re.compile(r"\b((?:commune|cercle|r[ée]gion|d[ée]partement|province|pr[ée]fecture"
                              r"|localit[ée]|arrondissement)\s)de\s(?=[A-Z])")

@@ -323,9 +323,14 @@ _CLOCK_NOTE = re.compile(r"\(\s*(?:[A-Z][a-z]+day|\d{1,2}(?:[:.]\d\d)?\s*(?:am|p
 _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
+_JOINING = re.compile(r" (?:and|of the|of) ")
+_JOINED = re.compile(r"-(?:and|of-the|of)-")
+
+
 @lru_cache(maxsize=1)
 def _joined() -> re.Pattern[str] | None:
-    """Place names with " and " inside ("Jammu and Kashmir"), which the finder would split in two."""
+    """Place names with " and " or " of " inside ("Jammu and Kashmir", "Democratic Republic of the Congo"),
+    which the finder would split in two."""
     names = load_data("places_lexicon.yaml").get("joined_names", [])
     if not names:
         return None
@@ -335,11 +340,12 @@ def _joined() -> re.Pattern[str] | None:
 
 def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     joined = _joined()
-    if joined is not None and " and " in sentence and joined.search(sentence):
+    if joined is not None and (" and " in sentence or " of " in sentence) and joined.search(sentence):
         # "Jammu and Kashmir's Kulgam district": one name, written as one word of the same length for
         # the finder (so every offset stays), and given back with its spaces
-        sentence = joined.sub(lambda m: m.group(0).replace(" and ", "-and-"), sentence)
-        return [replace(p, name=p.name.replace("-and-", " and ")) for p in _find_places(sentence, skip_spans)]
+        sentence = joined.sub(lambda m: _JOINING.sub(lambda j: j.group(0).replace(" ", "-"), m.group(0)), sentence)
+        return [replace(p, name=_JOINED.sub(lambda j: j.group(0).replace("-", " "), p.name))
+                for p in _find_places(sentence, skip_spans)]
     sentence = people_of_as_in(sentence)  # ("Residents of Tede": in Tede)
     if "No." in sentence:  # "Lashio's Ward No. 10": the ward's number (offsets kept)
         sentence = _NUMBER_MARK.sub(lambda m: " " * len(m.group(0)), sentence)

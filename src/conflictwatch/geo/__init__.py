@@ -127,13 +127,13 @@ class Geocoder:
             k = name_key(w)
             if k in self._mention_keys or len(k) < 4:
                 continue  # "The", "As", "Sur", "Las": words before they are cities' short names
-            for p in self.bundled.find(w, 0):
-                if p.is_point and p.population >= 100_000:
-                    if any(q.city is None for q in (*self.aliases.find(w, 0), *self.user.find(w, 0))):
-                        break  # a town the place lists define ("Mambasa"), not a city abroad it spells
-                    cities[k] += 1
-                    city_place.setdefault(k, p)
-                    break
+            big = [p for p in self.bundled.find(w, 0) if p.is_point and p.population >= 100_000]
+            if not big or any(q.city is None for q in (*self.aliases.find(w, 0), *self.user.find(w, 0))):
+                continue  # (a town the place lists define, "Mambasa", not a city abroad it spells)
+            # the city of that name before one that has it among its other names ("Sloviansk" is also
+            # listed as a name of Nikopol)
+            cities[k] += 1
+            city_place.setdefault(k, next((p for p in big if name_key(p.name) == k), big[0]))
         countries = country_votes(article, self)
         cc = countries.most_common(1)[0][0] if countries else None
         ranked = [city_place[k] for k, _ in cities.most_common()]
