@@ -327,6 +327,10 @@ _JOINING = re.compile(r" (?:and|of the|of) ")
 _JOINED = re.compile(r"-(?:and|of-the|of)-")
 
 
+def _hyphens(m: re.Match[str]) -> str:
+    return m.group(0).replace(" ", "-")
+
+
 @lru_cache(maxsize=1)
 def _joined() -> re.Pattern[str] | None:
     """Place names with " and " or " of " inside ("Jammu and Kashmir", "Democratic Republic of the Congo"),
@@ -343,7 +347,7 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
     if joined is not None and (" and " in sentence or " of " in sentence) and joined.search(sentence):
         # "Jammu and Kashmir's Kulgam district": one name, written as one word of the same length for
         # the finder (so every offset stays), and given back with its spaces
-        sentence = joined.sub(lambda m: _JOINING.sub(lambda j: j.group(0).replace(" ", "-"), m.group(0)), sentence)
+        sentence = joined.sub(lambda m: _JOINING.sub(_hyphens, m.group(0)), sentence)
         return [replace(p, name=_JOINED.sub(lambda j: j.group(0).replace("-", " "), p.name))
                 for p in _find_places(sentence, skip_spans)]
     sentence = people_of_as_in(sentence)  # ("Residents of Tede": in Tede)
