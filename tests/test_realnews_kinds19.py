@@ -99,3 +99,20 @@ def test_a_thai_sub_district_of_its_district(geo: Geocoder) -> None:
     found = incidents(geo, "Insurgents detonated a roadside bomb in tambon Taluban of Sai Buri district on "
                            "Tuesday, killing two rangers, police said.")
     assert (found[0].location, found[0].country) == ("Taluban", "Thailand")
+
+
+def test_the_exact_toll_after_a_vague_one(geo: Geocoder) -> None:
+    """'dozens ... last week', then 'at least 30 ... in the attack on Friday': one incident, 30, Friday."""
+    found = incidents(geo, "Gunmen shot dead dozens of civilians in Gida Ayana district last week, residents "
+                           "said. A resident said at least 30 people were killed in the attack on Friday, "
+                           "including women and children.")
+    assert [(c.killed.low, c.date_start) for c in found if c.killed] == [(30, date(2022, 9, 30))]
+
+
+def test_soldiers_on_patrol_near_a_village_place_the_ambush(geo: Geocoder) -> None:
+    """'in western Niger', then 'The soldiers were on patrol near the village of Anzourou when they were
+    attacked': the village is where."""
+    found = incidents(geo, "Twelve soldiers were killed on Monday in an ambush in western Niger, the defence "
+                           "ministry said. The soldiers were on patrol near the village of Anzourou in the "
+                           "Tillaberi region when they were attacked.")
+    assert found[0].location == "Anzourou"

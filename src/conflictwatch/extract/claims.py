@@ -43,13 +43,12 @@ from conflictwatch.extract.followups import (
     bodies_of_the_told,
     extends,
     more_of_the_count,
-    treated_in,
     vouches_for,
-    wounded_died,
 )
 from conflictwatch.extract.headline import headline_incident, headline_toll
 from conflictwatch.extract.inherit import inherit_dates, inherit_type_and_place, no_one_hurt
 from conflictwatch.extract.labels import label_rank, opens_item
+from conflictwatch.extract.laterdead import treated_in, wounded_died
 from conflictwatch.extract.namelists import with_named_dead
 from conflictwatch.extract.news import dated, fold_highlights, furniture, lead_end
 from conflictwatch.extract.nlp import parse_after

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from conflictwatch.extract.backrefs import DEFINITE_EVENT
 from conflictwatch.extract.draft import Draft, own_day
 from conflictwatch.extract.eventtypes import weak_event
-from conflictwatch.extract.followups import marker_res, treated_in
+from conflictwatch.extract.followups import marker_res
+from conflictwatch.extract.laterdead import treated_in
 from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.placerank import TYPED_REGION, most_specific
 from conflictwatch.models import Claim, Range

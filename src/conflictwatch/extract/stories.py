@@ -27,8 +27,9 @@ from datetime import date
 from conflictwatch.extract.backrefs import DEFINITE_EVENT, REFERS_BACK
 from conflictwatch.extract.dates import find_dates, names_weekday
 from conflictwatch.extract.draft import Draft, own_day
-from conflictwatch.extract.followups import marker_res, treated_in
+from conflictwatch.extract.followups import marker_res
 from conflictwatch.extract.labels import opens_item
+from conflictwatch.extract.laterdead import treated_in
 from conflictwatch.extract.placerank import ROUTE, TYPED_REGION, PlaceMention, most_specific
 from conflictwatch.extract.scope import long_ago
 from conflictwatch.extract.sentences import PerSentence, Sentence
