@@ -362,3 +362,16 @@ def test_folder_readme_is_not_an_article(tmp_path: Path) -> None:
     items = list(read_inputs([str(tmp_path)]))
     assert [type(i).__name__ for i in items] == ["Article"]
     assert items[0].title == "Blast kills two in market town"
+
+
+def test_short_one_sentence_paragraphs_are_no_wrapped_text(tmp_path: Path) -> None:
+    """Agency copy laid out one short sentence a line, ending with the agency's credit "(NAN)": each
+    line ends a sentence, so nothing is glued into one block and dropped as a credit."""
+    body = ("Troops killed 12 terrorists in Gwoza on Monday.\\nThe army said two soldiers were wounded.\\n"
+            "The terrorists fled into the forest.\\nResidents said calm had returned.\\n(NAN)")
+    p = tmp_path / "a.jsonl"
+    p.write_text('{"id": "n1", "published": "2022-10-04", "text": "' + body + '"}\n', encoding="utf-8")
+    arts, errs = _read(p)
+    assert errs == [] and len(arts) == 1
+    assert arts[0].text.startswith("Troops killed 12 terrorists in Gwoza on Monday.")
+    assert "Residents said calm had returned." in arts[0].text

@@ -116,3 +116,81 @@ def test_soldiers_on_patrol_near_a_village_place_the_ambush(geo: Geocoder) -> No
                            "ministry said. The soldiers were on patrol near the village of Anzourou in the "
                            "Tillaberi region when they were attacked.")
     assert found[0].location == "Anzourou"
+
+
+# -- Mexican local crime copy ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A man of around 40 was shot dead on Sunday night in Guaymas, police said.",
+    "A woman of about 30 was found dead on Monday in Culiacán, the Fiscalía said.",
+])
+def test_an_age_written_the_spanish_way_is_no_toll(geo: Geocoder, text: str) -> None:
+    """'a man of around 40' is one man, not 41 dead."""
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == [1]
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("CELAYA, Gto.- Six people were killed on Sunday night in the colonia Las Insurgentes, authorities "
+     "reported.", "Celaya"),
+    ("MAZATLÁN, Sin. (OEM-Informex).- The body of a woman was found on Monday in the colonia Juárez, "
+     "police said.", "Mazatlan"),
+])
+def test_a_local_papers_dateline_in_capitals(geo: Geocoder, text: str, town: str) -> None:
+    """A town in capitals, a state's short form and an agency in brackets: the local paper's town,
+    where the colonia is (not an organisation's acronym, not a sentence ending at 'Sin.'; not a
+    village called Colonia Juárez in another state)."""
+    found = incidents(geo, text)
+    assert (found[0].location.startswith("Colonia "), found[0].admin2, found[0].country) == (True, town, "Mexico")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Two men were killed in the colonia Jalisco of San Luis Río Colorado, Sonora, on Saturday, police said.",
+     "San Luis Río Colorado"),
+    ("Two men were executed on Saturday in the colonia Riberas del Bravo of Ciudad Juárez, police said.",
+     "Ciudad Juárez"),
+])
+def test_the_colonia_of_a_city(geo: Geocoder, text: str, town: str) -> None:
+    """'the colonia X of CITY': a part of that city (not the state of Jalisco, not nothing)."""
+    found = incidents(geo, text)
+    assert found[0].admin2 is not None and found[0].admin2.replace("í", "i") == town.replace("í", "i")
+
+
+# -- speakers' seats, the defenders' dead, peoples, feasts --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mai-Mai fighters killed seven civilians in Kivumu village on Sunday, local sources said. The "
+    "administrator of Mwenga territory said the toll was seven dead.",
+    "Mai-Mai fighters killed seven civilians in Kivumu village on Sunday, local sources said. The army "
+    "spokesman in South Kivu, Lieutenant Marc Elongo, said the toll was seven dead.",
+])
+def test_a_speakers_seat_is_no_second_incident(geo: Geocoder, text: str) -> None:
+    """'The administrator of Mwenga territory said the toll was seven': where he sits, not a second place."""
+    assert {c.location for c in incidents(geo, text)} == {"Kivumu"}
+
+
+def test_the_defenders_dead_after_a_count_of_the_attackers(geo: Geocoder) -> None:
+    """'killing 22 of the militia's elements ... Three soldiers were killed in the battle': 25."""
+    found = incidents(geo, "Government forces repelled a Houthi attack on positions in Harib district on "
+                           "Tuesday, killing 22 of the militia's elements, a military source said. Three "
+                           "soldiers were killed in the battle, the source added.")
+    assert [c.killed.low for c in found if c.killed] == [25]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("At least 13 people were killed in clashes between the Hawazma and Kenana groups in Kalogi on Sunday, "
+     "officials said.", "Kalogi"),
+    ("Two civilians of the Bafuliiru community were killed on Sunday at Irumba, in Fizi territory, local "
+     "sources said.", "Irumba"),
+    ("Gunmen shot dead two soldiers on Eid al-Fitr in Lawdar, security sources said.", "Lawdar"),
+    ("The violence also spread to El Geneina on Monday, where eight people were killed, residents said.",
+     "El Geneina"),
+])
+def test_peoples_and_feasts_are_no_place(geo: Geocoder, text: str, where: str) -> None:
+    assert incidents(geo, text)[0].location == where
+
+
+def test_kobani_is_the_kurdish_city(geo: Geocoder) -> None:
+    """GeoNames gives Kobani's name to Afrin too: the city on the Turkish border is meant."""
+    found = incidents(geo, "A Turkish drone struck a car near Kobani on Tuesday, killing three SDF fighters, "
+                           "the SDF said.")
+    assert found[0].latitude is not None and found[0].longitude > 38

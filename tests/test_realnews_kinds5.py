@@ -380,10 +380,11 @@ def test_an_earlier_attack_the_news_counts_back_to_is_no_incident_of_its_day(geo
 
 def test_had_since_is_no_period(geo: Geocoder) -> None:
     """'The toll had since risen to 30' is the incident's toll, 'since' an adverb (it was a running
-    total)."""
+    total; it was also a second claim, before a risen toll became the incident's own)."""
     text = ("Gunmen killed 26 people in an attack on a market in Bunia on Sunday, officials said on Monday.\n\n"
             "The toll had since risen to 30, the governor said on Tuesday.")
-    assert [c.scope for c in claims_of(geo, text, published=PUBLISHED) if c.killed] == ["incident", "incident"]
+    found = [c for c in claims_of(geo, text, published=PUBLISHED) if c.killed]
+    assert [(c.scope, c.killed.low) for c in found] == [("incident", 30)]
 
 
 @pytest.mark.parametrize(("sentence", "place", "province"), [

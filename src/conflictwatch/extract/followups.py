@@ -72,6 +72,8 @@ def more_of_the_count(s: str, cas: list[Casualty], dates: list[DateMention], las
 # (lexicon.yaml `perpetrators`)
 _PERPETRATORS = frozenset(w.lower() for w in lexicon()["perpetrators"])
 _FIGHTERS = frozenset({"fighters", "fighter", "rebels", "rebel", "combatants", "extremists", "militiamen"})
+_DEFENDERS = frozenset({"soldiers", "soldier", "troops", "policemen", "policeman", "personnel", "officers",
+                        "guards", "militiamen", "fighters"})
 _ATTACKERS = frozenset({"attackers", "attacker", "assailants", "assailant", "raiders"})
 _THE_ONES = re.compile(r"(?:\b(?:the|all|both)\s+(?:[\w-]+\s+)?$|^\s+of\s+the\s+)", re.IGNORECASE)
 
@@ -130,7 +132,10 @@ def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
     before = [c for c in last.casualties if c.kind == "killed" and not c.subset]
     old_words = {(c.victim_word or "").lower() for c in before}
     new_words = {(c.victim_word or "").lower() for c in cas}
-    if not all(old_words) or not all(new_words) or (old_words | new_words) & _ANYONE:
+    # ("killing 22 of the militia's elements ... Three soldiers were killed in the battle": the
+    # defenders' dead, after a count of the attackers' told with no noun of its own)
+    defenders = not all(old_words) and new_words <= _DEFENDERS
+    if (not all(old_words) and not defenders) or not all(new_words) or (old_words | new_words) & _ANYONE:
         return False
     same_figure = {c.fig.value for c in cas} & {c.fig.value for c in before}
     return not (old_words & new_words) and not same_figure

@@ -39,7 +39,11 @@ _ATTACKERS_AFTER = re.compile(
     re.IGNORECASE)
 # "Rs 10 lakh", "$5 million", "N500,000": a sum of money
 _MONEY_BEFORE = re.compile(r"(?:\b(?:Rs|INR|Tk|KSh|Ksh|USD|US\$|NGN|PKR|GHS|Sh)\.?\s*|[$₦€£₹]\s*|\bN)$")
-_AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:under|below|aged|age\s+of|ages\s+of)\s+$"
+                         # ("A man of around 40 was shot dead", Spanish "un hombre de unos 40 años")
+                         r"|\b(?:man|woman|men|women|boy|girl|youth|person|male|female|individual|victim)\s+of"
+                         r"\s+(?:(?:around|about|approximately|some|roughly|nearly|almost|between)\s+)?$",
+                         re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"(?:\s*,\s*(?:and\s+)?\d{1,2}\b)*\s*,?\s*(?:and\s+\d{1,2}\s*)?"
     r"(?:(?:-|–)?\s*(?:year|month|week|day)s?[- ]old|\s*years?\s+of\s+age)",

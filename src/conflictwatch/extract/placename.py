@@ -36,16 +36,23 @@ def people_of_as_in(sentence: str) -> str:
     ("the commune de Tessit", "the cercle de Niono": the commune of Tessit), each the same length."""
     if " de " in sentence:
         sentence = _FRENCH_UNIT_DE.sub(lambda m: m.group(1) + "of ", sentence)
+    if "colonia " in sentence or "fraccionamiento " in sentence:
+        # "in the colonia Riberas del Bravo": a city's part named with its type word, as "Colonia X" is
+        sentence = _LOWER_COLONIA.sub(lambda m: m.group(0).capitalize(), sentence)
     if " of " in sentence and _UNIT_OF_UNIT.search(sentence):
         # "tambon Bacho of Bacho district", "barangay Tuka of Kalamansig town": a village unit in a
-        # wider one, two places (not one "Bacho of Bacho")
-        sentence = _UNIT_OF_UNIT.sub(lambda m: m.group(1) + "in ", sentence)
+        # wider one, two places (not one "Bacho of Bacho"); "the colonia Jalisco of San Luis Río
+        # Colorado": a part of that city
+        sentence = _UNIT_OF_UNIT.sub(lambda m: (m.group(1) or m.group(2)) + "in ", sentence)
     return _PEOPLE_OF.sub(lambda m: m.group(0)[:-3] + "in ", sentence) if "of " in sentence else sentence
 
 
 _UNIT_OF_UNIT = re.compile(
     r"(\b(?i:tambon|barangay|sitio|purok|vereda|kampung)\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+)of\s+"
-    r"(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+(?i:district|province|municipality|town|city|amphoe)\b)")
+    r"(?=[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\s+(?i:district|province|municipality|town|city|amphoe)\b)"
+    r"|(\b(?i:colonia|fraccionamiento)\s+[A-Z][\w'-]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)?[A-Z0-9][\w'-]*){0,3}"
+    r"\s+)of\s+(?=[A-Z])")
+_LOWER_COLONIA = re.compile(r"\b(?:colonia|fraccionamiento)(?=\s+[A-Z])")
 # (lower case: "Village de Dieu" is a name)
 _FRENCH_UNIT_DE = re.compile(r"\b((?:commune|cercle|r[ée]gion|d[ée]partement|province|pr[ée]fecture"
                              r"|localit[ée]|arrondissement)\s)de\s(?=[A-Z])")

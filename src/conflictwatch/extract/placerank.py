@@ -202,11 +202,17 @@ _WORKPLACE_AFTER = re.compile(r"\s+(?:health\s+(?:centre|center|post)|hospital|c
 # "The army spokesperson in Ituri told reporters", "a civil society official in Oicha said": where
 # the speaker sits, right before the speech verb
 _SPEAKER_IN = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|sources?|correspondent|leaders?"
-                         # ("the mayor of Mokolo said": the mayor's town, context)
-                         r"|president|chief|administrator|governor|mayor|commander|prefect|sub-prefect)\s+"
-                         r"(?:(?:based\s+)?in|(?<=mayor\s)of|(?<=prefect\s)of)\s+(?:the\s+)?$",
+                         r"|president|chief|administrator|governor|mayor|commander|prefect|sub-prefect|head"
+                         r"|commissioner|coordinator)\s+(?:based\s+)?in\s+(?:the\s+)?$"
+                         # ("the mayor of Mokolo said", "The administrator of Mwenga territory said", "the
+                         # head of the Banyali Kilo chiefdom told": the speaker's seat, context)
+                         r"|\b(?:mayor|prefect|sub-prefect|administrator|chief|head|commissioner|governor"
+                         r"|coordinator|society)\s+of\s+(?:the\s+)?$",
                          re.IGNORECASE)
-_SPEECH_AFTER = re.compile(r"\s*,?\s*(?:told|said|says|confirmed|reported|added)\b")
+# (the seat of a town's own head: the commune it happened in, when no other place is named)
+_TOWNS_HEAD_OF = re.compile(r"\b(?:mayor|prefect|sub-prefect)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# (", Lieutenant Jules Ngongo, said": the speaker's name between the seat and the verb)
+_SPEECH_AFTER = re.compile(r"(?:\s*,\s*[^,.;]{1,50}?,)?\s*,?\s*(?:told|said|says|confirmed|reported|added)\b")
 
 
 def told_elsewhere(sentence: str, p: PlaceMention) -> bool:
@@ -225,7 +231,7 @@ def speakers_seats(sentence: str, found: list[PlaceMention]) -> list[PlaceMentio
     spoken = [spoken_from(sentence, p) for p in found]
     if len(found) == 1 and spoken[0]:
         # (but a mayor's or a prefect's town, the only one named, is the commune it happened in)
-        return found if sentence[: found[0].start].endswith(" of ") else []
+        return found if _TOWNS_HEAD_OF.search(sentence, 0, found[0].start) else []
     return [PlaceMention(p.name, p.start, p.end, max(p.rank, 4), p.via) if sp and not all(spoken) else p
             for p, sp in zip(found, spoken, strict=True)]
 

@@ -74,6 +74,7 @@ _LOCATIVE = (
     r"|across|throughout|via|over|hitting|hit|struck|targeting|targeted|shelled|bombed|pounded|captured"
     r"|seized|recaptured|retook|entered|stormed"
     r"|(?:drove|driving|passing|passed|rampaged|rampaging|went|going|travell?ing|moving|marched)\s+through"
+    r"|(?:spread|spreading|spilled|spilling|extended)\s+(?:over\s+)?to"
     r"|(?:area|village|place|locality|spot|hamlet|settlement|neighbou?rhood)\s+(?:called|known\s+as)"
     # ("attacked Ntoyo", "raided Bama": a place named bare; not "raided the al-Qaida group's bases")
     r"|(?:attacked|raided|overran|invaded)(?!\s+(?:the|a|an|their|its)\b))"
@@ -435,6 +436,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
             and (words[0].lower() not in not_places or words[0].lower() in _peoples())
         if len(words) > 1 and words[-1] == "Bank" and words[0].lower() not in compass:
             continue  # "a branch of Kabul Bank in Kunduz": a bank named after a city, not the city
+        if len(words) > 1 and not people_state and " ".join(words).lower() in not_places:
+            continue  # "on Eid al-Fitr": a feast, whose "al-Fitr" would stay once "Eid" is taken off
         if not people_state:  # "Chin State", "Kachin State": a people's name, then the type, is a place
             while words and (words[0].lower() in not_places or words[0] in ("of", "de", "del")):
                 words.pop(0)  # ("the Municipality of Tocoa": Tocoa)
@@ -529,7 +532,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
 
     local = LOCAL_DATELINE.match(sentence)
     if local and not skipped(0):  # "Culiacán, Sinaloa.- ...": a local paper's dateline: where the news is
-        out.append(PlaceMention(local.group("city"), 0, local.end("city"), 3, "in"))
+        city = local.group("city")
+        out.append(PlaceMention(city.title() if city.isupper() else city, 0, local.end("city"), 3, "in"))
         if local.group("state"):
             out.append(PlaceMention(local.group("state"), local.start("state"), local.end("state"), 4, "in"))
     hit = SUBJECT_HIT.match(sentence)

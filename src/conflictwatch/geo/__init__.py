@@ -9,11 +9,18 @@ Data from Who's On First (whosonfirst.org), incl. GeoNames (CC BY).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import partial
 from typing import TYPE_CHECKING
 
-from conflictwatch.geo.cityparts import Match, city_around, city_district, city_of_part
+from conflictwatch.geo.anchors import cities_named
+from conflictwatch.geo.cityparts import (
+    Match,
+    beside_its_city,
+    city_around,
+    city_district,
+    city_of_part,
+    off_the_city,
+)
 from conflictwatch.geo.context import (
     ECHO_VOTES,
     GeoContext,
@@ -120,23 +127,9 @@ class Geocoder:
         if article.dateline:  # the bureau ("BEIRUT"), not where things happened
             body = re.sub(rf"^\s*{re.escape(article.dateline)}\b", " ", body, count=1, flags=re.I)
         text = " ".join(x for x in (article.title, body) if x)
-        words = re.findall(r"[A-Z][\w'‘’-]*(?:\s+(?:al|el|as|ad|ar|ash|ez|az)[-\s][A-Z]?[\w'-]+)?", text)
-        cities: Counter[str] = Counter()
-        city_place: dict[str, Place] = {}
-        for w in words:
-            k = name_key(w)
-            if k in self._mention_keys or len(k) < 4:
-                continue  # "The", "As", "Sur", "Las": words before they are cities' short names
-            big = [p for p in self.bundled.find(w, 0) if p.is_point and p.population >= 100_000]
-            if not big or any(q.city is None for q in (*self.aliases.find(w, 0), *self.user.find(w, 0))):
-                continue  # (a town the place lists define, "Mambasa", not a city abroad it spells)
-            # the city of that name before one that has it among its other names ("Sloviansk" is also
-            # listed as a name of Nikopol)
-            cities[k] += 1
-            city_place.setdefault(k, next((p for p in big if name_key(p.name) == k), big[0]))
         countries = country_votes(article, self)
         cc = countries.most_common(1)[0][0] if countries else None
-        ranked = [city_place[k] for k, _ in cities.most_common()]
+        ranked = cities_named(text, self.bundled, (self.aliases, self.user), self._mention_keys)
         # a big city abroad is no anchor in a story about another country ("Boni" is a name of Bonn)
         anchors = [a for a in ranked if a.country_code == cc][:3] if cc else ranked[:3]
         lead = " ".join(x for x in (article.title, body[:600]) if x)
@@ -443,7 +436,11 @@ class Geocoder:
                 continue
             p = m.place  # the location keeps the article's spelling; coordinates come from p
             c.admin1 = p.admin1 or (p.name if p.placetype == "region" else None)
-            c.admin2 = p.admin2 or (p.name if m.within and p.is_point else None)
+            # (an unknown name written beside a city, "in Nancho, Bamenda", is a quarter of it; not a
+            # village "west of Kobani")
+            within = m.within or (m.fallback and big_city(p) and beside_its_city(c, p))
+            within = within and not off_the_city(c, p)
+            c.admin2 = p.admin2 or (p.name if within and p.is_point else None)
             c.country = p.country
             c.latitude, c.longitude = p.latitude, p.longitude
             c.geo_precision = m.precision
@@ -509,8 +506,8 @@ class Geocoder:
         if county is not None and (city is None or name_key(city.admin2 or "") != name_key(county.name)):
             return Match(county, max(2, county.default_precision), fallback=True)
         if city is not None and in_named_province(city, ctx) and in_nearest_region(city, ctx):
-            # (an unknown name beside a city, "in Nancho, Bamenda": a quarter of it; beside a small
-            # town, as likely a hamlet near it)
+            # (an unknown name beside a city, "in Nkwen" after "in Bamenda": a quarter of it; beside a
+            # small town, as likely a hamlet near it)
             return Match(city, 2, fallback=True, within=big_city(city))
         if ctx.region is not None:
             return Match(ctx.region, 3, fallback=True)

@@ -48,11 +48,44 @@ def city_of_part(geo: Geocoder, c: Claim, ctx: GeoContext) -> Match | None:
     city = city or next((p for p in ctx.article_places if p.country_code == ctx.country), None)
     if city is None:
         return None
+    return Match(city, 2, fallback=True, within=True) if said_a_part(c) else None
+
+
+def said_a_part(c: Claim) -> bool:
+    """Is the claim's place said to be a city's part ("Colonia Alfredo Chavez", "the Praderas del Sur
+    neighborhood")?"""
+    if not c.location or not c.quote:
+        return False
     name = re.escape(c.location)
     words = city_parts()
     named = re.match(rf"{words}\s", c.location, re.IGNORECASE)  # "Colonia Alfredo Chavez"
     told = re.search(rf"{name}\s+{words}\b|\b{words}\s+(?:of\s+)?{name}", c.quote, re.IGNORECASE)
-    return Match(city, 2, fallback=True, within=True) if named or told else None
+    return bool(named or told)
+
+
+def beside_its_city(c: Claim, city: Place) -> bool:
+    """Is the claim's place written with the city after a comma ("in Nancho, Bamenda") or said to be a
+    part of a city?"""
+    if not c.location or not c.quote:
+        return False
+    if said_a_part(c):
+        return True
+    names = {n for n in c.place_context if name_key(n) == name_key(city.name)} | {city.name}
+    return any(re.search(rf"\b{re.escape(c.location)},\s+(?:the\s+city\s+of\s+)?{re.escape(n)}\b", c.quote)
+               for n in names)
+
+
+def off_the_city(c: Claim, city: Place) -> bool:
+    """Is the claim's place said to lie off the city ("the village of Zormikhar west of Kobani", "near
+    Kobani", "outside Bamenda")?"""
+    if not c.quote:
+        return False
+    names = {n for n in c.place_context if name_key(n) == name_key(city.name)} | {city.name}
+    off = (r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside|from"
+           r"|km\s+(?:\w+\s+)?of)")
+    # (not "near Qazvin's Mellat Park": the park is near; it is in the city)
+    return any(re.search(rf"\b{off}\s+(?:the\s+(?:city|town)\s+of\s+)?{re.escape(n)}\b(?!['’]s)", c.quote,
+                         re.IGNORECASE) for n in names)
 
 
 def owner_city(geo: Geocoder, c: Claim, ctx: GeoContext) -> Place | None:
@@ -80,6 +113,12 @@ def city_around(geo: Geocoder, c: Claim, p: Place, ctx: GeoContext) -> Match | N
     owner = owner_city(geo, c, ctx)
     if owner is not None and big_city(owner) and distance_km(p, owner) > 15:
         return Match(owner, 2, fallback=True, within=True)  # (another town's Golestan Park is a namesake)
+    if p.population < 20_000 and re.match(rf"{city_parts()}\s", c.location, re.IGNORECASE):
+        # ("MAZATLÁN, Sin.- ... in the colonia Juárez": the city's colonia, not a village called
+        # Colonia Juárez in Oaxaca)
+        town = city_of_part(geo, c, ctx)
+        if town is not None and distance_km(p, town.place) > 15:
+            return town
     # ("the city's Kyivskyi district", filed from Kharkiv: the dateline's city, first of the context;
     # the other city's district of that name, however many live there, is a namesake)
     # (patterns built only where the quote may hold them: one per claim would churn `re`'s cache)

@@ -228,6 +228,11 @@ def _unwrap(raw_lines: list[str]) -> list[tuple[int, str]]:
     full = sum(1 for a, _ in pairs if len(a) >= 0.6 * width)
     if width > 100 or len(pairs) < 3 or full < 0.5 * len(pairs):
         return numbered
+    # (short paragraphs that each end a sentence, as agency copy and social posts are laid out, are
+    # no wrapped paragraph: a wrapped line mostly ends mid-sentence)
+    ended = sum(1 for _, s in numbered[:-1] if s.endswith((".", "!", "?", '"', "”", "’", ")")))
+    if ended >= 0.5 * (len(numbered) - 1):
+        return numbered
     out: list[tuple[int, str]] = []
     prev = ""
     for no, s in enumerate(cleaned, start=1):
