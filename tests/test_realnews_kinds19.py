@@ -194,3 +194,30 @@ def test_kobani_is_the_kurdish_city(geo: Geocoder) -> None:
     found = incidents(geo, "A Turkish drone struck a car near Kobani on Tuesday, killing three SDF fighters, "
                            "the SDF said.")
     assert found[0].latitude is not None and found[0].longitude > 38
+
+
+def test_a_risen_toll_takes_the_day_its_dead_died(geo: Geocoder) -> None:
+    """'rose to nine on Sunday', then 'Six people died on Friday ... and three more of their wounds':
+    one incident, nine dead, on Friday (Sunday was the day of the count)."""
+    found = incidents(geo, "The number of people killed in clashes in Rumbek rose to nine on Sunday, officials "
+                           "said. Six people died on Friday when cattle keepers clashed, and three more died of "
+                           "their wounds.")
+    assert [(c.killed.low, c.date_start) for c in found if c.killed] == [(9, date(2022, 9, 30))]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Russian shelling killed two civilians in Donetsk Oblast on Tuesday: one in Bakhmut and one in Avdiivka, "
+     "Governor Pavlo Kyrylenko said.", [("Bakhmut", 1), ("Avdiivka", 1)]),
+    ("Russian forces killed five civilians in Donetsk Oblast on Tuesday - three in Bakhmut, one in Soledar and "
+     "one in Siversk, the governor said.", [("Bakhmut", 3), ("Soledar", 1), ("Siversk", 1)]),
+])
+def test_a_provinces_toll_told_by_town(geo: Geocoder, text: str, parts: list[tuple[str, int]]) -> None:
+    """A governor's toll for the province, then its parts by town that add up to it: one incident per
+    town (the first town took the whole toll)."""
+    assert [(c.location, c.killed.low) for c in incidents(geo, text)] == parts
+
+
+def test_a_road_written_with_an_en_dash(geo: Geocoder) -> None:
+    """'the Tecate–Mexicali highway' is the road from Tecate, as 'Tecate-Mexicali' is (not Mexicali)."""
+    found = incidents(geo, "Gunmen killed three men on the Tecate–Mexicali highway on Sunday, police said.")
+    assert found[0].admin2 == "Tecate"

@@ -21,7 +21,7 @@ from conflictwatch.extract.counted import nothing_new as _nothing_new
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft, event_date, own_day
 from conflictwatch.extract.figures import Casualty, lex
-from conflictwatch.extract.laterdead import nth_dead_of_it, raised_toll_of, treated_in
+from conflictwatch.extract.laterdead import nth_dead_of_it, raised_toll_of, risen_toll_told_again, treated_in
 from conflictwatch.extract.placerank import PlaceMention, most_specific
 from conflictwatch.extract.retold import dead_dated_again, event_dated_again
 from conflictwatch.extract.rules import event_rules, lexicon, words_re
@@ -248,6 +248,12 @@ def extends(
     event_dates = [d for d in dates if not d.statement]
     if cas and _UNCONFIRMED.search(s) and hedge_governs(s, cas):
         return False  # ("did not confirm reports that two soldiers had also been killed": no more dead)
+    if cas and risen_toll_told_again(s, cas, event_dates, places, last):
+        # "The number killed in clashes in Rumbek rose to nine on Sunday. Six people died on Friday
+        # ..., and three more died of their wounds": the dead the risen toll counts, and their day
+        last.dates = [*event_dates, *last.dates]
+        last.quote.append(raw)
+        return True
     if cas:
         # "That included five children, it said." / "Twenty-two rebels were wounded."
         voices = {sp.name for sp in speakers if sp.name}

@@ -174,3 +174,25 @@ _DIED_OF_WOUNDS = re.compile(r"\b(?:succumbed|died\s+(?:of|from)\s+(?:his|her|th
 _TOLL_TAKEN = re.compile(r"\b(?:taking|bringing|raising|pushing)\s+the\s+(?:death\s+)?toll\s+"
                          r"(?:in\s+[\w\s]{1,30}?\s+)?to\b", re.IGNORECASE)
 _TOLL_TAKEN_TO = re.compile(_TOLL_TAKEN.pattern + r"\s+(?P<n>[\w-]+)", re.IGNORECASE)
+
+
+# "The number of people killed in clashes in Rumbek rose to nine on Sunday": a toll counted up to a day
+_RISEN_ANYWHERE = re.compile(r"\b(?:toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))"
+                             r"\b[^.;]{0,80}?\b(?:rose|risen|climbed|increased|reached|jumped)\s+to\b",
+                             re.IGNORECASE)
+
+
+def risen_toll_told_again(s: str, cas: list[Casualty], event_dates: list[DateMention],
+                          places: list[PlaceMention], last: Draft) -> bool:
+    """Does the sentence tell the dead that the incident's risen toll counts, on the earlier day
+    they died (up to a week before the count), at no other place? The lead's day was the count's."""
+    if not last.quote or not _RISEN_ANYWHERE.search(last.quote[0]):
+        return False
+    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    dead = sum(c.fig.value.low for c in cas if c.kind == "killed" and not c.subset)
+    count_day = next((d.date_start for d in last.dates if not d.statement and d.date_start), None)
+    days = [d.date_start for d in event_dates if d.date_start]
+    named = {p.name for p in last.places}
+    return bool(told and 0 < dead <= told and count_day and days
+                and all(0 < (count_day - d).days <= 7 for d in days)
+                and all(p.name in named for p in places))

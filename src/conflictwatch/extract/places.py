@@ -324,6 +324,7 @@ _CLOCK_NOTE = re.compile(r"\(\s*(?:[A-Z][a-z]+day|\d{1,2}(?:[:.]\d\d)?\s*(?:am|p
 _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
+_EN_DASH_JOIN = re.compile(r"(?<=[a-z])–(?=[A-Z])")
 _JOINING = re.compile(r" (?:and|of the|of) ")
 _JOINED = re.compile(r"-(?:and|of-the|of)-")
 
@@ -352,6 +353,8 @@ def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None)
         return [replace(p, name=_JOINED.sub(lambda j: j.group(0).replace("-", " "), p.name))
                 for p in _find_places(sentence, skip_spans)]
     sentence = people_of_as_in(sentence)  # ("Residents of Tede": in Tede)
+    if "–" in sentence:  # "the Tecate–Mexicali highway": a road's two ends, as with a hyphen (same length)
+        sentence = _EN_DASH_JOIN.sub("-", sentence)
     if "No." in sentence:  # "Lashio's Ward No. 10": the ward's number (offsets kept)
         sentence = _NUMBER_MARK.sub(lambda m: " " * len(m.group(0)), sentence)
     if "Moo" in sentence:  # "in Moo 3, Ban Tanyong": a Thai village's number; the names after it are read

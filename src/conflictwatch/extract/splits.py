@@ -5,10 +5,13 @@ total since January to 300") and per day ("eight on Monday and five on Tuesday")
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from conflictwatch.extract.figures import DAY_NAMED, SECOND_DAY_AFTER, SECOND_DAY_BEFORE, SECOND_DAY_GAP
+from conflictwatch.extract.numbers import words_to_int
 from conflictwatch.extract.scope import PERFECT, is_aggregate
+from conflictwatch.models import Range
 
 if TYPE_CHECKING:
     from conflictwatch.extract.dates import DateMention
@@ -42,6 +45,43 @@ def split_by_day(s: str, group: list[Casualty]) -> list[list[Casualty]]:
     return parts
 
 
+# ": one in Bakhmut and one in Avdiivka", " - three in Bakhmut, one in Soledar and one in Siversk"
+_NUM = r"(?:\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PART = (rf"(?P<n>{_NUM})\s+(?:(?:of\s+them|people|civilians|more)\s+)?(?:were\s+killed\s+)?"
+         r"(?:in|at)\s+(?:the\s+)?")
+_PARTS_LIST = re.compile(rf"(?:\s*[:—–]\s*|\s+-\s+|,\s+)(?={_NUM}\s)", re.IGNORECASE)
+_ONE_PART = re.compile(rf"(?:,\s+|,?\s+and\s+)?{_PART}", re.IGNORECASE)  # (matched where the last ended)
+
+
+def _parts_by_town(s: str, group: list[Casualty],
+                   places: list[PlaceMention]) -> list[tuple[list[Casualty], list[PlaceMention]]]:
+    """The town parts told right after a toll, when they add up to it: one incident per town."""
+    dead = [c for c in group if c.kind == "killed" and not c.subset]
+    if len(dead) < 1 or not dead[0].fig.exact_number:
+        return []
+    total = dead[0]
+    start = _PARTS_LIST.search(s, max(total.end, total.fig.end))
+    if start is None or start.start() - max(total.end, total.fig.end) > 60:
+        return []
+    parts: list[tuple[int, PlaceMention]] = []
+    at = start.end()
+    while (m := _ONE_PART.match(s, at)) and (n := words_to_int(m.group("n"))):
+        place = next((p for p in places if p.start == m.end()), None)
+        if place is None:
+            break
+        parts.append((n, place))
+        at = place.end
+    value = total.fig.value
+    if len(parts) < 2 or sum(n for n, _ in parts) != value.low or value.high != value.low:
+        return []
+    rest = [c for c in group if c is not total and not (start.end() <= c.fig.start < at)]
+    out = []
+    for i, (n, place) in enumerate(parts):
+        fig = replace(total.fig, value=Range(n, n), text=str(n))
+        out.append(([replace(total, fig=fig, subset=False), *(rest if i == 0 else [])], [place]))
+    return out
+
+
 # (" were killed in an Israeli raid in ": the toll's own verb phrase, up to its place)
 _PLACE_GAP = re.compile(r"\s*(?:[\w'’-]+\s+){0,6}?(?:in|at|near)\s+(?:the\s+(?:[a-z]+\s+){0,2}?of\s+)?")
 
@@ -50,7 +90,10 @@ def split_by_place(s: str, group: list[Casualty],
                     places: list[PlaceMention]) -> list[tuple[list[Casualty], list[PlaceMention]]]:
     """ "killed 10 people in Douma and 7 in Harasta": one incident per place, each with its toll; so
     are "killing one person in Kyiv and wounding about 20 in the city of Khmelnytskyi" (the hurt
-    are tried only when the dead alone name no two places)."""
+    are tried only when the dead alone name no two places), and the parts of a province's or three
+    cities' toll, told by town ("two civilians in Donetsk Oblast: one in Bakhmut and one in Avdiivka")."""
+    if parts := _parts_by_town(s, group, places):
+        return parts
     out = _split_places(s, group, places, [c for c in group if c.kind == "killed" and not c.subset])
     if len(out) > 1 or not any(c.kind == "killed" for c in group):
         return out
