@@ -221,3 +221,10 @@ def test_a_road_written_with_an_en_dash(geo: Geocoder) -> None:
     """'the Tecate–Mexicali highway' is the road from Tecate, as 'Tecate-Mexicali' is (not Mexicali)."""
     found = incidents(geo, "Gunmen killed three men on the Tecate–Mexicali highway on Sunday, police said.")
     assert found[0].admin2 == "Tecate"
+
+
+def test_a_local_government_area_is_the_district(geo: Geocoder) -> None:
+    """'Kajuru Local Government Area': the LGA, not the village Kajuru of Kauru LGA."""
+    found = incidents(geo, "Bandits killed 11 people in Kajuru Local Government Area of Kaduna State on Monday, "
+                           "police said.")
+    assert (found[0].admin1, found[0].admin2) == ("Kaduna", "Kajuru")

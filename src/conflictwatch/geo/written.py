@@ -177,12 +177,16 @@ def city_of_district(text: str, name: str) -> str | None:
 
 
 def _called_district(text: str, name: str) -> bool:
-    """Does the article call the place a district ("Sirwah district", "the district of Sirwah")?
-    Most articles never say "district": they are spared a pattern built for the name."""
-    if not _says_district(text):
+    """Does the article call the place a district ("Sirwah district", "the district of Sirwah", Nigeria's
+    "Kajuru Local Government Area")? Most articles never say "district" or "LGA": they are spared a
+    pattern built for the name."""
+    lga = "LGA" in text or "ocal Government" in text or "ocal government" in text
+    if not lga and not _says_district(text):
         return False
     n = re.escape(name)
-    return bool(re.search(rf"\b{n}\s+district\b|\bdistrict\s+of\s+(?:the\s+)?{n}\b", text, re.IGNORECASE))
+    return bool(re.search(rf"\b{n}\s+(?:district|LGA|local\s+government(?:\s+area)?)\b"
+                          rf"|\b(?:district|local\s+government\s+area)\s+of\s+(?:the\s+)?{n}\b", text,
+                          re.IGNORECASE))
 
 
 def _spelt_alike(name: str, other: str) -> float:
