@@ -228,3 +228,35 @@ def test_a_local_government_area_is_the_district(geo: Geocoder) -> None:
     found = incidents(geo, "Bandits killed 11 people in Kajuru Local Government Area of Kaduna State on Monday, "
                            "police said.")
     assert (found[0].admin1, found[0].admin2) == ("Kaduna", "Kajuru")
+
+
+# -- Afghan copy -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("Gunmen killed three Taliban fighters at a checkpoint in Kunduz on the evening of 18 Dalw, local "
+     "officials said.", date(2022, 2, 9), date(2022, 2, 7)),
+    ("A blast at a mosque in Mazar-i-Sharif on the night of 12-13 Sawr killed nine worshippers, officials "
+     "said.", date(2022, 5, 4), date(2022, 5, 2)),
+    ("Gunmen killed two Taliban fighters in Khost on Hoot 11, officials said.", date(2022, 3, 4),
+     date(2022, 3, 2)),
+])
+def test_a_solar_hijri_date(geo: Geocoder, text: str, published: date, day: date) -> None:
+    """Afghan outlets date by the solar hijri calendar ('18 Dalw' is 7 February 2022)."""
+    assert [c.date_start for c in incidents_of(geo, text, published=published)] == [day]
+
+
+def test_a_persons_name_and_a_number_are_no_solar_date(geo: Geocoder) -> None:
+    """'Asad' is also a name: 'Bashar al-Asad 5 times' dates nothing."""
+    found = incidents(geo, "Bashar al-Asad 5 times said the army killed four rebels in Homs on Monday.")
+    assert [c.date_start for c in found] == [date(2022, 10, 3)]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Gunmen ambushed a Taliban convoy in Khost wa Firing district on Monday, killing four fighters, "
+     "officials said.", "Khost wa Firing"),
+    ("Elsewhere, a unit of the Defence and Security Forces on patrol struck a mine near Bani Bangou on "
+     "Monday. Two soldiers were killed.", "Bani Bangou"),
+])
+def test_names_with_and_inside(geo: Geocoder, text: str, where: str) -> None:
+    """Dari's 'wa' joins one district's name; 'the Defence and Security Forces' is a force, no place."""
+    assert incidents(geo, text)[0].location == where

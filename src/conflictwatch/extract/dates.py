@@ -23,6 +23,8 @@ from conflictwatch.extract.ethiopian import ethiopian_day
 from conflictwatch.extract.numbers import DAY_NUMBER_ENDS, words_to_int
 from conflictwatch.extract.quickre import quick
 from conflictwatch.extract.saiddays import said_before, statement_day
+from conflictwatch.extract.solar import PATTERN as SOLAR
+from conflictwatch.extract.solar import solar_day
 from conflictwatch.months import FULL_NAMES, MONTHS, NAME_OR_SHORT
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -64,6 +66,7 @@ DATE_RE = quick(re.compile(
     # "mid-March", "in early April", "late last month" is not here: a part of a named month
     rf"(?P<monthpart>\b(?:early|mid|late)[-\s](?:{FULL_NAMES})\b(?!\s+\d))"
     rf"|(?P<ethiopian>{ETHIOPIAN})"
+    rf"|(?P<solar>{SOLAR})"
     rf"|(?P<explicit>\b(?:{NAME_OR_SHORT}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}\b)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{NAME_OR_SHORT}(?:,?\s+\d{{4}})?)\b)"
     rf"|(?P<weekday>\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?:on\s+|last\s+|(?:on\s+)?penultimate\s+)?{_WD}(?:['’]s)?{_DAYPART}\b)"
     r"|(?P<numeric>\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d\b)"
@@ -275,6 +278,9 @@ def _find_dates(sentence: str, published: date | None) -> tuple[DateMention, ...
                 continue
         elif kind == "ethiopian":  # "on Meskerem 6, 2016 E.C."
             if (start_d := ethiopian_day(txt, published)) is None:
+                continue
+        elif kind == "solar":  # "on 18 Dalw", "on the night of 12-13 Sawr"
+            if (start_d := solar_day(txt, published)) is None:
                 continue
         elif kind == "ordinal":
             start_d = _day_of_month(int(re.sub(r"\D", "", txt)), published) if published else None

@@ -325,8 +325,8 @@ _BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]")
 
 
 _EN_DASH_JOIN = re.compile(r"(?<=[a-z])–(?=[A-Z])")
-_JOINING = re.compile(r" (?:and|of the|of) ")
-_JOINED = re.compile(r"-(?:and|of-the|of)-")
+_JOINING = re.compile(r" (?:and|of the|of|wa) ")
+_JOINED = re.compile(r"-(?:and|of-the|of|wa)-")
 
 
 def _hyphens(m: re.Match[str]) -> str:
@@ -346,7 +346,8 @@ def _joined() -> re.Pattern[str] | None:
 
 def _find_places(sentence: str, skip_spans: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     joined = _joined()
-    if joined is not None and (" and " in sentence or " of " in sentence) and joined.search(sentence):
+    if joined is not None and (" and " in sentence or " of " in sentence or " wa " in sentence) \
+            and joined.search(sentence):
         # "Jammu and Kashmir's Kulgam district": one name, written as one word of the same length for
         # the finder (so every offset stays), and given back with its spaces
         sentence = joined.sub(lambda m: _JOINING.sub(_hyphens, m.group(0)), sentence)
