@@ -260,3 +260,21 @@ def test_a_persons_name_and_a_number_are_no_solar_date(geo: Geocoder) -> None:
 def test_names_with_and_inside(geo: Geocoder, text: str, where: str) -> None:
     """Dari's 'wa' joins one district's name; 'the Defence and Security Forces' is a force, no place."""
     assert incidents(geo, text)[0].location == where
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Seven soldiers were killed when militants attacked a patrol near Basuba on Tuesday. Police said three "
+     "militants were killed.", 10),
+    ("Jihadists attacked the army post at Djibo on Tuesday. The riposte neutralised about thirty terrorists. "
+     "Five soldiers lost their lives, the army said.", 35),
+])
+def test_the_other_side_told_right_after(geo: Geocoder, text: str, toll: int) -> None:
+    """The other side's dead told in the next sentence, whoever tells them, are the same fight's (UCDP
+    counts both sides)."""
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == [toll]
+
+
+def test_a_separate_operation_told_next_stays_apart(geo: Geocoder) -> None:
+    found = incidents(geo, "Troops killed 14 militants in Tirah on Monday, the ISPR said. Three militants were "
+                           "killed in a separate operation in Bannu.")
+    assert [c.killed.low for c in found if c.killed] == [14, 3]

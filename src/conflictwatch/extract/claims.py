@@ -263,7 +263,8 @@ def extract_claims(article: Article) -> list[Claim]:
             and last_incident.source not in (None, speaker) and sent.index > 0 \
             and _OTHER_ACCOUNT.search(sentences[sent.index - 1].text) is not None
         if last_incident is not None and sent.index - last_incident.sentence.index <= 3 and not other_voice:
-            if extends(s, sent.text, cas, dates, places, event, speakers, last_incident):
+            if extends(s, sent.text, cas, dates, places, event, speakers, last_incident,
+                       adjacent=sent.index - last_incident.sentence.index <= 2):
                 if not cas and speaker and speaker != last_incident.source:
                     # Another source on the same incident ("SANA said the school in X had been
                     # targeted"): its own claim, with the incident's type and date.

@@ -89,7 +89,7 @@ _IN_RESPONSE = re.compile(r"\b(?:in|during)\s+the\s+(?:response|riposte|counter-
 
 
 def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMention],
-                         places: list[PlaceMention], last: Draft) -> bool:
+                         places: list[PlaceMention], last: Draft, adjacent: bool = False) -> bool:
     """The attackers of the incident just told killed in turn (by return fire, in the shootout, later
     that day): dead of another side than the toll's, added to it, when the sentence names no other
     place, incident or day."""
@@ -101,7 +101,13 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
     if not before or not killed or (hurt and (any(c.kind == "injured" for c in last.casualties)
                                               or last.extra_injured)):
         return False
-    if any((c.victim_word or "").lower() in _PERPETRATORS | _FIGHTERS for c in before):
+    words = {(c.victim_word or "").lower() for c in before}
+    if adjacent and words <= _PERPETRATORS and {(c.victim_word or "").lower() for c in killed} <= _DEFENDERS \
+            and not any(c.subset for c in killed):
+        # ("The riposte neutralised about thirty terrorists. Five soldiers lost their lives.": the
+        # defenders' dead, told right after the attackers')
+        return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
+    if words & (_PERPETRATORS | _FIGHTERS):
         return False  # the toll is of attackers or fighters already: these may be the same dead
     for c in killed:
         word = (c.victim_word or "").lower()
@@ -111,9 +117,16 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
         # (the words for the side that attacked, "11 assailants", name this incident's; "Three
         # militants were killed" may be of another fight)
         if not (_THE_ONES.search(head) or _THE_ONES.match(tail) or c.fig.text.lower().startswith("the ")
-                or _IN_RESPONSE.search(s) or word in _ATTACKERS):
+                or _IN_RESPONSE.search(s) or word in _ATTACKERS or adjacent):
             return False
     return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
+
+
+def _add_the_other_side(last: Draft, cas: list[Casualty], raw: str) -> None:
+    dead = [c for c in cas if c.kind == "killed"]
+    last.extra_killed.extend(more_of(c) for c in ([c for c in dead if not c.subset] or dead))
+    last.casualties.extend(c for c in cas if c.kind == "injured")
+    last.quote.append(raw)
 
 
 def _more_dead_of_it(s: str, cas: list[Casualty], last: Draft) -> bool:
@@ -243,8 +256,10 @@ def extends(
     event: tuple[str, str] | None,
     speakers: list[SourceMention],
     last: Draft,
+    adjacent: bool = False,
 ) -> bool:
-    """Fold a follow-up sentence into the previous incident claim; True if it did."""
+    """Fold a follow-up sentence into the previous incident claim; True if it did. `adjacent`: the
+    sentence comes right after the incident's (its other side's dead are that fight's)."""
     event_dates = [d for d in dates if not d.statement]
     if cas and _UNCONFIRMED.search(s) and hedge_governs(s, cas):
         return False  # ("did not confirm reports that two soldiers had also been killed": no more dead)
@@ -303,6 +318,11 @@ def extends(
             last.raised_to = cas[0].fig.value  # (not another voice's: the hospital's toll is its own claim)
             last.quote.append(raw)
             return True
+        if adjacent and the_other_sides_dead(raw, cas, event_dates, places, last, adjacent=True):
+            # ("Seven soldiers were killed near Basuba. Police said five militants were killed.": the
+            # fight's other side, told next, whoever tells it)
+            _add_the_other_side(last, cas, raw)
+            return True
         if any(sp.name and sp.name != last.source for sp in speakers):
             return False
         # "... wounded and are being treated in hospitals in Owo and Akure": where the hurt are
@@ -318,10 +338,7 @@ def extends(
             # "Two police officers were killed when gunmen attacked a post. All three attackers were
             # killed by return fire.": the attackers' dead are the same incident's, added to its toll
             # ("Sixteen attackers, including four suicide bombers, were killed": sixteen)
-            dead = [c for c in cas if c.kind == "killed"]
-            last.extra_killed.extend(more_of(c) for c in ([c for c in dead if not c.subset] or dead))
-            last.casualties.extend(c for c in cas if c.kind == "injured")
-            last.quote.append(raw)
+            _add_the_other_side(last, cas, raw)
             return True
         if parts and all(d.date_start in (None, last_day) for d in event_dates):
             # "Three children were among those killed at the market in al-Fardous on Tuesday":
