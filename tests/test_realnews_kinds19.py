@@ -278,3 +278,15 @@ def test_a_separate_operation_told_next_stays_apart(geo: Geocoder) -> None:
     found = incidents(geo, "Troops killed 14 militants in Tirah on Monday, the ISPR said. Three militants were "
                            "killed in a separate operation in Bannu.")
     assert [c.killed.low for c in found if c.killed] == [14, 3]
+
+
+@pytest.mark.parametrize(("text", "tolls"), [
+    # a pursuit after an attack on civilians: another event (UCDP tells one-sided violence from a fight)
+    ("Gunmen killed 21 villagers in Kokorou on Tuesday, the ministry said. Troops pursued the assailants and "
+     "neutralised about ten terrorists.", [21, 10]),
+    # a side's claim of its kills: its own claim
+    ("Seven soldiers were killed when militants attacked a post near Bazwaya on Tuesday. The group's agency "
+     "said its fighters had killed more than 50 soldiers.", [7, 51]),
+])
+def test_not_the_other_side_of_the_same_fight(geo: Geocoder, text: str, tolls: list[int]) -> None:
+    assert [c.killed.low for c in incidents(geo, text) if c.killed] == tolls

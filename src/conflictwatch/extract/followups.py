@@ -102,6 +102,9 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
                                               or last.extra_injured)):
         return False
     words = {(c.victim_word or "").lower() for c in before}
+    if adjacent and not words <= (_DEFENDERS | _PERPETRATORS | _FIGHTERS):
+        adjacent = False  # (civilians' dead and the attackers' killed in a pursuit: two events, as UCDP
+        # tells one-sided violence from a fight)
     if adjacent and words <= _PERPETRATORS and {(c.victim_word or "").lower() for c in killed} <= _DEFENDERS \
             and not any(c.subset for c in killed):
         # ("The riposte neutralised about thirty terrorists. Five soldiers lost their lives.": the
@@ -120,6 +123,12 @@ def the_other_sides_dead(s: str, cas: list[Casualty], event_dates: list[DateMent
                 or _IN_RESPONSE.search(s) or word in _ATTACKERS or adjacent):
             return False
     return not _ANOTHER_INCIDENT.search(s) and _nothing_new(event_dates, places, last)
+
+
+# ("... said about 20 PDF terrorists had been killed", "Amaq said suicide bombers had killed more than
+# 50 soldiers": a side's claim of its kills, its own claim)
+_CLAIMED_KILLS = re.compile(r"\b(?:said|says|claimed|announced|added)\b[^.;]{0,80}?\bhad\s+(?:been\s+)?"
+                            r"(?:killed|neutrali[sz]ed|eliminated)\b", re.IGNORECASE)
 
 
 def _add_the_other_side(last: Draft, cas: list[Casualty], raw: str) -> None:
@@ -318,9 +327,12 @@ def extends(
             last.raised_to = cas[0].fig.value  # (not another voice's: the hospital's toll is its own claim)
             last.quote.append(raw)
             return True
-        if adjacent and the_other_sides_dead(raw, cas, event_dates, places, last, adjacent=True):
+        same_voice = last.source is None or all(not sp.name or sp.name == last.source for sp in speakers)
+        if adjacent and same_voice and not lex().aggregate.search(s) and not _CLAIMED_KILLS.search(s) \
+                and the_other_sides_dead(raw, cas, event_dates, places, last, adjacent=True):
             # ("Seven soldiers were killed near Basuba. Police said five militants were killed.": the
-            # fight's other side, told next, whoever tells it)
+            # fight's other side, told next by the incident's voice or the first one to be named; not a
+            # rival's claim, "Amaq said suicide bombers had killed more than 50 soldiers")
             _add_the_other_side(last, cas, raw)
             return True
         if any(sp.name and sp.name != last.source for sp in speakers):
