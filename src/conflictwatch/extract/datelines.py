@@ -57,9 +57,10 @@ def outlet_mentions(sentence: str) -> list[tuple[int, int, str]]:
 
 # ("Guaymas, Sonora - Relatives identified ...": with its state, a plain dash will do)
 LOCAL_DATELINE = re.compile(
-    # ("MAZATLÁN, Sin. (OEM-Informex).- ", "HERMOSILLO, Son. (Oct. 2).- ": an agency or a day in brackets)
-    rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?(?:\.?\s*\([^()\n]{{1,40}}\))?"
-    r"(?:\s*\.\s?[-–—]|(?(state)\s+[-–—]|(?!)))\s*(?=[A-Z])")
+    # ("MAZATLÁN, Sin. (OEM-Informex).- ", "HERMOSILLO, Son. (Oct. 2).- ": an agency or a day in brackets,
+    # then the Spanish ".-"; not a bureau's "JENIN, West Bank (AP) —")
+    rf"^(?P<city>{NAME})(?:,\s+(?P<state>{NAME}))?"
+    r"(?:\.?\s*\([^()\n]{1,40}\)\.\s?[-–—]|\s*\.\s?[-–—]|(?(state)\s+[-–—]|(?!)))\s*(?=[A-Z])")
 
 
 # A dateline's pieces: a town in title case ("Imphal", "Port Sudan") and a day ("Jan 15", "15 January",
