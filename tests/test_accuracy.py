@@ -27,16 +27,17 @@ CORPUS = REPO.parent / "shared" / "corpus" / "wire-2016-10-sample.txt"
 UCDP_CODINGS = REPO.parent / "shared" / "corpus" / "ucdp-2022-dev-codings.jsonl"
 
 # UCDP dev set (192 articles). Measured on this commit: detected 0.964, event_right 0.823,
-# lead_event_right 0.786, event_and_place_right 0.698, country_right 0.823, totals_as_incident 1,
-# incidents_per_article 2.41. Shares of articles must stay at or above these...
+# lead_event_right 0.786, event_and_place_right 0.719, country_right 0.823, totals_as_incident 1,
+# incidents_per_article 2.22. Shares of articles must stay at or above these...
 UCDP_DEV_FLOORS: dict[str, float] = {
     "detected": 0.95,
     "event_right": 0.82,
     "lead_event_right": 0.77,
     # (0.698 before 27 Nov, evening: a follow-up that retells the lead's dead is folded into it, and one
     # such follow-up had carried the article's only resolved place; a neighbourhood named after the
-    # lead's town is the place now, where UCDP names the town. 0.688 since.)
-    "event_and_place_right": 0.68,
+    # lead's town is the place now, where UCDP names the town. 0.688 since; 0.719 since 29 Nov, 03:37
+    # UTC: a part of a town the gazetteer lacks names its town as admin2.)
+    "event_and_place_right": 0.70,
     "country_right": 0.82,
 }
 # ...and these counts at or below (the aims: totals 0, incidents per article <= 3).

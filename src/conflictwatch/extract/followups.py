@@ -131,6 +131,11 @@ _CLAIMED_KILLS = re.compile(r"\b(?:said|says|claimed|announced|added)\b[^.;]{0,8
                             r"(?:killed|neutrali[sz]ed|eliminated)\b", re.IGNORECASE)
 
 
+# ("Two days after the ambush, air strikes killed 30 militants": a later day's strike, not the fight)
+_ANOTHER_DAY = re.compile(r"\b(?:days?|weeks?|hours?|nights?)\s+(?:after|later|before|earlier)\b"
+                          r"|\bthe\s+(?:next|following|previous)\s+(?:day|morning|night)\b", re.IGNORECASE)
+
+
 def _add_the_other_side(last: Draft, cas: list[Casualty], raw: str) -> None:
     dead = [c for c in cas if c.kind == "killed"]
     last.extra_killed.extend(more_of(c) for c in ([c for c in dead if not c.subset] or dead))
@@ -329,6 +334,7 @@ def extends(
             return True
         same_voice = last.source is None or all(not sp.name or sp.name == last.source for sp in speakers)
         if adjacent and same_voice and not lex().aggregate.search(s) and not _CLAIMED_KILLS.search(s) \
+                and not _ANOTHER_DAY.search(s) \
                 and the_other_sides_dead(raw, cas, event_dates, places, last, adjacent=True):
             # ("Seven soldiers were killed near Basuba. Police said five militants were killed.": the
             # fight's other side, told next by the incident's voice or the first one to be named; not a
