@@ -21,7 +21,6 @@ from conflictwatch.extract.capitals import the_capital_here, the_citys_part, the
 from conflictwatch.extract.clausedates import clause_dates, clauses, day_of, days_back
 from conflictwatch.extract.counted import more_of_a_count
 from conflictwatch.extract.datelines import (
-    LOCAL_DATELINE,
     bare_dateline,
     bureau,
     dateline_province,
@@ -31,6 +30,7 @@ from conflictwatch.extract.datelines import (
     local_town,
     names_others,
     not_filed_far,
+    not_the_dateline,
     report_day,
 )
 from conflictwatch.extract.dates import find_dates
@@ -200,10 +200,8 @@ def extract_claims(article: Article) -> list[Claim]:
                   or (tells and m.end < cas[0].fig.start and _TELLS_OF_OTHERS.match(s, m.end))]
         own = own_losses(s, cas, [(m.start, m.end) for m in speakers if (m.start, m.end) not in voices])
         a1, a2, side, actor_spans = find_actors(typed, cas, present_actors, voices, own)
-        # ("CELAYA, Gto.- ...": a local paper's town in capitals, no organisation's acronym)
-        filed = LOCAL_DATELINE.match(s)
-        skip = [(m.start, m.end) for m in mentions if not (filed and m.end <= filed.end("city"))] \
-            + actor_spans + aside_spans(s) + prior
+        skip = not_the_dateline(s, [(m.start, m.end) for m in mentions]) + actor_spans + aside_spans(s)
+        skip += prior
         # (the town of the hospital the wounded were taken to is not where it happened)
         places = [p for p in find_places(s, skip, docs.get(sent.index)) if not treated_in(s, p, strict=True)]
         places = not_filed_far(s, places)

@@ -276,6 +276,13 @@ def report_day(text: str, dateline_day: str | None, published: date | None) -> d
     return day
 
 
+def not_the_dateline(s: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The speakers' spans less the town of a local paper's dateline ("CELAYA, Gto.- ..."), which the
+    speaker finder reads as an organisation's acronym; the place finder must see it."""
+    filed = LOCAL_DATELINE.match(s)
+    return [sp for sp in spans if not (filed and sp[1] <= filed.end("city"))]
+
+
 def not_filed_far(s: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """ "STUTTGART, Germany - ... an airstrike ... southwest of Baraawe": a story filed from a command or
     a capital far from the war (places_lexicon.yaml `far_datelines`); the places of the body are where."""
