@@ -98,7 +98,7 @@ def also_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], plac
     more_hurt = not dead and bool(hurt) and told_dead and not told_hurt and _OTHERS_HURT.match(s) is not None
     if not (more_dead or more_hurt):
         return False
-    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    told = sum(r.low for r in dead_told(last))
     first = min(c.fig.end for c in cas if c.kind == "killed") if dead else 0
     if more_dead and not hurt and not _MORE.search(s, 0, first + 30) and sum(d.low for d in dead) == told:
         return True  # ("claimed to have killed four ... four of them were killed in the retaliatory fire")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from conflictwatch.extract.counted import within_days
+from conflictwatch.extract.counted import dead_told, within_days
 from conflictwatch.extract.dates import DateMention
 from conflictwatch.extract.draft import Draft
 from conflictwatch.extract.figures import Casualty
@@ -100,7 +100,7 @@ def wounded_died(s: str, last: Draft, toll: Draft | None = None) -> bool:
         # ("One more person died in hospital, bringing the toll to six": the toll it tells)
         taken = _TOLL_TAKEN_TO.search(s)
         n = words_to_int(taken.group("n")) if taken else None
-        told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+        told = sum(r.low for r in dead_told(last))
         if n is not None and told < n <= told + 3:
             last.raised_to = Range(n, n)
         last.quote.append(s)
@@ -130,7 +130,7 @@ def nth_dead_of_it(s: str, cas: list[Casualty], event_dates: list[DateMention], 
                     last: Draft) -> bool:
     """ "Two soldiers were killed in an ambush near Dhobley. A third soldier died of his wounds on
     Wednesday.": the toll of the incident just told, now three (not three more dead)."""
-    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    told = sum(r.low for r in dead_told(last))
     if not (told and len(cas) == 1 and cas[0].kind == "killed" and _NTH_DEAD.match(cas[0].fig.text)
             and cas[0].fig.value.low == told + 1 and within_days(event_dates, last, 7)):
         return False
@@ -147,7 +147,7 @@ def raised_toll_of(s: str, cas: list[Casualty], event_dates: list[DateMention], 
     """ "The death toll has risen to 8", with no day or place of its own: the last incident's toll."""
     totals = [c for c in cas if c.kind == "killed" and c.total]
     extra = [c for c in cas if not (c.total or c.increment)]
-    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    told = sum(r.low for r in dead_told(last))
     if totals and _TOLL_TAKEN.search(s) and _DIED_OF_WOUNDS.search(s) and (not extra or (
             # ("A policeman injured in the gunfight died later, taking the toll to four", after three)
             all(c.kind == "killed" for c in extra)
@@ -188,7 +188,7 @@ def risen_toll_told_again(s: str, cas: list[Casualty], event_dates: list[DateMen
     they died (up to a week before the count), at no other place? The lead's day was the count's."""
     if not last.quote or not _RISEN_ANYWHERE.search(last.quote[0]):
         return False
-    told = sum(c.fig.value.low for c in last.casualties if c.kind == "killed" and not c.subset)
+    told = sum(r.low for r in dead_told(last))
     dead = sum(c.fig.value.low for c in cas if c.kind == "killed" and not c.subset)
     count_day = next((d.date_start for d in last.dates if not d.statement and d.date_start), None)
     days = [d.date_start for d in event_dates if d.date_start]
